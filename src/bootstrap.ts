@@ -1,0 +1,48 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app.config';
+import { requestIdOf } from './common/logging';
+import { createValidationPipe } from './common/validation';
+import { ProblemDetailsFilter } from './common/problem.filter';
+import { setupOpenApi } from './openapi';
+import { startEmbeddedDatabase, EmbeddedDatabase } from './database/embedded';
+
+export type RuntimeConfig = AppConfig & { databaseUrl: string; embedded: boolean };
+
+/** Resolve the database: DATABASE_URL, or the embedded PostgreSQL under the data folder. */
+export async function resolveDatabase(config: AppConfig): Promise<{ runtime: RuntimeConfig; embedded?: EmbeddedDatabase }> {
+  if (config.databaseUrl) return { runtime: { ...config, databaseUrl: config.databaseUrl, embedded: false } };
+  const embedded = await startEmbeddedDatabase(config.dataDir);
+  return { runtime: { ...config, databaseUrl: embedded.url, embedded: true }, embedded };
+}
+
+/** Build the whole HTTP application (used by main.ts and by the end-to-end tests). */
+export async function createApp(config: RuntimeConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    logger: false,
+  });
+  const fastify = adapter.getInstance();
+  // Bulk imports accept CSV as text; anything else that is not JSON is refused with 415.
+  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  setupOpenApi(app);
+  await app.init();
+  new NestLogger('Bootstrap').log(`Database: ${config.embedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL server'}`);
+  return app;
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import { scrubDeep, scrubIdNumbers } from './pii';
+
+/** Structured JSON logs: request id on every line, secrets redacted, ID numbers masked. */
+export function loggerParams(level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      genReqId: (req: IncomingMessage) => requestIdOf(req),
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.apiKey', '*.idNumber', '*.password', '*.secret'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubIdNumbers(req.url) }),
+      },
+      formatters: { log: (obj: Record<string, unknown>) => scrubDeep(obj) },
+      hooks: {
+        logMethod(args: unknown[], method: (...a: unknown[]) => void) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubIdNumbers(a) : a)));
+        },
+      },
+      customLogLevel: (_req: unknown, res: { statusCode: number }, err?: Error) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+    },
+  };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A caller's X-Request-Id when it is well-formed, otherwise a fresh UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}

@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+/**
+ * Typed, validated settings, read once at boot. A bad value stops the process with a message naming
+ * the variable. Secrets are wrapped so that they never reach a log line by accident.
+ */
+export class Secret {
+  constructor(private readonly value: string) {}
+  reveal(): string {
+    return this.value;
+  }
+  toString(): string {
+    return '[secret]';
+  }
+  toJSON(): string {
+    return '[secret]';
+  }
+}
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Unset: the embedded PostgreSQL (PGlite) under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly dbPoolSize: number;
+  readonly rulePacksDir: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Key of the HMAC that finds natural persons by ID number without storing the number. */
+  readonly idHashKey: Secret;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const v = Number(raw);
+  if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
+  return v;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The ID-hash key: ID_HASH_KEY, or (outside production) a random key kept in the data folder. */
+function idHashKey(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Secret {
+  const raw = env.ID_HASH_KEY;
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError('ID_HASH_KEY', 'must be at least 32 characters');
+    return new Secret(raw);
+  }
+  if (production) throw new ConfigError('ID_HASH_KEY', 'is required when NODE_ENV=production');
+  const file = join(dataDir, 'id-hash.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return new Secret(readFileSync(file, 'utf8').trim());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.DATA_DIR || 'data');
+  const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    rulePacksDir: resolve(env.RULE_PACKS_DIR || 'rule-packs'),
+    logLevel,
+    idHashKey: idHashKey(env, dataDir, production),
+    bodyLimit: int(env, 'BODY_LIMIT', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    production,
+  };
+}
+
+/** DI token for the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,2 @@
+/** Every migration in order; the only source of the schema. */
+export const MIGRATIONS: Function[] = [];

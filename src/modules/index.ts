@@ -1,0 +1,4 @@
+import { HealthModule } from './health/health.module';
+
+/** Every feature module, registered once here. */
+export const FEATURE_MODULES = [HealthModule];

@@ -1,0 +1,123 @@
+/**
+ * The fact vocabulary (事实目录) that rule authors write against.
+ *
+ * Every fact is derived from a subject's registration data and the credit records in force at one
+ * instant T (see derive-facts.ts), so "as of date T" answers are reproducible. Industry-scoped facts
+ * (`industry*`) count only records whose `industry` equals the pack's industry.
+ *
+ * This file is data plus types: the pack schema, the loader (unknown facts, operator/type fit), the
+ * docs endpoint and the README table are all generated from it.
+ */
+
+export type FactType = 'number' | 'boolean' | 'string';
+
+export interface FactDefinition {
+  readonly name: string;
+  readonly type: FactType;
+  /** null is allowed (for example a tax level that was never assessed). */
+  readonly nullable: boolean;
+  /** Allowed values of a string fact. */
+  readonly values?: readonly string[];
+  /** Value used when a golden case or an explain call omits the fact. */
+  readonly default: number | boolean | string | null;
+  readonly description: string;
+  /** 中文说明, shown beside the English one wherever an officer reads it. */
+  readonly descriptionZh: string;
+  readonly derivedFrom: string;
+}
+
+export const SUBJECT_KINDS = [
+  'legal_person',
+  'unincorporated_org',
+  'individual_business',
+  'natural_person',
+  'public_body',
+] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export const INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety'] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+export const TAX_CREDIT_LEVELS = ['A', 'B', 'M', 'C', 'D'] as const;
+export type TaxCreditLevel = (typeof TAX_CREDIT_LEVELS)[number];
+
+const n = (
+  name: string,
+  description: string,
+  descriptionZh: string,
+  derivedFrom: string,
+): FactDefinition => ({ name, type: 'number', nullable: false, default: 0, description, descriptionZh, derivedFrom });
+const b = (
+  name: string,
+  description: string,
+  descriptionZh: string,
+  derivedFrom: string,
+): FactDefinition => ({ name, type: 'boolean', nullable: false, default: false, description, descriptionZh, derivedFrom });
+
+export const FACT_CATALOGUE: readonly FactDefinition[] = [
+  {
+    name: 'subjectKind',
+    type: 'string',
+    nullable: false,
+    values: SUBJECT_KINDS,
+    default: 'legal_person',
+    description: 'Kind of subject: legal person, unincorporated organisation, individual business, natural person, public body',
+    descriptionZh: '主体类型：法人、非法人组织、个体工商户、自然人、机关事业单位',
+    derivedFrom: 'subject registration',
+  },
+  {
+    name: 'yearsSinceRegistration',
+    type: 'number',
+    nullable: true,
+    default: 5,
+    description: 'Whole years from the registration (establishment) date to T; null when unknown',
+    descriptionZh: '成立（登记）年限（整年）',
+    derivedFrom: 'subject registration date',
+  },
+  n('penaltiesLast12Months', 'Administrative penalties in force, decided in the 12 months before T', '近12个月有效行政处罚数', 'penalty records'),
+  n('penaltiesLast36Months', 'Administrative penalties in force, decided in the 36 months before T', '近36个月有效行政处罚数', 'penalty records'),
+  n('generalPenaltiesLast36Months', 'Penalties of general (一般) severity in force, decided in the 36 months before T', '近36个月一般失信行政处罚数', 'penalty records, severity general'),
+  n('seriousPenaltiesLast36Months', 'Penalties of serious (严重) severity in force, decided in the 36 months before T', '近36个月严重失信行政处罚数', 'penalty records, severity serious'),
+  n('licenceRevocationsLast36Months', 'Penalties in force, decided in the 36 months before T, that suspended or revoked a licence or downgraded a qualification', '近36个月暂扣/吊销许可证件、降低资质等级处罚数', 'penalty records, penalty types'),
+  n('maxFineLast36Months', 'Largest fine (万元, 10,000 yuan) among penalties in force decided in the 36 months before T', '近36个月最高罚款金额（万元）', 'penalty records, fine amount'),
+  n('industryPenaltiesLast12Months', "Penalties in force in the pack's industry, decided in the 12 months before T", '本行业近12个月有效行政处罚数', 'penalty records of the industry'),
+  n('industrySeriousPenaltiesLast36Months', "Serious penalties in force in the pack's industry, decided in the 36 months before T", '本行业近36个月严重失信行政处罚数', 'penalty records of the industry, severity serious'),
+  b('seriousDishonestyListed', 'On a serious-dishonesty list (严重失信主体名单) in force at T', '列入严重失信主体名单', 'list entries: serious_dishonesty'),
+  b('courtDefaulterListed', 'On the dishonest judgment debtors list (失信被执行人) in force at T', '列为失信被执行人', 'list entries: court_defaulter'),
+  b('majorTaxViolationListed', 'On the major tax-violation list (重大税收违法失信主体) in force at T', '列入重大税收违法失信主体名单', 'list entries: major_tax_violation'),
+  b('procurementDishonestyListed', 'On the government-procurement serious violation record list (政府采购严重违法失信行为记录名单) in force at T', '列入政府采购严重违法失信行为记录名单', 'list entries: procurement_dishonesty'),
+  b('abnormalOperationListed', 'On the abnormal-operation list (经营异常名录) in force at T', '列入经营异常名录', 'list entries: abnormal_operation'),
+  b('redListed', 'On a red list of trustworthy subjects (守信红名单) in force at T', '列入守信红名单', 'list entries: red_list'),
+  {
+    name: 'taxCreditLevel',
+    type: 'string',
+    nullable: true,
+    values: TAX_CREDIT_LEVELS,
+    default: null,
+    description: 'Tax credit level (纳税信用级别) of the latest evaluation year published by T; null when never assessed',
+    descriptionZh: '最近一个评价年度的纳税信用级别（A/B/M/C/D）',
+    derivedFrom: 'tax_credit records',
+  },
+  n('consecutiveTaxALevelYears', 'Consecutive evaluation years at tax level A, counting back from the latest', '连续评为A级的年度数', 'tax_credit records'),
+  n('commitmentsBreachedLast36Months', 'Credit commitments (信用承诺) breached in the 36 months before T, still in force', '近36个月违背信用承诺次数', 'commitment records, breached'),
+  n('commitmentsFulfilled', 'Credit commitments recorded as fulfilled by T', '已履行信用承诺数', 'commitment records, fulfilled'),
+  n('inspectionsLast12Months', 'Inspections carried out in the 12 months before T', '近12个月检查次数', 'inspection records'),
+  n('inspectionFailuresLast12Months', 'Inspections failed in the 12 months before T, still in force', '近12个月检查不合格次数', 'inspection records, result failed'),
+  n('industryInspectionFailuresLast12Months', "Inspections failed in the pack's industry in the 12 months before T", '本行业近12个月检查不合格次数', 'inspection records of the industry, result failed'),
+  n('validLicences', 'Administrative licences valid at T', '有效行政许可数', 'licence records'),
+];
+
+export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(
+  FACT_CATALOGUE.map((f) => [f.name, f]),
+);
+
+/** A complete fact set: every catalogue fact has a value (null only where nullable). */
+export type FactValue = number | boolean | string | null;
+export type Facts = Readonly<Record<string, FactValue>>;
+
+/** Fill in catalogue defaults for facts a caller left out (golden cases, explain calls). */
+export function withDefaults(partial: Readonly<Record<string, FactValue>>): Facts {
+  const out: Record<string, FactValue> = {};
+  for (const f of FACT_CATALOGUE) out[f.name] = f.name in partial ? partial[f.name] : f.default;
+  return out;
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../ormconfig';
+import { startEmbeddedDatabase } from '../../src/database/embedded';
+
+/**
+ * With DATABASE_URL: tests run on that PostgreSQL server, on a schema dropped and rebuilt by the
+ * migrations. Without it: on an in-memory embedded PostgreSQL (PGlite), started here because PGlite
+ * cannot load inside a Jest test's VM; tests reach it through its socket like any server.
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.ID_HASH_KEY ??= 'test-id-hash-key-0123456789abcdef0123456789';
+  process.env.LOG_LEVEL ??= 'silent';
+  if (process.env.DATABASE_URL) {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await client.end();
+    process.env.TEST_EMBEDDED = '';
+  } else {
+    const embedded = await startEmbeddedDatabase(undefined);
+    (globalThis as { __embeddedDb?: typeof embedded }).__embeddedDb = embedded;
+    process.env.DATABASE_URL = embedded.url;
+    process.env.TEST_EMBEDDED = '1';
+  }
+  const ds = new DataSource(dataSourceOptions(process.env.DATABASE_URL, { embedded: process.env.TEST_EMBEDDED === '1' }));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+}
