@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../ormconfig';
 import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
+import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
 import { FEATURE_MODULES } from './modules';
 
@@ -15,6 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        CommonModule,
         LoggerModule.forRoot(loggerParams(config.logLevel)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.databaseUrl, { poolSize: config.dbPoolSize, embedded: config.embedded }),

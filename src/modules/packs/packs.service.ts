@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import { compilePack, CompiledPack, Industry, LoadedPack, loadPacks, SubjectKind } from '../../rules';
+import { NotFound } from '../../common/problem';
+
+/** A loaded, compiled pack and the hash of the file it came from (the version's fingerprint). */
+export interface ActivePack {
+  readonly compiled: CompiledPack;
+  readonly pack: LoadedPack;
+  readonly contentHash: string;
+}
+
+/**
+ * The rule packs in force. Loaded once at boot from RULE_PACKS_DIR (the bundled `rule-packs/`); a pack
+ * that fails validation stops the boot with findings naming file, rule and field. The set is swapped
+ * whole, never edited in place, so an evaluation always sees one consistent set.
+ */
+@Injectable()
+export class PacksService implements OnModuleInit {
+  private readonly logger = new Logger(PacksService.name);
+  private packs: readonly ActivePack[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  onModuleInit(): void {
+    const loaded = loadPacks(this.config.rulePacksDir);
+    this.packs = Object.freeze(
+      loaded.map((pack) => ({
+        pack,
+        compiled: compilePack(pack),
+        contentHash: createHash('sha256').update(readFileSync(pack.file)).digest('hex'),
+      })),
+    );
+    this.logger.log(`Rule packs loaded: ${this.packs.map((p) => `${p.pack.id}@${p.pack.version}`).join(', ')}`);
+  }
+
+  /** Every active pack (a frozen snapshot: hold on to it for the whole of one evaluation). */
+  active(): readonly ActivePack[] {
+    return this.packs;
+  }
+
+  /** The active packs that apply to a kind of subject. */
+  forSubjectKind(kind: SubjectKind): readonly ActivePack[] {
+    return this.packs.filter((p) => p.pack.appliesTo.includes(kind));
+  }
+
+  get(id: string): ActivePack {
+    const found = this.packs.find((p) => p.pack.id === id);
+    if (!found) throw new NotFound('PACK_NOT_FOUND', `No active rule pack "${id}"`);
+    return found;
+  }
+
+  industries(): Industry[] {
+    return [...new Set(this.packs.map((p) => p.pack.industry))];
+  }
+}
