@@ -1,2 +1,5 @@
+import { CreateSubjects1764300000100 } from './1764300000100-CreateSubjects';
+import { CreateCreditRecords1764300000200 } from './1764300000200-CreateCreditRecords';
+
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [];
+export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200];

@@ -1,0 +1,114 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import { ValidationFailed } from '../../common/problem';
+import { draftSubject } from './subject-draft';
+import { identifierProblem, isPresent, normaliseIdentifier } from './subject-rules';
+import { SubjectExists, SubjectNotFound } from './subjects.exception';
+import { SubjectsStore } from './subjects.store';
+import type {
+  RegisterSubjectInput, ResolveSubjectInput, SubjectLookupInput, SubjectPage, SubjectRef, SubjectSearchQuery, SubjectView,
+} from './subjects.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const SEARCH_LIMIT_DEFAULT = 20;
+export const SEARCH_LIMIT_MAX = 100;
+const LIST_LIMIT_MAX = 10_000;
+
+function toRef(v: SubjectView): SubjectRef {
+  return { id: v.id, kind: v.kind, name: v.name, code: v.code, idMasked: v.idMasked, region: v.region, registeredOn: v.registeredOn };
+}
+
+/**
+ * Subjects (信用主体): registration, look-up by code or ID number, search, and the references other
+ * modules (records, tiering) hold. A resident ID number is hashed (HMAC-SHA256) on the way in and
+ * never stored, logged or returned.
+ */
+@Injectable()
+export class SubjectsService {
+  constructor(
+    private readonly store: SubjectsStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Keyed hash (HMAC-SHA256, hex) of a resident ID number, as stored in `subjects.id_hash`. */
+  idHash(idNumber: string): string {
+    return createHmac('sha256', this.config.idHashKey.reveal()).update(String(normaliseIdentifier(idNumber))).digest('hex');
+  }
+
+  /** Register a new subject; 409 SUBJECT_EXISTS (extension `subjectId`) when the code / ID number is known. */
+  async register(input: RegisterSubjectInput): Promise<SubjectView> {
+    const draft = draftSubject(input, (id) => this.idHash(id));
+    const created = await this.store.insertIfAbsent(draft);
+    if (created) return created;
+    const existing = await this.store.findByIdentity(draft);
+    // Only a concurrent delete could leave nothing here; subjects are never deleted.
+    if (!existing) throw new SubjectNotFound();
+    throw new SubjectExists(existing.id, draft.code !== null ? 'code' : 'idNumber');
+  }
+
+  async get(id: string): Promise<SubjectView> {
+    const [found] = UUID.test(id) ? await this.store.findByIds([id]) : [];
+    if (!found) throw new SubjectNotFound(`No subject (信用主体) with id ${UUID.test(id) ? id : '(not a UUID)'}.`);
+    return found;
+  }
+
+  async search(q: SubjectSearchQuery): Promise<SubjectPage> {
+    const limit = Math.min(Math.max(Math.trunc(q.limit ?? SEARCH_LIMIT_DEFAULT), 1), SEARCH_LIMIT_MAX);
+    if (q.cursor !== undefined && !UUID.test(q.cursor)) throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this service issued' }]);
+    const code = q.code === undefined ? undefined : String(normaliseIdentifier(q.code));
+    const name = q.name?.trim() || undefined;
+    const rows = await this.store.search({ code, name, kind: q.kind, region: q.region }, limit + 1, q.cursor ?? null);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  /** Find one subject by exactly one of code (USCC) or idNumber (resident ID); 404 when unknown. */
+  async lookup(input: SubjectLookupInput): Promise<SubjectView> {
+    const code = normaliseIdentifier(input.code);
+    const idNumber = normaliseIdentifier(input.idNumber);
+    if (isPresent(code) === isPresent(idNumber)) {
+      throw new ValidationFailed([{ field: isPresent(code) ? 'idNumber' : 'code', reason: 'give exactly one of code or idNumber' }]);
+    }
+    const field = isPresent(code) ? 'code' : 'idNumber';
+    const problem = identifierProblem(field, undefined, field === 'code' ? code : idNumber);
+    if (problem) throw new ValidationFailed([{ field, reason: problem }]);
+    const found = await this.store.findByIdentity(
+      field === 'code' ? { code: code as string, idHash: null } : { code: null, idHash: this.idHash(idNumber as string) },
+    );
+    if (!found) throw new SubjectNotFound(`No subject (信用主体) with this ${field === 'code' ? 'unified social credit code' : 'ID number'}.`);
+    return found;
+  }
+
+  /**
+   * Idempotent get-or-create for bulk imports: INSERT … ON CONFLICT DO NOTHING, then SELECT, so that
+   * concurrent imports of the same subject agree on one row. An existing subject is returned as it is
+   * (its name and kind are not overwritten). Pass the caller's `manager` to stay in its transaction.
+   */
+  async resolveOrRegister(input: ResolveSubjectInput, manager?: EntityManager): Promise<SubjectRef> {
+    const draft = draftSubject(input, (id) => this.idHash(id));
+    const created = await this.store.insertIfAbsent(draft, manager);
+    if (created) return toRef(created);
+    const existing = await this.store.findByIdentity(draft, manager);
+    if (!existing) throw new SubjectNotFound('The subject could not be created nor found; retry the import.');
+    return toRef(existing);
+  }
+
+  async findRefs(ids: string[]): Promise<Map<string, SubjectRef>> {
+    const valid = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const rows = await this.store.findByIds(valid);
+    return new Map(rows.map((r) => [r.id, toRef(r)]));
+  }
+
+  /** Keyset over all subjects ordered by id, for batch jobs: pass the last id of a page to get the next. */
+  async listRefs(afterId: string | null, limit: number): Promise<SubjectRef[]> {
+    if (afterId !== null && !UUID.test(afterId)) throw new ValidationFailed([{ field: 'afterId', reason: 'must be a UUID' }]);
+    const n = Math.min(Math.max(Math.trunc(limit) || 1, 1), LIST_LIMIT_MAX);
+    return (await this.store.listAfter(afterId, n)).map(toRef);
+  }
+
+  count(): Promise<number> {
+    return this.store.count();
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SubjectKind } from '../../rules/facts.catalogue';
+import type { SubjectDraft } from './subject-draft';
+import type { SubjectView } from './subjects.types';
+
+/** Dates as text (never through a JS Date and a time zone); no id_hash leaves the store. */
+const COLUMNS = `id, kind, code, id_masked, name, region, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, created_at, updated_at`;
+const NAME_KEY = `lower(name) COLLATE "C"`;
+
+interface SubjectRow {
+  id: string;
+  kind: SubjectKind;
+  code: string | null;
+  id_masked: string | null;
+  name: string;
+  region: string | null;
+  registered_on: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface StoreFilter {
+  readonly code?: string;
+  readonly name?: string;
+  readonly kind?: SubjectKind;
+  readonly region?: string;
+}
+
+function toView(r: SubjectRow): SubjectView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    code: r.code,
+    idMasked: r.id_masked,
+    region: r.region,
+    registeredOn: r.registered_on,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/** LIKE metacharacters typed by a caller match themselves. */
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** SQL of the subjects table; used by SubjectsService only (other modules go through the service). */
+@Injectable()
+export class SubjectsStore {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** INSERT … ON CONFLICT DO NOTHING: the new row, or null when the code / ID hash already exists. */
+  async insertIfAbsent(d: SubjectDraft, m: EntityManager = this.ds.manager): Promise<SubjectView | null> {
+    const rows: SubjectRow[] = await m.query(
+      `INSERT INTO subjects (kind, code, id_hash, id_masked, name, region, registered_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+      [d.kind, d.code, d.idHash, d.idMasked, d.name, d.region, d.registeredOn],
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  async findByIdentity(key: { code: string | null; idHash: string | null }, m: EntityManager = this.ds.manager): Promise<SubjectView | null> {
+    const [column, value] = key.code !== null ? ['code', key.code] : ['id_hash', key.idHash];
+    const rows: SubjectRow[] = await m.query(`SELECT ${COLUMNS} FROM subjects WHERE ${column} = $1`, [value]);
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<SubjectView[]> {
+    if (!ids.length) return [];
+    const rows: SubjectRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM subjects WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map(toView);
+  }
+
+  /** Keyset pagination: by (lower(name), id) when a name is searched, by id otherwise. */
+  async search(f: StoreFilter, limit: number, after: string | null): Promise<SubjectView[]> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where: string[] = [];
+    if (f.code !== undefined) where.push(`code = ${p(f.code)}`);
+    if (f.kind !== undefined) where.push(`kind = ${p(f.kind)}`);
+    if (f.region !== undefined) where.push(`region = ${p(f.region)}`);
+    const byName = f.name !== undefined;
+    if (byName) where.push(`${NAME_KEY} LIKE '%' || lower(${p(escapeLike(f.name as string))}) || '%' ESCAPE '\\'`);
+    if (after !== null) {
+      const c = p(after);
+      where.push(byName ? `(${NAME_KEY}, id) > (SELECT lower(s.name) COLLATE "C", s.id FROM subjects s WHERE s.id = ${c}::uuid)` : `id > ${c}::uuid`);
+    }
+    const sql = `SELECT ${COLUMNS} FROM subjects ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${byName ? `${NAME_KEY}, id` : 'id'} LIMIT ${p(limit)}`;
+    const rows: SubjectRow[] = await this.ds.query(sql, params);
+    return rows.map(toView);
+  }
+
+  async listAfter(afterId: string | null, limit: number): Promise<SubjectView[]> {
+    const rows: SubjectRow[] = afterId === null
+      ? await this.ds.query(`SELECT ${COLUMNS} FROM subjects ORDER BY id LIMIT $1`, [limit])
+      : await this.ds.query(`SELECT ${COLUMNS} FROM subjects WHERE id > $1::uuid ORDER BY id LIMIT $2`, [afterId, limit]);
+    return rows.map(toView);
+  }
+
+  async count(): Promise<number> {
+    const rows: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n FROM subjects`);
+    return rows[0]?.n ?? 0;
+  }
+}
