@@ -14,7 +14,8 @@ export function recordEnd(r: FactRecord): string | null {
   return (r.type === 'licence' ? r.validUntil : r.publicityEnd) ?? null;
 }
 
-const endedOnOrBefore = (date: string | null | undefined, t: string): boolean => date != null && date <= t;
+const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
+const endedOnOrBefore = (date: string | null | undefined, t: string): boolean => given(date) && date <= t;
 
 /** In force at T: decided, not past its end, not revoked / repaired / ended on or before T. */
 export function inForceAt(r: FactRecord, t: string): boolean {
@@ -23,9 +24,9 @@ export function inForceAt(r: FactRecord, t: string): boolean {
   if (end !== null && t >= end) return false;
   if (endedOnOrBefore(r.revokedAt, t) || endedOnOrBefore(r.repairedAt, t) || endedOnOrBefore(r.endedAt, t)) return false;
   // A non-active status without its date cannot be placed in time: it is treated as ended since always.
-  if (r.status === 'revoked' && r.revokedAt == null) return false;
-  if (r.status === 'repaired' && r.repairedAt == null) return false;
-  if (r.status === 'ended' && r.endedAt == null) return false;
+  if (r.status === 'revoked' && !given(r.revokedAt)) return false;
+  if (r.status === 'repaired' && !given(r.repairedAt)) return false;
+  if (r.status === 'ended' && !given(r.endedAt)) return false;
   return true;
 }
 
@@ -48,7 +49,7 @@ const TAX_LEVEL_RANK: Readonly<Record<TaxCreditLevel, number>> = { A: 0, B: 1, M
 function taxLevelsByYear(records: readonly FactRecord[]): Map<number, TaxCreditLevel> {
   const best = new Map<number, FactRecord>();
   for (const r of records) {
-    if (r.taxYear == null || r.taxLevel == null) continue;
+    if (!given(r.taxYear) || !given(r.taxLevel)) continue;
     const prev = best.get(r.taxYear);
     const later = !prev || r.decisionDate > prev.decisionDate
       || (r.decisionDate === prev.decisionDate && TAX_LEVEL_RANK[r.taxLevel] > TAX_LEVEL_RANK[prev.taxLevel!]);

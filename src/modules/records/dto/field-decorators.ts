@@ -1,0 +1,49 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { parseDate } from '../../../rules/calendar';
+
+/** Strings arrive trimmed; codes and ID numbers upper case (a typed 'x' is an 'X'). */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const UpperTrim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+export function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  try {
+    parseDate(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** class-validator: a real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
+export function IsCalendarDate(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (v: unknown) => isCalendarDate(v),
+        defaultMessage: (a: ValidationArguments) => `${a.property} must be a real calendar date written YYYY-MM-DD`,
+      },
+    });
+}
+
+type Doc = Pick<ApiPropertyOptions, 'description' | 'example'>;
+
+/** Optional free text of at most `max` characters. */
+export const OptionalText = (max: number, doc: Doc) =>
+  applyDecorators(ApiPropertyOptional({ type: String, maxLength: max, ...doc }), IsOptional(), IsString(), IsNotEmpty(), MaxLength(max), Trim());
+
+/** Required text of at most `max` characters. */
+export const RequiredText = (max: number, doc: Doc) =>
+  applyDecorators(ApiProperty({ type: String, maxLength: max, ...doc }), IsString(), IsNotEmpty(), MaxLength(max), Trim());
+
+export const OptionalDate = (doc: Doc) =>
+  applyDecorators(ApiPropertyOptional({ type: String, format: 'date', ...doc }), IsOptional(), IsCalendarDate());
+
+export const OptionalEnum = (values: readonly string[], doc: Doc) =>
+  applyDecorators(ApiPropertyOptional({ enum: [...values], ...doc }), IsOptional(), IsIn([...values]));

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SUBJECT_KINDS } from '../../../rules/facts.catalogue';
+import { PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_STATUSES, RECORD_TYPES } from '../../../rules/record.types';
+
+/** OpenAPI shapes of the answers (the service returns plain objects of these shapes). */
+export class RecordViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty({ enum: RECORD_TYPES }) type: string;
+  @ApiProperty({ description: 'Data-source department (数据来源单位)' }) source: string;
+  @ApiProperty({ description: 'Decision number (决定文书号)' }) decisionNumber: string;
+  @ApiProperty({ enum: RECORD_INDUSTRIES }) industry: string;
+  @ApiProperty({ nullable: true, description: 'Publicity sector (公示领域)' }) sector: string | null;
+  @ApiProperty({ nullable: true, enum: ['minor', 'general', 'serious'] }) severity: string | null;
+  @ApiProperty({ nullable: true }) listType: string | null;
+  @ApiProperty({ nullable: true, enum: ['A', 'B', 'M', 'C', 'D'] }) taxLevel: string | null;
+  @ApiProperty({ nullable: true, type: Number }) taxYear: number | null;
+  @ApiProperty({ format: 'date' }) decisionDate: string;
+  @ApiProperty({ nullable: true, format: 'date', description: 'Earliest end by credit repair (最短公示期满)' }) publicityMinEnd: string | null;
+  @ApiProperty({ nullable: true, format: 'date', description: 'Publicity / list end (公示截止期), exclusive; null = open-ended' }) publicityEnd: string | null;
+  @ApiProperty({ nullable: true, format: 'date', description: 'Licence valid until (有效期至)' }) validUntil: string | null;
+  @ApiProperty({ nullable: true, enum: ['NDRC-58', 'NDRC-36'], description: 'Publicity rule the window was computed under (适用规章)' }) ruleVersion: string | null;
+  @ApiProperty({ enum: PENALTY_TYPES, isArray: true }) penaltyTypes: string[];
+  @ApiProperty({ nullable: true, type: Number, description: '万元' }) fineAmount: number | null;
+  @ApiProperty({ nullable: true }) commitmentStatus: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) commitmentStatusDate: string | null;
+  @ApiProperty({ nullable: true }) inspectionResult: string | null;
+  @ApiProperty({ enum: RECORD_STATUSES }) status: string;
+  @ApiProperty({ nullable: true, format: 'date' }) revokedAt: string | null;
+  @ApiProperty({ nullable: true }) revocationReason: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) repairedAt: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) endedAt: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Other "双公示" fields (违法行为类型, 处罚依据, 处罚机关…)' }) details: Record<string, unknown>;
+  @ApiProperty({ description: 'SHA-256 of the normalised record' }) contentHash: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({ description: 'In force at the asOf date (today by default) (是否有效)' }) inForce?: boolean;
+}
+
+export class IngestOneResultDto {
+  @ApiProperty({ enum: ['stored', 'unchanged', 'updated'], description: 'stored (201), unchanged or updated (200)' }) status: string;
+  @ApiProperty({ type: RecordViewDto }) record: RecordViewDto;
+}
+
+class FieldErrorDto {
+  @ApiProperty({ example: 'subjectCode' }) field: string;
+  @ApiProperty({ example: 'check character (position 18) does not match (GB 32100)' }) reason: string;
+}
+
+export class RowReportDto {
+  @ApiProperty({ description: '1-based row number among the data rows' }) row: number;
+  @ApiPropertyOptional({ description: 'CSV: line of the file the row starts on (header = line 1)' }) line?: number;
+  @ApiProperty({ enum: ['stored', 'unchanged', 'updated', 'refused'] }) status: string;
+  @ApiPropertyOptional({ format: 'uuid' }) recordId?: string;
+  @ApiPropertyOptional() decisionNumber?: string;
+  @ApiPropertyOptional({ description: 'Subject code, or an ID number masked (110105********002X)' }) subject?: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
+}
+
+class ImportTotalsDto {
+  @ApiProperty() rows: number;
+  @ApiProperty() stored: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty() updated: number;
+  @ApiProperty() refused: number;
+}
+
+export class ImportReportDto {
+  @ApiProperty({ enum: ['json', 'csv'] }) format: string;
+  @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
+  @ApiProperty({ type: [RowReportDto] }) rows: RowReportDto[];
+}
+
+class SubjectRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: SUBJECT_KINDS }) kind: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) code: string | null;
+  @ApiProperty({ nullable: true, example: '110105********002X' }) idMasked: string | null;
+  @ApiProperty({ nullable: true }) region: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) registeredOn: string | null;
+}
+
+export class SubjectRecordsDto {
+  @ApiProperty({ type: SubjectRefDto }) subject: SubjectRefDto;
+  @ApiProperty({ nullable: true, format: 'date' }) asOf: string | null;
+  @ApiProperty() includeEnded: boolean;
+  @ApiProperty({ type: [RecordViewDto] }) records: RecordViewDto[];
+}

@@ -1,0 +1,123 @@
+/**
+ * A validated row → the columns stored: defaults filled in, the publicity window computed (domain.md
+ * §4, with the rule version kept), free text scrubbed of ID numbers, and a hash of the whole so that a
+ * re-import of the same content writes nothing. Pure.
+ */
+import { createHash } from 'node:crypto';
+import { scrubIdNumbers } from '../../common/pii';
+import { listEntryEnd, penaltyPublicityWindow, publicityRuleVersion, type PublicitySector } from '../../rules/publicity';
+import { PENALTY_TYPES, type RecordStatus } from '../../rules/record.types';
+import type { RecordRowDto } from './dto/record-row.dto';
+import { SECTORS_BY_INDUSTRY } from './record-rules';
+
+/** Columns of `credit_records` written by an import (everything but id, revocation by API, timestamps). */
+export interface RecordColumns {
+  readonly subject_id: string;
+  readonly type: string;
+  readonly source: string;
+  readonly decision_number: string;
+  readonly industry: string;
+  readonly sector: string;
+  readonly severity: string | null;
+  readonly list_type: string | null;
+  readonly tax_level: string | null;
+  readonly tax_year: number | null;
+  readonly decision_date: string;
+  readonly publicity_min_end: string | null;
+  readonly publicity_end: string | null;
+  readonly valid_until: string | null;
+  readonly rule_version: string | null;
+  readonly penalty_types: string[];
+  readonly fine_amount: string | null;
+  readonly commitment_status: string | null;
+  readonly commitment_status_date: string | null;
+  readonly inspection_result: string | null;
+  readonly status: RecordStatus;
+  readonly revoked_at: string | null;
+  readonly revocation_reason: string | null;
+  readonly repaired_at: string | null;
+  readonly ended_at: string | null;
+  readonly details: Record<string, string | number | boolean>;
+  readonly content_hash: string;
+}
+
+const DETAIL_FIELDS = [
+  'legalRepresentative', 'violationType', 'violationFacts', 'legalBasis', 'content', 'authority', 'authorityUscc', 'sourceUscc',
+  'confiscationAmount', 'penaltyEndDate', 'project', 'licenceCode', 'approvalCategory', 'validFrom', 'remarks',
+] as const;
+
+const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+
+function statusOf(r: RecordRowDto): RecordStatus {
+  if (r.revokedAt) return 'revoked';
+  if (r.repairedAt) return 'repaired';
+  if (r.endedAt) return 'ended';
+  return 'active';
+}
+
+function publicity(r: RecordRowDto, sector: PublicitySector): Pick<RecordColumns, 'publicity_min_end' | 'publicity_end' | 'rule_version'> & { published: boolean } {
+  if (r.type === 'penalty' && r.severity) {
+    const w = penaltyPublicityWindow({ decisionDate: r.decisionDate, severity: r.severity, sector });
+    return { publicity_min_end: w.minEnd, publicity_end: w.maxEnd, rule_version: w.ruleVersion, published: w.publishedByDefault };
+  }
+  if (r.type === 'list_entry' && r.listType) {
+    const end = listEntryEnd({ list: r.listType, listedDate: r.decisionDate, endDate: r.listEndDate ?? null });
+    return { publicity_min_end: null, publicity_end: end, rule_version: publicityRuleVersion(r.decisionDate), published: true };
+  }
+  return { publicity_min_end: null, publicity_end: null, rule_version: null, published: true };
+}
+
+function detailsOf(r: RecordRowDto, published: boolean): RecordColumns['details'] {
+  const out: Record<string, string | number | boolean> = {};
+  for (const f of DETAIL_FIELDS) {
+    const v = r[f];
+    if (v === undefined || v === null) continue;
+    out[f] = typeof v === 'string' ? scrubIdNumbers(v) : v;
+  }
+  // 令第36号: a minor (轻微) record is in principle not published; it is still shared and counted.
+  if (!published) out.publishedByDefault = false;
+  return out;
+}
+
+/** Deterministic JSON: object keys sorted at every level. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export function normaliseRecord(r: RecordRowDto, subjectId: string): RecordColumns {
+  const industry = r.industry ?? (r.type === 'tax_credit' ? 'tax' : 'general');
+  const sector = (r.sector ?? SECTORS_BY_INDUSTRY[industry][0]) as PublicitySector;
+  const { published, ...window } = publicity(r, sector);
+  const cols: Omit<RecordColumns, 'content_hash'> = {
+    subject_id: subjectId,
+    type: r.type,
+    source: r.source,
+    decision_number: r.decisionNumber,
+    industry,
+    sector,
+    severity: orNull(r.severity),
+    list_type: orNull(r.listType),
+    tax_level: orNull(r.taxLevel),
+    tax_year: orNull(r.taxYear),
+    decision_date: r.decisionDate,
+    ...window,
+    valid_until: orNull(r.validUntil),
+    penalty_types: PENALTY_TYPES.filter((t) => r.penaltyTypes?.includes(t)),
+    fine_amount: r.fineAmount === undefined || r.fineAmount === null ? null : r.fineAmount.toFixed(4),
+    commitment_status: orNull(r.commitmentStatus),
+    commitment_status_date: orNull(r.commitmentStatusDate),
+    inspection_result: orNull(r.inspectionResult),
+    status: statusOf(r),
+    revoked_at: orNull(r.revokedAt),
+    revocation_reason: r.revocationReason ? scrubIdNumbers(r.revocationReason) : null,
+    repaired_at: orNull(r.repairedAt),
+    ended_at: orNull(r.endedAt),
+    details: detailsOf(r, published),
+  };
+  return { ...cols, content_hash: createHash('sha256').update(canonical(cols)).digest('hex') };
+}

@@ -1,0 +1,108 @@
+/**
+ * Rules across fields of one validated row (the field-by-field rules are the DTO's decorators). Pure:
+ * `today` is passed in, so the "not in the future" rule is testable with a pinned clock.
+ */
+import type { FieldError } from '../../common/problem';
+import type { RecordType } from '../../rules/record.types';
+import type { RecordRowDto, RecordRowField } from './dto/record-row.dto';
+
+/** Fields that only make sense on some record types. */
+const TYPE_ONLY: Partial<Record<RecordRowField, readonly RecordType[]>> = {
+  severity: ['penalty', 'list_entry'],
+  listType: ['list_entry'],
+  listEndDate: ['list_entry'],
+  taxLevel: ['tax_credit'],
+  taxYear: ['tax_credit'],
+  penaltyTypes: ['penalty'],
+  fineAmount: ['penalty'],
+  confiscationAmount: ['penalty'],
+  penaltyEndDate: ['penalty'],
+  validUntil: ['licence'],
+  validFrom: ['licence'],
+  licenceCode: ['licence'],
+  approvalCategory: ['licence'],
+  commitmentStatus: ['commitment'],
+  commitmentStatusDate: ['commitment'],
+  inspectionResult: ['inspection'],
+};
+
+/** Sectors allowed under each industry; the first is the default. */
+export const SECTORS_BY_INDUSTRY: Readonly<Record<string, readonly string[]>> = {
+  food_drug: ['food', 'drug'],
+  fire_safety: ['fire'],
+  general: ['other', 'special_equipment', 'work_safety'],
+  tax: ['other'],
+  construction: ['other'],
+};
+
+const ID_LIKE = /\d{17}[\dXx]|\d{15}/;
+const present = (v: unknown): boolean => v !== undefined && v !== null;
+
+export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const fail = (field: RecordRowField, reason: string): void => void errors.push({ field, reason });
+  const need = (field: RecordRowField, what: string): void => {
+    if (!present(r[field])) fail(field, `is required for ${what}`);
+  };
+
+  for (const [field, types] of Object.entries(TYPE_ONLY) as [RecordRowField, RecordType[]][]) {
+    if (present(r[field]) && !types.includes(r.type)) fail(field, `applies only to type ${types.join(' or ')}, not ${r.type}`);
+  }
+  // Subject identity: exactly one identifier, matching the kind.
+  if (present(r.subjectCode) === present(r.subjectIdNumber)) {
+    fail(present(r.subjectCode) ? 'subjectIdNumber' : 'subjectCode', 'give exactly one of subjectCode (统一社会信用代码) or subjectIdNumber (公民身份号码)');
+  } else if (r.subjectKind === 'natural_person' && present(r.subjectCode)) {
+    fail('subjectCode', 'must be absent for subjectKind natural_person (自然人): give subjectIdNumber');
+  } else if (r.subjectKind && r.subjectKind !== 'natural_person' && present(r.subjectIdNumber)) {
+    fail('subjectIdNumber', `must be absent for subjectKind ${r.subjectKind}: give subjectCode`);
+  }
+  if (r.legalRepresentative && ID_LIKE.test(r.legalRepresentative)) fail('legalRepresentative', 'must be the name only, not an ID number');
+  if (r.sector && !(SECTORS_BY_INDUSTRY[r.industry ?? 'general'] ?? []).includes(r.sector)) {
+    fail('sector', `must be one of ${SECTORS_BY_INDUSTRY[r.industry ?? 'general'].join(', ')} for industry ${r.industry ?? 'general'}`);
+  }
+  if (r.revocationReason && !r.revokedAt) fail('revocationReason', 'is allowed only with revokedAt');
+
+  // Dates: real (DTO), never in the future where they record something that happened.
+  const notFuture = (field: RecordRowField, v: string | undefined): void => {
+    if (v && v > today) fail(field, `must not be in the future (today is ${today}, China Standard Time)`);
+  };
+  const notBeforeDecision = (field: RecordRowField, v: string | undefined, strict = false): void => {
+    if (v && (strict ? v <= r.decisionDate : v < r.decisionDate)) fail(field, `must be ${strict ? 'after' : 'on or after'} decisionDate`);
+  };
+  for (const f of ['decisionDate', 'subjectRegisteredOn', 'revokedAt', 'repairedAt', 'endedAt', 'commitmentStatusDate'] as const) notFuture(f, r[f]);
+  for (const f of ['revokedAt', 'repairedAt', 'endedAt', 'commitmentStatusDate', 'penaltyEndDate'] as const) notBeforeDecision(f, r[f]);
+  notBeforeDecision('listEndDate', r.listEndDate, true);
+  notBeforeDecision('validUntil', r.validUntil, true);
+
+  switch (r.type) {
+    case 'penalty':
+      need('severity', 'a penalty (行政处罚: minor / general / serious)');
+      if (!r.penaltyTypes?.length) fail('penaltyTypes', 'is required for a penalty: at least one 处罚类别');
+      if (r.penaltyTypes?.includes('fine') && !(r.fineAmount !== undefined && r.fineAmount !== null && r.fineAmount > 0)) {
+        fail('fineAmount', 'is required (> 0, 万元) when penaltyTypes includes fine');
+      }
+      if (r.fineAmount && !r.penaltyTypes?.includes('fine')) fail('fineAmount', 'needs fine among penaltyTypes');
+      break;
+    case 'list_entry':
+      need('listType', 'a list entry (名单)');
+      if (r.listType === 'red_list' && present(r.severity)) fail('severity', 'does not apply to red_list (守信红名单)');
+      if (r.listType && r.listType !== 'red_list') need('severity', 'a negative list entry (失信名单)');
+      break;
+    case 'tax_credit':
+      need('taxLevel', 'a tax credit record (纳税信用级别 A/B/M/C/D)');
+      need('taxYear', 'a tax credit record (评价年度)');
+      if (r.taxYear && r.taxYear > Number(r.decisionDate.slice(0, 4))) fail('taxYear', 'must not be after the year of decisionDate (publication)');
+      break;
+    case 'commitment':
+      need('commitmentStatus', 'a commitment (信用承诺)');
+      if (r.commitmentStatus === 'pending' && present(r.commitmentStatusDate)) fail('commitmentStatusDate', 'must be absent while pending');
+      if (r.commitmentStatus && r.commitmentStatus !== 'pending') need('commitmentStatusDate', `a ${r.commitmentStatus} commitment`);
+      break;
+    case 'inspection':
+      need('inspectionResult', 'an inspection (检查结果)');
+      break;
+    case 'licence':
+      break;
+  }
+  return errors;
+}

@@ -1,0 +1,137 @@
+import { scrubDeep } from '../../common/pii';
+import type { TaxCreditLevel } from '../../rules/facts.catalogue';
+import { inForceAt } from '../../rules/derive-facts';
+import type { ListKind, RecordSeverity } from '../../rules/publicity';
+import type {
+  CommitmentStatus, FactRecord, InspectionResult, PenaltyType, RecordIndustry, RecordStatus, RecordType,
+} from '../../rules/record.types';
+
+/** A `credit_records` row as records.store.ts selects it (dates as 'YYYY-MM-DD' text). */
+export interface RecordRow {
+  id: string;
+  subject_id: string;
+  type: RecordType;
+  source: string;
+  decision_number: string;
+  industry: RecordIndustry;
+  sector: string | null;
+  severity: RecordSeverity | null;
+  list_type: ListKind | null;
+  tax_level: TaxCreditLevel | null;
+  tax_year: number | null;
+  decision_date: string;
+  publicity_min_end: string | null;
+  publicity_end: string | null;
+  valid_until: string | null;
+  rule_version: string | null;
+  penalty_types: PenaltyType[];
+  fine_amount: string | null;
+  commitment_status: CommitmentStatus | null;
+  commitment_status_date: string | null;
+  inspection_result: InspectionResult | null;
+  status: RecordStatus;
+  revoked_at: string | null;
+  revocation_reason: string | null;
+  repaired_at: string | null;
+  ended_at: string | null;
+  details: Record<string, unknown>;
+  content_hash: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A record as the API answers it. */
+export interface RecordView {
+  readonly id: string;
+  readonly subjectId: string;
+  readonly type: RecordType;
+  readonly source: string;
+  readonly decisionNumber: string;
+  readonly industry: RecordIndustry;
+  readonly sector: string | null;
+  readonly severity: RecordSeverity | null;
+  readonly listType: ListKind | null;
+  readonly taxLevel: TaxCreditLevel | null;
+  readonly taxYear: number | null;
+  readonly decisionDate: string;
+  readonly publicityMinEnd: string | null;
+  readonly publicityEnd: string | null;
+  readonly validUntil: string | null;
+  readonly ruleVersion: string | null;
+  readonly penaltyTypes: PenaltyType[];
+  readonly fineAmount: number | null;
+  readonly commitmentStatus: CommitmentStatus | null;
+  readonly commitmentStatusDate: string | null;
+  readonly inspectionResult: InspectionResult | null;
+  readonly status: RecordStatus;
+  readonly revokedAt: string | null;
+  readonly revocationReason: string | null;
+  readonly repairedAt: string | null;
+  readonly endedAt: string | null;
+  readonly details: Record<string, unknown>;
+  readonly contentHash: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** In force at the `asOf` of the request (records decided by then, not ended, revoked or repaired). */
+  readonly inForce?: boolean;
+}
+
+export function toFactRecord(r: RecordRow): FactRecord {
+  return {
+    type: r.type,
+    industry: r.industry,
+    severity: r.severity,
+    listType: r.list_type,
+    taxLevel: r.tax_level,
+    taxYear: r.tax_year,
+    decisionDate: r.decision_date,
+    publicityEnd: r.publicity_end,
+    validUntil: r.valid_until,
+    status: r.status,
+    revokedAt: r.revoked_at,
+    repairedAt: r.repaired_at,
+    endedAt: r.ended_at,
+    penaltyTypes: r.penalty_types,
+    fineAmount: r.fine_amount === null ? null : Number(r.fine_amount),
+    commitmentStatus: r.commitment_status,
+    commitmentStatusDate: r.commitment_status_date,
+    inspectionResult: r.inspection_result,
+  };
+}
+
+export function toView(r: RecordRow, asOf?: string): RecordView {
+  const f = toFactRecord(r);
+  return {
+    id: r.id,
+    subjectId: r.subject_id,
+    type: r.type,
+    source: r.source,
+    decisionNumber: r.decision_number,
+    industry: r.industry,
+    sector: r.sector,
+    severity: r.severity,
+    listType: r.list_type,
+    taxLevel: r.tax_level,
+    taxYear: r.tax_year,
+    decisionDate: r.decision_date,
+    publicityMinEnd: r.publicity_min_end,
+    publicityEnd: r.publicity_end,
+    validUntil: r.valid_until,
+    ruleVersion: r.rule_version,
+    penaltyTypes: r.penalty_types,
+    fineAmount: f.fineAmount ?? null,
+    commitmentStatus: r.commitment_status,
+    commitmentStatusDate: r.commitment_status_date,
+    inspectionResult: r.inspection_result,
+    status: r.status,
+    revokedAt: r.revoked_at,
+    revocationReason: r.revocation_reason,
+    repairedAt: r.repaired_at,
+    endedAt: r.ended_at,
+    details: scrubDeep(r.details),
+    contentHash: r.content_hash,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+    ...(asOf ? { inForce: inForceAt(f, asOf) } : {}),
+  };
+}

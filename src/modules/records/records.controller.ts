@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ListRecordsQuery, RevokeRecordDto } from './dto/record-requests.dto';
+import { ImportReportDto, IngestOneResultDto, RecordViewDto, SubjectRecordsDto } from './dto/record-responses.dto';
+import { RecordRowDto } from './dto/record-row.dto';
+import { MAX_IMPORT_ROWS } from './import-parse';
+import { JsonOnlyGuard } from './json-only.guard';
+import { CSV_EXAMPLE, LIST_ENTRY_EXAMPLE, PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE } from './records.examples';
+import { RecordsService, type ImportReport, type IngestOneResult, type SubjectRecords } from './records.service';
+import type { RecordView } from './record.view';
+
+const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
+
+@ApiTags('records (信用记录)')
+@ApiExtraModels(RecordRowDto)
+@Controller('api/v1')
+export class RecordsController {
+  constructor(private readonly records: RecordsService) {}
+
+  @Post('records')
+  @UseGuards(JsonOnlyGuard)
+  @ApiOperation({
+    summary: 'Ingest one credit record (录入一条信用记录)',
+    description: 'Idempotent on (source, decisionNumber): 201 when stored, 200 when unchanged or updated. The subject is found by code or ID number, or registered. Publicity windows are computed per 令第58号 / 令第36号 (公示期限).',
+  })
+  @ApiBody({ type: RecordRowDto, examples: { penalty: { value: PENALTY_EXAMPLE }, listEntry: { value: LIST_ENTRY_EXAMPLE }, taxCredit: { value: TAX_CREDIT_EXAMPLE } } })
+  @ApiCreatedResponse({ type: IngestOneResultDto, description: 'Stored (已入库)' })
+  @ApiOkResponse({ type: IngestOneResultDto, description: 'Unchanged (未变化) or updated (已更新)' })
+  @ApiBadRequestResponse({ description: PROBLEM })
+  async create(@Body() dto: RecordRowDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestOneResult> {
+    const result = await this.records.ingestOne(dto);
+    void reply.status(result.status === 'stored' ? 201 : 200);
+    return result;
+  }
+
+  @Post('records/import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Bulk import credit records (批量导入信用记录)',
+    description: `application/json {"records": [...]} or text/csv with a header row of the same field names (penaltyTypes separated by ";"); at most ${MAX_IMPORT_ROWS} rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.`,
+  })
+  @ApiConsumes('application/json', 'text/csv')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'object', required: ['records'], properties: { records: { type: 'array', maxItems: MAX_IMPORT_ROWS, items: { $ref: getSchemaPath(RecordRowDto) } } } },
+        { type: 'string', description: 'CSV (text/csv), UTF-8, header row of field names' },
+      ],
+    },
+    examples: { json: { value: { records: [PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE] } }, csv: { value: CSV_EXAMPLE } },
+  })
+  @ApiOkResponse({ type: ImportReportDto, description: 'Per-row report (逐行结果) with totals' })
+  @ApiBadRequestResponse({ description: PROBLEM })
+  import(@Headers('content-type') contentType: string | undefined, @Body() body: unknown): Promise<ImportReport> {
+    return this.records.importBody(contentType, body);
+  }
+
+  @Get('records/:id')
+  @ApiOperation({ summary: 'One credit record (查询信用记录)', description: 'inForce is judged as of today (China Standard Time).' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: RecordViewDto })
+  @ApiNotFoundResponse({ description: PROBLEM })
+  get(@Param('id') id: string): Promise<RecordView> {
+    return this.records.get(id);
+  }
+
+  @Get('subjects/:id/records')
+  @ApiOperation({
+    summary: "A subject's credit records (主体信用记录)",
+    description: 'Records in force at asOf (default today): decided by then, before their publicity / list end, not revoked, repaired or ended. includeEnded=true lists every record decided by asOf (all records without asOf), each with inForce.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Subject id (主体ID)' })
+  @ApiOkResponse({ type: SubjectRecordsDto })
+  @ApiNotFoundResponse({ description: PROBLEM })
+  listForSubject(@Param('id') id: string, @Query() q: ListRecordsQuery): Promise<SubjectRecords> {
+    return this.records.listForSubject(id, { asOf: q.asOf, includeEnded: q.includeEnded });
+  }
+
+  @Post('records/:id/revoke')
+  @HttpCode(200)
+  @UseGuards(JsonOnlyGuard)
+  @ApiOperation({ summary: 'Revoke a record (撤销信用记录)', description: 'The decision was revoked (撤销): the record stops counting from revokedAt (default today) at once; earlier as-of answers still count it.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: RecordViewDto })
+  @ApiNotFoundResponse({ description: PROBLEM })
+  @ApiConflictResponse({ description: 'Already revoked (已撤销): RFC 9457 problem' })
+  revoke(@Param('id') id: string, @Body() dto: RevokeRecordDto): Promise<RecordView> {
+    return this.records.revoke(id, { reason: dto.reason, revokedAt: dto.revokedAt });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SubjectsModule } from '../subjects/subjects.module';
+import { RecordIngest } from './record-ingest';
+import { RecordsController } from './records.controller';
+import { RecordsService } from './records.service';
+import { RecordsStore } from './records.store';
+
+/** Credit records (信用记录). Other modules import this module and use RecordsService only. */
+@Module({
+  imports: [SubjectsModule],
+  controllers: [RecordsController],
+  providers: [RecordsService, RecordIngest, RecordsStore],
+  exports: [RecordsService],
+})
+export class RecordsModule {}

@@ -1,0 +1,141 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Observable, Subject } from 'rxjs';
+import { Clock } from '../../common/clock';
+import { scrubIdNumbers } from '../../common/pii';
+import { ValidationFailed } from '../../common/problem';
+import { inForceAt } from '../../rules/derive-facts';
+import type { FactRecord } from '../../rules/record.types';
+import type { SubjectRef } from '../subjects/subjects.types';
+import { SubjectsService } from '../subjects/subjects.service';
+import { isCalendarDate } from './dto/field-decorators';
+import { MAX_IMPORT_ROWS, parseCsvImport, parseJsonImport, type ImportFormat, type IncomingRow } from './import-parse';
+import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
+import { toFactRecord, toView, type RecordView } from './record.view';
+import { RecordAlreadyRevoked, RecordNotFound, UnsupportedMediaType } from './records.exception';
+import { RecordsStore } from './records.store';
+
+export interface RecordsChange {
+  readonly subjectIds: string[];
+  /** 'ingest' (one record), 'import' (bulk) or 'revoke'. */
+  readonly reason: string;
+}
+export interface IngestOneResult {
+  readonly status: Exclude<RowStatus, 'refused'>;
+  readonly record: RecordView;
+}
+export interface ImportTotals {
+  readonly rows: number;
+  readonly stored: number;
+  readonly unchanged: number;
+  readonly updated: number;
+  readonly refused: number;
+}
+export interface ImportReport {
+  readonly format: ImportFormat;
+  readonly totals: ImportTotals;
+  readonly rows: readonly RowReport[];
+}
+export interface SubjectRecords {
+  readonly subject: SubjectRef;
+  readonly asOf: string | null;
+  readonly includeEnded: boolean;
+  readonly records: RecordView[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function checkDate(field: string, v: string | undefined, today: string): void {
+  if (v === undefined) return;
+  if (!isCalendarDate(v)) throw new ValidationFailed([{ field, reason: 'must be a real calendar date written YYYY-MM-DD' }]);
+  if (field === 'revokedAt' && v > today) throw new ValidationFailed([{ field, reason: `must not be in the future (today is ${today})` }]);
+}
+
+/**
+ * Credit records (信用记录): ingest one or many (idempotent on source + decision number), the records
+ * in force at a date for many subjects at once (tiering), revocation, and a stream of changes that
+ * other modules subscribe to.
+ */
+@Injectable()
+export class RecordsService implements OnModuleDestroy {
+  private readonly changes = new Subject<RecordsChange>();
+  /** Emitted after each committed ingest / import chunk / revoke that changed something. */
+  readonly changes$: Observable<RecordsChange> = this.changes.asObservable();
+
+  constructor(
+    private readonly store: RecordsStore,
+    private readonly ingest: RecordIngest,
+    private readonly subjects: SubjectsService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleDestroy(): void {
+    this.changes.complete();
+  }
+
+  /** One record; throws ValidationFailed (400) naming the fields when refused. */
+  async ingestOne(dto: unknown): Promise<IngestOneResult> {
+    const [report] = await this.ingest.run([{ row: 1, data: dto }], (ids) => this.changes.next({ subjectIds: ids, reason: 'ingest' }));
+    if (report.status === 'refused' || !report.recordId) throw new ValidationFailed(report.errors ?? []);
+    return { status: report.status, record: await this.get(report.recordId) };
+  }
+
+  /** Many records (at most 5,000): a report line per row, in order, with totals. */
+  async ingestBatch(rows: readonly IncomingRow[], format: ImportFormat): Promise<ImportReport> {
+    if (rows.length > MAX_IMPORT_ROWS) throw new ValidationFailed([{ field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows` }]);
+    const reports = await this.ingest.run(rows, (ids) => this.changes.next({ subjectIds: ids, reason: 'import' }));
+    const count = (s: RowStatus) => reports.filter((r) => r.status === s).length;
+    const totals = { rows: reports.length, stored: count('stored'), unchanged: count('unchanged'), updated: count('updated'), refused: count('refused') };
+    return { format, totals, rows: reports };
+  }
+
+  /** An import request body: application/json `{"records": [...]}` or text/csv. */
+  importBody(contentType: string | undefined, body: unknown): Promise<ImportReport> {
+    const type = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (type === 'application/json') return this.ingestBatch(parseJsonImport(body), 'json');
+    if ((type === 'text/csv' || type === 'text/plain') && typeof body === 'string') return this.ingestBatch(parseCsvImport(body), 'csv');
+    throw new UnsupportedMediaType(['application/json', 'text/csv'], type);
+  }
+
+  /** Records in force at `asOf` for many subjects, in one query (every id gets an entry, maybe empty). */
+  async recordsInForceFor(subjectIds: readonly string[], asOf: string): Promise<Map<string, FactRecord[]>> {
+    checkDate('asOf', asOf, asOf);
+    const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const out = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
+    for (const row of await this.store.inForceFor(ids, asOf)) {
+      const f = toFactRecord(row);
+      if (inForceAt(f, asOf)) out.get(row.subject_id)?.push(f);
+    }
+    return out;
+  }
+
+  /** A subject's records: in force at `asOf` (default today), or with includeEnded every record decided by then. */
+  async listForSubject(subjectId: string, opts: { asOf?: string; includeEnded?: boolean } = {}): Promise<SubjectRecords> {
+    checkDate('asOf', opts.asOf, opts.asOf ?? '');
+    const subject = await this.subjects.get(subjectId); // 404 when unknown
+    const includeEnded = opts.includeEnded ?? false;
+    const asOf = opts.asOf ?? (includeEnded ? null : this.clock.today());
+    const rows = await this.store.forSubject(subject.id, asOf, includeEnded);
+    const ref: SubjectRef = { id: subject.id, kind: subject.kind, name: subject.name, code: subject.code, idMasked: subject.idMasked, region: subject.region, registeredOn: subject.registeredOn };
+    return { subject: ref, asOf, includeEnded, records: rows.map((r) => toView(r, asOf ?? this.clock.today())) };
+  }
+
+  async get(id: string): Promise<RecordView> {
+    const row = UUID.test(id) ? await this.store.findById(id) : null;
+    if (!row) throw new RecordNotFound(UUID.test(id) ? id : '(not a UUID)');
+    return toView(row, this.clock.today());
+  }
+
+  /** Revoke (撤销) a decision: the record stops counting from `revokedAt` (default today). */
+  async revoke(id: string, input: { reason: string; revokedAt?: string }): Promise<RecordView> {
+    const today = this.clock.today();
+    checkDate('revokedAt', input.revokedAt, today);
+    const current = await this.get(id);
+    if (current.revokedAt !== null) throw new RecordAlreadyRevoked(current.id, current.revokedAt);
+    const revokedAt = input.revokedAt ?? today;
+    if (revokedAt < current.decisionDate) throw new ValidationFailed([{ field: 'revokedAt', reason: 'must be on or after the decision date' }]);
+    const row = await this.store.revoke(current.id, revokedAt, scrubIdNumbers(input.reason));
+    if (!row) throw new RecordAlreadyRevoked(current.id, null);
+    this.changes.next({ subjectIds: [row.subject_id], reason: 'revoke' });
+    return toView(row, today);
+  }
+}

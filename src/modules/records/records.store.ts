@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RecordColumns } from './record-normalise';
+import type { RecordRow } from './record.view';
+
+const d = (c: string) => `to_char(${c}, 'YYYY-MM-DD') AS ${c}`;
+/** Dates as text (never through a JS Date and a time zone); the fine as exact text. */
+const COLUMNS = [
+  'id', 'subject_id', 'type', 'source', 'decision_number', 'industry', 'sector', 'severity', 'list_type', 'tax_level', 'tax_year',
+  d('decision_date'), d('publicity_min_end'), d('publicity_end'), d('valid_until'), 'rule_version', 'penalty_types',
+  'fine_amount::text AS fine_amount', 'commitment_status', d('commitment_status_date'), 'inspection_result', 'status',
+  d('revoked_at'), 'revocation_reason', d('repaired_at'), d('ended_at'), 'details', 'content_hash', 'created_at', 'updated_at',
+].join(', ');
+
+/** The date a record stops counting by itself: a licence's validity end, otherwise its publicity / list end. */
+const END = `(CASE WHEN type = 'licence' THEN valid_until ELSE publicity_end END)`;
+/** In force at $asOf: the SQL twin of inForceAt() in src/rules/derive-facts.ts. */
+const inForce = (asOf: string) => `decision_date <= ${asOf} AND (${END} IS NULL OR ${END} > ${asOf})
+  AND (revoked_at IS NULL OR revoked_at > ${asOf}) AND (repaired_at IS NULL OR repaired_at > ${asOf})
+  AND (ended_at IS NULL OR ended_at > ${asOf})`;
+
+const RECORDSET = `subject_id uuid, type text, source text, decision_number text, industry text, sector text, severity text,
+  list_type text, tax_level text, tax_year int, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
+  rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date,
+  inspection_result text, status text, revoked_at date, revocation_reason text, repaired_at date, ended_at date, details jsonb,
+  content_hash text`;
+const WRITTEN = RECORDSET.split(',').map((c) => c.trim().split(/\s+/)[0]);
+/** A revocation recorded through the API survives an import that does not carry one. */
+const SPECIAL = new Set(['revoked_at', 'revocation_reason', 'status', 'source', 'decision_number']);
+const SET = [
+  ...WRITTEN.filter((c) => !SPECIAL.has(c)).map((c) => `${c} = EXCLUDED.${c}`),
+  'revoked_at = COALESCE(EXCLUDED.revoked_at, c.revoked_at)',
+  'revocation_reason = CASE WHEN EXCLUDED.revoked_at IS NULL THEN c.revocation_reason ELSE EXCLUDED.revocation_reason END',
+  `status = CASE WHEN EXCLUDED.revoked_at IS NULL AND c.revoked_at IS NOT NULL THEN 'revoked' ELSE EXCLUDED.status END`,
+  'updated_at = now()',
+].join(',\n  ');
+
+export interface WrittenRow {
+  readonly id: string;
+  readonly source: string;
+  readonly decision_number: string;
+  readonly inserted: boolean;
+}
+
+/** SQL of `credit_records`; used by the records module only (other modules go through RecordsService). */
+@Injectable()
+export class RecordsStore {
+  constructor(@InjectDataSource() readonly ds: DataSource) {}
+
+  /**
+   * INSERT … ON CONFLICT (source, decision_number) DO UPDATE … WHERE the content hash differs: rows
+   * returned were inserted or updated; a row not returned was already stored with the same content.
+   * No two rows may share a key (one statement cannot touch a row twice).
+   */
+  async upsert(m: EntityManager, rows: readonly RecordColumns[]): Promise<WrittenRow[]> {
+    if (!rows.length) return [];
+    return m.query(
+      `INSERT INTO credit_records AS c (${WRITTEN.join(', ')})
+       SELECT ${WRITTEN.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${RECORDSET})
+       ON CONFLICT (source, decision_number) DO UPDATE SET
+         ${SET}
+       WHERE c.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+       RETURNING id, source, decision_number, (xmax = 0) AS inserted`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async idsByKeys(m: EntityManager, keys: readonly { source: string; decisionNumber: string }[]): Promise<WrittenRow[]> {
+    if (!keys.length) return [];
+    return m.query(
+      `SELECT id, source, decision_number, false AS inserted FROM credit_records
+       WHERE (source, decision_number) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [keys.map((k) => k.source), keys.map((k) => k.decisionNumber)],
+    );
+  }
+
+  async findById(id: string): Promise<RecordRow | null> {
+    const rows: RecordRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM credit_records WHERE id = $1::uuid`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Records of many subjects in force at a date, in one query. */
+  async inForceFor(subjectIds: readonly string[], asOf: string): Promise<RecordRow[]> {
+    if (!subjectIds.length) return [];
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM credit_records WHERE subject_id = ANY($1::uuid[]) AND ${inForce('$2::date')}
+       ORDER BY subject_id, decision_date, id`,
+      [subjectIds, asOf],
+    );
+  }
+
+  /** One subject's records: in force at `asOf`, or (includeEnded) every record decided by then. */
+  async forSubject(subjectId: string, asOf: string | null, includeEnded: boolean): Promise<RecordRow[]> {
+    const params: unknown[] = [subjectId];
+    let where = 'subject_id = $1::uuid';
+    if (asOf !== null) {
+      params.push(asOf);
+      where += includeEnded ? ' AND decision_date <= $2::date' : ` AND ${inForce('$2::date')}`;
+    }
+    return this.ds.query(`SELECT ${COLUMNS} FROM credit_records WHERE ${where} ORDER BY decision_date DESC, id`, params);
+  }
+
+  /** Conditional update: null when the record does not exist or was already revoked. */
+  async revoke(id: string, revokedAt: string, reason: string): Promise<RecordRow | null> {
+    const rows: [RecordRow[], number] = await this.ds.query(
+      `UPDATE credit_records SET status = 'revoked', revoked_at = $2::date, revocation_reason = $3, updated_at = now()
+       WHERE id = $1::uuid AND revoked_at IS NULL RETURNING ${COLUMNS}`,
+      [id, revokedAt, reason],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+}

@@ -1,0 +1,28 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { FieldError } from '../../common/problem';
+import { flattenValidationErrors } from '../../common/validation';
+import { RecordRowDto } from './dto/record-row.dto';
+import { rowRuleErrors } from './record-rules';
+
+export type RowCheck = { readonly ok: true; readonly row: RecordRowDto } | { readonly ok: false; readonly errors: FieldError[] };
+
+/**
+ * One row through the same rules as `POST /api/v1/records`: the DTO's field rules (unknown fields
+ * refused), then the rules across fields. Messages never repeat a value (so never an ID number).
+ */
+export function checkRow(raw: unknown, today: string): RowCheck {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: [{ field: 'row', reason: 'must be an object of record fields' }] };
+  }
+  const row = raw instanceof RecordRowDto ? raw : plainToInstance(RecordRowDto, raw);
+  const fieldErrors = validateSync(row, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  if (fieldErrors.length) return { ok: false, errors: flattenValidationErrors(fieldErrors) };
+  const ruleErrors = rowRuleErrors(row, today);
+  return ruleErrors.length ? { ok: false, errors: ruleErrors } : { ok: true, row };
+}

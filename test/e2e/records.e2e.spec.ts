@@ -1,0 +1,245 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../src/common/clock';
+import { residentIdCheckChar } from '../../src/common/identifiers/resident-id';
+import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
+import { RecordsService, type RecordsChange } from '../../src/modules/records/records.service';
+import { http, startTestApp, TestApp } from '../helpers/app';
+
+/** Unique per call: other test files share the database. */
+function uscc(): string {
+  let body = '91350200';
+  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
+  return body + usccCheckChar(body);
+}
+function idNumber(): string {
+  const body = `11010519${randomInt(50, 99)}0${randomInt(1, 9)}${randomInt(10, 28)}${String(randomInt(1000)).padStart(3, '0')}`;
+  return body + residentIdCheckChar(body);
+}
+const wrongCheck = (id: string, alphabet: string) => id.slice(0, 17) + alphabet[(alphabet.indexOf(id[17]) + 1) % alphabet.length];
+const token = () => randomUUID().slice(0, 8);
+const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+
+interface Run {
+  readonly source: string;
+  readonly run: string;
+  readonly codeA: string;
+  readonly codeB: string;
+  readonly idA: string;
+  readonly badId: string;
+  readonly badCode: string;
+}
+function newRun(): Run {
+  const idA = idNumber();
+  const codeA = uscc();
+  return { source: `测试来源-${token()}`, run: token(), codeA, codeB: uscc(), idA, badId: wrongCheck(idNumber(), '0123456789X'), badCode: wrongCheck(codeA, USCC_ALPHABET) };
+}
+/** A sample file from test/fixtures/records with this run's identifiers filled in. */
+function fixture(name: string, r: Run): string {
+  const text = readFileSync(join(__dirname, '../fixtures/records', name), 'utf8');
+  const values: Record<string, string> = {
+    __SOURCE__: r.source, __RUN__: r.run, __CODE_A__: r.codeA, __CODE_B__: r.codeB, __ID_A__: r.idA, __BAD_ID__: r.badId, __BAD_CODE__: r.badCode,
+  };
+  return text.replace(/__[A-Z_]+__/g, (k) => values[k] ?? k);
+}
+
+describe('records (信用记录) over HTTP', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let service: RecordsService;
+  const changes: RecordsChange[] = [];
+  const post = (path: string, body: unknown, headers?: Record<string, string>) => http(t.url, 'POST', path, body, headers);
+  const get = (path: string) => http(t.url, 'GET', path);
+  const tableOf = (source: string) => db.query(`SELECT * FROM credit_records WHERE source = $1 ORDER BY decision_number`, [source]);
+  const countOf = async (source: string) => (await tableOf(source)).length;
+  const penalty = (r: Run, over: Record<string, unknown> = {}) => ({
+    type: 'penalty', source: r.source, decisionNumber: `${r.run}-${token()}`, subjectName: `公司 ${r.run}`, subjectCode: r.codeA,
+    severity: 'general', penaltyTypes: ['fine'], fineAmount: 3, decisionDate: '2025-03-10', ...over,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+    service = t.app.get(RecordsService);
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
+    service.changes$.subscribe((c) => changes.push(c));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('ingests each record type; the same record again is unchanged, a changed one updated', async () => {
+    const r = newRun();
+    const subject = { subjectName: `公司 ${r.run}`, subjectCode: r.codeA, source: r.source };
+    const bodies = [
+      penalty(r),
+      { ...subject, type: 'licence', decisionNumber: `${r.run}-L`, decisionDate: '2024-01-05', validUntil: '2029-01-05', licenceCode: 'JY1' },
+      { ...subject, type: 'list_entry', decisionNumber: `${r.run}-E`, listType: 'abnormal_operation', severity: 'general', decisionDate: '2025-07-01' },
+      { ...subject, type: 'tax_credit', decisionNumber: `${r.run}-T`, taxLevel: 'A', taxYear: 2024, decisionDate: '2025-04-20' },
+      { ...subject, type: 'commitment', decisionNumber: `${r.run}-C`, commitmentStatus: 'fulfilled', commitmentStatusDate: '2025-06-01', decisionDate: '2025-01-10' },
+      { ...subject, type: 'inspection', decisionNumber: `${r.run}-I`, industry: 'fire_safety', inspectionResult: 'failed', decisionDate: '2025-10-01' },
+    ];
+    const before = changes.length;
+    for (const body of bodies) {
+      const res = await post('/api/v1/records', body);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ status: 'stored', record: { type: body.type, source: r.source, decisionNumber: body.decisionNumber, inForce: true } });
+      const again = await post('/api/v1/records', body);
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ status: 'unchanged', record: { id: res.body.record.id } });
+    }
+    expect(changes.length - before).toBe(bodies.length); // one per stored record, none for unchanged
+    const tax = (await get(`/api/v1/records/${(await post('/api/v1/records', bodies[3])).body.record.id}`)).body;
+    expect(tax).toMatchObject({ industry: 'tax', taxLevel: 'A', taxYear: 2024, publicityEnd: null });
+    const updated = await post('/api/v1/records', { ...bodies[0], fineAmount: 4.5 });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ status: 'updated', record: { fineAmount: 4.5 } });
+    expect(await countOf(r.source)).toBe(bodies.length);
+  });
+
+  it('computes publicity windows per 令第58号 (2025) and 令第36号 (May 2026), keeping the rule version', async () => {
+    const r = newRun();
+    const window = async (over: Record<string, unknown>) => {
+      const res = await post('/api/v1/records', penalty(r, over));
+      expect(res.status).toBe(201);
+      const { ruleVersion, publicityMinEnd, publicityEnd } = res.body.record;
+      return { ruleVersion, publicityMinEnd, publicityEnd, published: res.body.record.details.publishedByDefault };
+    };
+    expect(await window({ decisionDate: '2025-03-10' })).toEqual({ ruleVersion: 'NDRC-58', publicityMinEnd: '2025-06-10', publicityEnd: '2028-03-10', published: undefined });
+    expect(await window({ decisionDate: '2025-03-10', industry: 'food_drug', sector: 'drug' })).toMatchObject({ ruleVersion: 'NDRC-58', publicityMinEnd: '2026-03-10', publicityEnd: '2028-03-10' });
+    expect(await window({ decisionDate: '2026-05-15' })).toMatchObject({ ruleVersion: 'NDRC-36', publicityMinEnd: '2026-08-15', publicityEnd: '2027-05-15' });
+    expect(await window({ decisionDate: '2026-05-15', severity: 'serious' })).toMatchObject({ ruleVersion: 'NDRC-36', publicityMinEnd: '2027-05-15', publicityEnd: '2029-05-15' });
+    expect(await window({ decisionDate: '2026-05-15', severity: 'minor', penaltyTypes: ['warning'], fineAmount: undefined }))
+      .toEqual({ ruleVersion: 'NDRC-36', publicityMinEnd: '2026-05-15', publicityEnd: '2026-08-15', published: false });
+    expect(await window({ decisionDate: '2026-05-15', industry: 'fire_safety' })).toMatchObject({ publicityMinEnd: '2027-05-15', publicityEnd: '2027-05-15' });
+    const listed = await post('/api/v1/records', { ...penalty(r), type: 'list_entry', listType: 'court_defaulter', severity: 'serious', penaltyTypes: undefined, fineAmount: undefined, decisionDate: '2025-05-20' });
+    expect(listed.body.record).toMatchObject({ publicityEnd: '2027-05-20', ruleVersion: 'NDRC-58' }); // 失信被执行人: 2 years by default
+  });
+
+  it('imports JSON with mixed rows: exact per-row report, valid rows stored; twice changes nothing; a changed row is updated', async () => {
+    const r = newRun();
+    const body = fixture('mixed.json', r);
+    const res = await post('/api/v1/records/import', body);
+    expect(res.status).toBe(200);
+    const refused = (row: number, fields: string[]) => ({ row, status: 'refused', errors: fields.map((field) => expect.objectContaining({ field })) });
+    expect(res.body.rows.map((x: { row: number; status: string; errors?: unknown[] }) => ({ row: x.row, status: x.status, ...(x.errors ? { errors: x.errors } : {}) }))).toEqual([
+      { row: 1, status: 'stored' }, refused(2, ['subjectCode']), { row: 3, status: 'stored' }, refused(4, ['decisionDate']),
+      refused(5, ['inspector']), refused(6, ['severity', 'penaltyTypes']), { row: 7, status: 'stored' }, refused(8, ['subjectIdNumber']),
+      refused(9, ['commitmentStatusDate']), { row: 10, status: 'stored' }, refused(11, ['decisionDate']),
+    ]);
+    expect(res.body.totals).toEqual({ rows: 11, stored: 4, unchanged: 0, updated: 0, refused: 7 });
+    expect(res.body.rows[6]).toMatchObject({ subject: masked(r.idA), decisionNumber: `${r.run}-E1` });
+    expect(res.body.rows[7]).toMatchObject({ subject: masked(r.badId) });
+    expect(res.body.rows[1].errors[0].reason).toMatch(/check character/);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(r.idA);
+    expect(text).not.toContain(r.badId);
+    const stored = await tableOf(r.source);
+    expect(stored.map((x: { decision_number: string }) => x.decision_number)).toEqual([`${r.run}-E1`, `${r.run}-L1`, `${r.run}-P1`, `${r.run}-T2`]);
+    expect(JSON.stringify(stored)).not.toContain(r.idA);
+
+    const again = await post('/api/v1/records/import', body);
+    expect(again.body.totals).toEqual({ rows: 11, stored: 0, unchanged: 4, updated: 0, refused: 7 });
+    expect(again.body.rows.filter((x: { status: string }) => x.status !== 'refused').map((x: { recordId: string }) => x.recordId))
+      .toEqual(res.body.rows.filter((x: { status: string }) => x.status !== 'refused').map((x: { recordId: string }) => x.recordId));
+    expect(await tableOf(r.source)).toEqual(stored);
+
+    const changed = JSON.parse(body) as { records: Record<string, unknown>[] };
+    changed.records[0].fineAmount = 6;
+    const third = await post('/api/v1/records/import', changed);
+    expect(third.body.totals).toMatchObject({ stored: 0, unchanged: 3, updated: 1 });
+    expect(third.body.rows[0]).toMatchObject({ status: 'updated', recordId: res.body.rows[0].recordId });
+  });
+
+  it('imports CSV with mixed rows, reporting file lines; twice changes nothing', async () => {
+    const r = newRun();
+    const csv = fixture('mixed.csv', r);
+    const res = await post('/api/v1/records/import', csv, { 'content-type': 'text/csv' });
+    expect(res.status).toBe(200);
+    expect(res.body.format).toBe('csv');
+    expect(res.body.rows.map((x: { row: number; line: number; status: string; errors?: { field: string }[] }) => [x.row, x.line, x.status, x.errors?.map((e) => e.field)])).toEqual([
+      [1, 2, 'stored', undefined], [2, 3, 'stored', undefined], [3, 4, 'refused', ['subjectCode']],
+      [4, 5, 'stored', undefined], [5, 7, 'refused', ['taxLevel']], [6, 8, 'refused', ['listType']],
+    ]);
+    expect(res.body.rows[5].subject).toBe(masked(r.idA));
+    expect(JSON.stringify(res.body)).not.toContain(r.idA);
+    const stored = await tableOf(r.source);
+    const p1 = stored.find((x: { decision_number: string }) => x.decision_number === `${r.run}-P1`);
+    expect(p1).toMatchObject({ penalty_types: ['fine', 'licence_suspension'], fine_amount: '20.5000', industry: 'construction' });
+    expect(stored.find((x: { type: string }) => x.type === 'commitment').details.violationFacts).toBe('承诺事项：\n按期补交材料');
+    const again = await post('/api/v1/records/import', csv, { 'content-type': 'text/csv; charset=utf-8' });
+    expect(again.body.totals).toEqual({ rows: 6, stored: 0, unchanged: 3, updated: 0, refused: 3 });
+    expect(await tableOf(r.source)).toEqual(stored);
+  });
+
+  it('refuses bad input with a 4xx problem naming the field, and stores nothing', async () => {
+    const r = newRun();
+    const problem = async (res: { status: number; headers: Headers; body: any }, status: number, field: string | RegExp) => {
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContainEqual(typeof field === 'string' ? field : expect.stringMatching(field));
+    };
+    await problem(await post('/api/v1/records', penalty(r, { subjectCode: r.badCode })), 400, 'subjectCode');
+    await problem(await post('/api/v1/records', penalty(r, { decisionDate: '2025-13-01' })), 400, 'decisionDate');
+    await problem(await post('/api/v1/records', penalty(r, { decisionDate: '2099-01-01' })), 400, 'decisionDate');
+    await problem(await post('/api/v1/records', penalty(r, { colour: 'red' })), 400, 'colour');
+    await problem(await post('/api/v1/records', penalty(r, { severity: undefined })), 400, 'severity');
+    await problem(await post('/api/v1/records', penalty(r, { type: 'tax_credit', taxLevel: 'E', taxYear: 2024 })), 400, 'taxLevel');
+    const person = await post('/api/v1/records', penalty(r, { subjectCode: undefined, subjectIdNumber: r.badId }));
+    await problem(person, 400, 'subjectIdNumber');
+    expect(JSON.stringify(person.body)).not.toContain(r.badId);
+    await problem(await post('/api/v1/records', 'not json', { 'content-type': 'text/plain' }), 415, 'content-type');
+    await problem(await post('/api/v1/records', '{"type": "penalty",', { 'content-type': 'application/json' }), 400, 'body');
+    const header = 'type,source,decisionNumber,subjectName,subjectCode,severity,penaltyTypes,decisionDate';
+    await problem(await post('/api/v1/records/import', `${header}\npenalty,${r.source},X1,公司,${r.codeA},minor,warning,2025-01-01\npenalty,"${r.source},X2\n`, { 'content-type': 'text/csv' }), 400, /^line \d+$/);
+    const badCsv = await post('/api/v1/records/import', `${header}\npenalty,${r.source},X1,公司\n`, { 'content-type': 'text/csv' });
+    await problem(badCsv, 400, 'line 2');
+    await problem(await post('/api/v1/records/import', `${header},colour\n`, { 'content-type': 'text/csv' }), 400, 'colour');
+    await problem(await post('/api/v1/records/import', { rows: [penalty(r)] }), 400, 'rows');
+    await problem(await post('/api/v1/records/import', { records: Array.from({ length: 5001 }, () => penalty(r)) }), 400, 'records');
+    await problem(await post('/api/v1/records/import', '<records/>', { 'content-type': 'application/xml' }), 415, 'content-type');
+    expect(await countOf(r.source)).toBe(0);
+  });
+
+  it('answers a record, a subject\'s records as of a date, and revokes: the record stops counting at once', async () => {
+    const r = newRun();
+    const created = await post('/api/v1/records', penalty(r, { decisionDate: '2025-03-10' }));
+    const old = await post('/api/v1/records', penalty(r, { decisionDate: '2022-01-10' })); // publicity ended 2025-01-10
+    const { id, subjectId } = created.body.record;
+    expect((await get(`/api/v1/records/${id}`)).body).toMatchObject({ id, subjectId, inForce: true });
+    expect((await get(`/api/v1/records/${randomUUID()}`)).status).toBe(404);
+    expect((await get('/api/v1/records/not-a-uuid')).body.code).toBe('RECORD_NOT_FOUND');
+
+    const list = (await get(`/api/v1/subjects/${subjectId}/records?asOf=2025-06-01`)).body;
+    expect(list.subject).toMatchObject({ id: subjectId, code: r.codeA });
+    expect(list.records.map((x: { id: string }) => x.id)).toEqual([id]);
+    const all = (await get(`/api/v1/subjects/${subjectId}/records?includeEnded=true`)).body;
+    expect(all.records.map((x: { id: string; inForce: boolean }) => [x.id, x.inForce])).toEqual([[id, true], [old.body.record.id, false]]);
+    expect((await get(`/api/v1/subjects/${subjectId}/records?asOf=2025-02-30`)).status).toBe(400);
+    expect((await get(`/api/v1/subjects/${randomUUID()}/records`)).status).toBe(404);
+
+    const inForce = async (asOf: string) => (await service.recordsInForceFor([subjectId, randomUUID()], asOf)).get(subjectId)!.length;
+    expect(await inForce('2026-11-28')).toBe(1);
+    const before = changes.length;
+    const revoked = await post(`/api/v1/records/${id}/revoke`, { reason: '行政复议撤销', revokedAt: '2026-11-01' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ status: 'revoked', revokedAt: '2026-11-01', revocationReason: '行政复议撤销', inForce: false });
+    expect(changes.slice(before)).toEqual([{ subjectIds: [subjectId], reason: 'revoke' }]);
+    expect(await inForce('2026-11-28')).toBe(0);
+    expect(await inForce('2026-10-31')).toBe(1); // as-of answers before the revocation still count it
+    expect((await post(`/api/v1/records/${id}/revoke`, { reason: 'again' })).status).toBe(409);
+    expect((await post(`/api/v1/records/${old.body.record.id}/revoke`, { reason: 'x', revokedAt: '2021-01-01' })).status).toBe(400);
+    // Re-sending the same record does not undo the revocation.
+    const resent = await post('/api/v1/records', penalty(r, { decisionDate: '2025-03-10', decisionNumber: created.body.record.decisionNumber }));
+    expect(resent.body).toMatchObject({ status: 'unchanged', record: { status: 'revoked' } });
+  });
+
+  it('serves the routes in the OpenAPI document', async () => {
+    const doc = (await get('/docs-json')).body;
+    for (const path of ['/api/v1/records', '/api/v1/records/import', '/api/v1/records/{id}', '/api/v1/subjects/{id}/records', '/api/v1/records/{id}/revoke']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+});
