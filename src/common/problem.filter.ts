@@ -25,7 +25,7 @@ export function toProblem(err: unknown, instance: string | undefined, requestId:
     // Fastify's parser errors reach here re-thrown by Nest as plain HttpExceptions: name them again.
     const k = status === 413 ? FASTIFY_CODES.FST_ERR_CTP_BODY_TOO_LARGE
       : status === 415 ? FASTIFY_CODES.FST_ERR_CTP_INVALID_MEDIA_TYPE
-      : status === 400 && /JSON/.test(detail) ? FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY
+      : status === 400 && /json/i.test(detail) ? FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY
       : undefined;
     const code = k?.code ?? (status === 404 ? 'ROUTE_NOT_FOUND' : `HTTP_${status}`);
     const problem = base(status, code, k?.title ?? STATUS_CODES[status] ?? 'Error', detail, instance, requestId);

@@ -2,6 +2,7 @@ import { HealthModule } from './health/health.module';
 import { PacksModule } from './packs/packs.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { RecordsModule } from './records/records.module';
+import { TieringModule } from './tiering/tiering.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [HealthModule, PacksModule, SubjectsModule, RecordsModule];
+export const FEATURE_MODULES = [HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule];

@@ -1,5 +1,6 @@
 import { CreateSubjects1764300000100 } from './1764300000100-CreateSubjects';
 import { CreateCreditRecords1764300000200 } from './1764300000200-CreateCreditRecords';
+import { CreateCreditTiers1764300000300 } from './1764300000300-CreateCreditTiers';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200];
+export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300];

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ComputedTier } from './tier-computation';
+
+export interface StoredTier {
+  subjectId: string;
+  industry: string;
+  tier: string;
+  score: number;
+  packId: string;
+  packVersion: string;
+  packHash: string;
+  fired: unknown[];
+  facts: Record<string, unknown>;
+  inspectionPolicy: Record<string, unknown>;
+  asOf: string;
+  computedAt: string;
+}
+
+export interface TierHistoryEntry extends Omit<StoredTier, 'inspectionPolicy'> {
+  id: string;
+  previousTier: string | null;
+  trigger: string;
+}
+
+const COLUMNS = `subject_id AS "subjectId", industry, tier, score::float AS score, pack_id AS "packId",
+  pack_version AS "packVersion", pack_hash AS "packHash", fired, facts, to_char(as_of, 'YYYY-MM-DD') AS "asOf",
+  computed_at AS "computedAt"`;
+
+/**
+ * SQL of the tier tables. A save writes only what changed: the current row is replaced and one history
+ * row appended per subject and industry whose fingerprint moved, in one statement per chunk.
+ */
+@Injectable()
+export class TierStore {
+  constructor(private readonly ds: DataSource) {}
+
+  async save(tiers: readonly ComputedTier[], trigger: string, manager?: EntityManager): Promise<number> {
+    if (tiers.length === 0) return 0;
+    const rows = tiers.map((t) => ({
+      subject_id: t.subjectId,
+      industry: t.evaluation.industry,
+      tier: t.evaluation.tier,
+      score: t.evaluation.score,
+      pack_id: t.evaluation.packId,
+      pack_version: t.evaluation.version,
+      pack_hash: t.packHash,
+      fired: t.evaluation.fired,
+      facts: t.facts,
+      inspection_policy: t.evaluation.inspectionPolicy,
+      as_of: t.asOf,
+      fingerprint: t.fingerprint,
+    }));
+    const result: Array<{ n: string }> = await (manager ?? this.ds.manager).query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(subject_id uuid, industry text, tier text, score numeric,
+           pack_id text, pack_version text, pack_hash text, fired jsonb, facts jsonb, inspection_policy jsonb,
+           as_of date, fingerprint text)
+       ), changed AS (
+         SELECT i.*, c.tier AS previous_tier FROM input i
+         LEFT JOIN credit_tiers c ON c.subject_id = i.subject_id AND c.industry = i.industry
+         WHERE c.fingerprint IS DISTINCT FROM i.fingerprint
+       ), upserted AS (
+         INSERT INTO credit_tiers (subject_id, industry, tier, score, pack_id, pack_version, pack_hash, fired, facts,
+           inspection_policy, as_of, fingerprint, computed_at)
+         SELECT subject_id, industry, tier, score, pack_id, pack_version, pack_hash, fired, facts, inspection_policy,
+           as_of, fingerprint, now() FROM changed
+         ON CONFLICT (subject_id, industry) DO UPDATE SET tier = EXCLUDED.tier, score = EXCLUDED.score,
+           pack_id = EXCLUDED.pack_id, pack_version = EXCLUDED.pack_version, pack_hash = EXCLUDED.pack_hash,
+           fired = EXCLUDED.fired, facts = EXCLUDED.facts, inspection_policy = EXCLUDED.inspection_policy,
+           as_of = EXCLUDED.as_of, fingerprint = EXCLUDED.fingerprint, computed_at = now()
+         RETURNING 1
+       ), history AS (
+         INSERT INTO credit_tier_history (subject_id, industry, tier, previous_tier, score, pack_id, pack_version,
+           pack_hash, fired, facts, as_of, trigger)
+         SELECT subject_id, industry, tier, previous_tier, score, pack_id, pack_version, pack_hash, fired, facts,
+           as_of, $2 FROM changed
+         RETURNING 1
+       )
+       SELECT count(*) AS n FROM upserted`,
+      [JSON.stringify(rows), trigger],
+    );
+    return Number(result[0]?.n ?? 0);
+  }
+
+  async current(subjectId: string): Promise<Array<StoredTier>> {
+    return this.ds.query(
+      `SELECT ${COLUMNS}, inspection_policy AS "inspectionPolicy" FROM credit_tiers WHERE subject_id = $1 ORDER BY industry`,
+      [subjectId],
+    );
+  }
+
+  async history(subjectId: string, industry: string | undefined, limit: number): Promise<TierHistoryEntry[]> {
+    return this.ds.query(
+      `SELECT id::text AS id, ${COLUMNS}, previous_tier AS "previousTier", trigger FROM credit_tier_history
+       WHERE subject_id = $1 AND ($2::text IS NULL OR industry = $2) ORDER BY id DESC LIMIT $3`,
+      [subjectId, industry ?? null, limit],
+    );
+  }
+
+  /** Subjects per industry and tier, optionally for one region (administrative division prefix). */
+  async distribution(region?: string): Promise<Array<{ industry: string; tier: string; subjects: number }>> {
+    return this.ds.query(
+      `SELECT t.industry, t.tier, count(*)::int AS subjects FROM credit_tiers t
+       JOIN subjects s ON s.id = t.subject_id
+       WHERE ($1::text IS NULL OR s.region LIKE $1 || '%')
+       GROUP BY t.industry, t.tier ORDER BY t.industry, t.tier`,
+      [region ?? null],
+    );
+  }
+}

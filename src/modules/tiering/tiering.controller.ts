@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ValidationFailed } from '../../common/problem';
+import { AsOfQuery, DistributionQuery, HistoryQuery, TieringRunBody } from './dto/tiering.dto';
+import { TieringQueries } from './tiering.queries';
+import { TieringService } from './tiering.service';
+import { TierStore } from './tier.store';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
+
+@ApiTags('tiering (信用分级)')
+@Controller('api/v1')
+export class TieringController {
+  constructor(
+    private readonly queries: TieringQueries,
+    private readonly tiering: TieringService,
+    private readonly store: TierStore,
+  ) {}
+
+  @Get('subjects/:id/tiers')
+  @ApiParam({ name: 'id', description: 'Subject id (主体ID)', example: '3f1c2a9e-8d6b-4c55-9a51-2f7e0c1d9b10' })
+  @ApiOperation({
+    summary: "A subject's credit tier per industry (分行业信用等级), with the explanation and the inspection policy",
+    description:
+      'Each tier carries the score, the rules that fired (reason, 原因, and legal basis, 法律依据), the facts used, the pack ' +
+      'version and the inspection policy that follows (抽查比例、检查频次). With `asOf` the tiers are computed live for that date.',
+  })
+  @ApiOkResponse({ description: 'Tiers per industry' })
+  tiers(@Param('id', uuid) id: string, @Query() q: AsOfQuery) {
+    return this.queries.tiersOf(id, q.asOf);
+  }
+
+  @Get('subjects/:id/tiers/history')
+  @ApiOperation({ summary: 'Tier history (信用等级变更记录): every change, newest first, never overwritten' })
+  history(@Param('id', uuid) id: string, @Query() q: HistoryQuery) {
+    return this.queries.history(id, q.industry, q.limit ?? 100);
+  }
+
+  @Post('tiering/runs')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Batch tiering (批量分级): recompute every subject as of a date; answers with counts and duration' })
+  run(@Body() body: TieringRunBody) {
+    return this.tiering.recomputeAll({ asOf: body.asOf, trigger: 'batch' });
+  }
+
+  @Get('tiering/distribution')
+  @ApiOperation({ summary: 'Tier distribution per industry (分行业信用等级分布), optionally for one region' })
+  async distribution(@Query() q: DistributionQuery) {
+    return { region: q.region ?? null, items: await this.store.distribution(q.region) };
+  }
+}

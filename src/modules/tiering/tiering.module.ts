@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PacksModule } from '../packs/packs.module';
+import { RecordsModule } from '../records/records.module';
+import { SubjectsModule } from '../subjects/subjects.module';
+import { TieringController } from './tiering.controller';
+import { TieringQueries } from './tiering.queries';
+import { TieringService } from './tiering.service';
+import { TierStore } from './tier.store';
+
+@Module({
+  imports: [PacksModule, SubjectsModule, RecordsModule],
+  controllers: [TieringController],
+  providers: [TieringService, TieringQueries, TierStore],
+  exports: [TieringService, TieringQueries],
+})
+export class TieringModule {}

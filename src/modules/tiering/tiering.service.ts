@@ -1,0 +1,115 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Subscription } from 'rxjs';
+import { Clock } from '../../common/clock';
+import { PacksService } from '../packs/packs.service';
+import { RecordsService } from '../records/records.service';
+import { SubjectsService } from '../subjects/subjects.service';
+import { ComputedTier, computeTiers, TierSubject } from './tier-computation';
+import { TierStore } from './tier.store';
+
+export interface TieringRunSummary {
+  readonly asOf: string;
+  readonly subjects: number;
+  readonly evaluations: number;
+  readonly changed: number;
+  readonly durationMs: number;
+}
+
+const CHUNK = 1000;
+
+/**
+ * Scores subjects into credit tiers per industry (信用分级). Recomputes a subject whenever its records
+ * change (queued, one at a time, so two recomputes never race), and all subjects in batch.
+ */
+@Injectable()
+export class TieringService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TieringService.name);
+  private queue: Promise<unknown> = Promise.resolve();
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly packs: PacksService,
+    private readonly subjects: SubjectsService,
+    private readonly records: RecordsService,
+    private readonly store: TierStore,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.records.changes$.subscribe(({ subjectIds, reason }) => {
+      void this.enqueue(() => this.recompute(subjectIds, { trigger: `records:${reason}`.slice(0, 64) }));
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.subscription?.unsubscribe();
+    await this.idle();
+  }
+
+  /** Resolves when every queued recompute has finished. */
+  async idle(): Promise<void> {
+    let seen: Promise<unknown>;
+    do {
+      seen = this.queue;
+      await seen;
+    } while (seen !== this.queue);
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T | undefined> {
+    const next = this.queue.then(job).catch((err: unknown) => {
+      this.logger.error({ err }, 'Tier recompute failed');
+      return undefined;
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /** Evaluate and store the tiers of some subjects as of a date (default: today). */
+  async recompute(subjectIds: readonly string[], opts: { asOf?: string; trigger: string }): Promise<{ evaluations: number; changed: number }> {
+    const asOf = opts.asOf ?? this.clock.today();
+    const ids = [...new Set(subjectIds)];
+    let evaluations = 0;
+    let changed = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const refs = await this.subjects.findRefs(ids.slice(i, i + CHUNK));
+      const tiers = await this.evaluate([...refs.values()], asOf);
+      evaluations += tiers.length;
+      changed += await this.store.save(tiers, opts.trigger);
+    }
+    return { evaluations, changed };
+  }
+
+  /** Batch: every subject, in keyset-paged chunks. */
+  async recomputeAll(opts: { asOf?: string; trigger?: string } = {}): Promise<TieringRunSummary> {
+    const started = Date.now();
+    const asOf = opts.asOf ?? this.clock.today();
+    let after: string | null = null;
+    let subjects = 0;
+    let evaluations = 0;
+    let changed = 0;
+    for (;;) {
+      const refs = await this.subjects.listRefs(after, CHUNK);
+      if (refs.length === 0) break;
+      const tiers = await this.evaluate(refs, asOf);
+      changed += await this.store.save(tiers, opts.trigger ?? 'batch');
+      subjects += refs.length;
+      evaluations += tiers.length;
+      after = refs[refs.length - 1].id;
+    }
+    return { asOf, subjects, evaluations, changed, durationMs: Date.now() - started };
+  }
+
+  /** Tiers as of any date, computed live and not stored: "as of T" answers are reproducible. */
+  async computeAsOf(subjectId: string, asOf: string): Promise<ComputedTier[]> {
+    const subject = await this.subjects.get(subjectId);
+    return this.evaluate([subject], asOf);
+  }
+
+  private async evaluate(refs: readonly TierSubject[], asOf: string): Promise<ComputedTier[]> {
+    const packs = this.packs.active(); // one snapshot for the whole chunk
+    const records = await this.records.recordsInForceFor(refs.map((r) => r.id), asOf);
+    const out: ComputedTier[] = [];
+    for (const ref of refs) out.push(...computeTiers(ref, records.get(ref.id) ?? [], asOf, packs));
+    return out;
+  }
+}

@@ -1,0 +1,128 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Clock } from '../../src/common/clock';
+import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
+import { TieringService } from '../../src/modules/tiering/tiering.service';
+import { http, startTestApp, TestApp } from '../helpers/app';
+
+function uscc(): string {
+  let body = '91500110';
+  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
+  return body + usccCheckChar(body);
+}
+
+describe('tiering (信用分级) over HTTP', () => {
+  let t: TestApp;
+  let tiering: TieringService;
+  const source = `tiering-test-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
+    tiering = t.app.get(TieringService);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function register(): Promise<{ id: string; code: string }> {
+    const code = uscc();
+    const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江测试食品有限公司${code.slice(-4)}`, registeredOn: '2015-03-01' });
+    expect(res.status).toBe(201);
+    return { id: res.body.id, code };
+  }
+  const tiersOf = async (id: string, query = '') => {
+    const res = await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers${query}`);
+    expect(res.status).toBe(200);
+    return Object.fromEntries((res.body.tiers as Array<{ industry: string }>).map((x) => [x.industry, x])) as Record<string, any>;
+  };
+
+  it('tiers a subject with no records in every industry at the top tier, explained and stored', async () => {
+    const s = await register();
+    const tiers = await tiersOf(s.id);
+    expect(Object.keys(tiers).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
+    for (const tier of Object.values(tiers)) {
+      expect(tier.tier).toBe('A');
+      expect(tier.score).toBeGreaterThanOrEqual(90);
+      expect(tier.inspectionPolicy).toMatchObject({ tier: 'A', onSiteWithoutLead: false });
+      expect(tier.pack.version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(tier.computedAt).toBeTruthy();
+    }
+  });
+
+  it('recomputes when records change: a serious food-safety penalty drops the food tier, with reasons and legal basis; history keeps the past', async () => {
+    const s = await register();
+    expect((await tiersOf(s.id)).food_drug.tier).toBe('A');
+    const res = await http(t.url, 'POST', '/api/v1/records', {
+      type: 'penalty', source, decisionNumber: `綦市监罚〔2026〕${randomInt(1e6)}号`, subjectName: '綦江测试食品有限公司', subjectCode: s.code,
+      industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2026-10-01',
+    });
+    expect(res.status).toBe(201);
+    await tiering.idle();
+
+    const after = await tiersOf(s.id);
+    expect(after.food_drug.tier).toBe('C');
+    const fired = after.food_drug.fired.map((f: { rule: string }) => f.rule);
+    expect(fired).toEqual(expect.arrayContaining(['food-serious-penalty', 'food-penalty']));
+    for (const f of after.food_drug.fired) expect(f.legalBasis.title).toBeTruthy();
+    expect(after.food_drug.inspectionPolicy.tier).toBe('C');
+    expect(after.tax.tier).toBe('A'); // another industry's penalty does not count in tax
+
+    const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history?industry=food_drug`);
+    expect(history.status).toBe(200);
+    expect(history.body.items[0]).toMatchObject({ tier: 'C', previousTier: 'A' });
+    expect(history.body.items[history.body.items.length - 1]).toMatchObject({ tier: 'A', previousTier: null });
+
+    // As of a date before the decision the same subject is A again: time is an input.
+    const before = await tiersOf(s.id, '?asOf=2026-09-30');
+    expect(before.food_drug.tier).toBe('A');
+    expect(before.food_drug.computedAt).toBeNull();
+  });
+
+  it('a serious-dishonesty listing forces D in every pack that says so', async () => {
+    const s = await register();
+    const res = await http(t.url, 'POST', '/api/v1/records', {
+      type: 'list_entry', source, decisionNumber: `严重失信-${randomUUID()}`, subjectName: '綦江测试食品有限公司', subjectCode: s.code,
+      listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-06-01',
+    });
+    expect(res.status).toBe(201);
+    await tiering.idle();
+    const tiers = await tiersOf(s.id);
+    for (const industry of ['construction', 'food_drug', 'fire_safety']) {
+      expect(tiers[industry].tier).toBe('D');
+      expect(tiers[industry].fired.some((f: { type: string }) => f.type === 'force-tier')).toBe(true);
+    }
+  });
+
+  it('batch run tiers every subject and a second run changes nothing it already stored', async () => {
+    const s = await register();
+    const first = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
+    expect(first.status).toBe(200);
+    expect(first.body.subjects).toBeGreaterThan(0);
+    expect(first.body.evaluations).toBeGreaterThanOrEqual(first.body.subjects);
+    const dist = await http(t.url, 'GET', '/api/v1/tiering/distribution');
+    expect(dist.status).toBe(200);
+    expect(dist.body.items.length).toBeGreaterThan(0);
+    const tierCounts = dist.body.items.reduce((n: number, x: { subjects: number }) => n + x.subjects, 0);
+    expect(tierCounts).toBeGreaterThanOrEqual(first.body.subjects);
+
+    const second = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
+    expect(second.status).toBe(200);
+    const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
+    expect(history.body.items).toHaveLength(4); // one entry per industry: the second run wrote nothing for it
+  });
+
+  it('refuses bad input with problem details naming the field', async () => {
+    const s = await register();
+    const badDate = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers?asOf=2026-13-01`);
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.errors[0].field).toBe('asOf');
+    const badId = await http(t.url, 'GET', '/api/v1/subjects/not-a-uuid/tiers');
+    expect(badId.status).toBe(400);
+    expect(badId.body.errors[0].field).toBe('id');
+    const unknown = await http(t.url, 'GET', `/api/v1/subjects/${randomUUID()}/tiers`);
+    expect(unknown.status).toBe(404);
+    const extra = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2026-11-28', force: true });
+    expect(extra.status).toBe(400);
+    expect(extra.body.errors[0].field).toBe('force');
+  });
+});
