@@ -1,0 +1,83 @@
+/**
+ * Reads and validates rule packs. A pack is accepted whole or not at all: JSON Schema first, then the
+ * semantic checks a schema cannot make; any finding throws a PackValidationError that names the file,
+ * the rule and the field (JSON pointer).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { LoadedPack, RulePackFile } from './pack.types';
+import { resolvePack } from './pack.resolve';
+import { PackValidationError, type PackFinding } from './rules.errors';
+import { packSchemaFindings } from './schema-validation';
+import { conditionFindings } from './semantics.conditions';
+import { referenceFindings } from './semantics.references';
+import { tierFindings } from './semantics.tiers';
+
+export const PACK_FILE = 'pack.json';
+export const CASES_FILE = 'cases.json';
+
+/** Validate findings of an already parsed pack JSON; [] means the pack is sound. */
+export function packFindings(json: unknown, file: string): PackFinding[] {
+  const schema = packSchemaFindings(json, file);
+  if (schema.length > 0) return schema; // the semantic checks rely on the schema's shape
+  const pack = json as RulePackFile;
+  return [...referenceFindings(pack, file), ...tierFindings(pack, file), ...conditionFindings(pack, file)];
+}
+
+/** Validate parsed JSON and return the loaded (resolved, frozen) pack, or throw PackValidationError. */
+export function parsePack(json: unknown, fileLabel: string): LoadedPack {
+  const findings = packFindings(json, fileLabel);
+  if (findings.length > 0) throw new PackValidationError(findings);
+  return resolvePack(json as RulePackFile, fileLabel);
+}
+
+/** Read a JSON file; a syntax error becomes a finding. */
+export function readJsonFile(file: string): { json?: unknown; findings: PackFinding[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { findings: [{ file, path: '', message: `cannot read file: ${(e as Error).message}` }] };
+  }
+  try {
+    return { json: JSON.parse(text) as unknown, findings: [] };
+  } catch (e) {
+    return { findings: [{ file, path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+}
+
+function packInDir(dir: string): { pack?: LoadedPack; findings: PackFinding[] } {
+  const file = join(dir, PACK_FILE);
+  const { json, findings } = readJsonFile(file);
+  if (findings.length > 0) return { findings };
+  const all = packFindings(json, file);
+  const id = (json as { id?: unknown }).id;
+  if (all.length === 0 && id !== basename(resolve(dir))) {
+    all.push({ file, path: '/id', message: `pack id "${String(id)}" must equal its directory name "${basename(resolve(dir))}"` });
+  }
+  return all.length > 0 ? { findings: all } : { pack: resolvePack(json as RulePackFile, file), findings: [] };
+}
+
+/** Load `<dir>/pack.json`; the pack id must equal the directory name. */
+export function loadPack(dir: string): LoadedPack {
+  const { pack, findings } = packInDir(dir);
+  if (!pack) throw new PackValidationError(findings);
+  return pack;
+}
+
+/** Load every `<rootDir>/<id>/pack.json`, sorted by id; one bad pack refuses them all. */
+export function loadPacks(rootDir: string): LoadedPack[] {
+  const dirs = readdirSync(rootDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(rootDir, d.name, PACK_FILE)))
+    .map((d) => d.name)
+    .sort();
+  const packs: LoadedPack[] = [];
+  const findings: PackFinding[] = [];
+  for (const name of dirs) {
+    const r = packInDir(join(rootDir, name));
+    if (r.pack) packs.push(r.pack);
+    findings.push(...r.findings);
+  }
+  if (findings.length > 0) throw new PackValidationError(findings);
+  return packs;
+}

@@ -1,0 +1,81 @@
+/**
+ * Semantic checks of rule conditions that a JSON Schema cannot make: the fact exists in the catalogue,
+ * the operator fits the fact's type, and the value fits both (lists for in/notIn, numbers for numeric
+ * comparisons, strings within the fact's allowed values, fact and parameter references resolvable).
+ */
+import { FACTS_BY_NAME, type FactDefinition } from './facts.catalogue';
+import { OPERATORS } from './operators';
+import type { Condition, ConditionValue, LeafCondition, ParamRef, RulePackFile } from './pack.types';
+import type { PackFinding } from './rules.errors';
+
+type AuthoredValue = ConditionValue | ParamRef;
+type Report = (path: string, message: string) => void;
+
+export const isObjectRef = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function scalarProblem(def: FactDefinition, v: unknown): string | undefined {
+  if (v === null) return def.nullable ? undefined : `fact "${def.name}" is never null`;
+  if (typeof v !== def.type) return `value ${JSON.stringify(v)} is not a ${def.type} (fact "${def.name}" is a ${def.type})`;
+  if (typeof v === 'string' && def.values && !def.values.includes(v)) {
+    return `value "${v}" is not one of the values of "${def.name}": ${def.values.join(', ')}`;
+  }
+  return undefined;
+}
+
+function checkValue(pack: RulePackFile, leaf: LeafCondition<AuthoredValue>, def: FactDefinition, p: string, report: Report): void {
+  const kind = OPERATORS[leaf.operator].valueKind;
+  const v = leaf.value;
+  if (isObjectRef(v) && 'fact' in v) {
+    if (kind === 'list') return report(`${p}/value`, `"${leaf.operator}" needs a literal list, not a fact reference`);
+    const ref = FACTS_BY_NAME.get(String(v.fact));
+    if (!ref) return report(`${p}/value/fact`, `unknown fact "${String(v.fact)}" (not in the fact catalogue)`);
+    if (ref.type !== def.type) report(`${p}/value/fact`, `fact "${ref.name}" is a ${ref.type}, "${def.name}" is a ${def.type}`);
+    return;
+  }
+  if (isObjectRef(v) && 'param' in v) {
+    if (def.type !== 'number' || kind === 'list') {
+      return report(`${p}/value`, `a parameter (a number) cannot be compared with "${leaf.operator}" to ${def.type} fact "${def.name}"`);
+    }
+    if (!pack.parameters || !(String(v.param) in pack.parameters)) report(`${p}/value/param`, `unknown parameter "${String(v.param)}"`);
+    return;
+  }
+  if (kind === 'list') {
+    if (!Array.isArray(v)) return report(`${p}/value`, `"${leaf.operator}" needs a list of values`);
+    v.forEach((item: unknown, i: number) => {
+      const problem = scalarProblem(def, item);
+      if (problem) report(`${p}/value/${i}`, problem);
+    });
+    return;
+  }
+  if (Array.isArray(v)) return report(`${p}/value`, `"${leaf.operator}" needs a single value, not a list`);
+  if (kind === 'number' && typeof v !== 'number') return report(`${p}/value`, `"${leaf.operator}" needs a number`);
+  const problem = scalarProblem(def, v);
+  if (problem) report(`${p}/value`, problem);
+}
+
+function checkLeaf(pack: RulePackFile, leaf: LeafCondition<AuthoredValue>, p: string, report: Report): void {
+  const def = FACTS_BY_NAME.get(leaf.fact);
+  if (!def) return report(`${p}/fact`, `unknown fact "${leaf.fact}" (not in the fact catalogue)`);
+  const op = OPERATORS[leaf.operator];
+  if (!op.factTypes.includes(def.type)) {
+    const fits = op.factTypes.length ? `${op.factTypes.join('/')} facts` : 'no catalogue fact';
+    return report(`${p}/operator`, `operator "${op.name}" does not fit ${def.type} fact "${def.name}" (it fits ${fits})`);
+  }
+  checkValue(pack, leaf, def, p, report);
+}
+
+function walk(pack: RulePackFile, c: Condition<AuthoredValue>, p: string, report: Report): void {
+  if ('all' in c) c.all.forEach((s, i) => walk(pack, s, `${p}/all/${i}`, report));
+  else if ('any' in c) c.any.forEach((s, i) => walk(pack, s, `${p}/any/${i}`, report));
+  else if ('not' in c) walk(pack, c.not, `${p}/not`, report);
+  else checkLeaf(pack, c, p, report);
+}
+
+export function conditionFindings(pack: RulePackFile, file: string): PackFinding[] {
+  const out: PackFinding[] = [];
+  pack.rules.forEach((rule, i) => {
+    walk(pack, rule.conditions, `/rules/${i}/conditions`, (path, message) => out.push({ file, rule: rule.name, path, message }));
+  });
+  return out;
+}
