@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 DATA=$(mktemp -d)
 PORT=${SMOKE_PORT:-3917}
 LOG="$DATA/server.log"
-env -u DATABASE_URL PORT="$PORT" DATA_DIR="$DATA" npm start >"$LOG" 2>&1 &
+env -u DATABASE_URL PORT="$PORT" DATA_DIR="$DATA" npm start -- --demo >"$LOG" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
@@ -22,5 +22,14 @@ check() { # path expected-status
 check /health 200
 check /docs 200
 check /docs-json 200
-if [ -x .ci/smoke-embedded-extra.sh ]; then PORT="$PORT" bash .ci/smoke-embedded-extra.sh; fi
+# The README's walk-through: a demo subject's tiers in four industries, each explained.
+ID=$(curl -fs "http://127.0.0.1:$PORT/api/v1/subjects?code=91500110MA8EEY8N48" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items[0].id))')
+curl -fs "http://127.0.0.1:$PORT/api/v1/subjects/$ID/tiers" | node -e '
+let s=""; process.stdin.on("data", d => s += d).on("end", () => {
+  const tiers = JSON.parse(s).tiers;
+  const industries = tiers.map(t => t.industry).sort().join(",");
+  if (industries !== "construction,fire_safety,food_drug,tax") { console.error("smoke: tiers for", industries); process.exit(1); }
+  for (const t of tiers) if (!t.tier || !Array.isArray(t.fired) || !t.inspectionPolicy) { console.error("smoke: unexplained tier", t); process.exit(1); }
+  console.log("smoke: demo subject tiers:", tiers.map(t => `${t.industry}=${t.tier}`).join(" "));
+});'
 echo "smoke: embedded default OK"

@@ -1,11 +1,17 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/app.config';
 import { createApp, resolveDatabase } from './bootstrap';
+import { DemoService } from './modules/demo/demo.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { runtime, embedded } = await resolveDatabase(config);
   const app = await createApp(runtime);
+  // `npm start -- --demo` (or DEMO_DATA=1): load the demo data set; loading it again changes nothing.
+  if (process.argv.includes('--demo') || process.env.DEMO_DATA === '1') {
+    const summary = await app.get(DemoService).load();
+    console.log(`Demo data loaded: ${summary.subjects} subjects, ${summary.tiering.evaluations} tiers computed`);
+  }
   // Graceful shutdown: stop accepting, let in-flight requests finish, run the modules' shutdown hooks
   // (pending audit batches are flushed there), close the pool, then the embedded database.
   let stopping = false;

@@ -3,6 +3,7 @@ import { PacksModule } from './packs/packs.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { RecordsModule } from './records/records.module';
 import { TieringModule } from './tiering/tiering.module';
+import { DemoModule } from './demo/demo.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule];
+export const FEATURE_MODULES = [HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule];

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { createApp, resolveDatabase } from '../src/bootstrap';
+import { loadConfig } from '../src/config/app.config';
+import { DemoService } from '../src/modules/demo/demo.service';
+
+/** `npm run demo:load`: load the demo data set into the configured database (embedded by default). */
+async function main(): Promise<void> {
+  const { runtime, embedded } = await resolveDatabase(loadConfig());
+  const app = await createApp(runtime);
+  try {
+    const s = await app.get(DemoService).load();
+    console.log(JSON.stringify(s, null, 2));
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
