@@ -35,7 +35,8 @@ const COLUMNS = `subject_id AS "subjectId", industry, tier, score::float AS scor
 export class TierStore {
   constructor(private readonly ds: DataSource) {}
 
-  async save(tiers: readonly ComputedTier[], trigger: string, manager?: EntityManager): Promise<number> {
+  async save(all: readonly ComputedTier[], trigger: string, manager?: EntityManager): Promise<number> {
+    const tiers = await this.onlyChanged(all, manager);
     if (tiers.length === 0) return 0;
     const rows = tiers.map((t) => ({
       subject_id: t.subjectId,
@@ -81,6 +82,18 @@ export class TierStore {
       [JSON.stringify(rows), trigger],
     );
     return Number(result[0]?.n ?? 0);
+  }
+
+  /** Drop the tiers whose fingerprint is already stored: most of a batch run changes nothing. */
+  private async onlyChanged(tiers: readonly ComputedTier[], manager?: EntityManager): Promise<readonly ComputedTier[]> {
+    if (tiers.length === 0) return tiers;
+    const ids = [...new Set(tiers.map((t) => t.subjectId))];
+    const stored: Array<{ key: string }> = await (manager ?? this.ds.manager).query(
+      `SELECT subject_id || '/' || industry || '/' || fingerprint AS key FROM credit_tiers WHERE subject_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const known = new Set(stored.map((r) => r.key));
+    return tiers.filter((t) => !known.has(`${t.subjectId}/${t.evaluation.industry}/${t.fingerprint}`));
   }
 
   async current(subjectId: string): Promise<Array<StoredTier>> {
