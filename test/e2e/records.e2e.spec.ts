@@ -96,6 +96,10 @@ describe('records (信用记录) over HTTP', () => {
     const updated = await post('/api/v1/records', { ...bodies[0], fineAmount: 4.5 });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ status: 'updated', record: { fineAmount: 4.5 } });
+    const moved = await post('/api/v1/records', { ...bodies[0], fineAmount: 4.5, subjectCode: r.codeB, subjectName: `公司B ${r.run}` });
+    expect(moved.body).toMatchObject({ status: 'updated', record: { id: updated.body.record.id } });
+    expect(moved.body.record.subjectId).not.toBe(updated.body.record.subjectId);
+    expect(new Set(changes[changes.length - 1].subjectIds)).toEqual(new Set([moved.body.record.subjectId, updated.body.record.subjectId]));
     expect(await countOf(r.source)).toBe(bodies.length);
   });
 
@@ -121,8 +125,11 @@ describe('records (信用记录) over HTTP', () => {
   it('imports JSON with mixed rows: exact per-row report, valid rows stored; twice changes nothing; a changed row is updated', async () => {
     const r = newRun();
     const body = fixture('mixed.json', r);
+    const seen = changes.length;
     const res = await post('/api/v1/records/import', body);
     expect(res.status).toBe(200);
+    expect(changes.slice(seen)).toEqual([{ reason: 'import', subjectIds: expect.any(Array) }]);
+    expect(new Set(changes[seen].subjectIds).size).toBe(3); // company A, the natural person, company B
     const refused = (row: number, fields: string[]) => ({ row, status: 'refused', errors: fields.map((field) => expect.objectContaining({ field })) });
     expect(res.body.rows.map((x: { row: number; status: string; errors?: unknown[] }) => ({ row: x.row, status: x.status, ...(x.errors ? { errors: x.errors } : {}) }))).toEqual([
       { row: 1, status: 'stored' }, refused(2, ['subjectCode']), { row: 3, status: 'stored' }, refused(4, ['decisionDate']),
@@ -142,6 +149,7 @@ describe('records (信用记录) over HTTP', () => {
 
     const again = await post('/api/v1/records/import', body);
     expect(again.body.totals).toEqual({ rows: 11, stored: 0, unchanged: 4, updated: 0, refused: 7 });
+    expect(changes.length).toBe(seen + 1); // nothing changed, nothing announced
     expect(again.body.rows.filter((x: { status: string }) => x.status !== 'refused').map((x: { recordId: string }) => x.recordId))
       .toEqual(res.body.rows.filter((x: { status: string }) => x.status !== 'refused').map((x: { recordId: string }) => x.recordId));
     expect(await tableOf(r.source)).toEqual(stored);

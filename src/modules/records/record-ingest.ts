@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { maskIdNumber, scrubIdNumbers } from '../../common/pii';
-import { FieldError, ValidationFailed } from '../../common/problem';
+import type { FieldError } from '../../common/problem';
 import { SubjectsService } from '../subjects/subjects.service';
 import type { RecordRowDto } from './dto/record-row.dto';
 import type { IncomingRow } from './import-parse';
-import { normaliseRecord, type RecordColumns } from './record-normalise';
-import { RecordsStore, type WrittenRow } from './records.store';
+import { normaliseRecord, type NormalisedRecord, type RecordColumns } from './record-normalise';
+import { RunSubjects } from './record-subjects';
+import { RecordsStore, type StoredKey } from './records.store';
 import { checkRow } from './row-check';
 
 export type RowStatus = 'stored' | 'unchanged' | 'updated' | 'refused';
@@ -25,11 +26,12 @@ export interface RowReport {
 
 /** Rows per transaction. */
 export const CHUNK_SIZE = 500;
-const SUBJECT_FIELDS: Record<string, string> = {
-  code: 'subjectCode', idNumber: 'subjectIdNumber', name: 'subjectName', kind: 'subjectKind', registeredOn: 'subjectRegisteredOn', region: 'subjectRegion',
-};
 
-type Resolved = { readonly at: number; readonly cols: RecordColumns };
+interface Prepared {
+  readonly at: number;
+  readonly dto: RecordRowDto;
+  readonly cols: NormalisedRecord;
+}
 const keyOf = (c: { source: string; decision_number: string }): string => JSON.stringify([c.source, c.decision_number]);
 
 /** How a row is named in its report line: decision number and subject, an ID number masked. */
@@ -44,9 +46,10 @@ function label(data: unknown): Pick<RowReport, 'decisionNumber' | 'subject'> {
 }
 
 /**
- * The import use case: validate every row, then per chunk of rows one transaction that finds or
- * registers the subjects and upserts the records on (source, decision_number). A refused row stores
- * nothing and never blocks the others; an unchanged row is not written at all.
+ * The import use case: validate every row, then per chunk of rows one transaction that upserts the
+ * records on (source, decision_number). A row whose stored content hash is the same is 'unchanged' and
+ * costs no write and no subject look-up; the others find or register their subject first. A refused
+ * row stores nothing and never blocks the others.
  */
 @Injectable()
 export class RecordIngest {
@@ -56,78 +59,75 @@ export class RecordIngest {
     private readonly clock: Clock,
   ) {}
 
-  /** `onCommitted` receives the subjects whose records changed, after each chunk's commit. */
+  /**
+   * `onCommitted` receives the subjects whose records changed, once, after the last commit (also when a
+   * later chunk fails: what was committed is announced), so that listeners never compete with the
+   * import's own transactions for the embedded database's single connection.
+   */
   async run(rows: readonly IncomingRow[], onCommitted: (subjectIds: string[]) => void): Promise<RowReport[]> {
     const out: RowReport[] = [];
-    for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
-      const chunk = rows.slice(i, i + CHUNK_SIZE);
-      const { reports, changed } = await this.chunk(chunk);
-      out.push(...reports);
-      if (changed.length) onCommitted(changed);
+    const subjects = new RunSubjects(this.subjects);
+    const changed = new Set<string>();
+    try {
+      for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+        out.push(...(await this.chunk(rows.slice(i, i + CHUNK_SIZE), subjects, changed)));
+      }
+    } finally {
+      if (changed.size) onCommitted([...changed]);
     }
     return out;
   }
 
-  private async chunk(rows: readonly IncomingRow[]): Promise<{ reports: RowReport[]; changed: string[] }> {
+  private async chunk(rows: readonly IncomingRow[], subjects: RunSubjects, changed: Set<string>): Promise<RowReport[]> {
     const today = this.clock.today();
     const reports: RowReport[] = rows.map((r) => ({ row: r.row, ...(r.line ? { line: r.line } : {}), ...label(r.data), status: 'refused' }));
-    const valid: { at: number; dto: RecordRowDto }[] = [];
+    const valid: Prepared[] = [];
     rows.forEach((r, at) => {
       const check = checkRow(r.data, today);
-      if (check.ok) valid.push({ at, dto: check.row });
+      if (check.ok) valid.push({ at, dto: check.row, cols: normaliseRecord(check.row, subjects.identity(check.row)) });
       else reports[at] = { ...reports[at], errors: check.errors };
     });
-    if (!valid.length) return { reports, changed: [] };
-    const changed = new Set<string>();
+    if (!valid.length) return reports;
+    const committed = new Set<string>();
     await this.store.ds.transaction(async (m) => {
-      const resolved = await this.resolveSubjects(m, valid, reports);
-      for (const pass of passes(resolved)) {
-        const written = await this.store.upsert(m, pass.map((p) => p.cols));
-        const byKey = new Map(written.map((w) => [keyOf(w), w]));
-        const missing = pass.filter((p) => !byKey.has(keyOf(p.cols)));
-        const existing = await this.store.idsByKeys(m, missing.map((p) => ({ source: p.cols.source, decisionNumber: p.cols.decision_number })));
-        const existingByKey = new Map(existing.map((w) => [keyOf(w), w]));
-        for (const p of pass) {
-          const w: WrittenRow | undefined = byKey.get(keyOf(p.cols));
-          const status: RowStatus = w ? (w.inserted ? 'stored' : 'updated') : 'unchanged';
-          if (w) changed.add(p.cols.subject_id);
-          reports[p.at] = { ...reports[p.at], status, recordId: (w ?? existingByKey.get(keyOf(p.cols)))?.id };
-        }
-      }
+      for (const pass of passes(valid)) await this.pass(m, pass, subjects, reports, committed);
     });
-    return { reports, changed: [...changed] };
+    committed.forEach((id) => changed.add(id));
+    return reports;
   }
 
-  /** Find or register each row's subject inside the transaction; a subject refused refuses its rows. */
-  private async resolveSubjects(m: EntityManager, valid: readonly { at: number; dto: RecordRowDto }[], reports: RowReport[]): Promise<Resolved[]> {
-    const out: Resolved[] = [];
-    const cache = new Map<string, string | FieldError[]>();
-    for (const { at, dto } of valid) {
-      const identity = dto.subjectCode ? `c:${dto.subjectCode}` : `i:${dto.subjectIdNumber}`;
-      let subject = cache.get(identity);
-      if (subject === undefined) {
-        try {
-          subject = (await this.subjects.resolveOrRegister({
-            code: dto.subjectCode, idNumber: dto.subjectIdNumber, name: dto.subjectName, kind: dto.subjectKind,
-            registeredOn: dto.subjectRegisteredOn ?? null, region: dto.subjectRegion ?? null,
-          }, m)).id;
-        } catch (err) {
-          if (!(err instanceof ValidationFailed)) throw err;
-          subject = (err.errors ?? []).map((e) => ({ field: SUBJECT_FIELDS[e.field] ?? e.field, reason: e.reason }));
-        }
-        cache.set(identity, subject);
+  /** One statement's worth of rows, no key twice. */
+  private async pass(m: EntityManager, pass: readonly Prepared[], subjects: RunSubjects, reports: RowReport[], changed: Set<string>): Promise<void> {
+    const before = new Map((await this.store.byKeys(m, pass.map((p) => p.cols))).map((k): [string, StoredKey] => [keyOf(k), k]));
+    const toWrite: (Prepared & { cols: RecordColumns })[] = [];
+    for (const p of pass) {
+      const old = before.get(keyOf(p.cols));
+      if (old && old.content_hash === p.cols.content_hash) {
+        reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id };
+        continue;
       }
-      if (typeof subject === 'string') out.push({ at, cols: normaliseRecord(dto, subject) });
-      else reports[at] = { ...reports[at], errors: subject };
+      const subject = await subjects.resolve(m, p.dto);
+      if (typeof subject === 'string') toWrite.push({ ...p, cols: { ...p.cols, subject_id: subject } });
+      else reports[p.at] = { ...reports[p.at], errors: subject };
     }
-    return out;
+    const written = new Map((await this.store.upsert(m, toWrite.map((p) => p.cols))).map((w) => [keyOf(w), w]));
+    // Only a concurrent import of the same content can leave a key neither written now nor stored before.
+    const late = toWrite.filter((p) => !written.has(keyOf(p.cols)) && !before.has(keyOf(p.cols))).map((p) => p.cols);
+    for (const k of await this.store.byKeys(m, late)) before.set(keyOf(k), k);
+    for (const p of toWrite) {
+      const w = written.get(keyOf(p.cols));
+      const old = before.get(keyOf(p.cols));
+      if (w) changed.add(p.cols.subject_id);
+      if (w && old) changed.add(old.subject_id); // a record moved to another subject changes both
+      reports[p.at] = { ...reports[p.at], status: w ? (w.inserted ? 'stored' : 'updated') : 'unchanged', recordId: (w ?? old)?.id };
+    }
   }
 }
 
 /** Split rows so that no statement sees a key twice: the n-th occurrence of a key goes in pass n (file order kept). */
-function passes(rows: readonly Resolved[]): Resolved[][] {
+function passes(rows: readonly Prepared[]): Prepared[][] {
   const seen = new Map<string, number>();
-  const out: Resolved[][] = [];
+  const out: Prepared[][] = [];
   for (const r of rows) {
     const n = seen.get(keyOf(r.cols)) ?? 0;
     seen.set(keyOf(r.cols), n + 1);

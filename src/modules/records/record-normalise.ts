@@ -11,8 +11,12 @@ import type { RecordRowDto } from './dto/record-row.dto';
 import { SECTORS_BY_INDUSTRY } from './record-rules';
 
 /** Columns of `credit_records` written by an import (everything but id, revocation by API, timestamps). */
-export interface RecordColumns {
+export interface RecordColumns extends NormalisedRecord {
   readonly subject_id: string;
+}
+
+/** The columns that come from the row itself; content_hash covers them and the subject's identity. */
+export interface NormalisedRecord {
   readonly type: string;
   readonly source: string;
   readonly decision_number: string;
@@ -89,12 +93,15 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function normaliseRecord(r: RecordRowDto, subjectId: string): RecordColumns {
+/**
+ * `subjectIdentity` names the subject without its database id (its code, or the keyed hash of an ID
+ * number), so that an unchanged row is recognised before its subject is looked up.
+ */
+export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): NormalisedRecord {
   const industry = r.industry ?? (r.type === 'tax_credit' ? 'tax' : 'general');
   const sector = (r.sector ?? SECTORS_BY_INDUSTRY[industry][0]) as PublicitySector;
   const { published, ...window } = publicity(r, sector);
-  const cols: Omit<RecordColumns, 'content_hash'> = {
-    subject_id: subjectId,
+  const cols: Omit<NormalisedRecord, 'content_hash'> = {
     type: r.type,
     source: r.source,
     decision_number: r.decisionNumber,
@@ -119,5 +126,5 @@ export function normaliseRecord(r: RecordRowDto, subjectId: string): RecordColum
     ended_at: orNull(r.endedAt),
     details: detailsOf(r, published),
   };
-  return { ...cols, content_hash: createHash('sha256').update(canonical(cols)).digest('hex') };
+  return { ...cols, content_hash: createHash('sha256').update(canonical({ subject: subjectIdentity, ...cols })).digest('hex') };
 }

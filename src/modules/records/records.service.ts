@@ -58,7 +58,7 @@ function checkDate(field: string, v: string | undefined, today: string): void {
 @Injectable()
 export class RecordsService implements OnModuleDestroy {
   private readonly changes = new Subject<RecordsChange>();
-  /** Emitted after each committed ingest / import chunk / revoke that changed something. */
+  /** Emitted after each committed ingest, import (once, all changed subjects) or revoke that changed something. */
   readonly changes$: Observable<RecordsChange> = this.changes.asObservable();
 
   constructor(

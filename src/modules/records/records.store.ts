@@ -42,6 +42,13 @@ export interface WrittenRow {
   readonly decision_number: string;
   readonly inserted: boolean;
 }
+export interface StoredKey {
+  readonly id: string;
+  readonly source: string;
+  readonly decision_number: string;
+  readonly subject_id: string;
+  readonly content_hash: string;
+}
 
 /** SQL of `credit_records`; used by the records module only (other modules go through RecordsService). */
 @Injectable()
@@ -66,12 +73,14 @@ export class RecordsStore {
     );
   }
 
-  async idsByKeys(m: EntityManager, keys: readonly { source: string; decisionNumber: string }[]): Promise<WrittenRow[]> {
+  /** The records already stored under these keys (id and current subject). */
+  async byKeys(m: EntityManager, keys: readonly { source: string; decision_number: string }[]): Promise<StoredKey[]> {
     if (!keys.length) return [];
     return m.query(
-      `SELECT id, source, decision_number, false AS inserted FROM credit_records
-       WHERE (source, decision_number) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [keys.map((k) => k.source), keys.map((k) => k.decisionNumber)],
+      `SELECT c.id, c.source, c.decision_number, c.subject_id, c.content_hash
+       FROM unnest($1::text[], $2::text[]) AS k(source, decision_number)
+       JOIN credit_records c ON c.source = k.source AND c.decision_number = k.decision_number`,
+      [keys.map((k) => k.source), keys.map((k) => k.decision_number)],
     );
   }
 
