@@ -29,7 +29,7 @@ export function parseJsonImport(body: unknown): IncomingRow[] {
     throw new ValidationFailed([{ field: 'body', reason: 'must be a JSON object {"records": [...]}' }]);
   }
   const extra = Object.keys(body).filter((k) => k !== 'records');
-  if (extra.length) throw new ValidationFailed(extra.map((k) => ({ field: k, reason: 'field should not exist' })));
+  if (extra.length) throw new ValidationFailed(extra.map((k) => ({ field: scrubIdNumbers(k.slice(0, 100)), reason: 'field should not exist' })));
   const records = (body as { records?: unknown }).records;
   if (!Array.isArray(records)) throw new ValidationFailed([{ field: 'records', reason: 'must be an array of record objects' }]);
   checkCount(records.length);
@@ -40,7 +40,7 @@ const KNOWN = new Set<string>(RECORD_ROW_FIELDS);
 
 function checkHeader(header: string[]): string[] {
   const errors = header.flatMap((h, i) => {
-    if (!KNOWN.has(h)) return [{ field: h || `column ${i + 1}`, reason: `unknown column (line 1, column ${i + 1}); columns are the record field names` }];
+    if (!KNOWN.has(h)) return [{ field: scrubIdNumbers(h.slice(0, 100)) || `column ${i + 1}`, reason: `unknown column (line 1, column ${i + 1}); columns are the record field names` }];
     return header.indexOf(h) !== i ? [{ field: h, reason: `duplicate column (line 1, column ${i + 1})` }] : [];
   });
   if (errors.length) throw new ValidationFailed(errors);

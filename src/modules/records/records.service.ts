@@ -44,10 +44,8 @@ export interface SubjectRecords {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function checkDate(field: string, v: string | undefined, today: string): void {
-  if (v === undefined) return;
-  if (!isCalendarDate(v)) throw new ValidationFailed([{ field, reason: 'must be a real calendar date written YYYY-MM-DD' }]);
-  if (field === 'revokedAt' && v > today) throw new ValidationFailed([{ field, reason: `must not be in the future (today is ${today})` }]);
+function assertDate(field: string, v: string | undefined): void {
+  if (v !== undefined && !isCalendarDate(v)) throw new ValidationFailed([{ field, reason: 'must be a real calendar date written YYYY-MM-DD' }]);
 }
 
 /**
@@ -98,7 +96,7 @@ export class RecordsService implements OnModuleDestroy {
 
   /** Records in force at `asOf` for many subjects, in one query (every id gets an entry, maybe empty). */
   async recordsInForceFor(subjectIds: readonly string[], asOf: string): Promise<Map<string, FactRecord[]>> {
-    checkDate('asOf', asOf, asOf);
+    assertDate('asOf', asOf);
     const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
     const out = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
     for (const row of await this.store.inForceFor(ids, asOf)) {
@@ -110,7 +108,7 @@ export class RecordsService implements OnModuleDestroy {
 
   /** A subject's records: in force at `asOf` (default today), or with includeEnded every record decided by then. */
   async listForSubject(subjectId: string, opts: { asOf?: string; includeEnded?: boolean } = {}): Promise<SubjectRecords> {
-    checkDate('asOf', opts.asOf, opts.asOf ?? '');
+    assertDate('asOf', opts.asOf);
     const subject = await this.subjects.get(subjectId); // 404 when unknown
     const includeEnded = opts.includeEnded ?? false;
     const asOf = opts.asOf ?? (includeEnded ? null : this.clock.today());
@@ -128,7 +126,8 @@ export class RecordsService implements OnModuleDestroy {
   /** Revoke (撤销) a decision: the record stops counting from `revokedAt` (default today). */
   async revoke(id: string, input: { reason: string; revokedAt?: string }): Promise<RecordView> {
     const today = this.clock.today();
-    checkDate('revokedAt', input.revokedAt, today);
+    assertDate('revokedAt', input.revokedAt);
+    if (input.revokedAt && input.revokedAt > today) throw new ValidationFailed([{ field: 'revokedAt', reason: `must not be in the future (today is ${today})` }]);
     const current = await this.get(id);
     if (current.revokedAt !== null) throw new RecordAlreadyRevoked(current.id, current.revokedAt);
     const revokedAt = input.revokedAt ?? today;

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { scrubIdNumbers } from '../../common/pii';
 import type { FieldError } from '../../common/problem';
 import { flattenValidationErrors } from '../../common/validation';
 import { RecordRowDto } from './dto/record-row.dto';
@@ -22,7 +23,8 @@ export function checkRow(raw: unknown, today: string): RowCheck {
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
   });
-  if (fieldErrors.length) return { ok: false, errors: flattenValidationErrors(fieldErrors) };
+  // An unknown field's name is echoed: scrub it, in case a caller used an ID number as a key.
+  if (fieldErrors.length) return { ok: false, errors: flattenValidationErrors(fieldErrors).map((e) => ({ ...e, field: scrubIdNumbers(e.field) })) };
   const ruleErrors = rowRuleErrors(row, today);
   return ruleErrors.length ? { ok: false, errors: ruleErrors } : { ok: true, row };
 }
