@@ -1,0 +1,22 @@
+import { ApprovalSystemAdapter, arr, CheckRequestShape, num, obj, partyOf, str } from '../approval-system.port';
+
+/**
+ * A state land transfer system (国有建设用地使用权出让), at bidder qualification review (竞买资格审查).
+ * Assumed payload:
+ *   { "parcelNo": "QJ2026-G-015", "landUse": "商服用地", "startingPrice": 35000000,
+ *     "applicants": [{ "name": "…", "usci"?: "…", "idCard"?: "…" }], "reviewer"?: "…" }
+ */
+export class LandTransferAdapter extends ApprovalSystemAdapter {
+  readonly system = 'land-transfer';
+  readonly description = 'State land transfer system (国有土地使用权出让)';
+
+  toCheck(payload: unknown): CheckRequestShape {
+    const p = obj(payload, 'body');
+    return {
+      scenario: 'land_transfer',
+      transaction: { reference: str(p.parcelNo, 'parcelNo')!, kind: str(p.landUse, 'landUse', true), amount: num(p.startingPrice, 'startingPrice') },
+      parties: arr(p.applicants, 'applicants').map((a, i) => partyOf(a, `applicants[${i}]`, 'transferee', 'usci', 'idCard')),
+      operator: str(p.reviewer, 'reviewer', true),
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { ApprovalSystemAdapter, arr, CheckRequestShape, num, obj, partyOf, str } from '../approval-system.port';
+
+/**
+ * A public resource trading platform's tendering section (公共资源交易平台·工程招投标), at bid opening.
+ * Assumed payload (the field names such platforms use):
+ *   { "tenderProjectCode": "500110-2026-ZB-0412", "tenderProjectName": "…", "bidSectionCode"?: "…",
+ *     "tenderer": { "name": "…", "unifiedCode": "…" }, "bidders": [{ "name": "…", "unifiedCode": "…" }],
+ *     "controlPrice"?: 12500000, "operatorId"?: "…" }
+ */
+export class TenderingPlatformAdapter extends ApprovalSystemAdapter {
+  readonly system = 'tendering-platform';
+  readonly description = 'Public resource trading platform, tendering (公共资源交易平台·招标投标)';
+
+  toCheck(payload: unknown): CheckRequestShape {
+    const p = obj(payload, 'body');
+    const project = str(p.tenderProjectCode, 'tenderProjectCode')!;
+    const section = str(p.bidSectionCode, 'bidSectionCode', true);
+    return {
+      scenario: 'tendering',
+      transaction: { reference: section ? `${project}/${section}` : project, kind: str(p.tenderProjectName, 'tenderProjectName', true), amount: num(p.controlPrice, 'controlPrice') },
+      parties: [
+        ...(p.tenderer === undefined ? [] : [partyOf(p.tenderer, 'tenderer', 'tenderer', 'unifiedCode', 'idCardNo')]),
+        ...arr(p.bidders, 'bidders').map((b, i) => partyOf(b, `bidders[${i}]`, 'bidder', 'unifiedCode', 'idCardNo')),
+      ],
+      operator: str(p.operatorId, 'operatorId', true),
+    };
+  }
+}
