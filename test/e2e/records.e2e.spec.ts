@@ -36,13 +36,17 @@ function newRun(): Run {
   const codeA = uscc();
   return { source: `测试来源-${token()}`, run: token(), codeA, codeB: uscc(), idA, badId: wrongCheck(idNumber(), '0123456789X'), badCode: wrongCheck(codeA, USCC_ALPHABET) };
 }
-/** A sample file from test/fixtures/records with this run's identifiers filled in. */
+/**
+ * A sample file from test/fixtures/records (pasteable as it is: see the README) with this run's
+ * identifiers in place of the sample ones, since other test files share the database.
+ */
 function fixture(name: string, r: Run): string {
   const text = readFileSync(join(__dirname, '../fixtures/records', name), 'utf8');
   const values: Record<string, string> = {
-    __SOURCE__: r.source, __RUN__: r.run, __CODE_A__: r.codeA, __CODE_B__: r.codeB, __ID_A__: r.idA, __BAD_ID__: r.badId, __BAD_CODE__: r.badCode,
+    示例数据来源单位: r.source, '示例-': `${r.run}-`, '示例CSV-': `${r.run}-`, '91350200776049653A': r.codeA, '913502000728319549': r.codeA, '91440101MA5CJQ4N59': r.codeB,
+    '11010519491231002X': r.idA, '440524188001010014': r.idA, '440524188001010015': r.badId, '91350100M000100Y4A': r.badCode,
   };
-  return text.replace(/__[A-Z_]+__/g, (k) => values[k] ?? k);
+  return Object.entries(values).reduce((s, [sample, mine]) => s.split(sample).join(mine), text);
 }
 
 describe('records (信用记录) over HTTP', () => {
