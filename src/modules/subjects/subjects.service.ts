@@ -48,6 +48,22 @@ export class SubjectsService {
     throw new SubjectExists(existing.id, draft.code !== null ? 'code' : 'idNumber');
   }
 
+  /**
+   * Resolve many identifiers at once: a map from each given code / ID number to its subject (absent when
+   * unknown). Identifiers must already be valid; the ID number is hashed here and never kept.
+   */
+  async resolveMany(input: { codes: readonly string[]; idNumbers: readonly string[] }): Promise<Map<string, SubjectRef>> {
+    const hashOf = new Map(input.idNumbers.map((n) => [this.idHash(n), n]));
+    const found = await this.store.findByIdentities(input.codes, [...hashOf.keys()]);
+    const out = new Map<string, SubjectRef>();
+    for (const f of found) {
+      if (f.code !== null) out.set(f.code, toRef(f));
+      const idNumber = f.idHash ? hashOf.get(f.idHash) : undefined;
+      if (idNumber) out.set(idNumber, toRef(f));
+    }
+    return out;
+  }
+
   async get(id: string): Promise<SubjectView> {
     const [found] = UUID.test(id) ? await this.store.findByIds([id]) : [];
     if (!found) throw new SubjectNotFound(`No subject (信用主体) with id ${UUID.test(id) ? id : '(not a UUID)'}.`);

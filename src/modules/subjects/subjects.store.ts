@@ -74,6 +74,16 @@ export class SubjectsStore {
     return rows.map(toView);
   }
 
+  /** Many subjects by code or ID hash in one query (the check API resolves all parties at once). */
+  async findByIdentities(codes: readonly string[], idHashes: readonly string[]): Promise<Array<SubjectView & { idHash: string | null }>> {
+    if (!codes.length && !idHashes.length) return [];
+    const rows: SubjectRow[] = await this.ds.query(
+      `SELECT ${COLUMNS}, id_hash FROM subjects WHERE code = ANY($1::text[]) OR id_hash = ANY($2::text[])`,
+      [codes, idHashes],
+    );
+    return rows.map((r) => ({ ...toView(r), idHash: (r as unknown as { id_hash: string | null }).id_hash }));
+  }
+
   /** Keyset pagination: by (lower(name), id) when a name is searched, by id otherwise. */
   async search(f: StoreFilter, limit: number, after: string | null): Promise<SubjectView[]> {
     const params: unknown[] = [];
