@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from './problem';
+import { scrubIdNumbers } from './pii';
 
 /** Flatten class-validator's tree into `field: reason` pairs with dotted/indexed paths. */
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
@@ -8,7 +9,7 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
     const seg = /^\d+$/.test(e.property) ? `[${e.property}]` : e.property;
     const path = parent ? (seg.startsWith('[') ? `${parent}${seg}` : `${parent}.${seg}`) : seg;
     for (const reason of Object.values(e.constraints ?? {})) {
-      out.push({ field: path, reason: reason.replace(/^property \S+ /, 'field ') });
+      out.push({ field: scrubIdNumbers(path), reason: scrubIdNumbers(reason.replace(/^property \S+ /, 'field ')) });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, path));
   }
