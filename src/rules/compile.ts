@@ -38,7 +38,7 @@ export interface CompiledPack extends OutcomeModel {
 }
 
 /** Assigns each fact name a slot index, in first-use order. */
-type Slots = Map<string, number>;
+export type Slots = Map<string, number>;
 const slotOf = (slots: Slots, fact: string): number => {
   let i = slots.get(fact);
   if (i === undefined) slots.set(fact, (i = slots.size));
@@ -73,7 +73,8 @@ export function compileCondition(c: Condition, slots: Slots): Predicate {
   return compileLeaf(c, slots);
 }
 
-function factReader(packId: string, names: readonly string[]): (facts: Facts) => FactSlots {
+/** Reads the named facts into slots; a missing one throws MissingFactError naming `packId`. */
+export function factReader(packId: string, names: readonly string[]): (facts: Facts) => FactSlots {
   return (facts) => {
     const out = new Array<FactValue>(names.length);
     for (let i = 0; i < names.length; i++) {

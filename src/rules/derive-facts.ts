@@ -45,8 +45,11 @@ export function wholeYears(from: string, t: string): number {
 
 const TAX_LEVEL_RANK: Readonly<Record<TaxCreditLevel, number>> = { A: 0, B: 1, M: 2, C: 3, D: 4 };
 
-/** Level per evaluation year; a later publication for the same year (复评, correction) replaces an earlier one. */
-function taxLevelsByYear(records: readonly FactRecord[]): Map<number, TaxCreditLevel> {
+/**
+ * The record that gives each evaluation year its level; a later publication for the same year (复评,
+ * correction) replaces an earlier one. Pass the tax_credit records in force.
+ */
+export function taxRecordsByYear(records: readonly FactRecord[]): Map<number, FactRecord> {
   const best = new Map<number, FactRecord>();
   for (const r of records) {
     if (!given(r.taxYear) || !given(r.taxLevel)) continue;
@@ -55,7 +58,11 @@ function taxLevelsByYear(records: readonly FactRecord[]): Map<number, TaxCreditL
       || (r.decisionDate === prev.decisionDate && TAX_LEVEL_RANK[r.taxLevel] > TAX_LEVEL_RANK[prev.taxLevel!]);
     if (later) best.set(r.taxYear, r);
   }
-  return new Map([...best].map(([year, r]) => [year, r.taxLevel!]));
+  return best;
+}
+
+function taxLevelsByYear(records: readonly FactRecord[]): Map<number, TaxCreditLevel> {
+  return new Map([...taxRecordsByYear(records)].map(([year, r]) => [year, r.taxLevel!]));
 }
 
 function taxFacts(records: readonly FactRecord[]): { taxCreditLevel: TaxCreditLevel | null; consecutiveTaxALevelYears: number } {
@@ -69,11 +76,18 @@ function taxFacts(records: readonly FactRecord[]): { taxCreditLevel: TaxCreditLe
 
 const count = (rs: readonly FactRecord[], p: (r: FactRecord) => boolean): number => rs.filter(p).length;
 
+/** Industry scope of the `industry*` facts: one pack industry, or 'all' (every record, as in a check). */
+export type IndustryScope = Industry | 'all';
+
+/** Does a record fall in the industry scope? */
+export const inIndustryScope = (r: FactRecord, industry: IndustryScope): boolean => industry === 'all' || r.industry === industry;
+
 /**
  * Every fact of FACT_CATALOGUE for one subject at `asOf` ('YYYY-MM-DD'). `industry` is the pack's
- * industry: the `industry*` facts count only records of that industry.
+ * industry: the `industry*` facts count only records of that industry ('all': records of any industry,
+ * so they equal their non-industry counterparts — used by checks, see check-facts.ts).
  */
-export function deriveFacts(subject: FactSubject, records: readonly FactRecord[], asOf: string, industry: Industry): Facts {
+export function deriveFacts(subject: FactSubject, records: readonly FactRecord[], asOf: string, industry: IndustryScope): Facts {
   parseDate(asOf);
   const live = records.filter((r) => inForceAt(r, asOf));
   const of = (type: FactRecord['type']) => live.filter((r) => r.type === type);
@@ -85,7 +99,7 @@ export function deriveFacts(subject: FactSubject, records: readonly FactRecord[]
   const statusDate = (r: FactRecord): string => r.commitmentStatusDate ?? r.decisionDate;
   const inspections12 = of('inspection').filter((r) => withinMonths(r.decisionDate, asOf, 12));
   const failed12 = inspections12.filter((r) => r.inspectionResult === 'failed');
-  const inIndustry = (r: FactRecord): boolean => r.industry === industry;
+  const inIndustry = (r: FactRecord): boolean => inIndustryScope(r, industry);
 
   const facts: Record<string, FactValue> = {
     subjectKind: subject.kind,

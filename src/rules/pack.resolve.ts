@@ -22,20 +22,23 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function paramValue(pack: RulePackFile, ref: ParamRef): number {
+/** What parameter resolution needs of a file: its parameters (packs and measure rules alike). */
+type ParamSource = Pick<RulePackFile, 'parameters'>;
+
+function paramValue(pack: ParamSource, ref: ParamRef): number {
   const p = pack.parameters?.[ref.param];
   if (!p) throw new Error(`unresolved parameter "${ref.param}" (the loader should have refused the pack)`);
   return p.value;
 }
 
-function resolveValue(pack: RulePackFile, v: ConditionValue | ParamRef): ConditionValue {
+function resolveValue(pack: ParamSource, v: ConditionValue | ParamRef): ConditionValue {
   if (isObjectRef(v) && 'param' in v) return paramValue(pack, v as ParamRef);
   if (Array.isArray(v)) return [...(v as readonly ConditionValue[])] as ConditionValue;
   if (isObjectRef(v)) return { fact: String(v.fact) };
   return v as ConditionValue;
 }
 
-function resolveCondition(pack: RulePackFile, c: Condition<ConditionValue | ParamRef>): Condition {
+export function resolveCondition(pack: ParamSource, c: Condition<ConditionValue | ParamRef>): Condition {
   if ('all' in c) return { all: c.all.map((s) => resolveCondition(pack, s)) };
   if ('any' in c) return { any: c.any.map((s) => resolveCondition(pack, s)) };
   if ('not' in c) return { not: resolveCondition(pack, c.not) };

@@ -59,6 +59,8 @@ export const INSPECTION_RESULTS = ['passed', 'failed'] as const;
 export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
 
 export interface FactRecord {
+  /** The record's id, when the caller has one: lets a check cite the records behind a measure (fact-sources.ts). */
+  readonly id?: string;
   readonly type: RecordType;
   readonly industry: RecordIndustry;
   /** Penalties and negative list entries: 轻微 / 一般 / 严重. */

@@ -6,7 +6,8 @@ export type RulesErrorCode =
   | 'RULES_PACK_INVALID'
   | 'RULES_CASES_INVALID'
   | 'RULES_FACT_MISSING'
-  | 'RULES_DATE_INVALID';
+  | 'RULES_DATE_INVALID'
+  | 'RULES_CHECK_FACTS_INVALID';
 
 export abstract class RulesError extends Error {
   abstract readonly code: RulesErrorCode;
@@ -18,6 +19,8 @@ export interface PackFinding {
   readonly file: string;
   /** Name of the rule the finding is about, when it is about one. */
   readonly rule?: string;
+  /** Code of the measure (measures catalogue) the finding is about, when it is about one. */
+  readonly measure?: string;
   /** JSON pointer (RFC 6901) into the file, e.g. `/rules/3/conditions/all/0/operator`. */
   readonly path: string;
   readonly message: string;
@@ -25,7 +28,8 @@ export interface PackFinding {
 
 export function formatFinding(f: PackFinding): string {
   const rule = f.rule === undefined ? '' : ` rule "${f.rule}"`;
-  return `${f.file}${rule} at ${f.path || '/'}: ${f.message}`;
+  const measure = f.measure === undefined ? '' : ` measure "${f.measure}"`;
+  return `${f.file}${rule}${measure} at ${f.path || '/'}: ${f.message}`;
 }
 
 function summarise(what: string, findings: readonly PackFinding[]): string {
@@ -70,5 +74,20 @@ export class InvalidDateError extends RulesError {
   constructor(readonly value: string) {
     super(`Not a calendar date in YYYY-MM-DD form: "${value}"`);
     this.name = 'InvalidDateError';
+  }
+}
+
+/** One problem of a check's fact set (unknown fact, wrong type, value outside the allowed ones, missing scenario). */
+export interface CheckFactProblem {
+  readonly fact: string;
+  readonly message: string;
+}
+
+/** A check ("逢办必查") was given facts that do not fit the check-fact vocabulary (e.g. an unknown scenario). */
+export class CheckFactsError extends RulesError {
+  readonly code = 'RULES_CHECK_FACTS_INVALID' as const;
+  constructor(readonly problems: readonly CheckFactProblem[]) {
+    super(`Check facts refused: ${problems.map((p) => `${p.fact}: ${p.message}`).join('; ')}`);
+    this.name = 'CheckFactsError';
   }
 }

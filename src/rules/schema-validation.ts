@@ -37,7 +37,15 @@ export function ruleNameAt(json: unknown, pointer: string): string | undefined {
   return typeof name === 'string' ? name : `#${m[1]}`;
 }
 
-function toFindings(errors: readonly ErrorObject[] | null | undefined, json: unknown, file: string): PackFinding[] {
+/** Names what a pointer points into (a rule, a measure), for findings. */
+export type FindingAnnotator = (json: unknown, pointer: string) => Pick<PackFinding, 'rule' | 'measure'>;
+
+const ruleAnnotator: FindingAnnotator = (json, pointer) => {
+  const rule = ruleNameAt(json, pointer);
+  return rule === undefined ? {} : { rule };
+};
+
+function toFindings(errors: readonly ErrorObject[] | null | undefined, json: unknown, file: string, annotate: FindingAnnotator): PackFinding[] {
   const seen = new Set<string>();
   const out: PackFinding[] = [];
   for (const e of errors ?? []) {
@@ -47,16 +55,24 @@ function toFindings(errors: readonly ErrorObject[] | null | undefined, json: unk
     const key = `${e.instancePath}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const rule = ruleNameAt(json, e.instancePath);
-    out.push({ file, ...(rule === undefined ? {} : { rule }), path: e.instancePath, message });
+    out.push({ file, ...annotate(json, e.instancePath), path: e.instancePath, message });
   }
   return out;
 }
 
 export function packSchemaFindings(json: unknown, file: string): PackFinding[] {
-  return validatePackSchema(json) ? [] : toFindings(validatePackSchema.errors, json, file);
+  return validatePackSchema(json) ? [] : toFindings(validatePackSchema.errors, json, file, ruleAnnotator);
 }
 
 export function casesSchemaFindings(json: unknown, file: string): PackFinding[] {
-  return validateCasesSchema(json) ? [] : toFindings(validateCasesSchema.errors, json, file);
+  return validateCasesSchema(json) ? [] : toFindings(validateCasesSchema.errors, json, file, ruleAnnotator);
+}
+
+/**
+ * A findings-producing validator for another schema, compiled by the same ajv instance (so it may
+ * `$ref` pack.schema.json's definitions by its `$id`).
+ */
+export function schemaValidator(schema: object, annotate: FindingAnnotator = ruleAnnotator): (json: unknown, file: string) => PackFinding[] {
+  const validate = ajv.compile(schema);
+  return (json, file) => (validate(json) ? [] : toFindings(validate.errors, json, file, annotate));
 }

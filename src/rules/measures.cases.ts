@@ -1,0 +1,68 @@
+/**
+ * Golden cases of the measure rules (`rule-packs/measures/cases.json`): partial check fact sets (scenario
+ * required, check-fact defaults for the rest) with the expected verdict, measure codes and triggering
+ * rules. Validated against measure-cases.schema.json and the loaded measures.
+ */
+import { join } from 'node:path';
+import { checkFactProblems, withCheckDefaults } from './check-facts';
+import type { Facts, FactValue } from './facts.catalogue';
+import type { CompiledMeasures } from './measures.compile';
+import { MEASURE_CASES_FILE, MEASURES_DIR } from './measures.loader';
+import casesSchema from './measure-cases.schema.json';
+import { readJsonFile } from './pack.loader';
+import { CasesValidationError, type PackFinding } from './rules.errors';
+import { schemaValidator } from './schema-validation';
+import type { Verdict } from './verdict';
+
+export interface MeasureCase {
+  readonly name: string;
+  readonly description?: string;
+  readonly facts: Readonly<Record<string, FactValue>>;
+  readonly expect: { readonly verdict: Verdict; readonly measures: readonly string[]; readonly rules: readonly string[] };
+}
+
+export interface MeasureCaseFile {
+  readonly rules: string;
+  readonly cases: readonly MeasureCase[];
+}
+
+const schemaFindings = schemaValidator(casesSchema, () => ({}));
+
+function semanticFindings(file: MeasureCaseFile, compiled: CompiledMeasures, label: string): PackFinding[] {
+  const out: PackFinding[] = [];
+  const measures = new Set(compiled.catalogue.measures.map((m) => m.code));
+  const rules = new Set(compiled.rules.map((r) => r.name));
+  if (file.rules !== compiled.id) out.push({ file: label, path: '/rules', message: `cases are for "${file.rules}", not "${compiled.id}"` });
+  file.cases.forEach((c, i) => {
+    const p = `/cases/${i}`;
+    for (const problem of checkFactProblems(c.facts, compiled.vocabulary)) {
+      out.push({ file: label, path: `${p}/facts/${problem.fact}`, message: `"${problem.fact}" ${problem.message}` });
+    }
+    c.expect.measures.forEach((m, j) => {
+      if (!measures.has(m)) out.push({ file: label, path: `${p}/expect/measures/${j}`, message: `unknown measure "${m}"` });
+    });
+    c.expect.rules.forEach((r, j) => {
+      if (!rules.has(r)) out.push({ file: label, path: `${p}/expect/rules/${j}`, message: `unknown rule "${r}"` });
+    });
+  });
+  return out;
+}
+
+export function parseMeasureCases(json: unknown, compiled: CompiledMeasures, label: string): MeasureCaseFile {
+  const schema = schemaFindings(json, label);
+  const findings = schema.length > 0 ? schema : semanticFindings(json as MeasureCaseFile, compiled, label);
+  if (findings.length > 0) throw new CasesValidationError(findings);
+  return json as MeasureCaseFile;
+}
+
+/** Load `<rootDir>/measures/cases.json` (rootDir: the rule-packs directory). */
+export function loadMeasureCases(rootDir: string, compiled: CompiledMeasures): MeasureCaseFile {
+  const label = join(rootDir, MEASURES_DIR, MEASURE_CASES_FILE);
+  const { json, findings } = readJsonFile(label);
+  if (findings.length > 0) throw new CasesValidationError(findings);
+  return parseMeasureCases(json, compiled, label);
+}
+
+export function measureCaseFacts(c: MeasureCase, compiled: CompiledMeasures): Facts {
+  return withCheckDefaults(c.facts, compiled.vocabulary);
+}
