@@ -4,6 +4,7 @@ import { SubjectsModule } from './subjects/subjects.module';
 import { RecordsModule } from './records/records.module';
 import { TieringModule } from './tiering/tiering.module';
 import { DemoModule } from './demo/demo.module';
+import { AuditModule } from './audit/audit.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule];
+export const FEATURE_MODULES = [HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule];

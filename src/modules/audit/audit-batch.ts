@@ -1,0 +1,96 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { entryHash, GENESIS_HASH } from './audit-chain';
+import { AUDIT_COLUMNS, AuditRow, PreparedEntry, viewOf, viewOfRow } from './audit-entry';
+import { AuditIdConflict } from './audit.exception';
+import type { AuditAppendResult, AuditEntryView } from './audit.types';
+
+/** pg_advisory_xact_lock key that serialises audit writers across every instance ("audt"). */
+export const AUDIT_LOCK_KEY = 0x61756474;
+
+const idemKey = (caller: string | null, key: string) => `${caller ?? ''}\u0000${key}`;
+
+/**
+ * One batch, one transaction: lock, read the chain head, drop what is already recorded, chain the rest
+ * in order, one multi-row INSERT, COMMIT. Answers one result (or a per-entry refusal) per input entry,
+ * in order. Throws when the transaction fails: then nothing of the batch was written.
+ */
+export async function commitBatch(ds: DataSource, entries: readonly PreparedEntry[]): Promise<Array<AuditAppendResult | Error>> {
+  const qr = ds.createQueryRunner();
+  try {
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      const results = await chainAndInsert(qr, entries);
+      await qr.commitTransaction();
+      return results;
+    } catch (err) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    await qr.release();
+  }
+}
+
+async function chainAndInsert(qr: QueryRunner, entries: readonly PreparedEntry[]): Promise<Array<AuditAppendResult | Error>> {
+  // The head is read by a later statement than the lock: under READ COMMITTED each statement takes a fresh
+  // snapshot, so it sees every batch committed before the lock was granted.
+  await qr.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const head: Array<{ seq: string; hash: string }> = await qr.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const { byKey, byId } = await existing(qr, entries);
+  let seq = head.length ? Number(head[0].seq) : 0;
+  let prev = head.length ? head[0].hash : GENESIS_HASH;
+  const rows: Array<Record<string, unknown>> = [];
+  const results: Array<AuditAppendResult | Error> = [];
+  for (const e of entries) {
+    const key = e.idempotency_key === null ? null : idemKey(e.caller, e.idempotency_key);
+    const first = (key !== null ? byKey.get(key) : undefined) ?? byId.get(e.id);
+    if (first) {
+      const same = first.id !== e.id || (first.kind === e.kind && first.caller === e.caller);
+      results.push(same ? { duplicate: true, entry: first } : new AuditIdConflict(e.id));
+      continue;
+    }
+    seq += 1;
+    const fields = { ...e, seq };
+    const hash = entryHash(prev, fields);
+    const entry = viewOf(fields, prev, hash);
+    rows.push({ ...fields, prev_hash: prev, hash });
+    results.push({ duplicate: false, entry });
+    byId.set(e.id, entry);
+    if (key !== null) byKey.set(key, entry);
+    prev = hash;
+  }
+  if (rows.length) await insert(qr, rows);
+  return results;
+}
+
+/** Entries already stored under one of the batch's idempotency keys or ids (read inside the lock, one query). */
+async function existing(qr: QueryRunner, entries: readonly PreparedEntry[]) {
+  const byKey = new Map<string, AuditEntryView>();
+  const byId = new Map<string, AuditEntryView>();
+  const keyed = entries.filter((e) => e.idempotency_key !== null);
+  const stored = (await qr.query(
+    `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = ANY($1::uuid[])
+     UNION ALL
+     SELECT ${AUDIT_COLUMNS.replace(/(\w+)/g, 'a.$1')} FROM audit_log a
+       JOIN unnest($2::text[], $3::text[]) AS k(k_caller, k_key) ON coalesce(a.caller, '') = k.k_caller AND a.idempotency_key = k.k_key`,
+    [entries.map((e) => e.id), keyed.map((e) => e.caller ?? ''), keyed.map((e) => e.idempotency_key)],
+  )) as AuditRow[];
+  for (const r of stored) {
+    const v = viewOfRow(r);
+    byId.set(v.id, v);
+    if (v.idempotencyKey !== null) byKey.set(idemKey(v.caller, v.idempotencyKey), v);
+  }
+  return { byKey, byId };
+}
+
+async function insert(qr: QueryRunner, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  await qr.query(
+    `INSERT INTO audit_log (${AUDIT_COLUMNS.replace(/\s+/g, ' ')})
+     SELECT ${AUDIT_COLUMNS.replace(/\s+/g, ' ')} FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id uuid, kind text,
+       caller text, operator text, scenario text, subject_ids uuid[], idempotency_key text, request_hash text,
+       request jsonb, response jsonb, pack_versions jsonb, created_at timestamptz, algorithm text, prev_hash text, hash text)
+     ORDER BY seq`,
+    [JSON.stringify(rows)],
+  );
+}

@@ -1,0 +1,62 @@
+import { createHash, getHashes } from 'node:crypto';
+import { canonicalJson, JsonValue } from '../../common/canonical-json';
+
+/**
+ * The hash chain: hash = H(prev_hash ‖ canonical JSON of the entry's fields). H is SM3 (GB/T 32905)
+ * where this Node build has it, else SHA-256; each entry records its own algorithm, so a chain written
+ * on one build verifies on another.
+ */
+export type AuditAlgorithm = 'sm3' | 'sha256';
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const AUDIT_ALGORITHM: AuditAlgorithm = getHashes().includes('sm3') ? 'sm3' : 'sha256';
+
+/** Everything an entry's hash covers, named as the columns. */
+export interface ChainFields {
+  readonly seq: number;
+  readonly id: string;
+  readonly kind: string;
+  readonly caller: string | null;
+  readonly operator: string | null;
+  readonly scenario: string | null;
+  readonly subject_ids: readonly string[];
+  readonly idempotency_key: string | null;
+  readonly request_hash: string | null;
+  readonly request: JsonValue;
+  readonly response: JsonValue;
+  readonly pack_versions: JsonValue;
+  /** ISO 8601, milliseconds, UTC (Date#toISOString). */
+  readonly created_at: string;
+  readonly algorithm: string;
+}
+
+export function isSupportedAlgorithm(a: string): a is AuditAlgorithm {
+  return a === 'sm3' || a === 'sha256';
+}
+
+/** The canonical text an entry's hash is computed over (without the previous hash). */
+export function chainText(f: ChainFields): string {
+  const fields: { [k in keyof ChainFields]: JsonValue } = {
+    seq: f.seq,
+    id: f.id,
+    kind: f.kind,
+    caller: f.caller,
+    operator: f.operator,
+    scenario: f.scenario,
+    subject_ids: [...f.subject_ids],
+    idempotency_key: f.idempotency_key,
+    request_hash: f.request_hash,
+    request: f.request,
+    response: f.response,
+    pack_versions: f.pack_versions,
+    created_at: f.created_at,
+    algorithm: f.algorithm,
+  };
+  return canonicalJson(fields);
+}
+
+/** Lower-case hex hash of prev_hash ‖ canonical fields, with the entry's own algorithm. */
+export function entryHash(prevHash: string, f: ChainFields): string {
+  if (!isSupportedAlgorithm(f.algorithm)) throw new Error(`unsupported audit hash algorithm "${f.algorithm}"`);
+  return createHash(f.algorithm).update(prevHash, 'utf8').update(chainText(f), 'utf8').digest('hex');
+}

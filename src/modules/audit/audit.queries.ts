@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AUDIT_COLUMNS, AuditRow, viewOfRow } from './audit-entry';
+import { AuditEntryNotFound } from './audit.exception';
+import type { AuditEntryView } from './audit.types';
+
+export interface AuditFilter {
+  readonly subjectId?: string;
+  readonly caller?: string;
+  readonly scenario?: string;
+  readonly kind?: string;
+  /** created_at >= from (ISO 8601) */
+  readonly from?: string;
+  /** created_at < to (ISO 8601) */
+  readonly to?: string;
+}
+
+export interface AuditPage {
+  readonly items: AuditEntryView[];
+  /** Pass as afterSeq for the next page; null on the last page. */
+  readonly nextAfterSeq: number | null;
+}
+
+const EXPORT_PAGE = 1000;
+
+/** Read side of the audit trail: one entry, keyset pages by seq, and a streamed walk for export. */
+@Injectable()
+export class AuditQueries {
+  constructor(private readonly ds: DataSource) {}
+
+  async get(id: string): Promise<AuditEntryView> {
+    const [row] = (await this.ds.query(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = $1`, [id])) as AuditRow[];
+    if (!row) throw new AuditEntryNotFound(id);
+    return viewOfRow(row);
+  }
+
+  async findByIdempotencyKey(caller: string | null, key: string): Promise<AuditEntryView | null> {
+    const [row] = (await this.ds.query(
+      `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE coalesce(caller, '') = $1 AND idempotency_key = $2`,
+      [caller ?? '', key],
+    )) as AuditRow[];
+    return row ? viewOfRow(row) : null;
+  }
+
+  async list(filter: AuditFilter, afterSeq: number, limit: number): Promise<AuditPage> {
+    const { where, params } = whereOf(filter, afterSeq);
+    const rows = (await this.ds.query(
+      `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE ${where} ORDER BY seq LIMIT $${params.length + 1}`,
+      [...params, limit + 1],
+    )) as AuditRow[];
+    const items = rows.slice(0, limit).map(viewOfRow);
+    return { items, nextAfterSeq: rows.length > limit ? items[items.length - 1].seq : null };
+  }
+
+  /** Every matching entry in seq order, a page per query: no transaction is held between pages. */
+  async *walk(filter: AuditFilter, afterSeq = 0): AsyncGenerator<AuditEntryView> {
+    let after = afterSeq;
+    for (;;) {
+      const page = await this.list(filter, after, EXPORT_PAGE);
+      yield* page.items;
+      if (page.nextAfterSeq === null) return;
+      after = page.nextAfterSeq;
+    }
+  }
+}
+
+function whereOf(f: AuditFilter, afterSeq: number): { where: string; params: unknown[] } {
+  const params: unknown[] = [afterSeq];
+  const conditions = ['seq > $1'];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (f.subjectId) add((p) => `subject_ids @> ARRAY[${p}::uuid]`, f.subjectId);
+  if (f.caller) add((p) => `caller = ${p}`, f.caller);
+  if (f.scenario) add((p) => `scenario = ${p}`, f.scenario);
+  if (f.kind) add((p) => `kind = ${p}`, f.kind);
+  if (f.from) add((p) => `created_at >= ${p}::timestamptz`, f.from);
+  if (f.to) add((p) => `created_at < ${p}::timestamptz`, f.to);
+  return { where: conditions.join(' AND '), params };
+}

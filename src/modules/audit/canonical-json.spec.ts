@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { auditString, canonicalJson, JsonValue, toAuditJson } from '../../common/canonical-json';
+
+describe('canonicalJson', () => {
+  it('sorts keys recursively and writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson({})).toBe('{}');
+  });
+
+  it('writes numbers as JavaScript does (1.50 is 1.5, 1e21 is 1e+21)', () => {
+    expect(canonicalJson(JSON.parse('{"a":1.50,"b":1e21,"c":-0.0,"d":1E-7}') as JsonValue)).toBe('{"a":1.5,"b":1e+21,"c":0,"d":1e-7}');
+  });
+
+  it('is independent of key order and stable through parse', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const plain = toAuditJson(v);
+        const text = canonicalJson(plain);
+        expect(canonicalJson(JSON.parse(text) as JsonValue)).toBe(text);
+        const reversed = JSON.parse(JSON.stringify(plain, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x))) as JsonValue;
+        expect(canonicalJson(reversed)).toBe(text);
+      }),
+    );
+  });
+});
+
+describe('toAuditJson', () => {
+  it('keeps what JSON.stringify keeps, masking ID numbers at any depth (keys too)', () => {
+    let deep: unknown = { idNumber: '11010519491231002X' };
+    for (let i = 0; i < 20; i++) deep = { next: deep };
+    const out = JSON.stringify(toAuditJson({ deep, '11010519491231002X': 1, when: new Date('2026-01-02T03:04:05.678Z'), skip: undefined, n: NaN, big: 12n }));
+    expect(out).not.toContain('11010519491231002X');
+    expect(out).toContain('110105********002X');
+    expect(out).toContain('"when":"2026-01-02T03:04:05.678Z"');
+    expect(out).not.toContain('skip');
+    expect(out).toContain('"n":null');
+    expect(out).toContain('"big":"12"');
+  });
+
+  it('replaces what jsonb cannot store (NUL, lone surrogates) and keeps every other character', () => {
+    expect(auditString('a\u0000b\uD800c\uDC00d😀中\u2028')).toBe('a\uFFFDb\uFFFDc\uFFFDd😀中\u2028');
+  });
+
+  it('keeps a "__proto__" key as a plain key', () => {
+    const v = toAuditJson(JSON.parse('{"__proto__":{"x":1}}')) as Record<string, JsonValue>;
+    expect(Object.keys(v)).toEqual(['__proto__']);
+    expect(canonicalJson(v)).toBe('{"__proto__":{"x":1}}');
+  });
+
+  it('cuts cycles and absurd depth instead of overflowing', () => {
+    const a: Record<string, unknown> = {};
+    a.self = a;
+    expect(JSON.stringify(toAuditJson(a))).toContain('nested too deep');
+  });
+});
