@@ -14,17 +14,24 @@ for _ in $(seq 1 120); do
   if ! kill -0 "$PID" 2>/dev/null; then echo "server exited:"; cat "$LOG"; exit 1; fi
   sleep 1
 done
-check() { # path expected-status
-  local code; code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$1")
-  if [ "$code" != "$2" ]; then echo "smoke: GET $1 answered $code, expected $2"; cat "$LOG"; exit 1; fi
-  echo "smoke: GET $1 -> $code"
+# `--demo` prints an admin API key (demo-admin) once: the walk-through sends it.
+KEY=$(grep -o 'cse_[0-9a-f]\{8\}_[A-Za-z0-9_-]\{43\}' "$LOG" | head -n 1 || true)
+if [ -z "$KEY" ]; then echo "smoke: no demo API key printed"; cat "$LOG"; exit 1; fi
+AUTH="Authorization: Bearer $KEY"
+check() { # path expected-status [curl options]
+  local path=$1 want=$2; shift 2
+  local code; code=$(curl -s -o /dev/null -w '%{http_code}' "$@" "http://127.0.0.1:$PORT$path")
+  if [ "$code" != "$want" ]; then echo "smoke: GET $path answered $code, expected $want"; cat "$LOG"; exit 1; fi
+  echo "smoke: GET $path -> $code"
 }
 check /health 200
 check /docs 200
 check /docs-json 200
+check /api/v1/packs 401
+check /api/v1/packs 200 -H "$AUTH"
 # The README's walk-through: a demo subject's tiers in four industries, each explained.
-ID=$(curl -fs "http://127.0.0.1:$PORT/api/v1/subjects?code=91500110MA8EEY8N48" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items[0].id))')
-curl -fs "http://127.0.0.1:$PORT/api/v1/subjects/$ID/tiers" | node -e '
+ID=$(curl -fs -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/subjects?code=91500110MA8EEY8N48" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items[0].id))')
+curl -fs -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/subjects/$ID/tiers" | node -e '
 let s=""; process.stdin.on("data", d => s += d).on("end", () => {
   const tiers = JSON.parse(s).tiers;
   const industries = tiers.map(t => t.industry).sort().join(",");

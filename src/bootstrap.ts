@@ -9,6 +9,7 @@ import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter } from './common/problem.filter';
 import { setupOpenApi } from './openapi';
 import { startEmbeddedDatabase, EmbeddedDatabase } from './database/embedded';
+import { registerRateLimit } from './modules/auth/rate-limit';
 
 export type RuntimeConfig = AppConfig & { databaseUrl: string; embedded: boolean };
 
@@ -39,6 +40,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  await registerRateLimit(app, config.rateLimitPerMinute);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { loadConfig } from './config/app.config';
 import { createApp, resolveDatabase } from './bootstrap';
 import { DemoService } from './modules/demo/demo.service';
+import { ApiKeysService } from './modules/auth/api-keys.service';
+import { demoKeyLines } from './modules/auth/demo-key';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +13,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--demo') || process.env.DEMO_DATA === '1') {
     const summary = await app.get(DemoService).load();
     console.log(`Demo data loaded: ${summary.subjects} subjects, ${summary.tiering.evaluations} tiers computed`);
+    // And an admin API key (demo-admin), printed once when it is created.
+    for (const line of await demoKeyLines(app.get(ApiKeysService), runtime.port)) console.log(line);
   }
   // Graceful shutdown: stop accepting, let in-flight requests finish, run the modules' shutdown hooks
   // (pending audit batches are flushed there), close the pool, then the embedded database.

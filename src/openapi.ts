@@ -13,6 +13,8 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       ].join(' '),
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key of the caller system: cse_<prefix>_<secret>' })
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The same API key, in a header of its own' }, 'api-key')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly idHashKey: Secret;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit: number;
+  /** Requests a minute of a caller whose API key sets no limit, and of requests without a valid key; 0 = unlimited. */
+  readonly rateLimitPerMinute: number;
   readonly production: boolean;
 }
 
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     idHashKey: idHashKey(env, dataDir, production),
     bodyLimit: int(env, 'BODY_LIMIT', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000),
     production,
   };
 }

@@ -1,3 +1,4 @@
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { PacksModule } from './packs/packs.module';
 import { SubjectsModule } from './subjects/subjects.module';
@@ -7,4 +8,4 @@ import { DemoModule } from './demo/demo.module';
 import { AuditModule } from './audit/audit.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule];
+export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule];

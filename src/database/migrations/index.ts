@@ -2,6 +2,7 @@ import { CreateSubjects1764300000100 } from './1764300000100-CreateSubjects';
 import { CreateCreditRecords1764300000200 } from './1764300000200-CreateCreditRecords';
 import { CreateCreditTiers1764300000300 } from './1764300000300-CreateCreditTiers';
 import { CreateAuditLog1764300000400 } from './1764300000400-CreateAuditLog';
+import { CreateApiKeys1764300000500 } from './1764300000500-CreateApiKeys';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400];
+export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500];

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ValidationFailed } from '../../common/problem';
+import { RequireScopes } from '../auth/scopes.decorator';
 import { CSV_EXAMPLE, ENTRY_EXAMPLE, JSONL_EXAMPLE, VERIFY_BROKEN_EXAMPLE, VERIFY_VALID_EXAMPLE } from './audit.examples';
 import { EXPORT_CONTENT_TYPES } from './audit-export';
 import { AuditService } from './audit.service';
@@ -21,6 +22,7 @@ const json = (model: Function, examples: Record<string, unknown>) => ({
 const filterOf = (q: AuditFilterQuery) => ({ subjectId: q.subjectId, caller: q.caller, scenario: q.scenario, kind: q.kind, from: q.from, to: q.to });
 
 @ApiTags('audit (审计日志)')
+@RequireScopes('audit')
 @ApiExtraModels(AuditEntryDto, AuditPageDto, ChainReportDto)
 @Controller('api/v1/audit')
 export class AuditController {

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/scopes.decorator';
 
 @ApiTags('health (健康检查)')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

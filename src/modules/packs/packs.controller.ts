@@ -3,8 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { FACT_CATALOGUE } from '../../rules';
 import { PacksService } from './packs.service';
 import { packSummary } from './packs.view';
+import { RequireScopes } from '../auth/scopes.decorator';
 
 @ApiTags('rule packs (规则包)')
+@RequireScopes('packs', 'tiers')
 @Controller('api/v1')
 export class PacksController {
   constructor(private readonly packs: PacksService) {}

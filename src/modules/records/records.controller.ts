@@ -9,11 +9,13 @@ import { JsonOnlyGuard } from './json-only.guard';
 import { CSV_EXAMPLE, LIST_ENTRY_EXAMPLE, PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE } from './records.examples';
 import { RecordsService, type ImportReport, type IngestOneResult, type SubjectRecords } from './records.service';
 import type { RecordView } from './record.view';
+import { RequireScopes } from '../auth/scopes.decorator';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
 @ApiTags('records (信用记录)')
 @ApiExtraModels(RecordRowDto)
+@RequireScopes('records')
 @Controller('api/v1')
 export class RecordsController {
   constructor(private readonly records: RecordsService) {}

@@ -12,6 +12,7 @@ import { NATURAL_PERSON_EXAMPLE, SUBJECT_EXAMPLE, SubjectPageResponse, SubjectRe
 import { JsonBodyGuard } from './json-body.guard';
 import { SubjectsService } from './subjects.service';
 import type { SubjectPage, SubjectView } from './subjects.types';
+import { RequireScopes } from '../auth/scopes.decorator';
 
 const BAD_REQUEST = { type: ProblemResponse, description: 'Validation failed: `errors[].field` names each bad field (problem details)' };
 const NOT_FOUND = { type: ProblemResponse, description: 'SUBJECT_NOT_FOUND' };
@@ -24,6 +25,7 @@ const JsonBody = () =>
   );
 
 @ApiTags('subjects (信用主体)')
+@RequireScopes('subjects')
 @Controller('api/v1/subjects')
 export class SubjectsController {
   constructor(private readonly subjects: SubjectsService) {}

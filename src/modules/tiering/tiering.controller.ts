@@ -5,10 +5,12 @@ import { AsOfQuery, DistributionQuery, HistoryQuery, TieringRunBody } from './dt
 import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
 import { TierStore } from './tier.store';
+import { RequireScopes } from '../auth/scopes.decorator';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
 
 @ApiTags('tiering (信用分级)')
+@RequireScopes('tiers')
 @Controller('api/v1')
 export class TieringController {
   constructor(
