@@ -7,7 +7,7 @@ import { AuditRow, chainFieldsOf } from '../../src/modules/audit/audit-entry';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import type { AuditEntryView } from '../../src/modules/audit/audit.types';
 import { canonicalJson } from '../../src/common/canonical-json';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 
 const ID_NUMBER = '11010519491231002X';
 const MASKED = '110105********002X';
@@ -246,6 +246,16 @@ describe('audit trail (审计日志)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ valid: true, fromSeq: 1 });
       expect(res.body.head.hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('is open to keys holding the audit scope only', async () => {
+      const auditor = await t.createKey({ scopes: ['audit'] });
+      const recorder = await t.createKey({ scopes: ['records'] });
+      expect((await httpAs(auditor, t.url, 'GET', `/api/v1/audit/entries/${entries[0].id}`)).status).toBe(200);
+      for (const path of ['/api/v1/audit/verify', '/api/v1/audit/entries', `/api/v1/audit/entries/${entries[0].id}`, '/api/v1/audit/export']) {
+        expect((await httpAs(recorder, t.url, 'GET', path)).body).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+        expect((await httpAs(null, t.url, 'GET', path)).status).toBe(401);
+      }
     });
 
     it('lists entries by filter, a keyset page at a time, and gets one', async () => {
