@@ -29,7 +29,7 @@ function setup(auth: Authentication) {
   // An audit that never answers: refusals must not wait for it.
   const sink: RefusalAuditSink = { append: (e) => (appended.push(e), new Promise(() => undefined)) };
   const touched: unknown[] = [];
-  const keys = { authenticate: () => Promise.resolve(auth), touch: (r: unknown) => touched.push(r) } as unknown as ApiKeysService;
+  const keys = { authenticateRequest: () => Promise.resolve(auth), touch: (r: unknown) => touched.push(r) } as unknown as ApiKeysService;
   const guard = new ApiKeyGuard(new Reflector(), keys, new AuthRefusals(sink));
   const headers: Record<string, string> = {};
   const run = (cls: Function, handler: string) => {

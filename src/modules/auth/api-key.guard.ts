@@ -27,7 +27,7 @@ export class ApiKeyGuard implements CanActivate {
     if ('public' in access) return true;
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
     if ('undeclared' in access) this.refuse(req, new ScopeForbidden([]), null);
-    const auth = await this.keys.authenticate(req.headers);
+    const auth = await this.keys.authenticateRequest(req);
     if ('refusal' in auth) {
       const invalid = auth.refusal.code === 'AUTH_INVALID' ? ', error="invalid_token"' : '';
       void ctx.switchToHttp().getResponse<FastifyReply>().header('www-authenticate', `Bearer realm="credit-supervision-engine"${invalid}`);

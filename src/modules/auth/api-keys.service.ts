@@ -28,10 +28,18 @@ export class ApiKeysService implements OnModuleDestroy {
   private readonly cache = new Map<string, { at: number; row: Promise<ApiKeyRecord | null> }>();
   private readonly touched = new Map<string, number>();
   private readonly pending = new Set<Promise<void>>();
+  private readonly perRequest = new WeakMap<object, Promise<Authentication>>();
 
   constructor(@InjectDataSource() ds: DataSource, private readonly clock: Clock) {
     this.store = new ApiKeysStore(ds);
     this.admin = new ApiKeysAdmin(this.store);
+  }
+
+  /** `authenticate` once per request: the rate limiter and the guard share the answer. */
+  authenticateRequest(req: { readonly headers: Headers }): Promise<Authentication> {
+    let auth = this.perRequest.get(req);
+    if (!auth) this.perRequest.set(req, (auth = this.authenticate(req.headers)));
+    return auth;
   }
 
   /** The caller behind the request's headers, or the refusal to answer (401). */

@@ -24,7 +24,7 @@ export async function registerRateLimit(app: NestFastifyApplication, defaultPerM
 
   const classify = async (req: FastifyRequest): Promise<Plan> => {
     try {
-      const auth = await keys.authenticate(req.headers);
+      const auth = await keys.authenticateRequest(req);
       if ('caller' in auth) return { bucket: `key:${auth.record.prefix}`, limit: auth.record.rateLimitPerMinute ?? defaultPerMinute };
     } catch {
       // The database is unreachable: fall back to the address; the guard answers the request.
