@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Typed, validated settings, read once at boot. A bad value stops the process with a message naming
@@ -52,6 +52,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return v;
 }
 
+/** The package's own folder (where package.json is), whether running from src/ (tests) or dist/src/. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The ID-hash key: ID_HASH_KEY, or (outside production) a random key kept in the data folder. */
@@ -85,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir,
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
-    rulePacksDir: resolve(env.RULE_PACKS_DIR || 'rule-packs'),
+    rulePacksDir: env.RULE_PACKS_DIR ? resolve(env.RULE_PACKS_DIR) : join(projectRoot(), 'rule-packs'),
     logLevel,
     idHashKey: idHashKey(env, dataDir, production),
     bodyLimit: int(env, 'BODY_LIMIT', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -6,6 +6,7 @@ import { RecordsModule } from './records/records.module';
 import { TieringModule } from './tiering/tiering.module';
 import { DemoModule } from './demo/demo.module';
 import { AuditModule } from './audit/audit.module';
+import { ChecksModule } from './checks/checks.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule];
+export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule];

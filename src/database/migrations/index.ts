@@ -3,6 +3,7 @@ import { CreateCreditRecords1764300000200 } from './1764300000200-CreateCreditRe
 import { CreateCreditTiers1764300000300 } from './1764300000300-CreateCreditTiers';
 import { CreateAuditLog1764300000400 } from './1764300000400-CreateAuditLog';
 import { CreateApiKeys1764300000500 } from './1764300000500-CreateApiKeys';
+import { CreateCheckFeedback1764300000600 } from './1764300000600-CreateCheckFeedback';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500];
+export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500, CreateCheckFeedback1764300000600];

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { compilePack, CompiledPack, Industry, LoadedPack, loadPacks, SubjectKind } from '../../rules';
+import { loadMeasures, type LoadedMeasures } from '../../rules/measures.loader';
 import { NotFound } from '../../common/problem';
 
 /** A loaded, compiled pack and the hash of the file it came from (the version's fingerprint). */
@@ -21,6 +22,7 @@ export interface ActivePack {
 export class PacksService implements OnModuleInit {
   private readonly logger = new Logger(PacksService.name);
   private packs: readonly ActivePack[] = [];
+  private measureSet?: LoadedMeasures;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -33,12 +35,27 @@ export class PacksService implements OnModuleInit {
         contentHash: createHash('sha256').update(readFileSync(pack.file)).digest('hex'),
       })),
     );
+    this.measureSet = loadMeasures(this.config.rulePacksDir);
     this.logger.log(`Rule packs loaded: ${this.packs.map((p) => `${p.pack.id}@${p.pack.version}`).join(', ')}`);
   }
 
   /** Every active pack (a frozen snapshot: hold on to it for the whole of one evaluation). */
   active(): readonly ActivePack[] {
     return this.packs;
+  }
+
+  /** The joint reward and punishment measures (联合奖惩措施): catalogue and compiled measure rules. */
+  measures(): LoadedMeasures {
+    if (!this.measureSet) throw new Error('rule packs are not loaded yet');
+    return this.measureSet;
+  }
+
+  /** Versions of everything a check evaluates with, e.g. {"tax": "1.0.0", …, "measures": "1.0.0"}. */
+  versions(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const p of this.packs) out[p.pack.id] = p.pack.version;
+    out.measures = this.measures().version;
+    return out;
   }
 
   /** The active packs that apply to a kind of subject. */

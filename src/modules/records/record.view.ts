@@ -40,6 +40,30 @@ export interface RecordRow {
   updated_at: Date;
 }
 
+/** How a check cites a record that triggered a measure: what it is and its publicity window (公示期). */
+export interface RecordCitation {
+  readonly id: string;
+  readonly type: RecordType;
+  readonly source: string;
+  readonly decisionNumber: string;
+  readonly industry: RecordIndustry;
+  readonly listType: ListKind | null;
+  readonly severity: RecordSeverity | null;
+  readonly taxLevel: TaxCreditLevel | null;
+  readonly decisionDate: string;
+  readonly publicityMinEnd: string | null;
+  readonly publicityEnd: string | null;
+  readonly ruleVersion: string | null;
+}
+
+export function toCitation(r: RecordRow): RecordCitation {
+  return {
+    id: r.id, type: r.type, source: r.source, decisionNumber: r.decision_number, industry: r.industry, listType: r.list_type,
+    severity: r.severity, taxLevel: r.tax_level, decisionDate: r.decision_date, publicityMinEnd: r.publicity_min_end,
+    publicityEnd: r.publicity_end ?? r.valid_until, ruleVersion: r.rule_version,
+  };
+}
+
 /** A record as the API answers it. */
 export interface RecordView {
   readonly id: string;
@@ -78,6 +102,7 @@ export interface RecordView {
 
 export function toFactRecord(r: RecordRow): FactRecord {
   return {
+    id: r.id,
     type: r.type,
     industry: r.industry,
     severity: r.severity,

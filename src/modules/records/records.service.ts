@@ -10,7 +10,7 @@ import { SubjectsService } from '../subjects/subjects.service';
 import { isCalendarDate } from './dto/field-decorators';
 import { MAX_IMPORT_ROWS, parseCsvImport, parseJsonImport, type ImportFormat, type IncomingRow } from './import-parse';
 import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
-import { toFactRecord, toView, type RecordView } from './record.view';
+import { toCitation, toFactRecord, toView, type RecordCitation, type RecordView } from './record.view';
 import { RecordAlreadyRevoked, RecordNotFound, UnsupportedMediaType } from './records.exception';
 import { RecordsStore } from './records.store';
 
@@ -104,6 +104,21 @@ export class RecordsService implements OnModuleDestroy {
       if (inForceAt(f, asOf)) out.get(row.subject_id)?.push(f);
     }
     return out;
+  }
+
+  /** As recordsInForceFor, with each record's citation (decision number, source, window) by record id. */
+  async recordsInForceWithCitations(subjectIds: readonly string[], asOf: string): Promise<{ records: Map<string, FactRecord[]>; citations: Map<string, RecordCitation> }> {
+    assertDate('asOf', asOf);
+    const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const records = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
+    const citations = new Map<string, RecordCitation>();
+    for (const row of ids.length ? await this.store.inForceFor(ids, asOf) : []) {
+      const f = toFactRecord(row);
+      if (!inForceAt(f, asOf)) continue;
+      records.get(row.subject_id)?.push(f);
+      citations.set(row.id, toCitation(row));
+    }
+    return { records, citations };
   }
 
   /** A subject's records: in force at `asOf` (default today), or with includeEnded every record decided by then. */

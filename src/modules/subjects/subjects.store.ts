@@ -77,10 +77,12 @@ export class SubjectsStore {
   /** Many subjects by code or ID hash in one query (the check API resolves all parties at once). */
   async findByIdentities(codes: readonly string[], idHashes: readonly string[]): Promise<Array<SubjectView & { idHash: string | null }>> {
     if (!codes.length && !idHashes.length) return [];
-    const rows: SubjectRow[] = await this.ds.query(
-      `SELECT ${COLUMNS}, id_hash FROM subjects WHERE code = ANY($1::text[]) OR id_hash = ANY($2::text[])`,
-      [codes, idHashes],
-    );
+    // Indexed look-ups only: an OR across the two columns (or id_hash compared as text) scans the table.
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (codes.length) parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE code = ANY($${params.push(codes)}::varchar[])`);
+    if (idHashes.length) parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE id_hash = ANY($${params.push(idHashes)}::bpchar[])`);
+    const rows: SubjectRow[] = await this.ds.query(parts.join(' UNION ALL '), params);
     return rows.map((r) => ({ ...toView(r), idHash: (r as unknown as { id_hash: string | null }).id_hash }));
   }
 

@@ -6,6 +6,7 @@ import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import { ComputedTier, computeTiers, TierSubject } from './tier-computation';
 import { TierStore } from './tier.store';
+import type { FactRecord } from '../../rules/record.types';
 
 export interface TieringRunSummary {
   readonly asOf: string;
@@ -103,6 +104,11 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   async computeAsOf(subjectId: string, asOf: string): Promise<ComputedTier[]> {
     const subject = await this.subjects.get(subjectId);
     return this.evaluate([subject], asOf);
+  }
+
+  /** Tiers of subjects whose records are already loaded (the check API): no I/O, current packs. */
+  tiersFor(subject: TierSubject, records: readonly FactRecord[], asOf: string): ComputedTier[] {
+    return computeTiers(subject, records, asOf, this.packs.active());
   }
 
   private async evaluate(refs: readonly TierSubject[], asOf: string): Promise<ComputedTier[]> {

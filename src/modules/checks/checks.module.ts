@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { FakeApprovalSystemAdapter } from '../../integrations/fake-approval-system.adapter';
+import { LandTransferAdapter } from '../../integrations/land-transfer/land-transfer.adapter';
+import { ProcurementSystemAdapter } from '../../integrations/procurement/procurement-system.adapter';
+import { TenderingPlatformAdapter } from '../../integrations/tendering/tendering-platform.adapter';
+import { AuditModule } from '../audit/audit.module';
+import { PacksModule } from '../packs/packs.module';
+import { RecordsModule } from '../records/records.module';
+import { SubjectsModule } from '../subjects/subjects.module';
+import { TieringModule } from '../tiering/tiering.module';
+import { ChecksController } from './checks.controller';
+import { ChecksService } from './checks.service';
+import { FeedbackService } from './feedback.service';
+import { APPROVAL_SYSTEMS, IntegrationsController } from './integrations.controller';
+
+@Module({
+  imports: [PacksModule, SubjectsModule, RecordsModule, TieringModule, AuditModule],
+  controllers: [ChecksController, IntegrationsController],
+  providers: [
+    ChecksService,
+    FeedbackService,
+    {
+      provide: APPROVAL_SYSTEMS,
+      useFactory: () => [
+        new TenderingPlatformAdapter(),
+        new ProcurementSystemAdapter(),
+        new LandTransferAdapter(),
+        ...(process.env.NODE_ENV === 'test' ? [new FakeApprovalSystemAdapter()] : []),
+      ],
+    },
+  ],
+  exports: [ChecksService],
+})
+export class ChecksModule {}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app.config';
+import { Clock } from '../../common/clock';
+import { FieldError, ValidationFailed } from '../../common/problem';
+import { maskIdNumber } from '../../common/pii';
+import { usccSubjectKind } from '../../common/identifiers/uscc';
+import { verdictRank, VERDICTS, type Verdict } from '../../rules/verdict';
+import { AuditService } from '../audit/audit.service';
+import type { AuditEntryView } from '../audit/audit.types';
+import { assertScenarioAllowed, type Caller } from '../auth/caller';
+import { PacksService } from '../packs/packs.service';
+import { RecordsService } from '../records/records.service';
+import { SubjectsService } from '../subjects/subjects.service';
+import { TieringService } from '../tiering/tiering.service';
+import type { CheckAnswer, CheckPartyResult, CheckResult } from './check.types';
+import { CheckNotFound, IdempotencyConflict } from './checks.exception';
+import type { CheckRequestDto } from './dto/check-request.dto';
+import { evaluateParty, type PartyInput } from './party-evaluation';
+import { requestHash } from './request-hash';
+
+/**
+ * The "逢办必查" check: every party of a transaction against the joint reward and punishment measures.
+ * The answer leaves only after its audit entry committed (an answered check is an audited check); a
+ * retry under the same Idempotency-Key returns the first answer and writes nothing.
+ */
+@Injectable()
+export class ChecksService {
+  constructor(
+    private readonly packs: PacksService,
+    private readonly subjects: SubjectsService,
+    private readonly records: RecordsService,
+    private readonly tiering: TieringService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async check(caller: Caller, body: CheckRequestDto, idempotencyKey?: string): Promise<CheckAnswer> {
+    this.validate(caller, body);
+    const hash = requestHash(body, this.config.idHashKey.reveal());
+    if (idempotencyKey) {
+      const earlier = await this.audit.findByIdempotencyKey(caller.name, idempotencyKey);
+      if (earlier) return replay(earlier, hash);
+    }
+    const result = await this.evaluate(caller, body);
+    const { duplicate, entry } = await this.audit.append({
+      id: result.checkId,
+      kind: 'check',
+      caller: caller.name,
+      operator: body.operator ?? null,
+      scenario: body.scenario,
+      subjectIds: result.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : [])),
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: hash,
+      request: JSON.parse(JSON.stringify(body)) as unknown,
+      response: result,
+      packVersions: result.packVersions,
+    });
+    return duplicate ? replay(entry, hash) : { ...result, audit: receipt(entry), replayed: false };
+  }
+
+  /** A check as it was answered, for the caller that made it (or an admin). */
+  async get(caller: Caller, id: string): Promise<CheckAnswer> {
+    const entry = await this.audit.get(id).catch(() => null);
+    if (!entry || entry.kind !== 'check' || (entry.caller !== caller.name && !caller.scopes.includes('admin'))) throw new CheckNotFound(id);
+    return { ...(entry.response as unknown as CheckResult), audit: receipt(entry), replayed: true };
+  }
+
+  private validate(caller: Caller, body: CheckRequestDto): void {
+    const scenarios = this.packs.measures().catalogue.scenarios.map((s) => s.code);
+    if (!scenarios.includes(body.scenario)) {
+      throw new ValidationFailed([{ field: 'scenario', reason: `must be one of ${scenarios.join(', ')}` }]);
+    }
+    assertScenarioAllowed(caller, body.scenario);
+    const errors: FieldError[] = [];
+    body.parties.forEach((p, i) => {
+      if (!p.code === !p.idNumber) errors.push({ field: `parties[${i}].code`, reason: 'give exactly one of code and idNumber' });
+    });
+    if (errors.length) throw new ValidationFailed(errors);
+  }
+
+  private async evaluate(caller: Caller, body: CheckRequestDto): Promise<CheckResult> {
+    const asOf = this.clock.today();
+    const measures = this.packs.measures();
+    const found = await this.subjects.resolveMany({
+      codes: body.parties.flatMap((p) => (p.code ? [p.code] : [])),
+      idNumbers: body.parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+    });
+    const ids = [...new Set([...found.values()].map((s) => s.id))];
+    const { records, citations } = await this.records.recordsInForceWithCitations(ids, asOf);
+    const parties: CheckPartyResult[] = body.parties.map((p, index) => {
+      const subject = found.get((p.code ?? p.idNumber)!) ?? null;
+      const recs = subject ? (records.get(subject.id) ?? []) : [];
+      const input: PartyInput = {
+        index,
+        role: p.role,
+        identifier: p.code ? { code: p.code } : { idNumberMasked: maskIdNumber(p.idNumber!) },
+        subject,
+        inferredKind: p.code ? usccSubjectKind(p.code) : 'natural_person',
+        records: recs,
+        tiers: subject ? this.tiering.tiersFor(subject, recs, asOf) : [],
+      };
+      return evaluateParty(input, measures, citations, { scenario: body.scenario, amount: body.transaction.amount }, asOf);
+    });
+    const verdict = parties.reduce<Verdict>((w, p) => (verdictRank(p.verdict) < verdictRank(w) ? p.verdict : w), VERDICTS[VERDICTS.length - 1]);
+    return {
+      checkId: randomUUID(),
+      checkedAt: this.clock.now().toISOString(),
+      asOf,
+      caller: caller.name,
+      scenario: body.scenario,
+      transaction: { reference: body.transaction.reference, kind: body.transaction.kind, amount: body.transaction.amount },
+      verdict,
+      parties,
+      packVersions: this.packs.versions(),
+    };
+  }
+}
+
+function receipt(entry: AuditEntryView): CheckAnswer['audit'] {
+  return { entryId: entry.id, seq: entry.seq, hash: entry.hash, algorithm: entry.algorithm };
+}
+
+function replay(entry: AuditEntryView, hash: string): CheckAnswer {
+  if (entry.kind !== 'check' || entry.requestHash !== hash) throw new IdempotencyConflict();
+  return { ...(entry.response as unknown as CheckResult), audit: receipt(entry), replayed: true };
+}

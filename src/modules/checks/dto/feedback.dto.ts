@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class FeedbackItemDto {
+  @ApiProperty({ description: 'Index of the party in the check (当事人序号), from 0', example: 0 })
+  @IsInt()
+  @Min(0)
+  partyIndex: number;
+
+  @ApiProperty({ description: 'Measure code from the check answer (措施编码)', example: 'memo-restrict-government-project-bids' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  measure: string;
+
+  @ApiProperty({ description: 'Whether the measure was applied (是否采取该措施)', example: true })
+  @IsBoolean()
+  applied: boolean;
+
+  @ApiPropertyOptional({ description: 'Why it was not applied (未采取的理由); required when applied is false', example: '该项目非政府投资项目' })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Outcome (处理结果), e.g. bid rejected, application accepted with gaps', example: '取消其投标资格' })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MaxLength(1000)
+  outcome?: string;
+}
+
+export class FeedbackDto {
+  @ApiProperty({ description: 'Operator who decided (经办人)', example: 'qj-zb-0031' })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(100)
+  operator: string;
+
+  @ApiProperty({ type: [FeedbackItemDto], minItems: 1, maxItems: 500 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => FeedbackItemDto)
+  items: FeedbackItemDto[];
+}
+
+export class FeedbackRatesQuery {
+  @ApiPropertyOptional({ description: 'From date (起始日期), YYYY-MM-DD, inclusive', example: '2026-01-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'To date (截止日期), YYYY-MM-DD, inclusive', example: '2026-12-31' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+}

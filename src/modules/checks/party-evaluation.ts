@@ -1,0 +1,73 @@
+import { deriveCheckFacts, type PartyRole, type SubjectTiers } from '../../rules/check-facts';
+import { recordsBehind } from '../../rules/fact-sources';
+import type { FactRecord } from '../../rules/record.types';
+import { evaluateMeasures } from '../../rules/measures.evaluate';
+import type { LoadedMeasures } from '../../rules/measures.loader';
+import type { Industry, SubjectKind } from '../../rules/facts.catalogue';
+import type { RecordCitation } from '../records/record.view';
+import type { ComputedTier } from '../tiering/tier-computation';
+import type { CheckMeasure, CheckPartyResult } from './check.types';
+
+export interface PartyInput {
+  readonly index: number;
+  readonly role: string;
+  readonly identifier: CheckPartyResult['identifier'];
+  readonly subject: { id: string; kind: SubjectKind; name: string; registeredOn: string | null } | null;
+  /** Kind inferred from the identifier when the subject is unknown to the service. */
+  readonly inferredKind: SubjectKind;
+  readonly records: readonly FactRecord[];
+  readonly tiers: readonly ComputedTier[];
+}
+
+const STATEMENTS: Record<CheckPartyResult['verdict'], string> = {
+  block: '存在禁止性失信惩戒措施，依法不得参与 (disqualified: a joint punishment measure blocks this party)',
+  restrict: '存在限制性失信惩戒措施 (restricted: a joint punishment measure limits this party)',
+  scrutinise: '需重点审查 (scrutinise: review this party closely)',
+  reward: '适用守信激励措施 (reward: joint incentive measures apply)',
+  pass: '未发现适用的奖惩措施 (pass: no measure applies)',
+};
+
+/** One party's verdict and measures, each measure with its legal basis and the records that triggered it. */
+export function evaluateParty(
+  p: PartyInput,
+  measures: LoadedMeasures,
+  citations: ReadonlyMap<string, RecordCitation>,
+  transaction: { scenario: string; amount?: number },
+  asOf: string,
+): CheckPartyResult {
+  const tiers: Partial<Record<Industry, string>> = {};
+  for (const t of p.tiers) tiers[t.evaluation.industry] = t.evaluation.tier;
+  const facts = deriveCheckFacts(
+    { kind: p.subject?.kind ?? p.inferredKind, registeredOn: p.subject?.registeredOn ?? null },
+    p.records,
+    asOf,
+    { scenario: transaction.scenario, partyRole: p.role as PartyRole, amount: transaction.amount ?? null },
+    tiers as SubjectTiers,
+  );
+  const evaluation = evaluateMeasures(measures.rules, facts);
+  const applied: CheckMeasure[] = evaluation.measures.map((m) => ({ ...m, triggeredBy: cite(m.factsUsed, p.records, asOf, citations) }));
+  const noRecords = p.records.length === 0;
+  return {
+    index: p.index,
+    role: p.role,
+    identifier: p.identifier,
+    subjectId: p.subject?.id ?? null,
+    name: p.subject?.name ?? null,
+    verdict: evaluation.verdict,
+    statement: evaluation.verdict === 'pass' && noRecords ? '无有效信用记录，通过 (pass: no credit records in force)' : STATEMENTS[evaluation.verdict],
+    measures: applied,
+    recordsInForce: p.records.length,
+    tiers: p.tiers.map((t) => ({ industry: t.evaluation.industry, tier: t.evaluation.tier, score: t.evaluation.score, pack: t.evaluation.packId, version: t.evaluation.version })),
+  };
+}
+
+function cite(facts: readonly string[], records: readonly FactRecord[], asOf: string, citations: ReadonlyMap<string, RecordCitation>): RecordCitation[] {
+  const out = new Map<string, RecordCitation>();
+  for (const fact of facts) {
+    for (const r of recordsBehind(fact, records, asOf, 'all')) {
+      const c = r.id ? citations.get(r.id) : undefined;
+      if (c) out.set(c.id, c);
+    }
+  }
+  return [...out.values()];
+}
