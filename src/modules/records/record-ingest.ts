@@ -18,6 +18,7 @@ export interface RowReport {
   readonly line?: number;
   readonly status: RowStatus;
   readonly recordId?: string;
+  readonly subjectId?: string;
   readonly decisionNumber?: string;
   /** The subject's code, or a natural person's ID number masked (never in full). */
   readonly subject?: string;
@@ -103,7 +104,7 @@ export class RecordIngest {
     for (const p of pass) {
       const old = before.get(keyOf(p.cols));
       if (old && old.content_hash === p.cols.content_hash) {
-        reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id };
+        reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id, subjectId: old.subject_id };
         continue;
       }
       const subject = await subjects.resolve(m, p.dto);
@@ -119,7 +120,7 @@ export class RecordIngest {
       const old = before.get(keyOf(p.cols));
       if (w) changed.add(p.cols.subject_id);
       if (w && old) changed.add(old.subject_id); // a record moved to another subject changes both
-      reports[p.at] = { ...reports[p.at], status: w ? (w.inserted ? 'stored' : 'updated') : 'unchanged', recordId: (w ?? old)?.id };
+      reports[p.at] = { ...reports[p.at], status: w ? (w.inserted ? 'stored' : 'updated') : 'unchanged', recordId: (w ?? old)?.id, subjectId: w ? p.cols.subject_id : old?.subject_id };
     }
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ListRecordsQuery, RevokeRecordDto } from './dto/record-requests.dto';
@@ -17,10 +18,12 @@ const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field a
 @ApiExtraModels(RecordRowDto)
 @RequireScopes('records')
 @Controller('api/v1')
+@UseInterceptors(AuditedInterceptor)
 export class RecordsController {
   constructor(private readonly records: RecordsService) {}
 
   @Post('records')
+  @Audited('record.ingest')
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({
     summary: 'Ingest one credit record (录入一条信用记录)',
@@ -37,6 +40,7 @@ export class RecordsController {
   }
 
   @Post('records/import')
+  @Audited('record.import')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Bulk import credit records (批量导入信用记录)',
@@ -80,6 +84,7 @@ export class RecordsController {
   }
 
   @Post('records/:id/revoke')
+  @Audited('record.revoke')
   @HttpCode(200)
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({ summary: 'Revoke a record (撤销信用记录)', description: 'The decision was revoked (撤销): the record stops counting from revokedAt (default today) at once; earlier as-of answers still count it.' })

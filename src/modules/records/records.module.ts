@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { RecordIngest } from './record-ingest';
 import { RecordsController } from './records.controller';
@@ -7,7 +8,7 @@ import { RecordsStore } from './records.store';
 
 /** Credit records (信用记录). Other modules import this module and use RecordsService only. */
 @Module({
-  imports: [SubjectsModule],
+  imports: [SubjectsModule, AuditModule],
   controllers: [RecordsController],
   providers: [RecordsService, RecordIngest, RecordsStore],
   exports: [RecordsService],

@@ -52,6 +52,7 @@ export class RowReportDto {
   @ApiPropertyOptional({ description: 'CSV: line of the file the row starts on (header = line 1)' }) line?: number;
   @ApiProperty({ enum: ['stored', 'unchanged', 'updated', 'refused'] }) status: string;
   @ApiPropertyOptional({ format: 'uuid' }) recordId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The subject the record belongs to (主体ID)' }) subjectId?: string;
   @ApiPropertyOptional() decisionNumber?: string;
   @ApiPropertyOptional({ description: 'Subject code, or an ID number masked (110105********002X)' }) subject?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];

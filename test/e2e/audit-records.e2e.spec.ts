@@ -1,0 +1,48 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
+import { http, startTestApp, TestApp } from '../helpers/app';
+
+function uscc(): string {
+  let body = '91500110';
+  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
+  return body + usccCheckChar(body);
+}
+
+describe('record changes are audited (记录变更留痕)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('an ingest, an import and a revocation each leave an entry naming the caller, the operator and the subject', async () => {
+    const code = uscc();
+    const source = `audit-rec-${randomUUID().slice(0, 8)}`;
+    const row = { type: 'penalty', source, decisionNumber: 'P-1', subjectName: '留痕测试公司', subjectCode: code, severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01' };
+    const one = await http(t.url, 'POST', '/api/v1/records', row, { 'x-operator': 'officer-7' });
+    expect(one.status).toBe(201);
+    const subjectId = one.body.record.subjectId;
+    const imported = await http(t.url, 'POST', '/api/v1/records/import', { records: [{ ...row, decisionNumber: 'P-2' }] });
+    expect(imported.status).toBe(200);
+    const revoked = await http(t.url, 'POST', `/api/v1/records/${one.body.record.id}/revoke`, { reason: '行政复议撤销' });
+    expect(revoked.status).toBe(200);
+
+    const entries = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&limit=50`);
+    expect(entries.status).toBe(200);
+    const kinds = entries.body.items.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['record.ingest', 'record.import', 'record.revoke']));
+    const ingest = entries.body.items.find((e: { kind: string }) => e.kind === 'record.ingest');
+    expect(ingest).toMatchObject({ operator: 'officer-7', request: { method: 'POST', path: '/api/v1/records' } });
+    expect(ingest.caller).toBeTruthy();
+  });
+
+  it('a refused record leaves no change entry', async () => {
+    const before = await http(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
+    const res = await http(t.url, 'POST', '/api/v1/records', { type: 'penalty', source: 'x', decisionNumber: 'y', subjectName: 'z', subjectCode: '91350100M000100Y4A', severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01' });
+    expect(res.status).toBe(400);
+    const after = await http(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
+    if (process.env.TEST_EMBEDDED === '1') expect(after.body.items.length).toBe(before.body.items.length);
+  });
+});
