@@ -38,6 +38,15 @@ describe('record changes are audited (记录变更留痕)', () => {
     expect(ingest.caller).toBeTruthy();
   });
 
+  it('the rule set an instance loads is audited with its versions and content hashes', async () => {
+    const res = await http(t.url, 'GET', '/api/v1/audit/entries?kind=pack.load&limit=500');
+    expect(res.status).toBe(200);
+    const last = res.body.items[res.body.items.length - 1];
+    expect(last.packVersions).toMatchObject({ tax: expect.any(String), construction: expect.any(String), food_drug: expect.any(String), fire_safety: expect.any(String), measures: expect.any(String) });
+    expect(last.response.packs.map((p: { id: string }) => p.id).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
+    expect(last.response.measures.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('a refused record leaves no change entry', async () => {
     const before = await http(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
     const res = await http(t.url, 'POST', '/api/v1/records', { type: 'penalty', source: 'x', decisionNumber: 'y', subjectName: 'z', subjectCode: '91350100M000100Y4A', severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01' });

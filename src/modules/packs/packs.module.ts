@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { PacksController } from './packs.controller';
 import { PacksService } from './packs.service';
 
-@Module({ controllers: [PacksController], providers: [PacksService], exports: [PacksService] })
+@Module({ imports: [AuditModule], controllers: [PacksController], providers: [PacksService], exports: [PacksService] })
 export class PacksModule {}

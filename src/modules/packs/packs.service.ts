@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -19,12 +20,15 @@ export interface ActivePack {
  * whole, never edited in place, so an evaluation always sees one consistent set.
  */
 @Injectable()
-export class PacksService implements OnModuleInit {
+export class PacksService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(PacksService.name);
   private packs: readonly ActivePack[] = [];
   private measureSet?: LoadedMeasures;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
 
   onModuleInit(): void {
     const loaded = loadPacks(this.config.rulePacksDir);
@@ -37,6 +41,20 @@ export class PacksService implements OnModuleInit {
     );
     this.measureSet = loadMeasures(this.config.rulePacksDir);
     this.logger.log(`Rule packs loaded: ${this.packs.map((p) => `${p.pack.id}@${p.pack.version}`).join(', ')}`);
+  }
+
+  /** The rule set this instance evaluates with goes into the audit trail (which versions decided what). */
+  async onApplicationBootstrap(): Promise<void> {
+    const measures = this.measures();
+    await this.audit.append({
+      kind: 'pack.load',
+      request: { rulePacksDir: this.config.rulePacksDir },
+      response: {
+        packs: this.packs.map((p) => ({ id: p.pack.id, version: p.pack.version, effectiveDate: p.pack.effectiveDate, contentHash: p.contentHash })),
+        measures: { version: measures.version, contentHash: measures.contentHash },
+      },
+      packVersions: this.versions(),
+    });
   }
 
   /** Every active pack (a frozen snapshot: hold on to it for the whole of one evaluation). */
