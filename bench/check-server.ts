@@ -7,24 +7,13 @@ import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { freshServerDatabase } from './bench-db';
 import { DataSource } from 'typeorm';
 import { createApp, resolveDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app.config';
 import { Clock } from '../src/common/clock';
 import { ApiKeysService } from '../src/modules/auth/api-keys.service';
 import { seed } from './tiering-seed';
-
-async function freshServerDatabase(url: string): Promise<string> {
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS credit_bench');
-  await admin.query('CREATE DATABASE credit_bench');
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = '/credit_bench';
-  return u.toString();
-}
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_SUBJECTS ?? 100_000);

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
+import { freshServerDatabase } from './bench-db';
 import { DataSource } from 'typeorm';
 import { createApp, resolveDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app.config';
@@ -34,17 +34,6 @@ const arg = (name: string, fallback: number): number => {
   if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
   return v;
 };
-
-async function freshServerDatabase(url: string): Promise<string> {
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS credit_bench');
-  await admin.query('CREATE DATABASE credit_bench');
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = '/credit_bench';
-  return u.toString();
-}
 
 async function main(): Promise<void> {
   const n = arg('n', 100_000);
