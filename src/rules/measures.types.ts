@@ -5,7 +5,7 @@
  * these types mirror them.
  */
 import type { ResolvedLegalBasis } from './evaluation.types';
-import type { ConditionValue, LegalBasis, LegalSource, PackParameter, ParamRef, TopLevelCondition } from './pack.types';
+import type { ConditionValue, CoverageThreshold, LegalBasis, LegalSource, PackParameter, ParamRef, TopLevelCondition } from './pack.types';
 import type { Verdict } from './verdict';
 
 /** A transaction scenario in which measures apply (招标投标, 政府采购, …). Data: the catalogue may add more. */
@@ -84,6 +84,7 @@ export interface MeasureRulesFile {
   readonly legalSources: readonly LegalSource[];
   readonly parameters?: Readonly<Record<string, PackParameter>>;
   readonly rules: readonly MeasureRule<ConditionValue | ParamRef>[];
+  readonly coverage?: CoverageThreshold;
 }
 
 /** The validated rules with parameters resolved, deep-frozen. */

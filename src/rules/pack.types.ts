@@ -115,6 +115,12 @@ export interface PackParameter {
   readonly noteZh?: string;
 }
 
+/** Coverage thresholds of `npm run packs:test` (default minRules 1). */
+export interface CoverageThreshold {
+  /** Least share (0..1) of the rules the golden cases must fire. */
+  readonly minRules?: number;
+}
+
 /** A pack exactly as authored in pack.json (after schema validation). */
 export interface RulePackFile {
   readonly $schema?: string;
@@ -134,6 +140,7 @@ export interface RulePackFile {
   readonly inspectionPolicy: Readonly<Record<string, InspectionPolicy>>;
   /** Reserved for issue #3 (scenario → joint measures); must be empty or absent for now. */
   readonly measures?: readonly unknown[];
+  readonly coverage?: CoverageThreshold;
 }
 
 /** A validated pack with parameters resolved into rules and policies; deep-frozen. */

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { formatCoverage } from '../src/rules/coverage.format';
+import { rulePacksCoverage } from '../src/rules/coverage.run';
+import { RulesError } from '../src/rules/rules.errors';
+import { RULE_PACKS_DIR } from '../src/rules/testing/bundled-packs';
+
+/**
+ * `npm run packs:test [-- dir]`: run every pack's golden cases and the measures' golden cases of `dir`
+ * (default: the bundled rule-packs/) and print per pack: cases passed/failed, rule coverage, outcomes
+ * (tiers, measures, verdicts) reached and what no case reaches.
+ * Exit 0: every case passes and every pack meets its coverage.minRules (default 1); 1: otherwise, or a
+ * file does not load; 2: usage error.
+ */
+function main(argv: readonly string[]): number {
+  if (argv.length > 1 || argv[0] === '--help' || argv[0] === '-h') {
+    console.error('usage: packs-test [dir]   (default: the bundled rule-packs/)');
+    return 2;
+  }
+  const dir = argv[0] === undefined ? RULE_PACKS_DIR : resolve(argv[0]);
+  try {
+    const all = rulePacksCoverage(dir);
+    for (const c of all) console.log(formatCoverage(c).join('\n'));
+    const failing = all.filter((c) => !c.ok).length;
+    console.log(`${dir}: ${all.length - failing} ok, ${failing} failing`);
+    return failing > 0 ? 1 : 0;
+  } catch (err) {
+    if (!(err instanceof RulesError)) throw err;
+    console.error(err.message);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
