@@ -1,93 +1,114 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
-import { compilePack, CompiledPack, Industry, LoadedPack, loadPacks, SubjectKind } from '../../rules';
-import { loadMeasures, type LoadedMeasures } from '../../rules/measures.loader';
-import { NotFound } from '../../common/problem';
+import type { Industry, LoadedMeasures, SubjectKind } from '../../rules';
+import { AuditService } from '../audit/audit.service';
+import { bundledVersions } from './bundled-import';
+import { buildSnapshot, type ActivePack, type PackSnapshot } from './pack-snapshot';
+import { PackVersionsStore } from './pack-versions.store';
+import { PackNotFound } from './packs.exception';
 
-/** A loaded, compiled pack and the hash of the file it came from (the version's fingerprint). */
-export interface ActivePack {
-  readonly compiled: CompiledPack;
-  readonly pack: LoadedPack;
-  readonly contentHash: string;
-}
+export type { ActivePack, PackSnapshot } from './pack-snapshot';
+
+export const BUNDLED_IMPORTER = 'bundled-import';
 
 /**
- * The rule packs in force. Loaded once at boot from RULE_PACKS_DIR (the bundled `rule-packs/`); a pack
- * that fails validation stops the boot with findings naming file, rule and field. The set is swapped
- * whole, never edited in place, so an evaluation always sees one consistent set.
+ * The rule packs in force: the ACTIVE versions in the database (`pack_active`). On a database that
+ * does not know a bundled pack yet, `rule-packs/` is imported as its published version 1 and activated;
+ * afterwards the files are only an import source. The set is compiled completely and swapped whole
+ * (`reload`), never edited in place: hold one `snapshot()` for the whole of an evaluation.
  */
 @Injectable()
 export class PacksService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(PacksService.name);
-  private packs: readonly ActivePack[] = [];
-  private measureSet?: LoadedMeasures;
+  private current?: PackSnapshot;
+  private reloading: Promise<boolean> = Promise.resolve(false);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly store: PackVersionsStore,
   ) {}
 
-  onModuleInit(): void {
-    const loaded = loadPacks(this.config.rulePacksDir);
-    this.packs = Object.freeze(
-      loaded.map((pack) => ({
-        pack,
-        compiled: compilePack(pack),
-        contentHash: createHash('sha256').update(readFileSync(pack.file)).digest('hex'),
-      })),
-    );
-    this.measureSet = loadMeasures(this.config.rulePacksDir);
-    this.logger.log(`Rule packs loaded: ${this.packs.map((p) => `${p.pack.id}@${p.pack.version}`).join(', ')}`);
+  async onModuleInit(): Promise<void> {
+    const known = await this.store.knownPacks();
+    for (const v of bundledVersions(this.config.rulePacksDir, BUNDLED_IMPORTER)) {
+      if (!known.has(v.packId)) await this.store.importFirst(v);
+    }
+    this.current = buildSnapshot(await this.store.activeRows());
+    this.logger.log(`Rule packs loaded: ${Object.entries(this.current.versions).map(([id, v]) => `${id}@${v}`).join(', ')}`);
   }
 
   /** The rule set this instance evaluates with goes into the audit trail (which versions decided what). */
   async onApplicationBootstrap(): Promise<void> {
-    const measures = this.measures();
+    const s = this.snapshot();
     await this.audit.append({
       kind: 'pack.load',
-      request: { rulePacksDir: this.config.rulePacksDir },
+      request: { source: 'database', importSource: this.config.rulePacksDir },
       response: {
-        packs: this.packs.map((p) => ({ id: p.pack.id, version: p.pack.version, effectiveDate: p.pack.effectiveDate, contentHash: p.contentHash })),
-        measures: { version: measures.version, contentHash: measures.contentHash },
+        packs: s.packs.map((p) => ({ id: p.pack.id, version: p.pack.version, versionId: p.versionId, effectiveDate: p.pack.effectiveDate, contentHash: p.contentHash })),
+        measures: { version: s.measures.version, versionId: s.measuresVersionId, contentHash: s.measures.contentHash },
       },
-      packVersions: this.versions(),
+      packVersions: s.versions,
     });
+  }
+
+  /**
+   * Load the active set from the database, compile all of it, then swap. Calls queue (one load at a
+   * time). A set that fails to compile is refused whole: the previous snapshot stays. True when swapped.
+   */
+  reload(): Promise<boolean> {
+    this.reloading = this.reloading.then(() => this.loadAndSwap(), () => this.loadAndSwap());
+    return this.reloading;
+  }
+
+  private async loadAndSwap(): Promise<boolean> {
+    try {
+      const rows = await this.store.activeRows();
+      const before = this.current?.signature;
+      const next = buildSnapshot(rows);
+      if (next.signature === before) return false;
+      this.current = next;
+      this.logger.log(`Rule packs swapped: ${Object.entries(next.versions).map(([id, v]) => `${id}@${v}`).join(', ')}`);
+      return true;
+    } catch (err) {
+      this.logger.error(`Rule pack reload refused, the previous set stays in force: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
+  /** The whole frozen set in force now: packs, measures and their versions, consistent with each other. */
+  snapshot(): PackSnapshot {
+    if (!this.current) throw new Error('rule packs are not loaded yet');
+    return this.current;
   }
 
   /** Every active pack (a frozen snapshot: hold on to it for the whole of one evaluation). */
   active(): readonly ActivePack[] {
-    return this.packs;
+    return this.snapshot().packs;
   }
 
   /** The joint reward and punishment measures (联合奖惩措施): catalogue and compiled measure rules. */
   measures(): LoadedMeasures {
-    if (!this.measureSet) throw new Error('rule packs are not loaded yet');
-    return this.measureSet;
+    return this.snapshot().measures;
   }
 
   /** Versions of everything a check evaluates with, e.g. {"tax": "1.0.0", …, "measures": "1.0.0"}. */
   versions(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const p of this.packs) out[p.pack.id] = p.pack.version;
-    out.measures = this.measures().version;
-    return out;
+    return { ...this.snapshot().versions };
   }
 
   /** The active packs that apply to a kind of subject. */
   forSubjectKind(kind: SubjectKind): readonly ActivePack[] {
-    return this.packs.filter((p) => p.pack.appliesTo.includes(kind));
+    return this.active().filter((p) => p.pack.appliesTo.includes(kind));
   }
 
   get(id: string): ActivePack {
-    const found = this.packs.find((p) => p.pack.id === id);
-    if (!found) throw new NotFound('PACK_NOT_FOUND', `No active rule pack "${id}"`);
+    const found = this.active().find((p) => p.pack.id === id);
+    if (!found) throw new PackNotFound(id);
     return found;
   }
 
   industries(): Industry[] {
-    return [...new Set(this.packs.map((p) => p.pack.industry))];
+    return [...new Set(this.active().map((p) => p.pack.industry))];
   }
 }

@@ -1,4 +1,4 @@
-import type { ActivePack } from './packs.service';
+import type { ActivePack } from './pack-snapshot';
 
 /** What a caller sees of a pack: its identity, legal sources, tiers and inspection policy. */
 export function packSummary(p: ActivePack) {
@@ -11,6 +11,8 @@ export function packSummary(p: ActivePack) {
     version: pack.version,
     effectiveDate: pack.effectiveDate,
     contentHash: p.contentHash,
+    versionId: p.versionId,
+    versionSeq: p.seq,
     appliesTo: pack.appliesTo,
     legalSources: pack.legalSources,
     scoring: pack.scoring,

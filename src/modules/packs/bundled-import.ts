@@ -1,0 +1,28 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGUE_FILE, loadMeasures, loadPacks, MEASURE_RULES_FILE, PACK_FILE } from '../../rules';
+import { contentHash, contentVersion, MEASURES_PACK } from './pack-content';
+import type { NewVersion } from './pack-versions.store';
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8')) as unknown;
+
+/**
+ * The bundled rule packs (`rule-packs/`) as first versions: every pack validated first (a bad file
+ * stops the boot with findings naming file, rule and field), then its content as stored.
+ */
+export function bundledVersions(rootDir: string, by: string): NewVersion[] {
+  loadPacks(rootDir);
+  loadMeasures(rootDir);
+  const reason = `imported from ${rootDir}`;
+  const out: NewVersion[] = readdirSync(rootDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(rootDir, d.name, PACK_FILE)))
+    .map((d) => d.name)
+    .sort()
+    .map((packId) => {
+      const content = readJson(join(rootDir, packId, PACK_FILE));
+      return { packId, content, version: contentVersion(packId, content)!, contentHash: contentHash(content), by, reason };
+    });
+  const measures = { catalogue: readJson(join(rootDir, MEASURES_PACK, CATALOGUE_FILE)), rules: readJson(join(rootDir, MEASURES_PACK, MEASURE_RULES_FILE)) };
+  out.push({ packId: MEASURES_PACK, content: measures, version: contentVersion(MEASURES_PACK, measures)!, contentHash: contentHash(measures), by, reason });
+  return out;
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { PackFinding } from '../../rules';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { contentFindings, contentHash, contentVersion } from './pack-content';
+import { PackVersionsStore, type PackVersionRow } from './pack-versions.store';
+import { DraftConflict, NoDraft, PackInvalid, PackNotFound, PackVersionExists, PackVersionNotFound } from './packs.exception';
+import { PacksService } from './packs.service';
+
+export interface DraftView {
+  readonly packId: string;
+  /** 0: no draft saved yet; the content is then the active version's. */
+  readonly revision: number;
+  readonly content: unknown;
+  readonly updatedBy: string | null;
+  readonly updatedAt: Date | null;
+  readonly valid: boolean;
+  readonly findings: readonly PackFinding[];
+}
+
+export interface Actor {
+  readonly caller: Caller;
+  readonly operator?: string;
+}
+
+const who = (a: Actor) => a.operator ?? a.caller.name;
+
+/** Drafts, publication and rollback of rule packs (规则包编辑、发布与回滚); every change is audited. */
+@Injectable()
+export class PackAuthoringService {
+  constructor(
+    private readonly store: PackVersionsStore,
+    private readonly packs: PacksService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async versions(packId: string): Promise<PackVersionRow[]> {
+    const rows = await this.store.listVersions(packId);
+    if (rows.length === 0) throw new PackNotFound(packId);
+    return rows;
+  }
+
+  async draft(packId: string): Promise<DraftView> {
+    const d = await this.store.draft(packId);
+    if (d) return view(packId, d.revision, d.content, d.updatedBy, d.updatedAt);
+    const active = (await this.store.activeRows()).find((r) => r.packId === packId);
+    if (!active) throw new PackNotFound(packId);
+    return view(packId, 0, active.content, null, null);
+  }
+
+  /** Save if the draft is still at `revision`; a stale revision is 409 DRAFT_CONFLICT. Invalid content is saved with its findings. */
+  async saveDraft(packId: string, revision: number, content: unknown, actor: Actor): Promise<DraftView> {
+    if ((await this.store.listVersions(packId)).length === 0) throw new PackNotFound(packId);
+    const saved = await this.store.saveDraft(packId, revision, content, who(actor));
+    if (!saved) throw new DraftConflict(packId, revision, (await this.store.draft(packId))?.revision ?? 0);
+    return view(packId, saved.revision, saved.content, saved.updatedBy, saved.updatedAt);
+  }
+
+  /** Validate the draft, store it as the next immutable version, activate it, tell every instance, audit. */
+  async publish(packId: string, reason: string, actor: Actor): Promise<PackVersionRow> {
+    const d = await this.store.draft(packId);
+    if (!d) throw new NoDraft(packId);
+    const findings = contentFindings(packId, d.content, `draft r${d.revision}`);
+    if (findings.length > 0) throw new PackInvalid(findings);
+    const version = contentVersion(packId, d.content)!;
+    if ((await this.store.listVersions(packId)).some((v) => v.version === version)) throw new PackVersionExists(packId, version);
+    const id = await this.store
+      .publish({ packId, version, content: d.content, contentHash: contentHash(d.content), by: who(actor), reason })
+      .catch((err: { code?: string }) => {
+        throw err.code === '23505' ? new PackVersionExists(packId, version) : err;
+      });
+    return this.changed('pack.publish', packId, id, reason, actor, { draftRevision: d.revision });
+  }
+
+  /** Re-activate an earlier published version. */
+  async rollback(packId: string, versionId: string, reason: string, actor: Actor): Promise<PackVersionRow> {
+    const target = await this.store.version(packId, versionId);
+    if (!target || target.status !== 'published') throw new PackVersionNotFound(packId, versionId);
+    const from = this.packs.snapshot().signature;
+    await this.store.activate(packId, target.id, who(actor), reason);
+    return this.changed('pack.rollback', packId, target.id, reason, actor, { previous: from });
+  }
+
+  private async changed(kind: string, packId: string, versionId: string, reason: string, actor: Actor, extra: object): Promise<PackVersionRow> {
+    await this.store.notify(packId, versionId);
+    await this.packs.reload();
+    const row = (await this.store.version(packId, versionId))!;
+    await this.audit.append({
+      kind,
+      caller: actor.caller.name,
+      operator: actor.operator ?? null,
+      request: { packId, versionId, reason, ...extra },
+      response: { packId, versionId, seq: row.seq, version: row.version, contentHash: row.contentHash, active: row.active },
+      packVersions: this.packs.versions(),
+    });
+    return row;
+  }
+}
+
+function view(packId: string, revision: number, content: unknown, updatedBy: string | null, updatedAt: Date | null): DraftView {
+  const findings = contentFindings(packId, content, revision === 0 ? 'active' : `draft r${revision}`);
+  return { packId, revision, content, updatedBy, updatedAt, valid: findings.length === 0, findings };
+}
