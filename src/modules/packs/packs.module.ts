@@ -5,11 +5,12 @@ import { PackVersionsController } from './pack-versions.controller';
 import { PackVersionsStore } from './pack-versions.store';
 import { PackWatcher } from './pack-watcher';
 import { PacksController } from './packs.controller';
+import { PacksLintController } from './packs.lint.controller';
 import { PacksService } from './packs.service';
 
 @Module({
   imports: [AuditModule],
-  controllers: [PacksController, PackVersionsController],
+  controllers: [PacksController, PackVersionsController, PacksLintController],
   providers: [PacksService, PackVersionsStore, PackAuthoringService, PackWatcher],
   exports: [PacksService],
 })
