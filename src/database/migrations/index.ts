@@ -4,6 +4,7 @@ import { CreateCreditTiers1764300000300 } from './1764300000300-CreateCreditTier
 import { CreateAuditLog1764300000400 } from './1764300000400-CreateAuditLog';
 import { CreateApiKeys1764300000500 } from './1764300000500-CreateApiKeys';
 import { CreateCheckFeedback1764300000600 } from './1764300000600-CreateCheckFeedback';
+import { CreateInspectionPlans1764300000800 } from './1764300000800-CreateInspectionPlans';
 import { CreatePackVersions1764300000700 } from './1764300000700-CreatePackVersions';
 
 /** Every migration in order; the only source of the schema. */

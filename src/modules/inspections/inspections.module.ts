@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RecordsModule } from '../records/records.module';
+import { SubjectsModule } from '../subjects/subjects.module';
+import { InspectionPlansService } from './inspection-plans.service';
+import { InspectionResultsService } from './inspection-results.service';
+import { InspectionsController } from './inspections.controller';
+import { InspectionsStore } from './inspections.store';
+
+/** Inspection plans (双随机、一公开): draws from tiers, results filed as credit records. */
+@Module({
+  imports: [SubjectsModule, RecordsModule, AuditModule],
+  controllers: [InspectionsController],
+  providers: [InspectionPlansService, InspectionResultsService, InspectionsStore],
+})
+export class InspectionsModule {}

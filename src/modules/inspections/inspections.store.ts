@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DrawInput, DrawPlan } from '../../rules/inspection-draw';
+import type { Candidate } from './plan-inputs';
+
+export interface PlanRow {
+  id: string;
+  department: string;
+  industry: string;
+  region: string | null;
+  periodFrom: string;
+  periodTo: string;
+  seed: string;
+  algorithm: string;
+  inputsHash: string;
+  inputs: DrawInput;
+  inspectors: Array<{ id: string; name: string; department: string }>;
+  tiers: DrawPlan['tiers'];
+  packVersions: Record<string, string>;
+  caller: string | null;
+  createdAt: string;
+}
+
+export interface ItemRow {
+  id: string;
+  position: number;
+  subjectId: string;
+  tier: string;
+  reason: string;
+  inspectors: string[];
+  onSite: boolean;
+  keyItemsFull: boolean;
+  result: 'passed' | 'failed' | null;
+  resultDate: string | null;
+  findings: string | null;
+  recordId: string | null;
+}
+
+export interface NewPlan {
+  department: string;
+  industry: string;
+  region: string | null;
+  period: { from: string; to: string };
+  inputsHash: string;
+  inputs: DrawInput;
+  inspectors: Array<{ id: string; name: string; department: string }>;
+  packVersions: Record<string, string>;
+  caller: string | null;
+}
+
+const PLAN_COLUMNS = `id, department, industry, region, to_char(period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(period_to, 'YYYY-MM-DD') AS "periodTo",
+  seed, algorithm, inputs_hash AS "inputsHash", inputs, inspectors, tiers, pack_versions AS "packVersions", caller, created_at AS "createdAt"`;
+const ITEM_COLUMNS = `id, position, subject_id AS "subjectId", tier, reason, inspectors, on_site AS "onSite", key_items_full AS "keyItemsFull",
+  result, to_char(result_date, 'YYYY-MM-DD') AS "resultDate", findings, record_id AS "recordId"`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** SQL of the plan tables, and the read of the industry's current tiers a draw starts from. */
+@Injectable()
+export class InspectionsStore {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Current tiers of one industry (credit_tiers) for the subjects of a region, in id order. */
+  candidates(industry: string, region: string | null): Promise<Candidate[]> {
+    return this.ds.query(
+      `SELECT t.subject_id::text AS id, s.code, t.tier, t.inspection_policy AS policy, t.pack_id AS "packId", t.pack_version AS "packVersion",
+         t.pack_hash AS "packHash", COALESCE((t.facts->>'inspectionsLast12Months')::int, 0) AS inspections12
+       FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
+       WHERE t.industry = $1 AND ($2::text IS NULL OR s.region LIKE $2 || '%')
+       ORDER BY t.subject_id`,
+      [industry, region],
+    );
+  }
+
+  /** Plan and items in one transaction; answers the plan id. */
+  async insert(plan: NewPlan, drawn: DrawPlan): Promise<string> {
+    return this.ds.transaction(async (m) => {
+      const [row]: Array<{ id: string }> = await m.query(
+        `INSERT INTO inspection_plans (department, industry, region, period_from, period_to, seed, algorithm, inputs_hash, inputs, inspectors, tiers, pack_versions, caller)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb, $13) RETURNING id`,
+        [plan.department, plan.industry, plan.region, plan.period.from, plan.period.to, drawn.seed, drawn.algorithm, plan.inputsHash,
+          JSON.stringify(plan.inputs), JSON.stringify(plan.inspectors), JSON.stringify(drawn.tiers), JSON.stringify(plan.packVersions), plan.caller],
+      );
+      const items = drawn.items.map((i, position) => ({ position, subject_id: i.subjectId, tier: i.tier, reason: i.reason, inspectors: i.inspectors, on_site: i.onSite, key_items_full: i.keyItemsFull }));
+      for (let at = 0; at < items.length; at += 5000) {
+        await m.query(
+          `INSERT INTO inspection_plan_items (plan_id, position, subject_id, tier, reason, inspectors, on_site, key_items_full)
+           SELECT $1, x.position, x.subject_id, x.tier, x.reason, x.inspectors, x.on_site, x.key_items_full
+           FROM jsonb_to_recordset($2::jsonb) AS x(position int, subject_id uuid, tier text, reason text, inspectors jsonb, on_site boolean, key_items_full boolean)`,
+          [row.id, JSON.stringify(items.slice(at, at + 5000))],
+        );
+      }
+      return row.id;
+    });
+  }
+
+  async plan(id: string): Promise<PlanRow | null> {
+    if (!UUID.test(id)) return null;
+    const rows: PlanRow[] = await this.ds.query(`SELECT ${PLAN_COLUMNS} FROM inspection_plans WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  items(planId: string): Promise<ItemRow[]> {
+    return this.ds.query(`SELECT ${ITEM_COLUMNS} FROM inspection_plan_items WHERE plan_id = $1 ORDER BY position`, [planId]);
+  }
+
+  async item(planId: string, itemId: string): Promise<ItemRow | null> {
+    if (!UUID.test(itemId)) return null;
+    const rows: ItemRow[] = await this.ds.query(`SELECT ${ITEM_COLUMNS} FROM inspection_plan_items WHERE plan_id = $1 AND id = $2`, [planId, itemId]);
+    return rows[0] ?? null;
+  }
+
+  /** Records a result once: false when the item already had one. */
+  async setResult(itemId: string, r: { result: string; date: string; findings: string | null; recordId: string }): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `WITH u AS (UPDATE inspection_plan_items SET result = $2, result_date = $3, findings = $4, record_id = $5, result_at = now()
+         WHERE id = $1 AND result IS NULL RETURNING id) SELECT id FROM u`,
+      [itemId, r.result, r.date, r.findings, r.recordId],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,29 @@
+import type { PlanView } from './plan-view';
+
+const HEADER = ['position', 'subjectId', 'subjectName', 'subjectCode', 'subjectIdMasked', 'tier', 'reason', 'inspector1', 'inspector2', 'onSite', 'keyItemsFull', 'result', 'resultDate'];
+
+/** A CSV cell: formula-injection safe (a leading = + - @, tab or CR gets a ' prefix), quoted when needed. */
+export function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The plan as CSV, one line per drawn subject (UTF-8 with BOM so spreadsheet programs read the Chinese). */
+export function planCsv(plan: PlanView): string {
+  const lines = [HEADER.join(',')];
+  for (const i of plan.items) {
+    lines.push([
+      i.position + 1, i.subject.id, i.subject.name, i.subject.code, i.subject.idMasked, i.tier, i.reason,
+      i.inspectors[0] ? `${i.inspectors[0].id} ${i.inspectors[0].name ?? ''}`.trim() : '', i.inspectors[1] ? `${i.inspectors[1].id} ${i.inspectors[1].name ?? ''}`.trim() : '',
+      i.onSite, i.keyItemsFull, i.result?.result ?? '', i.result?.date ?? '',
+    ].map(csvCell).join(','));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export const RERUN = [
+  'Re-run (复核): the published `inputs` (subjects with tier, due and lead; tier policies; inspectors with conflicts; seed)',
+  'are hashed as canonical JSON (keys sorted, no whitespace) with SHA-256 to `inputsHash`; passing them to',
+  'drawInspectionPlan (src/rules/inspection-draw.ts) gives the same items: subject, tier, reason and inspectors.',
+].join(' ');

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from '../../common/canonical-json';
+import type { DrawInput, DrawPolicy, DrawSubject } from '../../rules/inspection-draw';
+import type { CreatePlanDto } from './dto/plan-request.dto';
+
+/** One tiered subject of the industry, as read for a draw. */
+export interface Candidate {
+  readonly id: string;
+  readonly code: string | null;
+  readonly tier: string;
+  readonly policy: { samplingRatio?: number; minInspectionsPerYear?: number; onSiteWithoutLead?: boolean; keyItemsFull?: boolean };
+  readonly packId: string;
+  readonly packVersion: string;
+  readonly packHash: string;
+  /** Inspections in the 12 months before the tier's as-of date (fact inspectionsLast12Months). */
+  readonly inspections12: number;
+}
+
+/**
+ * Due by frequency (检查频次): a tier that asks for at least n ≥ 1 inspections a year and fewer than n
+ * in the last 12 months. Frequencies below one a year (A: once in two years) are not judged here.
+ */
+export function isDue(c: Candidate): boolean {
+  const n = Math.floor(c.policy.minInspectionsPerYear ?? 0);
+  return n >= 1 && c.inspections12 < n;
+}
+
+/**
+ * The published inputs of a draw: candidates in id order, the policy of each tier (from the first
+ * candidate of that tier, in id order), conflicts and leads given by id or code resolved to subject ids.
+ */
+export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidate[], seed: string): DrawInput {
+  const idOf = new Map<string, string>();
+  for (const c of candidates) {
+    idOf.set(c.id, c.id);
+    if (c.code) idOf.set(c.code, c.id);
+  }
+  const resolve = (refs: readonly string[] | undefined) => [...new Set((refs ?? []).map((r) => idOf.get(r.trim()) ?? idOf.get(r.trim().toLowerCase()) ?? idOf.get(r.trim().toUpperCase())).filter((x): x is string => !!x))].sort();
+  const leads = new Set(resolve(dto.leads));
+  const policies: Record<string, DrawPolicy> = {};
+  const subjects: DrawSubject[] = [];
+  for (const c of [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    policies[c.tier] ??= {
+      samplingRatio: Number(c.policy.samplingRatio ?? 0), onSiteWithoutLead: c.policy.onSiteWithoutLead !== false, keyItemsFull: c.policy.keyItemsFull === true,
+    };
+    subjects.push({ id: c.id, tier: c.tier, due: isDue(c), openLead: leads.has(c.id) });
+  }
+  const inspectors = [...dto.inspectors]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((i) => ({ id: i.id, department: i.department, conflicts: resolve(i.conflicts) }));
+  return { subjects, policies, inspectors, seed };
+}
+
+/** SHA-256 of the inputs in canonical JSON (keys sorted, no whitespace): what the published hash covers. */
+export function inputsHash(input: DrawInput): string {
+  return createHash('sha256').update(canonicalJson(input as unknown as JsonValue)).digest('hex');
+}
+
+/** The pack versions behind the candidates' tiers, e.g. {"food_drug": "1.0.0 (sha256 …)"}. */
+export function packVersionsOf(candidates: readonly Candidate[]): Record<string, string> {
+  const out: Record<string, Set<string>> = {};
+  for (const c of candidates) (out[c.packId] ??= new Set()).add(c.packVersion);
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v].sort().join(',')]));
+}
