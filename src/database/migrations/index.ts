@@ -4,8 +4,8 @@ import { CreateCreditTiers1764300000300 } from './1764300000300-CreateCreditTier
 import { CreateAuditLog1764300000400 } from './1764300000400-CreateAuditLog';
 import { CreateApiKeys1764300000500 } from './1764300000500-CreateApiKeys';
 import { CreateCheckFeedback1764300000600 } from './1764300000600-CreateCheckFeedback';
-import { CreateInspectionPlans1764300000800 } from './1764300000800-CreateInspectionPlans';
 import { CreatePackVersions1764300000700 } from './1764300000700-CreatePackVersions';
+import { CreateInspectionPlans1764300000800 } from './1764300000800-CreateInspectionPlans';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500, CreateCheckFeedback1764300000600, CreatePackVersions1764300000700];
+export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500, CreateCheckFeedback1764300000600, CreatePackVersions1764300000700, CreateInspectionPlans1764300000800];
