@@ -24,24 +24,30 @@ const PAIR = 2;
 export function drawInspectionPlan(input: DrawInput): DrawPlan {
   const s32 = seed32(input.seed);
   const rnd = mulberry32(s32);
-  const subjects = [...input.subjects].sort((a, b) => byCodeUnits(a.id, b.id));
+  const subjects = sortedById(input.subjects);
   const byTier = groupByTier(subjects);
-  const selected = new Map<string, DrawReason>();
+  const selected: Array<DrawReason | undefined> = new Array<DrawReason | undefined>(subjects.length);
   const tiers: DrawTierSummary[] = [];
   for (const tier of [...byTier.keys()].sort(byCodeUnits)) {
-    tiers.push(drawTier(tier, byTier.get(tier) ?? [], policyOf(input, tier), rnd, selected));
+    tiers.push(drawTier(tier, subjects, byTier.get(tier) ?? [], policyOf(input, tier), rnd, selected));
   }
   const items = pairInspectors(input, subjects, selected, rnd);
   return { algorithm: DRAW_ALGORITHM, seed: input.seed, seed32: s32, tiers, items: items.items, load: items.load };
 }
 
-function groupByTier(subjects: readonly DrawSubject[]): Map<string, DrawSubject[]> {
-  const out = new Map<string, DrawSubject[]>();
-  for (const s of subjects) {
+/** Subjects in code-unit order of id; ids are unique. */
+function sortedById(subjects: readonly DrawSubject[]): DrawSubject[] {
+  return [...subjects].sort((a, b) => byCodeUnits(a.id, b.id));
+}
+
+/** Positions (in id order) of each tier's subjects. */
+function groupByTier(subjects: readonly DrawSubject[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  subjects.forEach((s, at) => {
     const list = out.get(s.tier);
-    if (list) list.push(s);
-    else out.set(s.tier, [s]);
-  }
+    if (list) list.push(at);
+    else out.set(s.tier, [at]);
+  });
   return out;
 }
 
@@ -54,26 +60,27 @@ function policyOf(input: DrawInput, tier: string): DrawPolicy {
   return p;
 }
 
-function drawTier(tier: string, members: readonly DrawSubject[], policy: DrawPolicy, rnd: () => number, selected: Map<string, DrawReason>): DrawTierSummary {
+function drawTier(tier: string, subjects: readonly DrawSubject[], members: readonly number[], policy: DrawPolicy, rnd: () => number, selected: Array<DrawReason | undefined>): DrawTierSummary {
   const target = Math.round(policy.samplingRatio * members.length);
-  const pool: DrawSubject[] = [];
+  const pool: number[] = [];
   let lead = 0;
   let due = 0;
-  for (const s of members) {
+  for (const at of members) {
+    const s = subjects[at];
     if (s.openLead) {
-      selected.set(s.id, 'lead');
+      selected[at] = 'lead';
       lead++;
     } else if (s.due) {
-      selected.set(s.id, 'due');
+      selected[at] = 'due';
       due++;
-    } else pool.push(s);
+    } else pool.push(at);
   }
   const drawn = partialShuffle(pool, target - lead - due, rnd);
-  for (const s of drawn) selected.set(s.id, 'ratio');
+  for (const at of drawn) selected[at] = 'ratio';
   return { tier, population: members.length, samplingRatio: policy.samplingRatio, target, lead, due, ratio: drawn.length, drawn: lead + due + drawn.length };
 }
 
-function pairInspectors(input: DrawInput, subjects: readonly DrawSubject[], selected: ReadonlyMap<string, DrawReason>, rnd: () => number) {
+function pairInspectors(input: DrawInput, subjects: readonly DrawSubject[], selected: ReadonlyArray<DrawReason | undefined>, rnd: () => number) {
   const ids = [...new Set(input.inspectors.map((i) => i.id))].sort(byCodeUnits);
   if (ids.length < PAIR) {
     throw new DrawImpossible('TOO_FEW_INSPECTORS', `Two inspectors are needed per subject; ${ids.length} given.`, { eligible: ids.length, needed: PAIR });
@@ -90,13 +97,20 @@ function pairInspectors(input: DrawInput, subjects: readonly DrawSubject[], sele
     }
   }
   const items: DrawItem[] = [];
-  for (const s of subjects) {
-    const reason = selected.get(s.id);
+  const barredFor = new Int32Array(order.length).fill(-1); // barredFor[i] === n: inspector i may not take item n
+  for (let k = 0; k < subjects.length; k++) {
+    const reason = selected[k];
     if (!reason) continue;
-    const barred = new Set([...(conflicts.get(s.id) ?? []), ...(s.excludedInspectors ?? []).map((id) => at.get(id) ?? -1)]);
-    const [a, b] = leastLoaded(load, barred);
+    const s = subjects[k];
+    const n = items.length;
+    for (const i of conflicts.get(s.id) ?? []) if (i >= 0) barredFor[i] = n;
+    for (const id of s.excludedInspectors ?? []) {
+      const i = at.get(id);
+      if (i !== undefined) barredFor[i] = n;
+    }
+    const [a, b] = leastLoaded(load, barredFor, n);
     if (b < 0) {
-      const eligible = order.length - [...barred].filter((i) => i >= 0).length;
+      const eligible = barredFor.reduce((k, x) => (x === n ? k : k + 1), 0);
       throw new DrawImpossible('SUBJECT_UNSTAFFABLE', `Subject ${s.id} has ${eligible} eligible inspector(s) after conflicts; ${PAIR} are needed.`, { subjectId: s.id, eligible, needed: PAIR });
     }
     load[a]++;
@@ -111,11 +125,11 @@ function pairInspectors(input: DrawInput, subjects: readonly DrawSubject[], sele
 }
 
 /** Positions of the two eligible inspectors of lowest (load, position); -1 where none is left. */
-function leastLoaded(load: Int32Array, barred: ReadonlySet<number>): [number, number] {
+function leastLoaded(load: Int32Array, barredFor: Int32Array, item: number): [number, number] {
   let first = -1;
   let second = -1;
   for (let i = 0; i < load.length; i++) {
-    if (barred.has(i)) continue;
+    if (barredFor[i] === item) continue;
     if (first < 0 || load[i] < load[first]) {
       second = first;
       first = i;
