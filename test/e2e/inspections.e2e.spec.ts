@@ -129,4 +129,16 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${plan.body.id}`);
     expect(again.body.items.find((i: Item) => i.id === item?.id).result).toMatchObject({ result: 'failed', date: '2026-11-20' });
   });
+
+  it('statistics: tier distribution, planned share against the promised ratio, subjects never inspected', async () => {
+    const res = await http(t.url, 'GET', `/api/v1/inspections/statistics?industry=food_drug&region=${region}`);
+    expect(res.status).toBe(200);
+    const tiers = Object.fromEntries((res.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<string, any>;
+    expect(Object.values(tiers).reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(subjects.length);
+    expect(tiers.C).toMatchObject({ subjects: 3, samplingRatio: 1, planned: 3, plannedShare: 1 });
+    expect(tiers.B).toMatchObject({ subjects: 1, planned: 1, inspected: 1 }); // the subject whose inspection failed
+    expect(res.body.neverInspected.count).toBe(subjects.length - 1);
+    expect(res.body.neverInspected.sample).not.toContain(good[1].id);
+    expect((await http(t.url, 'GET', '/api/v1/inspections/statistics?industry=nope')).status).toBe(400);
+  });
 });

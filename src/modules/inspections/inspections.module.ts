@@ -4,13 +4,15 @@ import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionResultsService } from './inspection-results.service';
+import { InspectionStatisticsController } from './inspection-statistics.controller';
+import { InspectionStatisticsService } from './inspection-statistics.service';
 import { InspectionsController } from './inspections.controller';
 import { InspectionsStore } from './inspections.store';
 
 /** Inspection plans (双随机、一公开): draws from tiers, results filed as credit records. */
 @Module({
   imports: [SubjectsModule, RecordsModule, AuditModule],
-  controllers: [InspectionsController],
-  providers: [InspectionPlansService, InspectionResultsService, InspectionsStore],
+  controllers: [InspectionsController, InspectionStatisticsController],
+  providers: [InspectionPlansService, InspectionResultsService, InspectionStatisticsService, InspectionsStore],
 })
 export class InspectionsModule {}
