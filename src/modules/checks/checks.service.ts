@@ -82,7 +82,8 @@ export class ChecksService {
 
   private async evaluate(caller: Caller, body: CheckRequestDto): Promise<CheckResult> {
     const asOf = this.clock.today();
-    const measures = this.packs.measures();
+    const snapshot = this.packs.snapshot(); // one rule set for the whole check, even if a publish swaps it meanwhile
+    const { measures } = snapshot;
     const found = await this.subjects.resolveMany({
       codes: body.parties.flatMap((p) => (p.code ? [p.code] : [])),
       idNumbers: body.parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
@@ -99,7 +100,7 @@ export class ChecksService {
         subject,
         inferredKind: p.code ? usccSubjectKind(p.code) : 'natural_person',
         records: recs,
-        tiers: subject ? this.tiering.tiersFor(subject, recs, asOf) : [],
+        tiers: subject ? this.tiering.tiersFor(subject, recs, asOf, snapshot.packs) : [],
       };
       return evaluateParty(input, measures, citations, { scenario: body.scenario, amount: body.transaction.amount }, asOf);
     });
@@ -113,7 +114,7 @@ export class ChecksService {
       transaction: { reference: body.transaction.reference, kind: body.transaction.kind, amount: body.transaction.amount },
       verdict,
       parties,
-      packVersions: this.packs.versions(),
+      packVersions: { ...snapshot.versions },
     };
   }
 }

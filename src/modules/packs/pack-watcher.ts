@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { PacksService } from './packs.service';
@@ -14,13 +14,15 @@ export const PACK_CHANNEL = 'pack_changed';
  * connection (tested), so there the poll is the mechanism (every 250 ms; PACKS_POLL_MS overrides).
  */
 @Injectable()
-export class PackWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PackWatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PackWatcher.name);
   private client?: Client;
   private poll?: NodeJS.Timeout;
   private retry?: NodeJS.Timeout;
   private stopped = false;
   private polling = false;
+  /** Loads in flight: shutdown waits for them before the pool closes. */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl?: string; embedded?: boolean },
@@ -31,18 +33,25 @@ export class PackWatcher implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     const embedded = this.config.embedded === true;
     const every = Number(process.env.PACKS_POLL_MS) || (embedded ? 250 : 1000);
-    this.poll = setInterval(() => void this.check(), every);
+    this.poll = setInterval(() => this.track(this.check()), every);
     this.poll.unref();
     if (!embedded && this.config.databaseUrl) this.listen(this.config.databaseUrl);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the pool closes (TypeORM closes it on application shutdown): stop, then let loads finish.
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
     clearTimeout(this.retry);
     const c = this.client;
     this.client = undefined;
     await c?.end().catch(() => undefined);
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private track(p: Promise<unknown>): void {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p)).catch(() => undefined);
   }
 
   /** The poll: one cheap query; a full reload only when the active set changed. */
@@ -74,12 +83,12 @@ export class PackWatcher implements OnApplicationBootstrap, OnApplicationShutdow
     client.on('error', again);
     client.on('end', () => again());
     client.on('notification', (n) => {
-      if (n.channel === PACK_CHANNEL) void this.packs.reload();
+      if (n.channel === PACK_CHANNEL && !this.stopped) this.track(this.packs.reload());
     });
     client
       .connect()
       .then(() => client.query(`LISTEN ${PACK_CHANNEL}`))
-      .then(() => this.packs.reload()) // (re)connected: re-check what is active now
+      .then(() => (this.stopped ? undefined : this.track(this.packs.reload()))) // (re)connected: re-check what is active now
       .catch((err: Error) => again(err));
   }
 }

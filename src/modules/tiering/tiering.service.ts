@@ -106,9 +106,9 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     return this.evaluate([subject], asOf);
   }
 
-  /** Tiers of subjects whose records are already loaded (the check API): no I/O, current packs. */
-  tiersFor(subject: TierSubject, records: readonly FactRecord[], asOf: string): ComputedTier[] {
-    return computeTiers(subject, records, asOf, this.packs.active());
+  /** Tiers of subjects whose records are already loaded (the check API): no I/O; the caller's pack snapshot, or the current one. */
+  tiersFor(subject: TierSubject, records: readonly FactRecord[], asOf: string, packs = this.packs.active()): ComputedTier[] {
+    return computeTiers(subject, records, asOf, packs);
   }
 
   private async evaluate(refs: readonly TierSubject[], asOf: string): Promise<ComputedTier[]> {
