@@ -141,4 +141,20 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect(res.body.neverInspected.sample).not.toContain(good[1].id);
     expect((await http(t.url, 'GET', '/api/v1/inspections/statistics?industry=nope')).status).toBe(400);
   });
+
+  it('two results sent at once for one item: one is recorded, the other refused, and the credit record agrees', async () => {
+    const target = good[2];
+    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ leads: [target.id] }));
+    const item = (plan.body.items as Item[]).find((i) => i.subject.id === target.id);
+    const path = `/api/v1/inspection-plans/${plan.body.id}/items/${item?.id}/result`;
+    const [a, b] = await Promise.all([
+      http(t.url, 'POST', path, { result: 'passed', date: '2026-11-21' }),
+      http(t.url, 'POST', path, { result: 'failed', date: '2026-11-22' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const winner = a.status === 201 ? a.body : b.body;
+    const record = await http(t.url, 'GET', `/api/v1/records/${winner.recordId}`);
+    expect(record.body).toMatchObject({ type: 'inspection', inspectionResult: winner.result, decisionDate: winner.date });
+  });
 });
+

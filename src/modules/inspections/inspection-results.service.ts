@@ -46,14 +46,22 @@ export class InspectionResultsService {
     const findings = dto.findings ? scrubIdNumbers(dto.findings) : null;
     const subject = await this.subjects.get(item.subjectId);
     const identity = await this.identity(subject, dto.subjectIdNumber);
-    const { record } = await this.records.ingestOne({
-      type: 'inspection', source: plan.department, decisionNumber: `抽查-${plan.id}-${item.position + 1}`, industry: plan.industry,
-      subjectName: subject.name, ...identity, inspectionResult: dto.result, decisionDate: dto.date,
-      ...(findings ? { violationFacts: findings } : {}), remarks: `双随机抽查计划 ${plan.id}`,
-    });
-    if (!(await this.store.setResult(item.id, { result: dto.result, date: dto.date, findings, recordId: record.id }))) {
-      throw new ResultAlreadyRecorded(item.id, 'recorded concurrently');
+    // Claim first, so that two results for one item never both reach the credit record.
+    if (!(await this.store.claimResult(item.id, { result: dto.result, date: dto.date, findings }))) throw new ResultAlreadyRecorded(item.id, 'recorded concurrently');
+    let recordId: string;
+    try {
+      const { record } = await this.records.ingestOne({
+        type: 'inspection', source: plan.department, decisionNumber: `抽查-${plan.id}-${item.position + 1}`, industry: plan.industry,
+        subjectName: subject.name, ...identity, inspectionResult: dto.result, decisionDate: dto.date,
+        ...(findings ? { violationFacts: findings } : {}), remarks: `双随机抽查计划 ${plan.id}`,
+      });
+      recordId = record.id;
+    } catch (err) {
+      await this.store.releaseResult(item.id);
+      throw err;
     }
+    await this.store.attachRecord(item.id, recordId);
+    const record = { id: recordId };
     const answer: ResultAnswer = { planId: plan.id, itemId: item.id, subjectId: item.subjectId, result: dto.result, date: dto.date, findings, recordId: record.id };
     await this.audit.append({ kind: 'inspection.result', caller: caller?.name ?? null, subjectIds: [item.subjectId], request: { planId, itemId, result: dto.result, date: dto.date }, response: answer });
     return answer;

@@ -109,13 +109,26 @@ export class InspectionsStore {
     return rows[0] ?? null;
   }
 
-  /** Records a result once: false when the item already had one. */
-  async setResult(itemId: string, r: { result: string; date: string; findings: string | null; recordId: string }): Promise<boolean> {
+  /** Claims the item for a result (once): false when it already had one. The record id follows (attachRecord). */
+  async claimResult(itemId: string, r: { result: string; date: string; findings: string | null }): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
-      `WITH u AS (UPDATE inspection_plan_items SET result = $2, result_date = $3, findings = $4, record_id = $5, result_at = now()
+      `WITH u AS (UPDATE inspection_plan_items SET result = $2, result_date = $3, findings = $4, result_at = now()
          WHERE id = $1 AND result IS NULL RETURNING id) SELECT id FROM u`,
-      [itemId, r.result, r.date, r.findings, r.recordId],
+      [itemId, r.result, r.date, r.findings],
     );
     return rows.length > 0;
+  }
+
+  async attachRecord(itemId: string, recordId: string): Promise<void> {
+    await this.ds.query(`WITH u AS (UPDATE inspection_plan_items SET record_id = $2 WHERE id = $1 RETURNING id) SELECT id FROM u`, [itemId, recordId]);
+  }
+
+  /** Undoes a claim whose credit record could not be filed. */
+  async releaseResult(itemId: string): Promise<void> {
+    await this.ds.query(
+      `WITH u AS (UPDATE inspection_plan_items SET result = NULL, result_date = NULL, findings = NULL, result_at = NULL
+         WHERE id = $1 AND record_id IS NULL RETURNING id) SELECT id FROM u`,
+      [itemId],
+    );
   }
 }
