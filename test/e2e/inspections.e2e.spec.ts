@@ -126,6 +126,10 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     const food = (tiers.body.tiers as Array<{ industry: string; tier: string; fired: Array<{ rule: string }> }>).find((x) => x.industry === 'food_drug');
     expect(food?.tier).toBe('B');
     expect(food?.fired.map((f) => f.rule)).toContain('food-inspection-failure');
+    const audit = await http(t.url, 'GET', `/api/v1/audit/entries?kind=inspection.result&subjectId=${target.id}`);
+    expect(audit.status).toBe(200);
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0].response).toMatchObject({ itemId: item?.id, result: 'failed' });
     const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${plan.body.id}`);
     expect(again.body.items.find((i: Item) => i.id === item?.id).result).toMatchObject({ result: 'failed', date: '2026-11-20' });
   });
