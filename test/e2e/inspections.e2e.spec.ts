@@ -160,5 +160,20 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     const record = await http(t.url, 'GET', `/api/v1/records/${winner.recordId}`);
     expect(record.body).toMatchObject({ type: 'inspection', inspectionResult: winner.result, decisionDate: winner.date });
   });
+
+  it('inspections recorded in plans count toward the frequency even when they change no tier', async () => {
+    const target = bad[2]; // C: at least 2 inspections a year
+    for (const date of ['2026-11-10', '2026-11-12']) {
+      const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body());
+      const item = (plan.body.items as Item[]).find((i) => i.subject.id === target.id);
+      expect(item?.reason).toBe('due');
+      expect((await http(t.url, 'POST', `/api/v1/inspection-plans/${plan.body.id}/items/${item?.id}/result`, { result: 'passed', date })).status).toBe(201);
+    }
+    await tiering.idle();
+    const next = await http(t.url, 'POST', '/api/v1/inspection-plans', body());
+    const reasons = Object.fromEntries((next.body.items as Item[]).map((i) => [i.subject.id, i.reason]));
+    expect(reasons[target.id]).toBe('ratio'); // C draws 100%, no longer as due
+    expect(reasons[bad[0].id]).toBe('due');
+  });
 });
 

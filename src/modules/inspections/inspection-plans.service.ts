@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
 import { DrawImpossible, drawInspectionPlan, type DrawInput } from '../../rules/inspection-draw';
 import { AuditService } from '../audit/audit.service';
@@ -21,12 +22,13 @@ export class InspectionPlansService {
     private readonly store: InspectionsStore,
     private readonly subjects: SubjectsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreatePlanDto, caller: Caller | undefined): Promise<PlanView> {
     validate(dto);
     const region = dto.region ?? null;
-    const candidates = await this.store.candidates(dto.industry, region);
+    const candidates = await this.store.candidates(dto.industry, region, this.clock.today());
     if (candidates.length === 0) throw new NoSubjectsToDraw(dto.industry, region);
     const seed = dto.seed ?? randomBytes(16).toString('hex');
     const inputs = buildDrawInput(dto, candidates, seed);

@@ -59,15 +59,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class InspectionsStore {
   constructor(private readonly ds: DataSource) {}
 
-  /** Current tiers of one industry (credit_tiers) for the subjects of a region, in id order. */
-  candidates(industry: string, region: string | null): Promise<Candidate[]> {
+  /**
+   * Current tiers of one industry (credit_tiers) for the subjects of a region, in id order. Inspections in
+   * the 12 months up to `today`: the tier's fact, or the results recorded in plans of the industry when
+   * more (a passed inspection changes no tier, so the stored fact can lag).
+   */
+  candidates(industry: string, region: string | null, today: string): Promise<Candidate[]> {
     return this.ds.query(
       `SELECT t.subject_id::text AS id, s.code, t.tier, t.inspection_policy AS policy, t.pack_id AS "packId", t.pack_version AS "packVersion",
-         t.pack_hash AS "packHash", COALESCE((t.facts->>'inspectionsLast12Months')::int, 0) AS inspections12
+         t.pack_hash AS "packHash",
+         GREATEST(COALESCE((t.facts->>'inspectionsLast12Months')::int, 0), COALESCE(r.n, 0))::int AS inspections12
        FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
+       LEFT JOIN (
+         SELECT i.subject_id, count(*) AS n FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id
+         WHERE p.industry = $1 AND i.result IS NOT NULL AND i.result_date > $3::date - interval '12 months' AND i.result_date <= $3::date
+         GROUP BY i.subject_id
+       ) r ON r.subject_id = t.subject_id
        WHERE t.industry = $1 AND ($2::text IS NULL OR s.region LIKE $2 || '%')
        ORDER BY t.subject_id`,
-      [industry, region],
+      [industry, region, today],
     );
   }
 
