@@ -1,4 +1,5 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 
@@ -12,6 +13,7 @@ describe('rule pack versions (规则包版本) across two instances', () => {
   let b: TestApp;
   let originalTax: string;
   let subjectId: string;
+  let bundledTax: Record<string, unknown>; // the active content before this file changes anything
   const newVersion = `1.1.${randomInt(1e6)}`;
 
   const packVersion = async (t: TestApp, id = 'tax'): Promise<string> => (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.version;
@@ -34,6 +36,7 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     a = await startTestApp();
     b = await startTestApp();
     originalTax = await activeId(a);
+    bundledTax = (await draft(a)).content;
     let code = '91500110';
     for (let i = 0; i < 9; i++) code += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
     code += usccCheckChar(code);
@@ -124,6 +127,29 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     expect(res.body.findings[0]).toMatchObject({ file: expect.stringContaining('tax/pack.json'), rule: content.rules[2].name, path: expect.stringMatching(/^\/rules\/2\//) });
     expect((await http(a.url, 'GET', '/api/v1/packs/tax/versions')).body).toEqual(before.body);
     expect(await activeId(b)).toBe(originalTax);
+  });
+
+  it('a published version is immutable in the database; rollback to an unknown version is 404; a taken version is 409', async () => {
+    const db = a.app.get(DataSource);
+    await expect(db.query(`UPDATE pack_versions SET content = '{}'::jsonb WHERE id = $1`, [originalTax])).rejects.toThrow(/immutable/);
+    await expect(db.query(`DELETE FROM pack_versions WHERE id = $1`, [originalTax])).rejects.toThrow(/never removed/);
+    const missing = await http(a.url, 'POST', '/api/v1/packs/tax/rollback', { versionId: randomUUID(), reason: 'no such version' });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'PACK_VERSION_NOT_FOUND' } });
+    const d = await draft(a);
+    const content = structuredClone(bundledTax);
+    content.version = (await http(a.url, 'GET', '/api/v1/packs/tax/versions')).body.items.find((v: { id: string }) => v.id === originalTax).version;
+    content.description = `${String(content.description)} (edited)`;
+    expect((await save(a, d.revision, content)).status).toBe(200);
+    const taken = await http(a.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'same version again' });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'PACK_VERSION_EXISTS' } });
+    expect(await activeId(b)).toBe(originalTax);
+  });
+
+  it('the measures are a pack too: their draft is the active {catalogue, rules}, valid', async () => {
+    const res = await http(a.url, 'GET', '/api/v1/packs/measures/draft');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ packId: 'measures', valid: true, findings: [] });
+    expect(Object.keys(res.body.content).sort()).toEqual(['catalogue', 'rules']);
   });
 
   it('only the packs scope may edit', async () => {
