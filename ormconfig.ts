@@ -21,7 +21,8 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; embedd
     // the first one's transaction. A real server gets a pool.
     extra: {
       max: opts.embedded ? 1 : (opts.poolSize ?? 10),
-      connectionTimeoutMillis: 5000,
+      // Waiting for the embedded database's single connection is queueing, not an outage: allow it longer.
+      connectionTimeoutMillis: opts.embedded ? 60000 : 5000,
       statement_timeout: 30000,
       application_name: 'credit-supervision-engine',
     },

@@ -3,11 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=$(mktemp -d)
-PORT=${SMOKE_PORT:-3917}
+# A port nobody listens on, so an answer can only come from this server.
+PORT=${SMOKE_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
 LOG="$DATA/server.log"
-env -u DATABASE_URL PORT="$PORT" DATA_DIR="$DATA" npm start -- --demo >"$LOG" 2>&1 &
+# Its own process group: npm starts node as a child, and the cleanup must stop both.
+setsid env -u DATABASE_URL PORT="$PORT" DATA_DIR="$DATA" npm start -- --demo >"$LOG" 2>&1 &
 PID=$!
-cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA"; }
+cleanup() { kill -- -"$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$PORT/health" >/dev/null; then break; fi
