@@ -7,7 +7,8 @@ import { TieringModule } from './tiering/tiering.module';
 import { DemoModule } from './demo/demo.module';
 import { AuditModule } from './audit/audit.module';
 import { ChecksModule } from './checks/checks.module';
+import { SimulationModule } from './simulation/simulation.module';
 import { InspectionsModule } from './inspections/inspections.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, InspectionsModule];
+export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule];

@@ -12,6 +12,6 @@ import { PacksService } from './packs.service';
   imports: [AuditModule],
   controllers: [PacksController, PackVersionsController, PacksLintController],
   providers: [PacksService, PackVersionsStore, PackAuthoringService, PackWatcher],
-  exports: [PacksService],
+  exports: [PacksService, PackAuthoringService],
 })
 export class PacksModule {}

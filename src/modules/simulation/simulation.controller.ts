@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { RequireScopes } from '../auth/scopes.decorator';
+import { SimulationService } from './simulation.service';
+
+export class SimulateBody {
+  @ApiPropertyOptional({ description: 'Evaluate as of this date (基准日), YYYY-MM-DD; default today', example: '2026-11-28' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+}
+
+@ApiTags('rule packs (规则包)')
+@Controller('api/v1/packs')
+export class SimulationController {
+  constructor(private readonly simulation: SimulationService) {}
+
+  @Post(':id/simulate')
+  @HttpCode(200)
+  @RequireScopes('packs')
+  @ApiParam({ name: 'id', example: 'fire_safety' })
+  @ApiOperation({
+    summary: "Simulate a draft before publishing (发布前影响模拟): today's subjects under the active version and the draft",
+    description:
+      'Every subject is evaluated as of `asOf` with the same records under the active version and under the saved draft: the tier ' +
+      'distribution before and after, the subjects that change tier (with the rules that start or stop firing), and a readable ' +
+      'summary. An invalid draft is 422 with findings. Nothing is stored.',
+  })
+  @ApiOkResponse({ description: 'The simulation report (JSON, with `summary` lines)' })
+  simulate(@Param('id') id: string, @Body() body: SimulateBody) {
+    return this.simulation.simulate(id, body.asOf);
+  }
+}

@@ -1,0 +1,88 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Clock } from '../../src/common/clock';
+import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
+import { TieringService } from '../../src/modules/tiering/tiering.service';
+import { http, startTestApp, TestApp } from '../helpers/app';
+
+function uscc(): string {
+  let body = '91500110';
+  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
+  return body + usccCheckChar(body);
+}
+
+describe('simulate a draft before publishing (发布前模拟)', () => {
+  let t: TestApp;
+  const source = `sim-${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function subjectWith(records: Array<Record<string, unknown>>): Promise<string> {
+    const code = uscc();
+    const reg = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `模拟测试商场${code.slice(-4)}`, registeredOn: '2012-05-01' });
+    for (const r of records) {
+      const res = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '模拟测试商场', subjectCode: code, industry: 'fire_safety', ...r });
+      expect(res.status).toBe(201);
+    }
+    return reg.body.id;
+  }
+
+  it('reports the tier changes a draft would make, and publishing then produces exactly those', async () => {
+    const penalty = { type: 'penalty', sector: 'fire', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-09-01' };
+    const failed = { type: 'inspection', inspectionResult: 'failed', decisionDate: '2026-10-01' };
+    const moving = await subjectWith([penalty, failed]); // 100 - 10 - 10 = 80: B now, C once B starts at 85
+    const clean = await subjectWith([]); // 100: A either way
+    await t.app.get(TieringService).idle();
+
+    const pack = await http(t.url, 'GET', '/api/v1/packs/fire_safety');
+    const originalVersionId = pack.body.versionId;
+    const draft = await http(t.url, 'GET', '/api/v1/packs/fire_safety/draft');
+    const content = structuredClone(draft.body.content);
+    content.version = `1.0.${randomInt(1000, 999999)}`;
+    for (const tier of content.tiers) {
+      if (tier.tier === 'B') tier.minScore = 85;
+      if (tier.tier === 'C') tier.maxScore = 85;
+    }
+    const saved = await http(t.url, 'PUT', '/api/v1/packs/fire_safety/draft', { content }, { 'if-match': String(draft.body.revision) });
+    expect(saved.status).toBe(200);
+    expect(saved.body.valid).toBe(true);
+
+    try {
+      const sim = await http(t.url, 'POST', '/api/v1/packs/fire_safety/simulate', { asOf: '2026-11-28' });
+      expect(sim.status).toBe(200);
+      expect(sim.body).toMatchObject({ packId: 'fire_safety', draftVersion: content.version, asOf: '2026-11-28' });
+      const mine = sim.body.changed.find((c: { subjectId: string }) => c.subjectId === moving);
+      expect(mine).toMatchObject({ before: { tier: 'B', score: 80 }, after: { tier: 'C', score: 80 } });
+      expect(sim.body.changed.some((c: { subjectId: string }) => c.subjectId === clean)).toBe(false);
+      expect(sim.body.distribution.after.C - sim.body.distribution.before.C).toBeGreaterThanOrEqual(1);
+      expect(sim.body.summary.join('\n')).toContain('B:');
+
+      const published = await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: B starts at 85' });
+      expect(published.status).toBe(201);
+      const run = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2026-11-28' });
+      expect(run.status).toBe(200);
+      const listed = sim.body.changed.filter((c: { subjectId: string }) => c.subjectId === moving || process.env.TEST_EMBEDDED === '1');
+      for (const c of listed) {
+        const tiers = await http(t.url, 'GET', `/api/v1/subjects/${c.subjectId}/tiers`);
+        const fire = tiers.body.tiers.find((x: { industry: string }) => x.industry === 'fire_safety');
+        expect({ subject: c.subjectId, tier: fire.tier, version: fire.pack.version }).toEqual({ subject: c.subjectId, tier: c.after.tier, version: content.version });
+      }
+    } finally {
+      const back = await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', { versionId: originalVersionId, reason: 'e2e: restore' });
+      expect(back.status).toBe(200);
+      await http(t.url, 'POST', '/api/v1/tiering/runs', {});
+    }
+  });
+
+  it('refuses an invalid draft with findings and a bad date naming the field', async () => {
+    const bad = await http(t.url, 'POST', '/api/v1/packs/fire_safety/simulate', { asOf: '2026-02-30x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('asOf');
+    const unknown = await http(t.url, 'POST', '/api/v1/packs/no_such_pack/simulate', {});
+    expect(unknown.status).toBe(404);
+  });
+});
