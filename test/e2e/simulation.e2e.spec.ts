@@ -78,6 +78,36 @@ describe('simulate a draft before publishing (发布前模拟)', () => {
     }
   });
 
+  it('replays the checks of a period against a measures draft: the checks whose verdict would change', async () => {
+    const code = uscc();
+    const listed = await http(t.url, 'POST', '/api/v1/records', {
+      type: 'list_entry', source, decisionNumber: randomUUID(), subjectName: '红名单模拟企业', subjectCode: code, listType: 'red_list', decisionDate: '2026-09-01',
+    });
+    expect(listed.status).toBe(201);
+    const check = await http(t.url, 'POST', '/api/v1/checks', { scenario: 'government_funds', transaction: { reference: `SIM-${randomUUID()}` }, parties: [{ code, role: 'applicant' }] });
+    expect(check.body.verdict).toBe('reward');
+
+    const draft = await http(t.url, 'GET', '/api/v1/packs/measures/draft');
+    const content = structuredClone(draft.body.content);
+    content.rules.version = `1.0.${randomInt(1000, 999999)}`;
+    content.rules.rules = content.rules.rules.filter((r: { name: string }) => !r.name.startsWith('red-list-'));
+    // No rule applies some reward measures any more; the catalogue may keep them (lint warns, loading accepts).
+    const saved = await http(t.url, 'PUT', '/api/v1/packs/measures/draft', { content }, { 'if-match': String(draft.body.revision) });
+    expect(saved.status).toBe(200);
+    expect(saved.body.valid).toBe(true);
+
+    const sim = await http(t.url, 'POST', '/api/v1/packs/measures/simulate', { from: '2026-11-28', to: '2026-11-29' });
+    expect(sim.status).toBe(200);
+    expect(sim.body.checksReplayed).toBeGreaterThanOrEqual(1);
+    const mine = sim.body.changed.find((c: { checkId: string }) => c.checkId === check.body.checkId);
+    expect(mine).toMatchObject({ answered: 'reward', active: 'reward', draft: 'pass', scenario: 'government_funds' });
+    expect(sim.body.summary[1]).toContain('would get another verdict');
+
+    const missing = await http(t.url, 'POST', '/api/v1/packs/measures/simulate', { from: '2026-11-28' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].field).toBe('to');
+  });
+
   it('refuses an invalid draft with findings and a bad date naming the field', async () => {
     const bad = await http(t.url, 'POST', '/api/v1/packs/fire_safety/simulate', { asOf: '2026-02-30x' });
     expect(bad.status).toBe(400);

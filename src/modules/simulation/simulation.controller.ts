@@ -3,12 +3,23 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } f
 import { IsOptional, Matches } from 'class-validator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { SimulationService } from './simulation.service';
+import { MEASURES_PACK } from '../packs/pack-content';
 
 export class SimulateBody {
   @ApiPropertyOptional({ description: 'Evaluate as of this date (基准日), YYYY-MM-DD; default today', example: '2026-11-28' })
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'asOf must be a date YYYY-MM-DD' })
   asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Measures only: replay the checks answered from this date (起始日期, inclusive), YYYY-MM-DD', example: '2026-11-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Measures only: … up to this date (截止日期, exclusive), YYYY-MM-DD', example: '2026-12-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
 }
 
 @ApiTags('rule packs (规则包)')
@@ -25,10 +36,12 @@ export class SimulationController {
     description:
       'Every subject is evaluated as of `asOf` with the same records under the active version and under the saved draft: the tier ' +
       'distribution before and after, the subjects that change tier (with the rules that start or stop firing), and a readable ' +
-      'summary. An invalid draft is 422 with findings. Nothing is stored.',
+      'summary. For the `measures` pack the checks answered in [`from`, `to`) are replayed from the audit trail, each party as of ' +
+      "its check's date with the tiers it used, under the active measures and the draft: the checks whose verdict would change. " +
+      'An invalid draft is 422 with findings. Nothing is stored.',
   })
   @ApiOkResponse({ description: 'The simulation report (JSON, with `summary` lines)' })
   simulate(@Param('id') id: string, @Body() body: SimulateBody) {
-    return this.simulation.simulate(id, body.asOf);
+    return id === MEASURES_PACK ? this.simulation.simulateMeasures(body.from, body.to) : this.simulation.simulate(id, body.asOf);
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/problem';
+import { ValidationFailed } from '../../common/problem';
 import { PackAuthoringService } from '../packs/pack-authoring.service';
-import { compileContent, contentFindings, contentHash, MEASURES_PACK } from '../packs/pack-content';
+import { compileContent, compileMeasuresContent, contentFindings, contentHash, MEASURES_PACK } from '../packs/pack-content';
 import { PackInvalid } from '../packs/packs.exception';
 import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import { TieringService } from '../tiering/tiering.service';
-import type { SimulationReport, TierChange } from './simulation.types';
+import type { MeasuresSimulationReport, SimulationReport, TierChange } from './simulation.types';
+import { MeasuresReplay } from './measures-replay';
 
 const CHUNK = 1000;
 const LISTED = 1000;
@@ -26,12 +27,30 @@ export class SimulationService {
     private readonly records: RecordsService,
     private readonly tiering: TieringService,
     private readonly clock: Clock,
+    private readonly replay: MeasuresReplay,
   ) {}
 
+  /** A measures draft: the checks of [from, to) replayed from the audit trail under the active measures and the draft. */
+  async simulateMeasures(from?: string, to?: string): Promise<MeasuresSimulationReport> {
+    if (!from || !to) throw new ValidationFailed([{ field: from ? 'to' : 'from', reason: 'is required to replay the checks of a period' }]);
+    const draft = await this.authoring.draft(MEASURES_PACK);
+    const findings = contentFindings(MEASURES_PACK, draft.content, `draft r${draft.revision}`);
+    if (findings.length) throw new PackInvalid(findings);
+    const candidate = compileMeasuresContent(0, draft.content, contentHash(draft.content));
+    const active = this.packs.measures();
+    const r = await this.replay.replay(active, candidate, from, to);
+    const summary = [
+      `联合奖惩措施 ${active.version} → 草稿 ${candidate.version}：回放 ${from} 至 ${to} 的核查 ${r.replayed} 次，结论改变 ${r.changed.length} 次`,
+      `Measures ${active.version} → draft ${candidate.version}: ${r.changed.length} of ${r.replayed} checks from ${from} to ${to} would get another verdict`,
+      ...r.changed.slice(0, 20).map((c) => `  ${c.checkId} ${c.scenario} (${c.caller}): ${c.active} → ${c.draft}`),
+    ];
+    return {
+      packId: MEASURES_PACK, activeVersion: active.version, draftVersion: candidate.version, draftRevision: draft.revision, from, to,
+      checksReplayed: r.replayed, truncated: r.truncated, changedCount: r.changed.length, changed: r.changed.slice(0, LISTED), summary,
+    };
+  }
+
   async simulate(packId: string, asOfGiven?: string): Promise<SimulationReport> {
-    if (packId === MEASURES_PACK) {
-      throw new DomainError(422, 'SIMULATION_UNSUPPORTED', 'Not simulated yet (暂不支持)', 'Replaying past checks against a measures draft is not built yet; tier packs can be simulated.');
-    }
     const draft = await this.authoring.draft(packId);
     const findings = contentFindings(packId, draft.content, `draft r${draft.revision}`);
     if (findings.length) throw new PackInvalid(findings);

@@ -26,3 +26,19 @@ export interface SimulationReport {
   /** The same, as lines a rule author reads (中文 / English). */
   readonly summary: readonly string[];
 }
+
+/** A measures draft replayed against the checks of a past period (历史核查回放). */
+export interface MeasuresSimulationReport {
+  readonly packId: 'measures';
+  readonly activeVersion: string;
+  readonly draftVersion: string;
+  readonly draftRevision: number;
+  readonly from: string;
+  readonly to: string;
+  readonly checksReplayed: number;
+  readonly truncated: boolean;
+  readonly changedCount: number;
+  /** Checks whose verdict the draft would change (the first 1,000). */
+  readonly changed: readonly import('./measures-replay').ReplayedCheck[];
+  readonly summary: readonly string[];
+}

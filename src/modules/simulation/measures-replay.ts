@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { deriveCheckFacts, type PartyRole } from '../../rules/check-facts';
+import type { Facts, Industry } from '../../rules/facts.catalogue';
+import { CheckFactsError } from '../../rules/rules.errors';
+import { evaluateMeasures } from '../../rules/measures.evaluate';
+import type { LoadedMeasures } from '../../rules/measures.loader';
+import { verdictRank, VERDICTS, type Verdict } from '../../rules/verdict';
+import { AuditService } from '../audit/audit.service';
+import type { CheckResult } from '../checks/check.types';
+import { RecordsService } from '../records/records.service';
+import { SubjectsService } from '../subjects/subjects.service';
+
+export interface ReplayedCheck {
+  readonly checkId: string;
+  readonly checkedAt: string;
+  readonly caller: string;
+  readonly scenario: string;
+  /** As answered then, as the active measures give it now, and as the draft would give it. */
+  readonly answered: Verdict;
+  readonly active: Verdict;
+  readonly draft: Verdict;
+}
+
+const MAX_CHECKS = 20_000;
+
+/** A scenario the draft no longer has applies no measure of it: the party would pass. */
+function draftVerdict(draft: LoadedMeasures, facts: Facts): Verdict {
+  try {
+    return evaluateMeasures(draft.rules, facts).verdict;
+  } catch (e) {
+    if (e instanceof CheckFactsError) return 'pass';
+    throw e;
+  }
+}
+const worst = (vs: Verdict[]) => vs.reduce<Verdict>((w, v) => (verdictRank(v) < verdictRank(w) ? v : w), VERDICTS[VERDICTS.length - 1]);
+
+/**
+ * Replays the checks of a past period from the audit trail against a measures draft: each party as of the
+ * check's own date, with the tiers the check used, under the active measures and under the draft — the
+ * checks whose verdict the draft alone would change.
+ */
+@Injectable()
+export class MeasuresReplay {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly subjects: SubjectsService,
+    private readonly records: RecordsService,
+  ) {}
+
+  async replay(active: LoadedMeasures, draft: LoadedMeasures, from: string, to: string): Promise<{ replayed: number; changed: ReplayedCheck[]; truncated: boolean }> {
+    const changed: ReplayedCheck[] = [];
+    let replayed = 0;
+    for (let after = 0; replayed < MAX_CHECKS; ) {
+      const page = await this.audit.list({ kind: 'check', from, to }, after, 500);
+      if (!page.items.length) break;
+      after = page.items[page.items.length - 1].seq;
+      for (const entry of page.items) {
+        const check = entry.response as unknown as CheckResult;
+        const v = await this.verdicts(check, active, draft);
+        replayed += 1;
+        if (v.active !== v.draft) changed.push({ checkId: check.checkId, checkedAt: check.checkedAt, caller: check.caller, scenario: check.scenario, answered: check.verdict, ...v });
+      }
+    }
+    return { replayed, changed, truncated: replayed >= MAX_CHECKS };
+  }
+
+  private async verdicts(check: CheckResult, active: LoadedMeasures, draft: LoadedMeasures): Promise<{ active: Verdict; draft: Verdict }> {
+    const ids = check.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : []));
+    const refs = await this.subjects.findRefs(ids);
+    const recs = await this.records.recordsInForceFor(ids, check.asOf);
+    const a: Verdict[] = [];
+    const d: Verdict[] = [];
+    for (const p of check.parties) {
+      const ref = p.subjectId ? refs.get(p.subjectId) : undefined;
+      const tiers: Partial<Record<Industry, string>> = {};
+      for (const t of p.tiers) tiers[t.industry as Industry] = t.tier;
+      const facts = deriveCheckFacts(
+        { kind: ref?.kind ?? (p.identifier.code ? 'legal_person' : 'natural_person'), registeredOn: ref?.registeredOn ?? null },
+        (p.subjectId ? recs.get(p.subjectId) : undefined) ?? [],
+        check.asOf,
+        { scenario: check.scenario, partyRole: p.role as PartyRole, amount: check.transaction.amount ?? null },
+        tiers,
+      );
+      a.push(evaluateMeasures(active.rules, facts).verdict);
+      d.push(draftVerdict(draft, facts));
+    }
+    return { active: worst(a), draft: worst(d) };
+  }
+}
