@@ -4,6 +4,7 @@
  * and decision numbers; dates are placed relative to `today` so the records stay current.
  */
 import { addMonths } from '../../rules/calendar';
+import { mulberry32 } from '../../rules/inspection-draw.prng';
 import { residentIdCheckChar } from '../../common/identifiers/resident-id';
 import { usccCheckChar, USCC_ALPHABET } from '../../common/identifiers/uscc';
 
@@ -33,17 +34,8 @@ const AUTHORITIES: Record<DemoSubject['industry'], string> = {
 };
 const INDUSTRIES: DemoSubject['industry'][] = ['construction', 'food_drug', 'fire_safety', 'general'];
 
-/** mulberry32: a small, fast, seedable PRNG (deterministic demo data, not cryptography). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seedable PRNG of the inspection draw (deterministic demo data, not cryptography). */
+export const prng = mulberry32;
 
 export function generateDemo(today: string, count = 300, seed = 20261128): { subjects: DemoSubject[]; records: DemoRecord[] } {
   const rnd = prng(seed);
