@@ -105,8 +105,9 @@ export class TierStore {
 
   async history(subjectId: string, industry: string | undefined, limit: number): Promise<TierHistoryEntry[]> {
     return this.ds.query(
-      `SELECT id::text AS id, ${COLUMNS}, previous_tier AS "previousTier", trigger FROM credit_tier_history
-       WHERE subject_id = $1 AND ($2::text IS NULL OR industry = $2) ORDER BY id DESC LIMIT $3`,
+      // Ordered by the bigint column, not by the text alias `id` ("9" would sort after "10").
+      `SELECT h.id::text AS id, ${COLUMNS}, previous_tier AS "previousTier", trigger FROM credit_tier_history h
+       WHERE subject_id = $1 AND ($2::text IS NULL OR industry = $2) ORDER BY h.id DESC LIMIT $3`,
       [subjectId, industry ?? null, limit],
     );
   }
