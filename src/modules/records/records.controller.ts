@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
+import { NotFound } from '../../common/problem';
+import { repairNoticeOf, type RepairNotice } from './repair-notice';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ListRecordsQuery, RevokeRecordDto } from './dto/record-requests.dto';
@@ -69,6 +71,19 @@ export class RecordsController {
   @ApiNotFoundResponse({ description: PROBLEM })
   get(@Param('id') id: string): Promise<RecordView> {
     return this.records.get(id);
+  }
+
+  @Get('records/:id/repair-notice')
+  @ApiOperation({
+    summary: 'Credit repair notice data (信用修复告知书) of a penalty or a dishonesty listing',
+    description: 'Served with the decision: the earliest date repair may be applied for (最短公示期), when publication stops by itself, the rule version (令第58号 / 令第36号) and how to apply. 404 for records that have no repair (licences, red lists, tax levels…).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNotFoundResponse({ description: PROBLEM })
+  async repairNotice(@Param('id') id: string): Promise<RepairNotice> {
+    const notice = repairNoticeOf(await this.records.get(id));
+    if (!notice) throw new NotFound('REPAIR_NOTICE_NOT_APPLICABLE', 'This record has no credit repair (无需信用修复): only penalties and dishonesty listings do.');
+    return notice;
   }
 
   @Get('subjects/:id/records')

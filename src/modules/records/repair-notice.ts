@@ -1,0 +1,48 @@
+import type { RecordView } from './record.view';
+
+/**
+ * The data of a credit repair notice (信用修复告知书), served with a penalty decision (綦江区 plan, task 12:
+ * 同步送达行政处罚决定书和信用修复告知书). Windows follow the rule version kept with the record: NDRC 令第58号
+ * for decisions before 2026-04-01, 令第36号 from then on (domain.md §4).
+ */
+export interface RepairNotice {
+  readonly recordId: string;
+  readonly decisionNumber: string;
+  /** The department that recognised the record repairs it ("谁认定、谁修复"). */
+  readonly recognisingDepartment: string;
+  readonly decisionDate: string;
+  readonly severity: string | null;
+  readonly ruleVersion: string | null;
+  readonly ruleText: string;
+  /** Repair may be applied for from this date (最短公示期届满). */
+  readonly earliestRepairDate: string | null;
+  /** Publication stops by itself on this date (最长公示期届满). */
+  readonly publicityEnds: string | null;
+  readonly howToApply: readonly string[];
+}
+
+const RULE_TEXT: Record<string, string> = {
+  'NDRC-36': '《信用修复管理办法》（国家发展改革委令第36号，2026年4月1日起施行）',
+  'NDRC-58': '国家发展改革委令第58号（适用于2026年4月1日前作出的决定）',
+};
+
+export function repairNoticeOf(r: RecordView): RepairNotice | null {
+  if (r.type !== 'penalty' && !(r.type === 'list_entry' && r.listType !== 'red_list')) return null;
+  return {
+    recordId: r.id,
+    decisionNumber: r.decisionNumber,
+    recognisingDepartment: r.source,
+    decisionDate: r.decisionDate,
+    severity: r.severity,
+    ruleVersion: r.ruleVersion,
+    ruleText: (r.ruleVersion && RULE_TEXT[r.ruleVersion]) ?? '适用的信用修复规定',
+    earliestRepairDate: r.publicityMinEnd,
+    publicityEnds: r.publicityEnd,
+    howToApply: [
+      '履行行政处罚决定规定的义务，纠正失信行为、消除不良影响 (fulfil the obligations of the decision and correct the conduct)',
+      `自 ${r.publicityMinEnd ?? '最短公示期届满之日'} 起，向认定部门（${r.source}）或"信用中国"网站提出信用修复申请 (apply to the recognising department or via 信用中国)`,
+      '提交信用修复申请书和公开的信用承诺书 (submit the application with a public credit commitment)',
+      `最长公示期届满（${r.publicityEnd ?? '按规定期限'}）后停止公示，无需申请 (publication stops by itself at the maximum)`,
+    ],
+  };
+}

@@ -1,0 +1,47 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
+import { http, startTestApp, TestApp } from '../helpers/app';
+
+function uscc(): string {
+  let body = '91500110';
+  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
+  return body + usccCheckChar(body);
+}
+
+describe('credit repair notice (信用修复告知书) served with a penalty', () => {
+  let t: TestApp;
+  const source = `repair-${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const record = async (body: Record<string, unknown>) => {
+    const res = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '修复告知测试公司', subjectCode: uscc(), ...body });
+    expect(res.status).toBe(201);
+    return res.body.record.id as string;
+  };
+
+  it('uses the 令第58号 windows for a decision of 2025 and the 令第36号 windows for one of May 2026', async () => {
+    const old = await record({ type: 'penalty', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2025-03-10' });
+    const notice58 = await http(t.url, 'GET', `/api/v1/records/${old}/repair-notice`);
+    expect(notice58.status).toBe(200);
+    expect(notice58.body).toMatchObject({ ruleVersion: 'NDRC-58', earliestRepairDate: '2025-06-10', publicityEnds: '2028-03-10', recognisingDepartment: source });
+    expect(notice58.body.howToApply.join('\n')).toContain('2025-06-10');
+
+    const recent = await record({ type: 'penalty', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-05-20' });
+    const notice36 = await http(t.url, 'GET', `/api/v1/records/${recent}/repair-notice`);
+    expect(notice36.body).toMatchObject({ ruleVersion: 'NDRC-36', earliestRepairDate: '2027-05-20', publicityEnds: '2029-05-20' });
+    expect(notice36.body.ruleText).toContain('第36号');
+  });
+
+  it('has no notice for a licence (404 problem), and refuses a malformed id', async () => {
+    const licence = await record({ type: 'licence', decisionDate: '2025-01-05', validUntil: '2030-01-05' });
+    const res = await http(t.url, 'GET', `/api/v1/records/${licence}/repair-notice`);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('REPAIR_NOTICE_NOT_APPLICABLE');
+    expect((await http(t.url, 'GET', '/api/v1/records/not-a-uuid/repair-notice')).status).toBe(404);
+  });
+});
