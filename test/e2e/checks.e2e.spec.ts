@@ -154,6 +154,14 @@ describe('checks (逢办必查) over HTTP', () => {
     const wrongMeasure = await post(`/api/v1/checks/${id}/feedback`, { operator: 'x', items: [{ partyIndex: 0, measure: 'green-channel', applied: true }] });
     expect(wrongMeasure.body.errors[0].field).toBe('items[0].measure');
 
+    const unknown = await post(`/api/v1/checks/${randomUUID()}/feedback`, { operator: 'x', items: [{ partyIndex: 0, measure: codes[0], applied: true }] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('CHECK_NOT_FOUND');
+    const otherCaller = await t.createKey({ scopes: ['checks', 'feedback'] });
+    expect((await httpAs(otherCaller, t.url, 'GET', `/api/v1/checks/${id}`)).status).toBe(404); // another caller's check is not theirs to read
+    const [{ n: rows }] = await db.query(`SELECT count(*)::int AS n FROM check_feedback WHERE check_id = $1`, [id]);
+    expect(rows).toBe(1); // the refused reports stored nothing
+
     const rates = await http(t.url, 'GET', '/api/v1/checks/feedback-rates');
     const mine = rates.body.items.find((r: { caller: string; scenario: string }) => r.caller === res.body.caller && r.scenario === 'government_procurement');
     expect(mine.checksWithFeedback).toBeGreaterThanOrEqual(1);

@@ -8,6 +8,7 @@ import { usccSubjectKind } from '../../common/identifiers/uscc';
 import { verdictRank, VERDICTS, type Verdict } from '../../rules/verdict';
 import { AuditService } from '../audit/audit.service';
 import type { AuditEntryView } from '../audit/audit.types';
+import { AuditEntryNotFound } from '../audit/audit.exception';
 import { assertScenarioAllowed, type Caller } from '../auth/caller';
 import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
@@ -62,7 +63,11 @@ export class ChecksService {
 
   /** A check as it was answered, for the caller that made it (or an admin). */
   async get(caller: Caller, id: string): Promise<CheckAnswer> {
-    const entry = await this.audit.get(id).catch(() => null);
+    // Only "no such entry" is a 404: a database failure must stay a 5xx, never look like a missing check.
+    const entry = await this.audit.get(id).catch((e: unknown) => {
+      if (e instanceof AuditEntryNotFound) return null;
+      throw e;
+    });
     if (!entry || entry.kind !== 'check' || (entry.caller !== caller.name && !caller.scopes.includes('admin'))) throw new CheckNotFound(id);
     return { ...(entry.response as unknown as CheckResult), audit: receipt(entry), replayed: true };
   }

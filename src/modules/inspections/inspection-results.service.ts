@@ -10,6 +10,7 @@ import type { PlanResultDto } from './dto/plan-request.dto';
 import { PlanItemNotFound, ResultAlreadyRecorded } from './inspections.exception';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionsStore } from './inspections.store';
+import { SubjectNotFound } from '../subjects/subjects.exception';
 
 export interface ResultAnswer {
   planId: string;
@@ -71,7 +72,10 @@ export class InspectionResultsService {
   private async identity(subject: { id: string; code: string | null; kind: string }, idNumber: string | undefined): Promise<Record<string, string>> {
     if (subject.code) return { subjectCode: subject.code, subjectKind: subject.kind };
     if (!idNumber) throw new ValidationFailed([{ field: 'subjectIdNumber', reason: "is required to file a natural person's inspection record" }]);
-    const found = await this.subjects.lookup({ idNumber }).catch(() => null);
+    const found = await this.subjects.lookup({ idNumber }).catch((e: unknown) => {
+      if (e instanceof SubjectNotFound) return null;
+      throw e;
+    });
     if (found?.id !== subject.id) throw new ValidationFailed([{ field: 'subjectIdNumber', reason: 'does not belong to the inspected subject' }]);
     return { subjectIdNumber: idNumber, subjectKind: subject.kind };
   }
