@@ -145,6 +145,8 @@ describe('checks (逢办必查) over HTTP', () => {
     });
     expect(fb.status).toBe(201);
     expect(fb.body.items).toEqual([expect.objectContaining({ measure: codes[0], applied: true, operator: 'qj-cg-07' })]);
+    const [{ n: audited }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE kind = 'feedback' AND request->>'checkId' = $1`, [id]);
+    expect(audited).toBe(1);
     const read = await http(t.url, 'GET', `/api/v1/checks/${id}/feedback`);
     expect(read.body.items).toHaveLength(1);
 

@@ -34,17 +34,18 @@ export class FeedbackService {
     const check = await this.checks.get(caller, checkId);
     validateAgainst(check, body);
     const rows = body.items.map((i) => ({ party_index: i.partyIndex, measure_code: i.measure, applied: i.applied, reason: i.reason ?? null, outcome: i.outcome ?? null }));
-    await this.audit.append({
-      kind: 'feedback', caller: caller.name, operator: body.operator, scenario: check.scenario,
-      subjectIds: check.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : [])), request: { checkId, ...body }, response: { accepted: rows.length },
-      packVersions: check.packVersions,
-    });
     await this.ds.query(
       `INSERT INTO check_feedback (check_id, caller, scenario, operator, party_index, measure_code, applied, reason, outcome)
        SELECT $1, $2, $3, $4, x.party_index, x.measure_code, x.applied, x.reason, x.outcome
        FROM jsonb_to_recordset($5::jsonb) AS x(party_index int, measure_code text, applied boolean, reason text, outcome text)`,
       [checkId, check.caller, check.scenario, body.operator, JSON.stringify(rows)],
     );
+    // Stored first, then audited: the answer waits for both, and the trail never claims a report that was not kept.
+    await this.audit.append({
+      kind: 'feedback', caller: caller.name, operator: body.operator, scenario: check.scenario,
+      subjectIds: check.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : [])), request: { checkId, ...body }, response: { accepted: rows.length },
+      packVersions: check.packVersions,
+    });
     return this.list(caller, checkId);
   }
 
