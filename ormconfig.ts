@@ -7,7 +7,10 @@ import { MIGRATIONS } from './src/database/migrations';
  * The one DataSource definition, used by the application and by the migration scripts.
  * The schema comes from the migrations only: `synchronize` stays off.
  */
-export function dataSourceOptions(url: string, opts: { poolSize?: number; embedded?: boolean } = {}): DataSourceOptions {
+/** The driver waits this much longer than the server's statement_timeout before it gives up itself. */
+export const QUERY_TIMEOUT_MARGIN_MS = 2000;
+
+export function dataSourceOptions(url: string, opts: { poolSize?: number; embedded?: boolean; statementTimeoutMs?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,7 +26,13 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; embedd
       max: opts.embedded ? 1 : (opts.poolSize ?? 10),
       // Waiting for the embedded database's single connection is queueing, not an outage: allow it longer.
       connectionTimeoutMillis: opts.embedded ? 60000 : 5000,
-      statement_timeout: 30000,
+      statement_timeout: opts.statementTimeoutMs ?? 30000,
+      // The server cancels a statement past statement_timeout, but only if it can still talk to us: when
+      // the network to the database goes silent, nothing comes back. query_timeout is the driver's own
+      // deadline (the answer is then a 503), and TCP keepalive finds the dead connection for the pool.
+      query_timeout: (opts.statementTimeoutMs ?? 30000) + QUERY_TIMEOUT_MARGIN_MS,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10000,
       application_name: 'credit-supervision-engine',
     },
   };

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
 
 const FASTIFY_CODES: Record<string, { code: string; title: string; field?: string }> = {
@@ -40,6 +41,9 @@ export function toProblem(err: unknown, instance: string | undefined, requestId:
     const detail = typeof fe.message === 'string' ? fe.message : 'Bad request';
     const errors: FieldError[] | undefined = k?.field ? [{ field: k.field, reason: detail }] : undefined;
     return { ...base(fe.statusCode, k?.code ?? `HTTP_${fe.statusCode}`, k?.title ?? 'Bad request', detail, instance, requestId), ...(errors ? { errors } : {}) };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return base(503, 'DATABASE_UNAVAILABLE', 'Database unavailable (数据库不可用)', 'The database could not be reached or did not answer in time; nothing was answered from it. Retry later.', instance, requestId);
   }
   return base(500, 'INTERNAL_ERROR', 'Internal server error (服务器内部错误)', 'An unexpected error occurred; quote the request id when reporting it.', instance, requestId);
 }

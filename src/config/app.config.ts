@@ -26,6 +26,11 @@ export interface AppConfig {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly dbPoolSize: number;
+  /**
+   * Longest a database statement may run (server-side statement_timeout); the driver also gives up on
+   * its own a little later, so a query whose connection went silent (network cut) cannot hang forever.
+   */
+  readonly dbStatementTimeoutMs: number;
   readonly rulePacksDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Key of the HMAC that finds natural persons by ID number without storing the number. */
@@ -92,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir,
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30000, 100, 600000),
     rulePacksDir: env.RULE_PACKS_DIR ? resolve(env.RULE_PACKS_DIR) : join(projectRoot(), 'rule-packs'),
     logLevel,
     idHashKey: idHashKey(env, dataDir, production),
