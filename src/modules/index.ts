@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { ChecksModule } from './checks/checks.module';
 import { SimulationModule } from './simulation/simulation.module';
 import { InspectionsModule } from './inspections/inspections.module';
+import { RepairModule } from './repair/repair.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule];
+export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule];

@@ -16,7 +16,7 @@ import { RecordsStore } from './records.store';
 
 export interface RecordsChange {
   readonly subjectIds: string[];
-  /** 'ingest' (one record), 'import' (bulk) or 'revoke'. */
+  /** 'ingest' (one record), 'import' (bulk), 'revoke', 'repair' or 'commitment' (an outcome recorded). */
   readonly reason: string;
 }
 export interface IngestOneResult {
@@ -136,6 +136,11 @@ export class RecordsService implements OnModuleDestroy {
     const row = UUID.test(id) ? await this.store.findById(id) : null;
     if (!row) throw new RecordNotFound(UUID.test(id) ? id : '(not a UUID)');
     return toView(row, this.clock.today());
+  }
+
+  /** Announce a change committed elsewhere in a transaction of its own (a repair approved, a commitment breached). */
+  announce(change: RecordsChange): void {
+    this.changes.next(change);
   }
 
   /** Revoke (撤销) a decision: the record stops counting from `revokedAt` (default today). */

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiParam, ApiTags, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
+import { Caller } from '../auth/caller';
+import { RequireScopes } from '../auth/scopes.decorator';
+import { JsonOnlyGuard } from '../records/json-only.guard';
+import { CommitmentsService, type CommitmentOutcomeResult } from './commitments.service';
+import { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
+
+const PROBLEM = 'RFC 9457 problem (application/problem+json)';
+
+@ApiTags('credit commitments (信用承诺)')
+@RequireScopes('records', 'repair')
+@Controller('api/v1/records/:id/commitment-outcome')
+@UseInterceptors(AuditedInterceptor)
+export class CommitmentsController {
+  constructor(private readonly commitments: CommitmentsService) {}
+
+  @Post()
+  @Audited('commitment.outcome')
+  @UseGuards(JsonOnlyGuard)
+  @ApiOperation({
+    summary: 'Record whether a credit commitment was fulfilled or breached (记录信用承诺履行情况)',
+    description: 'For a pending commitment record, by the department that accepted it (its source). A breach (违背承诺 / 虚假承诺) sets the record to breached with its date and ' +
+      'the legal basis 国办发〔2020〕42号: it is then negative information in force, counted by commitmentsBreachedLast36Months, so tiers fall and checks deny ' +
+      'notify-and-commit (不适用告知承诺制) until it is repaired (POST /api/v1/repair-applications for this record). Once per commitment: 409 COMMITMENT_ALREADY_DECIDED.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The commitment record (信用承诺记录)' })
+  @ApiBody({ type: CommitmentOutcomeDto })
+  @ApiCreatedResponse({ description: 'The outcome and the commitment record after it' })
+  @ApiBadRequestResponse({ description: `${PROBLEM} naming each field` })
+  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT (not the accepting department)` })
+  @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
+  @ApiConflictResponse({ description: `${PROBLEM}: COMMITMENT_ALREADY_DECIDED` })
+  @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: COMMITMENT_NOT_APPLICABLE (not a commitment record)` })
+  record(@Param('id') id: string, @Body() dto: CommitmentOutcomeDto, @Caller() caller: Caller | undefined): Promise<CommitmentOutcomeResult> {
+    return this.commitments.record(id, dto, caller);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "A commitment's recorded outcome (信用承诺履行情况)" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ description: 'The outcome and the commitment record' })
+  @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND / COMMITMENT_OUTCOME_NOT_FOUND` })
+  get(@Param('id') id: string): Promise<CommitmentOutcomeResult> {
+    return this.commitments.get(id);
+  }
+}

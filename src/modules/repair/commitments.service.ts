@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { scrubIdNumbers } from '../../common/pii';
+import { ValidationFailed } from '../../common/problem';
+import type { Caller } from '../auth/caller';
+import type { RecordView } from '../records/record.view';
+import { RecordsService } from '../records/records.service';
+import { CommitmentsStore, type OutcomeRow } from './commitments.store';
+import type { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
+import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment } from './repair.exception';
+import { isUniqueViolation } from './repair.store';
+
+/**
+ * 国办发〔2020〕42号 (domain.md §6 [v]): a false commitment goes into the credit record with punishment,
+ * and an applicant with an earlier false commitment may not use notify-and-commit until repaired.
+ */
+export const FALSE_COMMITMENT_BASIS = '国办发〔2020〕42号';
+
+export interface CommitmentOutcomeResult {
+  readonly outcome: Omit<OutcomeRow, 'createdAt'> & { readonly createdAt: string };
+  /** The commitment record after the outcome: a breach makes it negative information in force. */
+  readonly record: RecordView;
+}
+
+/**
+ * The outcome of a credit commitment (信用承诺履行情况). A breach sets the commitment record to breached
+ * with its date: from then it is a negative record in force (`commitmentsBreachedLast36Months`), denying
+ * commitment-based incentives (notify-and-commit) until it is repaired through a repair application.
+ */
+@Injectable()
+export class CommitmentsService {
+  constructor(
+    private readonly store: CommitmentsStore,
+    private readonly records: RecordsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(recordId: string, dto: CommitmentOutcomeDto, caller: Caller | undefined): Promise<CommitmentOutcomeResult> {
+    const today = this.clock.today();
+    const record = await this.records.get(recordId); // 404 RECORD_NOT_FOUND
+    if (record.type !== 'commitment') throw new NotACommitment(record.id, record.type);
+    if (record.commitmentStatus !== 'pending') throw new CommitmentAlreadyDecided(record.id, record.commitmentStatus ?? 'unknown');
+    if (record.status !== 'active') throw new CommitmentAlreadyDecided(record.id, record.status);
+    if (dto.department !== record.source) throw new WrongDepartment(record.source, dto.department);
+    if (dto.date > today) throw new ValidationFailed([{ field: 'date', reason: `must not be in the future (today is ${today}, China Standard Time)` }]);
+    if (dto.date < record.decisionDate) throw new ValidationFailed([{ field: 'date', reason: `must be on or after the commitment's date ${record.decisionDate}` }]);
+    const input = {
+      recordId: record.id, subjectId: record.subjectId, kind: dto.kind, outcome: dto.outcome, date: dto.date, department: dto.department,
+      reason: scrubIdNumbers(dto.reason), legalBasis: dto.outcome === 'breached' ? FALSE_COMMITMENT_BASIS : null, caller: caller?.name ?? null,
+    };
+    let row: OutcomeRow;
+    try {
+      row = await this.store.ds.transaction(async (m) => {
+        const inserted = await this.store.insert(m, input);
+        if (!(await this.store.settle(m, input))) throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
+        return inserted;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new CommitmentAlreadyDecided(record.id, 'already settled');
+      throw err;
+    }
+    this.records.announce({ subjectIds: [record.subjectId], reason: `commitment-${dto.outcome}` });
+    return { outcome: { ...row, createdAt: new Date(row.createdAt).toISOString() }, record: await this.records.get(record.id) };
+  }
+
+  async get(recordId: string): Promise<CommitmentOutcomeResult> {
+    const record = await this.records.get(recordId);
+    const row = await this.store.findByRecord(record.id);
+    if (!row) throw new NotACommitmentOutcome(record.id);
+    return { outcome: { ...row, createdAt: new Date(row.createdAt).toISOString() }, record };
+  }
+}

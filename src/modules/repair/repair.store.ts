@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
+export type ApplicantKind = 'subject' | 'credit_office';
+
+/** A `repair_applications` row as selected (dates as 'YYYY-MM-DD' text). */
+export interface ApplicationRow {
+  id: string;
+  recordId: string;
+  subjectId: string;
+  decisionNumber: string;
+  department: string;
+  status: ApplicationStatus;
+  applicantKind: ApplicantKind;
+  applicantName: string;
+  commitment: string;
+  reason: string;
+  evidence: string[];
+  earliestRepairDate: string | null;
+  appliedOn: string;
+  commitmentRecordId: string | null;
+  decidedOn: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  caller: string | null;
+  decidedCaller: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewApplication {
+  recordId: string;
+  subjectId: string;
+  decisionNumber: string;
+  department: string;
+  applicantKind: ApplicantKind;
+  applicantName: string;
+  commitment: string;
+  reason: string;
+  evidence: string[];
+  earliestRepairDate: string | null;
+  appliedOn: string;
+  caller: string | null;
+}
+
+export interface Decision {
+  id: string;
+  status: Exclude<ApplicationStatus, 'pending'>;
+  on: string;
+  by: string;
+  reason: string | null;
+  caller: string | null;
+}
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  subjectId?: string;
+  recordId?: string;
+}
+
+const d = (c: string, alias: string) => `to_char(${c}, 'YYYY-MM-DD') AS "${alias}"`;
+const COLUMNS = [
+  'id', 'record_id AS "recordId"', 'subject_id AS "subjectId"', 'decision_number AS "decisionNumber"', 'department', 'status', 'applicant_kind AS "applicantKind"',
+  'applicant_name AS "applicantName"', 'commitment', 'reason', 'evidence', d('earliest_repair_date', 'earliestRepairDate'),
+  d('applied_on', 'appliedOn'), 'commitment_record_id AS "commitmentRecordId"', d('decided_on', 'decidedOn'), 'decided_by AS "decidedBy"',
+  'decision_reason AS "decisionReason"', 'caller', 'decided_caller AS "decidedCaller"', 'created_at AS "createdAt"', 'updated_at AS "updatedAt"',
+].join(', ');
+
+/** PostgreSQL unique_violation, raised by the one-pending-application-per-record index. */
+export const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === '23505';
+
+/**
+ * SQL of `repair_applications`, and the two writes to `credit_records` that must share a transaction with
+ * an application or an outcome (the records module has no transaction-scoped write for them): marking a
+ * record repaired and recording a commitment's outcome. Both are conditional updates.
+ */
+@Injectable()
+export class RepairStore {
+  constructor(@InjectDataSource() readonly ds: DataSource) {}
+
+  /** Throws a unique violation when the record already has a pending application. */
+  async insert(a: NewApplication): Promise<ApplicationRow> {
+    const rows: ApplicationRow[] = await this.ds.query(
+      `INSERT INTO repair_applications (record_id, subject_id, decision_number, department, applicant_kind, applicant_name, commitment, reason,
+         evidence, earliest_repair_date, applied_on, caller)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::date, $11::date, $12) RETURNING ${COLUMNS}`,
+      [a.recordId, a.subjectId, a.decisionNumber, a.department, a.applicantKind, a.applicantName, a.commitment, a.reason, JSON.stringify(a.evidence), a.earliestRepairDate, a.appliedOn, a.caller],
+    );
+    return rows[0];
+  }
+
+  async setCommitmentRecord(id: string, commitmentRecordId: string): Promise<ApplicationRow | null> {
+    const rows: [ApplicationRow[], number] = await this.ds.query(
+      `UPDATE repair_applications SET commitment_record_id = $2, updated_at = now() WHERE id = $1::uuid RETURNING ${COLUMNS}`,
+      [id, commitmentRecordId],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
+  async findById(id: string): Promise<ApplicationRow | null> {
+    const rows: ApplicationRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM repair_applications WHERE id = $1::uuid`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async pendingFor(recordId: string): Promise<ApplicationRow | null> {
+    const rows: ApplicationRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM repair_applications WHERE record_id = $1::uuid AND status = 'pending'`, [recordId]);
+    return rows[0] ?? null;
+  }
+
+  async list(f: ApplicationFilter, limit: number, offset: number): Promise<{ total: number; items: ApplicationRow[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.status) add('status = ?', f.status);
+    if (f.subjectId) add('subject_id = ?::uuid', f.subjectId);
+    if (f.recordId) add('record_id = ?::uuid', f.recordId);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }]: { total: string }[] = await this.ds.query(`SELECT count(*)::text AS total FROM repair_applications ${clause}`, params);
+    const items: ApplicationRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM repair_applications ${clause} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    return { total: Number(total), items };
+  }
+
+  /** Conditional update from 'pending': null when the application is no longer pending. */
+  async decide(m: EntityManager, dec: Decision): Promise<ApplicationRow | null> {
+    const rows: [ApplicationRow[], number] = await m.query(
+      `UPDATE repair_applications SET status = $2, decided_on = $3::date, decided_by = $4, decision_reason = $5, decided_caller = $6, updated_at = now()
+       WHERE id = $1::uuid AND status = 'pending' RETURNING ${COLUMNS}`,
+      [dec.id, dec.status, dec.on, dec.by, dec.reason, dec.caller],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
+  /**
+   * Mark a record repaired (信用修复) from `on`: only while it is active, not revoked nor already repaired.
+   * Returns its subject, or null when it no longer qualifies (revoked or repaired meanwhile).
+   */
+  async markRepaired(m: EntityManager, recordId: string, on: string): Promise<{ subjectId: string } | null> {
+    const rows: [{ subjectId: string }[], number] = await m.query(
+      `UPDATE credit_records SET repaired_at = $2::date, status = 'repaired', updated_at = now()
+       WHERE id = $1::uuid AND status = 'active' AND revoked_at IS NULL AND repaired_at IS NULL AND decision_date <= $2::date
+       RETURNING subject_id AS "subjectId"`,
+      [recordId, on],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+}
