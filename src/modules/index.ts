@@ -10,6 +10,7 @@ import { ChecksModule } from './checks/checks.module';
 import { SimulationModule } from './simulation/simulation.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { RepairModule } from './repair/repair.module';
+import { QualityModule } from './quality/quality.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule];
+export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule];

@@ -130,7 +130,7 @@ describe('duplicate and wrong codes (重错码)', () => {
     expect(q.per10k).toBe(8333.33);
     expect(q.withinTarget).toBe(false);
     expect(q.items).toEqual([
-      { code: 'B2', reasons: ['code_under_several_names'], names: ['乙公司', '丙公司'], sharedNameWith: [] },
+      { code: 'B2', reasons: ['code_under_several_names'], names: ['丙公司', '乙公司'], sharedNameWith: [] },
       { code: 'C3', reasons: ['name_under_several_codes'], names: ['丁公司'], sharedNameWith: ['D4'] },
       { code: 'D4', reasons: ['name_under_several_codes'], names: ['丁公司'], sharedNameWith: ['C3'] },
       { code: 'E5', reasons: ['check_character'], names: ['戊公司'], sharedNameWith: [] },

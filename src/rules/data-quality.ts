@@ -178,7 +178,7 @@ export type CodeIssueReason = 'check_character' | 'code_under_several_names' | '
 export interface CodeIssue {
   readonly code: string;
   readonly reasons: readonly CodeIssueReason[];
-  /** The names seen with the code (as first written). */
+  /** The names seen with the code (as first written), in code-unit order. */
   readonly names: readonly string[];
   /** Other codes seen under one of these names. */
   readonly sharedNameWith: readonly string[];
@@ -220,7 +220,7 @@ export function codeQuality(seen: readonly { code: string; name: string }[], wro
     if (wrongSet.has(code)) reasons.push('check_character');
     if (names.size > 1) reasons.push('code_under_several_names');
     if (shared.size) reasons.push('name_under_several_codes');
-    if (reasons.length) items.push({ code, reasons, names: [...names.values()], sharedNameWith: [...shared].sort() });
+    if (reasons.length) items.push({ code, reasons, names: [...names.values()].sort(), sharedNameWith: [...shared].sort() });
   }
   const per10k = all.length ? Math.round((items.length / all.length) * 10_000 * 100) / 100 : null;
   return { codes: all.length, offending: items.length, per10k, targetPer10k: CODE_ERROR_TARGET_PER_10K, withinTarget: per10k === null ? null : per10k < CODE_ERROR_TARGET_PER_10K, items };

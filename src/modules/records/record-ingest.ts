@@ -10,6 +10,7 @@ import { normaliseRecord, type NormalisedRecord, type RecordColumns } from './re
 import { RunSubjects } from './record-subjects';
 import { RecordsStore, type StoredKey } from './records.store';
 import { checkRow } from './row-check';
+import { rejectionOf, saveReceipts, saveRejections } from './ingest-quality';
 
 export type RowStatus = 'stored' | 'unchanged' | 'updated' | 'refused';
 
@@ -50,7 +51,8 @@ function label(data: unknown): Pick<RowReport, 'decisionNumber' | 'subject'> {
  * The import use case: validate every row, then per chunk of rows one transaction that upserts the
  * records on (source, decision_number). A row whose stored content hash is the same is 'unchanged' and
  * costs no write and no subject look-up; the others find or register their subject first. A refused
- * row stores nothing and never blocks the others.
+ * row stores no record and never blocks the others; it is kept in record_rejections for the data-quality
+ * statistics (department, decision number, errors, time; an ID number only masked).
  */
 @Injectable()
 export class RecordIngest {
@@ -88,13 +90,27 @@ export class RecordIngest {
       if (check.ok) valid.push({ at, dto: check.row, cols: normaliseRecord(check.row, subjects.identity(check.row)) });
       else reports[at] = { ...reports[at], errors: check.errors };
     });
-    if (!valid.length) return reports;
     const committed = new Set<string>();
     await this.store.ds.transaction(async (m) => {
       for (const pass of passes(valid)) await this.pass(m, pass, subjects, reports, committed);
+      await this.keepForQuality(m, rows, valid, reports);
     });
     committed.forEach((id) => changed.add(id));
     return reports;
+  }
+
+  /**
+   * For the "双公示" statistics (src/modules/quality), in the chunk's transaction: each refused row is kept
+   * (so that compliance counts it), and each accepted one's first receipt and reported subject name.
+   */
+  private async keepForQuality(m: EntityManager, rows: readonly IncomingRow[], valid: readonly Prepared[], reports: readonly RowReport[]): Promise<void> {
+    const at = this.clock.now();
+    await saveRejections(m, reports.flatMap((r, i) => (r.status === 'refused' ? [rejectionOf(r.row, r.line, rows[i].data, r.errors ?? [])] : [])), at);
+    await saveReceipts(m, valid.flatMap((p) => {
+      const recordId = reports[p.at].recordId;
+      if (!recordId) return [];
+      return [{ record_id: recordId, subject_code: p.dto.subjectCode ?? null, reported_name: p.dto.subjectCode ? p.dto.subjectName : null }];
+    }), at);
   }
 
   /** One statement's worth of rows, no key twice. */

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, Put, Query, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
+import { Caller } from '../auth/caller';
+import { RequireScopes } from '../auth/scopes.decorator';
+import { JsonOnlyGuard } from '../records/json-only.guard';
+import { DeclareLedgerDto, FailuresQueryDto, LedgersQuery, QualityRangeQuery } from './dto/quality-requests.dto';
+import { FailuresPageDto, LedgerDto, LedgerListDto, QualityStatisticsDto } from './dto/quality-responses.dto';
+import { DEFINITIONS, QualityService } from './quality.service';
+
+const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
+
+@ApiTags('data quality (双公示数据质量)')
+@RequireScopes('quality', 'records')
+@Controller('api/v1/quality')
+@UseInterceptors(AuditedInterceptor)
+export class QualityController {
+  constructor(private readonly quality: QualityService) {}
+
+  @Get('statistics')
+  @ApiOperation({
+    summary: '双公示 data quality per department: 上报率 (reported), 合规率 (compliant), 及时率 (timely), and 重错码 (duplicate / wrong codes)',
+    description: Object.values(DEFINITIONS).join('\n\n') + '\n\nLicences (行政许可) and penalties (行政处罚) decided between from and to.',
+  })
+  @ApiOkResponse({ type: QualityStatisticsDto })
+  @ApiBadRequestResponse({ description: PROBLEM })
+  statistics(@Query() q: QualityRangeQuery) {
+    return this.quality.statistics(q);
+  }
+
+  @Get('failures')
+  @ApiOperation({
+    summary: 'The failing rows behind the rates (问题数据清单): refused rows (不合规, with field + reason) and late records (不及时), paged',
+    description: 'Refused: the latest refusal of each department and decision number not accepted since (a natural person only by the masked ID number). Late: accepted records received after N working days.',
+  })
+  @ApiOkResponse({ type: FailuresPageDto })
+  @ApiBadRequestResponse({ description: PROBLEM })
+  failures(@Query() q: FailuresQueryDto) {
+    return this.quality.failures(q);
+  }
+
+  @Get('ledgers')
+  @ApiOperation({ summary: 'Declared decision ledgers (台账申报) in the months of a range, the base of 上报率' })
+  @ApiOkResponse({ type: LedgerListDto })
+  ledgers(@Query() q: LedgersQuery) {
+    return this.quality.ledgers(q);
+  }
+
+  @Put('ledgers/:department/:period')
+  @Audited('quality.ledger')
+  @UseGuards(JsonOnlyGuard)
+  @ApiOperation({
+    summary: "Declare a department's decision count for a month (申报应上报数)",
+    description: 'The count of licences and penalties the department decided in the month per its own ledger; 上报率 = received ÷ declared. Declaring again replaces the count.',
+  })
+  @ApiParam({ name: 'department', description: 'Data-source department (数据来源单位), URL-encoded, as written in credit records' })
+  @ApiParam({ name: 'period', description: 'Month (月份), YYYY-MM', example: '2026-10' })
+  @ApiOkResponse({ type: LedgerDto })
+  @ApiBadRequestResponse({ description: PROBLEM })
+  declare(@Param('department') department: string, @Param('period') period: string, @Body() body: DeclareLedgerDto, @Caller() caller?: Caller) {
+    return this.quality.declare(department, period, body.declared, body.note ?? null, caller?.name ?? null);
+  }
+}

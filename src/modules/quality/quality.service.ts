@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { scrubIdNumbers } from '../../common/pii';
+import { ValidationFailed } from '../../common/problem';
+import {
+  codeQuality, DEFAULT_TIMELY_WORKING_DAYS, departmentQuality, monthBounds, monthsBetween, timelinessOf, totalQuality,
+  type CodeQuality, type DepartmentCounts, type DepartmentQuality,
+} from '../../rules/data-quality';
+import { isCalendarDate } from '../records/dto/field-decorators';
+import { QUALITY_CONFIG, type QualityConfig } from './quality.config';
+import { QualityStore, SHUANG_GONGSHI_TYPES, type LedgerRow, type PeriodCount, type RefusedRow } from './quality.store';
+
+export interface RangeQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly department?: string;
+  readonly workingDays?: number;
+}
+export interface FailuresQuery extends RangeQuery {
+  readonly kind?: 'refused' | 'late';
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export const DEFINITIONS = {
+  reported: '上报率 (reported) = rows received (accepted + refused) in the months the department declared ÷ the count it declared for them (PUT /api/v1/quality/ledgers/{department}/{period}); null without a declaration. May exceed 1.',
+  compliant: '合规率 (compliant) = accepted ÷ (accepted + refused): a refused row missed a required field or had an invalid one. A refused row later accepted under the same department and decision number no longer counts; the same refused row sent twice counts once.',
+  timely: '及时率 (timely) = accepted records received within N working days after the decision date ÷ accepted. Received = first receipt by the service.',
+  codes: '重错码 (duplicate / wrong codes) = distinct unified social credit codes used under several names, sharing a name with another code, or refused for their GB 32100 check character ÷ distinct codes seen, per 10,000 (target: under 1).',
+};
+
+export interface LateRecord {
+  readonly kind: 'late';
+  readonly department: string;
+  readonly recordId: string;
+  readonly decisionNumber: string;
+  readonly recordType: string;
+  readonly decisionDate: string;
+  readonly receivedOn: string;
+  readonly deadline: string;
+  readonly workingDays: number;
+  readonly allowedWorkingDays: number;
+}
+export type RefusedFailure = { readonly kind: 'refused' } & Omit<RefusedRow, 'rejectedAt'> & { readonly rejectedAt: string };
+
+/** "双公示" data quality (綦江区 plan tasks 4–5): 上报率、合规率、及时率 per department, 重错码, and the failures behind them. */
+@Injectable()
+export class QualityService {
+  constructor(
+    private readonly store: QualityStore,
+    private readonly clock: Clock,
+    @Inject(QUALITY_CONFIG) private readonly config: QualityConfig,
+  ) {}
+
+  private range(q: RangeQuery): { from: string; to: string; allowed: number; department: string | null } {
+    const today = this.clock.today();
+    const from = q.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = q.to ?? today;
+    const errors = [['from', from], ['to', to]].filter(([, v]) => !isCalendarDate(v)).map(([field]) => ({ field, reason: 'must be a real calendar date written YYYY-MM-DD' }));
+    if (!errors.length && from > to) errors.push({ field: 'from', reason: 'must be on or before to' });
+    if (!errors.length && monthsBetween(from, to).length > 120) errors.push({ field: 'from', reason: 'the range may span at most 10 years' });
+    if (errors.length) throw new ValidationFailed(errors);
+    const department = q.department?.trim() || null;
+    return { from, to, allowed: q.workingDays ?? this.config.timelyWorkingDays, department };
+  }
+
+  private async late(from: string, to: string, department: string | null, allowed: number): Promise<LateRecord[]> {
+    const out: LateRecord[] = [];
+    for (const c of await this.store.lateCandidates(from, to, department, allowed)) {
+      const t = timelinessOf(c.decisionDate, c.receivedOn, allowed, this.config.calendar);
+      if (!t.timely) out.push({ kind: 'late', ...c, deadline: t.deadline, workingDays: t.workingDays, allowedWorkingDays: allowed });
+    }
+    return out;
+  }
+
+  async statistics(q: RangeQuery) {
+    const { from, to, allowed, department } = this.range(q);
+    const months = monthsBetween(from, to);
+    const [mFrom, mTo] = [monthBounds(months[0]).from, monthBounds(months[months.length - 1]).to];
+    const accepted = await this.store.accepted(mFrom, mTo, from, to, department);
+    const refused = await this.store.refused(mFrom, mTo, from, to, department);
+    const late = await this.late(from, to, department, allowed);
+    const ledgers = await this.store.ledgers(months, department);
+    const counts = departmentCounts(months, accepted, refused, late, ledgers);
+    const departments: DepartmentQuality[] = counts.map(departmentQuality);
+    const codes: CodeQuality = await this.codes(department);
+    return {
+      from, to, department, generatedAt: this.clock.now().toISOString(),
+      parameters: {
+        recordTypes: SHUANG_GONGSHI_TYPES,
+        timelyWorkingDays: allowed,
+        timelyWorkingDaysDefault: DEFAULT_TIMELY_WORKING_DAYS,
+        timelyWorkingDaysSource: 'local parameter (QUALITY_TIMELY_WORKING_DAYS, or ?workingDays=), to be confirmed against the 双公示 rules in force',
+        workingCalendar: `Monday to Friday, ${this.config.calendar.holidays?.size ?? 0} statutory holidays and ${this.config.calendar.workdays?.size ?? 0} weekend working days configured (QUALITY_HOLIDAYS, QUALITY_WORKDAYS)`,
+      },
+      definitions: DEFINITIONS,
+      totals: totalQuality(counts),
+      departments,
+      codes,
+    };
+  }
+
+  private async codes(department: string | null): Promise<CodeQuality> {
+    const seen = await this.store.codes(department);
+    const q = codeQuality(seen.pairs, seen.wrong);
+    const per10k = seen.population ? Math.round((q.offending / seen.population) * 10_000 * 100) / 100 : null;
+    return { ...q, codes: seen.population, per10k, withinTarget: per10k === null ? null : per10k < q.targetPer10k };
+  }
+
+  /** The refused rows (outstanding) then the late records, paged. */
+  async failures(q: FailuresQuery): Promise<{ total: number; limit: number; offset: number; items: (RefusedFailure | LateRecord)[] }> {
+    const { from, to, allowed, department } = this.range(q);
+    const refused: RefusedFailure[] = q.kind === 'late' ? [] : (await this.store.refusedRows(from, to, department)).map((r) => ({ kind: 'refused', ...r, rejectedAt: new Date(r.rejectedAt).toISOString() }));
+    const late = q.kind === 'refused' ? [] : await this.late(from, to, department, allowed);
+    const all = [...refused, ...late];
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    return { total: all.length, limit, offset, items: all.slice(offset, offset + limit) };
+  }
+
+  async declare(department: string, period: string, declared: number, note: string | null, by: string | null): Promise<LedgerRow> {
+    const dept = department.trim();
+    const errors = [];
+    if (!dept || dept.length > 200) errors.push({ field: 'department', reason: 'must be 1 to 200 characters (数据来源单位, as in credit records)' });
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) errors.push({ field: 'period', reason: 'must be a month written YYYY-MM' });
+    if (errors.length) throw new ValidationFailed(errors);
+    return view(await this.store.declare(scrubIdNumbers(dept), period, declared, note === null ? null : scrubIdNumbers(note), by));
+  }
+
+  async ledgers(q: RangeQuery): Promise<{ items: LedgerRow[] }> {
+    const { from, to, department } = this.range(q);
+    return { items: (await this.store.ledgers(monthsBetween(from, to), department)).map(view) };
+  }
+}
+
+const view = (l: LedgerRow): LedgerRow => ({ ...l, updatedAt: new Date(l.updatedAt).toISOString() as unknown as Date });
+
+/** Per department: counts in [from, to] and, for the months it declared, what arrived in those whole months. */
+function departmentCounts(months: readonly string[], accepted: readonly PeriodCount[], refused: readonly PeriodCount[], late: readonly LateRecord[], ledgers: readonly LedgerRow[]): DepartmentCounts[] {
+  const names = [...new Set([...accepted, ...refused, ...ledgers].map((x) => x.department))].sort();
+  const sum = (rows: readonly PeriodCount[], dept: string, pick: (r: PeriodCount) => boolean) => rows.filter((r) => r.department === dept && pick(r)).reduce((s, r) => s + r.n, 0);
+  return names.map((department) => {
+    const declared = ledgers.filter((l) => l.department === department);
+    const periods = declared.map((l) => l.period);
+    const inDeclared = (r: PeriodCount) => periods.includes(r.period);
+    return {
+      department,
+      accepted: sum(accepted, department, (r) => r.inRange),
+      refused: sum(refused, department, (r) => r.inRange),
+      late: late.filter((l) => l.department === department).length,
+      ledger: { periods, declared: declared.reduce((s, l) => s + l.declared, 0), received: sum(accepted, department, inDeclared) + sum(refused, department, inDeclared) },
+      undeclaredPeriods: months.filter((m) => !periods.includes(m)),
+    };
+  });
+}
