@@ -105,6 +105,15 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     expect(apply.body.code).toBe('REPAIR_NOT_APPLICABLE');
   });
 
+  it('two simultaneous outcomes for one commitment: one is recorded, the other is a 409', async () => {
+    const c = await commitment(uscc());
+    const both = await Promise.all([outcome(c.id, {}), outcome(c.id, { outcome: 'fulfilled' })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const winner = both.find((r) => r.status === 201)!.body.outcome.outcome as string;
+    expect((await get(`/api/v1/records/${c.id}`)).body.commitmentStatus).toBe(winner);
+    expect((await get(`/api/v1/records/${c.id}/commitment-outcome`)).body.outcome.outcome).toBe(winner);
+  });
+
   it('refuses another department (403), a record that is not a commitment (422), an unknown record (404) and bad bodies (400), storing nothing', async () => {
     const code = uscc();
     const c = await commitment(code);

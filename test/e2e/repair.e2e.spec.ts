@@ -141,8 +141,13 @@ describe('credit repair (信用修复) over HTTP', () => {
   it('a record past its maximum window is no longer in force without any application, and has nothing to repair', async () => {
     at('2025-03-15');
     const code = uscc();
-    const p = await penalty(code, '2025-03-10', { industry: 'general' });
+    const p = await penalty(code, '2025-03-10');
     expect((await procurementCheck(code)).body.parties[0].verdict).toBe('block');
+    const liveTier = async (asOf: string) =>
+      (await get(`/api/v1/subjects/${p.subjectId}/tiers?asOf=${asOf}`)).body.tiers.find((x: { industry: string }) => x.industry === 'construction');
+    const lastDay = await liveTier('2028-03-09');
+    expect(lastDay.fired.map((f: { rule: string }) => f.rule)).toContain('construction-serious-penalty');
+    expect((await liveTier('2028-03-10')).fired.map((f: { rule: string }) => f.rule)).not.toContain('construction-serious-penalty');
     at('2028-03-10'); // 令第58号: 3 years maximum → publication stopped by itself
     const view = await get(`/api/v1/records/${p.id}`);
     expect(view.body).toMatchObject({ status: 'active', repairedAt: null, publicityEnd: '2028-03-10', inForce: false });
@@ -152,6 +157,24 @@ describe('credit repair (信用修复) over HTTP', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('REPAIR_RECORD_NOT_IN_FORCE');
     expect(refused.body.errors[0].reason).toContain('2028-03-10');
+  });
+
+  it('optimistic concurrency: of two simultaneous applications one is stored; of two simultaneous decisions one wins, the other is a 409', async () => {
+    at('2026-06-01');
+    const p = await penalty(uscc(), '2025-03-10', { industry: 'general' });
+    const applied = await Promise.all([apply(p.id), apply(p.id)]);
+    expect(applied.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(applied.find((r) => r.status === 409)!.body.code).toBe('REPAIR_ALREADY_PENDING');
+    const id = applied.find((r) => r.status === 201)!.body.id as string;
+    const decided = await Promise.all([
+      post(`/api/v1/repair-applications/${id}/approve`, { department }),
+      post(`/api/v1/repair-applications/${id}/reject`, { department, reason: '材料不全' }),
+    ]);
+    expect(decided.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = decided.find((r) => r.status === 200)!.body.status as string;
+    expect((await get(`/api/v1/repair-applications/${id}`)).body.status).toBe(winner);
+    expect((await get(`/api/v1/records/${p.id}`)).body.status).toBe(winner === 'approved' ? 'repaired' : 'active');
+    expect((await get(`/api/v1/repair-applications?recordId=${p.id}`)).body.total).toBe(1);
   });
 
   it('refuses records without repair, unknown records and malformed bodies, storing nothing', async () => {

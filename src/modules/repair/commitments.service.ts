@@ -8,7 +8,6 @@ import { RecordsService } from '../records/records.service';
 import { CommitmentsStore, type OutcomeRow } from './commitments.store';
 import type { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
 import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment } from './repair.exception';
-import { isUniqueViolation } from './repair.store';
 
 /**
  * 国办发〔2020〕42号 (domain.md §6 [v]): a false commitment goes into the credit record with punishment,
@@ -48,17 +47,11 @@ export class CommitmentsService {
       recordId: record.id, subjectId: record.subjectId, kind: dto.kind, outcome: dto.outcome, date: dto.date, department: dto.department,
       reason: scrubIdNumbers(dto.reason), legalBasis: dto.outcome === 'breached' ? FALSE_COMMITMENT_BASIS : null, caller: caller?.name ?? null,
     };
-    let row: OutcomeRow;
-    try {
-      row = await this.store.ds.transaction(async (m) => {
-        const inserted = await this.store.insert(m, input);
-        if (!(await this.store.settle(m, input))) throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
-        return inserted;
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new CommitmentAlreadyDecided(record.id, 'already settled');
-      throw err;
-    }
+    const row = await this.store.ds.transaction(async (m) => {
+      const inserted = await this.store.insert(m, input);
+      if (!inserted || !(await this.store.settle(m, input))) throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
+      return inserted;
+    });
     this.records.announce({ subjectIds: [record.subjectId], reason: `commitment-${dto.outcome}` });
     return { outcome: { ...row, createdAt: new Date(row.createdAt).toISOString() }, record: await this.records.get(record.id) };
   }

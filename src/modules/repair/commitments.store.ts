@@ -26,14 +26,14 @@ const COLUMNS = `id, record_id AS "recordId", subject_id AS "subjectId", kind, o
 export class CommitmentsStore {
   constructor(@InjectDataSource() readonly ds: DataSource) {}
 
-  /** Throws a unique violation when the record already has an outcome. */
-  async insert(m: EntityManager, o: NewOutcome): Promise<OutcomeRow> {
+  /** Null when the record already has an outcome. */
+  async insert(m: EntityManager, o: NewOutcome): Promise<OutcomeRow | null> {
     const rows: OutcomeRow[] = await m.query(
       `INSERT INTO commitment_outcomes (record_id, subject_id, kind, outcome, outcome_date, department, reason, legal_basis, caller)
-       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9) ON CONFLICT (record_id) DO NOTHING RETURNING ${COLUMNS}`,
       [o.recordId, o.subjectId, o.kind, o.outcome, o.date, o.department, o.reason, o.legalBasis, o.caller],
     );
-    return rows[0];
+    return rows[0] ?? null;
   }
 
   async findByRecord(recordId: string): Promise<OutcomeRow | null> {

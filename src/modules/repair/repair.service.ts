@@ -8,7 +8,7 @@ import { SubjectsService } from '../subjects/subjects.service';
 import type { ApplyRepairDto, ApproveRepairDto, ListRepairQuery, RejectRepairDto } from './dto/repair-requests.dto';
 import { assertRepairable } from './repair-eligibility';
 import { RecordNotInForce, RepairAlreadyPending, RepairApplicationNotFound, RepairNotPending, WrongDepartment } from './repair.exception';
-import { isUniqueViolation, RepairStore, type ApplicationRow, type Decision } from './repair.store';
+import { RepairStore, type ApplicationRow, type Decision } from './repair.store';
 import { toApplicationView, type RepairApplicationView } from './repair.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,18 +36,13 @@ export class RepairService {
     const { department, earliestRepairDate } = assertRepairable(record, today);
     const open = await this.store.pendingFor(record.id);
     if (open) throw new RepairAlreadyPending(record.id, open.id);
-    let row: ApplicationRow;
-    try {
-      row = await this.store.insert({
-        recordId: record.id, subjectId: record.subjectId, decisionNumber: record.decisionNumber, department,
-        applicantKind: dto.applicant.kind, applicantName: scrubIdNumbers(dto.applicant.name), commitment: scrubIdNumbers(dto.commitment),
-        reason: scrubIdNumbers(dto.reason), evidence: (dto.evidence ?? []).map(scrubIdNumbers), earliestRepairDate, appliedOn: today,
-        caller: caller?.name ?? null,
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new RepairAlreadyPending(record.id, null); // a concurrent application won
-      throw err;
-    }
+    let row = await this.store.insert({
+      recordId: record.id, subjectId: record.subjectId, decisionNumber: record.decisionNumber, department,
+      applicantKind: dto.applicant.kind, applicantName: scrubIdNumbers(dto.applicant.name), commitment: scrubIdNumbers(dto.commitment),
+      reason: scrubIdNumbers(dto.reason), evidence: (dto.evidence ?? []).map(scrubIdNumbers), earliestRepairDate, appliedOn: today,
+      caller: caller?.name ?? null,
+    });
+    if (!row) throw new RepairAlreadyPending(record.id, (await this.store.pendingFor(record.id))?.id ?? null); // a concurrent application won
     const commitmentRecordId = await this.fileCommitment(row, record, today);
     if (commitmentRecordId) row = (await this.store.setCommitmentRecord(row.id, commitmentRecordId)) ?? row;
     return toApplicationView(row);

@@ -68,9 +68,6 @@ const COLUMNS = [
   'decision_reason AS "decisionReason"', 'caller', 'decided_caller AS "decidedCaller"', 'created_at AS "createdAt"', 'updated_at AS "updatedAt"',
 ].join(', ');
 
-/** PostgreSQL unique_violation, raised by the one-pending-application-per-record index. */
-export const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === '23505';
-
 /**
  * SQL of `repair_applications`, and the two writes to `credit_records` that must share a transaction with
  * an application or an outcome (the records module has no transaction-scoped write for them): marking a
@@ -80,15 +77,16 @@ export const isUniqueViolation = (err: unknown): boolean => (err as { code?: str
 export class RepairStore {
   constructor(@InjectDataSource() readonly ds: DataSource) {}
 
-  /** Throws a unique violation when the record already has a pending application. */
-  async insert(a: NewApplication): Promise<ApplicationRow> {
+  /** Null when the record already has a pending application (the partial unique index decides, race-free). */
+  async insert(a: NewApplication): Promise<ApplicationRow | null> {
     const rows: ApplicationRow[] = await this.ds.query(
       `INSERT INTO repair_applications (record_id, subject_id, decision_number, department, applicant_kind, applicant_name, commitment, reason,
          evidence, earliest_repair_date, applied_on, caller)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::date, $11::date, $12) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::date, $11::date, $12)
+       ON CONFLICT (record_id) WHERE status = 'pending' DO NOTHING RETURNING ${COLUMNS}`,
       [a.recordId, a.subjectId, a.decisionNumber, a.department, a.applicantKind, a.applicantName, a.commitment, a.reason, JSON.stringify(a.evidence), a.earliestRepairDate, a.appliedOn, a.caller],
     );
-    return rows[0];
+    return rows[0] ?? null;
   }
 
   async setCommitmentRecord(id: string, commitmentRecordId: string): Promise<ApplicationRow | null> {
