@@ -234,4 +234,15 @@ describe('credit repair (信用修复) over HTTP', () => {
     expect(everything).not.toContain(id);
     expect(everything).toContain(`${id.slice(0, 6)}********${id.slice(14)}`);
   });
+
+  it('documents the routes in the OpenAPI document, with the commitment required', async () => {
+    const doc = (await get('/docs-json')).body;
+    for (const path of ['/api/v1/repair-applications', '/api/v1/repair-applications/{id}', '/api/v1/repair-applications/{id}/approve', '/api/v1/repair-applications/{id}/reject', '/api/v1/records/{id}/commitment-outcome']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.paths['/api/v1/repair-applications'].post.responses).toHaveProperty('422');
+    expect(doc.paths['/api/v1/repair-applications/{id}/approve'].post.responses).toHaveProperty('403');
+    expect(doc.components.schemas.ApplyRepairDto.required).toEqual(expect.arrayContaining(['recordId', 'applicant', 'commitment', 'reason']));
+    expect(doc.components.schemas.RejectRepairDto.required).toEqual(expect.arrayContaining(['department', 'reason']));
+  });
 });
