@@ -11,6 +11,7 @@ import { SimulationModule } from './simulation/simulation.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { RepairModule } from './repair/repair.module';
 import { QualityModule } from './quality/quality.module';
+import { CreditReportModule } from './credit-report/credit-report.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule];
+export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule, CreditReportModule];

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { ValidationFailed } from '../../common/problem';
+import { isCalendarDate } from '../records/dto/field-decorators';
+import { PacksService } from '../packs/packs.service';
+import { RecordsService } from '../records/records.service';
+import { SubjectsService } from '../subjects/subjects.service';
+import type { SubjectRef } from '../subjects/subjects.types';
+import { TieringService } from '../tiering/tiering.service';
+import { buildCreditReport, type CreditReport } from './credit-report.sections';
+
+/** The public credit report (信用报告) of a subject as of a date, in the 信用中国 sections. */
+@Injectable()
+export class CreditReportService {
+  constructor(
+    private readonly subjects: SubjectsService,
+    private readonly records: RecordsService,
+    private readonly tiering: TieringService,
+    private readonly packs: PacksService,
+    private readonly clock: Clock,
+  ) {}
+
+  async forSubject(id: string, asOf?: string): Promise<CreditReport> {
+    const day = asOf ?? this.clock.today();
+    if (!isCalendarDate(day)) throw new ValidationFailed([{ field: 'asOf', reason: 'must be a real calendar date written YYYY-MM-DD' }]);
+    const listed = await this.records.listForSubject(id, { asOf: day }); // 404 for an unknown subject; records in force at `day`
+    const subject: SubjectRef = listed.subject;
+    const snapshot = this.packs.snapshot(); // one rule set for the whole report
+    const facts = (await this.records.recordsInForceFor([subject.id], day)).get(subject.id) ?? [];
+    return buildCreditReport({
+      subject,
+      records: listed.records,
+      tiers: this.tiering.tiersFor(subject, facts, day, snapshot.packs),
+      asOf: day,
+      generatedAt: this.clock.now().toISOString(),
+      packVersions: { ...snapshot.versions },
+    });
+  }
+
+  /** By unified social credit code (organisations; a natural person is never looked up by a URL). */
+  async forCode(code: string, asOf?: string): Promise<CreditReport> {
+    const subject = await this.subjects.lookup({ code });
+    return this.forSubject(subject.id, asOf);
+  }
+}
