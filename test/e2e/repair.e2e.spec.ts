@@ -204,6 +204,10 @@ describe('credit repair (信用修复) over HTTP', () => {
     expect((await apply('not-a-uuid')).body.errors[0].field).toBe('recordId');
     expect((await get(`/api/v1/repair-applications?subjectId=${revoked.subjectId}`)).body.total).toBe(0);
     expect((await get(`/api/v1/repair-applications/${randomUUID()}`)).status).toBe(404);
+    const badQuery = await get('/api/v1/repair-applications?status=open&limit=abc');
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['status', 'limit']));
+    expect((await get('/api/v1/repair-applications/not-a-uuid')).body.errors[0].field).toBe('id');
     expect((await post(`/api/v1/repair-applications/${randomUUID()}/approve`, { department })).status).toBe(404);
   });
 
