@@ -16,13 +16,22 @@ async function main(): Promise<void> {
     // And an admin API key (demo-admin), printed once when it is created.
     for (const line of await demoKeyLines(app.get(ApiKeysService), runtime.port)) console.log(line);
   }
-  // Graceful shutdown: stop accepting, let in-flight requests finish, run the modules' shutdown hooks
-  // (pending audit batches are flushed there), close the pool, then the embedded database.
+  // Graceful shutdown (app.close): the modules' destroy hooks run, then Fastify stops accepting
+  // connections, answers 503 to a new request on a kept-alive one (return503OnClosing), closes idle
+  // connections and waits for the requests in flight (forceCloseConnections 'idle', Fastify's defaults);
+  // each of those answers only after its audit entry committed; pending audit batches are flushed
+  // (beforeApplicationShutdown); then the pool closes, then the embedded database. If that cannot finish
+  // (a database that stopped answering), the process still ends once the driver's timeouts have passed.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: shutting down`);
+    const deadline = runtime.dbStatementTimeoutMs + 15_000;
+    setTimeout(() => {
+      console.error(`shutdown not finished after ${deadline} ms: exiting`);
+      process.exit(1);
+    }, deadline).unref();
     await app.close();
     await embedded?.stop();
     process.exit(0);
