@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { isValidResidentId } from './identifiers/resident-id';
 import { scrubDeep, scrubIdNumbers } from './pii';
 
 /** Structured JSON logs: request id on every line, secrets redacted, ID numbers masked. */
@@ -31,8 +32,19 @@ export function loggerParams(level: string): Params {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** A caller's X-Request-Id when it is well-formed, otherwise a fresh UUID. */
+/** True when some 18 characters of `s` form a valid resident ID number, wherever they stand. */
+function holdsIdNumber(s: string): boolean {
+  for (const run of s.toUpperCase().match(/\d{17}[\dX]*/g) ?? []) {
+    for (let i = 0; i + 18 <= run.length; i++) if (isValidResidentId(run.slice(i, i + 18))) return true;
+  }
+  return false;
+}
+
+/**
+ * A caller's X-Request-Id when it is well-formed, otherwise a fresh UUID. The request id is on every log
+ * line unmasked: one carrying a resident ID number is replaced too.
+ */
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && REQUEST_ID.test(given) && !holdsIdNumber(given) ? given : randomUUID();
 }
