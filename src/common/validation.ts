@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from './problem';
 import { scrubIdNumbers } from './pii';
 
@@ -16,9 +16,34 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   return out;
 }
 
+/** Deepest nesting of objects and arrays a request may carry (the validator itself recurses). */
+export const MAX_INPUT_DEPTH = 64;
+
+/** True when `value` nests objects or arrays deeper than `max` (walked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+/** A body, query or parameter nested too deep is a 400 before class-validator's recursion can overflow the stack. */
+class DepthLimitedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
+      throw new ValidationFailed([{ field: metadata.type === 'custom' ? 'request' : metadata.type, reason: `must not nest objects or arrays deeper than ${MAX_INPUT_DEPTH} levels` }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields are refused, types are converted, errors become problem details. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DepthLimitedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
