@@ -1,4 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -6,7 +7,9 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app.config';
 import { requestIdOf } from './common/logging';
 import { createValidationPipe } from './common/validation';
-import { ProblemDetailsFilter } from './common/problem.filter';
+import { ProblemDetailsFilter, sendProblem, toProblem } from './common/problem.filter';
+import { scrubDeep } from './common/pii';
+import { clientErrorHandler } from './common/client-errors';
 import { setupOpenApi } from './openapi';
 import { startEmbeddedDatabase, EmbeddedDatabase } from './database/embedded';
 import { registerRateLimit } from './modules/auth/rate-limit';
@@ -27,6 +30,10 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     genReqId: requestIdOf,
     requestIdHeader: false,
     logger: false,
+    // Errors Fastify answers before any route runs (a path parameter over 100 characters, a malformed URL,
+    // request headers over 16 KB) are problem details like every other error, the path masked.
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => sendProblem(reply, scrubDeep(toProblem(err, undefined, req.id))),
+    clientErrorHandler,
   });
   const fastify = adapter.getInstance();
   // Bulk imports accept CSV as text; anything else that is not JSON is refused with 415.
