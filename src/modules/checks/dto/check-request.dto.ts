@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
 
@@ -64,6 +64,7 @@ export class CheckRequestDto {
   scenario: string;
 
   @ApiProperty({ type: CheckTransactionDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CheckTransactionDto)
   transaction: CheckTransactionDto;
