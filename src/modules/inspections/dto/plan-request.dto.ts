@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsObject, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { INDUSTRIES } from '../../../rules';
 import { IsCalendarDate } from '../../records/dto/field-decorators';
@@ -48,7 +48,7 @@ export class CreatePlanDto {
   region?: string;
 
   @ApiProperty({ type: PlanPeriodDto })
-  @ValidateNested() @Type(() => PlanPeriodDto)
+  @IsObject() @ValidateNested() @Type(() => PlanPeriodDto)
   period: PlanPeriodDto;
 
   @ApiProperty({ type: [PlanInspectorDto], description: 'The inspector pool (执法检查人员名录库); two are drawn per subject' })
