@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CATALOGUE_FILE, loadMeasures, loadPacks, MEASURE_RULES_FILE, PACK_FILE } from '../../rules';
 import { contentHash, contentVersion, MEASURES_PACK } from './pack-content';
 import type { NewVersion } from './pack-versions.store';
@@ -13,7 +13,8 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'
 export function bundledVersions(rootDir: string, by: string): NewVersion[] {
   loadPacks(rootDir);
   loadMeasures(rootDir);
-  const reason = `imported from ${rootDir}`;
+  // The folder's name, not its path: the reason is answered to callers, the server's file system is not.
+  const reason = `imported from ${basename(rootDir)}/`;
   const out: NewVersion[] = readdirSync(rootDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(rootDir, d.name, PACK_FILE)))
     .map((d) => d.name)
