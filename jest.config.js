@@ -4,8 +4,11 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  globalSetup: '<rootDir>/test/setup/global-setup.ts',
-  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  // global-setup.ts / global-teardown.ts, plus log capture: every worker's application logs go to
+  // .test-logs/ (test/setup/log-capture.ts) and the teardown fails on any resident ID number in them.
+  globalSetup: '<rootDir>/test/setup/log-global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/log-global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/setup/log-capture.ts'],
   testTimeout: 60000,
   // The embedded database is a single PostgreSQL session: one worker keeps tests from queueing behind
   // each other's transactions. On a real server (DATABASE_URL set) two workers are fine.

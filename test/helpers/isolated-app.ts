@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from './app';
+
+/**
+ * A test app on a database nobody else writes to while it runs, so that "no row changed" can be
+ * asserted over whole tables. On a PostgreSQL server (other test files run alongside in another worker)
+ * that is a schema of its own in the test database, reached through `search_path` (the migrations run
+ * into it at boot and it is dropped at close). The embedded database runs one test file at a time:
+ * there the app uses the shared schema as it is.
+ */
+export async function startIsolatedTestApp(env: Record<string, string> = {}): Promise<TestApp & { schema: string }> {
+  const url = process.env.DATABASE_URL!;
+  if (process.env.TEST_EMBEDDED === '1') return { ...(await startTestApp(env)), schema: 'public' };
+  const schema = `iso_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE SCHEMA ${schema}`);
+  const sep = url.includes('?') ? '&' : '?';
+  const scoped = `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  let t: TestApp;
+  try {
+    t = await startTestApp({ ...env, DATABASE_URL: scoped });
+  } catch (err) {
+    await adminQuery(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    throw err;
+  }
+  return {
+    ...t,
+    schema,
+    close: async () => {
+      await t.close();
+      await adminQuery(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+export type TableSnapshot = Record<string, { rows: number; hash: string }>;
+
+/**
+ * Row count and a hash of the content of every table of the app's schema. `api_keys.last_used_at` is left
+ * out: it records use of a key, at most once a minute, whatever the request.
+ */
+export async function snapshotTables(ds: DataSource): Promise<TableSnapshot> {
+  const tables: { name: string }[] = await ds.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`);
+  const out: TableSnapshot = {};
+  for (const { name } of tables) {
+    const [row] = await ds.query(
+      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(h, ',' ORDER BY h), '')) AS hash
+         FROM (SELECT md5((to_jsonb(t) - 'last_used_at')::text) AS h FROM "${name.replace(/"/g, '""')}" t) x`,
+    );
+    out[name] = { rows: row.rows, hash: row.hash };
+  }
+  return out;
+}
+
+/** Tables whose rows differ between two snapshots, with the counts before and after. */
+export function changedTables(before: TableSnapshot, after: TableSnapshot): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names]
+    .filter((n) => before[n]?.hash !== after[n]?.hash)
+    .map((n) => `${n}: ${before[n]?.rows ?? '-'} -> ${after[n]?.rows ?? '-'} rows`);
+}
