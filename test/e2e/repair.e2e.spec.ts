@@ -47,6 +47,8 @@ describe('credit repair (信用修复) over HTTP', () => {
     post('/api/v1/repair-applications', { recordId, applicant: { kind: 'subject', name: '重庆綦建修复测试有限公司' }, commitment: COMMITMENT, reason: '罚款已缴清，已停业整改并通过复查。', evidence: ['缴款书 No.5001234567'], ...extra });
   const procurementCheck = (code: string) =>
     post('/api/v1/checks', { scenario: 'government_procurement', transaction: { reference: `GP-${randomUUID()}`, amount: 860000 }, parties: [{ code, role: 'supplier' }] });
+  const allTiers = async (subjectId: string): Promise<Record<string, string>> =>
+    Object.fromEntries((await get(`/api/v1/subjects/${subjectId}/tiers`)).body.tiers.map((x: { industry: string; tier: string }) => [x.industry, x.tier]));
   const constructionTier = async (subjectId: string): Promise<string> =>
     (await get(`/api/v1/subjects/${subjectId}/tiers`)).body.tiers.find((x: { industry: string }) => x.industry === 'construction').tier;
 
@@ -55,6 +57,8 @@ describe('credit repair (信用修复) over HTTP', () => {
     const code = uscc();
     const licence = await record({ type: 'licence', subjectCode: code, subjectRegisteredOn: '2015-06-30', industry: 'construction', decisionDate: '2025-01-05', validUntil: '2030-01-05' });
     const before = await constructionTier(licence.subjectId);
+    const beforeAll = await allTiers(licence.subjectId);
+    expect(Object.keys(beforeAll).length).toBeGreaterThan(1);
 
     const p = await penalty(code, '2025-03-10');
     const blocked = await procurementCheck(code);
@@ -110,6 +114,7 @@ describe('credit repair (信用修复) over HTTP', () => {
     const passed = await procurementCheck(code);
     expect(passed.body.parties[0]).toMatchObject({ verdict: 'pass', measures: [] });
     expect(await constructionTier(p.subjectId)).toBe(before);
+    expect(await allTiers(p.subjectId)).toEqual(beforeAll);
     // As of a date before the repair, the record still counted (answers stay reproducible).
     expect((await get(`/api/v1/subjects/${p.subjectId}/tiers?asOf=2025-06-30`)).body.tiers.find((x: { industry: string }) => x.industry === 'construction').tier).toBe(penalised);
     expect((await apply(p.id)).body.code).toBe('REPAIR_RECORD_NOT_IN_FORCE');
@@ -191,6 +196,18 @@ describe('credit repair (信用修复) over HTTP', () => {
     expect((await post(`/api/v1/records/${revoked.id}/revoke`, { reason: '行政复议撤销' })).status).toBe(200);
     expect((await apply(revoked.id)).body.code).toBe('REPAIR_RECORD_NOT_IN_FORCE');
 
+    // A record revoked while its application is pending: approval is refused and changes nothing; rejection still works.
+    const pendingThenRevoked = await penalty(code, '2025-03-10', { industry: 'general' });
+    const app = await apply(pendingThenRevoked.id);
+    expect(app.status).toBe(201);
+    expect((await post(`/api/v1/records/${pendingThenRevoked.id}/revoke`, { reason: '行政复议撤销' })).status).toBe(200);
+    const late = await post(`/api/v1/repair-applications/${app.body.id}/approve`, { department });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('REPAIR_RECORD_NOT_IN_FORCE');
+    expect((await get(`/api/v1/repair-applications/${app.body.id}`)).body.status).toBe('pending');
+    expect((await get(`/api/v1/records/${pendingThenRevoked.id}`)).body).toMatchObject({ status: 'revoked', repairedAt: null });
+    expect((await post(`/api/v1/repair-applications/${app.body.id}/reject`, { department, reason: '原处罚决定已撤销，无需修复。' })).status).toBe(200);
+
     const unknown = await apply(randomUUID());
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('RECORD_NOT_FOUND');
@@ -202,7 +219,7 @@ describe('credit repair (信用修复) over HTTP', () => {
     const fields = badApplicant.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['applicant.kind', 'extra']));
     expect((await apply('not-a-uuid')).body.errors[0].field).toBe('recordId');
-    expect((await get(`/api/v1/repair-applications?subjectId=${revoked.subjectId}`)).body.total).toBe(0);
+    expect((await get(`/api/v1/repair-applications?recordId=${revoked.id}`)).body.total).toBe(0);
     expect((await get(`/api/v1/repair-applications/${randomUUID()}`)).status).toBe(404);
     const badQuery = await get('/api/v1/repair-applications?status=open&limit=abc');
     expect(badQuery.status).toBe(400);
