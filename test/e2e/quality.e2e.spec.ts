@@ -167,6 +167,15 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
     expect(all.body.departments.filter((d: { department: string }) => [A, B, C].includes(d.department)).map((d: { department: string }) => d.department)).toEqual([A, B, C].sort());
   });
 
+  it('keeps a hostile refused row too (NUL, a lone surrogate): the import still answers, the row is counted', async () => {
+    const D = `质量-hostile-${run}`;
+    const res = await importRows([penalty(D, 'a\u0000b', { severity: undefined }), { source: D, decisionNumber: 'x\uD800', type: 'penalty' }]);
+    expect(res.totals).toMatchObject({ rows: 2, refused: 2 });
+    expect((await stats(D)).departments[0]).toMatchObject({ accepted: 0, refused: 2, compliant: { rate: 0 } });
+    const failures = await get(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(D)}`);
+    expect(failures.body.items.map((f: { decisionNumber: string }) => f.decisionNumber).sort()).toEqual([`${D}-a\uFFFDb`, 'x\uFFFD'].sort());
+  });
+
   it('refuses bad ranges with a problem naming the field', async () => {
     expect((await get('/api/v1/quality/statistics?from=2026-02-30')).body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
     expect((await get('/api/v1/quality/statistics?from=2026-11-01&to=2026-10-01')).body.errors).toEqual([expect.objectContaining({ field: 'from' })]);

@@ -25,7 +25,9 @@ interface RejectionRow {
   errors: readonly FieldError[];
 }
 
-const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.trim() ? scrubIdNumbers(v.trim()).slice(0, max) : null);
+/** What PostgreSQL text and jsonb cannot hold (NUL, lone surrogates) is replaced: a hostile row is still kept. */
+const storable = (s: string): string => s.replaceAll(String.fromCharCode(0), '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.trim() ? storable(scrubIdNumbers(v.trim()).slice(0, max)) : null);
 
 /** A refused row as kept: only what locates it and why it was refused; never a full ID number. */
 export function rejectionOf(row: number, line: number | undefined, data: unknown, errors: readonly FieldError[]): RejectionRow {
@@ -42,7 +44,7 @@ export function rejectionOf(row: number, line: number | undefined, data: unknown
     code_check_failed: code !== null && usccProblem(code) === 'check',
     row_number: row,
     line: line ?? null,
-    errors: scrubDeep(errors.map((e) => ({ field: e.field, reason: e.reason }))),
+    errors: scrubDeep(errors.map((e) => ({ field: storable(String(e.field).slice(0, 200)), reason: storable(String(e.reason).slice(0, 500)) }))),
   };
 }
 
