@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import type { Industry, LoadedMeasures, SubjectKind } from '../../rules';
@@ -43,7 +44,8 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
     const s = this.snapshot();
     await this.audit.append({
       kind: 'pack.load',
-      request: { source: 'database', importSource: this.config.rulePacksDir },
+      // The folder's name: audit entries are answered to callers, the server's file system is not.
+      request: { source: 'database', importSource: basename(this.config.rulePacksDir) },
       response: {
         packs: s.packs.map((p) => ({ id: p.pack.id, version: p.pack.version, versionId: p.versionId, effectiveDate: p.pack.effectiveDate, contentHash: p.contentHash })),
         measures: { version: s.measures.version, versionId: s.measuresVersionId, contentHash: s.measures.contentHash },
