@@ -8,7 +8,7 @@ import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { JsonOnlyGuard } from '../records/json-only.guard';
 import { CommitmentsService, type CommitmentOutcomeResult } from './commitments.service';
-import { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
+import { CommitmentOutcomeDto, CommitmentOutcomeResultDto } from './dto/commitment-outcome.dto';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json)';
 
@@ -29,8 +29,14 @@ export class CommitmentsController {
       'notify-and-commit (不适用告知承诺制) until it is repaired (POST /api/v1/repair-applications for this record). Once per commitment: 409 COMMITMENT_ALREADY_DECIDED.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The commitment record (信用承诺记录)' })
-  @ApiBody({ type: CommitmentOutcomeDto })
-  @ApiCreatedResponse({ description: 'The outcome and the commitment record after it' })
+  @ApiBody({
+    type: CommitmentOutcomeDto,
+    examples: {
+      breach: { value: { outcome: 'breached', kind: 'notify_and_commit', date: '2026-05-20', department: '綦江区消防救援支队', reason: '核查发现承诺的消防安全条件与实际不符，属虚假承诺。' } },
+      fulfilment: { value: { outcome: 'fulfilled', kind: 'voluntary', date: '2026-05-20', department: '綦江区市场监督管理局', reason: '按承诺完成整改并通过复查。' } },
+    },
+  })
+  @ApiCreatedResponse({ type: CommitmentOutcomeResultDto, description: 'The outcome and the commitment record after it' })
   @ApiBadRequestResponse({ description: `${PROBLEM} naming each field` })
   @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT (not the accepting department)` })
   @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
@@ -43,7 +49,7 @@ export class CommitmentsController {
   @Get()
   @ApiOperation({ summary: "A commitment's recorded outcome (信用承诺履行情况)" })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ description: 'The outcome and the commitment record' })
+  @ApiOkResponse({ type: CommitmentOutcomeResultDto, description: 'The outcome and the commitment record' })
   @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND / COMMITMENT_OUTCOME_NOT_FOUND` })
   get(@Param('id') id: string): Promise<CommitmentOutcomeResult> {
     return this.commitments.get(id);

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsCalendarDate, RequiredText } from '../../records/dto/field-decorators';
+import { RecordViewDto } from '../../records/dto/record-responses.dto';
 
 export const COMMITMENT_KINDS = ['notify_and_commit', 'repair', 'voluntary'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
@@ -35,4 +36,23 @@ export class CommitmentOutcomeDto {
     example: '核查发现申请人承诺的消防安全条件与实际不符，属虚假承诺。',
   })
   reason: string;
+}
+
+export class CommitmentOutcomeViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The commitment record (信用承诺记录)' }) recordId: string;
+  @ApiProperty({ format: 'uuid', description: 'Subject (信用主体)' }) subjectId: string;
+  @ApiProperty({ enum: COMMITMENT_KINDS, description: 'Kind of commitment (承诺类型)' }) kind: string;
+  @ApiProperty({ enum: COMMITMENT_OUTCOMES, description: 'fulfilled 已履行 / breached 违背承诺' }) outcome: string;
+  @ApiProperty({ format: 'date', description: 'Date found (认定日期)', example: '2026-05-20' }) date: string;
+  @ApiProperty({ description: 'Department that recorded it (认定部门)', example: '綦江区消防救援支队' }) department: string;
+  @ApiProperty({ description: 'What was found (核查情况)' }) reason: string;
+  @ApiProperty({ nullable: true, description: 'Legal basis of a breach entering the credit record (失信认定依据)', example: '国办发〔2020〕42号' }) legalBasis: string | null;
+  @ApiProperty({ nullable: true, description: 'API key name (caller system)' }) caller: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class CommitmentOutcomeResultDto {
+  @ApiProperty({ type: CommitmentOutcomeViewDto }) outcome: CommitmentOutcomeViewDto;
+  @ApiProperty({ type: RecordViewDto, description: 'The commitment record after the outcome (commitmentStatus, commitmentStatusDate, details)' }) record: RecordViewDto;
 }
