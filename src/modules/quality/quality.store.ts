@@ -14,6 +14,19 @@ const REFUSED_ON = `COALESCE(j.decision_date, ${chinaDate('j.rejected_at')})`;
 /** A refused row still outstanding: not accepted since under the same department and decision number. */
 const OUTSTANDING = `(j.record_type IS NULL OR j.record_type = ANY($TYPES::text[]))
   AND NOT EXISTS (SELECT 1 FROM credit_records c WHERE c.source = j.source AND c.decision_number = j.decision_number)`;
+/**
+ * The outstanding refusals, one per department and decision number (the latest; a row without a decision
+ * number is its own), with the day each counts on. `dept` and `none` name the department filter and the
+ * NO_SOURCE parameters.
+ */
+const LATEST = (dept: string, none: string) => `
+  SELECT DISTINCT ON (COALESCE(j.source, ${none}), COALESCE(j.decision_number, j.id::text))
+    j.id, COALESCE(j.source, ${none}) AS department, j.decision_number AS "decisionNumber", j.record_type AS "recordType",
+    to_char(j.decision_date, 'YYYY-MM-DD') AS "decisionDate", j.subject_code AS "subjectCode", j.subject_masked AS "subjectMasked",
+    j.code_check_failed AS "codeCheckFailed", j.row_number AS row, j.line, j.errors, j.rejected_at AS "rejectedAt", ${REFUSED_ON} AS on_day
+  FROM record_rejections j
+  WHERE ${OUTSTANDING} AND (${dept}::text IS NULL OR COALESCE(j.source, ${none}) = ${dept})
+  ORDER BY COALESCE(j.source, ${none}), COALESCE(j.decision_number, j.id::text), j.rejected_at DESC, j.id`;
 const RECEIVED_ON = chinaDate('COALESCE(r.received_at, c.created_at)');
 
 export interface PeriodCount {
@@ -74,14 +87,12 @@ export class QualityStore {
     );
   }
 
-  /** Outstanding refused rows, counted once per department and decision number, per month. */
+  /** Outstanding refused rows (the latest refusal of each department and decision number), per month of the day it counts on. */
   refused(monthFrom: string, monthTo: string, from: string, to: string, department: string | null): Promise<PeriodCount[]> {
     return this.q(
-      `SELECT COALESCE(j.source, $6) AS department, to_char(${REFUSED_ON}, 'YYYY-MM') AS period, (${REFUSED_ON} BETWEEN $3::date AND $4::date) AS "inRange",
-         count(DISTINCT COALESCE(j.decision_number, j.id::text))::int AS n
-       FROM record_rejections j
-       WHERE ${OUTSTANDING} AND ${REFUSED_ON} BETWEEN $1::date AND $2::date AND ($5::text IS NULL OR COALESCE(j.source, $6) = $5)
-       GROUP BY 1, 2, 3`,
+      `WITH latest AS (${LATEST('$5', '$6')})
+       SELECT department, to_char(on_day, 'YYYY-MM') AS period, (on_day BETWEEN $3::date AND $4::date) AS "inRange", count(*)::int AS n
+       FROM latest WHERE on_day BETWEEN $1::date AND $2::date GROUP BY 1, 2, 3`,
       [monthFrom, monthTo, from, to, department, NO_SOURCE],
     );
   }
@@ -102,15 +113,9 @@ export class QualityStore {
   /** Outstanding refused rows themselves: the latest refusal of each department and decision number. */
   refusedRows(from: string, to: string, department: string | null): Promise<RefusedRow[]> {
     return this.q(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (COALESCE(j.source, $4), COALESCE(j.decision_number, j.id::text))
-           j.id, COALESCE(j.source, $4) AS department, j.decision_number AS "decisionNumber", j.record_type AS "recordType",
-           to_char(j.decision_date, 'YYYY-MM-DD') AS "decisionDate", j.subject_code AS "subjectCode", j.subject_masked AS "subjectMasked",
-           j.code_check_failed AS "codeCheckFailed", j.row_number AS row, j.line, j.errors, j.rejected_at AS "rejectedAt"
-         FROM record_rejections j
-         WHERE ${OUTSTANDING} AND ${REFUSED_ON} BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR COALESCE(j.source, $4) = $3)
-         ORDER BY COALESCE(j.source, $4), COALESCE(j.decision_number, j.id::text), j.rejected_at DESC, j.id
-       ) x ORDER BY "rejectedAt", department, "decisionNumber", id`,
+      `WITH latest AS (${LATEST('$3', '$4')})
+       SELECT id, department, "decisionNumber", "recordType", "decisionDate", "subjectCode", "subjectMasked", "codeCheckFailed", row, line, errors, "rejectedAt"
+       FROM latest WHERE on_day BETWEEN $1::date AND $2::date ORDER BY "rejectedAt", department, "decisionNumber", id`,
       [from, to, department, NO_SOURCE],
     );
   }
