@@ -140,4 +140,9 @@ describe('public credit report (信用报告)', () => {
     expect(JSON.stringify(r)).not.toContain(person);
     expect(JSON.stringify(r)).not.toContain('王小明');
   });
+
+  it('serves the routes in the OpenAPI document', async () => {
+    const doc = (await http(t.url, 'GET', '/docs-json')).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/subjects/{id}/credit-report', '/api/v1/credit-reports']));
+  });
 });

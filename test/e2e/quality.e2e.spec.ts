@@ -188,4 +188,10 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
     expect((await httpAs(quality, t.url, 'GET', `/api/v1/quality/statistics?${RANGE}`)).status).toBe(200);
     expect((await httpAs(subjects, t.url, 'GET', `/api/v1/quality/statistics?${RANGE}`)).body).toMatchObject({ status: 403, requiredScopes: ['quality', 'records'] });
   });
+
+  it('serves the routes in the OpenAPI document, with the Chinese terms', async () => {
+    const doc = (await get('/docs-json')).body;
+    for (const path of ['/api/v1/quality/statistics', '/api/v1/quality/failures', '/api/v1/quality/ledgers', '/api/v1/quality/ledgers/{department}/{period}']) expect(Object.keys(doc.paths)).toContain(path);
+    expect(doc.paths['/api/v1/quality/statistics'].get.summary).toMatch(/上报率.*合规率.*及时率/);
+  });
 });
