@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
 import { parseDate } from '../../../rules/calendar';
 
 /** Strings arrive trimmed; codes and ID numbers upper case (a typed 'x' is an 'X'). */
@@ -34,13 +34,17 @@ export function IsCalendarDate(): PropertyDecorator {
 
 type Doc = Pick<ApiPropertyOptions, 'description' | 'example'>;
 
+/** PostgreSQL text cannot hold NUL: a row carrying one is refused, not a database error (500). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern refuses
+const NoNul = () => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
+
 /** Optional free text of at most `max` characters. */
 export const OptionalText = (max: number, doc: Doc) =>
-  applyDecorators(ApiPropertyOptional({ type: String, maxLength: max, ...doc }), IsOptional(), IsString(), IsNotEmpty(), MaxLength(max), Trim());
+  applyDecorators(ApiPropertyOptional({ type: String, maxLength: max, ...doc }), IsOptional(), IsString(), IsNotEmpty(), MaxLength(max), NoNul(), Trim());
 
 /** Required text of at most `max` characters. */
 export const RequiredText = (max: number, doc: Doc) =>
-  applyDecorators(ApiProperty({ type: String, maxLength: max, ...doc }), IsString(), IsNotEmpty(), MaxLength(max), Trim());
+  applyDecorators(ApiProperty({ type: String, maxLength: max, ...doc }), IsString(), IsNotEmpty(), MaxLength(max), NoNul(), Trim());
 
 export const OptionalDate = (doc: Doc) =>
   applyDecorators(ApiPropertyOptional({ type: String, format: 'date', ...doc }), IsOptional(), IsCalendarDate());
