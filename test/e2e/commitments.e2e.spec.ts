@@ -91,6 +91,31 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     expect((await get(`/api/v1/records/${c.id}/commitment-outcome`)).body.outcome.outcome).toBe('breached');
   });
 
+  it('a corrected re-import of the source row keeps the breach and, once approved, the repair (what the service decided is not undone)', async () => {
+    const code = uscc();
+    const decisionNumber = `诺-${randomUUID()}`;
+    const row = (extra: Record<string, unknown>) => post('/api/v1/records', {
+      type: 'commitment', source: department, decisionNumber, subjectName: '重庆綦江承诺测试有限公司', subjectCode: code,
+      subjectRegisteredOn: '2015-06-30', industry: 'fire_safety', commitmentStatus: 'pending', decisionDate: '2026-03-01', ...extra,
+    });
+    const c = (await row({})).body.record as { id: string };
+    expect((await outcome(c.id, {})).status).toBe(201);
+    const corrected = await row({ remarks: '消防安全检查（更正）' });
+    expect(corrected.body.status).toBe('updated');
+    expect(corrected.body.record).toMatchObject({ commitmentStatus: 'breached', commitmentStatusDate: '2026-05-20', status: 'active' });
+    expect(corrected.body.record.details).toMatchObject({ remarks: '消防安全检查（更正）', outcomeLegalBasis: '国办发〔2020〕42号' });
+    await settle();
+    expect(await fundsCheck(code)).toContain('no-notify-and-commit');
+
+    const applied = await post('/api/v1/repair-applications', { recordId: c.id, applicant: { kind: 'subject', name: '重庆綦江承诺测试有限公司' }, commitment: '本单位承诺如实履约。', reason: '已整改。' });
+    expect((await post(`/api/v1/repair-applications/${applied.body.id}/approve`, { department })).status).toBe(200);
+    const again = await row({ remarks: '消防安全检查（再次更正）' });
+    expect(again.body.status).toBe('updated');
+    expect(again.body.record).toMatchObject({ status: 'repaired', repairedAt: '2026-06-01', commitmentStatus: 'breached' });
+    await settle();
+    expect(await fundsCheck(code)).not.toContain('no-notify-and-commit');
+  });
+
   it('records a fulfilment, which denies nothing', async () => {
     const code = uscc();
     const c = await commitment(code);

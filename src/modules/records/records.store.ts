@@ -26,13 +26,24 @@ const RECORDSET = `subject_id uuid, type text, source text, decision_number text
   inspection_result text, status text, revoked_at date, revocation_reason text, repaired_at date, ended_at date, details jsonb,
   content_hash text`;
 const WRITTEN = RECORDSET.split(',').map((c) => c.trim().split(/\s+/)[0]);
-/** A revocation recorded through the API survives an import that does not carry one. */
-const SPECIAL = new Set(['revoked_at', 'revocation_reason', 'status', 'source', 'decision_number']);
+/**
+ * What the service decided survives an import that does not carry it: a revocation (撤销), an approved
+ * credit repair (信用修复: repaired_at) and a commitment's outcome (fulfilled / breached, with the finding
+ * kept in details). A corrected re-import of the source row must not undo them.
+ */
+const SPECIAL = new Set(['revoked_at', 'revocation_reason', 'status', 'source', 'decision_number', 'repaired_at', 'commitment_status', 'commitment_status_date', 'details']);
+const KEEP_OUTCOME = `c.commitment_status IN ('fulfilled', 'breached') AND COALESCE(EXCLUDED.commitment_status, 'pending') = 'pending'`;
+const OUTCOME_KEYS = ['commitmentKind', 'outcomeDepartment', 'outcomeReason', 'outcomeLegalBasis'];
 const SET = [
   ...WRITTEN.filter((c) => !SPECIAL.has(c)).map((c) => `${c} = EXCLUDED.${c}`),
   'revoked_at = COALESCE(EXCLUDED.revoked_at, c.revoked_at)',
   'revocation_reason = CASE WHEN EXCLUDED.revoked_at IS NULL THEN c.revocation_reason ELSE EXCLUDED.revocation_reason END',
-  `status = CASE WHEN EXCLUDED.revoked_at IS NULL AND c.revoked_at IS NOT NULL THEN 'revoked' ELSE EXCLUDED.status END`,
+  'repaired_at = COALESCE(EXCLUDED.repaired_at, c.repaired_at)',
+  `status = CASE WHEN EXCLUDED.revoked_at IS NULL AND c.revoked_at IS NOT NULL THEN 'revoked'
+    WHEN EXCLUDED.status = 'active' AND c.repaired_at IS NOT NULL THEN 'repaired' ELSE EXCLUDED.status END`,
+  `commitment_status = CASE WHEN ${KEEP_OUTCOME} THEN c.commitment_status ELSE EXCLUDED.commitment_status END`,
+  `commitment_status_date = CASE WHEN ${KEEP_OUTCOME} THEN c.commitment_status_date ELSE EXCLUDED.commitment_status_date END`,
+  `details = CASE WHEN ${KEEP_OUTCOME} THEN EXCLUDED.details || jsonb_strip_nulls(jsonb_build_object(${OUTCOME_KEYS.map((k) => `'${k}', c.details->'${k}'`).join(', ')})) ELSE EXCLUDED.details END`,
   'updated_at = now()',
 ].join(',\n  ');
 
