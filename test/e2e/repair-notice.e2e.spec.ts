@@ -30,6 +30,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
     expect(notice58.status).toBe(200);
     expect(notice58.body).toMatchObject({ ruleVersion: 'NDRC-58', earliestRepairDate: '2025-06-10', publicityEnds: '2028-03-10', recognisingDepartment: source });
     expect(notice58.body.howToApply.join('\n')).toContain('2025-06-10');
+    expect(notice58.body.howToApply.join('\n')).toContain(`POST /api/v1/repair-applications with recordId ${notice58.body.recordId}`);
 
     const recent = await record({ type: 'penalty', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-05-20' });
     const notice36 = await http(t.url, 'GET', `/api/v1/records/${recent}/repair-notice`);
