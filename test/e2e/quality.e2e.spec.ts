@@ -176,10 +176,16 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
     expect(failures.body.items.map((f: { decisionNumber: string }) => f.decisionNumber).sort()).toEqual([`${D}-a\uFFFDb`, 'x\uFFFD'].sort());
   });
 
-  it('refuses bad ranges with a problem naming the field', async () => {
+  it('refuses bad ranges, an ID number for a department, a count of the wrong type: a problem naming the field', async () => {
     expect((await get('/api/v1/quality/statistics?from=2026-02-30')).body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
     expect((await get('/api/v1/quality/statistics?from=2026-11-01&to=2026-10-01')).body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
     expect((await get('/api/v1/quality/failures?limit=0')).status).toBe(400);
+    const id = await get(`/api/v1/quality/statistics?department=${person}`);
+    expect(id.body.errors).toEqual([expect.objectContaining({ field: 'department' })]);
+    expect(JSON.stringify(id.body)).not.toContain(person);
+    const put = await http(t.url, 'PUT', `/api/v1/quality/ledgers/${person}/2026-11`, { declared: 1 });
+    expect(put.body.errors).toEqual([expect.objectContaining({ field: 'department' })]);
+    expect((await http(t.url, 'PUT', `/api/v1/quality/ledgers/${encodeURIComponent(A)}/2026-11`, { declared: '1' })).status).toBe(400);
   });
 
   it('admits the quality scope (and records), refuses others', async () => {

@@ -59,8 +59,9 @@ export class QualityService {
     const errors = [['from', from], ['to', to]].filter(([, v]) => !isCalendarDate(v)).map(([field]) => ({ field, reason: 'must be a real calendar date written YYYY-MM-DD' }));
     if (!errors.length && from > to) errors.push({ field: 'from', reason: 'must be on or before to' });
     if (!errors.length && monthsBetween(from, to).length > 120) errors.push({ field: 'from', reason: 'the range may span at most 10 years' });
-    if (errors.length) throw new ValidationFailed(errors);
     const department = q.department?.trim() || null;
+    if (department && scrubIdNumbers(department) !== department) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
+    if (errors.length) throw new ValidationFailed(errors);
     return { from, to, allowed: q.workingDays ?? this.config.timelyWorkingDays, department };
   }
 
@@ -122,9 +123,10 @@ export class QualityService {
     const dept = department.trim();
     const errors = [];
     if (!dept || dept.length > 200) errors.push({ field: 'department', reason: 'must be 1 to 200 characters (数据来源单位, as in credit records)' });
+    else if (scrubIdNumbers(dept) !== dept) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) errors.push({ field: 'period', reason: 'must be a month written YYYY-MM' });
     if (errors.length) throw new ValidationFailed(errors);
-    return view(await this.store.declare(scrubIdNumbers(dept), period, declared, note === null ? null : scrubIdNumbers(note), by));
+    return view(await this.store.declare(dept, period, declared, note === null ? null : scrubIdNumbers(note), by));
   }
 
   async ledgers(q: RangeQuery): Promise<{ items: LedgerRow[] }> {

@@ -50,8 +50,7 @@ export class FailuresQueryDto extends QualityRangeQuery {
 export class LedgersQuery extends QualityRangeQuery {}
 
 export class DeclareLedgerDto {
-  @ApiProperty({ description: 'Decisions (licences and penalties) the department made in the month, per its own ledger (应上报数, 台账数)', minimum: 0, example: 120 })
-  @Type(() => Number)
+  @ApiProperty({ type: 'integer', description: 'Decisions (licences and penalties) the department made in the month, per its own ledger (应上报数, 台账数)', minimum: 0, maximum: 10_000_000, example: 120 })
   @IsInt()
   @Min(0)
   @Max(10_000_000)
