@@ -39,11 +39,30 @@ export function readJsonFile(file: string): { json?: unknown; findings: PackFind
   } catch (e) {
     return { findings: [{ file, path: '', message: `cannot read file: ${(e as Error).message}` }] };
   }
+  let json: unknown;
   try {
-    return { json: JSON.parse(text) as unknown, findings: [] };
+    json = JSON.parse(text) as unknown;
   } catch (e) {
     return { findings: [{ file, path: '', message: `not valid JSON: ${(e as Error).message}` }] };
   }
+  // The schema validator and the condition resolver recurse: a file nested thousands deep would
+  // overflow the stack and stop the whole run instead of being one finding.
+  if (nestedDeeperThan(json, MAX_JSON_DEPTH)) return { findings: [{ file, path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  return { json, findings: [] };
+}
+
+/** Deepest nesting of objects and arrays a rule file may have. */
+export const MAX_JSON_DEPTH = 64;
+
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
+  }
+  return false;
 }
 
 function packInDir(dir: string): { pack?: LoadedPack; findings: PackFinding[] } {
