@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { loadConfig } from './config/app.config';
 import { createApp, resolveDatabase } from './bootstrap';
 import { DemoService } from './modules/demo/demo.service';
@@ -16,12 +17,13 @@ async function main(): Promise<void> {
     // And an admin API key (demo-admin), printed once when it is created.
     for (const line of await demoKeyLines(app.get(ApiKeysService), runtime.port)) console.log(line);
   }
-  // Graceful shutdown (app.close): the modules' destroy hooks run, then Fastify stops accepting
-  // connections, answers 503 to a new request on a kept-alive one (return503OnClosing), closes idle
-  // connections and waits for the requests in flight (forceCloseConnections 'idle', Fastify's defaults);
-  // each of those answers only after its audit entry committed; pending audit batches are flushed
-  // (beforeApplicationShutdown); then the pool closes, then the embedded database. If that cannot finish
-  // (a database that stopped answering), the process still ends once the driver's timeouts have passed.
+  // Graceful shutdown. First the HTTP side: Fastify stops accepting connections, answers 503 to a new
+  // request on a kept-alive one (return503OnClosing) and waits for the requests in flight, each of which
+  // answers only after its audit entry committed. A kept-alive connection is closed as soon as it is idle
+  // (swept every 100 ms: Fastify's forceCloseConnections 'idle' closes only those idle at the start, and
+  // a client's open connection would otherwise hold the close for the 72 s keep-alive timeout). Then the
+  // modules' shutdown hooks (pending audit batches are flushed), the pool, the embedded database. If that
+  // cannot finish (a database that stopped answering), the process still ends after a deadline.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -32,6 +34,10 @@ async function main(): Promise<void> {
       console.error(`shutdown not finished after ${deadline} ms: exiting`);
       process.exit(1);
     }, deadline).unref();
+    const server = app.getHttpServer() as Server;
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    await app.getHttpAdapter().close();
+    clearInterval(sweep);
     await app.close();
     await embedded?.stop();
     process.exit(0);
