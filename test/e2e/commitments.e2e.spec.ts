@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 
 function uscc(): string {
   let body = '91500110';
@@ -145,6 +145,10 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     const other = await outcome(c.id, { department: '綦江区市场监督管理局' });
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({ code: 'REPAIR_WRONG_DEPARTMENT', errors: [expect.objectContaining({ field: 'department' })] });
+    const unboundKey = await t.createKey({ scopes: ['records'] });
+    const unbound = await httpAs(unboundKey, t.url, 'POST', `/api/v1/records/${c.id}/commitment-outcome`, { outcome: 'breached', kind: 'notify_and_commit', date: '2026-05-20', department, reason: '虚假承诺。' });
+    expect(unbound.status).toBe(403);
+    expect(unbound.body.code).toBe('KEY_NOT_FOR_DEPARTMENT');
 
     const future = await outcome(c.id, { date: '2026-06-02' });
     expect(future.status).toBe(400);

@@ -241,7 +241,7 @@ describe('credit repair (信用修复) over HTTP', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.requiredScopes).toEqual(['repair']);
 
-    const repairKey = await t.createKey({ scopes: ['repair'] });
+    const repairKey = await t.createKey({ scopes: ['repair'], department });
     const applied = await httpAs(repairKey, t.url, 'POST', '/api/v1/repair-applications', {
       recordId: res.body.record.id, applicant: { kind: 'credit_office', name: `綦江区发展改革委代张三（${id}）申请` },
       commitment: `本人（身份证号${id}）承诺已履行处罚义务。`, reason: `本人 ${id} 已缴清罚款`, evidence: [`身份证 ${id}`],
@@ -254,6 +254,29 @@ describe('credit repair (信用修复) over HTTP', () => {
     const everything = JSON.stringify([applied.body, approved.body, trail.body, (await get(`/api/v1/repair-applications/${applied.body.id}`)).body]);
     expect(everything).not.toContain(id);
     expect(everything).toContain(`${id.slice(0, 6)}********${id.slice(14)}`);
+  });
+
+  it('谁认定、谁修复 by key: a key bound to another department, or to none without admin, cannot decide; the department\'s own key can', async () => {
+    at('2025-07-01');
+    const p = await penalty(uscc(), '2025-03-10');
+    const applied = await apply(p.id);
+    expect(applied.status).toBe(201);
+    const otherKey = await t.createKey({ scopes: ['repair'], department: '綦江区市场监督管理局' });
+    const unbound = await t.createKey({ scopes: ['repair'] });
+    for (const key of [otherKey, unbound]) {
+      for (const action of ['approve', 'reject']) {
+        const res = await httpAs(key, t.url, 'POST', `/api/v1/repair-applications/${applied.body.id}/${action}`, { department, reason: '审核' });
+        expect(res.status).toBe(403);
+        expect(res.body).toMatchObject({ code: 'KEY_NOT_FOR_DEPARTMENT', errors: [expect.objectContaining({ field: 'department' })] });
+      }
+    }
+    expect((await get(`/api/v1/repair-applications/${applied.body.id}`)).body.status).toBe('pending');
+    expect((await get(`/api/v1/records/${p.id}`)).body).toMatchObject({ status: 'active', repairedAt: null });
+
+    const ownKey = await t.createKey({ scopes: ['repair'], department });
+    const approved = await httpAs(ownKey, t.url, 'POST', `/api/v1/repair-applications/${applied.body.id}/approve`, { department });
+    expect(approved.status).toBe(200);
+    expect((await get(`/api/v1/records/${p.id}`)).body).toMatchObject({ status: 'repaired', repairedAt: '2025-07-01' });
   });
 
   it('documents the routes in the OpenAPI document, with the commitment required', async () => {

@@ -21,7 +21,7 @@ class Forgotten {
   @Get() read() {}
 }
 
-const caller: Caller = { keyId: 'k1', name: 'qijiang-tendering-platform', scopes: ['checks'], scenarios: ['tendering'] };
+const caller: Caller = { keyId: 'k1', name: 'qijiang-tendering-platform', scopes: ['checks'], scenarios: ['tendering'], department: null };
 const record = { id: 'k1' } as never;
 
 function setup(auth: Authentication) {

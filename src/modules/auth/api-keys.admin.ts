@@ -10,6 +10,8 @@ export interface NewKeyInput {
   readonly scenarios?: readonly string[];
   /** Requests a minute; null = the server default (RATE_LIMIT_PER_MINUTE). */
   readonly rateLimitPerMinute?: number | null;
+  /** The department (部门) the key acts for, e.g. 綦江区住房和城乡建设委员会; none = not bound. */
+  readonly department?: string | null;
 }
 
 /** The key in full, to be shown once and never again. */
@@ -33,6 +35,8 @@ export function checkNewKey(input: NewKeyInput): string[] {
   const scenarios = input.scenarios ?? [];
   for (const s of scenarios) if (s !== ALL_SCENARIOS && !SCENARIO_PATTERN.test(s)) errors.push(`scenario "${s}" is not a scenario code such as tendering (or * for all)`);
   if (scenarios.includes(ALL_SCENARIOS) && scenarios.length > 1) errors.push('scenarios: * already means every scenario; give it alone');
+  const dept = input.department;
+  if (dept !== undefined && dept !== null && (dept.trim() !== dept || !dept.length || dept.length > 200)) errors.push('department must be 1-200 characters without leading or trailing spaces');
   const rate = input.rateLimitPerMinute;
   if (rate !== undefined && rate !== null && (!Number.isInteger(rate) || rate < 1 || rate > MAX_RATE_PER_MINUTE)) {
     errors.push(`rate must be a whole number of requests a minute between 1 and ${MAX_RATE_PER_MINUTE}`);
@@ -56,6 +60,7 @@ export class ApiKeysAdmin {
         scopes: [...new Set(input.scopes)],
         scenarios: [...new Set(input.scenarios ?? [])],
         rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+        department: input.department ?? null,
       });
       if (record) return { key: issued.key, record };
       if (await this.store.findLive(input.name)) {

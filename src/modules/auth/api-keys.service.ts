@@ -52,7 +52,7 @@ export class ApiKeysService implements OnModuleDestroy {
     const record = await this.lookup(prefix);
     if (!record || !keyMatches(presented.key, record.keyHash)) return { refusal: new AuthInvalid('unknown') };
     if (record.revokedAt) return { refusal: new AuthInvalid('revoked') };
-    return { record, caller: { keyId: record.id, name: record.name, scopes: record.scopes, scenarios: record.scenarios } };
+    return { record, caller: { keyId: record.id, name: record.name, scopes: record.scopes, scenarios: record.scenarios, department: record.department } };
   }
 
   /** Record use at most once a minute per key, off the request's path. */

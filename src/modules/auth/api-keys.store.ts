@@ -12,6 +12,8 @@ export interface ApiKeyRecord {
   readonly scopes: readonly string[];
   readonly scenarios: readonly string[];
   readonly rateLimitPerMinute: number | null;
+  /** The department (部门) the key acts for; null = not bound. */
+  readonly department: string | null;
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
   readonly lastUsedAt: Date | null;
@@ -24,9 +26,10 @@ export interface NewApiKeyRow {
   readonly scopes: readonly string[];
   readonly scenarios: readonly string[];
   readonly rateLimitPerMinute: number | null;
+  readonly department: string | null;
 }
 
-const COLUMNS = `id, name, prefix, key_hash, scopes, scenarios, rate_limit_per_minute, created_at, revoked_at, last_used_at`;
+const COLUMNS = `id, name, prefix, key_hash, scopes, scenarios, rate_limit_per_minute, department, created_at, revoked_at, last_used_at`;
 
 interface Row {
   id: string;
@@ -36,6 +39,7 @@ interface Row {
   scopes: string[];
   scenarios: string[];
   rate_limit_per_minute: number | null;
+  department: string | null;
   created_at: Date;
   revoked_at: Date | null;
   last_used_at: Date | null;
@@ -50,6 +54,7 @@ function toRecord(r: Row): ApiKeyRecord {
     scopes: r.scopes,
     scenarios: r.scenarios,
     rateLimitPerMinute: r.rate_limit_per_minute,
+    department: r.department,
     createdAt: new Date(r.created_at),
     revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
     lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : null,
@@ -63,9 +68,9 @@ export class ApiKeysStore {
   /** The new row, or null when a live key has this name or (astronomically rarely) the prefix is taken. */
   async insert(k: NewApiKeyRow): Promise<ApiKeyRecord | null> {
     const rows: Row[] = await this.db.query(
-      `INSERT INTO api_keys (name, prefix, key_hash, scopes, scenarios, rate_limit_per_minute)
-       VALUES ($1, $2, $3, $4::text[], $5::text[], $6) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-      [k.name, k.prefix, k.keyHash, k.scopes, k.scenarios, k.rateLimitPerMinute],
+      `INSERT INTO api_keys (name, prefix, key_hash, scopes, scenarios, rate_limit_per_minute, department)
+       VALUES ($1, $2, $3, $4::text[], $5::text[], $6, $7) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+      [k.name, k.prefix, k.keyHash, k.scopes, k.scenarios, k.rateLimitPerMinute, k.department],
     );
     return rows[0] ? toRecord(rows[0]) : null;
   }

@@ -11,6 +11,8 @@ export interface Caller {
   readonly scopes: readonly string[];
   /** Scenarios it may check; `*` = all. */
   readonly scenarios: readonly string[];
+  /** The department (部门) the key acts for; null = not bound. */
+  readonly department: string | null;
 }
 
 declare module 'fastify' {
@@ -33,4 +35,14 @@ export function scenarioAllowed(caller: Caller, scenario: string): boolean {
 /** Throws a 403 SCENARIO_FORBIDDEN problem unless the caller may run checks for `scenario`. */
 export function assertScenarioAllowed(caller: Caller | undefined, scenario: string): void {
   if (!caller || !scenarioAllowed(caller, scenario)) throw new ScenarioForbidden(scenario);
+}
+
+/**
+ * Whether the caller may act for `department` ("谁认定、谁修复": decide a repair, record a commitment's
+ * outcome): a key bound to a department acts for that one only; an unbound key only with the admin scope
+ * (the credit office, 信用主管部门, acting on the department's behalf).
+ */
+export function actsFor(caller: Caller | undefined, department: string): boolean {
+  if (!caller) return false;
+  return caller.department === null ? caller.scopes.includes('admin') : caller.department === department;
 }

@@ -1,18 +1,20 @@
 import type { ApiKeyRecord } from './api-keys.store';
 import type { NewKeyInput } from './api-keys.admin';
+import { SCOPES } from './scopes';
 
 /** `npm run keys -- …`: arguments to a command, and the text it prints. No I/O here. */
 export const KEYS_USAGE = `usage: npm run keys -- <command>
-  create --name <caller-system> --scopes <scope,scope> [--scenarios <scenario,scenario|*>] [--rate <requests a minute>]
+  create --name <caller-system> --scopes <scope,scope> [--scenarios <scenario,scenario|*>] [--rate <requests a minute>] [--department <部门>]
   list
   revoke --name <caller-system>
-scopes: subjects, records, tiers, packs, checks, feedback, audit, inspections, admin (admin implies all)`;
+scopes: ${SCOPES.join(', ')} (admin implies all)
+--department binds the key to the department it acts for (谁认定、谁修复: repair decisions, commitment outcomes)`;
 
 export type KeysCommand = { readonly command: 'create'; readonly input: NewKeyInput } | { readonly command: 'list' } | { readonly command: 'revoke'; readonly name: string };
 
 export class UsageError extends Error {}
 
-const FLAGS: Record<string, readonly string[]> = { create: ['name', 'scopes', 'scenarios', 'rate'], list: [], revoke: ['name'] };
+const FLAGS: Record<string, readonly string[]> = { create: ['name', 'scopes', 'scenarios', 'rate', 'department'], list: [], revoke: ['name'] };
 
 function flags(args: readonly string[], allowed: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -48,20 +50,21 @@ export function parseKeysArgs(argv: readonly string[]): KeysCommand {
   const rate = f.get('rate');
   if (rate !== undefined && !/^\d+$/.test(rate)) throw new UsageError(`--rate must be a whole number of requests a minute, got "${rate}"`);
   const scopes = list(required(f, 'scopes'));
-  return { command: 'create', input: { name: required(f, 'name'), scopes, scenarios: list(f.get('scenarios')), rateLimitPerMinute: rate === undefined ? null : Number(rate) } };
+  return { command: 'create', input: { name: required(f, 'name'), scopes, scenarios: list(f.get('scenarios')), rateLimitPerMinute: rate === undefined ? null : Number(rate), department: f.get('department')?.trim() || null } };
 }
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '-');
 
 /** One line per key, never a key: name, prefix, scopes, scenarios, limit, dates, status. */
 export function formatKeyList(rows: readonly ApiKeyRecord[]): string {
-  const head = ['NAME', 'PREFIX', 'SCOPES', 'SCENARIOS', 'RATE/MIN', 'CREATED (UTC)', 'LAST USED', 'STATUS'];
+  const head = ['NAME', 'PREFIX', 'SCOPES', 'SCENARIOS', 'RATE/MIN', 'DEPARTMENT', 'CREATED (UTC)', 'LAST USED', 'STATUS'];
   const lines = rows.map((r) => [
     r.name,
     r.prefix,
     r.scopes.join(','),
     r.scenarios.join(',') || '-',
     r.rateLimitPerMinute === null ? 'default' : String(r.rateLimitPerMinute),
+    r.department ?? '-',
     day(r.createdAt),
     day(r.lastUsedAt),
     r.revokedAt ? `revoked ${day(r.revokedAt)}` : 'live',

@@ -38,7 +38,7 @@ export class CommitmentsController {
   })
   @ApiCreatedResponse({ type: CommitmentOutcomeResultDto, description: 'The outcome and the commitment record after it' })
   @ApiBadRequestResponse({ description: `${PROBLEM} naming each field` })
-  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT (not the accepting department)` })
+  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT (not the accepting department) / KEY_NOT_FOR_DEPARTMENT (the key does not act for it)` })
   @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
   @ApiConflictResponse({ description: `${PROBLEM}: COMMITMENT_ALREADY_DECIDED` })
   @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: COMMITMENT_NOT_APPLICABLE (not a commitment record)` })

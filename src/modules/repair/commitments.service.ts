@@ -7,7 +7,7 @@ import type { RecordView } from '../records/record.view';
 import { RecordsService } from '../records/records.service';
 import { CommitmentsStore, type OutcomeRow } from './commitments.store';
 import type { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
-import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment } from './repair.exception';
+import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment, assertActsFor } from './repair.exception';
 
 /**
  * 国办发〔2020〕42号 (domain.md §6 [v]): a false commitment goes into the credit record with punishment,
@@ -41,6 +41,7 @@ export class CommitmentsService {
     if (record.commitmentStatus !== 'pending') throw new CommitmentAlreadyDecided(record.id, record.commitmentStatus ?? 'unknown');
     if (record.status !== 'active') throw new CommitmentAlreadyDecided(record.id, record.status);
     if (dto.department !== record.source) throw new WrongDepartment(record.source, dto.department);
+    assertActsFor(caller, dto.department);
     if (dto.date > today) throw new ValidationFailed([{ field: 'date', reason: `must not be in the future (today is ${today}, China Standard Time)` }]);
     if (dto.date < record.decisionDate) throw new ValidationFailed([{ field: 'date', reason: `must be on or after the commitment's date ${record.decisionDate}` }]);
     const input = {

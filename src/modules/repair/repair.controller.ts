@@ -73,13 +73,13 @@ export class RepairController {
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({
     summary: 'Approve a repair application (准予信用修复)',
-    description: 'By the recognising department only ("谁认定、谁修复": `department` must be the record\'s source, else 403 REPAIR_WRONG_DEPARTMENT). ' +
+    description: 'By the recognising department only ("谁认定、谁修复": `department` must be the record\'s source, else 403 REPAIR_WRONG_DEPARTMENT; the caller\'s key must act for that department — bound to it with `npm run keys -- create --department …`, or an admin key as the credit office — else 403 KEY_NOT_FOR_DEPARTMENT). ' +
       'In one transaction the application becomes approved and the record repaired (repaired_at = today, status repaired); tiers are then recomputed ' +
       'and the record no longer triggers any measure. Only from pending (conditional update): 409 REPAIR_NOT_PENDING otherwise.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairApplicationDto })
-  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT (or SCOPE_FORBIDDEN)` })
+  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
   @ApiNotFoundResponse({ description: PROBLEM })
   @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_NOT_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
   approve(@Param('id', uuid('id')) id: string, @Body() dto: ApproveRepairDto, @Caller() caller: Caller | undefined): Promise<RepairApplicationView> {
@@ -92,11 +92,11 @@ export class RepairController {
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({
     summary: 'Reject a repair application (不予信用修复)',
-    description: 'By the recognising department, with a reason (required). The record is unchanged; the subject may apply again. Only from pending: 409 REPAIR_NOT_PENDING otherwise.',
+    description: 'By the recognising department (with a key that acts for it, as for approval), with a reason (required). The record is unchanged; the subject may apply again. Only from pending: 409 REPAIR_NOT_PENDING otherwise.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairApplicationDto })
-  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT (or SCOPE_FORBIDDEN)` })
+  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
   @ApiNotFoundResponse({ description: PROBLEM })
   @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_NOT_PENDING` })
   reject(@Param('id', uuid('id')) id: string, @Body() dto: RejectRepairDto, @Caller() caller: Caller | undefined): Promise<RepairApplicationView> {

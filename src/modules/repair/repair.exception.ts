@@ -1,4 +1,5 @@
 import { DomainError, NotFound } from '../../common/problem';
+import { actsFor, type Caller } from '../auth/caller';
 
 /** Error codes of credit repair (信用修复) and commitment outcomes (信用承诺). */
 export const REPAIR_ERRORS = {
@@ -9,6 +10,7 @@ export const REPAIR_ERRORS = {
   ALREADY_PENDING: 'REPAIR_ALREADY_PENDING',
   NOT_PENDING: 'REPAIR_NOT_PENDING',
   WRONG_DEPARTMENT: 'REPAIR_WRONG_DEPARTMENT',
+  KEY_NOT_FOR_DEPARTMENT: 'KEY_NOT_FOR_DEPARTMENT',
   NOT_A_COMMITMENT: 'COMMITMENT_NOT_APPLICABLE',
   COMMITMENT_DECIDED: 'COMMITMENT_ALREADY_DECIDED',
 } as const;
@@ -95,4 +97,20 @@ export class NotACommitmentOutcome extends NotFound {
   constructor(recordId: string) {
     super('COMMITMENT_OUTCOME_NOT_FOUND', `No outcome recorded for commitment ${recordId} (承诺履行情况未记录).`);
   }
+}
+
+/** The caller's key does not act for the department it names (api_keys.department; 谁认定、谁修复). */
+export class KeyNotForDepartment extends DomainError {
+  constructor(department: string, bound: string | null) {
+    super(403, REPAIR_ERRORS.KEY_NOT_FOR_DEPARTMENT, 'Key does not act for this department (调用密钥不属于该部门)',
+      bound === null
+        ? `Deciding for ${department} needs a key bound to that department (npm run keys -- create --department …) or the admin scope (the credit office).`
+        : `This key acts for ${bound}, not for ${department}.`,
+      [{ field: 'department', reason: bound === null ? 'the key is not bound to a department' : `the key acts for ${bound}` }]);
+  }
+}
+
+/** 403 unless the caller's key may act for `department`. */
+export function assertActsFor(caller: Caller | undefined, department: string): void {
+  if (!actsFor(caller, department)) throw new KeyNotForDepartment(department, caller?.department ?? null);
 }

@@ -7,7 +7,7 @@ import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import type { ApplyRepairDto, ApproveRepairDto, ListRepairQuery, RejectRepairDto } from './dto/repair-requests.dto';
 import { assertRepairable } from './repair-eligibility';
-import { RecordNotInForce, RepairAlreadyPending, RepairApplicationNotFound, RepairNotPending, WrongDepartment } from './repair.exception';
+import { RecordNotInForce, RepairAlreadyPending, RepairApplicationNotFound, RepairNotPending, WrongDepartment, assertActsFor } from './repair.exception';
 import { RepairStore, type ApplicationRow, type Decision } from './repair.store';
 import { toApplicationView, type RepairApplicationView } from './repair.view';
 
@@ -61,7 +61,7 @@ export class RepairService {
 
   /** Approve (准予修复): application 'approved' and record 'repaired' (repaired_at = today) in one transaction. */
   async approve(id: string, dto: ApproveRepairDto, caller: Caller | undefined): Promise<RepairApplicationView> {
-    const app = await this.decidable(id, dto.department);
+    const app = await this.decidable(id, dto.department, caller);
     const today = this.clock.today();
     const decided = await this.store.ds.transaction(async (m) => {
       const row = await this.store.decide(m, this.decision(app, 'approved', today, dto.department, dto.reason ?? null, caller));
@@ -75,7 +75,7 @@ export class RepairService {
 
   /** Reject (不予修复) with a reason: the record is unchanged. */
   async reject(id: string, dto: RejectRepairDto, caller: Caller | undefined): Promise<RepairApplicationView> {
-    const app = await this.decidable(id, dto.department);
+    const app = await this.decidable(id, dto.department, caller);
     const today = this.clock.today();
     const decided = await this.store.ds.transaction((m) => this.store.decide(m, this.decision(app, 'rejected', today, dto.department, dto.reason, caller)));
     if (!decided) throw await this.notPending(id);
@@ -92,11 +92,12 @@ export class RepairService {
     return row;
   }
 
-  /** 404 unknown, 409 not pending, 403 not the recognising department. */
-  private async decidable(id: string, department: string): Promise<ApplicationRow> {
+  /** 404 unknown, 409 not pending, 403 not the recognising department or a key that does not act for it. */
+  private async decidable(id: string, department: string, caller: Caller | undefined): Promise<ApplicationRow> {
     const app = await this.row(id);
     if (app.status !== 'pending') throw new RepairNotPending(app.id, app.status);
     if (department !== app.department) throw new WrongDepartment(app.department, department);
+    assertActsFor(caller, department);
     return app;
   }
 
