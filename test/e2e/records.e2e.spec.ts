@@ -215,6 +215,17 @@ describe('records (信用记录) over HTTP', () => {
     expect(await countOf(r.source)).toBe(0);
   });
 
+  it('keeps a record refused on POST for the 双公示 data-quality statistics, as a refused import row is kept', async () => {
+    const r = newRun();
+    expect((await post('/api/v1/records', penalty(r, { subjectCode: r.badCode }))).status).toBe(400);
+    expect((await post('/api/v1/records', penalty(r, { colour: 'red' }))).status).toBe(400);
+    const failures = await get(`/api/v1/quality/failures?from=2025-01-01&department=${encodeURIComponent(r.source)}&kind=refused`);
+    expect(failures.status).toBe(200);
+    const kept = failures.body.items.map((f: { codeCheckFailed: boolean; errors: { field: string }[] }) => [f.codeCheckFailed, f.errors.map((e) => e.field)]);
+    expect(kept).toEqual(expect.arrayContaining([[true, ['subjectCode']], [false, ['colour']]]));
+    expect(await countOf(r.source)).toBe(0);
+  });
+
   it('answers a record, a subject\'s records as of a date, and revokes: the record stops counting at once', async () => {
     const r = newRun();
     const created = await post('/api/v1/records', penalty(r, { decisionDate: '2025-03-10' }));
