@@ -15,7 +15,9 @@ import { ApiOperation, HostileRequest, hostileRequestArb, OpenApiDoc, operations
  *   at least one violation of its contract (see openapi-requests.ts), so none is a valid request that
  *   may legitimately store something. GET requests carry only hostile decorations and must change nothing.
  *   The audit trail is one of the tables and must not grow either: the admin key is never refused (no
- *   `auth.refused` entry) and requests refused by validation leave no audit entry.
+ *   `auth.refused` entry) and requests refused by validation leave no audit entry. The one exception is
+ *   a ledger of refusals (REFUSAL_LEDGERS: `record_rejections`, refused record rows kept for the
+ *   data-quality statistics), which may gain rows but never lose or change one.
  * The app runs on a schema of its own (isolated-app.ts), so other test files running alongside write
  * nowhere near the snapshot. Reproduce a failure with HOSTILE_SEED (logged) and, for one route,
  * HOSTILE_ROUTE="POST /api/v1/records".

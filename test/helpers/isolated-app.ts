@@ -44,7 +44,14 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-export type TableSnapshot = Record<string, { rows: number; hash: string }>;
+export type TableSnapshot = Record<string, { rows: number; hash: string; rowHashes?: string[] }>;
+
+/**
+ * Ledgers of refusals, which a refused request is meant to grow: `record_rejections` keeps every record
+ * row an import or ingest refused (data-quality statistics count them). Between two snapshots they may
+ * only gain rows; every earlier row must still be there, unchanged.
+ */
+export const REFUSAL_LEDGERS: readonly string[] = ['record_rejections'];
 
 /**
  * Row count and a hash of the content of every table of the app's schema. `api_keys.last_used_at` is left
@@ -59,14 +66,22 @@ export async function snapshotTables(ds: DataSource): Promise<TableSnapshot> {
          FROM (SELECT md5((to_jsonb(t) - 'last_used_at')::text) AS h FROM "${name.replace(/"/g, '""')}" t) x`,
     );
     out[name] = { rows: row.rows, hash: row.hash };
+    if (REFUSAL_LEDGERS.includes(name)) {
+      const rows: { h: string }[] = await ds.query(`SELECT md5(to_jsonb(t)::text) AS h FROM "${name}" t`);
+      out[name].rowHashes = rows.map((r) => r.h);
+    }
   }
   return out;
 }
 
-/** Tables whose rows differ between two snapshots, with the counts before and after. */
+/** Tables whose rows differ between two snapshots (a refusal ledger: lost or changed a row), with the counts. */
 export function changedTables(before: TableSnapshot, after: TableSnapshot): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names]
-    .filter((n) => before[n]?.hash !== after[n]?.hash)
+    .filter((n) => {
+      if (before[n]?.hash === after[n]?.hash) return false;
+      const kept = new Set(after[n]?.rowHashes ?? []);
+      return !(REFUSAL_LEDGERS.includes(n) && before[n]?.rowHashes?.every((h) => kept.has(h)));
+    })
     .map((n) => `${n}: ${before[n]?.rows ?? '-'} -> ${after[n]?.rows ?? '-'} rows`);
 }

@@ -215,9 +215,11 @@ export function breakers(op: ApiOperation): fc.Arbitrary<Mutation>[] {
       if (s.type || s.$ref) out.push(wrongTypeValue(s.type ? s : { type: 'object' }).map((v) => ({ label: `body: ${k} of the wrong type (${JSON.stringify(v)})`, apply: (d) => isObjectBody(d.body) && setKey(d.body, k, v) })));
     }
     if (isDto) {
-      // Not "constructor" nor "__proto__": Nest's pipe strips those silently (a decoration below); the JSON parser refuses "__proto__".
-      // Nor a name Object.prototype has (toString…): class-transformer drops those without a word.
-      const key = fc.oneof(fc.constantFrom('prototype', 'isAdmin', '$where', 'polluted'), fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !(k in props) && !(k in {})));
+      // Not "__proto__", "prototype" nor "constructor": Nest's pipe deletes those silently (a decoration below)
+      // and the JSON parser refuses "__proto__". Nor a name Object.prototype has (toString…): class-transformer
+      // drops those without a word. Either would leave a valid request that may store something.
+      const silentlyDropped = (k: string) => POLLUTION_KEYS.includes(k) || k in {};
+      const key = fc.oneof(fc.constantFrom('isAdmin', '$where', 'polluted', 'role'), fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !(k in props) && !silentlyDropped(k)));
       out.push(fc.tuple(key, fc.oneof(fc.constant({ isAdmin: true }), fc.constant({ prototype: { polluted: 1 } }), hostileString)).map(([k, v]) => ({ label: `body: undeclared field ${JSON.stringify(k)}`, apply: (d) => isObjectBody(d.body) && setKey(d.body, k, v) })));
       out.push(fc.constantFrom('"text"', '[]', '[{}]', '123', 'null', 'true', '""').map((raw) => ({ label: `body: ${raw} instead of an object`, apply: (d) => void (d.raw = raw) })));
     }
