@@ -1,14 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
-import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, startTestApp, TestApp } from '../helpers/app';
-
-function uscc(): string {
-  let body = '91500110';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
-  return body + usccCheckChar(body);
-}
+import { uscc } from '../helpers/identifiers';
 
 describe('tiering (信用分级) over HTTP', () => {
   let t: TestApp;
@@ -109,6 +103,14 @@ describe('tiering (信用分级) over HTTP', () => {
     expect(second.status).toBe(200);
     const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
     expect(history.body.items).toHaveLength(4); // one entry per industry: the second run wrote nothing for it
+  });
+
+  it('the same tiers saved by overlapping recomputes (a batch run beside a record change) append one history row per industry', async () => {
+    const s = await register();
+    const results = await Promise.all(Array.from({ length: 6 }, () => tiering.recompute([s.id], { trigger: 'test:overlap' })));
+    expect(results.reduce((n, r) => n + r.changed, 0)).toBe(4);
+    const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
+    expect(history.body.items).toHaveLength(4);
   });
 
   it('refuses bad input with problem details naming the field', async () => {

@@ -29,7 +29,9 @@ const COLUMNS = `subject_id AS "subjectId", industry, tier, score::float AS scor
 
 /**
  * SQL of the tier tables. A save writes only what changed: the current row is replaced and one history
- * row appended per subject and industry whose fingerprint moved, in one statement per chunk.
+ * row appended per subject and industry whose fingerprint moved, in one statement per chunk. Two saves of
+ * the same tier at once (a batch run beside a record-change recompute) append one history row: the upsert's
+ * conditional update re-checks the fingerprint under the row lock, and history follows what it wrote.
  */
 @Injectable()
 export class TierStore {
@@ -70,12 +72,13 @@ export class TierStore {
            pack_id = EXCLUDED.pack_id, pack_version = EXCLUDED.pack_version, pack_hash = EXCLUDED.pack_hash,
            fired = EXCLUDED.fired, facts = EXCLUDED.facts, inspection_policy = EXCLUDED.inspection_policy,
            as_of = EXCLUDED.as_of, fingerprint = EXCLUDED.fingerprint, computed_at = now()
-         RETURNING 1
+         WHERE credit_tiers.fingerprint IS DISTINCT FROM EXCLUDED.fingerprint
+         RETURNING subject_id, industry
        ), history AS (
          INSERT INTO credit_tier_history (subject_id, industry, tier, previous_tier, score, pack_id, pack_version,
            pack_hash, fired, facts, as_of, trigger)
-         SELECT subject_id, industry, tier, previous_tier, score, pack_id, pack_version, pack_hash, fired, facts,
-           as_of, $2 FROM changed
+         SELECT c.subject_id, c.industry, c.tier, c.previous_tier, c.score, c.pack_id, c.pack_version, c.pack_hash, c.fired,
+           c.facts, c.as_of, $2 FROM changed c JOIN upserted u ON u.subject_id = c.subject_id AND u.industry = c.industry
          RETURNING 1
        )
        SELECT count(*) AS n FROM upserted`,
