@@ -1,14 +1,8 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
-import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
-
-function uscc(): string {
-  let body = '91500110';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
-  return body + usccCheckChar(body);
-}
+import { uscc } from '../helpers/identifiers';
 
 describe('credit commitments (信用承诺): fulfilment, breach, repair of the breach', () => {
   let t: TestApp;

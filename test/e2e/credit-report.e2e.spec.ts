@@ -1,18 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
-import { residentIdCheckChar } from '../../src/common/identifiers/resident-id';
-import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { http, startTestApp, TestApp } from '../helpers/app';
-
-function uscc(): string {
-  let body = '91500110';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
-  return body + usccCheckChar(body);
-}
-function idNumber(): string {
-  const body = `50022219${randomInt(60, 99)}0${randomInt(1, 9)}${randomInt(10, 28)}${String(randomInt(1000)).padStart(3, '0')}`;
-  return body + residentIdCheckChar(body);
-}
+import { uscc, idNumber } from '../helpers/identifiers';
 
 interface Section {
   key: string;

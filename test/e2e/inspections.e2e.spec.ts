@@ -1,15 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
-import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { drawInspectionPlan, type DrawInput } from '../../src/rules/inspection-draw';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
-
-function uscc(): string {
-  let body = '91500110';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
-  return body + usccCheckChar(body);
-}
+import { uscc } from '../helpers/identifiers';
 
 interface Item { id: string; subject: { id: string }; tier: string; reason: string; inspectors: Array<{ id: string }> }
 const project = (items: Item[]) => items.map((i) => ({ subject: i.subject.id, tier: i.tier, reason: i.reason, inspectors: i.inspectors.map((x) => x.id) }));

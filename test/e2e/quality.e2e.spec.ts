@@ -1,19 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
-import { residentIdCheckChar } from '../../src/common/identifiers/resident-id';
-import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
+import { USCC_ALPHABET } from '../../src/common/identifiers/uscc';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import { uscc, idNumber } from '../helpers/identifiers';
 
-function uscc(): string {
-  let body = '91500110';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
-  return body + usccCheckChar(body);
-}
-function idNumber(): string {
-  const body = `50022219${randomInt(60, 99)}0${randomInt(1, 9)}${randomInt(10, 28)}${String(randomInt(1000)).padStart(3, '0')}`;
-  return body + residentIdCheckChar(body);
-}
 const wrongCheck = (code: string) => code.slice(0, 17) + USCC_ALPHABET[(USCC_ALPHABET.indexOf(code[17]) + 1) % USCC_ALPHABET.length];
 const token = () => randomUUID().slice(0, 8);
 const RANGE = 'from=2026-09-01&to=2026-11-30';

@@ -1,12 +1,6 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
+import { randomUUID } from 'node:crypto';
 import { http, startTestApp, TestApp } from '../helpers/app';
-
-function uscc(): string {
-  let body = '91500110';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
-  return body + usccCheckChar(body);
-}
+import { uscc } from '../helpers/identifiers';
 
 describe('credit repair notice (信用修复告知书) served with a penalty', () => {
   let t: TestApp;

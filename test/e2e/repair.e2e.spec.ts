@@ -1,19 +1,8 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
-import { residentIdCheckChar } from '../../src/common/identifiers/resident-id';
-import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
-
-function uscc(): string {
-  let body = '91500110';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
-  return body + usccCheckChar(body);
-}
-function idNumber(): string {
-  const body = `50022219${randomInt(60, 99)}0${randomInt(1, 9)}1${randomInt(0, 9)}${String(randomInt(1000)).padStart(3, '0')}`;
-  return body + residentIdCheckChar(body);
-}
+import { uscc, idNumber } from '../helpers/identifiers';
 
 const COMMITMENT = '本单位承诺已履行行政处罚决定规定的义务，所提交材料真实有效；如违背承诺，愿意承担相应法律责任并接受失信惩戒。';
 
