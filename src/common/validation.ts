@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from './problem';
 import { scrubIdNumbers } from './pii';
+import { nestedDeeperThan } from '../rules/json-depth';
 
 /** Flatten class-validator's tree into `field: reason` pairs with dotted/indexed paths. */
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
@@ -18,18 +19,6 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
 
 /** Deepest nesting of objects and arrays a request may carry (the validator itself recurses). */
 export const MAX_INPUT_DEPTH = 64;
-
-/** True when `value` nests objects or arrays deeper than `max` (walked without recursion). */
-export function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (d >= max) return true;
-    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
-  }
-  return false;
-}
 
 /** A body, query or parameter nested too deep is a 400 before class-validator's recursion can overflow the stack. */
 class DepthLimitedValidationPipe extends ValidationPipe {

@@ -12,6 +12,7 @@ import { packSchemaFindings } from './schema-validation';
 import { conditionFindings } from './semantics.conditions';
 import { referenceFindings } from './semantics.references';
 import { tierFindings } from './semantics.tiers';
+import { nestedDeeperThan } from './json-depth';
 
 export const PACK_FILE = 'pack.json';
 export const CASES_FILE = 'cases.json';
@@ -53,17 +54,6 @@ export function readJsonFile(file: string): { json?: unknown; findings: PackFind
 
 /** Deepest nesting of objects and arrays a rule file may have. */
 export const MAX_JSON_DEPTH = 64;
-
-function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (d >= max) return true;
-    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
-  }
-  return false;
-}
 
 function packInDir(dir: string): { pack?: LoadedPack; findings: PackFinding[] } {
   const file = join(dir, PACK_FILE);
