@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateBy, ValidationArguments } from 'class-validator';
+import { scrubIdNumbers } from '../../../common/pii';
 import { parseDate } from '../../../rules/calendar';
 
 /** Strings arrive trimmed; codes and ID numbers upper case (a typed 'x' is an 'X'). */
@@ -37,6 +38,19 @@ type Doc = Pick<ApiPropertyOptions, 'description' | 'example'>;
 /** PostgreSQL text cannot hold NUL: a row carrying one is refused, not a database error (500). */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern refuses
 const NoNul = () => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
+
+/**
+ * Text kept verbatim (source and decision number: the idempotency key, answered in records and checks)
+ * cannot be masked like free text: one holding a resident ID number is refused.
+ */
+export const NoIdNumber = () =>
+  ValidateBy({
+    name: 'noIdNumber',
+    validator: {
+      validate: (v: unknown) => typeof v !== 'string' || scrubIdNumbers(v) === v,
+      defaultMessage: (a?: ValidationArguments) => `${a?.property ?? 'field'} must not contain a resident ID number (身份证号)`,
+    },
+  });
 
 /** Optional free text of at most `max` characters. */
 export const OptionalText = (max: number, doc: Doc) =>

@@ -6,7 +6,7 @@ import {
   COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES,
   type CommitmentStatus, type InspectionResult, type PenaltyType, type RecordIndustry, type RecordType,
 } from '../../../rules/record.types';
-import { IsCalendarDate, OptionalDate, OptionalEnum, OptionalText, RequiredText } from './field-decorators';
+import { IsCalendarDate, NoIdNumber, OptionalDate, OptionalEnum, OptionalText, RequiredText } from './field-decorators';
 import { RecordDetailFields } from './record-details.fields';
 
 export const PUBLICITY_SECTORS: readonly PublicitySector[] = ['food', 'drug', 'special_equipment', 'work_safety', 'fire', 'other'];
@@ -26,9 +26,11 @@ export class RecordRowDto extends RecordDetailFields {
   type: RecordType;
 
   @RequiredText(200, { description: 'Data-source department (数据来源单位), code or name', example: '厦门市市场监督管理局' })
+  @NoIdNumber()
   source: string;
 
-  @RequiredText(128, { description: 'Decision number (行政处罚决定书文号 / 许可文书号 / 列入文号); with source, the idempotency key', example: '厦市监处罚〔2025〕123号' })
+  @RequiredText(128, { description: 'Decision number (行政处罚决定书文号 / 许可文书号 / 列入文号); with source, the idempotency key. Never a resident ID number', example: '厦市监处罚〔2025〕123号' })
+  @NoIdNumber()
   decisionNumber: string;
 
   @OptionalEnum(RECORD_INDUSTRIES, { description: 'Industry (行业): tax, construction, food_drug, fire_safety, general. Default: tax for tax_credit, else general' })
