@@ -245,10 +245,25 @@ export function breakers(op: ApiOperation): fc.Arbitrary<Mutation>[] {
 }
 
 /** Hostile but not necessarily invalid mutations. */
-export function decorations(op: ApiOperation): fc.Arbitrary<Mutation>[] {
+export function decorations(doc: OpenApiDoc, op: ApiOperation): fc.Arbitrary<Mutation>[] {
   const out: fc.Arbitrary<Mutation>[] = [];
   const props = (op.body?.schema.properties ?? {}) as Record<string, Schema>;
   if (op.body) {
+    // One level down: a field of an object property, or of the first item of an array property.
+    for (const [k, s] of Object.entries(props)) {
+      const inner = deref(doc, s.type === 'array' ? (s.items ?? {}) : s);
+      for (const [ik, is] of Object.entries((inner.properties ?? {}) as Record<string, Schema>)) {
+        const arb: fc.Arbitrary<unknown> = is.type === 'string' ? hostileString : wrongTypeValue(is);
+        out.push(arb.map((v) => ({
+          label: `body: ${k}${s.type === 'array' ? '[0]' : ''}.${ik} = ${JSON.stringify(v)?.slice(0, 40)}`,
+          apply: (d) => {
+            if (!isObjectBody(d.body)) return;
+            const holder = s.type === 'array' ? (Array.isArray(d.body[k]) ? (d.body[k] as unknown[])[0] : undefined) : d.body[k];
+            if (isObjectBody(holder)) setKey(holder, ik, v);
+          },
+        })));
+      }
+    }
     for (const [k, s] of Object.entries(props)) {
       if (s.type === 'string') out.push(hostileString.map((v) => ({ label: `body: ${k} = ${JSON.stringify(v.slice(0, 30))}${v.length > 30 ? `… (${v.length} chars)` : ''}`, apply: (d) => isObjectBody(d.body) && setKey(d.body, k, v) })));
       if (s.type === 'array') {
@@ -304,7 +319,7 @@ export interface HostileRequest {
 /** A request to the route: decorations (hostile, maybe valid) then, when `mustBreak`, one breaker. */
 export function hostileRequestArb(doc: OpenApiDoc, op: ApiOperation, mustBreak: boolean): fc.Arbitrary<HostileRequest> {
   const b = breakers(op);
-  const decos = decorations(op);
+  const decos = decorations(doc, op);
   const breaker = b.length ? fc.oneof(...b) : null;
   if (mustBreak && !breaker) throw new Error(`${op.method} ${op.path}: no way to make a request invalid by its contract`);
   const anyMutation = fc.oneof(...decos, ...(breaker ? [breaker] : []));
