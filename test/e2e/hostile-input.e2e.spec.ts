@@ -23,7 +23,7 @@ import { ApiOperation, HostileRequest, hostileRequestArb, OpenApiDoc, operations
  * HOSTILE_ROUTE="POST /api/v1/records".
  */
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261129);
-const RUNS = Number(process.env.HOSTILE_RUNS ?? (process.env.TEST_EMBEDDED === '1' ? 12 : 30));
+const RUNS = Number(process.env.HOSTILE_RUNS ?? (process.env.TEST_EMBEDDED === '1' ? 20 : 40));
 const ONLY = process.env.HOSTILE_ROUTE;
 
 describe('hostile input against every route of the OpenAPI document', () => {
