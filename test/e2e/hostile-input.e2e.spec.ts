@@ -43,7 +43,7 @@ describe('hostile input against every route of the OpenAPI document', () => {
     const seeded = await fetch(`${t.url}/api/v1/records`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'list_entry', source: '綦江区人民法院', decisionNumber: '(2025)渝0110执1号', subjectName: '李四', subjectIdNumber: '11010519491231002X', listType: 'court_defaulter', severity: 'serious', decisionDate: '2025-05-20' }),
+      body: JSON.stringify({ type: 'list_entry', source: '綦江区人民法院', decisionNumber: `(2025)渝0110执${Date.now()}号`, subjectName: '李四', subjectIdNumber: '11010519491231002X', listType: 'court_defaulter', severity: 'serious', decisionDate: '2025-05-20' }),
     });
     expect(seeded.status).toBe(201);
     console.log(`hostile input: seed ${SEED} (HOSTILE_SEED), ${RUNS} runs per route (HOSTILE_RUNS), ${ops.length} routes`);
