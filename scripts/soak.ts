@@ -7,10 +7,11 @@
  * the last, and the least-squares slope in MB a minute) and the latency drift (last minute against the
  * first). Exit 1 on any error or when the heap or the RSS grew beyond the thresholds.
  *
- *   options: --minutes 2 --rate 40 --import-every 5 --import-rows 20 --max-heap-growth-mb 16 --max-rss-growth-mb 64
+ *   options: --minutes 2 --rate 40 --import-every 5 --import-rows 20 --max-heap-growth-mb 16 --max-heap-slope 2 (MB/min)
+ *            --max-rss-growth-mb 64
  */
 import { join } from 'node:path';
-import { baseEnv, call, checkBody, freePort, freshCode, importBody, issueKey, NoAnswer, opt, percentile, sleep, startServer } from './fault/harness';
+import { baseEnv, cleanup, call, checkBody, freePort, freshCode, importBody, issueKey, NoAnswer, opt, percentile, sleep, startServer } from './fault/harness';
 
 interface Mem {
   t: number;
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const importRows = opt('import-rows', 20);
   const maxHeapMb = opt('max-heap-growth-mb', 16);
   const maxRssMb = opt('max-rss-growth-mb', 64);
+  const maxHeapSlope = opt('max-heap-slope', 2);
   const env = baseEnv({ SOAK_SAMPLE_MS: '5000' });
   const caller = `soak-${Date.now().toString(36)}`;
   const key = issueKey(env, caller);
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
   await Promise.all([...pending]);
   server.proc.kill('SIGTERM');
   const exit = await server.exited;
+  cleanup(env);
 
   const mem: Mem[] = server.log.filter((l) => l.startsWith('SOAKMEM ')).map((l) => JSON.parse(l.slice(8)) as Mem).filter((m) => m.t >= start && m.t <= end);
   // Warm-up excluded: the first 20 % of the run (JIT, caches, pools filling).
@@ -171,6 +174,8 @@ async function main(): Promise<void> {
   if (errors.length) problems.push(`${errors.length} errors, first: ${errors[0]}`);
   if (skipped) problems.push(`${skipped} checks not sent: the server fell behind`);
   if (heapGrowth > Math.max(maxHeapMb, 0)) problems.push(`heap grew ${heapGrowth.toFixed(1)} MB (limit ${maxHeapMb})`);
+  // A slow leak over a long run: the slope, once the growth is more than noise.
+  if (heapSlope > maxHeapSlope && heapGrowth > 4) problems.push(`heap grows ${heapSlope.toFixed(2)} MB/min (limit ${maxHeapSlope})`);
   if (rssGrowth > maxRssMb) problems.push(`rss grew ${rssGrowth.toFixed(1)} MB (limit ${maxRssMb})`);
   if (steady.length < 4) problems.push('too few memory samples: run longer');
   if (exit.code !== 0) problems.push(`server exited ${exit.code ?? exit.signal} on SIGTERM`);

@@ -21,6 +21,7 @@
  */
 import {
   auditEntriesOf,
+  cleanup,
   auditVerifyOffline,
   auditVerifyOnline,
   baseEnv,
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
   console.log(`crash test on ${env.DATABASE_URL ? 'the PostgreSQL server' : `the embedded database in ${env.DATA_DIR}`}: ${rounds} round(s)`);
   const failures: string[] = [];
   for (let n = 1; n <= rounds; n++) await round(n, env, key, caller, failures);
+  cleanup(env);
   if (failures.length) {
     console.error(`crash test FAILED: ${failures.length} assertion(s)`);
     process.exit(1);

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,11 @@ export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   env.ID_HASH_KEY ??= 'fault-test-id-hash-key-0123456789abcdef01234567';
   if (!env.DATABASE_URL) env.DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cse-fault-'));
   return env;
+}
+
+/** Remove the temporary data folder baseEnv made (never one the caller gave). */
+export function cleanup(env: NodeJS.ProcessEnv): void {
+  if (!process.env.DATA_DIR && !env.DATABASE_URL && env.DATA_DIR?.startsWith(join(tmpdir(), 'cse-fault-'))) rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
 
 /** An admin API key for this run (the schema is migrated first; on the embedded database, while no server runs). */

@@ -19,10 +19,12 @@ const describeOnServer = onServer ? describe : describe.skip;
 /** Server statement_timeout in this test; the driver gives up 2 s later (QUERY_TIMEOUT_MARGIN_MS). */
 const STATEMENT_TIMEOUT_MS = 1500;
 /**
- * Longest a check may take while the database is cut: a connect times out after 5 s (the pool's
- * connectionTimeoutMillis), a silent query after 3.5 s, and an audit batch may meet both plus a rollback.
+ * Longest a check may take while the database is cut. Each database call gives up by itself: a connect
+ * after 5 s (the pool's connectionTimeoutMillis), a silent query after 3.5 s. The worst path is an audit
+ * append queued behind a batch that is stuck: that batch (connect, BEGIN, ROLLBACK: about 12 s), then its
+ * own, which fails at once or meets the same.
  */
-const OUTAGE_ANSWER_BOUND_MS = 15_000;
+const OUTAGE_ANSWER_BOUND_MS = 25_000;
 /** How long checks keep being sent once the link is cut. */
 const SEND_DURING_CUT_MS = 2000;
 
