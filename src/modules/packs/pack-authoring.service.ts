@@ -25,6 +25,12 @@ export interface Actor {
 
 const who = (a: Actor) => a.operator ?? a.caller.name;
 
+/** A pack id as pack.schema.json allows it: anything else (a NUL, a path) is not found, and never reaches a query. */
+const PACK_ID = /^[a-z][a-z0-9_-]{1,40}$/;
+function knownShape(packId: string): void {
+  if (!PACK_ID.test(packId)) throw new PackNotFound(packId);
+}
+
 /** Drafts, publication and rollback of rule packs (规则包编辑、发布与回滚); every change is audited. */
 @Injectable()
 export class PackAuthoringService {
@@ -35,12 +41,14 @@ export class PackAuthoringService {
   ) {}
 
   async versions(packId: string): Promise<PackVersionRow[]> {
+    knownShape(packId);
     const rows = await this.store.listVersions(packId);
     if (rows.length === 0) throw new PackNotFound(packId);
     return rows;
   }
 
   async draft(packId: string): Promise<DraftView> {
+    knownShape(packId);
     const d = await this.store.draft(packId);
     if (d) return view(packId, d.revision, d.content, d.updatedBy, d.updatedAt);
     const active = (await this.store.activeRows()).find((r) => r.packId === packId);
@@ -50,6 +58,7 @@ export class PackAuthoringService {
 
   /** Save if the draft is still at `revision`; a stale revision is 409 DRAFT_CONFLICT. Invalid content is saved with its findings. */
   async saveDraft(packId: string, revision: number, content: unknown, actor: Actor): Promise<DraftView> {
+    knownShape(packId);
     if ((await this.store.listVersions(packId)).length === 0) throw new PackNotFound(packId);
     const saved = await this.store.saveDraft(packId, revision, content, who(actor));
     if (!saved) throw new DraftConflict(packId, revision, (await this.store.draft(packId))?.revision ?? 0);
@@ -58,6 +67,7 @@ export class PackAuthoringService {
 
   /** Validate the draft, store it as the next immutable version, activate it, tell every instance, audit. */
   async publish(packId: string, reason: string, actor: Actor): Promise<PackVersionRow> {
+    knownShape(packId);
     const d = await this.store.draft(packId);
     if (!d) throw new NoDraft(packId);
     const findings = contentFindings(packId, d.content, `draft r${d.revision}`);
@@ -74,6 +84,7 @@ export class PackAuthoringService {
 
   /** Re-activate an earlier published version. */
   async rollback(packId: string, versionId: string, reason: string, actor: Actor): Promise<PackVersionRow> {
+    knownShape(packId);
     const target = await this.store.version(packId, versionId);
     if (!target || target.status !== 'published') throw new PackVersionNotFound(packId, versionId);
     const from = this.packs.snapshot().signature;
