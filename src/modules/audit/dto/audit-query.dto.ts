@@ -3,6 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const ISO = { strict: true, strictSeparator: true };
+/** PostgreSQL text holds no NUL: a filter carrying one is a 400, not a failed query (500). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern refuses
+const NO_NUL = /^[^\u0000]*$/;
 
 /** Filters shared by the list and the export (all optional, combined with AND). */
 export class AuditFilterQuery {
@@ -15,12 +18,14 @@ export class AuditFilterQuery {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Matches(NO_NUL, { message: 'caller must not contain NUL characters' })
   caller?: string;
 
   @ApiPropertyOptional({ maxLength: 64, description: 'Scenario (应用场景)', example: 'tendering' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @Matches(NO_NUL, { message: 'scenario must not contain NUL characters' })
   scenario?: string;
 
   @ApiPropertyOptional({ maxLength: 32, description: 'Entry kind (记录类型): check, feedback, record.ingest, record.revoke, pack.publish, auth.refused …', example: 'check' })
