@@ -337,9 +337,23 @@ export function hostileRequestArb(doc: OpenApiDoc, op: ApiOperation, mustBreak: 
   });
 }
 
+/**
+ * Percent-encoding that also takes lone surrogates (encodeURIComponent throws on them): they go out as
+ * their WTF-8 bytes (`%ED%A0%80`), i.e. invalid UTF-8 in the URL, which is what a hostile client sends.
+ */
+export function encodeHostile(s: string): string {
+  return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g, (c) => {
+    if (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff) {
+      const u = c.charCodeAt(0);
+      return [0xe0 | (u >> 12), 0x80 | ((u >> 6) & 0x3f), 0x80 | (u & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    }
+    return encodeURIComponent(c);
+  });
+}
+
 export function serialise(op: ApiOperation, d: Draft): HostileRequest {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(d.pathParams[name] ?? ''));
-  const qs = d.query.map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(v)}`).join('&');
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeHostile(d.pathParams[name] ?? ''));
+  const qs = d.query.map(([k, v]) => `${encodeHostile(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeHostile(v)}`).join('&');
   const headers: Record<string, string> = { ...d.headers };
   let body: Buffer | undefined;
   if (d.raw !== undefined) body = Buffer.isBuffer(d.raw) ? d.raw : Buffer.from(d.raw, 'utf8');
