@@ -258,8 +258,14 @@ export function decorations(doc: OpenApiDoc, op: ApiOperation): fc.Arbitrary<Mut
           label: `body: ${k}${s.type === 'array' ? '[0]' : ''}.${ik} = ${JSON.stringify(v)?.slice(0, 40)}`,
           apply: (d) => {
             if (!isObjectBody(d.body)) return;
-            const holder = s.type === 'array' ? (Array.isArray(d.body[k]) ? (d.body[k] as unknown[])[0] : undefined) : d.body[k];
-            if (isObjectBody(holder)) setKey(holder, ik, v);
+            const list = d.body[k];
+            const holder = s.type === 'array' ? (Array.isArray(list) ? (list as unknown[])[0] : undefined) : list;
+            if (!isObjectBody(holder)) return;
+            // A copy: the items of a huge array made by another mutation share one object.
+            const copy = { ...holder };
+            setKey(copy, ik, v);
+            if (s.type === 'array') (list as unknown[])[0] = copy;
+            else setKey(d.body, k, copy);
           },
         })));
       }
@@ -267,7 +273,10 @@ export function decorations(doc: OpenApiDoc, op: ApiOperation): fc.Arbitrary<Mut
     for (const [k, s] of Object.entries(props)) {
       if (s.type === 'string') out.push(hostileString.map((v) => ({ label: `body: ${k} = ${JSON.stringify(v.slice(0, 30))}${v.length > 30 ? `… (${v.length} chars)` : ''}`, apply: (d) => isObjectBody(d.body) && setKey(d.body, k, v) })));
       if (s.type === 'array') {
-        out.push(fc.integer({ min: 1_000, max: 100_000 }).map((n) => ({ label: `body: ${k} with ${n} items`, apply: (d) => isObjectBody(d.body) && setKey(d.body, k, new Array(n).fill(Array.isArray(d.body[k]) ? (d.body[k] as unknown[])[0] ?? 'x' : 'x')) })));
+        // Copies of the first item while it is small (an item made huge by another mutation would make
+        // this side build gigabytes; the server refuses bodies over 4 MB anyway).
+        const filler = (v: unknown) => (Array.isArray(v) && v.length && (JSON.stringify(v[0])?.length ?? 0) < 2_000 ? (v[0] as unknown) : 'x');
+        out.push(fc.integer({ min: 1_000, max: 100_000 }).map((n) => ({ label: `body: ${k} with ${n} items`, apply: (d) => isObjectBody(d.body) && setKey(d.body, k, new Array(n).fill(filler(d.body[k]))) })));
       }
     }
     const keys = Object.keys(props);
