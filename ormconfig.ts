@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './src/database/entities';
 import { MIGRATIONS } from './src/database/migrations';
+import { DatabaseLogger } from './src/database/database-logger';
 
 /**
  * The one DataSource definition, used by the application and by the migration scripts.
@@ -19,7 +20,9 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; embedd
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries are logged without their parameters (bodies, audit batches, imported rows), ID numbers masked.
+    logging: ['error', 'warn', 'migration'],
+    logger: new DatabaseLogger(),
     // The embedded database is a single PostgreSQL session: a second pooled connection would wait on
     // the first one's transaction. A real server gets a pool.
     extra: {
