@@ -208,7 +208,7 @@ export interface ExportedEntry {
   kind: string;
   caller: string | null;
   idempotencyKey?: string | null;
-  request?: { bodySha256?: string } | null;
+  request?: { bodySha256?: string; interrupted?: boolean } | null;
 }
 
 /** Every audit entry of one caller, read back through GET /api/v1/audit/export (JSON Lines). */

@@ -39,6 +39,10 @@ export interface AppConfig {
   readonly bodyLimit: number;
   /** Requests a minute of a caller whose API key sets no limit, and of requests without a valid key; 0 = unlimited. */
   readonly rateLimitPerMinute: number;
+  /** A change whose audit entry has not come this long after its COMMIT is chained as interrupted (AUDIT_OUTBOX_GRACE_MS). */
+  readonly auditOutboxGraceMs: number;
+  /** How often the audit outbox is swept (AUDIT_OUTBOX_SWEEP_MS). */
+  readonly auditOutboxSweepMs: number;
   readonly production: boolean;
 }
 
@@ -103,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idHashKey: idHashKey(env, dataDir, production),
     bodyLimit: int(env, 'BODY_LIMIT', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000),
+    auditOutboxGraceMs: int(env, 'AUDIT_OUTBOX_GRACE_MS', 60000, 0, 86_400_000),
+    auditOutboxSweepMs: int(env, 'AUDIT_OUTBOX_SWEEP_MS', 30000, 100, 86_400_000),
     production,
   };
 }

@@ -7,8 +7,9 @@ import { CreateCheckFeedback1764300000600 } from './1764300000600-CreateCheckFee
 import { CreatePackVersions1764300000700 } from './1764300000700-CreatePackVersions';
 import { CreateInspectionPlans1764300000800 } from './1764300000800-CreateInspectionPlans';
 import { CreateRepairApplications1764300000900 } from './1764300000900-CreateRepairApplications';
+import { CreateAuditOutbox1764300001200 } from './1764300001200-CreateAuditOutbox';
 import { AddApiKeyDepartment1764300001100 } from './1764300001100-AddApiKeyDepartment';
 import { CreateDataQuality1764300001000 } from './1764300001000-CreateDataQuality';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500, CreateCheckFeedback1764300000600, CreatePackVersions1764300000700, CreateInspectionPlans1764300000800, CreateRepairApplications1764300000900, CreateDataQuality1764300001000, AddApiKeyDepartment1764300001100];
+export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500, CreateCheckFeedback1764300000600, CreatePackVersions1764300000700, CreateInspectionPlans1764300000800, CreateRepairApplications1764300000900, CreateDataQuality1764300001000, AddApiKeyDepartment1764300001100, CreateAuditOutbox1764300001200];

@@ -60,7 +60,7 @@ async function chainAndInsert(qr: QueryRunner, entries: readonly PreparedEntry[]
     if (key !== null) byKey.set(key, entry);
     prev = hash;
   }
-  if (rows.length) await insert(qr, rows);
+  if (rows.length) await insert(qr, rows, entries.map((e) => e.id));
   return results;
 }
 
@@ -84,13 +84,15 @@ async function existing(qr: QueryRunner, entries: readonly PreparedEntry[]) {
   return { byKey, byId };
 }
 
-async function insert(qr: QueryRunner, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+/** The batch's rows, and in the same statement the outbox rows their entries settle (audit-outbox.ts). */
+async function insert(qr: QueryRunner, rows: ReadonlyArray<Record<string, unknown>>, entryIds: readonly string[]): Promise<void> {
   await qr.query(
-    `INSERT INTO audit_log (${AUDIT_COLUMNS.replace(/\s+/g, ' ')})
+    `WITH settled AS (DELETE FROM audit_outbox WHERE entry_id = ANY($2::uuid[]))
+     INSERT INTO audit_log (${AUDIT_COLUMNS.replace(/\s+/g, ' ')})
      SELECT ${AUDIT_COLUMNS.replace(/\s+/g, ' ')} FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id uuid, kind text,
        caller text, operator text, scenario text, subject_ids uuid[], idempotency_key text, request_hash text,
        request jsonb, response jsonb, pack_versions jsonb, created_at timestamptz, algorithm text, prev_hash text, hash text)
      ORDER BY seq`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(rows), entryIds],
   );
 }

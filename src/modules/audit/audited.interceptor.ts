@@ -1,9 +1,25 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, mergeMap } from 'rxjs';
 import { AuditService } from './audit.service';
+import type { PendingAudit } from './audit-outbox';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by AuditedInterceptor on an @Audited route: the entry its change will become. */
+    pendingAudit?: PendingAudit;
+  }
+}
+
+/**
+ * `@PendingAuditOf() audit: PendingAudit | undefined` in an @Audited handler: hand it to the code that writes
+ * the change, so that the change's transaction leaves an outbox row for its entry (audit-outbox.ts).
+ */
+export const PendingAuditOf = createParamDecorator((_data: unknown, ctx: ExecutionContext): PendingAudit | undefined => {
+  return ctx.switchToHttp().getRequest<FastifyRequest>().pendingAudit;
+});
 
 export const AUDITED_KEY = 'audit:kind';
 
@@ -17,7 +33,9 @@ export const Audited = (kind: string) => SetMetadata(AUDITED_KEY, kind);
  * Appends the audit entry of an @Audited handler: who called (caller system, operator header), what was
  * asked (method, path, a SHA-256 of the body: an import's rows are in the answer, by decision number and
  * record id), and what was answered. The body's hash, not the body: a bulk import would otherwise be
- * copied whole into the trail.
+ * copied whole into the trail. The entry's id is chosen before the handler runs (`req.pendingAudit`), so
+ * that a change written in its own transaction can stage its entry there (audit outbox): a crash between
+ * the change's COMMIT and this append then still reaches the trail.
  */
 @Injectable()
 export class AuditedInterceptor implements NestInterceptor {
@@ -30,16 +48,25 @@ export class AuditedInterceptor implements NestInterceptor {
     const kind = this.reflector.get<string | undefined>(AUDITED_KEY, ctx.getHandler());
     if (!kind) return next.handle();
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    const pending: PendingAudit = {
+      entryId: randomUUID(),
+      kind,
+      caller: req.caller?.name ?? null,
+      operator: headerOf(req, 'x-operator'),
+      request: { method: req.method, path: req.url.split('?')[0], bodySha256: createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex') },
+    };
+    req.pendingAudit = pending;
     return next.handle().pipe(
       mergeMap((answer: unknown) =>
         from(
           this.audit
             .append({
+              id: pending.entryId,
               kind,
-              caller: req.caller?.name ?? null,
-              operator: headerOf(req, 'x-operator'),
+              caller: pending.caller,
+              operator: pending.operator,
               subjectIds: subjectIdsIn(answer),
-              request: { method: req.method, path: req.url.split('?')[0], bodySha256: createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex') },
+              request: pending.request,
               response: answer,
             })
             .then(() => answer),

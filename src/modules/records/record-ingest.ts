@@ -11,6 +11,7 @@ import { RunSubjects } from './record-subjects';
 import { RecordsStore, type StoredKey } from './records.store';
 import { checkRow } from './row-check';
 import { rejectionOf, saveReceipts, saveRejections } from './ingest-quality';
+import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 
 export type RowStatus = 'stored' | 'unchanged' | 'updated' | 'refused';
 
@@ -65,15 +66,16 @@ export class RecordIngest {
   /**
    * `onCommitted` receives the subjects whose records changed, once, after the last commit (also when a
    * later chunk fails: what was committed is announced), so that listeners never compete with the
-   * import's own transactions for the embedded database's single connection.
+   * import's own transactions for the embedded database's single connection. With `audit` (the entry the
+   * request will become), each chunk that writes leaves its outbox row in its own transaction.
    */
-  async run(rows: readonly IncomingRow[], onCommitted: (subjectIds: string[]) => void): Promise<RowReport[]> {
+  async run(rows: readonly IncomingRow[], onCommitted: (subjectIds: string[]) => void, audit?: PendingAudit): Promise<RowReport[]> {
     const out: RowReport[] = [];
     const subjects = new RunSubjects(this.subjects);
     const changed = new Set<string>();
     try {
       for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
-        out.push(...(await this.chunk(rows.slice(i, i + CHUNK_SIZE), subjects, changed)));
+        out.push(...(await this.chunk(rows.slice(i, i + CHUNK_SIZE), subjects, changed, audit)));
       }
     } finally {
       if (changed.size) onCommitted([...changed]);
@@ -81,7 +83,7 @@ export class RecordIngest {
     return out;
   }
 
-  private async chunk(rows: readonly IncomingRow[], subjects: RunSubjects, changed: Set<string>): Promise<RowReport[]> {
+  private async chunk(rows: readonly IncomingRow[], subjects: RunSubjects, changed: Set<string>, audit: PendingAudit | undefined): Promise<RowReport[]> {
     const today = this.clock.today();
     const reports: RowReport[] = rows.map((r) => ({ row: r.row, ...(r.line ? { line: r.line } : {}), ...label(r.data), status: 'refused' }));
     const valid: Prepared[] = [];
@@ -94,6 +96,7 @@ export class RecordIngest {
     await this.store.ds.transaction(async (m) => {
       for (const pass of passes(valid)) await this.pass(m, pass, subjects, reports, committed);
       await this.keepForQuality(m, rows, valid, reports);
+      if (audit) await stageWritten(m, audit, reports);
     });
     committed.forEach((id) => changed.add(id));
     return reports;
@@ -152,4 +155,14 @@ function passes(rows: readonly Prepared[]): Prepared[][] {
   }
   // A stable order across concurrent imports makes row locks be taken in the same order (no deadlock).
   return out.map((p) => [...p].sort((a, b) => (keyOf(a.cols) < keyOf(b.cols) ? -1 : keyOf(a.cols) > keyOf(b.cols) ? 1 : 0)));
+}
+
+/** The chunk's stored and updated rows, staged for the request's audit entry (nothing when none was written). */
+async function stageWritten(m: EntityManager, audit: PendingAudit, reports: readonly RowReport[]): Promise<void> {
+  const written = reports.filter((r) => r.status === 'stored' || r.status === 'updated');
+  if (!written.length) return;
+  await stageAuditChange(m, audit, {
+    subjectIds: written.flatMap((r) => (r.subjectId ? [r.subjectId] : [])),
+    change: { rows: written.map((r) => ({ row: r.row, decisionNumber: r.decisionNumber ?? null, recordId: r.recordId, subjectId: r.subjectId, status: r.status })) },
+  });
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
+import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
+import type { PendingAudit } from '../audit/audit-outbox';
 import { NotFound } from '../../common/problem';
 import { repairNoticeOf, type RepairNotice } from './repair-notice';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
@@ -37,8 +38,8 @@ export class RecordsController {
   @ApiBadRequestResponse({ description: PROBLEM })
   // The body is validated by the ingest (the same rules as an import row, RecordRowDto), not by the global
   // pipe: a refused record is then kept for the 双公示 data-quality statistics like a refused import row.
-  async create(@Body() dto: object, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngestOneResult> {
-    const result = await this.records.ingestOne(dto);
+  async create(@Body() dto: object, @Res({ passthrough: true }) reply: FastifyReply, @PendingAuditOf() audit: PendingAudit | undefined): Promise<IngestOneResult> {
+    const result = await this.records.ingestOne(dto, audit);
     void reply.status(result.status === 'stored' ? 201 : 200);
     return result;
   }
@@ -62,8 +63,8 @@ export class RecordsController {
   })
   @ApiOkResponse({ type: ImportReportDto, description: 'Per-row report (逐行结果) with totals' })
   @ApiBadRequestResponse({ description: PROBLEM })
-  import(@Headers('content-type') contentType: string | undefined, @Body() body: unknown): Promise<ImportReport> {
-    return this.records.importBody(contentType, body);
+  import(@Headers('content-type') contentType: string | undefined, @Body() body: unknown, @PendingAuditOf() audit: PendingAudit | undefined): Promise<ImportReport> {
+    return this.records.importBody(contentType, body, audit);
   }
 
   @Get('records/:id')
@@ -109,7 +110,7 @@ export class RecordsController {
   @ApiOkResponse({ type: RecordViewDto })
   @ApiNotFoundResponse({ description: PROBLEM })
   @ApiConflictResponse({ description: 'Already revoked (已撤销): RFC 9457 problem' })
-  revoke(@Param('id') id: string, @Body() dto: RevokeRecordDto): Promise<RecordView> {
-    return this.records.revoke(id, { reason: dto.reason, revokedAt: dto.revokedAt });
+  revoke(@Param('id') id: string, @Body() dto: RevokeRecordDto, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RecordView> {
+    return this.records.revoke(id, { reason: dto.reason, revokedAt: dto.revokedAt }, audit);
   }
 }

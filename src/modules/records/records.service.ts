@@ -13,6 +13,7 @@ import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
 import { toCitation, toFactRecord, toView, type RecordCitation, type RecordView } from './record.view';
 import { RecordAlreadyRevoked, RecordNotFound, UnsupportedMediaType } from './records.exception';
 import { RecordsStore } from './records.store';
+import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 
 export interface RecordsChange {
   readonly subjectIds: string[];
@@ -71,26 +72,26 @@ export class RecordsService implements OnModuleDestroy {
   }
 
   /** One record; throws ValidationFailed (400) naming the fields when refused. */
-  async ingestOne(dto: unknown): Promise<IngestOneResult> {
-    const [report] = await this.ingest.run([{ row: 1, data: dto }], (ids) => this.changes.next({ subjectIds: ids, reason: 'ingest' }));
+  async ingestOne(dto: unknown, audit?: PendingAudit): Promise<IngestOneResult> {
+    const [report] = await this.ingest.run([{ row: 1, data: dto }], (ids) => this.changes.next({ subjectIds: ids, reason: 'ingest' }), audit);
     if (report.status === 'refused' || !report.recordId) throw new ValidationFailed(report.errors ?? []);
     return { status: report.status, record: await this.get(report.recordId) };
   }
 
   /** Many records (at most 5,000): a report line per row, in order, with totals. */
-  async ingestBatch(rows: readonly IncomingRow[], format: ImportFormat): Promise<ImportReport> {
+  async ingestBatch(rows: readonly IncomingRow[], format: ImportFormat, audit?: PendingAudit): Promise<ImportReport> {
     if (rows.length > MAX_IMPORT_ROWS) throw new ValidationFailed([{ field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows` }]);
-    const reports = await this.ingest.run(rows, (ids) => this.changes.next({ subjectIds: ids, reason: 'import' }));
+    const reports = await this.ingest.run(rows, (ids) => this.changes.next({ subjectIds: ids, reason: 'import' }), audit);
     const count = (s: RowStatus) => reports.filter((r) => r.status === s).length;
     const totals = { rows: reports.length, stored: count('stored'), unchanged: count('unchanged'), updated: count('updated'), refused: count('refused') };
     return { format, totals, rows: reports };
   }
 
   /** An import request body: application/json `{"records": [...]}` or text/csv. */
-  importBody(contentType: string | undefined, body: unknown): Promise<ImportReport> {
+  importBody(contentType: string | undefined, body: unknown, audit?: PendingAudit): Promise<ImportReport> {
     const type = String(contentType ?? '').split(';')[0].trim().toLowerCase();
-    if (type === 'application/json') return this.ingestBatch(parseJsonImport(body), 'json');
-    if ((type === 'text/csv' || type === 'text/plain') && typeof body === 'string') return this.ingestBatch(parseCsvImport(body), 'csv');
+    if (type === 'application/json') return this.ingestBatch(parseJsonImport(body), 'json', audit);
+    if ((type === 'text/csv' || type === 'text/plain') && typeof body === 'string') return this.ingestBatch(parseCsvImport(body), 'csv', audit);
     throw new UnsupportedMediaType(['application/json', 'text/csv'], type);
   }
 
@@ -144,7 +145,7 @@ export class RecordsService implements OnModuleDestroy {
   }
 
   /** Revoke (撤销) a decision: the record stops counting from `revokedAt` (default today). */
-  async revoke(id: string, input: { reason: string; revokedAt?: string }): Promise<RecordView> {
+  async revoke(id: string, input: { reason: string; revokedAt?: string }, audit?: PendingAudit): Promise<RecordView> {
     const today = this.clock.today();
     assertDate('revokedAt', input.revokedAt);
     if (input.revokedAt && input.revokedAt > today) throw new ValidationFailed([{ field: 'revokedAt', reason: `must not be in the future (today is ${today})` }]);
@@ -152,7 +153,12 @@ export class RecordsService implements OnModuleDestroy {
     if (current.revokedAt !== null) throw new RecordAlreadyRevoked(current.id, current.revokedAt);
     const revokedAt = input.revokedAt ?? today;
     if (revokedAt < current.decisionDate) throw new ValidationFailed([{ field: 'revokedAt', reason: 'must be on or after the decision date' }]);
-    const row = await this.store.revoke(current.id, revokedAt, scrubIdNumbers(input.reason));
+    const reason = scrubIdNumbers(input.reason);
+    const row = await this.store.ds.transaction(async (m) => {
+      const revoked = await this.store.revoke(current.id, revokedAt, reason, m);
+      if (revoked && audit) await stageAuditChange(m, audit, { subjectIds: [revoked.subject_id], change: { recordId: revoked.id, revokedAt, reason } });
+      return revoked;
+    });
     if (!row) throw new RecordAlreadyRevoked(current.id, null);
     this.changes.next({ subjectIds: [row.subject_id], reason: 'revoke' });
     return toView(row, today);

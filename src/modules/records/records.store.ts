@@ -122,8 +122,8 @@ export class RecordsStore {
   }
 
   /** Conditional update: null when the record does not exist or was already revoked. */
-  async revoke(id: string, revokedAt: string, reason: string): Promise<RecordRow | null> {
-    const rows: [RecordRow[], number] = await this.ds.query(
+  async revoke(id: string, revokedAt: string, reason: string, m: EntityManager = this.ds.manager): Promise<RecordRow | null> {
+    const rows: [RecordRow[], number] = await m.query(
       `UPDATE credit_records SET status = 'revoked', revoked_at = $2::date, revocation_reason = $3, updated_at = now()
        WHERE id = $1::uuid AND revoked_at IS NULL RETURNING ${COLUMNS}`,
       [id, revokedAt, reason],

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditUnavailable } from '../../src/modules/audit/audit.exception';
+import { AuditService } from '../../src/modules/audit/audit.service';
+import { AuditOutboxSweeper } from '../../src/modules/audit/audit-outbox.sweeper';
+import { http, startTestApp, TestApp } from '../helpers/app';
+import { uscc } from '../helpers/identifiers';
+
+/**
+ * The gap a crash opens between a change's COMMIT and its audit entry, reproduced without a crash: the
+ * entry's append fails once after the records committed (what a SIGKILL at that moment amounts to).
+ */
+describe('audit outbox (审计待记): a committed change reaches the trail even when its entry never came', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let audit: AuditService;
+  let sweeper: AuditOutboxSweeper;
+  const source = `outbox-${randomUUID().slice(0, 8)}`;
+  const row = (decisionNumber: string, subjectCode: string) => ({
+    type: 'penalty', source, decisionNumber, subjectName: '待记测试公司', subjectCode, severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01',
+  });
+  const outboxOf = async (entryId: string) => Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE entry_id = $1`, [entryId]))[0].n);
+  const failNextAppend = () => jest.spyOn(audit, 'append').mockImplementationOnce(() => Promise.reject(new AuditUnavailable()));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+    audit = t.app.get(AuditService);
+    sweeper = t.app.get(AuditOutboxSweeper);
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await t.close();
+  });
+
+  it('an answered import leaves no outbox row: its entry settled it in the chain\'s transaction', async () => {
+    const res = await http(t.url, 'POST', '/api/v1/records/import', { records: [row('OK-1', uscc())] });
+    expect(res.status).toBe(200);
+    const entries = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${res.body.rows[0].subjectId}&kind=record.import`);
+    expect(entries.body.items).toHaveLength(1);
+    expect(await outboxOf(entries.body.items[0].id)).toBe(0);
+  });
+
+  it('an import whose entry fails after its records committed: 503, records kept; the sweep chains an interrupted entry naming them; the chain verifies', async () => {
+    const code = uscc();
+    failNextAppend();
+    const res = await http(t.url, 'POST', '/api/v1/records/import', { records: [row('LOST-1', code), row('LOST-2', code)] });
+    expect(res.status).toBe(503);
+    const stored: { id: string; subject_id: string }[] = await db.query(`SELECT id, subject_id FROM credit_records WHERE source = $1 AND decision_number LIKE 'LOST-%'`, [source]);
+    expect(stored).toHaveLength(2);
+    const subjectId = stored[0].subject_id;
+    expect((await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items).toHaveLength(0);
+    const staged: { entry_id: string }[] = await db.query(`SELECT entry_id FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [subjectId]);
+    expect(staged).toHaveLength(1);
+
+    expect(await sweeper.sweep(60_000)).toBe(0); // younger than the grace period: an answer may still come
+    expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
+    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: staged[0].entry_id, kind: 'record.import', request: { method: 'POST', path: '/api/v1/records/import', interrupted: true }, response: { interrupted: true } });
+    const ids = entries[0].response.changes.flatMap((c: { rows: { recordId: string }[] }) => c.rows.map((r) => r.recordId)).sort();
+    expect(ids).toEqual(stored.map((s) => s.id).sort());
+    expect(await outboxOf(staged[0].entry_id)).toBe(0);
+    expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
+  });
+
+  it('the same for a revocation; a late original append of a swept entry is answered as a duplicate, not a second entry', async () => {
+    const created = await http(t.url, 'POST', '/api/v1/records', row('REV-1', uscc()));
+    expect(created.status).toBe(201);
+    failNextAppend();
+    const revoked = await http(t.url, 'POST', `/api/v1/records/${created.body.record.id}/revoke`, { reason: '行政复议撤销' });
+    expect(revoked.status).toBe(503);
+    expect((await http(t.url, 'GET', `/api/v1/records/${created.body.record.id}`)).body.status).toBe('revoked');
+    const [staged]: { entry_id: string; caller: string }[] = await db.query(`SELECT entry_id, caller FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [created.body.record.subjectId]);
+    expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
+    const late = await audit.append({ id: staged.entry_id, kind: 'record.revoke', caller: staged.caller, response: { late: true } });
+    expect(late.duplicate).toBe(true);
+    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${created.body.record.subjectId}&kind=record.revoke`)).body.items;
+    expect(entries).toHaveLength(1);
+    expect(entries[0].response).toMatchObject({ interrupted: true, changes: [{ recordId: created.body.record.id, revokedAt: expect.any(String) }] });
+  });
+});
