@@ -81,9 +81,10 @@ describe('checks (逢办必查) over HTTP', () => {
 
   it('answers a natural person masked, and keeps the full ID number out of the audit trail', async () => {
     const id = idNumber();
-    const res = await check('financing', [{ idNumber: id, role: 'borrower' }]);
+    const res = await post('/api/v1/checks', { scenario: 'financing', transaction: { reference: `贷款-${id}` }, parties: [{ idNumber: id, role: 'borrower' }] });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(id);
+    expect(res.body.transaction.reference).toBe(`贷款-${id.slice(0, 6)}********${id.slice(14)}`);
     expect(res.body.parties[0].identifier.idNumberMasked).toBe(`${id.slice(0, 6)}********${id.slice(14)}`);
     const [row] = await db.query(`SELECT request::text || response::text AS text FROM audit_log WHERE id = $1`, [res.body.checkId]);
     expect(row.text).not.toContain(id);

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { Clock } from '../../common/clock';
 import { FieldError, ValidationFailed } from '../../common/problem';
-import { maskIdNumber } from '../../common/pii';
+import { maskIdNumber, scrubIdNumbers } from '../../common/pii';
 import { usccSubjectKind } from '../../common/identifiers/uscc';
 import { verdictRank, VERDICTS, type Verdict } from '../../rules/verdict';
 import { AuditService } from '../audit/audit.service';
@@ -116,7 +116,8 @@ export class ChecksService {
       asOf,
       caller: caller.name,
       scenario: body.scenario,
-      transaction: { reference: body.transaction.reference, kind: body.transaction.kind, amount: body.transaction.amount },
+      // A caller's reference may carry a personal ID number (a loan file number…): answered masked, like everything else.
+      transaction: { reference: scrubIdNumbers(body.transaction.reference), kind: body.transaction.kind, amount: body.transaction.amount },
       verdict,
       parties,
       packVersions: { ...snapshot.versions },
