@@ -79,4 +79,22 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     expect(entries).toHaveLength(1);
     expect(entries[0].response).toMatchObject({ interrupted: true, changes: [{ recordId: created.body.record.id, revokedAt: expect.any(String) }] });
   });
+
+  it('a repair approval whose entry fails after the record was repaired: the sweep chains an interrupted repair.approve', async () => {
+    const listed = await http(t.url, 'POST', '/api/v1/records', {
+      type: 'list_entry', source, decisionNumber: `LIST-${randomUUID()}`, subjectName: '待记修复测试公司', subjectCode: uscc(), listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-03-01',
+    });
+    expect(listed.status).toBe(201);
+    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', { recordId: listed.body.record.id, applicant: { kind: 'subject', name: '待记修复测试公司' }, commitment: '本单位承诺已纠正失信行为。', reason: '已履行。' });
+    expect(applied.status).toBe(201);
+    failNextAppend();
+    const approved = await http(t.url, 'POST', `/api/v1/repair-applications/${applied.body.id}/approve`, { department: source });
+    expect(approved.status).toBe(503);
+    expect((await http(t.url, 'GET', `/api/v1/records/${listed.body.record.id}`)).body.status).toBe('repaired');
+    expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
+    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.approve`)).body.items;
+    expect(entries).toHaveLength(1);
+    expect(entries[0].response).toMatchObject({ interrupted: true, changes: [{ applicationId: applied.body.id, status: 'approved', recordId: listed.body.record.id }] });
+    expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
+  });
 });

@@ -6,6 +6,8 @@ import type { Caller } from '../auth/caller';
 import type { CheckAnswer } from './check.types';
 import { ChecksService } from './checks.service';
 import type { FeedbackDto } from './dto/feedback.dto';
+import { randomUUID } from 'node:crypto';
+import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 
 export interface FeedbackRow {
   id: string;
@@ -34,16 +36,22 @@ export class FeedbackService {
     const check = await this.checks.get(caller, checkId);
     validateAgainst(check, body);
     const rows = body.items.map((i) => ({ party_index: i.partyIndex, measure_code: i.measure, applied: i.applied, reason: i.reason ?? null, outcome: i.outcome ?? null }));
-    await this.ds.query(
-      `INSERT INTO check_feedback (check_id, caller, scenario, operator, party_index, measure_code, applied, reason, outcome)
-       SELECT $1, $2, $3, $4, x.party_index, x.measure_code, x.applied, x.reason, x.outcome
-       FROM jsonb_to_recordset($5::jsonb) AS x(party_index int, measure_code text, applied boolean, reason text, outcome text)`,
-      [checkId, check.caller, check.scenario, body.operator, JSON.stringify(rows)],
-    );
-    // Stored first, then audited: the answer waits for both, and the trail never claims a report that was not kept.
+    const subjectIds = check.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : []));
+    const pending: PendingAudit = { entryId: randomUUID(), kind: 'feedback', caller: caller.name, operator: body.operator ?? null, request: { checkId } };
+    // Stored first, with its outbox row (a crash before the entry still reaches the trail), then audited: the
+    // answer waits for both, and the trail never claims a report that was not kept.
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO check_feedback (check_id, caller, scenario, operator, party_index, measure_code, applied, reason, outcome)
+         SELECT $1, $2, $3, $4, x.party_index, x.measure_code, x.applied, x.reason, x.outcome
+         FROM jsonb_to_recordset($5::jsonb) AS x(party_index int, measure_code text, applied boolean, reason text, outcome text)`,
+        [checkId, check.caller, check.scenario, body.operator, JSON.stringify(rows)],
+      );
+      await stageAuditChange(m, pending, { subjectIds, change: { checkId, items: rows } });
+    });
     await this.audit.append({
-      kind: 'feedback', caller: caller.name, operator: body.operator, scenario: check.scenario,
-      subjectIds: check.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : [])), request: { checkId, ...body }, response: { accepted: rows.length },
+      id: pending.entryId, kind: 'feedback', caller: caller.name, operator: body.operator, scenario: check.scenario,
+      subjectIds, request: { checkId, ...body }, response: { accepted: rows.length },
       packVersions: check.packVersions,
     });
     return this.list(caller, checkId);

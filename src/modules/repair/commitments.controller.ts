@@ -3,12 +3,13 @@ import {
   ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiParam, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
+import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { JsonOnlyGuard } from '../records/json-only.guard';
 import { CommitmentsService, type CommitmentOutcomeResult } from './commitments.service';
 import { CommitmentOutcomeDto, CommitmentOutcomeResultDto } from './dto/commitment-outcome.dto';
+import type { PendingAudit } from '../audit/audit-outbox';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json)';
 
@@ -42,8 +43,8 @@ export class CommitmentsController {
   @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
   @ApiConflictResponse({ description: `${PROBLEM}: COMMITMENT_ALREADY_DECIDED` })
   @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: COMMITMENT_NOT_APPLICABLE (not a commitment record)` })
-  record(@Param('id') id: string, @Body() dto: CommitmentOutcomeDto, @Caller() caller: Caller | undefined): Promise<CommitmentOutcomeResult> {
-    return this.commitments.record(id, dto, caller);
+  record(@Param('id') id: string, @Body() dto: CommitmentOutcomeDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<CommitmentOutcomeResult> {
+    return this.commitments.record(id, dto, caller, audit);
   }
 
   @Get()

@@ -8,6 +8,7 @@ import { RecordsService } from '../records/records.service';
 import { CommitmentsStore, type OutcomeRow } from './commitments.store';
 import type { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
 import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment, assertActsFor } from './repair.exception';
+import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 
 /**
  * 国办发〔2020〕42号 (domain.md §6 [v]): a false commitment goes into the credit record with punishment,
@@ -34,7 +35,7 @@ export class CommitmentsService {
     private readonly clock: Clock,
   ) {}
 
-  async record(recordId: string, dto: CommitmentOutcomeDto, caller: Caller | undefined): Promise<CommitmentOutcomeResult> {
+  async record(recordId: string, dto: CommitmentOutcomeDto, caller: Caller | undefined, audit?: PendingAudit): Promise<CommitmentOutcomeResult> {
     const today = this.clock.today();
     const record = await this.records.get(recordId); // 404 RECORD_NOT_FOUND
     if (record.type !== 'commitment') throw new NotACommitment(record.id, record.type);
@@ -51,6 +52,7 @@ export class CommitmentsService {
     const row = await this.store.ds.transaction(async (m) => {
       const inserted = await this.store.insert(m, input);
       if (!inserted || !(await this.store.settle(m, input))) throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
+      if (audit) await stageAuditChange(m, audit, { subjectIds: [record.subjectId], change: { recordId: record.id, outcome: dto.outcome, kind: dto.kind, date: dto.date, legalBasis: input.legalBasis } });
       return inserted;
     });
     this.records.announce({ subjectIds: [record.subjectId], reason: `commitment-${dto.outcome}` });

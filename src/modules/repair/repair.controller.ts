@@ -4,7 +4,7 @@ import {
   ApiParam, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ValidationFailed } from '../../common/problem';
-import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
+import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { JsonOnlyGuard } from '../records/json-only.guard';
@@ -12,6 +12,7 @@ import { ApplyRepairDto, ApproveRepairDto, ListRepairQuery, RejectRepairDto } fr
 import { RepairApplicationDto, RepairApplicationPageDto } from './dto/repair-responses.dto';
 import { RepairService } from './repair.service';
 import type { RepairApplicationView } from './repair.view';
+import type { PendingAudit } from '../audit/audit-outbox';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json)';
 const uuid = (field: string) => new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field, reason: 'must be a UUID' }]) });
@@ -82,8 +83,8 @@ export class RepairController {
   @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
   @ApiNotFoundResponse({ description: PROBLEM })
   @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_NOT_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
-  approve(@Param('id', uuid('id')) id: string, @Body() dto: ApproveRepairDto, @Caller() caller: Caller | undefined): Promise<RepairApplicationView> {
-    return this.repair.approve(id, dto, caller);
+  approve(@Param('id', uuid('id')) id: string, @Body() dto: ApproveRepairDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RepairApplicationView> {
+    return this.repair.approve(id, dto, caller, audit);
   }
 
   @Post(':id/reject')
@@ -99,7 +100,7 @@ export class RepairController {
   @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
   @ApiNotFoundResponse({ description: PROBLEM })
   @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_NOT_PENDING` })
-  reject(@Param('id', uuid('id')) id: string, @Body() dto: RejectRepairDto, @Caller() caller: Caller | undefined): Promise<RepairApplicationView> {
-    return this.repair.reject(id, dto, caller);
+  reject(@Param('id', uuid('id')) id: string, @Body() dto: RejectRepairDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RepairApplicationView> {
+    return this.repair.reject(id, dto, caller, audit);
   }
 }

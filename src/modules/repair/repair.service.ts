@@ -10,6 +10,7 @@ import { assertRepairable } from './repair-eligibility';
 import { RecordNotInForce, RepairAlreadyPending, RepairApplicationNotFound, RepairNotPending, WrongDepartment, assertActsFor } from './repair.exception';
 import { RepairStore, type ApplicationRow, type Decision } from './repair.store';
 import { toApplicationView, type RepairApplicationView } from './repair.view';
+import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,13 +61,14 @@ export class RepairService {
   }
 
   /** Approve (准予修复): application 'approved' and record 'repaired' (repaired_at = today) in one transaction. */
-  async approve(id: string, dto: ApproveRepairDto, caller: Caller | undefined): Promise<RepairApplicationView> {
+  async approve(id: string, dto: ApproveRepairDto, caller: Caller | undefined, audit?: PendingAudit): Promise<RepairApplicationView> {
     const app = await this.decidable(id, dto.department, caller);
     const today = this.clock.today();
     const decided = await this.store.ds.transaction(async (m) => {
       const row = await this.store.decide(m, this.decision(app, 'approved', today, dto.department, dto.reason ?? null, caller));
       if (!row) throw await this.notPending(id);
       if (!(await this.store.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked or repaired meanwhile');
+      if (audit) await stageAuditChange(m, audit, { subjectIds: [app.subjectId], change: { applicationId: app.id, status: 'approved', recordId: app.recordId, repairedAt: today } });
       return row;
     });
     this.records.announce({ subjectIds: [app.subjectId], reason: 'repair' });
@@ -74,10 +76,14 @@ export class RepairService {
   }
 
   /** Reject (不予修复) with a reason: the record is unchanged. */
-  async reject(id: string, dto: RejectRepairDto, caller: Caller | undefined): Promise<RepairApplicationView> {
+  async reject(id: string, dto: RejectRepairDto, caller: Caller | undefined, audit?: PendingAudit): Promise<RepairApplicationView> {
     const app = await this.decidable(id, dto.department, caller);
     const today = this.clock.today();
-    const decided = await this.store.ds.transaction((m) => this.store.decide(m, this.decision(app, 'rejected', today, dto.department, dto.reason, caller)));
+    const decided = await this.store.ds.transaction(async (m) => {
+      const row = await this.store.decide(m, this.decision(app, 'rejected', today, dto.department, dto.reason, caller));
+      if (row && audit) await stageAuditChange(m, audit, { subjectIds: [app.subjectId], change: { applicationId: app.id, status: 'rejected', recordId: app.recordId } });
+      return row;
+    });
     if (!decided) throw await this.notPending(id);
     return toApplicationView(decided);
   }
