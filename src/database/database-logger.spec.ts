@@ -21,6 +21,7 @@ describe('DatabaseLogger', () => {
     new DatabaseLogger((line) => lines.push(line), 'silent').logQueryError('boom', 'SELECT 1');
     const errorsOnly = new DatabaseLogger((line) => lines.push(line), 'error');
     errorsOnly.log('warn', 'pool raised an error');
+    new DatabaseLogger((line) => lines.push(line), 'info').log('warn', "the 'uuid-ossp' extension cannot be installed automatically");
     expect(lines).toHaveLength(0);
     errorsOnly.logQueryError('boom', 'SELECT 1');
     expect(lines).toHaveLength(1);
