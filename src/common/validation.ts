@@ -23,8 +23,11 @@ export const MAX_INPUT_DEPTH = 64;
 /** A body, query or parameter nested too deep is a 400 before class-validator's recursion can overflow the stack. */
 class DepthLimitedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Custom parameter decorators (@Caller, @PendingAuditOf) hand over what the server made, not client input:
+    // not walked (and not validated: validateCustomDecorators stays off).
+    if (metadata.type === 'custom') return value;
     if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
-      throw new ValidationFailed([{ field: metadata.type === 'custom' ? 'request' : metadata.type, reason: `must not nest objects or arrays deeper than ${MAX_INPUT_DEPTH} levels` }]);
+      throw new ValidationFailed([{ field: metadata.type, reason: `must not nest objects or arrays deeper than ${MAX_INPUT_DEPTH} levels` }]);
     }
     return super.transform(value, metadata);
   }

@@ -48,12 +48,17 @@ export class AuditedInterceptor implements NestInterceptor {
     const kind = this.reflector.get<string | undefined>(AUDITED_KEY, ctx.getHandler());
     if (!kind) return next.handle();
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    // The request's summary is computed when first needed, after validation: the body is not yet checked
+    // here, and serialising a hostile one (nested 50,000 deep) would overflow the stack before the pipe refuses it.
+    let request: Record<string, unknown> | undefined;
     const pending: PendingAudit = {
       entryId: randomUUID(),
       kind,
       caller: req.caller?.name ?? null,
       operator: headerOf(req, 'x-operator'),
-      request: { method: req.method, path: req.url.split('?')[0], bodySha256: createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex') },
+      get request() {
+        return (request ??= { method: req.method, path: req.url.split('?')[0], bodySha256: createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex') });
+      },
     };
     req.pendingAudit = pending;
     return next.handle().pipe(
