@@ -8,13 +8,11 @@ import { TcpProxy, type CutMode } from '../helpers/tcp-proxy';
  * (never a hang, never a 200 without its audit entry), readiness goes 503; once the link returns, checks
  * answer 200 again with no restart.
  *
- * Real PostgreSQL server only. On the embedded database (TEST_EMBEDDED=1) the server runs PGlite inside
- * its own process, so there is no network between them to fail; in this test setup PGlite is one shared
- * session behind a socket, and cutting a connection in the middle of a transaction would leave that
- * session's transaction open for every other suite.
+ * Real PostgreSQL server only: jest.config.js does not collect this file on the embedded database. There
+ * the server runs PGlite inside its own process, so there is no network between them to fail; in this test
+ * setup PGlite is one shared session behind a socket, and cutting a connection in the middle of a
+ * transaction would leave that session's transaction open for every other suite.
  */
-const onServer = process.env.TEST_EMBEDDED !== '1';
-const describeOnServer = onServer ? describe : describe.skip;
 
 /** Server statement_timeout in this test; the driver gives up 2 s later (QUERY_TIMEOUT_MARGIN_MS). */
 const STATEMENT_TIMEOUT_MS = 1500;
@@ -43,7 +41,7 @@ interface Seen {
   phase: string;
 }
 
-describeOnServer('database outage (TCP proxy between the service and PostgreSQL)', () => {
+describe('database outage (TCP proxy between the service and PostgreSQL)', () => {
   let proxy: TcpProxy;
   let t: TestApp;
   let db: Client;
