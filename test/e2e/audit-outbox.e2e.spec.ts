@@ -97,4 +97,17 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     expect(entries[0].response).toMatchObject({ interrupted: true, changes: [{ applicationId: applied.body.id, status: 'approved', recordId: listed.body.record.id }] });
     expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
   });
+
+  it('a declared ledger whose entry fails is chained as an interrupted quality.ledger with the count declared', async () => {
+    const department = `待记部门-${randomUUID().slice(0, 8)}`;
+    failNextAppend();
+    const res = await http(t.url, 'PUT', `/api/v1/quality/ledgers/${encodeURIComponent(department)}/2026-10`, { declared: 42 });
+    expect(res.status).toBe(503);
+    expect((await db.query(`SELECT declared FROM quality_ledgers WHERE department = $1`, [department]))[0].declared).toBe(42);
+    expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
+    const entries = (await http(t.url, 'GET', '/api/v1/audit/entries?kind=quality.ledger&limit=500')).body.items;
+    const mine = entries.filter((e: { response: { changes?: { department: string }[] } }) => e.response.changes?.[0]?.department === department);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].response).toMatchObject({ interrupted: true, changes: [{ department, period: '2026-10', declared: 42 }] });
+  });
 });

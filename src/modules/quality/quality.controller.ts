@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Audited, AuditedInterceptor } from '../audit/audited.interceptor';
+import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { JsonOnlyGuard } from '../records/json-only.guard';
 import { DeclareLedgerDto, FailuresQueryDto, LedgersQuery, QualityRangeQuery } from './dto/quality-requests.dto';
 import { FailuresPageDto, LedgerDto, LedgerListDto, QualityStatisticsDto } from './dto/quality-responses.dto';
 import { DEFINITIONS, QualityService } from './quality.service';
+import type { PendingAudit } from '../audit/audit-outbox';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
@@ -57,7 +58,7 @@ export class QualityController {
   @ApiParam({ name: 'period', description: 'Month (月份), YYYY-MM', example: '2026-10' })
   @ApiOkResponse({ type: LedgerDto })
   @ApiBadRequestResponse({ description: PROBLEM })
-  declare(@Param('department') department: string, @Param('period') period: string, @Body() body: DeclareLedgerDto, @Caller() caller?: Caller) {
-    return this.quality.declare(department, period, body.declared, body.note ?? null, caller?.name ?? null);
+  declare(@Param('department') department: string, @Param('period') period: string, @Body() body: DeclareLedgerDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined) {
+    return this.quality.declare(department, period, body.declared, body.note ?? null, caller?.name ?? null, audit);
   }
 }

@@ -9,6 +9,7 @@ import {
 import { isCalendarDate } from '../records/dto/field-decorators';
 import { QUALITY_CONFIG, type QualityConfig } from './quality.config';
 import { QualityStore, SHUANG_GONGSHI_TYPES, type LedgerRow, type PeriodCount, type RefusedRow } from './quality.store';
+import type { PendingAudit } from '../audit/audit-outbox';
 
 export interface RangeQuery {
   readonly from?: string;
@@ -119,14 +120,14 @@ export class QualityService {
     return { total: all.length, limit, offset, items: all.slice(offset, offset + limit) };
   }
 
-  async declare(department: string, period: string, declared: number, note: string | null, by: string | null): Promise<LedgerRow> {
+  async declare(department: string, period: string, declared: number, note: string | null, by: string | null, audit?: PendingAudit): Promise<LedgerRow> {
     const dept = department.trim();
     const errors = [];
     if (!dept || dept.length > 200) errors.push({ field: 'department', reason: 'must be 1 to 200 characters (数据来源单位, as in credit records)' });
     else if (scrubIdNumbers(dept) !== dept) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) errors.push({ field: 'period', reason: 'must be a month written YYYY-MM' });
     if (errors.length) throw new ValidationFailed(errors);
-    return view(await this.store.declare(dept, period, declared, note === null ? null : scrubIdNumbers(note), by));
+    return view(await this.store.declare(dept, period, declared, note === null ? null : scrubIdNumbers(note), by, audit));
   }
 
   async ledgers(q: RangeQuery): Promise<{ items: LedgerRow[] }> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 
 /** "双公示": the record types counted by the statistics. */
 export const SHUANG_GONGSHI_TYPES = ['licence', 'penalty'];
@@ -156,8 +157,16 @@ export class QualityStore {
     );
   }
 
-  async declare(department: string, period: string, declared: number, note: string | null, by: string | null): Promise<LedgerRow> {
-    const rows: LedgerRow[] = await this.ds.query(
+  async declare(department: string, period: string, declared: number, note: string | null, by: string | null, audit?: PendingAudit): Promise<LedgerRow> {
+    return this.ds.transaction(async (m) => {
+      const row = await this.upsertLedger(m, department, period, declared, note, by);
+      if (audit) await stageAuditChange(m, audit, { subjectIds: [], change: { department, period, declared } });
+      return row;
+    });
+  }
+
+  private async upsertLedger(m: EntityManager, department: string, period: string, declared: number, note: string | null, by: string | null): Promise<LedgerRow> {
+    const rows: LedgerRow[] = await m.query(
       `INSERT INTO quality_ledgers (department, period, declared, note, declared_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (department, period) DO UPDATE SET declared = EXCLUDED.declared, note = EXCLUDED.note, declared_by = EXCLUDED.declared_by, updated_at = now()
        RETURNING department, period, declared, note, declared_by AS "declaredBy", updated_at AS "updatedAt"`,

@@ -48,8 +48,8 @@ export class RepairController {
   @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
   @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_ALREADY_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
   @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE` })
-  apply(@Body() dto: ApplyRepairDto, @Caller() caller: Caller | undefined): Promise<RepairApplicationView> {
-    return this.repair.apply(dto, caller);
+  apply(@Body() dto: ApplyRepairDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RepairApplicationView> {
+    return this.repair.apply(dto, caller, audit);
   }
 
   @Get()

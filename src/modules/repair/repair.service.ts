@@ -31,17 +31,22 @@ export class RepairService {
     private readonly clock: Clock,
   ) {}
 
-  async apply(dto: ApplyRepairDto, caller: Caller | undefined): Promise<RepairApplicationView> {
+  async apply(dto: ApplyRepairDto, caller: Caller | undefined, audit?: PendingAudit): Promise<RepairApplicationView> {
     const today = this.clock.today();
     const record = await this.records.get(dto.recordId); // 404 RECORD_NOT_FOUND
     const { department, earliestRepairDate } = assertRepairable(record, today);
     const open = await this.store.pendingFor(record.id);
     if (open) throw new RepairAlreadyPending(record.id, open.id);
-    let row = await this.store.insert({
+    const application = {
       recordId: record.id, subjectId: record.subjectId, decisionNumber: record.decisionNumber, department,
       applicantKind: dto.applicant.kind, applicantName: scrubIdNumbers(dto.applicant.name), commitment: scrubIdNumbers(dto.commitment),
       reason: scrubIdNumbers(dto.reason), evidence: (dto.evidence ?? []).map(scrubIdNumbers), earliestRepairDate, appliedOn: today,
       caller: caller?.name ?? null,
+    };
+    let row = await this.store.ds.transaction(async (m) => {
+      const inserted = await this.store.insert(application, m);
+      if (inserted && audit) await stageAuditChange(m, audit, { subjectIds: [record.subjectId], change: { applicationId: inserted.id, status: 'pending', recordId: record.id } });
+      return inserted;
     });
     if (!row) throw new RepairAlreadyPending(record.id, (await this.store.pendingFor(record.id))?.id ?? null); // a concurrent application won
     const commitmentRecordId = await this.fileCommitment(row, record, today);

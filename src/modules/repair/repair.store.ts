@@ -78,8 +78,8 @@ export class RepairStore {
   constructor(@InjectDataSource() readonly ds: DataSource) {}
 
   /** Null when the record already has a pending application (the partial unique index decides, race-free). */
-  async insert(a: NewApplication): Promise<ApplicationRow | null> {
-    const rows: ApplicationRow[] = await this.ds.query(
+  async insert(a: NewApplication, m: EntityManager = this.ds.manager): Promise<ApplicationRow | null> {
+    const rows: ApplicationRow[] = await m.query(
       `INSERT INTO repair_applications (record_id, subject_id, decision_number, department, applicant_kind, applicant_name, commitment, reason,
          evidence, earliest_repair_date, applied_on, caller)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::date, $11::date, $12)
