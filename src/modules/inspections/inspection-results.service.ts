@@ -11,6 +11,8 @@ import { PlanItemNotFound, ResultAlreadyRecorded } from './inspections.exception
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionsStore } from './inspections.store';
 import { SubjectNotFound } from '../subjects/subjects.exception';
+import { randomUUID } from 'node:crypto';
+import type { PendingAudit } from '../audit/audit-outbox';
 
 export interface ResultAnswer {
   planId: string;
@@ -49,13 +51,16 @@ export class InspectionResultsService {
     const identity = await this.identity(subject, dto.subjectIdNumber);
     // Claim first, so that two results for one item never both reach the credit record.
     if (!(await this.store.claimResult(item.id, { result: dto.result, date: dto.date, findings }))) throw new ResultAlreadyRecorded(item.id, 'recorded concurrently');
+    // The entry this result will become: the record's transaction stages it (audit outbox), so a crash
+    // before the append below still leaves the result in the trail.
+    const pending: PendingAudit = { entryId: randomUUID(), kind: 'inspection.result', caller: caller?.name ?? null, operator: null, request: { planId, itemId, result: dto.result, date: dto.date } };
     let recordId: string;
     try {
       const { record } = await this.records.ingestOne({
         type: 'inspection', source: plan.department, decisionNumber: `抽查-${plan.id}-${item.position + 1}`, industry: plan.industry,
         subjectName: subject.name, ...identity, inspectionResult: dto.result, decisionDate: dto.date,
         ...(findings ? { violationFacts: findings } : {}), remarks: `双随机抽查计划 ${plan.id}`,
-      });
+      }, pending);
       recordId = record.id;
     } catch (err) {
       await this.store.releaseResult(item.id);
@@ -64,7 +69,7 @@ export class InspectionResultsService {
     await this.store.attachRecord(item.id, recordId);
     const record = { id: recordId };
     const answer: ResultAnswer = { planId: plan.id, itemId: item.id, subjectId: item.subjectId, result: dto.result, date: dto.date, findings, recordId: record.id };
-    await this.audit.append({ kind: 'inspection.result', caller: caller?.name ?? null, subjectIds: [item.subjectId], request: { planId, itemId, result: dto.result, date: dto.date }, response: answer });
+    await this.audit.append({ id: pending.entryId, kind: pending.kind, caller: pending.caller, subjectIds: [item.subjectId], request: pending.request, response: answer });
     return answer;
   }
 

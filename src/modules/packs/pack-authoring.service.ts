@@ -6,6 +6,8 @@ import { contentFindings, contentHash, contentVersion } from './pack-content';
 import { PackVersionsStore, type PackVersionRow } from './pack-versions.store';
 import { DraftConflict, NoDraft, PackInvalid, PackNotFound, PackVersionExists, PackVersionNotFound } from './packs.exception';
 import { PacksService } from './packs.service';
+import { randomUUID } from 'node:crypto';
+import type { PendingAudit } from '../audit/audit-outbox';
 
 export interface DraftView {
   readonly packId: string;
@@ -74,12 +76,13 @@ export class PackAuthoringService {
     if (findings.length > 0) throw new PackInvalid(findings);
     const version = contentVersion(packId, d.content)!;
     if ((await this.store.listVersions(packId)).some((v) => v.version === version)) throw new PackVersionExists(packId, version);
+    const pending = this.pending('pack.publish', actor, { packId, reason, draftRevision: d.revision });
     const id = await this.store
-      .publish({ packId, version, content: d.content, contentHash: contentHash(d.content), by: who(actor), reason })
+      .publish({ packId, version, content: d.content, contentHash: contentHash(d.content), by: who(actor), reason }, pending)
       .catch((err: { code?: string }) => {
         throw err.code === '23505' ? new PackVersionExists(packId, version) : err;
       });
-    return this.changed('pack.publish', packId, id, reason, actor, { draftRevision: d.revision });
+    return this.changed(pending, packId, id, reason, actor, { draftRevision: d.revision });
   }
 
   /** Re-activate an earlier published version. */
@@ -88,16 +91,23 @@ export class PackAuthoringService {
     const target = await this.store.version(packId, versionId);
     if (!target || target.status !== 'published') throw new PackVersionNotFound(packId, versionId);
     const from = this.packs.snapshot().signature;
-    await this.store.activate(packId, target.id, who(actor), reason);
-    return this.changed('pack.rollback', packId, target.id, reason, actor, { previous: from });
+    const pending = this.pending('pack.rollback', actor, { packId, versionId: target.id, reason });
+    await this.store.activate(packId, target.id, who(actor), reason, pending);
+    return this.changed(pending, packId, target.id, reason, actor, { previous: from });
   }
 
-  private async changed(kind: string, packId: string, versionId: string, reason: string, actor: Actor, extra: object): Promise<PackVersionRow> {
+  /** The entry a publication or rollback will become, staged in its transaction (audit outbox). */
+  private pending(kind: string, actor: Actor, request: Record<string, unknown>): PendingAudit {
+    return { entryId: randomUUID(), kind, caller: actor.caller.name, operator: actor.operator ?? null, request };
+  }
+
+  private async changed(pending: PendingAudit, packId: string, versionId: string, reason: string, actor: Actor, extra: object): Promise<PackVersionRow> {
     await this.store.notify(packId, versionId);
     await this.packs.reload();
     const row = (await this.store.version(packId, versionId))!;
     await this.audit.append({
-      kind,
+      id: pending.entryId,
+      kind: pending.kind,
       caller: actor.caller.name,
       operator: actor.operator ?? null,
       request: { packId, versionId, reason, ...extra },

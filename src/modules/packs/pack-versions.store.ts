@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ActiveRow } from './pack-snapshot';
+import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 
 export interface PackVersionRow {
   readonly id: string;
@@ -128,7 +129,7 @@ export class PackVersionsStore {
   }
 
   /** Insert the next version of a pack and make it the active one, in one transaction. Answers its id. */
-  publish(v: NewVersion): Promise<string> {
+  publish(v: NewVersion, audit?: PendingAudit): Promise<string> {
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('pack_versions:' || $1::text))`, [v.packId]);
       const rows: { id: string }[] = await m.query(
@@ -139,13 +140,17 @@ export class PackVersionsStore {
         [v.packId, v.version, JSON.stringify(v.content), v.contentHash, v.by, v.reason],
       );
       await activate(m, v.packId, rows[0]!.id, v.by, v.reason);
+      if (audit) await stageAuditChange(m, audit, { subjectIds: [], change: { packId: v.packId, versionId: rows[0]!.id, version: v.version, contentHash: v.contentHash, reason: v.reason } });
       return rows[0]!.id;
     });
   }
 
   /** Make an existing version the active one. */
-  async activate(packId: string, versionId: string, by: string, reason: string): Promise<void> {
-    await activate(this.ds.manager, packId, versionId, by, reason);
+  async activate(packId: string, versionId: string, by: string, reason: string, audit?: PendingAudit): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await activate(m, packId, versionId, by, reason);
+      if (audit) await stageAuditChange(m, audit, { subjectIds: [], change: { packId, versionId, reason, rollback: true } });
+    });
   }
 
   /** Tell every instance listening that a pack's active version changed (delivered at commit). */
