@@ -5,7 +5,7 @@ import type { RouteInfo } from '../../src/modules/auth/route-access';
 import { SCOPES } from '../../src/modules/auth/scopes';
 import { httpAs, startTestApp, TestApp } from '../helpers/app';
 import { answerProblems } from '../helpers/leak-checks';
-import { OpenApiDoc, operationsOf } from '../helpers/openapi-requests';
+import { operationsOf, type OpenApiDoc } from '../helpers/openapi-doc';
 
 /**
  * Every route (the auth module's route table, checked against the OpenAPI document) against every scope

@@ -4,7 +4,8 @@ import { AuditService } from '../../src/modules/audit/audit.service';
 import type { TestApp } from '../helpers/app';
 import { changedTables, snapshotTables, startIsolatedTestApp } from '../helpers/isolated-app';
 import { answerProblems } from '../helpers/leak-checks';
-import { ApiOperation, baseDraft, deref, HostileRequest, hostileRequestArb, OpenApiDoc, operationsOf, Schema, serialise } from '../helpers/openapi-requests';
+import { deref, operationsOf, type ApiOperation, type OpenApiDoc, type Schema } from '../helpers/openapi-doc';
+import { baseDraft, HostileRequest, hostileRequestArb, serialise } from '../helpers/openapi-requests';
 
 /**
  * Hostile input against every route of the OpenAPI document, fetched from the running app (routes added
