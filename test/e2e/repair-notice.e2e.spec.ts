@@ -18,6 +18,16 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
     return res.body.record.id as string;
   };
 
+  it('answers the notice with the recorded penalty itself (served with the decision), and none for a licence', async () => {
+    const penalty = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '修复告知测试公司', subjectCode: uscc(), type: 'penalty', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2025-03-10' });
+    expect(penalty.status).toBe(201);
+    expect(penalty.body.repairNotice).toEqual((await http(t.url, 'GET', `/api/v1/records/${penalty.body.record.id}/repair-notice`)).body);
+    expect(penalty.body.repairNotice).toMatchObject({ earliestRepairDate: '2025-06-10', ruleVersion: 'NDRC-58' });
+    const licence = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '修复告知测试公司', subjectCode: uscc(), type: 'licence', decisionDate: '2025-03-10' });
+    expect(licence.status).toBe(201);
+    expect(licence.body.repairNotice).toBeNull();
+  });
+
   it('uses the 令第58号 windows for a decision of 2025 and the 令第36号 windows for one of May 2026', async () => {
     const old = await record({ type: 'penalty', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2025-03-10' });
     const notice58 = await http(t.url, 'GET', `/api/v1/records/${old}/repair-notice`);

@@ -6,7 +6,7 @@ import { repairNoticeOf, type RepairNotice } from './repair-notice';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ListRecordsQuery, RevokeRecordDto } from './dto/record-requests.dto';
-import { ImportReportDto, IngestOneResultDto, RecordViewDto, SubjectRecordsDto } from './dto/record-responses.dto';
+import { ImportReportDto, IngestOneResultDto, RecordViewDto, RepairNoticeDto, SubjectRecordsDto } from './dto/record-responses.dto';
 import { RecordRowDto } from './dto/record-row.dto';
 import { MAX_IMPORT_ROWS } from './import-parse';
 import { JsonOnlyGuard } from './json-only.guard';
@@ -30,7 +30,7 @@ export class RecordsController {
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({
     summary: 'Ingest one credit record (录入一条信用记录)',
-    description: 'Idempotent on (source, decisionNumber): 201 when stored, 200 when unchanged or updated. The subject is found by code or ID number, or registered. Publicity windows are computed per 令第58号 / 令第36号 (公示期限).',
+    description: 'Idempotent on (source, decisionNumber): 201 when stored, 200 when unchanged or updated. The subject is found by code or ID number, or registered. Publicity windows are computed per 令第58号 / 令第36号 (公示期限). A penalty or a dishonesty listing is answered with its credit repair notice (信用修复告知书), to be served with the decision.',
   })
   @ApiBody({ type: RecordRowDto, examples: { penalty: { value: PENALTY_EXAMPLE }, listEntry: { value: LIST_ENTRY_EXAMPLE }, taxCredit: { value: TAX_CREDIT_EXAMPLE } } })
   @ApiCreatedResponse({ type: IngestOneResultDto, description: 'Stored (已入库)' })
@@ -38,10 +38,10 @@ export class RecordsController {
   @ApiBadRequestResponse({ description: PROBLEM })
   // The body is validated by the ingest (the same rules as an import row, RecordRowDto), not by the global
   // pipe: a refused record is then kept for the 双公示 data-quality statistics like a refused import row.
-  async create(@Body() dto: object, @Res({ passthrough: true }) reply: FastifyReply, @PendingAuditOf() audit: PendingAudit | undefined): Promise<IngestOneResult> {
+  async create(@Body() dto: object, @Res({ passthrough: true }) reply: FastifyReply, @PendingAuditOf() audit: PendingAudit | undefined): Promise<IngestOneResult & { repairNotice: RepairNotice | null }> {
     const result = await this.records.ingestOne(dto, audit);
     void reply.status(result.status === 'stored' ? 201 : 200);
-    return result;
+    return { ...result, repairNotice: repairNoticeOf(result.record) };
   }
 
   @Post('records/import')
@@ -82,6 +82,7 @@ export class RecordsController {
     description: 'Served with the decision: the earliest date repair may be applied for (最短公示期), when publication stops by itself, the rule version (令第58号 / 令第36号) and how to apply. 404 for records that have no repair (licences, red lists, tax levels…).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: RepairNoticeDto })
   @ApiNotFoundResponse({ description: PROBLEM })
   async repairNotice(@Param('id') id: string): Promise<RepairNotice> {
     const notice = repairNoticeOf(await this.records.get(id));

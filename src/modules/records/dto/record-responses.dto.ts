@@ -37,9 +37,25 @@ export class RecordViewDto {
   @ApiPropertyOptional({ description: 'In force at the asOf date (today by default) (是否有效)' }) inForce?: boolean;
 }
 
+/** 信用修复告知书 data, served with a penalty decision or a dishonesty listing. */
+export class RepairNoticeDto {
+  @ApiProperty({ format: 'uuid' }) recordId: string;
+  @ApiProperty({ description: 'Decision number (决定文书号)' }) decisionNumber: string;
+  @ApiProperty({ description: 'The department that recognised the record and repairs it (认定部门, 谁认定、谁修复)' }) recognisingDepartment: string;
+  @ApiProperty({ format: 'date' }) decisionDate: string;
+  @ApiProperty({ nullable: true, type: String, enum: ['minor', 'general', 'serious'] }) severity: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['NDRC-58', 'NDRC-36'], description: 'Rule version of the windows (令第58号 before 2026-04-01, 令第36号 from then)' }) ruleVersion: string | null;
+  @ApiProperty({ description: 'The rule in words' }) ruleText: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Repair may be applied for from this date (最短公示期届满)' }) earliestRepairDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Publication stops by itself on this date (最长公示期届满)' }) publicityEnds: string | null;
+  @ApiProperty({ type: [String], description: 'How to apply (申请方式)' }) howToApply: string[];
+}
+
 export class IngestOneResultDto {
   @ApiProperty({ enum: ['stored', 'unchanged', 'updated'], description: 'stored (201), unchanged or updated (200)' }) status: string;
   @ApiProperty({ type: RecordViewDto }) record: RecordViewDto;
+  @ApiProperty({ type: RepairNoticeDto, nullable: true, description: 'For a penalty or a dishonesty listing: the credit repair notice (信用修复告知书) to serve with the decision; null for other records' })
+  repairNotice: RepairNoticeDto | null;
 }
 
 class FieldErrorDto {
