@@ -30,20 +30,9 @@ export interface ApplicationRow {
   updatedAt: Date;
 }
 
-export interface NewApplication {
-  recordId: string;
-  subjectId: string;
-  decisionNumber: string;
-  department: string;
-  applicantKind: ApplicantKind;
-  applicantName: string;
-  commitment: string;
-  reason: string;
-  evidence: string[];
-  earliestRepairDate: string | null;
-  appliedOn: string;
-  caller: string | null;
-}
+/** What an application is stored with; the rest (status, decision, times) the table fills in. */
+export type NewApplication = Pick<ApplicationRow,
+  'recordId' | 'subjectId' | 'decisionNumber' | 'department' | 'applicantKind' | 'applicantName' | 'commitment' | 'reason' | 'evidence' | 'earliestRepairDate' | 'appliedOn' | 'caller'>;
 
 export interface Decision {
   id: string;
