@@ -54,7 +54,14 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     expect(staged).toHaveLength(1);
 
     expect(await sweeper.sweep(60_000)).toBe(0); // younger than the grace period: an answer may still come
+    const waiting = (await http(t.url, 'GET', '/api/v1/audit/outbox')).body;
+    expect(waiting).toMatchObject({ graceSeconds: 60, oldestAt: expect.any(String) });
+    expect(waiting.pendingEntries).toBeGreaterThanOrEqual(1);
     expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
+    const swept = (await http(t.url, 'GET', '/api/v1/audit/outbox')).body;
+    expect(swept).toMatchObject({ lastSweep: { chained: expect.any(Number) } }); // pendingEntries: other suites' requests may be in flight
+    expect(swept.lastSweep.chained).toBeGreaterThanOrEqual(1);
+    expect(swept.chainedSinceStart).toBeGreaterThanOrEqual(1);
     const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items;
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ id: staged[0].entry_id, kind: 'record.import', request: { method: 'POST', path: '/api/v1/records/import', interrupted: true }, response: { interrupted: true } });

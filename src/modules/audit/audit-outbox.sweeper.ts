@@ -6,6 +6,18 @@ import { STRANDED_SQL, type StrandedEntry } from './audit-outbox';
 
 const BATCH = 100;
 
+/** The outbox as an operator sees it (GET /api/v1/audit/outbox). */
+export interface OutboxStatus {
+  /** Changes committed whose entry has not been appended yet (one per request). */
+  readonly pendingEntries: number;
+  readonly oldestAt: string | null;
+  /** Older than this, a pending change is chained as interrupted by the next sweep. */
+  readonly graceSeconds: number;
+  readonly lastSweep: { readonly at: string; readonly chained: number } | null;
+  /** Interrupted entries chained by this instance since it started. */
+  readonly chainedSinceStart: number;
+}
+
 /**
  * Chains the changes whose entry never came (the process died between the change's COMMIT and its audit
  * entry): at start and then every AUDIT_OUTBOX_SWEEP_MS, outbox rows older than AUDIT_OUTBOX_GRACE_MS
@@ -18,6 +30,8 @@ export class AuditOutboxSweeper implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger(AuditOutboxSweeper.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private lastSweep: { at: string; chained: number } | null = null;
+  private chainedSinceStart = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,8 +72,25 @@ export class AuditOutboxSweeper implements OnApplicationBootstrap, OnModuleDestr
         },
       })));
       total += stranded.length;
-      if (stranded.length < BATCH) return total;
+      this.chainedSinceStart += stranded.length;
+      if (stranded.length < BATCH) {
+        this.lastSweep = { at: new Date().toISOString(), chained: total };
+        return total;
+      }
     }
+  }
+
+  async status(): Promise<OutboxStatus> {
+    const [row]: { entries: string; oldest: Date | null }[] = await this.ds.query(
+      `SELECT count(DISTINCT entry_id) AS entries, min(created_at) AS oldest FROM audit_outbox`,
+    );
+    return {
+      pendingEntries: Number(row?.entries ?? 0),
+      oldestAt: row?.oldest ? new Date(row.oldest).toISOString() : null,
+      graceSeconds: this.config.auditOutboxGraceMs / 1000,
+      lastSweep: this.lastSweep,
+      chainedSinceStart: this.chainedSinceStart,
+    };
   }
 
   private tick(): void {

@@ -9,7 +9,8 @@ import { AuditService } from './audit.service';
 import type { AuditPage } from './audit.queries';
 import type { AuditEntryView, ChainReport } from './audit.types';
 import { AuditFilterQuery, ExportAuditQuery, ListAuditQuery, VerifyQuery } from './dto/audit-query.dto';
-import { AuditEntryDto, AuditPageDto, ChainReportDto } from './dto/audit-responses.dto';
+import { AuditEntryDto, AuditPageDto, ChainReportDto, OutboxStatusDto } from './dto/audit-responses.dto';
+import { AuditOutboxSweeper, type OutboxStatus } from './audit-outbox.sweeper';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
@@ -26,7 +27,20 @@ const filterOf = (q: AuditFilterQuery) => ({ subjectId: q.subjectId, caller: q.c
 @ApiExtraModels(AuditEntryDto, AuditPageDto, ChainReportDto)
 @Controller('api/v1/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly outbox: AuditOutboxSweeper,
+  ) {}
+
+  @Get('outbox')
+  @ApiOperation({
+    summary: 'Audit outbox status (审计待记状态)',
+    description: 'Every change of record stages its audit entry in its own transaction; the entry settles it. A change whose entry never came (the process died between the two) is chained as an interrupted entry after the grace period. pendingEntries stays near 0 on a healthy service; a growing oldestAt means entries cannot be appended.',
+  })
+  @ApiOkResponse({ type: OutboxStatusDto })
+  outboxStatus(): Promise<OutboxStatus> {
+    return this.outbox.status();
+  }
 
   @Get('verify')
   @ApiOperation({

@@ -52,3 +52,17 @@ export class ChainReportDto {
   @ApiPropertyOptional({ type: ChainBreakDto }) firstInvalid?: ChainBreakDto;
   @ApiProperty({ type: 'integer' }) durationMs: number;
 }
+
+class OutboxSweepDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'Interrupted entries chained by that sweep' }) chained: number;
+}
+
+/** The audit outbox (审计待记) as an operator sees it. */
+export class OutboxStatusDto {
+  @ApiProperty({ description: 'Changes committed whose entry is not in the chain yet (one per request); normally 0 between requests' }) pendingEntries: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the oldest pending change committed' }) oldestAt: string | null;
+  @ApiProperty({ description: 'Older than this, a pending change is chained as interrupted (AUDIT_OUTBOX_GRACE_MS)' }) graceSeconds: number;
+  @ApiProperty({ type: OutboxSweepDto, nullable: true, description: 'The last sweep of this instance' }) lastSweep: OutboxSweepDto | null;
+  @ApiProperty({ description: 'Interrupted entries this instance chained since it started' }) chainedSinceStart: number;
+}
