@@ -19,15 +19,8 @@ export interface ApiKeyRecord {
   readonly lastUsedAt: Date | null;
 }
 
-export interface NewApiKeyRow {
-  readonly name: string;
-  readonly prefix: string;
-  readonly keyHash: string;
-  readonly scopes: readonly string[];
-  readonly scenarios: readonly string[];
-  readonly rateLimitPerMinute: number | null;
-  readonly department: string | null;
-}
+/** What a new key is stored with; id and dates come from the table. */
+export type NewApiKeyRow = Pick<ApiKeyRecord, 'name' | 'prefix' | 'keyHash' | 'scopes' | 'scenarios' | 'rateLimitPerMinute' | 'department'>;
 
 const COLUMNS = `id, name, prefix, key_hash, scopes, scenarios, rate_limit_per_minute, department, created_at, revoked_at, last_used_at`;
 
