@@ -9,7 +9,7 @@ import { RULE_PACKS_DIR } from '../src/rules/testing/bundled-packs';
  * (default: the bundled rule-packs/) and print per pack: cases passed/failed, rule coverage, outcomes
  * (tiers, measures, verdicts) reached and what no case reaches.
  * Exit 0: every case passes and every pack meets its coverage.minRules (default 1); 1: otherwise, or a
- * file does not load; 2: usage error.
+ * file does not load; 2: usage error, or the folder cannot be read.
  */
 function main(argv: readonly string[]): number {
   if (argv.length > 1 || argv[0] === '--help' || argv[0] === '-h') {
@@ -24,9 +24,8 @@ function main(argv: readonly string[]): number {
     console.log(`${dir}: ${all.length - failing} ok, ${failing} failing`);
     return failing > 0 ? 1 : 0;
   } catch (err) {
-    if (!(err instanceof RulesError)) throw err;
-    console.error(err.message);
-    return 1;
+    console.error(err instanceof Error ? err.message : String(err));
+    return err instanceof RulesError ? 1 : 2;
   }
 }
 

@@ -16,7 +16,7 @@ describe.each(bundledPacks().map((p) => [p.pack.id, p] as const))('concurrent ev
   const inputs = sampleFacts(compiled.pack, N, 20261128);
   const sequential = inputs.map((facts) => evaluatePack(compiled, facts));
 
-  it('compiled: 1,000 staggered evaluations equal the sequential ones', async () => {
+  it('compiled (synchronous: cannot interleave): 1,000 evaluations in a staggered order equal the sequential ones — no state carried between evaluations', async () => {
     const concurrent = await Promise.all(
       inputs.map(async (facts, i): Promise<Evaluation> => {
         for (let k = 0; k < i % 7; k++) await tick();

@@ -4,7 +4,7 @@ export * from './rules.errors';
 export type * from './pack.types';
 export type * from './evaluation.types';
 export { OPERATORS, OPERATOR_NAMES, isNumeric, type OperatorName, type OperatorDefinition } from './operators';
-export { loadPack, loadPacks, parsePack, packFindings, PACK_FILE, CASES_FILE } from './pack.loader';
+export { loadPack, loadPacks, parsePack, packFindings, packIdOf, packDirs, PACK_FILE, CASES_FILE } from './pack.loader';
 export { compilePack, type CompiledPack, type CompiledRule, type FactSlots, type Predicate } from './compile';
 export { evaluatePack } from './evaluate';
 export { evaluateWithEngine, engineRules } from './reference';

@@ -3,7 +3,7 @@
  * can never fire, constant conditions, shadowed rules (lint.rules.ts), scenarios no measure covers and
  * measures no rule applies. Pure: `lintRulePacks` is the only function that reads files.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { checkFactVocabulary } from './check-facts';
 import { FACTS_BY_NAME } from './facts.catalogue';
@@ -11,7 +11,7 @@ import { lintRules, type LintRule } from './lint.rules';
 import { asErrors, type LintFinding } from './lint.types';
 import { CATALOGUE_FILE, MEASURE_RULES_FILE, MEASURES_DIR, measureFindings, type MeasureLabels } from './measures.loader';
 import type { MeasureCatalogueFile, MeasureRulesFile } from './measures.types';
-import { packFindings, PACK_FILE, readJsonFile } from './pack.loader';
+import { packDirs, packFindings, packIdOf, PACK_FILE, readJsonFile } from './pack.loader';
 import { resolveCondition } from './pack.resolve';
 import type { RulePackFile } from './pack.types';
 import { packSchemaFindings } from './schema-validation';
@@ -76,7 +76,7 @@ function lintPackDir(dir: string): LintFinding[] {
   const { json, findings } = readJsonFile(file);
   if (findings.length > 0) return asErrors(findings, 'schema');
   const out = lintPack(json, file);
-  const id = (json as { id?: unknown }).id;
+  const id = packIdOf(json);
   if (typeof id === 'string' && id !== basename(resolve(dir))) {
     out.unshift({ file, severity: 'error', code: 'invalid', path: '/id', message: `pack id "${id}" must equal its directory name "${basename(resolve(dir))}"` });
   }
@@ -85,11 +85,7 @@ function lintPackDir(dir: string): LintFinding[] {
 
 /** Lint every `<rootDir>/<id>/pack.json` and, when present, `<rootDir>/measures/`. */
 export function lintRulePacks(rootDir: string): LintFinding[] {
-  const dirs = readdirSync(rootDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(rootDir, d.name, PACK_FILE)))
-    .map((d) => d.name)
-    .sort();
-  const out = dirs.flatMap((d) => lintPackDir(join(rootDir, d)));
+  const out = packDirs(rootDir).flatMap((d) => lintPackDir(join(rootDir, d)));
   const labels = { catalogue: join(rootDir, MEASURES_DIR, CATALOGUE_FILE), rules: join(rootDir, MEASURES_DIR, MEASURE_RULES_FILE) };
   if (existsSync(labels.catalogue) || existsSync(labels.rules)) {
     const cat = readJsonFile(labels.catalogue);

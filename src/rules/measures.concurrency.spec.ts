@@ -20,7 +20,7 @@ describe('concurrent checks (bundled measure rules)', () => {
     expect(new Set(sequential.map((r) => r.verdict)).size).toBe(5);
   });
 
-  it('compiled: 1,000 staggered evaluations equal the sequential ones', async () => {
+  it('compiled (synchronous: cannot interleave): 1,000 evaluations in a staggered order equal the sequential ones — no state carried between evaluations', async () => {
     const concurrent = await Promise.all(
       inputs.map(async (facts, i): Promise<MeasureEvaluation> => {
         for (let k = 0; k < i % 7; k++) await tick();

@@ -55,12 +55,25 @@ export function readJsonFile(file: string): { json?: unknown; findings: PackFind
 /** Deepest nesting of objects and arrays a rule file may have. */
 export const MAX_JSON_DEPTH = 64;
 
+/** The `id` of parsed pack JSON, or undefined when it is not an object (`null`, an array, a number…). */
+export function packIdOf(json: unknown): unknown {
+  return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { id?: unknown }).id : undefined;
+}
+
+/** The pack folders under `rootDir` (those holding a pack.json), sorted. */
+export function packDirs(rootDir: string): string[] {
+  return readdirSync(rootDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(rootDir, d.name, PACK_FILE)))
+    .map((d) => d.name)
+    .sort();
+}
+
 function packInDir(dir: string): { pack?: LoadedPack; findings: PackFinding[] } {
   const file = join(dir, PACK_FILE);
   const { json, findings } = readJsonFile(file);
   if (findings.length > 0) return { findings };
   const all = packFindings(json, file);
-  const id = (json as { id?: unknown }).id;
+  const id = packIdOf(json);
   if (all.length === 0 && id !== basename(resolve(dir))) {
     all.push({ file, path: '/id', message: `pack id "${String(id)}" must equal its directory name "${basename(resolve(dir))}"` });
   }
@@ -76,10 +89,7 @@ export function loadPack(dir: string): LoadedPack {
 
 /** Load every `<rootDir>/<id>/pack.json`, sorted by id; one bad pack refuses them all. */
 export function loadPacks(rootDir: string): LoadedPack[] {
-  const dirs = readdirSync(rootDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(rootDir, d.name, PACK_FILE)))
-    .map((d) => d.name)
-    .sort();
+  const dirs = packDirs(rootDir);
   const packs: LoadedPack[] = [];
   const findings: PackFinding[] = [];
   for (const name of dirs) {

@@ -24,6 +24,8 @@ function variant(id: string, edit: (p: any) => void): string {
 
 /** Pack files by directory name; each must give at least one error finding. */
 const HOSTILE: Record<string, string> = {
+  'null-literal': 'null',
+  'long-version': variant('long-version', (p) => (p.version = `1.0.0-${'x'.repeat(80)}`)),
   'unknown-operator': variant('unknown-operator', (p) => (p.rules[0].conditions.all[0].operator = 'greaterThen')),
   'huge-numbers': variant('huge-numbers', (p) => {
     p.scoring.base = 1e308;
@@ -75,6 +77,20 @@ describe('hostile rule packs', () => {
     expect((await http(t.url, 'POST', '/api/v1/packs/validate', JSON.parse(TAX))).body.valid).toBe(true);
   });
 
+  it('a draft holding NUL or an unpaired surrogate is a 400 naming content, and nothing is saved', async () => {
+    const before = await http(t.url, 'GET', '/api/v1/packs/tax/draft');
+    for (const bad of ['a\u0000b', '\ud800x']) {
+      const content = JSON.parse(TAX) as { nameZh: string };
+      content.nameZh = bad;
+      const res = await http(t.url, 'PUT', '/api/v1/packs/tax/draft', { content, revision: before.body.revision });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'content' })]);
+    }
+    const reason = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'x\u0000y' });
+    expect(reason.status).toBe(400);
+    expect((await http(t.url, 'GET', '/api/v1/packs/tax/draft')).body.revision).toBe(before.body.revision);
+  });
+
   it('the pack linter on a folder of them: an error finding naming each file, no exception, nothing polluted', () => {
     const findings = lintRulePacks(dir);
     for (const name of Object.keys(HOSTILE)) {
@@ -96,6 +112,14 @@ describe('hostile rule packs', () => {
       expect({ status: cli.status, signal: cli.signal }).toEqual({ status: 1, signal: null });
       for (const name of Object.keys(HOSTILE)) expect(cli.stdout).toContain(`${name}/pack.json`);
       expect(cli.stdout).toMatch(/\d+ error\(s\)/);
+      // packs:test on the same folder: the files do not load (exit 1, the findings), and a missing folder is exit 2.
+      const tests = spawnSync(process.execPath, [join(out, 'scripts', 'packs-test.js'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect(tests.stderr).not.toMatch(/RangeError|TypeError|call stack|at .*\.js:\d+/);
+      expect({ status: tests.status, signal: tests.signal }).toEqual({ status: 1, signal: null });
+      const missing = spawnSync(process.execPath, [join(out, 'scripts', 'packs-test.js'), join(dir, 'no-such-folder')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toContain('no-such-folder');
+      expect(missing.stderr).not.toMatch(/at .*\.js:\d+/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

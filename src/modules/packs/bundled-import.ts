@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CATALOGUE_FILE, loadMeasures, loadPacks, MEASURE_RULES_FILE, PACK_FILE } from '../../rules';
+import { CATALOGUE_FILE, loadMeasures, loadPacks, MEASURE_RULES_FILE, PACK_FILE, packDirs } from '../../rules';
 import { contentHash, contentVersion, MEASURES_PACK } from './pack-content';
 import type { NewVersion } from './pack-versions.store';
 
@@ -15,10 +15,7 @@ export function bundledVersions(rootDir: string, by: string): NewVersion[] {
   loadMeasures(rootDir);
   // The folder's name, not its path: the reason is answered to callers, the server's file system is not.
   const reason = `imported from ${basename(rootDir)}/`;
-  const out: NewVersion[] = readdirSync(rootDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(rootDir, d.name, PACK_FILE)))
-    .map((d) => d.name)
-    .sort()
+  const out: NewVersion[] = packDirs(rootDir)
     .map((packId) => {
       const content = readJson(join(rootDir, packId, PACK_FILE));
       return { packId, content, version: contentVersion(packId, content)!, contentHash: contentHash(content), by, reason };

@@ -8,6 +8,7 @@ import { DraftConflict, NoDraft, PackInvalid, PackNotFound, PackVersionExists, P
 import { PacksService } from './packs.service';
 import { randomUUID } from 'node:crypto';
 import type { PendingAudit } from '../audit/audit-outbox';
+import { ValidationFailed } from '../../common/problem';
 
 export interface DraftView {
   readonly packId: string;
@@ -34,6 +35,9 @@ function knownShape(packId: string): void {
 }
 
 /** Drafts, publication and rollback of rule packs (规则包编辑、发布与回滚); every change is audited. */
+/** `\u0000`, or a surrogate escape not part of a pair, in JSON.stringify's output. */
+const UNSTORABLE_JSON = /\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i;
+
 @Injectable()
 export class PackAuthoringService {
   constructor(
@@ -60,6 +64,8 @@ export class PackAuthoringService {
 
   /** Save if the draft is still at `revision`; a stale revision is 409 DRAFT_CONFLICT. Invalid content is saved with its findings. */
   async saveDraft(packId: string, revision: number, content: unknown, actor: Actor): Promise<DraftView> {
+    // PostgreSQL jsonb holds neither NUL nor an unpaired UTF-16 surrogate: refused here, not a database error (500).
+    if (UNSTORABLE_JSON.test(JSON.stringify(content) ?? '')) throw new ValidationFailed([{ field: 'content', reason: 'must not contain NUL characters or unpaired UTF-16 surrogates' }]);
     knownShape(packId);
     if ((await this.store.listVersions(packId)).length === 0) throw new PackNotFound(packId);
     const saved = await this.store.saveDraft(packId, revision, content, who(actor));

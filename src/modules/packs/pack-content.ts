@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
-import { compilePack, measureFindings, MEASURES_DIR, packFindings, parseMeasures, parsePack, type LoadedMeasures, type PackFinding } from '../../rules';
+import { compilePack, measureFindings, MEASURES_DIR, packFindings, packIdOf, parseMeasures, parsePack, type LoadedMeasures, type PackFinding } from '../../rules';
 import type { ActivePack } from './pack-snapshot';
 
 /** The measures are a pack too: its content is `{ catalogue, rules }` (rule-packs/measures/*.json). */
@@ -41,7 +41,7 @@ export function contentFindings(packId: string, content: unknown, where: string)
   }
   const file = contentLabel(packId, where);
   const findings = packFindings(content, file);
-  const id = (content as { id?: unknown }).id;
+  const id = packIdOf(content);
   if (findings.length === 0 && id !== packId) findings.push({ file, path: '/id', message: `pack id "${String(id)}" must equal the pack being edited "${packId}"` });
   return findings;
 }

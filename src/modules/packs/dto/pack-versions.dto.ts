@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { DRAFT_EXAMPLE } from '../pack-versions.examples';
+import { NoNul } from '../../records/dto/field-decorators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -27,6 +28,7 @@ export class SaveDraftDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(100)
+  @NoNul()
   operator?: string;
 }
 
@@ -36,6 +38,7 @@ export class PublishDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(2000)
+  @NoNul()
   reason: string;
 
   @ApiPropertyOptional({ description: 'Person publishing (经办人); default: the calling key', example: '信用科-李四' })
@@ -44,6 +47,7 @@ export class PublishDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(100)
+  @NoNul()
   operator?: string;
 }
 

@@ -37,7 +37,7 @@ type Doc = Pick<ApiPropertyOptions, 'description' | 'example'>;
 
 /** PostgreSQL text cannot hold NUL: a row carrying one is refused, not a database error (500). */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern refuses
-const NoNul = () => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
+export const NoNul = () => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
 
 /**
  * Text kept verbatim (source and decision number: the idempotency key, answered in records and checks)
