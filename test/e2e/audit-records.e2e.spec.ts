@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { http, startTestApp, TestApp } from '../helpers/app';
-import { uscc } from '../helpers/identifiers';
+import { idNumber, uscc } from '../helpers/identifiers';
 
 describe('record changes are audited (记录变更留痕)', () => {
   let t: TestApp;
@@ -30,6 +30,18 @@ describe('record changes are audited (记录变更留痕)', () => {
     const ingest = entries.body.items.find((e: { kind: string }) => e.kind === 'record.ingest');
     expect(ingest).toMatchObject({ operator: 'officer-7', request: { method: 'POST', path: '/api/v1/records' } });
     expect(ingest.caller).toBeTruthy();
+  });
+
+  it('the body hash of an audited change is taken with ID numbers masked: the trail gives no way to brute-force one', async () => {
+    const id = idNumber();
+    const row = { type: 'penalty', source: `audit-rec-${randomUUID().slice(0, 8)}`, decisionNumber: 'P-ID', subjectName: '张三', subjectIdNumber: id, severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01' };
+    const res = await http(t.url, 'POST', '/api/v1/records', row);
+    expect(res.status).toBe(201);
+    const entries = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest`);
+    const { bodySha256 } = entries.body.items[0].request;
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(bodySha256).not.toBe(sha(JSON.stringify(row)));
+    expect(bodySha256).toBe(sha(JSON.stringify({ ...row, subjectIdNumber: `${id.slice(0, 6)}********${id.slice(14)}` })));
   });
 
   it('the rule set an instance loads is audited with its versions and content hashes', async () => {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, mergeMap } from 'rxjs';
+import { scrubIdNumbers } from '../../common/pii';
 import { AuditService } from './audit.service';
 import type { PendingAudit } from './audit-outbox';
 
@@ -57,7 +58,7 @@ export class AuditedInterceptor implements NestInterceptor {
       caller: req.caller?.name ?? null,
       operator: headerOf(req, 'x-operator'),
       get request() {
-        return (request ??= { method: req.method, path: req.url.split('?')[0], bodySha256: createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex') });
+        return (request ??= { method: req.method, path: req.url.split('?')[0], bodySha256: bodySha256(req.body) });
       },
     };
     req.pendingAudit = pending;
@@ -101,4 +102,13 @@ export function subjectIdsIn(answer: unknown): string[] {
   };
   walk(answer, 0);
   return [...out];
+}
+
+/**
+ * SHA-256 of the body with every ID number masked first. A plain hash of a body holding a natural
+ * person's ID number would let anyone with the trail and the masked number (region and last four kept)
+ * recover it by trying the few thousand possible birth dates.
+ */
+export function bodySha256(body: unknown): string {
+  return createHash('sha256').update(scrubIdNumbers(JSON.stringify(body ?? null))).digest('hex');
 }
