@@ -2,7 +2,7 @@
  * Personal information guards. A natural person's resident ID number (GB 11643) never leaves the
  * service in full: responses show it masked, logs and audit entries never carry it.
  */
-const ID_NUMBER = /(?<![0-9A-Za-z])([1-9]\d{5})(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}([0-9Xx])(?![0-9A-Za-z])/g;
+const ID_NUMBER = /(?<![0-9])([1-9]\d{5})(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}([0-9Xx])(?![0-9])/g;
 
 /** 110105********002X: region code and the last four characters kept. */
 export function maskIdNumber(id: string): string {

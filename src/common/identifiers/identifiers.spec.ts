@@ -79,4 +79,9 @@ describe('ID number masking', () => {
     expect(out).not.toContain('11010519491231002X');
     expect(out).toContain('91350200776049653A');
   });
+  it('scrubs one glued to letters (身份证号ID11010519491231002Xabc), not a longer digit run', () => {
+    expect(scrubIdNumbers('ID11010519491231002Xabc')).toBe('ID110105********002Xabc');
+    expect(scrubIdNumbers('身份证11010519491231002X号')).toBe('身份证110105********002X号');
+    expect(scrubIdNumbers('911010519491231002X')).toBe('911010519491231002X');
+  });
 });
