@@ -60,7 +60,9 @@ async function chainAndInsert(qr: QueryRunner, entries: readonly PreparedEntry[]
     if (key !== null) byKey.set(key, entry);
     prev = hash;
   }
-  if (rows.length) await insert(qr, rows, entries.map((e) => e.id));
+  // Only the entries written now settle their outbox rows: a duplicate's rows (staged after its entry was
+  // chained, e.g. by the sweep) stay for the sweep to chain as a follow-up.
+  if (rows.length) await insert(qr, rows, rows.map((r) => r.id as string));
   return results;
 }
 

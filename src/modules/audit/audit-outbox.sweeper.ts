@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuditService } from './audit.service';
@@ -57,27 +58,46 @@ export class AuditOutboxSweeper implements OnApplicationBootstrap, OnModuleDestr
     let total = 0;
     for (;;) {
       const stranded: StrandedEntry[] = await this.ds.query(STRANDED_SQL, [graceMs, BATCH]);
-      await Promise.all(stranded.map((s) => this.audit.append({
-        id: s.entry_id,
-        kind: s.kind,
-        caller: s.caller,
-        operator: s.operator,
-        subjectIds: s.subject_ids,
-        request: { ...s.request, interrupted: true },
-        response: {
-          interrupted: true,
-          note: 'The request ended before its answer (the service stopped); these changes were committed (请求中断，以下变更已提交)',
-          firstCommittedAt: new Date(s.first_at).toISOString(),
-          changes: s.changes,
-        },
-      })));
-      total += stranded.length;
-      this.chainedSinceStart += stranded.length;
-      if (stranded.length < BATCH) {
+      const results = await Promise.allSettled(stranded.map((s) => this.chain(s)));
+      const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      for (const f of failed) this.logger.error(`an interrupted change could not be chained: ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`);
+      const chained = results.length - failed.length;
+      total += chained;
+      this.chainedSinceStart += chained;
+      // A row that cannot be chained is retried at the next sweep, not in a loop now.
+      if (stranded.length < BATCH || failed.length > 0) {
         this.lastSweep = { at: new Date().toISOString(), chained: total };
         return total;
       }
     }
+  }
+
+  /**
+   * One interrupted entry, under the id the request's entry was to have; if that entry is in the chain
+   * already (swept while its request went on, which then committed more), the rest is re-keyed to a new
+   * id and chained as a follow-up naming the first.
+   */
+  private async chain(s: StrandedEntry): Promise<void> {
+    let id = s.entry_id;
+    if (s.in_chain) {
+      id = randomUUID();
+      await this.ds.query(`UPDATE audit_outbox SET entry_id = $1 WHERE id = ANY($2::uuid[])`, [id, s.row_ids]);
+    }
+    await this.audit.append({
+      id,
+      kind: s.kind,
+      caller: s.caller,
+      operator: s.operator,
+      subjectIds: s.subject_ids,
+      request: { ...s.request, interrupted: true },
+      response: {
+        interrupted: true,
+        ...(s.in_chain ? { followUpOf: s.entry_id } : {}),
+        note: 'The request ended before its entry was written (the service stopped, or the trail could not be written); these changes were committed (请求中断，以下变更已提交)',
+        firstCommittedAt: new Date(s.first_at).toISOString(),
+        changes: s.changes,
+      },
+    });
   }
 
   async status(): Promise<OutboxStatus> {

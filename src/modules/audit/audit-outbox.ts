@@ -23,7 +23,9 @@ export interface OutboxChange {
 /** In the change's own transaction: the outbox row that its entry — or, after a crash, the sweep — settles. */
 export async function stageAuditChange(m: EntityManager, pending: PendingAudit, c: OutboxChange): Promise<void> {
   await m.query(
-    `INSERT INTO audit_outbox (entry_id, kind, caller, operator, subject_ids, request, change) VALUES ($1, $2, $3, $4, $5::uuid[], $6::jsonb, $7::jsonb)`,
+    // clock_timestamp(), not now(): the grace counts from this statement, not from the start of a long transaction.
+    `INSERT INTO audit_outbox (entry_id, kind, caller, operator, subject_ids, request, change, created_at)
+     VALUES ($1, $2, $3, $4, $5::uuid[], $6::jsonb, $7::jsonb, clock_timestamp())`,
     [pending.entryId, pending.kind, pending.caller, pending.operator, [...new Set(c.subjectIds)], JSON.stringify(pending.request), JSON.stringify(c.change)],
   );
 }
@@ -38,12 +40,16 @@ export interface StrandedEntry {
   readonly request: Record<string, unknown>;
   readonly changes: Record<string, unknown>[];
   readonly first_at: Date;
+  /** The entry is in the chain already (it was swept, then its request committed more): chain these as a follow-up. */
+  readonly in_chain: boolean;
+  readonly row_ids: string[];
 }
 
 export const STRANDED_SQL = `
   SELECT o.entry_id, min(o.kind) AS kind, min(o.caller) AS caller, min(o.operator) AS operator,
          (SELECT coalesce(array_agg(DISTINCT s), '{}') FROM audit_outbox o2, unnest(o2.subject_ids) AS s WHERE o2.entry_id = o.entry_id) AS subject_ids,
-         (array_agg(o.request ORDER BY o.created_at))[1] AS request, jsonb_agg(o.change ORDER BY o.created_at) AS changes, min(o.created_at) AS first_at
+         (array_agg(o.request ORDER BY o.created_at))[1] AS request, jsonb_agg(o.change ORDER BY o.created_at) AS changes, min(o.created_at) AS first_at,
+         EXISTS (SELECT 1 FROM audit_log a WHERE a.id = o.entry_id) AS in_chain, array_agg(o.id) AS row_ids
   FROM audit_outbox o
   GROUP BY o.entry_id
   HAVING max(o.created_at) < now() - make_interval(secs => $1::double precision / 1000.0)
