@@ -8,6 +8,7 @@ import { ChecksService } from './checks.service';
 import { CheckRequestDto } from './dto/check-request.dto';
 import { FeedbackDto, FeedbackRatesQuery } from './dto/feedback.dto';
 import { FeedbackService } from './feedback.service';
+import { scrubIdNumbers } from '../../common/pii';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -15,6 +16,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export function idempotencyKeyOf(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(raw)) throw new ValidationFailed([{ field: 'Idempotency-Key', reason: 'must be 1–200 visible ASCII characters' }]);
+  // The key is kept verbatim in the audit trail, which never holds a full ID number.
+  if (scrubIdNumbers(raw) !== raw) throw new ValidationFailed([{ field: 'Idempotency-Key', reason: 'must not contain a personal ID number' }]);
   return raw;
 }
 

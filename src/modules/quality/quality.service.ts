@@ -124,6 +124,8 @@ export class QualityService {
     const dept = department.trim();
     const errors = [];
     if (!dept || dept.length > 200) errors.push({ field: 'department', reason: 'must be 1 to 200 characters (数据来源单位, as in credit records)' });
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    else if (/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(dept)) errors.push({ field: 'department', reason: 'must not contain control characters or unpaired surrogates' });
     else if (scrubIdNumbers(dept) !== dept) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) errors.push({ field: 'period', reason: 'must be a month written YYYY-MM' });
     if (errors.length) throw new ValidationFailed(errors);

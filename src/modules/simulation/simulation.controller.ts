@@ -1,24 +1,25 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { SimulationService } from './simulation.service';
 import { MEASURES_PACK } from '../packs/pack-content';
+import { IsCalendarDate } from '../records/dto/field-decorators';
 
 export class SimulateBody {
   @ApiPropertyOptional({ description: 'Evaluate as of this date (基准日), YYYY-MM-DD; default today', example: '2026-11-28' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Measures only: replay the checks answered from this date (起始日期, inclusive), YYYY-MM-DD', example: '2026-11-01' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Measures only: … up to this date (截止日期, exclusive), YYYY-MM-DD', example: '2026-12-01' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }
 
