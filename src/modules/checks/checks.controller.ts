@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ValidationFailed } from '../../common/problem';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -11,6 +11,7 @@ import { FeedbackService } from './feedback.service';
 import { scrubIdNumbers } from '../../common/pii';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
+const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export function idempotencyKeyOf(raw: string | undefined): string | undefined {
@@ -42,10 +43,13 @@ export class ChecksController {
       '503, never a pass. Send an `Idempotency-Key` to make retries safe: the same key and body return the first answer ' +
       '(`replayed: true`) and write nothing; the same key with another body is 422.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry key (幂等键), 1–200 visible ASCII characters', example: 'QJZB-2026-0412-open-1' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Idempotency-Key: retry key (幂等键), 1–200 visible ASCII characters, no personal ID number', example: 'QJZB-2026-0412-open-1' })
   @ApiBody({ type: CheckRequestDto, examples: { tendering: { value: CHECK_EXAMPLE } } })
   @ApiOkResponse({ description: 'The check with a verdict per party and the audit receipt' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (body, scenario, parties, Idempotency-Key)` })
+  @ApiForbiddenResponse({ description: 'SCENARIO_FORBIDDEN: the key may not check this scenario (or SCOPE_FORBIDDEN)' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body' })
+  @ApiServiceUnavailableResponse({ description: 'AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key)' })
   check(@Caller() caller: Caller, @Body() body: CheckRequestDto, @Headers('idempotency-key') key?: string) {
     return this.checks.check(caller, body, idempotencyKeyOf(key));
   }
@@ -53,6 +57,8 @@ export class ChecksController {
   @Get('feedback-rates')
   @RequireScopes('feedback', 'audit')
   @ApiOperation({ summary: 'Feedback rates per caller and scenario (反馈率): checks with measures, and how many were reported back' })
+  @ApiOkResponse({ description: '{from, to, items: [{caller, scenario, checks, checksWithMeasures, checksWithFeedback, rate}]}' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: from / to not a calendar date` })
   rates(@Query() q: FeedbackRatesQuery) {
     return this.feedback.rates(q.from, q.to).then((items) => ({ from: q.from ?? null, to: q.to ?? null, items }));
   }
@@ -60,6 +66,9 @@ export class ChecksController {
   @Get(':id')
   @RequireScopes('checks')
   @ApiOperation({ summary: 'A check as it was answered (核查结果), for the caller that made it' })
+  @ApiOkResponse({ description: 'The answer as it was given, with its audit receipt and replayed: true' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID` })
+  @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   get(@Caller() caller: Caller, @Param('id', uuid) id: string) {
     return this.checks.get(caller, id);
   }
@@ -69,6 +78,9 @@ export class ChecksController {
   @RequireScopes('feedback')
   @ApiOperation({ summary: 'Report back what was applied (结果反馈): per measure, applied or not with the reason, and the outcome' })
   @ApiBody({ type: FeedbackDto, examples: { feedback: { value: FEEDBACK_EXAMPLE } } })
+  @ApiCreatedResponse({ description: 'Stored and audited: {checkId, items} — every report on the check so far' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: a measure or party the check did not answer, or a malformed item` })
+  @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   report(@Caller() caller: Caller, @Param('id', uuid) id: string, @Body() body: FeedbackDto) {
     return this.feedback.record(caller, id, body);
   }
@@ -76,6 +88,8 @@ export class ChecksController {
   @Get(':id/feedback')
   @RequireScopes('feedback', 'checks')
   @ApiOperation({ summary: 'The feedback reported on a check (反馈记录), oldest first' })
+  @ApiOkResponse({ description: '{checkId, items: [{id, partyIndex, measure, applied, reason, outcome, operator, createdAt}]}' })
+  @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   listFeedback(@Caller() caller: Caller, @Param('id', uuid) id: string) {
     return this.feedback.list(caller, id);
   }
