@@ -54,7 +54,7 @@ export class ChecksService {
       subjectIds: result.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : [])),
       idempotencyKey: idempotencyKey ?? null,
       requestHash: hash,
-      request: JSON.parse(JSON.stringify(body)) as unknown,
+      request: body, // reduced to plain, masked JSON by the audit (toAuditJson)
       response: result,
       packVersions: result.packVersions,
     });
