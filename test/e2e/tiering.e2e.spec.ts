@@ -126,5 +126,10 @@ describe('tiering (信用分级) over HTTP', () => {
     const extra = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2026-11-28', force: true });
     expect(extra.status).toBe(400);
     expect(extra.body.errors[0].field).toBe('force');
+    // Stored tiers are today's: a batch run as of another date would overwrite them with that date's.
+    const past = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2020-01-01' });
+    expect(past.status).toBe(400);
+    expect(past.body.errors[0].field).toBe('asOf');
+    expect((await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers`)).body.tiers.every((x: { asOf: string }) => x.asOf !== '2020-01-01')).toBe(true);
   });
 });

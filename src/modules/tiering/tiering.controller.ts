@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
 import { AsOfQuery, DistributionQuery, HistoryQuery, TieringRunBody } from './dto/tiering.dto';
 import { TieringQueries } from './tiering.queries';
@@ -17,6 +18,7 @@ export class TieringController {
     private readonly queries: TieringQueries,
     private readonly tiering: TieringService,
     private readonly store: TierStore,
+    private readonly clock: Clock,
   ) {}
 
   @Get('subjects/:id/tiers')
@@ -40,9 +42,16 @@ export class TieringController {
 
   @Post('tiering/runs')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Batch tiering (批量分级): recompute every subject as of a date; answers with counts and duration' })
+  @ApiOperation({
+    summary: "Batch tiering (批量分级): recompute and store every subject's current tiers; answers with counts and duration",
+    description: 'Stored tiers are today\'s (they drive inspection plans): `asOf`, when given, must be today. Tiers of another date are computed live by GET /api/v1/subjects/{id}/tiers?asOf=. Runs after the record-change recomputes already queued.',
+  })
   run(@Body() body: TieringRunBody) {
-    return this.tiering.recomputeAll({ asOf: body.asOf, trigger: 'batch' });
+    const today = this.clock.today();
+    if (body.asOf !== undefined && body.asOf !== today) {
+      throw new ValidationFailed([{ field: 'asOf', reason: `stored tiers are today's (${today}); for another date read GET /api/v1/subjects/{id}/tiers?asOf= (computed live)` }]);
+    }
+    return this.tiering.runBatch('batch');
   }
 
   @Get('tiering/distribution')

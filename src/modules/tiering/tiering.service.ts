@@ -80,6 +80,17 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     return { evaluations, changed };
   }
 
+  /**
+   * A batch run of today's tiers (the stored, current ones), queued behind the record-change recomputes so
+   * that a run that read records before a change cannot overwrite the tiers computed after it. Errors reach
+   * the caller. Tiers of another date are computed live (computeAsOf), never stored as current.
+   */
+  runBatch(trigger: string): Promise<TieringRunSummary> {
+    const run = this.queue.then(() => this.recomputeAll({ trigger }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Batch: every subject, in keyset-paged chunks. */
   async recomputeAll(opts: { asOf?: string; trigger?: string } = {}): Promise<TieringRunSummary> {
     const started = Date.now();

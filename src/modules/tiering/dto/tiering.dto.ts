@@ -28,7 +28,7 @@ export class HistoryQuery {
 }
 
 export class TieringRunBody {
-  @ApiPropertyOptional({ description: 'Evaluate as of this date (评价基准日), default today (China Standard Time)', example: '2026-11-28' })
+  @ApiPropertyOptional({ description: 'Must be today if given (stored tiers are current: 当前等级); default today (China Standard Time)', example: '2026-11-28' })
   @IsOptional()
   @Matches(DATE_PATTERN, { message: 'asOf must be a date YYYY-MM-DD' })
   asOf?: string;
