@@ -137,4 +137,21 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     expect(Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [subjectId]))[0].n)).toBe(0);
     expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
   });
+
+  it('a repair application whose entry fails: the interrupted repair.apply names the application and the repair commitment record it filed', async () => {
+    const listed = await http(t.url, 'POST', '/api/v1/records', {
+      type: 'list_entry', source, decisionNumber: `LIST-${randomUUID()}`, subjectName: '待记申请测试公司', subjectCode: uscc(), listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-03-01',
+    });
+    failNextAppend();
+    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', { recordId: listed.body.record.id, applicant: { kind: 'subject', name: '待记申请测试公司' }, commitment: '本单位承诺已纠正失信行为。', reason: '已履行。' });
+    expect(applied.status).toBe(503);
+    const [app]: { id: string; commitment_record_id: string | null }[] = await db.query(`SELECT id, commitment_record_id FROM repair_applications WHERE record_id = $1`, [listed.body.record.id]);
+    expect(app.commitment_record_id).toBeTruthy();
+    expect(await sweepNow()).toBeGreaterThanOrEqual(1);
+    const [entry] = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.apply`)).body.items;
+    const text = JSON.stringify(entry.response.changes);
+    expect(entry.response.interrupted).toBe(true);
+    expect(text).toContain(app.id);
+    expect(text).toContain(app.commitment_record_id);
+  });
 });

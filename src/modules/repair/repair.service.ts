@@ -49,7 +49,7 @@ export class RepairService {
       return inserted;
     });
     if (!row) throw new RepairAlreadyPending(record.id, (await this.store.pendingFor(record.id))?.id ?? null); // a concurrent application won
-    const commitmentRecordId = await this.fileCommitment(row, record, today);
+    const commitmentRecordId = await this.fileCommitment(row, record, today, audit);
     if (commitmentRecordId) row = (await this.store.setCommitmentRecord(row.id, commitmentRecordId)) ?? row;
     return toApplicationView(row);
   }
@@ -122,7 +122,8 @@ export class RepairService {
    * Only for subjects with a unified social credit code: a natural person's record needs the full ID
    * number, which the service never keeps. A failure here leaves the application without the link.
    */
-  private async fileCommitment(app: ApplicationRow, record: RecordView, today: string): Promise<string | null> {
+  /** Staged under the application's own audit entry: the commitment record is part of what `repair.apply` changed. */
+  private async fileCommitment(app: ApplicationRow, record: RecordView, today: string, audit: PendingAudit | undefined): Promise<string | null> {
     try {
       const subject = await this.subjects.get(record.subjectId);
       if (!subject.code) return null;
@@ -130,7 +131,7 @@ export class RepairService {
         type: 'commitment', source: app.department, decisionNumber: `信用修复承诺-${app.id}`, subjectName: subject.name, subjectCode: subject.code,
         industry: record.industry, ...(record.sector ? { sector: record.sector } : {}), commitmentStatus: 'pending', decisionDate: today,
         content: app.commitment, remarks: `信用修复承诺 (repair commitment) of application ${app.id} for record ${record.decisionNumber}`.slice(0, 1000),
-      });
+      }, audit);
       return filed.record.id;
     } catch (err) {
       this.logger.warn({ err, applicationId: app.id }, 'Repair commitment not filed as a record');
