@@ -8,6 +8,7 @@ import { AuditService } from '../../src/modules/audit/audit.service';
 import type { AuditEntryView } from '../../src/modules/audit/audit.types';
 import { canonicalJson } from '../../src/common/canonical-json';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
 
 const ID_NUMBER = '11010519491231002X';
 const MASKED = '110105********002X';
@@ -17,13 +18,19 @@ describe('audit trail (审计日志)', () => {
   let audit: AuditService;
   let ds: DataSource;
   let su: Client;
+  let scopedUrl: string;
   const caller = `audit-test-${randomUUID().slice(0, 8)}`;
 
+  // A chain of its own (a schema on a PostgreSQL server): the tampering below breaks the chain for a
+  // moment, which must never be what another test file's verify sees.
   beforeAll(async () => {
-    t = await startTestApp();
+    const iso = await startIsolatedTestApp();
+    t = iso;
     audit = t.app.get(AuditService);
     ds = t.app.get(DataSource);
-    su = new Client({ connectionString: process.env.DATABASE_URL });
+    const url = process.env.DATABASE_URL!;
+    scopedUrl = iso.schema === 'public' ? url : `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${iso.schema}`)}`;
+    su = new Client({ connectionString: scopedUrl });
     await su.connect();
   });
   afterAll(async () => {
@@ -220,7 +227,7 @@ describe('audit trail (审计日志)', () => {
   });
 
   it('commits pending appends before the pool closes on shutdown', async () => {
-    const t2 = await startTestApp();
+    const t2 = await startTestApp({ DATABASE_URL: scopedUrl });
     const audit2 = t2.app.get(AuditService);
     const pending = Array.from({ length: 50 }, (_, i) => audit2.append({ kind: 'record.ingest', caller, request: { i } }));
     await t2.close();
