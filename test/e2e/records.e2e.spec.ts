@@ -224,7 +224,7 @@ describe('records (信用记录) over HTTP', () => {
     const { id, subjectId } = created.body.record;
     expect((await get(`/api/v1/records/${id}`)).body).toMatchObject({ id, subjectId, inForce: true });
     expect((await get(`/api/v1/records/${randomUUID()}`)).status).toBe(404);
-    expect((await get('/api/v1/records/not-a-uuid')).body.code).toBe('RECORD_NOT_FOUND');
+    expect((await get('/api/v1/records/not-a-uuid')).body).toMatchObject({ status: 400, errors: [{ field: 'id', reason: 'must be a UUID' }] });
 
     const list = (await get(`/api/v1/subjects/${subjectId}/records?asOf=2025-06-01`)).body;
     expect(list.subject).toMatchObject({ id: subjectId, code: r.codeA });

@@ -47,6 +47,6 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
     const res = await http(t.url, 'GET', `/api/v1/records/${licence}/repair-notice`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('REPAIR_NOTICE_NOT_APPLICABLE');
-    expect((await http(t.url, 'GET', '/api/v1/records/not-a-uuid/repair-notice')).status).toBe(404);
+    expect((await http(t.url, 'GET', '/api/v1/records/not-a-uuid/repair-notice')).status).toBe(400);
   });
 });

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ValidationFailed } from '../../common/problem';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { CSV_EXAMPLE, ENTRY_EXAMPLE, JSONL_EXAMPLE, VERIFY_BROKEN_EXAMPLE, VERIFY_VALID_EXAMPLE } from './audit.examples';
 import { EXPORT_CONTENT_TYPES } from './audit-export';
@@ -11,9 +10,10 @@ import type { AuditEntryView, ChainReport } from './audit.types';
 import { AuditFilterQuery, ExportAuditQuery, ListAuditQuery, VerifyQuery } from './dto/audit-query.dto';
 import { AuditEntryDto, AuditPageDto, ChainReportDto, OutboxStatusDto } from './dto/audit-responses.dto';
 import { AuditOutboxSweeper, type OutboxStatus } from './audit-outbox.sweeper';
+import { uuidParam } from '../../common/uuid-param';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
+const uuid = uuidParam();
 
 /** A JSON answer with its schema and named examples (`type` alone would drop the examples). */
 const json = (model: Function, examples: Record<string, unknown>) => ({

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ValidationFailed } from '../../common/problem';
 import { Caller } from '../auth/caller';
@@ -9,8 +9,9 @@ import { CheckRequestDto } from './dto/check-request.dto';
 import { FeedbackDto, FeedbackRatesQuery } from './dto/feedback.dto';
 import { FeedbackService } from './feedback.service';
 import { scrubIdNumbers } from '../../common/pii';
+import { uuidParam } from '../../common/uuid-param';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
+const uuid = uuidParam();
 const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 

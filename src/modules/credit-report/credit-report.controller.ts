@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '../../common/problem';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { CreditReportService } from './credit-report.service';
 import type { CreditReport } from './credit-report.sections';
 import { CreditReportByCodeQuery, CreditReportDto, CreditReportQuery } from './dto/credit-report.dto';
+import { uuidParam } from '../../common/uuid-param';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
+const uuid = uuidParam();
 const PROBLEM = 'RFC 9457 problem (application/problem+json)';
 const DESCRIPTION =
   'Sections of 信用中国: 登记注册 registration; 行政管理 licences, penalties, inspections; 诚实守信荣誉 red list; 严重失信主体名单; ' +

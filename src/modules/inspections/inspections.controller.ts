@@ -1,15 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ValidationFailed } from '../../common/problem';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { CreatePlanDto, ExportQuery, PlanResultDto } from './dto/plan-request.dto';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionResultsService } from './inspection-results.service';
 import { planCsv, RERUN } from './plan-export';
+import { uuidParam } from '../../common/uuid-param';
 
-const uuid = (field: string) => new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field, reason: 'must be a UUID' }]) });
+const uuid = uuidParam;
 
 @ApiTags('inspections (双随机、一公开)')
 @RequireScopes('inspections')

@@ -14,6 +14,7 @@ import { CSV_EXAMPLE, LIST_ENTRY_EXAMPLE, PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE } 
 import { RecordsService, type ImportReport, type IngestOneResult, type SubjectRecords } from './records.service';
 import type { RecordView } from './record.view';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { uuidParam } from '../../common/uuid-param';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
@@ -72,7 +73,7 @@ export class RecordsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RecordViewDto })
   @ApiNotFoundResponse({ description: PROBLEM })
-  get(@Param('id') id: string): Promise<RecordView> {
+  get(@Param('id', uuidParam()) id: string): Promise<RecordView> {
     return this.records.get(id);
   }
 
@@ -84,7 +85,7 @@ export class RecordsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairNoticeDto })
   @ApiNotFoundResponse({ description: PROBLEM })
-  async repairNotice(@Param('id') id: string): Promise<RepairNotice> {
+  async repairNotice(@Param('id', uuidParam()) id: string): Promise<RepairNotice> {
     const notice = repairNoticeOf(await this.records.get(id));
     if (!notice) throw new NotFound('REPAIR_NOTICE_NOT_APPLICABLE', 'This record has no credit repair (无需信用修复): only penalties and dishonesty listings do.');
     return notice;
@@ -98,7 +99,7 @@ export class RecordsController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Subject id (主体ID)' })
   @ApiOkResponse({ type: SubjectRecordsDto })
   @ApiNotFoundResponse({ description: PROBLEM })
-  listForSubject(@Param('id') id: string, @Query() q: ListRecordsQuery): Promise<SubjectRecords> {
+  listForSubject(@Param('id', uuidParam()) id: string, @Query() q: ListRecordsQuery): Promise<SubjectRecords> {
     return this.records.listForSubject(id, { asOf: q.asOf, includeEnded: q.includeEnded });
   }
 
@@ -111,7 +112,7 @@ export class RecordsController {
   @ApiOkResponse({ type: RecordViewDto })
   @ApiNotFoundResponse({ description: PROBLEM })
   @ApiConflictResponse({ description: 'Already revoked (已撤销): RFC 9457 problem' })
-  revoke(@Param('id') id: string, @Body() dto: RevokeRecordDto, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RecordView> {
+  revoke(@Param('id', uuidParam()) id: string, @Body() dto: RevokeRecordDto, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RecordView> {
     return this.records.revoke(id, { reason: dto.reason, revokedAt: dto.revokedAt }, audit);
   }
 }

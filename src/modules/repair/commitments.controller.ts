@@ -10,6 +10,7 @@ import { JsonOnlyGuard } from '../records/json-only.guard';
 import { CommitmentsService, type CommitmentOutcomeResult } from './commitments.service';
 import { CommitmentOutcomeDto, CommitmentOutcomeResultDto } from './dto/commitment-outcome.dto';
 import type { PendingAudit } from '../audit/audit-outbox';
+import { uuidParam } from '../../common/uuid-param';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json)';
 
@@ -43,7 +44,7 @@ export class CommitmentsController {
   @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
   @ApiConflictResponse({ description: `${PROBLEM}: COMMITMENT_ALREADY_DECIDED` })
   @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: COMMITMENT_NOT_APPLICABLE (not a commitment record)` })
-  record(@Param('id') id: string, @Body() dto: CommitmentOutcomeDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<CommitmentOutcomeResult> {
+  record(@Param('id', uuidParam()) id: string, @Body() dto: CommitmentOutcomeDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<CommitmentOutcomeResult> {
     return this.commitments.record(id, dto, caller, audit);
   }
 
@@ -52,7 +53,7 @@ export class CommitmentsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CommitmentOutcomeResultDto, description: 'The outcome and the commitment record' })
   @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND / COMMITMENT_OUTCOME_NOT_FOUND` })
-  get(@Param('id') id: string): Promise<CommitmentOutcomeResult> {
+  get(@Param('id', uuidParam()) id: string): Promise<CommitmentOutcomeResult> {
     return this.commitments.get(id);
   }
 }

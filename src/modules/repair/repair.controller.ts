@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiParam, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ValidationFailed } from '../../common/problem';
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -13,9 +12,10 @@ import { RepairApplicationDto, RepairApplicationPageDto } from './dto/repair-res
 import { RepairService } from './repair.service';
 import type { RepairApplicationView } from './repair.view';
 import type { PendingAudit } from '../audit/audit-outbox';
+import { uuidParam } from '../../common/uuid-param';
 
 const PROBLEM = 'RFC 9457 problem (application/problem+json)';
-const uuid = (field: string) => new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field, reason: 'must be a UUID' }]) });
+const uuid = uuidParam;
 
 const APPLY_EXAMPLE = {
   recordId: '0b6f3c1e-4d2a-4c1b-9a55-2f1e8b7c6d01',

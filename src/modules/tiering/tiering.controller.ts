@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
@@ -7,8 +7,9 @@ import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
 import { TierStore } from './tier.store';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { uuidParam } from '../../common/uuid-param';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailed([{ field: 'id', reason: 'must be a UUID' }]) });
+const uuid = uuidParam();
 
 @ApiTags('tiering (信用分级)')
 @RequireScopes('tiers')
