@@ -3,7 +3,7 @@
  * with the expected score, tier and fired rules. Validated against cases.schema.json and the pack.
  */
 import { join } from 'node:path';
-import { FACTS_BY_NAME, withDefaults, type Facts, type FactValue } from './facts.catalogue';
+import { factValueProblem, FACTS_BY_NAME, withDefaults, type Facts, type FactValue } from './facts.catalogue';
 import { CASES_FILE, readJsonFile } from './pack.loader';
 import type { LoadedPack } from './pack.types';
 import { CasesValidationError, type PackFinding } from './rules.errors';
@@ -24,10 +24,8 @@ export interface GoldenCaseFile {
 function factProblem(name: string, v: FactValue): string | undefined {
   const def = FACTS_BY_NAME.get(name);
   if (!def) return `unknown fact "${name}"`;
-  if (v === null) return def.nullable ? undefined : `fact "${name}" is never null`;
-  if (typeof v !== def.type) return `fact "${name}" is a ${def.type}`;
-  if (typeof v === 'string' && def.values && !def.values.includes(v)) return `"${v}" is not a value of "${name}"`;
-  return undefined;
+  const problem = factValueProblem(def, v);
+  return problem && `fact "${name}" ${problem}`;
 }
 
 function semanticFindings(file: GoldenCaseFile, pack: LoadedPack, label: string): PackFinding[] {

@@ -10,7 +10,7 @@
  *   the tiering packs, null when not tiered. Their values are the bundled packs' tier ids.
  */
 import { deriveFacts } from './derive-facts';
-import { FACT_CATALOGUE, INDUSTRIES, type FactDefinition, type Facts, type FactValue, type Industry } from './facts.catalogue';
+import { FACT_CATALOGUE, factValueProblem, INDUSTRIES, type FactDefinition, type Facts, type FactValue, type Industry } from './facts.catalogue';
 import { recordsBehind } from './fact-sources';
 import type { FactRecord, FactSubject } from './record.types';
 import { CheckFactsError, type CheckFactProblem } from './rules.errors';
@@ -110,11 +110,7 @@ const ANY_SCENARIO = checkFactVocabulary();
 
 function problem(def: CheckFactDefinition | undefined, name: string, v: FactValue): string | undefined {
   if (!def) return 'unknown fact (not a check fact)';
-  if (v === null) return def.nullable ? undefined : 'is never null';
-  if (typeof v !== def.type) return `must be a ${def.type}`;
-  if (typeof v === 'number' && !Number.isFinite(v)) return 'must be a finite number';
-  if (typeof v === 'string' && def.values && !def.values.includes(v)) return `"${v}" is not one of ${def.values.join(', ')}`;
-  return name === 'amount' && typeof v === 'number' && v < 0 ? 'must not be negative' : undefined;
+  return factValueProblem(def, v) ?? (name === 'amount' && typeof v === 'number' && v < 0 ? 'must not be negative' : undefined);
 }
 
 /** Problems of a (partial) check fact set: unknown facts, wrong types, values outside the allowed ones, missing required facts. */

@@ -26,6 +26,15 @@ export interface FactDefinition {
   readonly derivedFrom: string;
 }
 
+/** Why `v` is not a value a fact of this definition takes (wrong type, null where never null, outside its values); undefined when it is. */
+export function factValueProblem(def: Pick<FactDefinition, 'type' | 'nullable' | 'values'>, v: unknown): string | undefined {
+  if (v === null) return def.nullable ? undefined : 'is never null';
+  if (typeof v !== def.type) return `must be a ${def.type}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'must be a finite number';
+  if (typeof v === 'string' && def.values && !def.values.includes(v)) return `"${v}" is not one of ${def.values.join(', ')}`;
+  return undefined;
+}
+
 export const SUBJECT_KINDS = [
   'legal_person',
   'unincorporated_org',

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { ValidationFailed, type FieldError } from '../../common/problem';
-import { explainPack, FACTS_BY_NAME, withDefaults, type FactValue } from '../../rules';
+import { explainPack, factValueProblem, FACTS_BY_NAME, withDefaults, type FactValue } from '../../rules';
 import { lintPack } from '../../rules/lint';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { PacksService } from './packs.service';
@@ -21,12 +21,7 @@ function factErrors(facts: Readonly<Record<string, unknown>>): FieldError[] {
   const out: FieldError[] = [];
   for (const [name, v] of Object.entries(facts)) {
     const def = FACTS_BY_NAME.get(name);
-    const reason = !def ? 'unknown fact (not in the fact catalogue)'
-      : v === null ? (def.nullable ? undefined : 'is never null')
-      : typeof v !== def.type ? `must be a ${def.type}`
-      : typeof v === 'number' && !Number.isFinite(v) ? 'must be a finite number'
-      : typeof v === 'string' && def.values && !def.values.includes(v) ? `"${v}" is not one of ${def.values.join(', ')}`
-      : undefined;
+    const reason = def ? factValueProblem(def, v) : 'unknown fact (not in the fact catalogue)';
     if (reason) out.push({ field: `facts.${name}`, reason });
   }
   return out;
