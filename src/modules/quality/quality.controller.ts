@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags }
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { JsonOnlyGuard } from '../records/json-only.guard';
+import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { DeclareLedgerDto, FailuresQueryDto, LedgersQuery, QualityRangeQuery } from './dto/quality-requests.dto';
 import { FailuresPageDto, LedgerDto, LedgerListDto, QualityStatisticsDto } from './dto/quality-responses.dto';
 import { DEFINITIONS, QualityService } from './quality.service';

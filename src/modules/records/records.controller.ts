@@ -9,7 +9,7 @@ import { ListRecordsQuery, RevokeRecordDto } from './dto/record-requests.dto';
 import { ImportReportDto, IngestOneResultDto, RecordViewDto, RepairNoticeDto, SubjectRecordsDto } from './dto/record-responses.dto';
 import { RecordRowDto } from './dto/record-row.dto';
 import { MAX_IMPORT_ROWS } from './import-parse';
-import { JsonOnlyGuard } from './json-only.guard';
+import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { CSV_EXAMPLE, LIST_ENTRY_EXAMPLE, PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE } from './records.examples';
 import { RecordsService, type ImportReport, type IngestOneResult, type SubjectRecords } from './records.service';
 import type { RecordView } from './record.view';

@@ -4,7 +4,6 @@ import { DomainError, NotFound } from '../../common/problem';
 export const RECORD_ERRORS = {
   NOT_FOUND: 'RECORD_NOT_FOUND',
   ALREADY_REVOKED: 'RECORD_ALREADY_REVOKED',
-  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 } as const;
 
 export class RecordNotFound extends NotFound {
@@ -21,10 +20,3 @@ export class RecordAlreadyRevoked extends DomainError {
   }
 }
 
-export class UnsupportedMediaType extends DomainError {
-  constructor(accepted: readonly string[], got: string) {
-    super(415, RECORD_ERRORS.UNSUPPORTED_MEDIA_TYPE, 'Unsupported content type (不支持的内容类型)', `Send the body as ${accepted.join(' or ')}.`, [
-      { field: 'content-type', reason: `must be ${accepted.join(' or ')}${got ? `, got ${got.slice(0, 100)}` : ''}` },
-    ]);
-  }
-}

@@ -11,7 +11,8 @@ import { isCalendarDate } from './dto/field-decorators';
 import { MAX_IMPORT_ROWS, parseCsvImport, parseJsonImport, type ImportFormat, type IncomingRow } from './import-parse';
 import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
 import { toCitation, toFactRecord, toView, type RecordCitation, type RecordView } from './record.view';
-import { RecordAlreadyRevoked, RecordNotFound, UnsupportedMediaType } from './records.exception';
+import { RecordAlreadyRevoked, RecordNotFound } from './records.exception';
+import { UnsupportedMediaType } from '../../common/json-only.guard';
 import { RecordsStore } from './records.store';
 import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
 

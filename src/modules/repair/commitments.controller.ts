@@ -6,7 +6,7 @@ import {
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { JsonOnlyGuard } from '../records/json-only.guard';
+import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { CommitmentsService, type CommitmentOutcomeResult } from './commitments.service';
 import { CommitmentOutcomeDto, CommitmentOutcomeResultDto } from './dto/commitment-outcome.dto';
 import type { PendingAudit } from '../audit/audit-outbox';

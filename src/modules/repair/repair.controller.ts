@@ -6,7 +6,7 @@ import {
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { JsonOnlyGuard } from '../records/json-only.guard';
+import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { ApplyRepairDto, ApproveRepairDto, ListRepairQuery, RejectRepairDto } from './dto/repair-requests.dto';
 import { RepairApplicationDto, RepairApplicationPageDto } from './dto/repair-responses.dto';
 import { RepairService } from './repair.service';

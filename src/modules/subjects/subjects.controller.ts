@@ -9,7 +9,7 @@ import { RegisterSubjectDto } from './dto/register-subject.dto';
 import { SearchSubjectsQuery } from './dto/search-subjects.query';
 import { SubjectIdParam } from './dto/subject-id.param';
 import { NATURAL_PERSON_EXAMPLE, SUBJECT_EXAMPLE, SubjectPageResponse, SubjectResponse } from './dto/subject.response';
-import { JsonBodyGuard } from './json-body.guard';
+import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { SubjectsService } from './subjects.service';
 import type { SubjectPage, SubjectView } from './subjects.types';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -19,7 +19,7 @@ const NOT_FOUND = { type: ProblemResponse, description: 'SUBJECT_NOT_FOUND' };
 /** Body routes: JSON only (415 otherwise), size-limited (413). */
 const JsonBody = () =>
   applyDecorators(
-    UseGuards(JsonBodyGuard),
+    UseGuards(JsonOnlyGuard),
     ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'Body is not application/json' }),
     ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'Body larger than the configured limit' }),
   );
