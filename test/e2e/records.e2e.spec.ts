@@ -206,6 +206,21 @@ describe('records (信用记录) over HTTP', () => {
     expect(await countOf(r.source)).toBe(0);
   });
 
+  it('two imports registering the same new subjects in opposite row orders both succeed (no deadlock between them)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const r = newRun();
+      const codes = Array.from({ length: 30 }, () => uscc('91350200'));
+      const rows = (prefix: string, order: string[]) => order.map((code, i) => penalty(r, { decisionNumber: `${prefix}-${String(i).padStart(3, '0')}`, subjectCode: code, subjectName: `公司 ${code}` }));
+      const [a, b] = await Promise.all([
+        post('/api/v1/records/import', { records: rows('A', codes) }),
+        post('/api/v1/records/import', { records: rows('B', [...codes].reverse()) }),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect([a.body.totals.stored, b.body.totals.stored]).toEqual([30, 30]);
+      expect(await countOf(r.source)).toBe(60);
+    }
+  });
+
   it('keeps a record refused on POST for the 双公示 data-quality statistics, as a refused import row is kept', async () => {
     const r = newRun();
     expect((await post('/api/v1/records', penalty(r, { subjectCode: r.badCode }))).status).toBe(400);

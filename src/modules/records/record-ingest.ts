@@ -120,13 +120,18 @@ export class RecordIngest {
   private async pass(m: EntityManager, pass: readonly Prepared[], subjects: RunSubjects, reports: RowReport[], changed: Set<string>): Promise<void> {
     const before = new Map((await this.store.byKeys(m, pass.map((p) => p.cols))).map((k): [string, StoredKey] => [keyOf(k), k]));
     const toWrite: (Prepared & { cols: RecordColumns })[] = [];
+    const needSubject: Prepared[] = [];
     for (const p of pass) {
       const old = before.get(keyOf(p.cols));
-      if (old && old.content_hash === p.cols.content_hash) {
-        reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id, subjectId: old.subject_id };
-        continue;
-      }
-      const subject = await subjects.resolve(m, p.dto);
+      if (old && old.content_hash === p.cols.content_hash) reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id, subjectId: old.subject_id };
+      else needSubject.push(p);
+    }
+    // Subjects are found or registered in the order of their identity, not of the rows: two imports that
+    // register the same new subjects then take their locks in the same order (no deadlock between them).
+    const bySubject = [...needSubject].sort((a, b) => compare(subjects.identity(a.dto), subjects.identity(b.dto)));
+    for (const p of bySubject) await subjects.resolve(m, p.dto);
+    for (const p of needSubject) {
+      const subject = await subjects.resolve(m, p.dto); // remembered by the run: no second query
       if (typeof subject === 'string') toWrite.push({ ...p, cols: { ...p.cols, subject_id: subject } });
       else reports[p.at] = { ...reports[p.at], errors: subject };
     }
@@ -154,8 +159,10 @@ function passes(rows: readonly Prepared[]): Prepared[][] {
     (out[n] ??= []).push(r);
   }
   // A stable order across concurrent imports makes row locks be taken in the same order (no deadlock).
-  return out.map((p) => [...p].sort((a, b) => (keyOf(a.cols) < keyOf(b.cols) ? -1 : keyOf(a.cols) > keyOf(b.cols) ? 1 : 0)));
+  return out.map((p) => [...p].sort((a, b) => compare(keyOf(a.cols), keyOf(b.cols))));
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The chunk's stored and updated rows, staged for the request's audit entry (nothing when none was written). */
 async function stageWritten(m: EntityManager, audit: PendingAudit, reports: readonly RowReport[]): Promise<void> {
