@@ -210,7 +210,9 @@ describe('records (信用记录) over HTTP', () => {
     for (let round = 0; round < 3; round++) {
       const r = newRun();
       const codes = Array.from({ length: 30 }, () => uscc('91350200'));
-      const rows = (prefix: string, order: string[]) => order.map((code, i) => penalty(r, { decisionNumber: `${prefix}-${String(i).padStart(3, '0')}`, subjectCode: code, subjectName: `公司 ${code}` }));
+      // The name gives the code's place, not the code: a code with 15 digits in a row would make the name look like an ID number (refused).
+      const name = (code: string): string => `对向导入公司 第${codes.indexOf(code) + 1}号`;
+      const rows = (prefix: string, order: string[]) => order.map((code, i) => penalty(r, { decisionNumber: `${prefix}-${String(i).padStart(3, '0')}`, subjectCode: code, subjectName: name(code) }));
       const [a, b] = await Promise.all([
         post('/api/v1/records/import', { records: rows('A', codes) }),
         post('/api/v1/records/import', { records: rows('B', [...codes].reverse()) }),
