@@ -7,12 +7,14 @@ import { CHECK_EXAMPLE, FEEDBACK_EXAMPLE } from './checks.examples';
 import { ChecksService } from './checks.service';
 import { CheckRequestDto } from './dto/check-request.dto';
 import { FeedbackDto, FeedbackRatesQuery } from './dto/feedback.dto';
+import { CheckAnswerDto } from './dto/check-answer.dto';
+import { FeedbackListDto, FeedbackRatesDto } from './dto/feedback-responses.dto';
 import { FeedbackService } from './feedback.service';
 import { scrubIdNumbers } from '../../common/pii';
 import { uuidParam } from '../../common/uuid-param';
 
 const uuid = uuidParam();
-const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
+export const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export function idempotencyKeyOf(raw: string | undefined): string | undefined {
@@ -46,7 +48,7 @@ export class ChecksController {
   })
   @ApiHeader({ name: 'idempotency-key', required: false, description: 'Idempotency-Key: retry key (幂等键), 1–200 visible ASCII characters, no personal ID number', example: 'QJZB-2026-0412-open-1' })
   @ApiBody({ type: CheckRequestDto, examples: { tendering: { value: CHECK_EXAMPLE } } })
-  @ApiOkResponse({ description: 'The check with a verdict per party and the audit receipt' })
+  @ApiOkResponse({ type: CheckAnswerDto, description: 'The check with a verdict per party (核查结论) and the audit receipt (审计回执)' })
   @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (body, scenario, parties, Idempotency-Key)` })
   @ApiForbiddenResponse({ description: 'SCENARIO_FORBIDDEN: the key may not check this scenario (or SCOPE_FORBIDDEN)' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body' })
@@ -58,7 +60,7 @@ export class ChecksController {
   @Get('feedback-rates')
   @RequireScopes('feedback', 'audit')
   @ApiOperation({ summary: 'Feedback rates per caller and scenario (反馈率): checks with measures, and how many were reported back' })
-  @ApiOkResponse({ description: '{from, to, items: [{caller, scenario, checks, checksWithMeasures, checksWithFeedback, rate}]}' })
+  @ApiOkResponse({ type: FeedbackRatesDto, description: 'Per caller and scenario: checks, checks with measures, checks with feedback, feedbackRate' })
   @ApiBadRequestResponse({ description: `${PROBLEM}: from / to not a calendar date` })
   rates(@Query() q: FeedbackRatesQuery) {
     return this.feedback.rates(q.from, q.to).then((items) => ({ from: q.from ?? null, to: q.to ?? null, items }));
@@ -67,7 +69,7 @@ export class ChecksController {
   @Get(':id')
   @RequireScopes('checks')
   @ApiOperation({ summary: 'A check as it was answered (核查结果), for the caller that made it' })
-  @ApiOkResponse({ description: 'The answer as it was given, with its audit receipt and replayed: true' })
+  @ApiOkResponse({ type: CheckAnswerDto, description: 'The answer as it was given, with its audit receipt and replayed: true' })
   @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID` })
   @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   get(@Caller() caller: Caller, @Param('id', uuid) id: string) {
@@ -79,7 +81,7 @@ export class ChecksController {
   @RequireScopes('feedback')
   @ApiOperation({ summary: 'Report back what was applied (结果反馈): per measure, applied or not with the reason, and the outcome' })
   @ApiBody({ type: FeedbackDto, examples: { feedback: { value: FEEDBACK_EXAMPLE } } })
-  @ApiCreatedResponse({ description: 'Stored and audited: {checkId, items} — every report on the check so far' })
+  @ApiCreatedResponse({ type: FeedbackListDto, description: 'Stored and audited: every report on the check so far' })
   @ApiBadRequestResponse({ description: `${PROBLEM}: a measure or party the check did not answer, or a malformed item` })
   @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   report(@Caller() caller: Caller, @Param('id', uuid) id: string, @Body() body: FeedbackDto) {
@@ -89,7 +91,8 @@ export class ChecksController {
   @Get(':id/feedback')
   @RequireScopes('feedback', 'checks')
   @ApiOperation({ summary: 'The feedback reported on a check (反馈记录), oldest first' })
-  @ApiOkResponse({ description: '{checkId, items: [{id, partyIndex, measure, applied, reason, outcome, operator, createdAt}]}' })
+  @ApiOkResponse({ type: FeedbackListDto, description: 'The reports on the check, oldest first' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID` })
   @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   listFeedback(@Caller() caller: Caller, @Param('id', uuid) id: string) {
     return this.feedback.list(caller, id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { ValidationFailed } from '../../common/problem';
@@ -7,8 +7,9 @@ import { flattenValidationErrors } from '../../common/validation';
 import { ApprovalSystemAdapter, PayloadProblem } from '../../integrations/approval-system.port';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { idempotencyKeyOf } from './checks.controller';
+import { idempotencyKeyOf, PROBLEM } from './checks.controller';
 import { ChecksService } from './checks.service';
+import { CheckAnswerDto } from './dto/check-answer.dto';
 import { CheckRequestDto } from './dto/check-request.dto';
 
 export const APPROVAL_SYSTEMS = Symbol('APPROVAL_SYSTEMS');
@@ -30,6 +31,12 @@ export class IntegrationsController {
     summary: "A check from an approval system's own payload (业务系统原始报文核查)",
     description: 'The payload shapes assumed for each system are documented in src/integrations/*/ and the README. The answer is the same as POST /api/v1/checks.',
   })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Idempotency-Key: retry key (幂等键), 1–200 visible ASCII characters, no personal ID number', example: 'QJZB-2026-0412-open-1' })
+  @ApiOkResponse({ type: CheckAnswerDto, description: 'The check with a verdict per party (核查结论) and the audit receipt (审计回执), as POST /api/v1/checks answers it' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (system, a payload field, the check it maps to, Idempotency-Key)` })
+  @ApiForbiddenResponse({ description: 'SCENARIO_FORBIDDEN: the key may not check the scenario of this system (or SCOPE_FORBIDDEN)' })
+  @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body' })
+  @ApiServiceUnavailableResponse({ description: 'AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key)' })
   async check(@Caller() caller: Caller, @Param('system') system: string, @Body() payload: unknown, @Headers('idempotency-key') key?: string) {
     const adapter = this.adapters.find((a) => a.system === system);
     if (!adapter) throw new ValidationFailed([{ field: 'system', reason: `must be one of ${this.adapters.map((a) => a.system).join(', ')}` }]);
