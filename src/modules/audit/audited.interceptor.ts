@@ -89,11 +89,17 @@ function headerOf(req: FastifyRequest, name: string): string | null {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every `subjectId` found in the answer (a record, or an import report's rows), at most 1,000. */
+/**
+ * Room for every subject of the largest import (MAX_IMPORT_ROWS in src/modules/records, one subject per row
+ * at most): an entry that named only some of them would hide the import from a search by subject.
+ */
+export const MAX_ENTRY_SUBJECTS = 5000;
+
+/** Every `subjectId` found in the answer (a record, or an import report's rows), at most MAX_ENTRY_SUBJECTS. */
 export function subjectIdsIn(answer: unknown): string[] {
   const out = new Set<string>();
   const walk = (v: unknown, depth: number) => {
-    if (out.size >= 1000 || depth > 6 || !v || typeof v !== 'object') return;
+    if (out.size >= MAX_ENTRY_SUBJECTS || depth > 6 || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (k === 'subjectId' && typeof x === 'string' && UUID.test(x)) out.add(x.toLowerCase());
