@@ -18,12 +18,32 @@ export class PayloadProblem extends Error {
   }
 }
 
+/**
+ * A check request mapped from a system's payload, with where each of its fields came from, so that a field
+ * the check refuses is named as the approval system wrote it (`bidders[1].unifiedCode`, not `parties[2].code`).
+ */
+export interface MappedCheck {
+  readonly request: CheckRequestShape;
+  /** Check field path → payload field path; a path under a key maps with it (`parties[2]` covers `parties[2].code`). */
+  readonly origins: Readonly<Record<string, string>>;
+}
+
 export abstract class ApprovalSystemAdapter {
   /** Path segment of the integration route, e.g. `tendering-platform`. */
   abstract readonly system: string;
   abstract readonly description: string;
   /** Map the system's payload, or throw PayloadProblem naming the field. */
-  abstract toCheck(payload: unknown): CheckRequestShape;
+  abstract toCheck(payload: unknown): MappedCheck;
+}
+
+/** The payload's name for a field of the mapped check request (the field itself when it has no origin). */
+export function originOf(field: string, origins: Readonly<Record<string, string>>): string {
+  let best: string | undefined;
+  for (const k of Object.keys(origins)) {
+    const under = field === k || field.startsWith(`${k}.`) || field.startsWith(`${k}[`);
+    if (under && (best === undefined || k.length > best.length)) best = k;
+  }
+  return best === undefined ? field : origins[best] + field.slice(best.length);
 }
 
 /** Small readers that name the offending field of an untyped payload. */
@@ -50,11 +70,37 @@ export function arr(v: unknown, field: string): unknown[] {
   return v;
 }
 
+/** A party as mapped, with the payload paths it came from. */
+export interface SourcedParty {
+  readonly party: CheckRequestShape['parties'][number];
+  readonly from: string;
+  readonly keys: { readonly code: string; readonly idNumber: string; readonly name: string };
+}
+
 /** A party given as {name, uscc} or {name, idCard}: code or ID number, whichever is present. */
-export function partyOf(p: unknown, field: string, role: string, codeKey: string, idKey: string): CheckRequestShape['parties'][number] {
+export function partyOf(p: unknown, field: string, role: string, codeKey: string, idKey: string, nameKey = 'name'): SourcedParty {
   const o = obj(p, field);
   const code = str(o[codeKey], `${field}.${codeKey}`, true);
   const idNumber = str(o[idKey], `${field}.${idKey}`, true);
   if (!code && !idNumber) throw new PayloadProblem(`${field}.${codeKey}`, `is required (or ${idKey} for a natural person)`);
-  return { ...(code ? { code } : {}), ...(idNumber ? { idNumber } : {}), role, name: str(o.name, `${field}.name`, true) };
+  return {
+    party: { ...(code ? { code } : {}), ...(idNumber ? { idNumber } : {}), role, name: str(o[nameKey], `${field}.${nameKey}`, true) },
+    from: field,
+    keys: { code: codeKey, idNumber: idKey, name: nameKey },
+  };
+}
+
+/**
+ * The mapped check from its scalar fields and its parties in order. `origins` names the payload fields of the
+ * scalars (`transaction.reference`, `operator`, …) and `parties`, the array as a whole (its length limits).
+ */
+export function mappedCheck(request: Omit<CheckRequestShape, 'parties'>, parties: readonly SourcedParty[], origins: Record<string, string>): MappedCheck {
+  const all: Record<string, string> = { ...origins };
+  parties.forEach((s, i) => {
+    all[`parties[${i}]`] = s.from;
+    all[`parties[${i}].code`] = `${s.from}.${s.keys.code}`;
+    all[`parties[${i}].idNumber`] = `${s.from}.${s.keys.idNumber}`;
+    all[`parties[${i}].name`] = `${s.from}.${s.keys.name}`;
+  });
+  return { request: { ...request, parties: parties.map((s) => s.party) }, origins: all };
 }

@@ -1,13 +1,13 @@
-import { ApprovalSystemAdapter, CheckRequestShape, obj } from './approval-system.port';
+import { ApprovalSystemAdapter, MappedCheck, obj, type CheckRequestShape } from './approval-system.port';
 
-/** Test double: passes a check request through unchanged, recording what it was given. */
+/** Test double: passes a check request through unchanged (every field is its own origin), recording what it was given. */
 export class FakeApprovalSystemAdapter extends ApprovalSystemAdapter {
   readonly system = 'fake';
   readonly description = 'Test double';
   readonly received: unknown[] = [];
 
-  toCheck(payload: unknown): CheckRequestShape {
+  toCheck(payload: unknown): MappedCheck {
     this.received.push(payload);
-    return obj(payload, 'body') as unknown as CheckRequestShape;
+    return { request: obj(payload, 'body') as unknown as CheckRequestShape, origins: {} };
   }
 }

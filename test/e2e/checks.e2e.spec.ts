@@ -173,6 +173,15 @@ describe('checks (逢办必查) over HTTP', () => {
     const bad = await post('/api/v1/integrations/tendering-platform/checks', { tenderProjectCode: 'x', bidders: [{ name: 'a' }] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('bidders[0].unifiedCode');
+    // What the check itself refuses is named as the platform wrote it too, not by the check's own fields.
+    const wrong = await post('/api/v1/integrations/tendering-platform/checks', {
+      tenderProjectCode: 'x', controlPrice: -5, tenderer: { name: '招标人', unifiedCode: uscc() }, bidders: [{ name: '甲', unifiedCode: uscc() }, { name: '乙', unifiedCode: '91350100M000100Y4A' }],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['bidders[1].unifiedCode', 'controlPrice']);
+    const unknown = await post('/api/v1/integrations/no-such-system/checks', { tenderProjectCode: 'x', bidders: [] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'APPROVAL_SYSTEM_NOT_FOUND' });
   });
 
   it('refuses bad requests with problem details naming the field, and a scenario the caller may not check with 403', async () => {

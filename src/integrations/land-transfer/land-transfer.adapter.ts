@@ -1,4 +1,4 @@
-import { ApprovalSystemAdapter, arr, CheckRequestShape, num, obj, partyOf, str } from '../approval-system.port';
+import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf, str } from '../approval-system.port';
 
 /**
  * A state land transfer system (国有建设用地使用权出让), at bidder qualification review (竞买资格审查).
@@ -10,13 +10,16 @@ export class LandTransferAdapter extends ApprovalSystemAdapter {
   readonly system = 'land-transfer';
   readonly description = 'State land transfer system (国有土地使用权出让)';
 
-  toCheck(payload: unknown): CheckRequestShape {
+  toCheck(payload: unknown): MappedCheck {
     const p = obj(payload, 'body');
-    return {
-      scenario: 'land_transfer',
-      transaction: { reference: str(p.parcelNo, 'parcelNo')!, kind: str(p.landUse, 'landUse', true), amount: num(p.startingPrice, 'startingPrice') },
-      parties: arr(p.applicants, 'applicants').map((a, i) => partyOf(a, `applicants[${i}]`, 'transferee', 'usci', 'idCard')),
-      operator: str(p.reviewer, 'reviewer', true),
-    };
+    return mappedCheck(
+      {
+        scenario: 'land_transfer',
+        transaction: { reference: str(p.parcelNo, 'parcelNo')!, kind: str(p.landUse, 'landUse', true), amount: num(p.startingPrice, 'startingPrice') },
+        operator: str(p.reviewer, 'reviewer', true),
+      },
+      arr(p.applicants, 'applicants').map((a, i) => partyOf(a, `applicants[${i}]`, 'transferee', 'usci', 'idCard')),
+      { 'transaction.reference': 'parcelNo', 'transaction.kind': 'landUse', 'transaction.amount': 'startingPrice', operator: 'reviewer', parties: 'applicants' },
+    );
   }
 }

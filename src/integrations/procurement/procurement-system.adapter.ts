@@ -1,4 +1,4 @@
-import { ApprovalSystemAdapter, arr, CheckRequestShape, num, obj, partyOf, str } from '../approval-system.port';
+import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf, str } from '../approval-system.port';
 
 /**
  * A government procurement management system (政府采购管理系统), before award (财库〔2016〕125号: the
@@ -12,17 +12,19 @@ export class ProcurementSystemAdapter extends ApprovalSystemAdapter {
   readonly system = 'procurement-system';
   readonly description = 'Government procurement management system (政府采购管理系统)';
 
-  toCheck(payload: unknown): CheckRequestShape {
+  toCheck(payload: unknown): MappedCheck {
     const p = obj(payload, 'body');
-    const rename = (o: unknown, field: string, key: string) => ({ ...obj(o, field), name: obj(o, field)[key] });
-    return {
-      scenario: 'government_procurement',
-      transaction: { reference: str(p.procurementNo, 'procurementNo')!, kind: str(p.procurementMethod, 'procurementMethod', true), amount: num(p.budgetAmount, 'budgetAmount') },
-      parties: [
-        ...(p.purchaser === undefined ? [] : [partyOf(rename(p.purchaser, 'purchaser', 'orgName'), 'purchaser', 'purchaser', 'creditCode', 'idNo')]),
-        ...arr(p.suppliers, 'suppliers').map((s, i) => partyOf(rename(s, `suppliers[${i}]`, 'supplierName'), `suppliers[${i}]`, 'supplier', 'creditCode', 'idNo')),
+    return mappedCheck(
+      {
+        scenario: 'government_procurement',
+        transaction: { reference: str(p.procurementNo, 'procurementNo')!, kind: str(p.procurementMethod, 'procurementMethod', true), amount: num(p.budgetAmount, 'budgetAmount') },
+        operator: str(p.handler, 'handler', true),
+      },
+      [
+        ...(p.purchaser === undefined ? [] : [partyOf(p.purchaser, 'purchaser', 'purchaser', 'creditCode', 'idNo', 'orgName')]),
+        ...arr(p.suppliers, 'suppliers').map((s, i) => partyOf(s, `suppliers[${i}]`, 'supplier', 'creditCode', 'idNo', 'supplierName')),
       ],
-      operator: str(p.handler, 'handler', true),
-    };
+      { 'transaction.reference': 'procurementNo', 'transaction.kind': 'procurementMethod', 'transaction.amount': 'budgetAmount', operator: 'handler', parties: 'suppliers' },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ApprovalSystemAdapter, arr, CheckRequestShape, num, obj, partyOf, str } from '../approval-system.port';
+import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf, str } from '../approval-system.port';
 
 /**
  * A public resource trading platform's tendering section (公共资源交易平台·工程招投标), at bid opening.
@@ -11,18 +11,21 @@ export class TenderingPlatformAdapter extends ApprovalSystemAdapter {
   readonly system = 'tendering-platform';
   readonly description = 'Public resource trading platform, tendering (公共资源交易平台·招标投标)';
 
-  toCheck(payload: unknown): CheckRequestShape {
+  toCheck(payload: unknown): MappedCheck {
     const p = obj(payload, 'body');
     const project = str(p.tenderProjectCode, 'tenderProjectCode')!;
     const section = str(p.bidSectionCode, 'bidSectionCode', true);
-    return {
-      scenario: 'tendering',
-      transaction: { reference: section ? `${project}/${section}` : project, kind: str(p.tenderProjectName, 'tenderProjectName', true), amount: num(p.controlPrice, 'controlPrice') },
-      parties: [
+    return mappedCheck(
+      {
+        scenario: 'tendering',
+        transaction: { reference: section ? `${project}/${section}` : project, kind: str(p.tenderProjectName, 'tenderProjectName', true), amount: num(p.controlPrice, 'controlPrice') },
+        operator: str(p.operatorId, 'operatorId', true),
+      },
+      [
         ...(p.tenderer === undefined ? [] : [partyOf(p.tenderer, 'tenderer', 'tenderer', 'unifiedCode', 'idCardNo')]),
         ...arr(p.bidders, 'bidders').map((b, i) => partyOf(b, `bidders[${i}]`, 'bidder', 'unifiedCode', 'idCardNo')),
       ],
-      operator: str(p.operatorId, 'operatorId', true),
-    };
+      { 'transaction.reference': 'tenderProjectCode', 'transaction.kind': 'tenderProjectName', 'transaction.amount': 'controlPrice', operator: 'operatorId', parties: 'bidders' },
+    );
   }
 }

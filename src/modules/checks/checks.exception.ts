@@ -13,3 +13,9 @@ export class CheckNotFound extends NotFound {
     super('CHECK_NOT_FOUND', `No check with id ${id} for this caller (未找到该核查记录).`);
   }
 }
+
+export class ApprovalSystemNotFound extends NotFound {
+  constructor(system: string, known: readonly string[]) {
+    super('APPROVAL_SYSTEM_NOT_FOUND', `No integration for approval system "${system.slice(0, 100)}" (未对接该业务系统); known: ${known.join(', ')}.`);
+  }
+}

@@ -2,14 +2,15 @@ import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestj
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { ValidationFailed } from '../../common/problem';
+import { FieldError, ValidationFailed } from '../../common/problem';
 import { flattenValidationErrors } from '../../common/validation';
-import { ApprovalSystemAdapter, PayloadProblem } from '../../integrations/approval-system.port';
+import { ApprovalSystemAdapter, MappedCheck, originOf, PayloadProblem } from '../../integrations/approval-system.port';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { idempotencyKeyOf, PROBLEM } from './checks.controller';
 import { ChecksService } from './checks.service';
 import { CheckAnswerDto } from './dto/check-answer.dto';
+import { ApprovalSystemNotFound } from './checks.exception';
 import { CheckRequestDto } from './dto/check-request.dto';
 
 export const APPROVAL_SYSTEMS = Symbol('APPROVAL_SYSTEMS');
@@ -39,17 +40,21 @@ export class IntegrationsController {
   @ApiServiceUnavailableResponse({ description: 'AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key)' })
   async check(@Caller() caller: Caller, @Param('system') system: string, @Body() payload: unknown, @Headers('idempotency-key') key?: string) {
     const adapter = this.adapters.find((a) => a.system === system);
-    if (!adapter) throw new ValidationFailed([{ field: 'system', reason: `must be one of ${this.adapters.map((a) => a.system).join(', ')}` }]);
-    let mapped: unknown;
+    if (!adapter) throw new ApprovalSystemNotFound(system, this.adapters.map((a) => a.system));
+    let mapped: MappedCheck;
     try {
       mapped = adapter.toCheck(payload);
     } catch (e) {
       if (e instanceof PayloadProblem) throw new ValidationFailed([{ field: e.field, reason: e.reason }]);
       throw e;
     }
-    const dto = plainToInstance(CheckRequestDto, mapped);
+    // A field the check refuses is named as the approval system wrote it (bidders[1].unifiedCode, not parties[2].code).
+    const inPayloadTerms = (errors: readonly FieldError[]) => new ValidationFailed(errors.map((e) => ({ ...e, field: originOf(e.field, mapped.origins) })));
+    const dto = plainToInstance(CheckRequestDto, mapped.request);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new ValidationFailed(flattenValidationErrors(errors));
-    return this.checks.check(caller, dto, idempotencyKeyOf(key));
+    if (errors.length) throw inPayloadTerms(flattenValidationErrors(errors));
+    return this.checks.check(caller, dto, idempotencyKeyOf(key)).catch((e: unknown) => {
+      throw e instanceof ValidationFailed ? inPayloadTerms(e.errors ?? []) : e;
+    });
   }
 }
