@@ -41,4 +41,3 @@ export function compareDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export const maxDate = (a: string, b: string): string => (compareDates(a, b) >= 0 ? a : b);

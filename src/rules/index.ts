@@ -19,7 +19,7 @@ export { MEASURE_KINDS, MEASURE_EFFECTS, EFFECTS_OF_KIND, PENALTY_BASIS_STATUSES
 export { VERDICTS, verdictOf, verdictRank, type Verdict } from './verdict';
 export { recordsBehind, SOURCED_FACTS, MAJOR_VIOLATION_PENALTIES } from './fact-sources';
 export { loadMeasures, parseMeasures, measureFindings, MEASURES_DIR, CATALOGUE_FILE, MEASURE_RULES_FILE, MEASURE_CASES_FILE, type LoadedMeasures, type MeasureLabels } from './measures.loader';
-export { compileMeasures, factsUsedBy, type CompiledMeasures, type CompiledMeasureRule } from './measures.compile';
+export { compileMeasures, type CompiledMeasures, type CompiledMeasureRule } from './measures.compile';
 export { evaluateMeasures } from './measures.evaluate';
 export { evaluateMeasuresWithEngine, measureEngineRules } from './measures.reference';
 export { loadMeasureCases, parseMeasureCases, measureCaseFacts, type MeasureCase, type MeasureCaseFile } from './measures.cases';

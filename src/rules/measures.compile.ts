@@ -42,7 +42,7 @@ export interface CompiledMeasures {
 const TRANSACTION: ReadonlySet<string> = new Set(TRANSACTION_FACTS);
 
 /** The facts a condition reads (compared facts and `{fact}` values), first use first, transaction facts left out. */
-export function factsUsedBy(c: Condition, out: string[] = []): string[] {
+function factsUsedBy(c: Condition, out: string[] = []): string[] {
   const add = (f: string): void => {
     if (!TRANSACTION.has(f) && !out.includes(f)) out.push(f);
   };
