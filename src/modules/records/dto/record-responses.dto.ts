@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUBJECT_KINDS } from '../../../rules/facts.catalogue';
-import { PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_STATUSES, RECORD_TYPES } from '../../../rules/record.types';
+import { COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_STATUSES, RECORD_TYPES } from '../../../rules/record.types';
+import { PUBLICITY_SECTORS } from './record-row.dto';
 
 /** OpenAPI shapes of the answers (the service returns plain objects of these shapes). */
 export class RecordViewDto {
@@ -10,26 +11,26 @@ export class RecordViewDto {
   @ApiProperty({ description: 'Data-source department (数据来源单位)' }) source: string;
   @ApiProperty({ description: 'Decision number (决定文书号)' }) decisionNumber: string;
   @ApiProperty({ enum: RECORD_INDUSTRIES }) industry: string;
-  @ApiProperty({ nullable: true, description: 'Publicity sector (公示领域)' }) sector: string | null;
-  @ApiProperty({ nullable: true, enum: ['minor', 'general', 'serious'] }) severity: string | null;
-  @ApiProperty({ nullable: true }) listType: string | null;
-  @ApiProperty({ nullable: true, enum: ['A', 'B', 'M', 'C', 'D'] }) taxLevel: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: PUBLICITY_SECTORS, description: 'Publicity sector (公示领域)' }) sector: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['minor', 'general', 'serious'] }) severity: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: LIST_TYPES, description: 'List (名单类型) of a list entry' }) listType: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['A', 'B', 'M', 'C', 'D'] }) taxLevel: string | null;
   @ApiProperty({ nullable: true, type: Number }) taxYear: number | null;
   @ApiProperty({ format: 'date' }) decisionDate: string;
-  @ApiProperty({ nullable: true, format: 'date', description: 'Earliest end by credit repair (最短公示期满)' }) publicityMinEnd: string | null;
-  @ApiProperty({ nullable: true, format: 'date', description: 'Publicity / list end (公示截止期), exclusive; null = open-ended' }) publicityEnd: string | null;
-  @ApiProperty({ nullable: true, format: 'date', description: 'Licence valid until (有效期至)' }) validUntil: string | null;
-  @ApiProperty({ nullable: true, enum: ['NDRC-58', 'NDRC-36'], description: 'Publicity rule the window was computed under (适用规章)' }) ruleVersion: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Earliest end by credit repair (最短公示期满)' }) publicityMinEnd: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Publicity / list end (公示截止期), exclusive; null = open-ended' }) publicityEnd: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Licence valid until (有效期至)' }) validUntil: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['NDRC-58', 'NDRC-36'], description: 'Publicity rule the window was computed under (适用规章)' }) ruleVersion: string | null;
   @ApiProperty({ enum: PENALTY_TYPES, isArray: true }) penaltyTypes: string[];
   @ApiProperty({ nullable: true, type: Number, description: '万元' }) fineAmount: number | null;
-  @ApiProperty({ nullable: true }) commitmentStatus: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) commitmentStatusDate: string | null;
-  @ApiProperty({ nullable: true }) inspectionResult: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: COMMITMENT_STATUSES, description: 'Commitment status (承诺履行状态)' }) commitmentStatus: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) commitmentStatusDate: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: INSPECTION_RESULTS, description: 'Inspection result (检查结果)' }) inspectionResult: string | null;
   @ApiProperty({ enum: RECORD_STATUSES }) status: string;
-  @ApiProperty({ nullable: true, format: 'date' }) revokedAt: string | null;
-  @ApiProperty({ nullable: true }) revocationReason: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) repairedAt: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) endedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) revokedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) revocationReason: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) repairedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) endedAt: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Other "双公示" fields (违法行为类型, 处罚依据, 处罚机关…)' }) details: Record<string, unknown>;
   @ApiProperty({ description: 'SHA-256 of the normalised record' }) contentHash: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -92,15 +93,15 @@ class SubjectRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SUBJECT_KINDS }) kind: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) code: string | null;
-  @ApiProperty({ nullable: true, example: '110105********002X' }) idMasked: string | null;
-  @ApiProperty({ nullable: true }) region: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) registeredOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) code: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '110105********002X' }) idMasked: string | null;
+  @ApiProperty({ type: String, nullable: true }) region: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) registeredOn: string | null;
 }
 
 export class SubjectRecordsDto {
   @ApiProperty({ type: SubjectRefDto }) subject: SubjectRefDto;
-  @ApiProperty({ nullable: true, format: 'date' }) asOf: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) asOf: string | null;
   @ApiProperty() includeEnded: boolean;
   @ApiProperty({ type: [RecordViewDto] }) records: RecordViewDto[];
 }

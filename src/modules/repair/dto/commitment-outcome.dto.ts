@@ -47,8 +47,8 @@ export class CommitmentOutcomeViewDto {
   @ApiProperty({ format: 'date', description: 'Date found (认定日期)', example: '2026-05-20' }) date: string;
   @ApiProperty({ description: 'Department that recorded it (认定部门)', example: '綦江区消防救援支队' }) department: string;
   @ApiProperty({ description: 'What was found (核查情况)' }) reason: string;
-  @ApiProperty({ nullable: true, description: 'Legal basis of a breach entering the credit record (失信认定依据)', example: '国办发〔2020〕42号' }) legalBasis: string | null;
-  @ApiProperty({ nullable: true, description: 'API key name (caller system)' }) caller: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Legal basis of a breach entering the credit record (失信认定依据)', example: '国办发〔2020〕42号' }) legalBasis: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'API key name (caller system)' }) caller: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

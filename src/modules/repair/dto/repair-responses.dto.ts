@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { APPLICANT_KINDS, APPLICATION_STATUSES } from './repair-requests.dto';
 
 class ApplicantViewDto {
@@ -18,21 +18,21 @@ export class RepairApplicationDto {
   @ApiProperty({ description: 'Public credit commitment (公开信用承诺)' }) commitment: string;
   @ApiProperty({ description: 'Obligations fulfilled (履行义务情况)' }) reason: string;
   @ApiProperty({ type: [String], description: 'Evidence (证明材料)' }) evidence: string[];
-  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'Earliest repair date (最短公示期届满之日)', example: '2025-06-10' }) earliestRepairDate: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Earliest repair date (最短公示期届满之日)', example: '2025-06-10' }) earliestRepairDate: string | null;
   @ApiProperty({ format: 'date', description: 'Applied on (申请日期), China Standard Time' }) appliedOn: string;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: "The applicant's repair commitment filed as a credit commitment record (信用修复承诺), when the subject has a unified social credit code" }) commitmentRecordId: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date', description: 'Decided on (审核日期)' }) decidedOn: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Deciding department (审核部门)' }) decidedBy: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Approval note or rejection reason (审核意见 / 不予修复理由)' }) decisionReason: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'API key name (caller system) that applied' }) caller: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'API key name (caller system) that decided' }) decidedCaller: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "The applicant's repair commitment filed as a credit commitment record (信用修复承诺), when the subject has a unified social credit code" }) commitmentRecordId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Decided on (审核日期)' }) decidedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Deciding department (审核部门)' }) decidedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Approval note or rejection reason (审核意见 / 不予修复理由)' }) decisionReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'API key name (caller system) that applied' }) caller: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'API key name (caller system) that decided' }) decidedCaller: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class RepairApplicationPageDto {
-  @ApiProperty({ example: 1 }) total: number;
-  @ApiProperty({ example: 50 }) limit: number;
-  @ApiProperty({ example: 0 }) offset: number;
+  @ApiProperty({ type: 'integer', example: 1 }) total: number;
+  @ApiProperty({ type: 'integer', example: 50 }) limit: number;
+  @ApiProperty({ type: 'integer', example: 0 }) offset: number;
   @ApiProperty({ type: [RepairApplicationDto] }) items: RepairApplicationDto[];
 }
