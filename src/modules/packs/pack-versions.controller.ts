@@ -1,10 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiExtraModels, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { PublishDto, RollbackDto, SaveDraftDto } from './dto/pack-versions.dto';
+import { DraftViewDto, PackVersionDto, PackVersionListDto } from './dto/pack-authoring-responses.dto';
 import { PackAuthoringService } from './pack-authoring.service';
 import { CONFLICT_EXAMPLE, DRAFT_VIEW_EXAMPLE, INVALID_EXAMPLE, VERSION_EXAMPLE } from './pack-versions.examples';
+
+/** A JSON answer with its schema and an example (`type` alone would drop the example). */
+const json = (model: Function, example: unknown) => ({ 'application/json': { schema: { $ref: getSchemaPath(model) }, example } });
 import { RevisionRequired } from './packs.exception';
 
 const ID = { name: 'id', example: 'tax', description: 'Pack id (a tier pack, or `measures`)' };
@@ -22,6 +26,7 @@ function revisionOf(ifMatch: string | undefined, body: number | undefined): numb
 
 @ApiTags('rule pack versions (规则包版本)')
 @RequireScopes('packs')
+@ApiExtraModels(DraftViewDto, PackVersionDto, PackVersionListDto)
 @Controller('api/v1/packs/:id')
 export class PackVersionsController {
   constructor(private readonly authoring: PackAuthoringService) {}
@@ -29,7 +34,7 @@ export class PackVersionsController {
   @Get('versions')
   @ApiParam(ID)
   @ApiOperation({ summary: 'Every published version of a pack, newest first, with who published it, when, why and which is active' })
-  @ApiOkResponse({ schema: { example: { items: [VERSION_EXAMPLE] } } })
+  @ApiOkResponse({ description: 'The versions (版本列表)', content: json(PackVersionListDto, { items: [VERSION_EXAMPLE] }) })
   @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND' })
   async versions(@Param('id') id: string) {
     return { items: await this.authoring.versions(id) };
@@ -38,7 +43,8 @@ export class PackVersionsController {
   @Get('draft')
   @ApiParam(ID)
   @ApiOperation({ summary: 'The draft (草稿) with its revision and validation findings; revision 0 and the active content when none was saved' })
-  @ApiOkResponse({ schema: { example: DRAFT_VIEW_EXAMPLE } })
+  @ApiOkResponse({ description: 'The draft (草稿)', content: json(DraftViewDto, DRAFT_VIEW_EXAMPLE) })
+  @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND' })
   draft(@Param('id') id: string) {
     return this.authoring.draft(id);
   }
@@ -48,7 +54,7 @@ export class PackVersionsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Revision the edit is based on (0: no draft yet); or `revision` in the body' })
   @ApiBody({ type: SaveDraftDto })
   @ApiOperation({ summary: 'Save the draft if it is still at the given revision (optimistic locking); answers the new revision and findings' })
-  @ApiOkResponse({ schema: { example: DRAFT_VIEW_EXAMPLE } })
+  @ApiOkResponse({ description: 'The saved draft with its new revision and findings', content: json(DraftViewDto, DRAFT_VIEW_EXAMPLE) })
   @ApiConflictResponse({ description: 'DRAFT_CONFLICT: saved by someone else meanwhile', schema: { example: CONFLICT_EXAMPLE } })
   saveDraft(@Param('id') id: string, @Body() body: SaveDraftDto, @Caller() caller: Caller, @Headers('if-match') ifMatch?: string) {
     return this.authoring.saveDraft(id, revisionOf(ifMatch, body.revision), body.content, { caller, operator: body.operator });
@@ -58,7 +64,7 @@ export class PackVersionsController {
   @HttpCode(201)
   @ApiParam(ID)
   @ApiOperation({ summary: 'Publish the draft: validate, store as an immutable version, activate it on every instance (within a second); audited pack.publish' })
-  @ApiCreatedResponse({ schema: { example: VERSION_EXAMPLE } })
+  @ApiCreatedResponse({ description: 'The version published and now active (已发布版本)', content: json(PackVersionDto, VERSION_EXAMPLE) })
   @ApiUnprocessableEntityResponse({ description: 'PACK_INVALID: findings name file, rule and JSON pointer; nothing changed', schema: { example: INVALID_EXAMPLE } })
   @ApiConflictResponse({ description: 'PACK_NO_DRAFT, or PACK_VERSION_EXISTS: raise `version` first' })
   publish(@Param('id') id: string, @Body() body: PublishDto, @Caller() caller: Caller) {
@@ -69,7 +75,7 @@ export class PackVersionsController {
   @HttpCode(200)
   @ApiParam(ID)
   @ApiOperation({ summary: 'Activate an earlier published version again on every instance; audited pack.rollback' })
-  @ApiOkResponse({ schema: { example: VERSION_EXAMPLE } })
+  @ApiOkResponse({ description: 'The version active again', content: json(PackVersionDto, VERSION_EXAMPLE) })
   @ApiNotFoundResponse({ description: 'PACK_VERSION_NOT_FOUND' })
   rollback(@Param('id') id: string, @Body() body: RollbackDto, @Caller() caller: Caller) {
     return this.authoring.rollback(id, body.versionId, body.reason, { caller, operator: body.operator });

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { ValidationFailed, type FieldError } from '../../common/problem';
 import { explainPack, factValueProblem, FACTS_BY_NAME, withDefaults, type FactValue } from '../../rules';
 import { lintPack } from '../../rules/lint';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { PacksService } from './packs.service';
+import { LintReportDto, PackExplanationDto } from './dto/pack-authoring-responses.dto';
 
 export class EvaluatePackDto {
   @ApiProperty({
@@ -27,13 +28,15 @@ function factErrors(facts: Readonly<Record<string, unknown>>): FieldError[] {
   return out;
 }
 
+/** Part of the answer for {"facts": {"industryPenaltiesLast12Months": 1}} on the bundled tax pack (`facts` and `evaluation` left out). */
 const TRACE_EXAMPLE = {
-  packId: 'tax', version: '1.0.0', tier: 'B', score: 80,
-  rules: [{ rule: 'tax-penalties', fired: true, conditions: [{ path: '/all/0', fact: 'penaltiesLast12Months', factValue: 2, operator: 'greaterThanInclusive', expected: 1, passed: true }] }],
+  packId: 'tax', version: '1.0.0', tier: 'A', score: 95,
+  rules: [{ rule: 'tax-penalty', fired: true, conditions: [{ path: '/all/0', fact: 'industryPenaltiesLast12Months', factValue: 1, operator: 'greaterThanInclusive', expected: 1, passed: true }] }],
 };
 
 @ApiTags('rule packs (规则包)')
 @RequireScopes('packs')
+@ApiExtraModels(LintReportDto, PackExplanationDto)
 @Controller('api/v1/packs')
 export class PacksLintController {
   constructor(private readonly packs: PacksService) {}
@@ -42,7 +45,7 @@ export class PacksLintController {
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'tax' })
   @ApiOperation({ summary: 'Explain an evaluation (规则解释): every condition of every rule with the fact value, operator, expected value and whether it passed' })
-  @ApiOkResponse({ schema: { example: TRACE_EXAMPLE } })
+  @ApiOkResponse({ description: 'The evaluation and the trace of every condition', content: { 'application/json': { schema: { $ref: getSchemaPath(PackExplanationDto) }, example: TRACE_EXAMPLE } } })
   @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND' })
   evaluate(@Param('id') id: string, @Body() body: EvaluatePackDto) {
     const { compiled } = this.packs.get(id);
@@ -60,7 +63,7 @@ export class PacksLintController {
     summary: 'Lint a pack (规则包校验) without storing it',
     description: 'Always 200: `valid` is false when any finding is an error; warnings alone leave it valid. Findings: {severity, file, rule?, path, code, message}.',
   })
-  @ApiOkResponse({ schema: { example: { valid: false, findings: [{ severity: 'error', file: 'pack.json', rule: 'r1', path: '/rules/0/conditions/all/1', code: 'never-fires', message: 'the rule can never fire: …' }] } } })
+  @ApiOkResponse({ description: 'The findings (校验结果)', content: { 'application/json': { schema: { $ref: getSchemaPath(LintReportDto) }, example: { valid: false, findings: [{ severity: 'error', file: 'pack.json', rule: 'r1', path: '/rules/0/conditions/all/1', code: 'never-fires', message: 'the rule can never fire: …' }] } } } })
   validate(@Body() body: unknown) {
     const findings = lintPack(body, 'pack.json');
     return { valid: !findings.some((f) => f.severity === 'error'), findings };
