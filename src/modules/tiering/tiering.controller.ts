@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
 import { AsOfQuery, DistributionQuery, HistoryQuery, TieringRunBody } from './dto/tiering.dto';
+import { SubjectTiersDto, TierDistributionDto, TierHistoryDto, TieringRunSummaryDto } from './dto/tier-responses.dto';
 import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
 import { TierStore } from './tier.store';
@@ -10,6 +11,7 @@ import { RequireScopes } from '../auth/scopes.decorator';
 import { uuidParam } from '../../common/uuid-param';
 
 const uuid = uuidParam();
+const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
 @ApiTags('tiering (信用分级)')
 @RequireScopes('tiers')
@@ -30,13 +32,18 @@ export class TieringController {
       'Each tier carries the score, the rules that fired (reason, 原因, and legal basis, 法律依据), the facts used, the pack ' +
       'version and the inspection policy that follows (抽查比例、检查频次). With `asOf` the tiers are computed live for that date.',
   })
-  @ApiOkResponse({ description: 'Tiers per industry' })
+  @ApiOkResponse({ type: SubjectTiersDto, description: 'Tiers per industry (分行业信用等级)' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID, asOf not a date` })
+  @ApiNotFoundResponse({ description: 'SUBJECT_NOT_FOUND' })
   tiers(@Param('id', uuid) id: string, @Query() q: AsOfQuery) {
     return this.queries.tiersOf(id, q.asOf);
   }
 
   @Get('subjects/:id/tiers/history')
   @ApiOperation({ summary: 'Tier history (信用等级变更记录): every change, newest first, never overwritten' })
+  @ApiOkResponse({ type: TierHistoryDto, description: 'The changes, newest first' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID, industry or limit invalid` })
+  @ApiNotFoundResponse({ description: 'SUBJECT_NOT_FOUND' })
   history(@Param('id', uuid) id: string, @Query() q: HistoryQuery) {
     return this.queries.history(id, q.industry, q.limit ?? 100);
   }
@@ -47,6 +54,8 @@ export class TieringController {
     summary: "Batch tiering (批量分级): recompute and store every subject's current tiers; answers with counts and duration",
     description: 'Stored tiers are today\'s (they drive inspection plans): `asOf`, when given, must be today. Tiers of another date are computed live by GET /api/v1/subjects/{id}/tiers?asOf=. Runs after the record-change recomputes already queued.',
   })
+  @ApiOkResponse({ type: TieringRunSummaryDto, description: 'Counts and duration of the run (批量分级结果)' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: asOf is not today` })
   run(@Body() body: TieringRunBody) {
     const today = this.clock.today();
     if (body.asOf !== undefined && body.asOf !== today) {
@@ -57,6 +66,8 @@ export class TieringController {
 
   @Get('tiering/distribution')
   @ApiOperation({ summary: 'Tier distribution per industry (分行业信用等级分布), optionally for one region' })
+  @ApiOkResponse({ type: TierDistributionDto, description: 'Subjects per industry and tier' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: region is not 2 to 6 digits` })
   async distribution(@Query() q: DistributionQuery) {
     return { region: q.region ?? null, items: await this.store.distribution(q.region) };
   }
