@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { SimulationService } from './simulation.service';
 import { MEASURES_PACK } from '../packs/pack-content';
 import { IsCalendarDate } from '../records/dto/field-decorators';
+import { MeasuresSimulationReportDto, SimulationReportDto } from './dto/simulation-responses.dto';
 
 export class SimulateBody {
   @ApiPropertyOptional({ description: 'Evaluate as of this date (基准日), YYYY-MM-DD; default today', example: '2026-11-28' })
@@ -24,6 +25,7 @@ export class SimulateBody {
 }
 
 @ApiTags('rule packs (规则包)')
+@ApiExtraModels(SimulationReportDto, MeasuresSimulationReportDto)
 @Controller('api/v1/packs')
 export class SimulationController {
   constructor(private readonly simulation: SimulationService) {}
@@ -41,7 +43,13 @@ export class SimulationController {
       "its check's date with the tiers it used, under the active measures and the draft: the checks whose verdict would change. " +
       'An invalid draft is 422 with findings. Nothing is stored.',
   })
-  @ApiOkResponse({ description: 'The simulation report (JSON, with `summary` lines)' })
+  @ApiOkResponse({
+    description: 'The simulation report, with `summary` lines: a tier pack\'s (SimulationReportDto) or, for `measures`, the replayed checks (MeasuresSimulationReportDto)',
+    schema: { oneOf: [{ $ref: getSchemaPath(SimulationReportDto) }, { $ref: getSchemaPath(MeasuresSimulationReportDto) }] },
+  })
+  @ApiBadRequestResponse({ description: 'RFC 9457 problem: a date invalid, or from / to missing for `measures`' })
+  @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'PACK_INVALID: the draft has findings' })
   simulate(@Param('id') id: string, @Body() body: SimulateBody) {
     return id === MEASURES_PACK ? this.simulation.simulateMeasures(body.from, body.to) : this.simulation.simulate(id, body.asOf);
   }
