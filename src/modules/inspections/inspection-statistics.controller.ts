@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { StatisticsQuery } from './dto/plan-request.dto';
+import { InspectionStatisticsDto } from './dto/statistics-responses.dto';
 import { InspectionStatisticsService } from './inspection-statistics.service';
 
 @ApiTags('inspections (双随机、一公开)')
@@ -15,7 +16,7 @@ export class InspectionStatisticsController {
     summary: 'Inspection statistics (抽查统计): tier distribution, planned share against the ratio each tier promises, subjects never inspected',
     description: 'Never inspected: no inspection in the 12 months before the tier date and no result recorded in any plan (first 100 ids, and the count).',
   })
-  @ApiOkResponse({ description: 'Per tier: subjects, samplingRatio, planned, plannedShare, inspected; neverInspected {count, sample}' })
+  @ApiOkResponse({ type: InspectionStatisticsDto, description: 'Per tier: subjects, samplingRatio, planned, plannedShare, inspected; neverInspected {count, sample}' })
   statistics(@Query() q: StatisticsQuery) {
     return this.stats.statistics(q.industry, q.region ?? null);
   }

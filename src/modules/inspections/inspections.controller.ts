@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -7,12 +7,16 @@ import { CreatePlanDto, ExportQuery, PlanResultDto } from './dto/plan-request.dt
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionResultsService } from './inspection-results.service';
 import { planCsv, RERUN } from './plan-export';
+import { DrawPolicyDto, PlanExportDto } from './dto/plan-export.dto';
+import { PlanResultAnswerDto, PlanViewDto } from './dto/plan-responses.dto';
 import { uuidParam } from '../../common/uuid-param';
 
 const uuid = uuidParam;
+const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
 @ApiTags('inspections (双随机、一公开)')
 @RequireScopes('inspections')
+@ApiExtraModels(PlanExportDto, DrawPolicyDto)
 @Controller('api/v1/inspection-plans')
 export class InspectionsController {
   constructor(
@@ -26,7 +30,8 @@ export class InspectionsController {
     description: 'Per tier, round(samplingRatio × subjects) are drawn at random; subjects due by frequency or with an open lead always are. ' +
       'Two inspectors per subject, avoiding conflicts (回避), balancing load. Seeded and reproducible: the seed, the inputs and their hash are published.',
   })
-  @ApiCreatedResponse({ description: 'The plan, with its items' })
+  @ApiCreatedResponse({ type: PlanViewDto, description: 'The plan, with its items (抽查计划)' })
+  @ApiBadRequestResponse({ description: PROBLEM })
   @ApiUnprocessableEntityResponse({ description: 'INSPECTION_SUBJECT_UNSTAFFABLE / INSPECTION_TOO_FEW_INSPECTORS / INSPECTION_NO_SUBJECTS: names what is short' })
   create(@Body() body: CreatePlanDto, @Caller() caller: Caller | undefined) {
     return this.plans.create(body, caller);
@@ -34,13 +39,25 @@ export class InspectionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One inspection plan with its items and results (natural persons masked)' })
-  @ApiOkResponse({ description: 'The plan' })
+  @ApiOkResponse({ type: PlanViewDto, description: 'The plan (抽查计划)' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID` })
+  @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND' })
   get(@Param('id', uuid('id')) id: string) {
     return this.plans.get(id);
   }
 
   @Get(':id/export')
   @ApiOperation({ summary: 'Publish (一公开) a plan: CSV, or JSON with the inputs and seed needed to re-run the draw' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'A file to publish: JSON (format=json, the default) with the plan, the inputs and how to re-run the draw; or CSV (format=csv), UTF-8 with BOM, one line per subject drawn',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PlanExportDto) } },
+      'text/csv': { schema: { type: 'string' }, example: '\uFEFFposition,subjectId,subjectName,subjectCode,subjectIdMasked,tier,reason,inspector1,inspector2,onSite,keyItemsFull,result,resultDate\r\n' },
+    },
+  })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID, format not csv or json` })
+  @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND' })
   async export(@Param('id', uuid('id')) id: string, @Query() q: ExportQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const published = await this.plans.published(id);
     if (q.format === 'csv') {
@@ -52,6 +69,10 @@ export class InspectionsController {
   @Post(':id/items/:itemId/result')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record an inspection result (检查结果); files an inspection credit record so the next tiering sees it' })
+  @ApiCreatedResponse({ type: PlanResultAnswerDto, description: 'The result recorded and the credit record filed (检查结果)' })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: a date outside the plan period or in the future, a natural person's ID number missing or not theirs` })
+  @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND or INSPECTION_ITEM_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'INSPECTION_RESULT_EXISTS: the item has a result already' })
   result(@Param('id', uuid('id')) id: string, @Param('itemId', uuid('itemId')) itemId: string, @Body() body: PlanResultDto, @Caller() caller: Caller | undefined) {
     return this.results.record(id, itemId, body, caller);
   }
