@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/scopes.decorator';
+import { LivenessDto } from './dto/liveness.dto';
 
 @ApiTags('health (健康检查)')
 @Public()
@@ -28,7 +29,8 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness (存活): the process answers' })
-  live() {
+  @ApiOkResponse({ type: LivenessDto, description: 'The process is alive' })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 }
