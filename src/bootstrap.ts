@@ -8,7 +8,7 @@ import { AppConfig } from './config/app.config';
 import { requestIdOf } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './common/problem.filter';
-import { scrubDeep } from './common/pii';
+import { scrubDeepAll } from './common/pii';
 import { clientErrorHandler } from './common/client-errors';
 import { setupOpenApi } from './openapi';
 import { startEmbeddedDatabase, EmbeddedDatabase } from './database/embedded';
@@ -32,7 +32,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     logger: false,
     // Errors Fastify answers before any route runs (a path parameter over 100 characters, a malformed URL,
     // request headers over 16 KB) are problem details like every other error, the path masked.
-    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => sendProblem(reply, scrubDeep(toProblem(err, undefined, req.id))),
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => sendProblem(reply, scrubDeepAll(toProblem(err, undefined, req.id))),
     clientErrorHandler,
   });
   const fastify = adapter.getInstance();

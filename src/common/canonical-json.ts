@@ -1,4 +1,4 @@
-import { scrubIdNumbers } from './pii';
+import { scrubAllIdNumbers, scrubIdNumbers } from './pii';
 
 /**
  * JSON that hashes the same after a trip through PostgreSQL `jsonb`. `jsonb` re-orders keys, rewrites
@@ -16,8 +16,20 @@ const TOO_DEEP = '[audit: nested too deep]';
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern is for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** A string that jsonb stores and returns unchanged, with every ID-number-shaped run masked. */
+/**
+ * A string that jsonb stores and returns unchanged, with every ID-number-shaped run masked, 15-digit
+ * first-generation numbers included (over-masking the content of an audit entry is harmless).
+ */
 export function auditString(s: string): string {
+  return scrubAllIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
+}
+
+/**
+ * As auditString for a value the trail is searched by, verbatim (caller, idempotency key): 18-character
+ * numbers only. Masking a 15-digit run there could make two different idempotency keys one, and answer a
+ * check with another check's entry.
+ */
+export function auditIdentifier(s: string): string {
   return scrubIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
 }
 

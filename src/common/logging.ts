@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { isValidResidentId } from './identifiers/resident-id';
-import { scrubDeep, scrubIdNumbers } from './pii';
+import { scrubAllIdNumbers, scrubDeepAll } from './pii';
 
-/** Structured JSON logs: request id on every line, secrets redacted, ID numbers masked. */
+/**
+ * Structured JSON logs: request id on every line, secrets redacted, ID numbers masked: 18-character ones
+ * in any digit form and 15-digit first-generation ones (scrubAllIdNumbers; over-masking is harmless in a log).
+ */
 export function loggerParams(level: string): Params {
   return {
     pinoHttp: {
@@ -15,12 +18,12 @@ export function loggerParams(level: string): Params {
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubIdNumbers(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubAllIdNumbers(req.url) }),
       },
-      formatters: { log: (obj: Record<string, unknown>) => scrubDeep(obj) },
+      formatters: { log: (obj: Record<string, unknown>) => scrubDeepAll(obj) },
       hooks: {
         logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubIdNumbers(a) : a)));
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubAllIdNumbers(a) : a)));
         },
       },
       customLogLevel: (_req: unknown, res: { statusCode: number }, err?: Error) =>
@@ -32,8 +35,12 @@ export function loggerParams(level: string): Params {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** True when some 18 characters of `s` form a valid resident ID number, wherever they stand. */
+/**
+ * True when some 18 characters of `s` form a valid resident ID number, wherever they stand, or when `s`
+ * holds what the logs would mask (a first-generation 15-digit number standing alone).
+ */
 function holdsIdNumber(s: string): boolean {
+  if (scrubAllIdNumbers(s) !== s) return true;
   for (const run of s.toUpperCase().match(/\d{17}[\dX]*/g) ?? []) {
     for (let i = 0; i + 18 <= run.length; i++) if (isValidResidentId(run.slice(i, i + 18))) return true;
   }

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from './database-unavailable';
-import { scrubDeep } from './pii';
+import { scrubDeepAll } from './pii';
 import { DomainError, FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
 
 const FASTIFY_CODES: Record<string, { code: string; title: string; field?: string }> = {
@@ -73,8 +73,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    // The path may carry what a caller should not have put there (a resident ID number): masked, like every text of the answer.
-    const problem = scrubDeep(toProblem(exception, req?.url?.split('?')[0], req?.id));
+    // The path may carry what a caller should not have put there (a resident ID number): masked, like every text of the
+    // answer, 15-digit first-generation numbers included (over-masking an error message is harmless).
+    const problem = scrubDeepAll(toProblem(exception, req?.url?.split('?')[0], req?.id));
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: req?.id }, 'Unhandled error');
     }

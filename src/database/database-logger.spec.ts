@@ -17,6 +17,15 @@ describe('DatabaseLogger', () => {
     expect(lines[0]).not.toContain('张三');
   });
 
+  it('masks full-width and first-generation 15-digit numbers too', () => {
+    logger.logQueryError('invalid input: １１０１０５１９４９１２３１００２Ｘ', "SELECT 1 -- '110105491231002'");
+    logger.log('warn', 'pool: 110105491231002');
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ err: 'invalid input: 110105********002X', sql: "SELECT 1 -- '110105******002'" }),
+      expect.objectContaining({ msg: 'pool: 110105******002' }),
+    ]);
+  });
+
   it('follows the log level: silent writes nothing, error drops warnings', () => {
     new DatabaseLogger((line) => lines.push(line), 'silent').logQueryError('boom', 'SELECT 1');
     const errorsOnly = new DatabaseLogger((line) => lines.push(line), 'error');

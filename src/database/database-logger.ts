@@ -1,5 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { scrubIdNumbers } from '../common/pii';
+import { scrubAllIdNumbers } from '../common/pii';
 
 /** Where a line goes: standard output by default, one JSON object a line, beside the service's pino logs. */
 export type LineSink = (line: string) => void;
@@ -27,23 +27,23 @@ export class DatabaseLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown): void {
     const message = typeof error === 'string' ? error : error.message;
-    this.write('error', 'database query failed', { err: scrubIdNumbers(message), sql: scrubIdNumbers(oneLine(query).slice(0, MAX_SQL)) });
+    this.write('error', 'database query failed', { err: scrubAllIdNumbers(message), sql: scrubAllIdNumbers(oneLine(query).slice(0, MAX_SQL)) });
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.write('warn', 'slow database query', { ms: time, sql: scrubIdNumbers(oneLine(query).slice(0, MAX_SQL)) });
+    this.write('warn', 'slow database query', { ms: time, sql: scrubAllIdNumbers(oneLine(query).slice(0, MAX_SQL)) });
   }
 
   logSchemaBuild(): void {}
 
   logMigration(message: string): void {
-    this.write('info', scrubIdNumbers(message), {});
+    this.write('info', scrubAllIdNumbers(message), {});
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     const text = String(message);
     // The schema comes from the migrations (gen_random_uuid() is built in): TypeORM's uuid-ossp advice does not apply.
-    if (level === 'warn' && !text.includes('uuid-ossp')) this.write('warn', scrubIdNumbers(text), {});
+    if (level === 'warn' && !text.includes('uuid-ossp')) this.write('warn', scrubAllIdNumbers(text), {});
   }
 
   private write(level: 'error' | 'warn' | 'info', msg: string, fields: Record<string, unknown>): void {

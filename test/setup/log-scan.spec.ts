@@ -16,6 +16,23 @@ describe('log scan for resident ID numbers', () => {
     expect(residentIdsIn('110105********002X 1795913727991 6f1c2a9e-8d6b-4c55')).toEqual([]);
   });
 
+  it('finds full-width and other digit forms, also spelled as JSON \\u or URL %XX escapes', () => {
+    expect(residentIdsIn('{"msg":"１１０１０５１９４９１２３１００２Ｘ"}')).toEqual([VALID]);
+    expect(residentIdsIn('id １１０１０５19491231００２ｘ')).toEqual([VALID]);
+    expect(residentIdsIn('١١٠١٠٥١٩٤٩١٢٣١٠٠٢X')).toEqual([VALID]); // Arabic-Indic digits
+    expect(residentIdsIn(`{"msg":"${[...'１１０１０５１９４９１２３１００２Ｘ'].map((c) => `\\u${c.charCodeAt(0).toString(16)}`).join('')}"}`)).toEqual([VALID]);
+    expect(residentIdsIn(`{"url":"/x/${encodeURIComponent('１１０１０５１９４９１２３１００２Ｘ')}"}`)).toEqual([VALID]); // URL escapes
+    expect(residentIdsIn('{"url":"/x?q=%31%31%30%31%30%35%34%39%31%32%33%31%30%30%32"}')).toEqual(['110105491231002']);
+    expect(residentIdsIn('１１０１０５１９４９１２３１００２１')).toEqual([]); // check character wrong
+  });
+
+  it('finds first-generation 15-digit numbers standing alone, in any digit form; not next to a letter (hex hashes)', () => {
+    expect(residentIdsIn('{"url":"/x/110105491231002"}')).toEqual(['110105491231002']);
+    expect(residentIdsIn('身份证１１０１０５４９１２３１００２号')).toEqual(['110105491231002']);
+    expect(residentIdsIn('hash 9f110105491231002ab')).toEqual([]);
+    expect(residentIdsIn('1101054912310021 110105491331002 010105491231002 1795913727991')).toEqual([]); // 16 digits, month 13, region 0…
+  });
+
   it('names file, line and spec, the number masked', () => {
     const dir = mkdtempSync(join(tmpdir(), 'log-scan-'));
     try {
@@ -25,6 +42,16 @@ describe('log scan for resident ID numbers', () => {
       expect({ files, lines }).toEqual({ files: 1, lines: 2 });
       expect(leaks).toEqual([{ file: join(dir, 'worker-1.log'), line: 3, spec: 'test/e2e/x.e2e.spec.ts', masked: '110105********002X' }]);
       expect(JSON.stringify(leaks)).not.toContain(VALID);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a full-width or first-generation number masked in ASCII', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'log-scan-'));
+    try {
+      writeFileSync(join(dir, 'worker-1.log'), ['{"msg":"１１０１０５１９４９１２３１００２Ｘ"}', '{"msg":"110105491231002"}', ''].join('\n'));
+      expect(scanLogDir(dir).leaks.map((l) => [l.line, l.masked])).toEqual([[1, '110105********002X'], [2, '110105******002']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

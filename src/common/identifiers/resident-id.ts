@@ -30,6 +30,18 @@ export function isValidResidentId(id: string): boolean {
   return residentIdProblem(id) === null;
 }
 
+/**
+ * A first-generation resident ID number (GB 11643-1989, 15 digits: region starting 1-9, birth date YYMMDD
+ * with the century left out, always 19, then a 3-digit sequence; no check character). No longer accepted
+ * as an identifier; recognised only so that it is masked and found where it should not be.
+ */
+export function isFirstGenerationId(s: string): boolean {
+  if (!/^[1-9]\d{14}$/.test(s)) return false;
+  const [y, m, d] = [1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12))];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export function residentIdReason(problem: ResidentIdProblem): string {
   switch (problem) {
     case 'shape':

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { auditString, JsonValue, toAuditJson } from '../../common/canonical-json';
+import { auditIdentifier, auditString, JsonValue, toAuditJson } from '../../common/canonical-json';
 import { AUDIT_ALGORITHM, ChainFields } from './audit-chain';
 import { AuditEntryInvalid } from './audit.exception';
 import type { AuditAppendInput, AuditEntryView } from './audit.types';
@@ -12,10 +12,11 @@ const KIND = /^[a-z][a-z0-9_.:-]{0,31}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 const ID_NUMBER_SHAPE = /(?<![0-9A-Za-z])[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/;
 
-function text(field: string, v: string | null | undefined, max: number): string | null {
+/** `verbatim`: a value the trail is searched by (caller, scenario, idempotency key; see auditIdentifier). */
+function text(field: string, v: string | null | undefined, max: number, verbatim = false): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string') throw new AuditEntryInvalid(field, 'must be a string');
-  const s = auditString(v);
+  const s = verbatim ? auditIdentifier(v) : auditString(v);
   // varchar(n) counts characters; a UTF-16 length within n is always within n characters.
   if (s.length > max) throw new AuditEntryInvalid(field, `must be at most ${max} characters`);
   return s;
@@ -49,11 +50,11 @@ export function prepareEntry(input: AuditAppendInput, createdAt: Date): Prepared
   return {
     id: input.id === undefined ? randomUUID() : uuid('id', input.id),
     kind: input.kind,
-    caller: text('caller', input.caller, 100),
+    caller: text('caller', input.caller, 100, true),
     operator: text('operator', input.operator, 100),
-    scenario: text('scenario', input.scenario, 64),
+    scenario: text('scenario', input.scenario, 64, true),
     subject_ids: [...new Set(subjectIds)],
-    idempotency_key: text('idempotencyKey', key, 200),
+    idempotency_key: text('idempotencyKey', key, 200, true),
     request_hash: requestHash,
     request: toAuditJson(input.request),
     response: toAuditJson(input.response),

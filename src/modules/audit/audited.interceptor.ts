@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, mergeMap } from 'rxjs';
-import { scrubIdNumbers } from '../../common/pii';
+import { scrubAllIdNumbers } from '../../common/pii';
 import { AuditService } from './audit.service';
 import type { PendingAudit } from './audit-outbox';
 
@@ -111,10 +111,10 @@ export function subjectIdsIn(answer: unknown): string[] {
 }
 
 /**
- * SHA-256 of the body with every ID number masked first. A plain hash of a body holding a natural
- * person's ID number would let anyone with the trail and the masked number (region and last four kept)
- * recover it by trying the few thousand possible birth dates.
+ * SHA-256 of the body with every ID number masked first (first-generation 15-digit ones too). A plain
+ * hash of a body holding a natural person's ID number would let anyone with the trail and the masked
+ * number (region and last four kept) recover it by trying the few thousand possible birth dates.
  */
 export function bodySha256(body: unknown): string {
-  return createHash('sha256').update(scrubIdNumbers(JSON.stringify(body ?? null))).digest('hex');
+  return createHash('sha256').update(scrubAllIdNumbers(JSON.stringify(body ?? null))).digest('hex');
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { auditString, canonicalJson, JsonValue, toAuditJson } from '../../common/canonical-json';
+import { auditIdentifier, auditString, canonicalJson, JsonValue, toAuditJson } from '../../common/canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and writes no whitespace', () => {
@@ -36,6 +36,13 @@ describe('toAuditJson', () => {
     expect(out).not.toContain('skip');
     expect(out).toContain('"n":null');
     expect(out).toContain('"big":"12"');
+  });
+
+  it('masks full-width and first-generation 15-digit numbers in content; identifiers the trail is searched by keep 15 digits', () => {
+    const out = JSON.stringify(toAuditJson({ reason: '身份证１１０１０５１９４９１２３１００２Ｘ，旧证 110105491231002', url: '/x/%EF%BC%91%EF%BC%91%EF%BC%90%EF%BC%91%EF%BC%90%EF%BC%95%EF%BC%91%EF%BC%99%EF%BC%94%EF%BC%99%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%91%EF%BC%90%EF%BC%90%EF%BC%92%EF%BC%B8' }));
+    expect(out).toBe('{"reason":"身份证110105********002X，旧证 110105******002","url":"/x/110105********002X"}');
+    expect(auditIdentifier('ZB-110105491231002')).toBe('ZB-110105491231002'); // two keys must not become one
+    expect(auditIdentifier('ZB-１１０１０５１９４９１２３１００２Ｘ')).toBe('ZB-110105********002X');
   });
 
   it('replaces what jsonb cannot store (NUL, lone surrogates) and keeps every other character', () => {

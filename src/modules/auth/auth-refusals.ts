@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { scrubIdNumbers } from '../../common/pii';
+import { scrubAllIdNumbers } from '../../common/pii';
 import type { DomainError } from '../../common/problem';
 import { AuthInvalid } from './auth.errors';
 import type { Caller } from './caller';
@@ -20,7 +20,7 @@ export class AuthRefusals {
 
   record(req: FastifyRequest, error: DomainError, caller: Caller | null): void {
     const reason = error instanceof AuthInvalid ? `${error.code}:${error.reason}` : error.code;
-    const request = { method: req.method, url: scrubIdNumbers((req.url ?? '').split('?')[0]), reason };
+    const request = { method: req.method, url: scrubAllIdNumbers((req.url ?? '').split('?')[0]), reason };
     this.logger.warn({ refused: { ...request, status: error.status, caller: caller?.name ?? null, requestId: req.id } }, 'request refused');
     if (!this.audit) return;
     try {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { scrubIdNumbers } from '../../common/pii';
+import { scrubAllIdNumbers, scrubIdNumbers } from '../../common/pii';
 import { ValidationFailed } from '../../common/problem';
 import {
   codeQuality, DEFAULT_TIMELY_WORKING_DAYS, departmentQuality, monthBounds, monthsBetween, timelinessOf, totalQuality,
@@ -61,7 +61,8 @@ export class QualityService {
     if (!errors.length && from > to) errors.push({ field: 'from', reason: 'must be on or before to' });
     if (!errors.length && monthsBetween(from, to).length > 120) errors.push({ field: 'from', reason: 'the range may span at most 10 years' });
     const department = q.department?.trim() || null;
-    if (department && scrubIdNumbers(department) !== department) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
+    // A department is a name: one holding an ID number (15-digit first-generation ones too) is refused, never echoed.
+    if (department && scrubAllIdNumbers(department) !== department) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
     if (errors.length) throw new ValidationFailed(errors);
     return { from, to, allowed: q.workingDays ?? this.config.timelyWorkingDays, department };
   }
@@ -126,7 +127,7 @@ export class QualityService {
     if (!dept || dept.length > 200) errors.push({ field: 'department', reason: 'must be 1 to 200 characters (数据来源单位, as in credit records)' });
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     else if (/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(dept)) errors.push({ field: 'department', reason: 'must not contain control characters or unpaired surrogates' });
-    else if (scrubIdNumbers(dept) !== dept) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
+    else if (scrubAllIdNumbers(dept) !== dept) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) errors.push({ field: 'period', reason: 'must be a month written YYYY-MM' });
     if (errors.length) throw new ValidationFailed(errors);
     return view(await this.store.declare(dept, period, declared, note === null ? null : scrubIdNumbers(note), by, audit));

@@ -4,6 +4,7 @@
  * when the record was first received and the subject name and code it was reported with.
  */
 import type { EntityManager } from 'typeorm';
+import { normaliseIdentifier } from '../../common/identifiers/normalise';
 import { usccProblem } from '../../common/identifiers/uscc';
 import { maskIdNumber, scrubDeep, scrubIdNumbers } from '../../common/pii';
 import type { FieldError } from '../../common/problem';
@@ -32,8 +33,8 @@ const text = (v: unknown, max: number): string | null => (typeof v === 'string' 
 /** A refused row as kept: only what locates it and why it was refused; never a full ID number. */
 export function rejectionOf(row: number, line: number | undefined, data: unknown, errors: readonly FieldError[]): RejectionRow {
   const o = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
-  const idNumber = typeof o.subjectIdNumber === 'string' ? o.subjectIdNumber.trim().toUpperCase() : '';
-  const code = idNumber ? null : text(typeof o.subjectCode === 'string' ? o.subjectCode.toUpperCase() : undefined, 32);
+  const idNumber = typeof o.subjectIdNumber === 'string' ? normaliseIdentifier(o.subjectIdNumber) : '';
+  const code = idNumber ? null : text(typeof o.subjectCode === 'string' ? normaliseIdentifier(o.subjectCode) : undefined, 32);
   return {
     source: text(o.source, 200),
     decision_number: text(o.decisionNumber, 128),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { normaliseIdentifier } from '../../common/identifiers/normalise';
 import { maskIdNumber, scrubIdNumbers } from '../../common/pii';
 import type { FieldError } from '../../common/problem';
 import { SubjectsService } from '../subjects/subjects.service';
@@ -44,7 +45,7 @@ function label(data: unknown): Pick<RowReport, 'decisionNumber' | 'subject'> {
   const decision = str(o.decisionNumber);
   const code = str(o.subjectCode);
   const id = str(o.subjectIdNumber);
-  const subject = id !== undefined ? maskIdNumber(id.toUpperCase()) : code !== undefined ? scrubIdNumbers(code.slice(0, 32)) : undefined;
+  const subject = id !== undefined ? maskIdNumber(normaliseIdentifier(id)) : code !== undefined ? scrubIdNumbers(code.slice(0, 32)) : undefined;
   return { ...(decision ? { decisionNumber: scrubIdNumbers(decision.slice(0, 128)) } : {}), ...(subject ? { subject } : {}) };
 }
 

@@ -48,6 +48,7 @@ describe('subject rules', () => {
   it('recognises ID-number-shaped runs in a name', () => {
     expect(looksLikeIdNumber('张三 11010519491231002X')).toBe(true);
     expect(looksLikeIdNumber('110105491231002')).toBe(true);
+    expect(looksLikeIdNumber('张三１１０１０５４９１２３１００２')).toBe(true); // full width
     expect(looksLikeIdNumber('第12345号门店')).toBe(false);
   });
 });

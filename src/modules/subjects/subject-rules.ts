@@ -5,13 +5,14 @@
  */
 import { residentIdProblem, residentIdReason } from '../../common/identifiers/resident-id';
 import { usccProblem, usccReason } from '../../common/identifiers/uscc';
+import { foldDigits } from '../../common/pii';
 import { SUBJECT_KINDS, SubjectKind } from '../../rules/facts.catalogue';
 
 export const NAME_MAX = 200;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const REGION = /^\d{6}$/;
 const CONTROL = /\p{Cc}/u;
-/** 15 digits (first-generation ID) or 17 digits + check: refused in names so it never sits in a URL. */
+/** 15 digits (first-generation ID) or 17 digits + check, in any digit form: refused in names so it never sits in a URL. */
 const ID_LIKE = /\d{17}[\dXx]|\d{15}/;
 
 export function isSubjectKind(v: unknown): v is SubjectKind {
@@ -22,10 +23,8 @@ export function isPresent(v: unknown): boolean {
   return v !== undefined && v !== null && v !== '';
 }
 
-/** Codes and ID numbers are compared upper case, without surrounding blanks (a typed 'x' is an 'X'). */
-export function normaliseIdentifier<T>(v: T): T | string {
-  return typeof v === 'string' ? v.trim().toUpperCase() : v;
-}
+/** Codes and ID numbers are compared NFKC (full width as ASCII), upper case, without surrounding blanks. */
+export { normaliseIdentifier } from '../../common/identifiers/normalise';
 
 export function trimmed<T>(v: T): T | string {
   return typeof v === 'string' ? v.trim() : v;
@@ -66,7 +65,7 @@ export function nameProblem(v: unknown): string | null {
 }
 
 export function looksLikeIdNumber(text: string): boolean {
-  return ID_LIKE.test(text);
+  return ID_LIKE.test(foldDigits(text));
 }
 
 export function regionProblem(v: unknown): string | null {

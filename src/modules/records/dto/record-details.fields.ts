@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../common/identifiers/decorators';
-import { OptionalDate, OptionalText, UpperTrim } from './field-decorators';
+import { IdentifierForm, OptionalDate, OptionalText } from './field-decorators';
 import { RecordSubjectFields } from './record-subject.fields';
 
 /** The remaining "双公示" fields (domain.md §5), kept in `details`; free text is scrubbed of ID numbers. */
@@ -23,13 +23,13 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
 
   @ApiPropertyOptional({ description: 'USCC of the deciding authority (处罚机关统一社会信用代码)', example: '11350200MB1782000Q' })
   @IsOptional()
-  @UpperTrim()
+  @IdentifierForm()
   @IsUscc()
   authorityUscc?: string;
 
   @ApiPropertyOptional({ description: 'USCC of the data-source unit (数据来源单位统一社会信用代码)' })
   @IsOptional()
-  @UpperTrim()
+  @IdentifierForm()
   @IsUscc()
   sourceUscc?: string;
 

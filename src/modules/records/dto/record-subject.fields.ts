@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
 import { SUBJECT_KINDS, type SubjectKind } from '../../../rules/facts.catalogue';
-import { OptionalDate, OptionalText, RequiredText, UpperTrim } from './field-decorators';
+import { IdentifierForm, OptionalDate, OptionalText, RequiredText } from './field-decorators';
 
 /**
  * Who the record is about (信用主体). The subject is found by its code or ID number, or registered on
@@ -17,7 +17,7 @@ export abstract class RecordSubjectFields {
     example: '91350200776049653A',
   })
   @IsOptional()
-  @UpperTrim()
+  @IdentifierForm()
   @IsUscc()
   subjectCode?: string;
 
@@ -26,7 +26,7 @@ export abstract class RecordSubjectFields {
     example: '11010519491231002X',
   })
   @IsOptional()
-  @UpperTrim()
+  @IdentifierForm()
   @IsResidentId()
   subjectIdNumber?: string;
 
