@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { FieldError, ValidationFailed } from '../../common/problem';
@@ -34,7 +34,8 @@ export class IntegrationsController {
   })
   @ApiHeader({ name: 'idempotency-key', required: false, description: 'Idempotency-Key: retry key (幂等键), 1–200 visible ASCII characters, no personal ID number', example: 'QJZB-2026-0412-open-1' })
   @ApiOkResponse({ type: CheckAnswerDto, description: 'The check with a verdict per party (核查结论) and the audit receipt (审计回执), as POST /api/v1/checks answers it' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (system, a payload field, the check it maps to, Idempotency-Key)` })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (a payload field, named as the system wrote it; Idempotency-Key)` })
+  @ApiNotFoundResponse({ description: 'APPROVAL_SYSTEM_NOT_FOUND: no adapter for this system' })
   @ApiForbiddenResponse({ description: 'SCENARIO_FORBIDDEN: the key may not check the scenario of this system (or SCOPE_FORBIDDEN)' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body' })
   @ApiServiceUnavailableResponse({ description: 'AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key)' })
