@@ -8,7 +8,7 @@ import {
 } from '../../rules/data-quality';
 import { isCalendarDate } from '../records/dto/field-decorators';
 import { QUALITY_CONFIG, type QualityConfig } from './quality.config';
-import { QualityStore, SHUANG_GONGSHI_TYPES, type LedgerRow, type PeriodCount, type RefusedRow } from './quality.store';
+import { QualityStore, SHUANG_GONGSHI_TYPES, type LedgerRow, type PeriodCount, type Queryable, type RefusedRow } from './quality.store';
 import type { PendingAudit } from '../audit/audit-outbox';
 
 export interface RangeQuery {
@@ -67,26 +67,29 @@ export class QualityService {
     return { from, to, allowed: q.workingDays ?? this.config.timelyWorkingDays, department };
   }
 
-  private async late(from: string, to: string, department: string | null, allowed: number): Promise<LateRecord[]> {
+  private async late(db: Queryable, from: string, to: string, department: string | null, allowed: number): Promise<LateRecord[]> {
     const out: LateRecord[] = [];
-    for (const c of await this.store.lateCandidates(from, to, department, allowed)) {
+    for (const c of await this.store.lateCandidates(from, to, department, allowed, db)) {
       const t = timelinessOf(c.decisionDate, c.receivedOn, allowed, this.config.calendar);
       if (!t.timely) out.push({ kind: 'late', ...c, deadline: t.deadline, workingDays: t.workingDays, allowedWorkingDays: allowed });
     }
     return out;
   }
 
+  /** Every figure from one snapshot of the database (QualityStore.snapshot): an import committing meanwhile is in all or none. */
   async statistics(q: RangeQuery) {
     const { from, to, allowed, department } = this.range(q);
     const months = monthsBetween(from, to);
     const [mFrom, mTo] = [monthBounds(months[0]).from, monthBounds(months[months.length - 1]).to];
-    const accepted = await this.store.accepted(mFrom, mTo, from, to, department);
-    const refused = await this.store.refused(mFrom, mTo, from, to, department);
-    const late = await this.late(from, to, department, allowed);
-    const ledgers = await this.store.ledgers(months, department);
+    const { accepted, refused, late, ledgers, codes } = await this.store.snapshot(async (db) => ({
+      accepted: await this.store.accepted(mFrom, mTo, from, to, department, db),
+      refused: await this.store.refused(mFrom, mTo, from, to, department, db),
+      late: await this.late(db, from, to, department, allowed),
+      ledgers: await this.store.ledgers(months, department, db),
+      codes: await this.codes(db, department),
+    }));
     const counts = departmentCounts(months, accepted, refused, late, ledgers);
     const departments: DepartmentQuality[] = counts.map(departmentQuality);
-    const codes: CodeQuality = await this.codes(department);
     return {
       from, to, department, generatedAt: this.clock.now().toISOString(),
       parameters: {
@@ -103,18 +106,21 @@ export class QualityService {
     };
   }
 
-  private async codes(department: string | null): Promise<CodeQuality> {
-    const seen = await this.store.codes(department);
+  private async codes(db: Queryable, department: string | null): Promise<CodeQuality> {
+    const seen = await this.store.codes(department, db);
     const q = codeQuality(seen.pairs, seen.wrong);
     const per10k = seen.population ? Math.round((q.offending / seen.population) * 10_000 * 100) / 100 : null;
     return { ...q, codes: seen.population, per10k, withinTarget: per10k === null ? null : per10k < q.targetPer10k };
   }
 
-  /** The refused rows (outstanding) then the late records, paged. */
+  /** The refused rows (outstanding) then the late records, paged; both read from one snapshot. */
   async failures(q: FailuresQuery): Promise<{ total: number; limit: number; offset: number; items: (RefusedFailure | LateRecord)[] }> {
     const { from, to, allowed, department } = this.range(q);
-    const refused: RefusedFailure[] = q.kind === 'late' ? [] : (await this.store.refusedRows(from, to, department)).map((r) => ({ kind: 'refused', ...r, rejectedAt: new Date(r.rejectedAt).toISOString() }));
-    const late = q.kind === 'refused' ? [] : await this.late(from, to, department, allowed);
+    const [rows, late] = await this.store.snapshot(async (db) => [
+      q.kind === 'late' ? [] : await this.store.refusedRows(from, to, department, db),
+      q.kind === 'refused' ? [] : await this.late(db, from, to, department, allowed),
+    ] as const);
+    const refused: RefusedFailure[] = rows.map((r) => ({ kind: 'refused', ...r, rejectedAt: new Date(r.rejectedAt).toISOString() }));
     const all = [...refused, ...late];
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;

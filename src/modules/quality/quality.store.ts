@@ -67,19 +67,39 @@ export interface LedgerRow {
   readonly updatedAt: Date;
 }
 
-/** SQL of the data-quality tables (migration 1764300001000) and the reads of credit_records and subjects it needs. */
+/** Where a read runs: the pool (DataSource) or the transaction of a snapshot (its EntityManager). */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/**
+ * SQL of the data-quality tables (migration 1764300001000) and the reads of credit_records and subjects it
+ * needs. Each read runs on `db`: the pool by default, or the snapshot it is given (see `snapshot`).
+ */
 @Injectable()
 export class QualityStore {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  private q<T>(sql: string, params: unknown[]): Promise<T[]> {
+  /**
+   * `reads` in one read-only REPEATABLE READ transaction: every query sees the database as it was at the
+   * first one, so an import committing meanwhile is in all the figures or in none (an accepted record is
+   * never counted without its receipt or lateness). `reads` must run every query on the manager it is
+   * given, never on the pool: the embedded database has one connection, held by this transaction.
+   */
+  snapshot<T>(reads: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return reads(m);
+    });
+  }
+
+  private q<T>(db: Queryable, sql: string, params: unknown[]): Promise<T[]> {
     const n = `$${params.length + 1}`;
-    return this.ds.query(sql.replace(/\$TYPES/g, () => n), [...params, SHUANG_GONGSHI_TYPES]);
+    return db.query(sql.replace(/\$TYPES/g, () => n), [...params, SHUANG_GONGSHI_TYPES]);
   }
 
   /** Accepted records per department and month of decision, between monthFrom and monthTo; inRange: within [from, to]. */
-  accepted(monthFrom: string, monthTo: string, from: string, to: string, department: string | null): Promise<PeriodCount[]> {
+  accepted(monthFrom: string, monthTo: string, from: string, to: string, department: string | null, db: Queryable = this.ds): Promise<PeriodCount[]> {
     return this.q(
+      db,
       `SELECT c.source AS department, to_char(c.decision_date, 'YYYY-MM') AS period, (c.decision_date BETWEEN $3::date AND $4::date) AS "inRange", count(*)::int AS n
        FROM credit_records c
        WHERE c.type = ANY($TYPES::text[]) AND c.decision_date BETWEEN $1::date AND $2::date AND ($5::text IS NULL OR c.source = $5)
@@ -89,8 +109,9 @@ export class QualityStore {
   }
 
   /** Outstanding refused rows (the latest refusal of each department and decision number), per month of the day it counts on. */
-  refused(monthFrom: string, monthTo: string, from: string, to: string, department: string | null): Promise<PeriodCount[]> {
+  refused(monthFrom: string, monthTo: string, from: string, to: string, department: string | null, db: Queryable = this.ds): Promise<PeriodCount[]> {
     return this.q(
+      db,
       `WITH latest AS (${LATEST('$5', '$6')})
        SELECT department, to_char(on_day, 'YYYY-MM') AS period, (on_day BETWEEN $3::date AND $4::date) AS "inRange", count(*)::int AS n
        FROM latest WHERE on_day BETWEEN $1::date AND $2::date GROUP BY 1, 2, 3`,
@@ -99,8 +120,9 @@ export class QualityStore {
   }
 
   /** Accepted records received more than `days` calendar days after the decision: the only ones that can be late. */
-  lateCandidates(from: string, to: string, department: string | null, days: number): Promise<LateCandidate[]> {
+  lateCandidates(from: string, to: string, department: string | null, days: number, db: Queryable = this.ds): Promise<LateCandidate[]> {
     return this.q(
+      db,
       `SELECT c.id AS "recordId", c.source AS department, c.decision_number AS "decisionNumber", c.type AS "recordType",
          to_char(c.decision_date, 'YYYY-MM-DD') AS "decisionDate", to_char(${RECEIVED_ON}, 'YYYY-MM-DD') AS "receivedOn"
        FROM credit_records c LEFT JOIN record_receipts r ON r.record_id = c.id
@@ -112,8 +134,9 @@ export class QualityStore {
   }
 
   /** Outstanding refused rows themselves: the latest refusal of each department and decision number. */
-  refusedRows(from: string, to: string, department: string | null): Promise<RefusedRow[]> {
+  refusedRows(from: string, to: string, department: string | null, db: Queryable = this.ds): Promise<RefusedRow[]> {
     return this.q(
+      db,
       `WITH latest AS (${LATEST('$3', '$4')})
        SELECT id, department, "decisionNumber", "recordType", "decisionDate", "subjectCode", "subjectMasked", "codeCheckFailed", row, line, errors, "rejectedAt"
        FROM latest WHERE on_day BETWEEN $1::date AND $2::date ORDER BY "rejectedAt", department, "decisionNumber", id`,
@@ -127,7 +150,7 @@ export class QualityStore {
    * written, names (NFKC, no spaces) under more than one code; the exact test is codeQuality().
    * With a department: the codes of its records and of the rows it had refused.
    */
-  async codes(department: string | null): Promise<{ population: number; pairs: { code: string; name: string }[]; wrong: string[] }> {
+  async codes(department: string | null, db: Queryable = this.ds): Promise<{ population: number; pairs: { code: string; name: string }[]; wrong: string[] }> {
     const scope = `($1::text IS NULL OR EXISTS (SELECT 1 FROM credit_records c WHERE c.subject_id = s.id AND c.source = $1))`;
     const pairs = `
       SELECT s.code, s.name FROM subjects s WHERE s.code IS NOT NULL AND ${scope}
@@ -135,22 +158,22 @@ export class QualityStore {
       SELECT r.subject_code, r.reported_name FROM record_receipts r JOIN credit_records c ON c.id = r.record_id
       WHERE r.subject_code IS NOT NULL AND r.reported_name IS NOT NULL AND ($1::text IS NULL OR c.source = $1)`;
     const wrong = `SELECT DISTINCT j.subject_code AS code FROM record_rejections j WHERE j.code_check_failed AND ($1::text IS NULL OR j.source = $1)`;
-    const [{ population }] = await this.ds.query(
+    const [{ population }] = await db.query(
       `SELECT count(*)::int AS population FROM (SELECT code FROM (${pairs}) p UNION SELECT code FROM (${wrong}) w) x`, [department],
     );
-    const candidates: { code: string; name: string }[] = await this.ds.query(
+    const candidates: { code: string; name: string }[] = await db.query(
       `WITH p AS (${pairs}), k AS (SELECT code, name, regexp_replace(normalize(name, NFKC), '\\s', '', 'g') AS key FROM p)
        SELECT code, name FROM k WHERE code IN (SELECT code FROM k GROUP BY code HAVING count(DISTINCT name) > 1)
          OR key IN (SELECT key FROM k GROUP BY key HAVING count(DISTINCT code) > 1)
        ORDER BY code, name`,
       [department],
     );
-    const wrongCodes: { code: string }[] = await this.ds.query(`${wrong} ORDER BY 1`, [department]);
+    const wrongCodes: { code: string }[] = await db.query(`${wrong} ORDER BY 1`, [department]);
     return { population, pairs: candidates, wrong: wrongCodes.map((w) => w.code) };
   }
 
-  ledgers(periods: readonly string[], department: string | null): Promise<LedgerRow[]> {
-    return this.ds.query(
+  ledgers(periods: readonly string[], department: string | null, db: Queryable = this.ds): Promise<LedgerRow[]> {
+    return db.query(
       `SELECT department, period, declared, note, declared_by AS "declaredBy", updated_at AS "updatedAt" FROM quality_ledgers
        WHERE period = ANY($1::text[]) AND ($2::text IS NULL OR department = $2) ORDER BY department, period`,
       [periods, department],
