@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString } from 'class-validator';
 import { OptionalDate } from '../../records/dto/field-decorators';
@@ -24,6 +24,9 @@ export class ReportSectionDto {
   @ApiProperty() count: number;
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Records (recordId, category + categoryZh, decisionNumber, department, decisionDate, type fields, details), tiers, or suggestions' })
   items: unknown[];
+
+  @ApiPropertyOptional({ description: 'A remark on the section (说明), e.g. that the per-industry tiers under evaluations are an internal supervision input, not a public rating' })
+  note?: string;
 }
 
 export class CreditReportDto {

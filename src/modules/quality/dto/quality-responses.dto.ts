@@ -64,18 +64,27 @@ export class QualityStatisticsDto {
   @ApiProperty({ type: CodeQualityDto, description: 'Duplicate and wrong codes (重错码)' }) codes: CodeQualityDto;
 }
 
+export class RowErrorDto {
+  @ApiProperty({ example: 'subjectCode' }) field: string;
+  @ApiProperty({ example: 'check character is wrong' }) reason: string;
+}
+
+/** A refused row (不合规, kind refused) or an accepted record received late (不及时, kind late): the fields of its kind only. */
 export class FailureDto {
   @ApiProperty({ enum: ['refused', 'late'], description: 'refused 不合规 (退回) or late 不及时' }) kind: string;
-  @ApiProperty() department: string;
+  @ApiProperty({ description: 'Department (数据来源单位)' }) department: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Decision number (决定书文号)' }) decisionNumber: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'licence / penalty' }) recordType: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) decisionDate: string | null;
-  @ApiPropertyOptional({ description: 'refused: the row errors (field + reason)' }) errors?: { field: string; reason: string }[];
-  @ApiPropertyOptional({ description: 'refused: the code as sent (an organisation)' }) subjectCode?: string | null;
-  @ApiPropertyOptional({ description: 'refused: a natural person, masked ID number only (110105********002X)' }) subjectMasked?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'refused: the id of the kept refusal' }) id?: string;
+  @ApiPropertyOptional({ description: 'refused: the row number in its import (1 for a single POST)' }) row?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'refused: the line in a CSV import (null for JSON)' }) line?: number | null;
+  @ApiPropertyOptional({ type: [RowErrorDto], description: 'refused: the row errors (field + reason)' }) errors?: RowErrorDto[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'refused: the code as sent (an organisation)' }) subjectCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'refused: a natural person, masked ID number only (110105********002X)' }) subjectMasked?: string | null;
   @ApiPropertyOptional({ description: 'refused: the code failed its GB 32100 check character' }) codeCheckFailed?: boolean;
   @ApiPropertyOptional({ format: 'date-time', description: 'refused: when' }) rejectedAt?: string;
-  @ApiPropertyOptional({ description: 'late: the record id' }) recordId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'late: the record id' }) recordId?: string;
   @ApiPropertyOptional({ format: 'date', description: 'late: received on (接收日期, China Standard Time)' }) receivedOn?: string;
   @ApiPropertyOptional({ format: 'date', description: 'late: last timely day (截止日期)' }) deadline?: string;
   @ApiPropertyOptional({ description: 'late: working days taken' }) workingDays?: number;
