@@ -5,7 +5,6 @@ import { isCalendarDate } from '../records/dto/field-decorators';
 import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
-import type { SubjectRef } from '../subjects/subjects.types';
 import { TieringService } from '../tiering/tiering.service';
 import { buildCreditReport, type CreditReport } from './credit-report.sections';
 
@@ -23,13 +22,13 @@ export class CreditReportService {
   async forSubject(id: string, asOf?: string): Promise<CreditReport> {
     const day = asOf ?? this.clock.today();
     if (!isCalendarDate(day)) throw new ValidationFailed([{ field: 'asOf', reason: 'must be a real calendar date written YYYY-MM-DD' }]);
-    const listed = await this.records.listForSubject(id, { asOf: day }); // 404 for an unknown subject; records in force at `day`
-    const subject: SubjectRef = listed.subject;
+    // One read of the records in force at `day` (404 for an unknown subject): the records listed and the facts
+    // behind the tiers come from the same rows, so a record committed meanwhile is in both or in neither.
+    const { subject, records, facts } = await this.records.inForceForSubject(id, day);
     const snapshot = this.packs.snapshot(); // one rule set for the whole report
-    const facts = (await this.records.recordsInForceFor([subject.id], day)).get(subject.id) ?? [];
     return buildCreditReport({
       subject,
-      records: listed.records,
+      records,
       tiers: this.tiering.tiersFor(subject, facts, day, snapshot.packs),
       asOf: day,
       generatedAt: this.clock.now().toISOString(),

@@ -10,7 +10,7 @@ import { SubjectsService } from '../subjects/subjects.service';
 import { isCalendarDate } from './dto/field-decorators';
 import { MAX_IMPORT_ROWS, parseCsvImport, parseJsonImport, type ImportFormat, type IncomingRow } from './import-parse';
 import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
-import { toCitation, toFactRecord, toView, type RecordCitation, type RecordView } from './record.view';
+import { toCitation, toFactRecord, toView, type RecordCitation, type RecordRow, type RecordView } from './record.view';
 import { RecordAlreadyRevoked, RecordNotFound } from './records.exception';
 import { UnsupportedMediaType } from '../../common/json-only.guard';
 import { RecordsStore } from './records.store';
@@ -43,6 +43,15 @@ export interface SubjectRecords {
   readonly includeEnded: boolean;
   readonly records: RecordView[];
 }
+/** A subject's records in force at a date as listed, and the facts tiering takes from the same rows. */
+export interface SubjectRecordsInForce extends SubjectRecords {
+  readonly asOf: string;
+  readonly facts: FactRecord[];
+}
+
+/** decision date, then id, ascending: the order of recordsInForceFor (ORDER BY decision_date, id). */
+const byDecisionThenId = (a: RecordRow, b: RecordRow): number =>
+  a.decision_date !== b.decision_date ? (a.decision_date < b.decision_date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -126,12 +135,28 @@ export class RecordsService implements OnModuleDestroy {
   /** A subject's records: in force at `asOf` (default today), or with includeEnded every record decided by then. */
   async listForSubject(subjectId: string, opts: { asOf?: string; includeEnded?: boolean } = {}): Promise<SubjectRecords> {
     assertDate('asOf', opts.asOf);
-    const subject = await this.subjects.get(subjectId); // 404 when unknown
     const includeEnded = opts.includeEnded ?? false;
     const asOf = opts.asOf ?? (includeEnded ? null : this.clock.today());
-    const rows = await this.store.forSubject(subject.id, asOf, includeEnded);
-    const ref: SubjectRef = { id: subject.id, kind: subject.kind, name: subject.name, code: subject.code, idMasked: subject.idMasked, region: subject.region, registeredOn: subject.registeredOn };
-    return { subject: ref, asOf, includeEnded, records: rows.map((r) => toView(r, asOf ?? this.clock.today())) };
+    const { subject, rows } = await this.subjectRows(subjectId, asOf, includeEnded);
+    return { subject, asOf, includeEnded, records: rows.map((r) => toView(r, asOf ?? this.clock.today())) };
+  }
+
+  /**
+   * A subject's records in force at `asOf` as listForSubject lists them and, derived from the same single
+   * read, the facts recordsInForceFor would give (same filter, same order): a record committed meanwhile
+   * cannot be in one and not the other (the credit report lists the records and tiers from the facts).
+   */
+  async inForceForSubject(subjectId: string, asOf: string): Promise<SubjectRecordsInForce> {
+    assertDate('asOf', asOf);
+    const { subject, rows } = await this.subjectRows(subjectId, asOf, false);
+    const facts = [...rows].sort(byDecisionThenId).map(toFactRecord).filter((f) => inForceAt(f, asOf));
+    return { subject, asOf, includeEnded: false, records: rows.map((r) => toView(r, asOf)), facts };
+  }
+
+  private async subjectRows(subjectId: string, asOf: string | null, includeEnded: boolean): Promise<{ subject: SubjectRef; rows: RecordRow[] }> {
+    const s = await this.subjects.get(subjectId); // 404 when unknown
+    const rows = await this.store.forSubject(s.id, asOf, includeEnded);
+    return { subject: { id: s.id, kind: s.kind, name: s.name, code: s.code, idMasked: s.idMasked, region: s.region, registeredOn: s.registeredOn }, rows };
   }
 
   async get(id: string): Promise<RecordView> {
