@@ -1,9 +1,18 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { CheckRequestDto } from '../modules/checks/dto/check-request.dto';
 import { originOf, PayloadProblem } from './approval-system.port';
 import { LandTransferAdapter } from './land-transfer/land-transfer.adapter';
 import { ProcurementSystemAdapter } from './procurement/procurement-system.adapter';
 import { TenderingPlatformAdapter } from './tendering/tendering-platform.adapter';
 
 describe('approval system adapters', () => {
+  it.each([new TenderingPlatformAdapter(), new ProcurementSystemAdapter(), new LandTransferAdapter()])('$system: the documented example maps onto a valid check', async (adapter) => {
+    const { request } = adapter.toCheck(adapter.example);
+    expect(request.parties.length).toBeGreaterThan(0);
+    expect(await validate(plainToInstance(CheckRequestDto, request), { whitelist: true, forbidNonWhitelisted: true })).toEqual([]);
+  });
+
   it('maps a tendering platform payload: tenderer and bidders, section in the reference', () => {
     const { request: check, origins } = new TenderingPlatformAdapter().toCheck({
       tenderProjectCode: 'P1', bidSectionCode: 'S2', tenderProjectName: '施工', controlPrice: '1000',

@@ -32,6 +32,8 @@ export abstract class ApprovalSystemAdapter {
   /** Path segment of the integration route, e.g. `tendering-platform`. */
   abstract readonly system: string;
   abstract readonly description: string;
+  /** A payload as the system sends it (documentation and tests). */
+  abstract readonly example: unknown;
   /** Map the system's payload, or throw PayloadProblem naming the field. */
   abstract toCheck(payload: unknown): MappedCheck;
 }

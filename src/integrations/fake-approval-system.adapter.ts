@@ -4,6 +4,7 @@ import { ApprovalSystemAdapter, MappedCheck, obj, type CheckRequestShape } from 
 export class FakeApprovalSystemAdapter extends ApprovalSystemAdapter {
   readonly system = 'fake';
   readonly description = 'Test double';
+  readonly example = {};
   readonly received: unknown[] = [];
 
   toCheck(payload: unknown): MappedCheck {

@@ -1,5 +1,12 @@
 import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf, str } from '../approval-system.port';
 
+/** A payload of this system as documented below (the OpenAPI example, mapped in the adapter spec). */
+export const LAND_TRANSFER_PAYLOAD_EXAMPLE = {
+  parcelNo: 'QJ2026-G-015', landUse: '商服用地', startingPrice: 35000000,
+  applicants: [{ name: '重庆某置业有限公司', usci: '91350200776049653A' }],
+  reviewer: 'qjtd-wang',
+};
+
 /**
  * A state land transfer system (国有建设用地使用权出让), at bidder qualification review (竞买资格审查).
  * Assumed payload:
@@ -8,6 +15,7 @@ import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf
  */
 export class LandTransferAdapter extends ApprovalSystemAdapter {
   readonly system = 'land-transfer';
+  readonly example = LAND_TRANSFER_PAYLOAD_EXAMPLE;
   readonly description = 'State land transfer system (国有土地使用权出让)';
 
   toCheck(payload: unknown): MappedCheck {

@@ -1,10 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { FieldError, ValidationFailed } from '../../common/problem';
 import { flattenValidationErrors } from '../../common/validation';
 import { ApprovalSystemAdapter, MappedCheck, originOf, PayloadProblem } from '../../integrations/approval-system.port';
+import { LAND_TRANSFER_PAYLOAD_EXAMPLE } from '../../integrations/land-transfer/land-transfer.adapter';
+import { PROCUREMENT_PAYLOAD_EXAMPLE } from '../../integrations/procurement/procurement-system.adapter';
+import { TENDERING_PAYLOAD_EXAMPLE } from '../../integrations/tendering/tendering-platform.adapter';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { idempotencyKeyOf, PROBLEM } from './checks.controller';
@@ -33,6 +36,15 @@ export class IntegrationsController {
     description: 'The payload shapes assumed for each system are documented in src/integrations/*/ and the README. The answer is the same as POST /api/v1/checks.',
   })
   @ApiHeader({ name: 'idempotency-key', required: false, description: 'Idempotency-Key: retry key (幂等键), 1–200 visible ASCII characters, no personal ID number', example: 'QJZB-2026-0412-open-1' })
+  @ApiBody({
+    description: "The approval system's own payload (业务系统原始报文), one shape per system (see the examples); a party gives its unified social credit code, or a natural person's ID number",
+    schema: { type: 'object' },
+    examples: {
+      'tendering-platform': { summary: '公共资源交易平台·招标投标 (bid opening)', value: TENDERING_PAYLOAD_EXAMPLE },
+      'procurement-system': { summary: '政府采购管理系统 (before award)', value: PROCUREMENT_PAYLOAD_EXAMPLE },
+      'land-transfer': { summary: '国有土地使用权出让 (bidder qualification review)', value: LAND_TRANSFER_PAYLOAD_EXAMPLE },
+    },
+  })
   @ApiOkResponse({ type: CheckAnswerDto, description: 'The check with a verdict per party (核查结论) and the audit receipt (审计回执), as POST /api/v1/checks answers it' })
   @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (a payload field, named as the system wrote it; Idempotency-Key)` })
   @ApiNotFoundResponse({ description: 'APPROVAL_SYSTEM_NOT_FOUND: no adapter for this system' })
