@@ -28,6 +28,8 @@ const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 // eslint-disable-next-line no-control-regex -- the ASCII range itself
 const PLAIN = /^[\u0000-\u0024\u0026-\u007f]*$/;
 const HEX_BYTE = /^%[0-9A-Fa-f]{2}$/;
+/** Every character that can stand for a digit is a number (\p{N}: Nd, and No like ① or ¹) or starts a %XX escape. */
+const NUMBERISH = /[\p{N}%]/gu;
 const ND = /^\p{Nd}$/u;
 
 const foldCache = new Map<string, string>();
@@ -81,10 +83,18 @@ function escapedChar(text: string, i: number): [string, number] | null {
   return [...ch].length === 1 && ch !== '\uFFFD' ? [ch, 3 * n] : null;
 }
 
+/** True when `text` has at least `n` characters that may stand for a digit (a cheap test before folding). */
+function holdsDigits(text: string, n: number): boolean {
+  NUMBERISH.lastIndex = 0;
+  for (let seen = 0; NUMBERISH.exec(text); ) if (++seen >= n) return true;
+  return false;
+}
+
 function scrub(text: string, pattern: RegExp): string {
   // A 15-digit run is masked only when its birth date is real (isFirstGenerationId); null: left as it is.
   const masked = (m: string): string | null => (m.length === 15 && !isFirstGenerationId(m) ? null : maskIdNumber(m));
   if (PLAIN.test(text)) return text.replace(pattern, (m) => masked(m) ?? m);
+  if (!holdsDigits(text, 15)) return text;
   // The folded view has one character per character of `text` (a code point, or the UTF-8 sequence of %XX
   // escapes spelling one, as a URL writes a full-width digit): offsets[i] is where character i starts.
   let view = '';
