@@ -133,4 +133,19 @@ describe('ID number masking: properties', () => {
       }),
     );
   });
+
+  it('every character that folds to an ID character, of all of Unicode, is masked in Chinese text (the unfolded fast path misses none)', () => {
+    const base = '11010519491231002X';
+    const missed: string[] = [];
+    for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const folded = foldDigits(ch);
+      if (!/^[0-9Xx]$/.test(folded)) continue;
+      const id = /\d/.test(folded) ? `${base.slice(0, 15)}${ch}${base.slice(16)}` : `${base.slice(0, 17)}${ch}`;
+      if (scrubIdNumbers(`当事人身份证号${id}，罚款。`).includes(id)) missed.push(`U+${cp.toString(16)}`);
+    }
+    expect(missed).toEqual([]);
+  });
 });
+

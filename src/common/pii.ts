@@ -30,6 +30,12 @@ const PLAIN = /^[\u0000-\u0024\u0026-\u007f]*$/;
 const HEX_BYTE = /^%[0-9A-Fa-f]{2}$/;
 /** Every character that can stand for a digit is a number (\p{N}: Nd, and No like ① or ¹) or starts a %XX escape. */
 const NUMBERISH = /[\p{N}%]/gu;
+/**
+ * Every character folding changes a match by: a non-ASCII number (\p{N}), a %XX escape, or a form of X (the
+ * 36 non-ASCII code points NFKC writes as X or x; pii.spec.ts checks the list against every code point).
+ * A text without one matches on itself, unfolded: the common case of Chinese text with ASCII digits.
+ */
+const FOLDS_TO_ID_CHARACTER = /%|(?!\p{ASCII})\p{N}|[\u02E3\u2093\u24CD\u24E7\uFF38\uFF58\u{1CCED}\u{1D400}-\u{1D7FF}\u{1F147}]/u;
 const ND = /^\p{Nd}$/u;
 
 const foldCache = new Map<string, string>();
@@ -95,6 +101,7 @@ function scrub(text: string, pattern: RegExp): string {
   const masked = (m: string): string | null => (m.length === 15 && !isFirstGenerationId(m) ? null : maskIdNumber(m));
   if (PLAIN.test(text)) return text.replace(pattern, (m) => masked(m) ?? m);
   if (!holdsDigits(text, 15)) return text;
+  if (!FOLDS_TO_ID_CHARACTER.test(text)) return text.replace(pattern, (m) => masked(m) ?? m);
   // The folded view has one character per character of `text` (a code point, or the UTF-8 sequence of %XX
   // escapes spelling one, as a URL writes a full-width digit): offsets[i] is where character i starts.
   let view = '';
