@@ -160,6 +160,19 @@ describe('checks (逢办必查) over HTTP', () => {
     expect(mine.feedbackRate).toBeGreaterThan(0);
   });
 
+  it('takes a code or ID number written in full width (全角) as the same subject, as records and subjects do', async () => {
+    const s = await listed('court_defaulter');
+    const fullWidth = (v: string) => v.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const [ascii, wide] = [await check('tendering', [{ code: s.code, role: 'bidder' }]), await check('tendering', [{ code: fullWidth(s.code), role: 'bidder' }])];
+    expect([ascii.status, wide.status]).toEqual([200, 200]);
+    expect(wide.body.parties[0]).toMatchObject({ subjectId: ascii.body.parties[0].subjectId, identifier: { code: s.code }, verdict: ascii.body.parties[0].verdict });
+    expect(wide.body.parties[0].subjectId).toBeTruthy();
+    const id = idNumber();
+    const person = await check('tendering', [{ idNumber: fullWidth(id), role: 'bidder' }]);
+    expect(person.status).toBe(200);
+    expect(person.body.parties[0].identifier).toEqual({ idNumberMasked: `${id.slice(0, 6)}********${id.slice(14)}` });
+  });
+
   it('maps an approval system payload onto the same check', async () => {
     const s = await listed('court_defaulter');
     const res = await post('/api/v1/integrations/tendering-platform/checks', {
@@ -203,6 +216,11 @@ describe('checks (逢办必查) over HTTP', () => {
     }
     const badKey = await post('/api/v1/checks', cases[0][0], { 'idempotency-key': 'has space' });
     expect(badKey.status).toBe(400);
+    // The key is kept verbatim in the trail: a first-generation (15-digit) ID number in it is refused, not stored.
+    const idKey = await post('/api/v1/checks', cases[0][0], { 'idempotency-key': 'loan-110105491231002' });
+    expect(idKey.status).toBe(400);
+    expect(idKey.body.errors[0].field).toBe('Idempotency-Key');
+    expect(JSON.stringify(idKey.body)).not.toContain('110105491231002');
     const procurementOnly = await t.createKey({ scopes: ['checks'], scenarios: ['government_procurement'] });
     const forbidden = await httpAs(procurementOnly, t.url, 'POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: 'r' }, parties: [{ code: uscc(), role: 'bidder' }] });
     expect(forbidden.status).toBe(403);

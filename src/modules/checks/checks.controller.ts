@@ -10,7 +10,7 @@ import { FeedbackDto, FeedbackRatesQuery } from './dto/feedback.dto';
 import { CheckAnswerDto } from './dto/check-answer.dto';
 import { FeedbackListDto, FeedbackRatesDto } from './dto/feedback-responses.dto';
 import { FeedbackService } from './feedback.service';
-import { scrubIdNumbers } from '../../common/pii';
+import { scrubAllIdNumbers } from '../../common/pii';
 import { uuidParam } from '../../common/uuid-param';
 
 const uuid = uuidParam();
@@ -21,7 +21,7 @@ export function idempotencyKeyOf(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(raw)) throw new ValidationFailed([{ field: 'Idempotency-Key', reason: 'must be 1–200 visible ASCII characters' }]);
   // The key is kept verbatim in the audit trail, which never holds a full ID number.
-  if (scrubIdNumbers(raw) !== raw) throw new ValidationFailed([{ field: 'Idempotency-Key', reason: 'must not contain a personal ID number' }]);
+  if (scrubAllIdNumbers(raw) !== raw) throw new ValidationFailed([{ field: 'Idempotency-Key', reason: 'must not contain a personal ID number (18 or 15 digits)' }]);
   return raw;
 }
 

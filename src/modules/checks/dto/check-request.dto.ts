@@ -4,8 +4,10 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
+import { normaliseIdentifier } from '../../../common/identifiers/normalise';
 
-const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** Codes and ID numbers as records and subjects take them: full-width forms in ASCII, trimmed, upper case. */
+const identifier = ({ value }: { value: unknown }) => normaliseIdentifier(value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const PARTY_ROLES = ['bidder', 'supplier', 'tenderer', 'purchaser', 'transferee', 'applicant', 'borrower', 'nominee', 'other'] as const;
@@ -13,13 +15,13 @@ export const PARTY_ROLES = ['bidder', 'supplier', 'tenderer', 'purchaser', 'tran
 export class CheckPartyDto {
   @ApiPropertyOptional({ description: 'Unified social credit code (统一社会信用代码); give this or idNumber', example: '91500110MA8EEY8N48' })
   @IsOptional()
-  @Transform(upperTrim)
+  @Transform(identifier)
   @IsUscc()
   code?: string;
 
   @ApiPropertyOptional({ description: "A natural person's resident ID number (公民身份号码); never stored, answered masked", example: '11010519491231002X' })
   @IsOptional()
-  @Transform(upperTrim)
+  @Transform(identifier)
   @IsResidentId()
   idNumber?: string;
 
