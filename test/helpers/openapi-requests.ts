@@ -28,6 +28,11 @@ export const residentIdArb: fc.Arbitrary<string> = fc
     return first17 + residentIdCheckChar(first17);
   });
 
+/** The same number written in full width (全角: ０-９, Ｘ), wholly or from some position on, as a form may send it. */
+export const wideResidentIdArb: fc.Arbitrary<string> = fc
+  .tuple(residentIdArb, fc.integer({ min: 0, max: 17 }))
+  .map(([id, from]) => id.slice(0, from) + id.slice(from).replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+
 /** Strings that have broken services before. None contains the words the leak checks look for. */
 export const HOSTILE_STRINGS = [
   '', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFFx', '\u202Eevil', '\uFEFF', '𠜎𠜱𠝹', 'null', 'undefined', 'NaN', '-1', '1e309',
@@ -41,6 +46,7 @@ export const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
 const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
   { weight: 2, arbitrary: residentIdArb },
+  { weight: 1, arbitrary: wideResidentIdArb },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 300_000 }).map((n) => 'A'.repeat(n)) },
   { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }).map((n) => '中'.repeat(n)) },
@@ -214,7 +220,7 @@ export function decorations(doc: OpenApiDoc, op: ApiOperation): fc.Arbitrary<Mut
   );
   const printable = (s: string) => /^[\x20-\x7e]*$/.test(s);
   out.push(
-    fc.tuple(fc.constantFrom('x-request-id', 'x-operator', 'idempotency-key', 'accept', 'x-forwarded-for', 'if-match'), fc.oneof(residentIdArb, fc.constantFrom(...HOSTILE_STRINGS.filter(printable)), fc.integer({ min: 100, max: 8000 }).map((n) => 'h'.repeat(n))))
+    fc.tuple(fc.constantFrom('x-request-id', 'x-operator', 'idempotency-key', 'accept', 'x-forwarded-for', 'if-match'), fc.oneof(residentIdArb, wideResidentIdArb, fc.constantFrom(...HOSTILE_STRINGS.filter(printable)), fc.integer({ min: 100, max: 8000 }).map((n) => 'h'.repeat(n))))
       .map(([h, v]) => ({ label: `header ${h}: ${JSON.stringify(v.slice(0, 30))}`, apply: (d) => void (d.headers[h] = v) })),
   );
   return out;
