@@ -32,14 +32,14 @@ describe('record changes are audited (记录变更留痕)', () => {
     expect(ingest.caller).toBeTruthy();
   });
 
-  it('an import entry names every subject it touched, the largest import included: each is found by subject', async () => {
+  it('an import entry names every subject it touched, past the old cap of 1,000: each is found by subject', async () => {
     const source = `audit-rec-${randomUUID().slice(0, 8)}`;
-    const records = Array.from({ length: 1500 }, (_, i) => ({
+    const records = Array.from({ length: 1001 }, (_, i) => ({
       type: 'penalty', source, decisionNumber: `BULK-${i}`, subjectName: `留痕批量测试公司 第${i + 1}号`, subjectCode: uscc(), severity: 'minor', penaltyTypes: ['warning'], decisionDate: '2026-03-01',
     }));
     const res = await http(t.url, 'POST', '/api/v1/records/import', { records });
     expect(res.status).toBe(200);
-    expect(res.body.totals.stored).toBe(1500);
+    expect(res.body.totals.stored).toBe(1001);
     const ids = new Set<string>(res.body.rows.map((r: { subjectId: string }) => r.subjectId));
     const last = res.body.rows[res.body.rows.length - 1].subjectId;
     const found = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${last}&kind=record.import`);
