@@ -160,6 +160,18 @@ describe('checks (逢办必查) over HTTP', () => {
     expect(mine.feedbackRate).toBeGreaterThan(0);
   });
 
+  it('counts feedback rates by the day in China Standard Time: a check at 01:30 belongs to that day, not to the UTC day before', async () => {
+    const s = await listed('court_defaulter');
+    const key = await t.createKey({ scopes: ['checks'] });
+    clock.pin('2026-11-27T17:30:00Z'); // 2026-11-28 01:30 in China
+    const res = await httpAs(key, t.url, 'POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: `T-${randomUUID()}` }, parties: [{ code: s.code, role: 'bidder' }] });
+    expect(res.status).toBe(200);
+    clock.pin('2026-11-28T04:00:00Z');
+    const on = async (day: string) => (await http(t.url, 'GET', `/api/v1/checks/feedback-rates?from=${day}&to=${day}`)).body.items.filter((r: { caller: string }) => r.caller === res.body.caller);
+    expect(await on('2026-11-28')).toEqual([expect.objectContaining({ scenario: 'tendering', checks: 1, checksWithMeasures: 1, checksWithFeedback: 0, feedbackRate: 0 })]);
+    expect(await on('2026-11-27')).toEqual([]);
+  });
+
   it('takes a code or ID number written in full width (全角) as the same subject, as records and subjects do', async () => {
     const s = await listed('court_defaulter');
     const fullWidth = (v: string) => v.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));

@@ -69,14 +69,16 @@ export class FeedbackService {
 
   /**
    * Feedback rates per caller and scenario (反馈率): checks answered with at least one measure, and how many
-   * of them have feedback. Checks are counted from the audit trail, the one record of what was answered.
+   * of them have feedback. Checks are counted from the audit trail, the one record of what was answered;
+   * `from` and `to` are days in China Standard Time (UTC+8), both included.
    */
   async rates(from?: string, to?: string) {
     return this.ds.query(
       `WITH checks AS (
          SELECT id, caller, scenario, jsonb_path_exists(response, '$.parties[*].measures[0]') AS with_measures
          FROM audit_log WHERE kind = 'check'
-           AND ($1::date IS NULL OR created_at >= $1::date) AND ($2::date IS NULL OR created_at < $2::date + 1)
+           AND ($1::date IS NULL OR created_at >= ($1::date - interval '8 hours') AT TIME ZONE 'UTC')
+           AND ($2::date IS NULL OR created_at < ($2::date + 1 - interval '8 hours') AT TIME ZONE 'UTC')
        )
        SELECT c.caller, c.scenario, count(*)::int AS checks, count(*) FILTER (WHERE c.with_measures)::int AS "checksWithMeasures",
          count(DISTINCT f.check_id)::int AS "checksWithFeedback",

@@ -55,12 +55,12 @@ export class FeedbackDto {
 }
 
 export class FeedbackRatesQuery {
-  @ApiPropertyOptional({ description: 'From date (起始日期), YYYY-MM-DD, inclusive', example: '2026-01-01' })
+  @ApiPropertyOptional({ description: 'From date (起始日期), YYYY-MM-DD in China Standard Time, inclusive', example: '2026-01-01' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'To date (截止日期), YYYY-MM-DD, inclusive', example: '2026-12-31' })
+  @ApiPropertyOptional({ description: 'To date (截止日期), YYYY-MM-DD in China Standard Time, inclusive', example: '2026-12-31' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;
