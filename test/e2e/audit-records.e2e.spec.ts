@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Clock } from '../../src/common/clock';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { idNumber, uscc } from '../helpers/identifiers';
 
@@ -45,6 +46,23 @@ describe('record changes are audited (记录变更留痕)', () => {
     const found = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${last}&kind=record.import`);
     expect(found.body.items).toHaveLength(1);
     expect(new Set(found.body.items[0].subjectIds)).toEqual(ids);
+  });
+
+  it('an entries query by date reads the date in China Standard Time: a change at 01:30 Beijing time is on that day', async () => {
+    const clock = t.app.get(Clock);
+    clock.pin('2026-11-27T17:30:00Z'); // 2026-11-28 01:30 in China
+    try {
+      const row = { type: 'penalty', source: `audit-rec-${randomUUID().slice(0, 8)}`, decisionNumber: 'P-TZ', subjectName: '时区测试公司', subjectCode: uscc(), severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-11-20' };
+      const res = await http(t.url, 'POST', '/api/v1/records', row);
+      expect(res.status).toBe(201);
+      const on = async (q: string) => (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest&${q}`)).body.items.length;
+      expect(await on('from=2026-11-28&to=2026-11-29')).toBe(1);
+      expect(await on('from=2026-11-27&to=2026-11-28')).toBe(0);
+      expect(await on('from=2026-11-28T01:00:00&to=2026-11-28T02:00:00')).toBe(1);
+      expect(await on('from=2026-11-27T17:00:00Z&to=2026-11-27T18:00:00Z')).toBe(1);
+    } finally {
+      clock.pin(null);
+    }
   });
 
   it('the body hash of an audited change is taken with ID numbers masked: the trail gives no way to brute-force one', async () => {

@@ -75,7 +75,17 @@ function whereOf(f: AuditFilter, afterSeq: number): { where: string; params: unk
   if (f.caller) add((p) => `caller = ${p}`, f.caller);
   if (f.scenario) add((p) => `scenario = ${p}`, f.scenario);
   if (f.kind) add((p) => `kind = ${p}`, f.kind);
-  if (f.from) add((p) => `created_at >= ${p}::timestamptz`, f.from);
-  if (f.to) add((p) => `created_at < ${p}::timestamptz`, f.to);
+  if (f.from) add((p) => `created_at >= ${p}::timestamptz`, inChinaTime(f.from));
+  if (f.to) add((p) => `created_at < ${p}::timestamptz`, inChinaTime(f.to));
   return { where: conditions.join(' AND '), params };
+}
+
+/**
+ * An instant as an officer writes it: a date is midnight in China Standard Time, a date-time without an
+ * offset is China Standard Time too (UTC+8, no daylight saving); one with Z or an offset is as written.
+ * The database session's own time zone never decides it.
+ */
+export function inChinaTime(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${iso}T00:00:00+08:00`;
+  return /T/.test(iso) && !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(iso) ? `${iso}+08:00` : iso;
 }

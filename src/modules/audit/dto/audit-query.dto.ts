@@ -33,12 +33,12 @@ export class AuditFilterQuery {
   @Matches(/^[a-z][a-z0-9_.:-]{0,31}$/, { message: 'kind must be 1-32 characters: lower-case letters, digits, "._:-"' })
   kind?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (起始时间, inclusive), ISO 8601', example: '2026-11-01T00:00:00+08:00' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (起始时间, inclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time', example: '2026-11-01T00:00:00+08:00' })
   @IsOptional()
   @IsISO8601(ISO, { message: 'from must be an ISO 8601 date or date-time' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before (截止时间, exclusive), ISO 8601', example: '2026-12-01T00:00:00+08:00' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before (截止时间, exclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time', example: '2026-12-01T00:00:00+08:00' })
   @IsOptional()
   @IsISO8601(ISO, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
