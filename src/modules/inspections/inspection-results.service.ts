@@ -44,7 +44,9 @@ export class InspectionResultsService {
     const item = await this.store.item(plan.id, itemId);
     if (!item) throw new PlanItemNotFound(plan.id, itemId);
     if (item.result) throw new ResultAlreadyRecorded(item.id, item.result);
-    if (dto.date < plan.periodFrom) throw new ValidationFailed([{ field: 'date', reason: `must be within the plan period (from ${plan.periodFrom})` }]);
+    if (dto.date < plan.periodFrom || dto.date > plan.periodTo) {
+      throw new ValidationFailed([{ field: 'date', reason: `must be within the plan period (${plan.periodFrom} to ${plan.periodTo})` }]);
+    }
     if (dto.date > this.clock.today()) throw new ValidationFailed([{ field: 'date', reason: `must not be in the future (today is ${this.clock.today()})` }]);
     const findings = dto.findings ? scrubIdNumbers(dto.findings) : null;
     const subject = await this.subjects.get(item.subjectId);

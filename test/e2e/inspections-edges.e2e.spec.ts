@@ -1,0 +1,58 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Clock } from '../../src/common/clock';
+import { TieringService } from '../../src/modules/tiering/tiering.service';
+import { http, startTestApp, TestApp } from '../helpers/app';
+import { uscc } from '../helpers/identifiers';
+
+interface Item { id: string; subject: { id: string }; reason: string; inspectors: Array<{ id: string }>; result: unknown }
+
+/** Edges of inspection plans a supervisor hits: results outside the plan, identifiers as typed, hostile text. */
+describe('inspection plans: edges', () => {
+  let t: TestApp;
+  const region = `95${String(randomInt(10_000)).padStart(4, '0')}`;
+  const subjects: Array<{ id: string; code: string }> = [];
+  const inspectors = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `E-${i + 1}`, name: `检查员${i + 1}`, department: '綦江区市场监督管理局', conflicts: [] as string[] }));
+  const body = (extra: Record<string, unknown> = {}) => ({
+    department: '綦江区市场监督管理局', industry: 'food_drug', region, period: { from: '2026-11-01', to: '2026-11-15' }, inspectors: inspectors(4), ...extra,
+  });
+  const plan = async (extra: Record<string, unknown> = {}) => {
+    const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body(extra));
+    expect(res.status).toBe(201);
+    return res.body as { id: string; items: Item[] };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
+    // Three subjects with a serious food-safety penalty: tier C, drawn at 100%.
+    for (let i = 0; i < 3; i++) {
+      const code = uscc();
+      const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江边界测试食品有限公司${i}`, region, registeredOn: '2015-03-01' });
+      expect(res.status).toBe(201);
+      subjects.push({ id: res.body.id, code });
+      const rec = await http(t.url, 'POST', '/api/v1/records', {
+        type: 'penalty', source: `edges-${randomUUID().slice(0, 8)}`, decisionNumber: `綦市监罚〔2026〕${randomInt(1e9)}号`, subjectName: `綦江边界测试食品有限公司${i}`,
+        subjectCode: code, industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2026-10-01',
+      });
+      expect(rec.status).toBe(201);
+    }
+    const tiering = t.app.get(TieringService);
+    await tiering.idle();
+    await tiering.recompute(subjects.map((s) => s.id), { trigger: 'test' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a result dated after the plan period, and stores nothing', async () => {
+    const p = await plan();
+    const item = p.items[0];
+    const path = `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`;
+    const late = await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-20' }); // after 11-15, before today (11-28)
+    expect(late.status).toBe(400);
+    expect(late.body.errors[0].field).toBe('date');
+    const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}`);
+    expect(again.body.items.find((i: Item) => i.id === item.id).result).toBeNull();
+    expect((await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-15' })).status).toBe(201);
+  });
+});
