@@ -55,4 +55,15 @@ describe('inspection plans: edges', () => {
     expect(again.body.items.find((i: Item) => i.id === item.id).result).toBeNull();
     expect((await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-15' })).status).toBe(201);
   });
+
+  it('reads conflicts (回避) and leads typed in full width as the codes they are', async () => {
+    const fullWidth = (code: string) => code.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const pool = inspectors(4);
+    pool[0].conflicts = [fullWidth(subjects[0].code)];
+    pool[1].conflicts = [` ${fullWidth(subjects[0].code).toLowerCase()} `];
+    const p = await plan({ inspectors: pool, seed: randomUUID(), leads: [fullWidth(subjects[1].code)] });
+    const item = p.items.find((i) => i.subject.id === subjects[0].id);
+    expect(item?.inspectors.map((i) => i.id).sort()).toEqual(['E-3', 'E-4']);
+    expect(p.items.find((i) => i.subject.id === subjects[1].id)?.reason).toBe('lead');
+  });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
+import { normaliseIdentifier } from '../../common/identifiers/normalise';
 import type { DrawInput, DrawPolicy, DrawSubject } from '../../rules/inspection-draw';
 import type { CreatePlanDto } from './dto/plan-request.dto';
 
@@ -35,7 +36,12 @@ export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidat
     idOf.set(c.id, c.id);
     if (c.code) idOf.set(c.code, c.id);
   }
-  const resolve = (refs: readonly string[] | undefined) => [...new Set((refs ?? []).map((r) => idOf.get(r.trim()) ?? idOf.get(r.trim().toLowerCase()) ?? idOf.get(r.trim().toUpperCase())).filter((x): x is string => !!x))].sort();
+  // A code as typed (full width, lower case, blanks around) is the code (normaliseIdentifier); ids are lower-case UUIDs.
+  const lookup = (r: string) => {
+    const n = String(normaliseIdentifier(r));
+    return idOf.get(n) ?? idOf.get(n.toLowerCase());
+  };
+  const resolve = (refs: readonly string[] | undefined) => [...new Set((refs ?? []).map(lookup).filter((x): x is string => !!x))].sort();
   const leads = new Set(resolve(dto.leads));
   const policies: Record<string, DrawPolicy> = {};
   const subjects: DrawSubject[] = [];
