@@ -59,8 +59,8 @@ describe('penalty publicity windows', () => {
     ['2026-04-01', 'minor', 'other', 'NDRC-36', '2026-04-01', '2026-07-01', false],
     ['2026-04-01', 'general', 'other', 'NDRC-36', '2026-07-01', '2027-04-01', true],
     ['2026-04-01', 'serious', 'other', 'NDRC-36', '2027-04-01', '2029-04-01', true],
-    ['2026-05-31', 'general', 'food', 'NDRC-36', '2027-05-31', '2027-05-31', true],
-    ['2026-05-31', 'minor', 'fire', 'NDRC-36', '2027-05-31', '2027-05-31', false],
+    ['2026-05-31', 'general', 'food', 'NDRC-36', '2026-08-31', '2027-05-31', true],
+    ['2026-05-31', 'minor', 'fire', 'NDRC-36', '2026-05-31', '2026-08-31', false],
     ['2026-05-31', 'serious', 'drug', 'NDRC-36', '2027-05-31', '2029-05-31', true],
     ['2026-03-31', 'minor', 'other', 'NDRC-58', '2026-06-30', '2029-03-31', true],
     ['2026-03-31', 'serious', 'other', 'NDRC-58', '2026-06-30', '2029-03-31', true],
@@ -83,11 +83,19 @@ describe('penalty publicity windows', () => {
     );
   });
 
-  it('properties: sector minimum of one year; 令第58号 at least 3 months; serious never shorter than general', () => {
+  it('the 1-year sector minimum is 令第58号\'s: a food penalty decided on 2026-03-31 keeps it, one decided on 2026-04-01 has the 令第36号 windows of its grade', () => {
+    expect(penaltyPublicityWindow({ decisionDate: '2026-03-31', severity: 'general', sector: 'food' })).toMatchObject({ ruleVersion: 'NDRC-58', minEnd: '2027-03-31', maxEnd: '2029-03-31' });
+    expect(penaltyPublicityWindow({ decisionDate: '2026-04-01', severity: 'general', sector: 'food' })).toMatchObject({ ruleVersion: 'NDRC-36', minEnd: '2026-07-01', maxEnd: '2027-04-01' });
+    // 令第36号: a minor record is published at most 3 months, whatever its sector.
+    expect(penaltyPublicityWindow({ decisionDate: '2026-04-01', severity: 'minor', sector: 'work_safety' })).toMatchObject({ minEnd: '2026-04-01', maxEnd: '2026-07-01' });
+  });
+
+  it('properties: 令第36号 windows by grade alone; 令第58号 at least 3 months, 1 year in the five sectors; serious never shorter than general', () => {
     fc.assert(
       fc.property(recordArb, (r) => {
         const w = penaltyPublicityWindow(r);
-        if (r.sector !== 'other') expect(compareDates(w.minEnd, addMonths(r.decisionDate, 12))).toBeGreaterThanOrEqual(0);
+        if (w.ruleVersion === 'NDRC-58' && r.sector !== 'other') expect(compareDates(w.minEnd, addMonths(r.decisionDate, 12))).toBeGreaterThanOrEqual(0);
+        if (w.ruleVersion === 'NDRC-36') expect(w).toEqual(penaltyPublicityWindow({ ...r, sector: 'other' }));
         if (w.ruleVersion === 'NDRC-58') expect(compareDates(w.minEnd, addMonths(r.decisionDate, 3))).toBeGreaterThanOrEqual(0);
         const general = penaltyPublicityWindow({ ...r, severity: 'general' });
         const serious = penaltyPublicityWindow({ ...r, severity: 'serious' });

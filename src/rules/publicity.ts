@@ -5,8 +5,9 @@
  *   at most 3 months; general — 3 months to 1 year; serious — 1 to 3 years.
  * - NDRC 令第58号, decisions before 2026-04-01: 3 months minimum, 3 years maximum; food, drugs, special
  *   equipment, work safety and fire: 1-year minimum.
- * - Interpretation (documented, not in 令第36号's summary): the 1-year sector minimum of 令第58号 is also
- *   applied under 令第36号, to every severity; where it exceeds the maximum, the maximum is raised to it.
+ * - The 1-year sector minimum is 令第58号's (repealed by 令第36号): decisions from 2026-04-01 take the windows
+ *   of their grade alone (a minor fire-safety penalty is published at most 3 months; a general food one may
+ *   be repaired after 3 months).
  *
  * The rule version is returned so it can be stored with the record (records decided before 2026-04-01
  * keep the old windows).
@@ -17,7 +18,7 @@ export type RecordSeverity = 'minor' | 'general' | 'serious';
 export type PublicitySector = 'food' | 'drug' | 'special_equipment' | 'work_safety' | 'fire' | 'other';
 export type PublicityRuleVersion = 'NDRC-58' | 'NDRC-36';
 
-/** Sectors with a 1-year minimum under 令第58号. */
+/** Sectors with a 1-year minimum under 令第58号 (not under 令第36号). */
 export const ONE_YEAR_MINIMUM_SECTORS: readonly PublicitySector[] = ['food', 'drug', 'special_equipment', 'work_safety', 'fire'];
 /** First decision date judged under 令第36号. */
 export const NDRC_36_IN_FORCE = '2026-04-01';
@@ -57,7 +58,7 @@ export function publicityRuleVersion(decisionDate: string): PublicityRuleVersion
 export function penaltyPublicityWindow(record: PenaltyRecord): PublicityWindow {
   const ruleVersion = publicityRuleVersion(record.decisionDate);
   let [minMonths, maxMonths] = ruleVersion === 'NDRC-36' ? NDRC_36_MONTHS[record.severity] : NDRC_58_MONTHS;
-  if (ONE_YEAR_MINIMUM_SECTORS.includes(record.sector)) {
+  if (ruleVersion === 'NDRC-58' && ONE_YEAR_MINIMUM_SECTORS.includes(record.sector)) {
     minMonths = Math.max(minMonths, SECTOR_MINIMUM_MONTHS);
     maxMonths = Math.max(maxMonths, minMonths);
   }

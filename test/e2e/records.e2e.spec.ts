@@ -112,7 +112,11 @@ describe('records (信用记录) over HTTP', () => {
     expect(await window({ decisionDate: '2026-05-15', severity: 'serious' })).toMatchObject({ ruleVersion: 'NDRC-36', publicityMinEnd: '2027-05-15', publicityEnd: '2029-05-15' });
     expect(await window({ decisionDate: '2026-05-15', severity: 'minor', penaltyTypes: ['warning'], fineAmount: undefined }))
       .toEqual({ ruleVersion: 'NDRC-36', publicityMinEnd: '2026-05-15', publicityEnd: '2026-08-15', published: false });
-    expect(await window({ decisionDate: '2026-05-15', industry: 'fire_safety' })).toMatchObject({ publicityMinEnd: '2027-05-15', publicityEnd: '2027-05-15' });
+    // The 1-year fire / food / drug minimum is 令第58号's: under 令第36号 the grade alone sets the window.
+    expect(await window({ decisionDate: '2026-03-31', industry: 'fire_safety' })).toMatchObject({ ruleVersion: 'NDRC-58', publicityMinEnd: '2027-03-31', publicityEnd: '2029-03-31' });
+    expect(await window({ decisionDate: '2026-05-15', industry: 'fire_safety' })).toMatchObject({ ruleVersion: 'NDRC-36', publicityMinEnd: '2026-08-15', publicityEnd: '2027-05-15' });
+    expect(await window({ decisionDate: '2026-05-15', industry: 'food_drug', sector: 'food', severity: 'minor', penaltyTypes: ['warning'], fineAmount: undefined }))
+      .toEqual({ ruleVersion: 'NDRC-36', publicityMinEnd: '2026-05-15', publicityEnd: '2026-08-15', published: false });
     const listed = await post('/api/v1/records', { ...penalty(r), type: 'list_entry', listType: 'court_defaulter', severity: 'serious', penaltyTypes: undefined, fineAmount: undefined, decisionDate: '2025-05-20' });
     expect(listed.body.record).toMatchObject({ publicityEnd: '2027-05-20', ruleVersion: 'NDRC-58' }); // 失信被执行人: 2 years by default
   });

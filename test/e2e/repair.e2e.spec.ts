@@ -132,6 +132,17 @@ describe('credit repair (信用修复) over HTTP', () => {
     expect((await apply(recent.id)).status).toBe(201);
   });
 
+  it('a general food-safety penalty decided from 2026-04-01 may be repaired after 3 months (令第36号), one decided on 2026-03-31 after 1 year (令第58号)', async () => {
+    at('2026-08-15');
+    const food = { industry: 'food_drug', sector: 'food', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1 };
+    const old = await penalty(uscc(), '2026-03-31', food);
+    const recent = await penalty(uscc(), '2026-05-15', food);
+    const notice = await get(`/api/v1/records/${recent.id}/repair-notice`);
+    expect(notice.body).toMatchObject({ ruleVersion: 'NDRC-36', earliestRepairDate: '2026-08-15', publicityEnds: '2027-05-15' });
+    expect((await apply(old.id)).body).toMatchObject({ code: 'REPAIR_TOO_EARLY', earliestRepairDate: '2027-03-31' });
+    expect((await apply(recent.id)).status).toBe(201);
+  });
+
   it('a record past its maximum window is no longer in force without any application, and has nothing to repair', async () => {
     at('2025-03-15');
     const code = uscc();
