@@ -1,0 +1,61 @@
+import { randomInt } from 'node:crypto';
+import { http, startTestApp, TestApp } from '../helpers/app';
+import { uscc } from '../helpers/identifiers';
+
+/**
+ * What a publication does beyond storing a version: a draft the stored tiers cannot hold is refused
+ * before it is published (never a version that breaks every tier save afterwards). Every change is
+ * rolled back at the end so that other test files see the bundled packs.
+ */
+describe('publishing a rule pack (规则包发布)', () => {
+  let t: TestApp;
+  const originals = new Map<string, string>();
+
+  const activeVersionId = async (id: string): Promise<string> => (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.versionId;
+
+  /** Save `edit` of the current draft of `id`; answers the save's answer. */
+  async function saveEdited(id: string, edit: (c: Record<string, any>) => void) {
+    if (!originals.has(id)) originals.set(id, await activeVersionId(id));
+    const d = await http(t.url, 'GET', `/api/v1/packs/${id}/draft`);
+    const content = structuredClone(d.body.content);
+    content.version = `1.0.${randomInt(1000, 999999)}`;
+    edit(content);
+    return http(t.url, 'PUT', `/api/v1/packs/${id}/draft`, { content }, { 'if-match': String(d.body.revision) });
+  }
+
+  async function newSubject(): Promise<string> {
+    const code = uscc();
+    const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `发布测试有限公司${code.slice(-4)}`, registeredOn: '2014-06-01' });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    for (const [id, versionId] of originals) {
+      if ((await activeVersionId(id)) !== versionId) await http(t.url, 'POST', `/api/v1/packs/${id}/rollback`, { versionId, reason: 'test cleanup' });
+    }
+    await http(t.url, 'POST', '/api/v1/tiering/runs', {});
+    await t.close();
+  });
+
+  it('a version longer than a stored tier can record (32 characters) is a finding: the draft is invalid, publishing it 422, tiering keeps working', async () => {
+    const subjectId = await newSubject();
+    const version = `1.0.${randomInt(1000, 9999)}-rc.1+build.20261128.qijiang`; // valid semver, 36 characters
+    const saved = await saveEdited('fire_safety', (c) => (c.version = version));
+    expect(saved.status).toBe(200);
+    expect(saved.body.valid).toBe(false);
+    expect(saved.body.findings).toEqual([expect.objectContaining({ path: '/version' })]);
+
+    const published = await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: a long version' });
+    expect(published.status).toBe(422);
+    expect(published.body.code).toBe('PACK_INVALID');
+    expect((await http(t.url, 'GET', '/api/v1/packs/fire_safety')).body.version).not.toBe(version);
+
+    const tiers = await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`);
+    expect(tiers.status).toBe(200);
+    expect(tiers.body.tiers.map((x: { industry: string }) => x.industry)).toContain('fire_safety');
+  });
+});
