@@ -66,4 +66,30 @@ describe('inspection plans: edges', () => {
     expect(item?.inspectors.map((i) => i.id).sort()).toEqual(['E-3', 'E-4']);
     expect(p.items.find((i) => i.subject.id === subjects[1].id)?.reason).toBe('lead');
   });
+
+  it('text PostgreSQL cannot store (NUL, an unpaired surrogate) is a 400 naming the field, not a 500, and stores nothing', async () => {
+    const withInspector = (field: 'id' | 'name' | 'department', v: string) => ({ inspectors: inspectors(4).map((i, at) => (at === 1 ? { ...i, [field]: v } : i)) });
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ seed: 'qijiang\u0000' }, /seed/],
+      [{ seed: 'qijiang\uD800' }, /seed/],
+      [{ department: '綦江\u0000' }, /department/],
+      [withInspector('id', 'E-9\uDC00'), /inspectors.*1.*id/],
+      [withInspector('name', '张\u0000伟'), /inspectors.*1.*name/],
+      [withInspector('department', '\uD800綦江'), /inspectors.*1.*department/],
+    ];
+    for (const [extra, field] of cases) {
+      const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body(extra));
+      expect({ extra, status: res.status }).toEqual({ extra, status: 400 });
+      expect(res.body.errors.map((e: { field: string }) => e.field).join(' ')).toMatch(field);
+    }
+    const p = await plan();
+    const item = p.items[1];
+    for (const findings of ['冷藏柜\u0000温度', '冷藏柜\uDBFF温度']) {
+      const res = await http(t.url, 'POST', `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`, { result: 'failed', date: '2026-11-10', findings });
+      expect({ findings, status: res.status }).toEqual({ findings, status: 400 });
+      expect(res.body.errors[0].field).toBe('findings');
+    }
+    const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}`);
+    expect(again.body.items.find((i: Item) => i.id === item.id).result).toBeNull();
+  });
 });

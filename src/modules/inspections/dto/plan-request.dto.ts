@@ -1,22 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsObject, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsObject, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateNested,
 } from 'class-validator';
 import { INDUSTRIES } from '../../../rules';
 import { IsCalendarDate } from '../../records/dto/field-decorators';
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern refuses
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text stored in a plan (varchar, jsonb): PostgreSQL holds neither NUL nor an unpaired surrogate, so a 400 rather than a 500. */
+const Storable = () =>
+  ValidateBy({
+    name: 'storable',
+    validator: {
+      validate: (v: unknown) => typeof v !== 'string' || !UNSTORABLE.test(v),
+      defaultMessage: (a) => `${a?.property ?? 'field'} must not contain NUL characters or unpaired UTF-16 surrogates`,
+    },
+  });
+
 export class PlanInspectorDto {
   @ApiProperty({ description: 'Inspector id (执法人员编号), unique in the request', example: 'QJ-0012' })
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString() @IsNotEmpty() @MaxLength(64) @Storable()
   id: string;
 
   @ApiProperty({ description: 'Name (姓名)', example: '张伟' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString() @IsNotEmpty() @MaxLength(100) @Storable()
   name: string;
 
   @ApiProperty({ description: 'Department (所属部门)', example: '綦江区市场监督管理局' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @MaxLength(200) @Storable()
   department: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Subjects this inspector must not inspect (回避): subject ids or unified social credit codes', example: ['91500110MA5U7L2X8Q'] })
@@ -36,7 +49,7 @@ export class PlanPeriodDto {
 
 export class CreatePlanDto {
   @ApiProperty({ description: 'Department making the plan (实施部门)', example: '綦江区市场监督管理局' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @MaxLength(200) @Storable()
   department: string;
 
   @ApiProperty({ enum: INDUSTRIES, description: 'Industry whose tiers drive the draw (行业)', example: 'food_drug' })
@@ -60,7 +73,7 @@ export class CreatePlanDto {
   leads?: string[];
 
   @ApiPropertyOptional({ description: 'Seed of the draw (随机种子); drawn at random when absent. Published with the plan', example: '綦江-2026-12' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @Storable()
   seed?: string;
 }
 
@@ -74,7 +87,7 @@ export class PlanResultDto {
   date: string;
 
   @ApiPropertyOptional({ description: 'Findings (检查发现)', example: '冷藏柜温度记录缺失' })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional() @IsString() @MaxLength(4000) @Storable()
   findings?: string;
 
   @ApiPropertyOptional({ description: "A natural person's resident ID number, needed to file the credit record; never stored" })
