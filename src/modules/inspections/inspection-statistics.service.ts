@@ -41,7 +41,9 @@ export class InspectionStatisticsService {
       `SELECT t.subject_id::text AS id, count(*) OVER ()::int AS total
        FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
        WHERE t.industry = $1 AND ($2::text IS NULL OR s.region LIKE $2 || '%')
-         AND COALESCE((t.facts->>'inspectionsLast12Months')::int, 0) = 0
+         AND NOT EXISTS (SELECT 1 FROM credit_records c
+                         WHERE c.subject_id = t.subject_id AND c.type = 'inspection' AND c.industry = $1 AND c.status <> 'revoked'
+                           AND c.decision_date > t.as_of - interval '12 months' AND c.decision_date <= t.as_of)
          AND NOT EXISTS (SELECT 1 FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id
                          WHERE p.industry = $1 AND i.subject_id = t.subject_id AND i.result IS NOT NULL)
        ORDER BY t.subject_id LIMIT 100`,

@@ -13,7 +13,7 @@ export interface Candidate {
   readonly packId: string;
   readonly packVersion: string;
   readonly packHash: string;
-  /** Inspections in the 12 months before the tier's as-of date (fact inspectionsLast12Months). */
+  /** Inspections of the plan's industry in the 12 months up to the draw (InspectionsStore.candidates). */
   readonly inspections12: number;
 }
 
