@@ -11,7 +11,7 @@ import { lintRules, type LintRule } from './lint.rules';
 import { asErrors, type LintFinding } from './lint.types';
 import { CATALOGUE_FILE, MEASURE_RULES_FILE, MEASURES_DIR, measureFindings, type MeasureLabels } from './measures.loader';
 import type { MeasureCatalogueFile, MeasureRulesFile } from './measures.types';
-import { packDirs, packFindings, packIdOf, PACK_FILE, readJsonFile } from './pack.loader';
+import { industryFindings, packDirs, packFindings, packIdOf, PACK_FILE, readJsonFile, type PackIndustry } from './pack.loader';
 import { resolveCondition } from './pack.resolve';
 import type { RulePackFile } from './pack.types';
 import { packSchemaFindings } from './schema-validation';
@@ -71,21 +71,25 @@ export function lintMeasures(catalogueJson: unknown, rulesJson: unknown, labels:
   return [...catalogueWarnings(cat, file, labels.catalogue), ...withFile(labels.rules, lintRules(rules))];
 }
 
-function lintPackDir(dir: string): LintFinding[] {
+/** The findings of `<dir>/pack.json`, and its id and industry when it loads. */
+function lintPackDir(dir: string): { findings: LintFinding[]; pack?: PackIndustry & { file: string } } {
   const file = join(dir, PACK_FILE);
   const { json, findings } = readJsonFile(file);
-  if (findings.length > 0) return asErrors(findings, 'schema');
+  if (findings.length > 0) return { findings: asErrors(findings, 'schema') };
   const out = lintPack(json, file);
   const id = packIdOf(json);
   if (typeof id === 'string' && id !== basename(resolve(dir))) {
     out.unshift({ file, severity: 'error', code: 'invalid', path: '/id', message: `pack id "${id}" must equal its directory name "${basename(resolve(dir))}"` });
   }
-  return out;
+  const loads = !out.some((f) => f.code === 'schema' || f.code === 'invalid');
+  return loads ? { findings: out, pack: { id: id as string, industry: (json as RulePackFile).industry, file } } : { findings: out };
 }
 
-/** Lint every `<rootDir>/<id>/pack.json` and, when present, `<rootDir>/measures/`. */
+/** Lint every `<rootDir>/<id>/pack.json` (one pack per industry) and, when present, `<rootDir>/measures/`. */
 export function lintRulePacks(rootDir: string): LintFinding[] {
-  const out = packDirs(rootDir).flatMap((d) => lintPackDir(join(rootDir, d)));
+  const linted = packDirs(rootDir).map((d) => lintPackDir(join(rootDir, d)));
+  const out = linted.flatMap((l) => l.findings);
+  out.push(...asErrors(industryFindings(linted.flatMap((l) => (l.pack ? [l.pack] : []))), 'invalid'));
   const labels = { catalogue: join(rootDir, MEASURES_DIR, CATALOGUE_FILE), rules: join(rootDir, MEASURES_DIR, MEASURE_RULES_FILE) };
   if (existsSync(labels.catalogue) || existsSync(labels.rules)) {
     const cat = readJsonFile(labels.catalogue);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lintRulePacks } from './lint';
 import { loadPack, loadPacks, parsePack } from './pack.loader';
 import { PackValidationError } from './rules.errors';
 import { validPackJson, type MutablePack } from './testing/pack-fixture';
@@ -109,6 +110,23 @@ describe('loading from directories', () => {
     mkdirSync(join(only, 'zzz'));
     writeFileSync(join(only, 'zzz', 'pack.json'), JSON.stringify(bad));
     expect(() => loadPacks(only)).toThrow(/zzz\/pack\.json rule "penalties" at \/rules\/0\/event\/params\/legalBasis\/source/);
+  });
+
+  it('one pack per industry: loadPacks and the linter refuse a second pack tiering an industry already tiered', () => {
+    const two = mkdtempSync(join(tmpdir(), 'packs-'));
+    mkdirSync(join(two, 'fixture'));
+    writeFileSync(join(two, 'fixture', 'pack.json'), JSON.stringify(validPackJson()));
+    const second = validPackJson();
+    second.id = 'food';
+    mkdirSync(join(two, 'food'));
+    writeFileSync(join(two, 'food', 'pack.json'), JSON.stringify(second));
+    expect(() => loadPacks(two)).toThrow(/food\/pack\.json at \/industry: industry "food_drug" is already tiered by pack "fixture"/);
+    expect(lintRulePacks(two).filter((f) => f.severity === 'error')).toEqual([
+      expect.objectContaining({ file: join(two, 'food', 'pack.json'), path: '/industry', code: 'invalid' }),
+    ]);
+    second.industry = 'fire_safety';
+    writeFileSync(join(two, 'food', 'pack.json'), JSON.stringify(second));
+    expect(loadPacks(two).map((p) => p.industry)).toEqual(['food_drug', 'fire_safety']);
   });
 
   it('the bundled packs point editors at the schema', () => {

@@ -80,6 +80,29 @@ function packInDir(dir: string): { pack?: LoadedPack; findings: PackFinding[] } 
   return all.length > 0 ? { findings: all } : { pack: resolvePack(json as RulePackFile, file), findings: [] };
 }
 
+/** A pack's id and the industry it tiers. */
+export interface PackIndustry {
+  readonly id: string;
+  readonly industry: string;
+}
+
+/**
+ * One pack per industry: tiers are kept per subject and industry, so two packs tiering one industry would
+ * overwrite each other's tiers (or fail to store them at all). A finding for every pack of `packs` whose
+ * industry one of `others` or an earlier pack of `packs` already tiers.
+ */
+export function industryFindings(packs: readonly (PackIndustry & { readonly file: string })[], others: readonly PackIndustry[] = []): PackFinding[] {
+  const holders = new Map(others.map((o) => [o.industry, o.id] as const));
+  const out: PackFinding[] = [];
+  for (const p of packs) {
+    const holder = holders.get(p.industry);
+    if (holder !== undefined && holder !== p.id) {
+      out.push({ file: p.file, path: '/industry', message: `industry "${p.industry}" is already tiered by pack "${holder}": one pack per industry` });
+    } else holders.set(p.industry, p.id);
+  }
+  return out;
+}
+
 /** Load `<dir>/pack.json`; the pack id must equal the directory name. */
 export function loadPack(dir: string): LoadedPack {
   const { pack, findings } = packInDir(dir);
@@ -87,7 +110,7 @@ export function loadPack(dir: string): LoadedPack {
   return pack;
 }
 
-/** Load every `<rootDir>/<id>/pack.json`, sorted by id; one bad pack refuses them all. */
+/** Load every `<rootDir>/<id>/pack.json`, sorted by id; one bad pack (or two tiering one industry) refuses them all. */
 export function loadPacks(rootDir: string): LoadedPack[] {
   const dirs = packDirs(rootDir);
   const packs: LoadedPack[] = [];
@@ -97,6 +120,7 @@ export function loadPacks(rootDir: string): LoadedPack[] {
     if (r.pack) packs.push(r.pack);
     findings.push(...r.findings);
   }
+  if (findings.length === 0) findings.push(...industryFindings(packs));
   if (findings.length > 0) throw new PackValidationError(findings);
   return packs;
 }

@@ -58,4 +58,26 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(tiers.status).toBe(200);
     expect(tiers.body.tiers.map((x: { industry: string }) => x.industry)).toContain('fire_safety');
   });
+
+  it('one pack per industry: a draft taking an industry another active pack tiers is invalid and publishing it 422; tiering keeps working', async () => {
+    const subjectId = await newSubject();
+    const saved = await saveEdited('tax', (c) => (c.industry = 'fire_safety'));
+    expect(saved.status).toBe(200);
+    expect(saved.body.valid).toBe(false);
+    expect(saved.body.findings).toEqual([expect.objectContaining({ path: '/industry', message: expect.stringContaining('fire_safety') })]);
+
+    const published = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e: a second fire-safety pack' });
+    expect(published.status).toBe(422);
+    expect(published.body.code).toBe('PACK_INVALID');
+    expect((await http(t.url, 'GET', '/api/v1/packs/tax')).body.industry).toBe('tax');
+
+    const simulated = await http(t.url, 'POST', '/api/v1/packs/tax/simulate', {});
+    expect(simulated.status).toBe(422);
+
+    const run = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
+    expect(run.status).toBe(200);
+    const tiers = await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`);
+    expect(tiers.status).toBe(200);
+    expect(tiers.body.tiers.map((x: { industry: string; pack: { id: string } }) => `${x.industry}:${x.pack.id}`).sort()).toEqual(['construction:construction', 'fire_safety:fire_safety', 'food_drug:food_drug', 'tax:tax']);
+  });
 });

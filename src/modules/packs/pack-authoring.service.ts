@@ -56,10 +56,10 @@ export class PackAuthoringService {
   async draft(packId: string): Promise<DraftView> {
     knownShape(packId);
     const d = await this.store.draft(packId);
-    if (d) return view(packId, d.revision, d.content, d.updatedBy, d.updatedAt);
+    if (d) return this.view(packId, d.revision, d.content, d.updatedBy, d.updatedAt);
     const active = (await this.store.activeRows()).find((r) => r.packId === packId);
     if (!active) throw new PackNotFound(packId);
-    return view(packId, 0, active.content, null, null);
+    return this.view(packId, 0, active.content, null, null);
   }
 
   /** Save if the draft is still at `revision`; a stale revision is 409 DRAFT_CONFLICT. Invalid content is saved with its findings. */
@@ -70,7 +70,7 @@ export class PackAuthoringService {
     if ((await this.store.listVersions(packId)).length === 0) throw new PackNotFound(packId);
     const saved = await this.store.saveDraft(packId, revision, content, who(actor));
     if (!saved) throw new DraftConflict(packId, revision, (await this.store.draft(packId))?.revision ?? 0);
-    return view(packId, saved.revision, saved.content, saved.updatedBy, saved.updatedAt);
+    return this.view(packId, saved.revision, saved.content, saved.updatedBy, saved.updatedAt);
   }
 
   /** Validate the draft, store it as the next immutable version, activate it, tell every instance, audit. */
@@ -78,7 +78,7 @@ export class PackAuthoringService {
     knownShape(packId);
     const d = await this.store.draft(packId);
     if (!d) throw new NoDraft(packId);
-    const findings = contentFindings(packId, d.content, `draft r${d.revision}`);
+    const findings = contentFindings(packId, d.content, `draft r${d.revision}`, this.packs.packIndustries());
     if (findings.length > 0) throw new PackInvalid(findings);
     const version = contentVersion(packId, d.content)!;
     if ((await this.store.listVersions(packId)).some((v) => v.version === version)) throw new PackVersionExists(packId, version);
@@ -102,6 +102,11 @@ export class PackAuthoringService {
     return this.changed(pending, packId, target.id, reason, actor, { previous: from });
   }
 
+  private view(packId: string, revision: number, content: unknown, updatedBy: string | null, updatedAt: Date | null): DraftView {
+    const findings = contentFindings(packId, content, revision === 0 ? 'active' : `draft r${revision}`, this.packs.packIndustries());
+    return { packId, revision, content, updatedBy, updatedAt, valid: findings.length === 0, findings };
+  }
+
   /** The entry a publication or rollback will become, staged in its transaction (audit outbox). */
   private pending(kind: string, actor: Actor, request: Record<string, unknown>): PendingAudit {
     return { entryId: randomUUID(), kind, caller: actor.caller.name, operator: actor.operator ?? null, request };
@@ -122,9 +127,4 @@ export class PackAuthoringService {
     });
     return row;
   }
-}
-
-function view(packId: string, revision: number, content: unknown, updatedBy: string | null, updatedAt: Date | null): DraftView {
-  const findings = contentFindings(packId, content, revision === 0 ? 'active' : `draft r${revision}`);
-  return { packId, revision, content, updatedBy, updatedAt, valid: findings.length === 0, findings };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
 import { compilePack, measureFindings, MEASURES_DIR, packFindings, packIdOf, parseMeasures, parsePack, type LoadedMeasures, type PackFinding } from '../../rules';
+import { industryFindings, type PackIndustry } from '../../rules/pack.loader';
 import type { ActivePack } from './pack-snapshot';
 
 /** The measures are a pack too: its content is `{ catalogue, rules }` (rule-packs/measures/*.json). */
@@ -33,8 +34,11 @@ function measuresParts(content: unknown): MeasuresContent {
   return { catalogue: c.catalogue, rules: c.rules };
 }
 
-/** Every finding of a pack's content; [] means it can be published. Findings name file, rule and path. */
-export function contentFindings(packId: string, content: unknown, where: string): PackFinding[] {
+/**
+ * Every finding of a pack's content; [] means it can be published. Findings name file, rule and path.
+ * `active`: the packs in force, whose industries a tier pack may not take (one pack per industry).
+ */
+export function contentFindings(packId: string, content: unknown, where: string, active: readonly PackIndustry[] = []): PackFinding[] {
   if (packId === MEASURES_PACK) {
     const { catalogue, rules } = measuresParts(content);
     return measureFindings(catalogue, rules, { catalogue: contentLabel(packId, where, 'catalogue.json'), rules: contentLabel(packId, where, 'rules.json') });
@@ -43,6 +47,7 @@ export function contentFindings(packId: string, content: unknown, where: string)
   const findings = packFindings(content, file);
   const id = packIdOf(content);
   if (findings.length === 0 && id !== packId) findings.push({ file, path: '/id', message: `pack id "${String(id)}" must equal the pack being edited "${packId}"` });
+  if (findings.length === 0) findings.push(...industryFindings([{ id: packId, industry: (content as { industry: string }).industry, file }], active));
   return findings;
 }
 

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import type { Industry, LoadedMeasures, SubjectKind } from '../../rules';
+import type { PackIndustry } from '../../rules/pack.loader';
 import { AuditService } from '../audit/audit.service';
 import { bundledVersions } from './bundled-import';
 import { buildSnapshot, type ActivePack, type PackSnapshot } from './pack-snapshot';
@@ -112,5 +113,10 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
 
   industries(): Industry[] {
     return [...new Set(this.active().map((p) => p.pack.industry))];
+  }
+
+  /** Each active tier pack's id and industry (a draft may not take another pack's industry). */
+  packIndustries(): PackIndustry[] {
+    return this.active().map((p) => ({ id: p.pack.id, industry: p.pack.industry }));
   }
 }

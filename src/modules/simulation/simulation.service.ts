@@ -52,7 +52,7 @@ export class SimulationService {
 
   async simulate(packId: string, asOfGiven?: string): Promise<SimulationReport> {
     const draft = await this.authoring.draft(packId);
-    const findings = contentFindings(packId, draft.content, `draft r${draft.revision}`);
+    const findings = contentFindings(packId, draft.content, `draft r${draft.revision}`, this.packs.packIndustries());
     if (findings.length) throw new PackInvalid(findings);
     const current = this.packs.get(packId);
     const candidate = compileContent(packId, 'draft', 0, draft.content, contentHash(draft.content));
