@@ -28,7 +28,8 @@ describe('inspection plans: due by frequency', () => {
     t = await startTestApp();
     t.app.get(Clock).pin('2026-11-28T04:00:00Z');
     // 新店: in business since June (food tier B: at least once a year), inspected by the fire service only.
-    for (const [name, registeredOn] of [['新店', '2026-06-01']] as const) {
+    // 老店, 近查, 久查: tier A (once in two years, 令第49号's floor): never inspected, inspected 18 and 26 months ago.
+    for (const [name, registeredOn] of [['新店', '2026-06-01'], ['老店', '2015-03-01'], ['近查', '2015-03-01'], ['久查', '2015-03-01']] as const) {
       const code = uscc();
       const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江频次测试${name}`, region, registeredOn });
       expect(res.status).toBe(201);
@@ -36,6 +37,8 @@ describe('inspection plans: due by frequency', () => {
       subject[`${name}:id`] = res.body.id;
     }
     expect((await inspection('新店', 'fire_safety', '2026-10-01')).status).toBe(201);
+    expect((await inspection('近查', 'food_drug', '2025-05-20')).status).toBe(201);
+    expect((await inspection('久查', 'food_drug', '2024-09-20')).status).toBe(201);
     const tiering = t.app.get(TieringService);
     await tiering.idle();
     await tiering.recompute(Object.keys(subject).filter((k) => k.endsWith(':id')).map((k) => subject[k]), { trigger: 'test' });
@@ -52,5 +55,15 @@ describe('inspection plans: due by frequency', () => {
 
     const stats = await http(t.url, 'GET', `/api/v1/inspections/statistics?industry=food_drug&region=${region}`);
     expect(stats.body.neverInspected.sample).toContain(subject['新店:id']);
+  });
+
+  it('judges a frequency below once a year: tier A (once in two years) is due without an inspection of the industry in 24 months', async () => {
+    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ seed: 'frequency-a' }));
+    expect(plan.status).toBe(201);
+    const a = (plan.body.tiers as Array<{ tier: string }>).find((x) => x.tier === 'A');
+    expect(a).toMatchObject({ population: 3, target: 0, due: 2, drawn: 2 });
+    const items = new Map((plan.body.items as Array<Item & { onSite: boolean }>).map((i) => [i.subject.id, i]));
+    for (const name of ['老店', '久查']) expect(items.get(subject[`${name}:id`])).toMatchObject({ tier: 'A', reason: 'due', onSite: false });
+    expect(items.has(subject['近查:id'])).toBe(false);
   });
 });

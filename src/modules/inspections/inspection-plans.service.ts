@@ -28,10 +28,11 @@ export class InspectionPlansService {
   async create(dto: CreatePlanDto, caller: Caller | undefined): Promise<PlanView> {
     validate(dto);
     const region = dto.region ?? null;
-    const candidates = await this.store.candidates(dto.industry, region, this.clock.today());
+    const today = this.clock.today();
+    const candidates = await this.store.candidates(dto.industry, region, today);
     if (candidates.length === 0) throw new NoSubjectsToDraw(dto.industry, region);
     const seed = dto.seed ?? randomBytes(16).toString('hex');
-    const inputs = buildDrawInput(dto, candidates, seed);
+    const inputs = buildDrawInput(dto, candidates, seed, today);
     let drawn;
     try {
       drawn = drawInspectionPlan(inputs);

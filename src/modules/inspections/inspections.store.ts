@@ -64,22 +64,25 @@ export class InspectionsStore {
    * the 12 months up to `today` are those of this industry only (a fire inspection meets no food-safety
    * frequency): its inspection credit records not revoked, or the results recorded in its plans when more
    * (a result's record may not be filed yet). The tier's fact inspectionsLast12Months counts every industry.
+   * `lastInspected`: the latest such inspection up to `today`, for frequencies below once a year.
    */
   candidates(industry: string, region: string | null, today: string): Promise<Candidate[]> {
     return this.ds.query(
       `SELECT t.subject_id::text AS id, s.code, t.tier, t.inspection_policy AS policy, t.pack_id AS "packId", t.pack_version AS "packVersion",
          t.pack_hash AS "packHash",
-         GREATEST(COALESCE(c.n, 0), COALESCE(r.n, 0))::int AS inspections12
+         GREATEST(COALESCE(c.n, 0), COALESCE(r.n, 0))::int AS inspections12,
+         to_char(GREATEST(c.last, r.last), 'YYYY-MM-DD') AS "lastInspected"
        FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
        LEFT JOIN (
-         SELECT c.subject_id, count(*) AS n FROM credit_records c
-         WHERE c.type = 'inspection' AND c.industry = $1 AND c.status <> 'revoked'
-           AND c.decision_date > $3::date - interval '12 months' AND c.decision_date <= $3::date
+         SELECT c.subject_id, count(*) FILTER (WHERE c.decision_date > $3::date - interval '12 months') AS n, max(c.decision_date) AS last
+         FROM credit_records c
+         WHERE c.type = 'inspection' AND c.industry = $1 AND c.status <> 'revoked' AND c.decision_date <= $3::date
          GROUP BY c.subject_id
        ) c ON c.subject_id = t.subject_id
        LEFT JOIN (
-         SELECT i.subject_id, count(*) AS n FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id
-         WHERE p.industry = $1 AND i.result IS NOT NULL AND i.result_date > $3::date - interval '12 months' AND i.result_date <= $3::date
+         SELECT i.subject_id, count(*) FILTER (WHERE i.result_date > $3::date - interval '12 months') AS n, max(i.result_date) AS last
+         FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id
+         WHERE p.industry = $1 AND i.result IS NOT NULL AND i.result_date <= $3::date
          GROUP BY i.subject_id
        ) r ON r.subject_id = t.subject_id
        WHERE t.industry = $1 AND ($2::text IS NULL OR s.region LIKE $2 || '%')

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
 import { normaliseIdentifier } from '../../common/identifiers/normalise';
+import { addMonths } from '../../rules/calendar';
 import type { DrawInput, DrawPolicy, DrawSubject } from '../../rules/inspection-draw';
 import type { CreatePlanDto } from './dto/plan-request.dto';
 
@@ -15,22 +16,27 @@ export interface Candidate {
   readonly packHash: string;
   /** Inspections of the plan's industry in the 12 months up to the draw (InspectionsStore.candidates). */
   readonly inspections12: number;
+  /** The latest inspection of the plan's industry up to the draw, 'YYYY-MM-DD'; null when none is known. */
+  readonly lastInspected: string | null;
 }
 
 /**
- * Due by frequency (检查频次): a tier that asks for at least n ≥ 1 inspections a year and fewer than n
- * in the last 12 months. Frequencies below one a year (A: once in two years) are not judged here.
+ * Due by frequency (检查频次) on `today`: a tier that asks for n ≥ 1 inspections a year and had fewer
+ * than ⌊n⌋ in the last 12 months; a tier that asks for f < 1 a year (A: once in two years, the floor of
+ * 令第49号 Art. 22 for every food business) and had none in the last round(12 / f) months.
  */
-export function isDue(c: Candidate): boolean {
-  const n = Math.floor(c.policy.minInspectionsPerYear ?? 0);
-  return n >= 1 && c.inspections12 < n;
+export function isDue(c: Candidate, today: string): boolean {
+  const perYear = Number(c.policy.minInspectionsPerYear ?? 0);
+  if (!(perYear > 0)) return false;
+  if (perYear >= 1) return c.inspections12 < Math.floor(perYear);
+  return c.lastInspected === null || c.lastInspected <= addMonths(today, -Math.round(12 / perYear));
 }
 
 /**
  * The published inputs of a draw: candidates in id order, the policy of each tier (from the first
  * candidate of that tier, in id order), conflicts and leads given by id or code resolved to subject ids.
  */
-export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidate[], seed: string): DrawInput {
+export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidate[], seed: string, today: string): DrawInput {
   const idOf = new Map<string, string>();
   for (const c of candidates) {
     idOf.set(c.id, c.id);
@@ -49,7 +55,7 @@ export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidat
     policies[c.tier] ??= {
       samplingRatio: Number(c.policy.samplingRatio ?? 0), onSiteWithoutLead: c.policy.onSiteWithoutLead !== false, keyItemsFull: c.policy.keyItemsFull === true,
     };
-    subjects.push({ id: c.id, tier: c.tier, due: isDue(c), openLead: leads.has(c.id) });
+    subjects.push({ id: c.id, tier: c.tier, due: isDue(c, today), openLead: leads.has(c.id) });
   }
   const inspectors = [...dto.inspectors]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
