@@ -2,7 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, startTestApp, TestApp } from '../helpers/app';
-import { uscc } from '../helpers/identifiers';
+import { DataSource } from 'typeorm';
+import { idNumber, uscc, wrongCheck } from '../helpers/identifiers';
 
 interface Item { id: string; subject: { id: string }; reason: string; inspectors: Array<{ id: string }>; result: unknown }
 
@@ -91,5 +92,38 @@ describe('inspection plans: edges', () => {
     }
     const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}`);
     expect(again.body.items.find((i: Item) => i.id === item.id).result).toBeNull();
+  });
+
+  it("a natural person: masked in the plan and its exports; a malformed ID number for the result is a 400 on subjectIdNumber", async () => {
+    const id = idNumber();
+    const person = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: '王小明', region });
+    expect(person.status).toBe(201);
+    // No bundled pack tiers natural persons yet: give this one a stored food tier D (drawn at 100%), as a pack would.
+    await t.app.get(DataSource).query(
+      `INSERT INTO credit_tiers (subject_id, industry, tier, score, pack_id, pack_version, pack_hash, fired, facts, inspection_policy, as_of, fingerprint)
+       SELECT $1, industry, 'D', 0, pack_id, pack_version, pack_hash, '[]', facts, '{"samplingRatio": 1, "minInspectionsPerYear": 3, "keyItemsFull": true}', as_of, fingerprint
+       FROM credit_tiers WHERE subject_id = $2 AND industry = 'food_drug'`,
+      [person.body.id, subjects[0].id],
+    );
+    const p = await plan();
+    const item = p.items.find((i) => i.subject.id === person.body.id) as Item & { subject: { name: string; idMasked: string } };
+    expect(item.subject).toMatchObject({ name: '王**', idMasked: `${id.slice(0, 6)}********${id.slice(14)}` });
+    const json = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}/export?format=json`);
+    const csv = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}/export?format=csv`);
+    for (const text of [JSON.stringify(json.body), String(csv.body)]) {
+      expect(text).toContain('王**');
+      expect(text).not.toContain('王小明');
+      expect(text).not.toContain(id);
+    }
+    const path = `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`;
+    for (const bad of [wrongCheck(id, '0123456789X'), '12345']) {
+      const res = await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-10', subjectIdNumber: bad });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['subjectIdNumber']);
+      expect(JSON.stringify(res.body)).not.toContain(bad);
+    }
+    const ok = await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-10', subjectIdNumber: id });
+    expect(ok.status).toBe(201);
+    expect(JSON.stringify(ok.body)).not.toContain(id);
   });
 });

@@ -81,6 +81,8 @@ export class InspectionResultsService {
     if (!idNumber) throw new ValidationFailed([{ field: 'subjectIdNumber', reason: "is required to file a natural person's inspection record" }]);
     const found = await this.subjects.lookup({ idNumber }).catch((e: unknown) => {
       if (e instanceof SubjectNotFound) return null;
+      // The lookup names its own field (idNumber); the request's is subjectIdNumber.
+      if (e instanceof ValidationFailed) throw new ValidationFailed((e.errors ?? []).map((x) => ({ ...x, field: 'subjectIdNumber' })));
       throw e;
     });
     if (found?.id !== subject.id) throw new ValidationFailed([{ field: 'subjectIdNumber', reason: 'does not belong to the inspected subject' }]);
