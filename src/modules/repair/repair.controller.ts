@@ -76,13 +76,16 @@ export class RepairController {
     summary: 'Approve a repair application (准予信用修复)',
     description: 'By the recognising department only ("谁认定、谁修复": `department` must be the record\'s source, else 403 REPAIR_WRONG_DEPARTMENT; the caller\'s key must act for that department — bound to it with `npm run keys -- create --department …`, or an admin key as the credit office — else 403 KEY_NOT_FOR_DEPARTMENT). ' +
       'In one transaction the application becomes approved and the record repaired (repaired_at = today, status repaired); tiers are then recomputed ' +
-      'and the record no longer triggers any measure. Only from pending (conditional update): 409 REPAIR_NOT_PENDING otherwise.',
+      'and the record no longer triggers any measure. Only from pending (conditional update): 409 REPAIR_NOT_PENDING otherwise. ' +
+      'The record must still qualify on the day of approval, as for an application: 409 REPAIR_RECORD_NOT_IN_FORCE when revoked, ended or past its ' +
+      'publicity end meanwhile; 422 REPAIR_TOO_EARLY (with the new earliestRepairDate) when a corrected re-import moved its minimum publicity end later. The application then stays pending.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairApplicationDto })
   @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
   @ApiNotFoundResponse({ description: PROBLEM })
   @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_NOT_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
+  @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE` })
   approve(@Param('id', uuid('id')) id: string, @Body() dto: ApproveRepairDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RepairApplicationView> {
     return this.repair.approve(id, dto, caller, audit);
   }

@@ -65,17 +65,23 @@ export class RepairService {
     return { total: page.total, limit, offset, items: page.items.map(toApplicationView) };
   }
 
-  /** Approve (准予修复): application 'approved' and record 'repaired' (repaired_at = today) in one transaction. */
+  /**
+   * Approve (准予修复): application 'approved' and record 'repaired' (repaired_at = today) in one transaction.
+   * The record must still qualify today as it had to when applied for: a record past its publicity end
+   * meanwhile (409), or corrected by a re-import to a later minimum (422 with the new date), is not repaired.
+   */
   async approve(id: string, dto: ApproveRepairDto, caller: Caller | undefined, audit?: PendingAudit): Promise<RepairApplicationView> {
     const app = await this.decidable(id, dto.department, caller);
     const today = this.clock.today();
+    assertRepairable(await this.records.get(app.recordId), today);
     const decided = await this.store.ds.transaction(async (m) => {
       const row = await this.store.decide(m, this.decision(app, 'approved', today, dto.department, dto.reason ?? null, caller));
-      if (!row) throw await this.notPending(id);
-      if (!(await this.store.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked or repaired meanwhile');
+      if (!row) return null; // read why outside: the embedded database's one connection is this transaction's
+      if (!(await this.store.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked, repaired, ended or corrected meanwhile');
       if (audit) await stageAuditChange(m, audit, { subjectIds: [app.subjectId], change: { applicationId: app.id, status: 'approved', recordId: app.recordId, repairedAt: today } });
       return row;
     });
+    if (!decided) throw await this.notPending(id);
     this.records.announce({ subjectIds: [app.subjectId], reason: 'repair' });
     return toApplicationView(decided);
   }

@@ -126,13 +126,15 @@ export class RepairStore {
   }
 
   /**
-   * Mark a record repaired (信用修复) from `on`: only while it is active, not revoked nor already repaired.
-   * Returns its subject, or null when it no longer qualifies (revoked or repaired meanwhile).
+   * Mark a record repaired (信用修复) from `on`: only while it is active, not revoked, ended nor already
+   * repaired, before its publicity end and not before its minimum publicity end (the conditions of
+   * repair-eligibility.ts, race-free). Returns its subject, or null when it no longer qualifies.
    */
   async markRepaired(m: EntityManager, recordId: string, on: string): Promise<{ subjectId: string } | null> {
     const rows: [{ subjectId: string }[], number] = await m.query(
       `UPDATE credit_records SET repaired_at = $2::date, status = 'repaired', updated_at = now()
-       WHERE id = $1::uuid AND status = 'active' AND revoked_at IS NULL AND repaired_at IS NULL AND decision_date <= $2::date
+       WHERE id = $1::uuid AND status = 'active' AND revoked_at IS NULL AND repaired_at IS NULL AND ended_at IS NULL AND decision_date <= $2::date
+         AND (publicity_end IS NULL OR publicity_end > $2::date) AND (publicity_min_end IS NULL OR publicity_min_end <= $2::date)
        RETURNING subject_id AS "subjectId"`,
       [recordId, on],
     );
