@@ -42,6 +42,20 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
     expect(notice36.body.ruleText).toContain('第36号');
   });
 
+  it('a dishonesty listing keeps no minimum publicity period: its notice says repair may be applied for at once, as the application route accepts', async () => {
+    const listed = await record({ type: 'list_entry', listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-05-20' });
+    const notice = await http(t.url, 'GET', `/api/v1/records/${listed}/repair-notice`);
+    expect(notice.body).toMatchObject({ earliestRepairDate: null, publicityEnds: null });
+    const text = notice.body.howToApply.join('\n');
+    expect(text).not.toContain('最短公示期届满之日');
+    expect(text).toContain('无最短公示期');
+    expect(text).toContain('at once');
+    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', {
+      recordId: listed, applicant: { kind: 'subject', name: '修复告知测试公司' }, commitment: '本单位承诺所提交材料真实有效，愿意承担违背承诺的相应责任。', reason: '已纠正失信行为并履行相关义务。',
+    });
+    expect(applied.status).toBe(201);
+  });
+
   it('has no notice for a licence (404 problem), and refuses a malformed id', async () => {
     const licence = await record({ type: 'licence', decisionDate: '2025-01-05', validUntil: '2030-01-05' });
     const res = await http(t.url, 'GET', `/api/v1/records/${licence}/repair-notice`);

@@ -40,7 +40,7 @@ export function repairNoticeOf(r: RecordView): RepairNotice | null {
     publicityEnds: r.publicityEnd,
     howToApply: [
       '履行行政处罚决定规定的义务，纠正失信行为、消除不良影响 (fulfil the obligations of the decision and correct the conduct)',
-      `自 ${r.publicityMinEnd ?? '最短公示期届满之日'} 起，向认定部门（${r.source}）或"信用中国"网站提出信用修复申请 (apply to the recognising department or via 信用中国; in this service: POST /api/v1/repair-applications with recordId ${r.id})`,
+      `${r.publicityMinEnd ? `自 ${r.publicityMinEnd} 起，` : '无最短公示期，即可'}向认定部门（${r.source}）或"信用中国"网站提出信用修复申请 (apply ${r.publicityMinEnd ? `from ${r.publicityMinEnd}` : 'at once: no minimum publicity period'} to the recognising department or via 信用中国; in this service: POST /api/v1/repair-applications with recordId ${r.id})`,
       '提交信用修复申请书和公开的信用承诺书 (submit the application with a public credit commitment)',
       `最长公示期届满（${r.publicityEnd ?? '按规定期限'}）后停止公示，无需申请 (publication stops by itself at the maximum)`,
     ],
