@@ -71,7 +71,7 @@ export class InspectionsStore {
       `SELECT t.subject_id::text AS id, s.code, t.tier, t.inspection_policy AS policy, t.pack_id AS "packId", t.pack_version AS "packVersion",
          t.pack_hash AS "packHash",
          GREATEST(COALESCE(c.n, 0), COALESCE(r.n, 0))::int AS inspections12,
-         to_char(GREATEST(c.last, r.last), 'YYYY-MM-DD') AS "lastInspected"
+         to_char(GREATEST(c.last, r.last), 'YYYY-MM-DD') AS "lastInspected", to_char(s.registered_on, 'YYYY-MM-DD') AS "registeredOn"
        FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
        LEFT JOIN (
          SELECT c.subject_id, count(*) FILTER (WHERE c.decision_date > $3::date - interval '12 months') AS n, max(c.decision_date) AS last

@@ -18,18 +18,24 @@ export interface Candidate {
   readonly inspections12: number;
   /** The latest inspection of the plan's industry up to the draw, 'YYYY-MM-DD'; null when none is known. */
   readonly lastInspected: string | null;
+  /** The subject's registration date (成立日期), 'YYYY-MM-DD'; null when unknown. */
+  readonly registeredOn: string | null;
 }
 
 /**
  * Due by frequency (检查频次) on `today`: a tier that asks for n ≥ 1 inspections a year and had fewer
  * than ⌊n⌋ in the last 12 months; a tier that asks for f < 1 a year (A: once in two years, the floor of
- * 令第49号 Art. 22 for every food business) and had none in the last round(12 / f) months.
+ * 令第49号 Art. 22 for every food business) and had none in the last round(12 / f) months (counted from
+ * registration when it was never inspected).
  */
 export function isDue(c: Candidate, today: string): boolean {
   const perYear = Number(c.policy.minInspectionsPerYear ?? 0);
   if (!(perYear > 0)) return false;
   if (perYear >= 1) return c.inspections12 < Math.floor(perYear);
-  return c.lastInspected === null || c.lastInspected <= addMonths(today, -Math.round(12 / perYear));
+  // Counted from the last inspection, or from registration for a subject never inspected: a business
+  // registered last month is not yet two years without an inspection. Neither known: due.
+  const since = c.lastInspected ?? c.registeredOn;
+  return since === null || since <= addMonths(today, -Math.round(12 / perYear));
 }
 
 /**
