@@ -1,15 +1,20 @@
 import { randomInt } from 'node:crypto';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { Clock } from '../../src/common/clock';
+import { TieringService } from '../../src/modules/tiering/tiering.service';
+import { http, TestApp } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
 
 /**
  * What a publication does beyond storing a version: a draft the stored tiers cannot hold is refused
- * before it is published (never a version that breaks every tier save afterwards). Every change is
- * rolled back at the end so that other test files see the bundled packs.
+ * before it is published (never a version that breaks every tier save afterwards); a publication and a
+ * rollback re-tier the stored tiers. Every change is rolled back at the end (the embedded database is
+ * shared with the test files that run after this one).
  */
 describe('publishing a rule pack (规则包发布)', () => {
   let t: TestApp;
   const originals = new Map<string, string>();
+  const drafts = new Map<string, unknown>(); // each edited pack's draft content before this file
 
   const activeVersionId = async (id: string): Promise<string> => (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.versionId;
 
@@ -17,6 +22,7 @@ describe('publishing a rule pack (规则包发布)', () => {
   async function saveEdited(id: string, edit: (c: Record<string, any>) => void) {
     if (!originals.has(id)) originals.set(id, await activeVersionId(id));
     const d = await http(t.url, 'GET', `/api/v1/packs/${id}/draft`);
+    if (!drafts.has(id)) drafts.set(id, d.body.content);
     const content = structuredClone(d.body.content);
     content.version = `1.0.${randomInt(1000, 999999)}`;
     edit(content);
@@ -31,11 +37,16 @@ describe('publishing a rule pack (规则包发布)', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startIsolatedTestApp(); // its own schema on a server: its publications re-tier no other file's subjects
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
   });
   afterAll(async () => {
     for (const [id, versionId] of originals) {
       if ((await activeVersionId(id)) !== versionId) await http(t.url, 'POST', `/api/v1/packs/${id}/rollback`, { versionId, reason: 'test cleanup' });
+    }
+    for (const [id, content] of drafts) {
+      const now = (await http(t.url, 'GET', `/api/v1/packs/${id}/draft`)).body;
+      await http(t.url, 'PUT', `/api/v1/packs/${id}/draft`, { content }, { 'if-match': String(now.revision) });
     }
     await http(t.url, 'POST', '/api/v1/tiering/runs', {});
     await t.close();
@@ -57,6 +68,39 @@ describe('publishing a rule pack (规则包发布)', () => {
     const tiers = await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`);
     expect(tiers.status).toBe(200);
     expect(tiers.body.tiers.map((x: { industry: string }) => x.industry)).toContain('fire_safety');
+  });
+
+  it('publish and rollback re-tier the stored tiers: the new version (history records it) and, after the rollback, the old one again', async () => {
+    const subjectId = await newSubject();
+    const code = (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}`)).body.code;
+    const record = (r: Record<string, unknown>) =>
+      http(t.url, 'POST', '/api/v1/records', { source: '綦江区消防救援大队', decisionNumber: `发布测试-${randomInt(1e9)}`, subjectName: '发布测试有限公司', subjectCode: code, industry: 'fire_safety', ...r });
+    expect((await record({ type: 'penalty', sector: 'fire', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-09-01' })).status).toBe(201);
+    expect((await record({ type: 'inspection', inspectionResult: 'failed', decisionDate: '2026-10-01' })).status).toBe(201);
+    const tiering = t.app.get(TieringService);
+    await tiering.idle();
+    const fire = async () => (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`)).body.tiers.find((x: { industry: string }) => x.industry === 'fire_safety');
+    const before = await fire();
+    expect(before).toMatchObject({ tier: 'B', score: 80 });
+
+    const saved = await saveEdited('fire_safety', (c) => {
+      for (const tier of c.tiers) {
+        if (tier.tier === 'B') tier.minScore = 85;
+        if (tier.tier === 'C') tier.maxScore = 85;
+      }
+    });
+    expect(saved.body.valid).toBe(true);
+    const published = await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: B starts at 85' });
+    expect(published.status).toBe(201);
+    await tiering.idle();
+    expect(await fire()).toMatchObject({ tier: 'C', score: 80, pack: { version: published.body.version } });
+    const history = (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history?industry=fire_safety`)).body.items;
+    expect(history[0]).toMatchObject({ tier: 'C', previousTier: 'B', packVersion: published.body.version, trigger: 'pack:publish:fire_safety' });
+
+    const back = await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', { versionId: originals.get('fire_safety'), reason: 'e2e: back to the old bands' });
+    expect(back.status).toBe(200);
+    await tiering.idle();
+    expect(await fire()).toMatchObject({ tier: 'B', score: 80, pack: { version: before.pack.version, contentHash: before.pack.contentHash } });
   });
 
   it('one pack per industry: a draft taking an industry another active pack tiers is invalid and publishing it 422; tiering keeps working', async () => {

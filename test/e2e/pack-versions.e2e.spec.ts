@@ -2,14 +2,20 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
 
 /**
  * Rule packs in the database: drafts with optimistic locking, publication, rollback, and hot reload on
- * a second instance of the application on the same database. Every change is rolled back at the end so
- * that other test files see the bundled packs.
+ * a second instance of the application on the same database. On a server both instances use a schema of
+ * their own, so that a publication here (which re-tiers every stored tier of the pack) touches no other
+ * file's subjects; every change is rolled back at the end (the embedded database is shared with the test
+ * files that run after this one).
  */
+/** The database URL with its connections' search_path set to `schema`. */
+const inSchema = (url: string, schema: string): string => `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
 describe('rule pack versions (规则包版本) across two instances', () => {
-  let a: TestApp;
+  let a: TestApp & { schema: string };
   let b: TestApp;
   let originalTax: string;
   let subjectId: string;
@@ -33,8 +39,8 @@ describe('rule pack versions (规则包版本) across two instances', () => {
   }
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp();
+    a = await startIsolatedTestApp();
+    b = await startTestApp(a.schema === 'public' ? {} : { DATABASE_URL: inSchema(process.env.DATABASE_URL!, a.schema) });
     originalTax = await activeId(a);
     bundledTax = (await draft(a)).content;
     let code = '91500110';

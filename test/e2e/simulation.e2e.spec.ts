@@ -1,14 +1,15 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, TestApp } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
 
 describe('simulate a draft before publishing (发布前模拟)', () => {
   let t: TestApp;
   const source = `sim-${randomUUID().slice(0, 8)}`;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startIsolatedTestApp(); // its own schema on a server: its publication re-tiers no other file's subjects
     t.app.get(Clock).pin('2026-11-28T04:00:00Z');
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller';
 import { contentFindings, contentHash, contentVersion } from './pack-content';
 import { PackVersionsStore, type PackVersionRow } from './pack-versions.store';
 import { DraftConflict, NoDraft, PackInvalid, PackNotFound, PackVersionExists, PackVersionNotFound } from './packs.exception';
-import { PacksService } from './packs.service';
+import { PacksService, type PackChange } from './packs.service';
 import { randomUUID } from 'node:crypto';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { ValidationFailed } from '../../common/problem';
@@ -88,7 +88,7 @@ export class PackAuthoringService {
       .catch((err: { code?: string }) => {
         throw err.code === '23505' ? new PackVersionExists(packId, version) : err;
       });
-    return this.changed(pending, packId, id, reason, actor, { draftRevision: d.revision });
+    return this.changed('publish', pending, packId, id, reason, actor, { draftRevision: d.revision });
   }
 
   /** Re-activate an earlier published version. */
@@ -99,7 +99,7 @@ export class PackAuthoringService {
     const from = this.packs.snapshot().signature;
     const pending = this.pending('pack.rollback', actor, { packId, versionId: target.id, reason });
     await this.store.activate(packId, target.id, who(actor), reason, pending);
-    return this.changed(pending, packId, target.id, reason, actor, { previous: from });
+    return this.changed('rollback', pending, packId, target.id, reason, actor, { previous: from });
   }
 
   private view(packId: string, revision: number, content: unknown, updatedBy: string | null, updatedAt: Date | null): DraftView {
@@ -112,9 +112,10 @@ export class PackAuthoringService {
     return { entryId: randomUUID(), kind, caller: actor.caller.name, operator: actor.operator ?? null, request };
   }
 
-  private async changed(pending: PendingAudit, packId: string, versionId: string, reason: string, actor: Actor, extra: object): Promise<PackVersionRow> {
+  private async changed(kind: PackChange['kind'], pending: PendingAudit, packId: string, versionId: string, reason: string, actor: Actor, extra: object): Promise<PackVersionRow> {
     await this.store.notify(packId, versionId);
     await this.packs.reload();
+    this.packs.announce({ kind, packId, versionId }); // the stored tiers follow the version in force (re-tiered in the background)
     const row = (await this.store.version(packId, versionId))!;
     await this.audit.append({
       id: pending.entryId,

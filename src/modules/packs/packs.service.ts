@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Observable, Subject } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import type { Industry, LoadedMeasures, SubjectKind } from '../../rules';
 import type { PackIndustry } from '../../rules/pack.loader';
@@ -13,6 +14,13 @@ export type { ActivePack, PackSnapshot } from './pack-snapshot';
 
 export const BUNDLED_IMPORTER = 'bundled-import';
 
+/** A publication or rollback that changed the version a pack evaluates with. */
+export interface PackChange {
+  readonly kind: 'publish' | 'rollback';
+  readonly packId: string;
+  readonly versionId: string;
+}
+
 /**
  * The rule packs in force: the ACTIVE versions in the database (`pack_active`). On a database that
  * does not know a bundled pack yet, `rule-packs/` is imported as its published version 1 and activated;
@@ -24,6 +32,9 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(PacksService.name);
   private current?: PackSnapshot;
   private reloading: Promise<boolean> = Promise.resolve(false);
+  private readonly changed = new Subject<PackChange>();
+  /** Publications and rollbacks made through this instance, once committed and loaded here (tiering re-tiers on them). */
+  readonly changes$: Observable<PackChange> = this.changed.asObservable();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,6 +88,11 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
       this.logger.error(`Rule pack reload refused, the previous set stays in force: ${(err as Error).message}`);
       return false;
     }
+  }
+
+  /** Tell this instance's listeners that a publication or rollback committed and was loaded. */
+  announce(change: PackChange): void {
+    this.changed.next(change);
   }
 
   /** The whole frozen set in force now: packs, measures and their versions, consistent with each other. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { Clock } from '../../common/clock';
+import { MEASURES_PACK } from '../packs/pack-content';
 import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
@@ -27,6 +28,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TieringService.name);
   private queue: Promise<unknown> = Promise.resolve();
   private subscription?: Subscription;
+  private packSubscription?: Subscription;
 
   constructor(
     private readonly packs: PacksService,
@@ -40,10 +42,17 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     this.subscription = this.records.changes$.subscribe(({ subjectIds, reason }) => {
       void this.enqueue(() => this.recompute(subjectIds, { trigger: `records:${reason}`.slice(0, 64) }));
     });
+    // A publication or rollback changes what every stored tier of the pack should be: they are recomputed
+    // (queued like a batch run), so supervisors and inspection plans never keep tiers of a version no longer in force.
+    this.packSubscription = this.packs.changes$.subscribe(({ kind, packId }) => {
+      if (packId === MEASURES_PACK) return; // the measures decide checks, not tiers
+      void this.enqueue(() => this.recomputeAll({ trigger: `pack:${kind}:${packId}`.slice(0, 64), packId }));
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.subscription?.unsubscribe();
+    this.packSubscription?.unsubscribe();
     await this.idle();
   }
 
@@ -91,8 +100,8 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     return run;
   }
 
-  /** Batch: every subject, in keyset-paged chunks. */
-  async recomputeAll(opts: { asOf?: string; trigger?: string } = {}): Promise<TieringRunSummary> {
+  /** Batch: every subject, in keyset-paged chunks (with `packId`, that pack's tiers only). */
+  async recomputeAll(opts: { asOf?: string; trigger?: string; packId?: string } = {}): Promise<TieringRunSummary> {
     const started = Date.now();
     const asOf = opts.asOf ?? this.clock.today();
     let after: string | null = null;
@@ -102,7 +111,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     for (;;) {
       const refs = await this.subjects.listRefs(after, CHUNK);
       if (refs.length === 0) break;
-      const tiers = await this.evaluate(refs, asOf);
+      const tiers = await this.evaluate(refs, asOf, opts.packId);
       changed += await this.store.save(tiers, opts.trigger ?? 'batch');
       subjects += refs.length;
       evaluations += tiers.length;
@@ -122,8 +131,10 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     return computeTiers(subject, records, asOf, packs);
   }
 
-  private async evaluate(refs: readonly TierSubject[], asOf: string): Promise<ComputedTier[]> {
-    const packs = this.packs.active(); // one snapshot for the whole chunk
+  private async evaluate(all: readonly TierSubject[], asOf: string, packId?: string): Promise<ComputedTier[]> {
+    const packs = this.packs.active().filter((p) => packId === undefined || p.pack.id === packId); // one snapshot for the whole chunk
+    const refs = packId === undefined ? all : all.filter((r) => packs.some((p) => p.pack.appliesTo.includes(r.kind)));
+    if (refs.length === 0) return [];
     const records = await this.records.recordsInForceFor(refs.map((r) => r.id), asOf);
     const out: ComputedTier[] = [];
     for (const ref of refs) out.push(...computeTiers(ref, records.get(ref.id) ?? [], asOf, packs));
