@@ -41,7 +41,14 @@ export function generateDemo(today: string, count = 300, seed = 20261128): { sub
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-  const daysAgo = (maxMonths: number) => addMonths(today, -int(0, maxMonths - 1)).slice(0, 8) + String(int(1, 28)).padStart(2, '0');
+  // A day in one of the last `maxMonths` months, never after today (a record dated in the future is refused).
+  const daysAgo = (maxMonths: number) => {
+    const d = addMonths(today, -int(0, maxMonths - 1)).slice(0, 8) + String(int(1, 28)).padStart(2, '0');
+    return d > today ? today : d;
+  };
+  // Tax credit levels are published in April for the year before: before this year's publication, last year's.
+  const year = Number(today.slice(0, 4));
+  const tax = `${year}-04-20` <= today ? { taxYear: year - 1, decisionDate: `${year}-04-20` } : { taxYear: year - 2, decisionDate: `${year - 1}-04-20` };
   const subjects: DemoSubject[] = [];
   const records: DemoRecord[] = [];
   for (let i = 0; i < count; i++) {
@@ -54,7 +61,7 @@ export function generateDemo(today: string, count = 300, seed = 20261128): { sub
     const rec = (j: string, body: DemoRecord) => records.push({ ...base, source: AUTHORITIES[industry], decisionNumber: `綦示范〔${i}〕${j}号`, ...body });
     if (s.kind === 'legal_person' || s.kind === 'individual_business') {
       const level = pick(['A', 'A', 'B', 'B', 'B', 'M', 'C', 'D'] as const);
-      rec('T', { source: '国家税务总局重庆市綦江区税务局', type: 'tax_credit', industry: 'tax', taxLevel: level, taxYear: Number(today.slice(0, 4)) - 1, decisionDate: `${Number(today.slice(0, 4))}-04-20` });
+      rec('T', { source: '国家税务总局重庆市綦江区税务局', type: 'tax_credit', industry: 'tax', taxLevel: level, ...tax });
     }
     const roll = rnd();
     const ind = industry === 'general' ? 'general' : industry;
