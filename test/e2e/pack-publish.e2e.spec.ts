@@ -103,6 +103,30 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(await fire()).toMatchObject({ tier: 'B', score: 80, pack: { version: before.pack.version, contentHash: before.pack.contentHash } });
   });
 
+  it('a pack that no longer applies to a kind of subject leaves those subjects no stored tier of its industry (as the simulation said)', async () => {
+    const body = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'public_body', code: uscc('11500110'), name: `綦江区某局${randomInt(1e6)}` });
+    expect(body.status).toBe(201);
+    const industries = async () => (await http(t.url, 'GET', `/api/v1/subjects/${body.body.id}/tiers`)).body.tiers.map((x: { industry: string }) => x.industry);
+    expect(await industries()).toContain('fire_safety');
+
+    const saved = await saveEdited('fire_safety', (c) => (c.appliesTo = c.appliesTo.filter((k: string) => k !== 'public_body')));
+    expect(saved.body.valid).toBe(true);
+    const sim = await http(t.url, 'POST', '/api/v1/packs/fire_safety/simulate', {});
+    expect(sim.status).toBe(200);
+    const count = (d: Record<string, number>) => Object.values(d).reduce((a, b) => a + b, 0);
+    expect(count(sim.body.distribution.after)).toBeLessThan(count(sim.body.distribution.before));
+
+    expect((await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: public bodies left out' })).status).toBe(201);
+    await t.app.get(TieringService).idle();
+    expect(await industries()).not.toContain('fire_safety');
+    const stored = (await http(t.url, 'GET', '/api/v1/tiering/distribution')).body.items.filter((x: { industry: string }) => x.industry === 'fire_safety');
+    expect(stored.reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(count(sim.body.distribution.after));
+
+    await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', { versionId: originals.get('fire_safety'), reason: 'e2e: public bodies back' });
+    await t.app.get(TieringService).idle();
+    expect(await industries()).toContain('fire_safety');
+  });
+
   it('one pack per industry: a draft taking an industry another active pack tiers is invalid and publishing it 422; tiering keeps working', async () => {
     const subjectId = await newSubject();
     const saved = await saveEdited('tax', (c) => (c.industry = 'fire_safety'));

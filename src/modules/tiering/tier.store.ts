@@ -99,6 +99,19 @@ export class TierStore {
     return tiers.filter((t) => !known.has(`${t.subjectId}/${t.evaluation.industry}/${t.fingerprint}`));
   }
 
+  /**
+   * Remove the stored tiers of `industry` held by subjects of a kind its pack no longer applies to (the
+   * pack's `appliesTo` was narrowed): no tier of that industry is computed for them any more. Answers how many.
+   */
+  async dropInapplicable(industry: string, kinds: readonly string[]): Promise<number> {
+    // TypeORM answers a DELETE as [rows, affected].
+    const raw: unknown = await this.ds.query(
+      `DELETE FROM credit_tiers t USING subjects s WHERE s.id = t.subject_id AND t.industry = $1 AND NOT (s.kind = ANY($2::text[]))`,
+      [industry, kinds],
+    );
+    return Array.isArray(raw) && typeof raw[1] === 'number' ? raw[1] : 0;
+  }
+
   async current(subjectId: string): Promise<Array<StoredTier>> {
     return this.ds.query(
       `SELECT ${COLUMNS}, inspection_policy AS "inspectionPolicy" FROM credit_tiers WHERE subject_id = $1 ORDER BY industry`,

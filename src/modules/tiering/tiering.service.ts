@@ -100,7 +100,10 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     return run;
   }
 
-  /** Batch: every subject, in keyset-paged chunks (with `packId`, that pack's tiers only). */
+  /**
+   * Batch: every subject, in keyset-paged chunks (with `packId`, that pack's tiers only); then the stored
+   * tiers no pack computes any more (a kind a pack no longer applies to) are removed.
+   */
   async recomputeAll(opts: { asOf?: string; trigger?: string; packId?: string } = {}): Promise<TieringRunSummary> {
     const started = Date.now();
     const asOf = opts.asOf ?? this.clock.today();
@@ -116,6 +119,9 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
       subjects += refs.length;
       evaluations += tiers.length;
       after = refs[refs.length - 1].id;
+    }
+    for (const p of this.packs.active().filter((x) => opts.packId === undefined || x.pack.id === opts.packId)) {
+      changed += await this.store.dropInapplicable(p.pack.industry, p.pack.appliesTo);
     }
     return { asOf, subjects, evaluations, changed, durationMs: Date.now() - started };
   }
