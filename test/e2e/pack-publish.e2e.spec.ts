@@ -127,6 +127,25 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(await industries()).toContain('fire_safety');
   });
 
+  it('a rule that can never fire is an error wherever the draft is judged: validate, the draft, publish (422) and simulate agree', async () => {
+    let content: Record<string, any> = {};
+    const saved = await saveEdited('construction', (c) => {
+      const leaf = c.rules.find((r: { name: string }) => r.name === 'construction-penalty').conditions.all;
+      leaf.push({ fact: 'industryPenaltiesLast12Months', operator: 'lessThan', value: 1 }); // ≥ 1 and < 1
+      content = c;
+    });
+    const validated = await http(t.url, 'POST', '/api/v1/packs/validate', content);
+    expect(validated.body.valid).toBe(false);
+    expect(validated.body.findings).toEqual([expect.objectContaining({ code: 'never-fires', rule: 'construction-penalty', path: '/rules/2/conditions/all/1' })]);
+
+    expect(saved.body.valid).toBe(false);
+    expect(saved.body.findings).toEqual([{ file: expect.stringContaining('construction/pack.json'), rule: 'construction-penalty', path: '/rules/2/conditions/all/1', message: expect.stringContaining('can never fire') }]);
+    const published = await http(t.url, 'POST', '/api/v1/packs/construction/publish', { reason: 'e2e: a dead rule' });
+    expect(published.status).toBe(422);
+    expect(published.body.code).toBe('PACK_INVALID');
+    expect((await http(t.url, 'POST', '/api/v1/packs/construction/simulate', {})).status).toBe(422);
+  });
+
   it('one pack per industry: a draft taking an industry another active pack tiers is invalid and publishing it 422; tiering keeps working', async () => {
     const subjectId = await newSubject();
     const saved = await saveEdited('tax', (c) => (c.industry = 'fire_safety'));

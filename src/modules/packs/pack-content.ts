@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
 import { compilePack, measureFindings, MEASURES_DIR, packFindings, packIdOf, parseMeasures, parsePack, type LoadedMeasures, type PackFinding } from '../../rules';
+import { lintMeasures, lintPack, type LintFinding } from '../../rules/lint';
 import { industryFindings, type PackIndustry } from '../../rules/pack.loader';
 import type { ActivePack } from './pack-snapshot';
 
@@ -34,6 +35,11 @@ function measuresParts(content: unknown): MeasuresContent {
   return { catalogue: c.catalogue, rules: c.rules };
 }
 
+/** The linter's errors (a rule that can never fire) as findings: what POST /packs/validate and packs:validate refuse is not published either. */
+function lintErrors(findings: readonly LintFinding[]): PackFinding[] {
+  return findings.filter((f) => f.severity === 'error').map(({ severity: _s, code: _c, ...f }) => f);
+}
+
 /**
  * Every finding of a pack's content; [] means it can be published. Findings name file, rule and path.
  * `active`: the packs in force, whose industries a tier pack may not take (one pack per industry).
@@ -41,13 +47,16 @@ function measuresParts(content: unknown): MeasuresContent {
 export function contentFindings(packId: string, content: unknown, where: string, active: readonly PackIndustry[] = []): PackFinding[] {
   if (packId === MEASURES_PACK) {
     const { catalogue, rules } = measuresParts(content);
-    return measureFindings(catalogue, rules, { catalogue: contentLabel(packId, where, 'catalogue.json'), rules: contentLabel(packId, where, 'rules.json') });
+    const labels = { catalogue: contentLabel(packId, where, 'catalogue.json'), rules: contentLabel(packId, where, 'rules.json') };
+    const findings = measureFindings(catalogue, rules, labels);
+    return findings.length > 0 ? findings : lintErrors(lintMeasures(catalogue, rules, labels));
   }
   const file = contentLabel(packId, where);
   const findings = packFindings(content, file);
   const id = packIdOf(content);
   if (findings.length === 0 && id !== packId) findings.push({ file, path: '/id', message: `pack id "${String(id)}" must equal the pack being edited "${packId}"` });
   if (findings.length === 0) findings.push(...industryFindings([{ id: packId, industry: (content as { industry: string }).industry, file }], active));
+  if (findings.length === 0) findings.push(...lintErrors(lintPack(content, file)));
   return findings;
 }
 

@@ -37,6 +37,16 @@ describe('pack content and snapshots', () => {
     expect(contentFindings(MEASURES_PACK, { catalogue: {}, rules: {} }, 'draft r1')[0]!.file).toContain('measures/catalogue.json');
   });
 
+  it("the linter's errors are findings too: a measure rule that can never fire in its measure's scenarios", () => {
+    const measures = { catalogue: json('measures', 'catalogue.json'), rules: json('measures', 'rules.json') };
+    expect(contentFindings(MEASURES_PACK, measures, 'draft r1')).toEqual([]);
+    const rule = measures.rules.rules.find((r: { name: string }) => r.name === 'gp-major-violation');
+    rule.conditions.all.push({ fact: 'scenario', operator: 'equal', value: 'tendering' }); // the measure applies in government_procurement only
+    expect(contentFindings(MEASURES_PACK, measures, 'draft r2')).toEqual([
+      { file: 'measures/rules.json (draft r2)', rule: 'gp-major-violation', path: expect.stringMatching(/^\/rules\/\d+\/conditions\/all\/2$/), message: expect.stringContaining('can never fire') },
+    ]);
+  });
+
   it('builds one frozen snapshot with versions and a signature; one bad pack refuses the whole set', () => {
     const s = buildSnapshot(rows());
     expect(Object.isFrozen(s)).toBe(true);
