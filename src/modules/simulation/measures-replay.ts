@@ -23,10 +23,10 @@ export interface ReplayedCheck {
 
 const MAX_CHECKS = 20_000;
 
-/** A scenario the draft no longer has applies no measure of it: the party would pass. */
-function draftVerdict(draft: LoadedMeasures, facts: Facts): Verdict {
+/** A scenario the measures (the draft, or the active ones after a later version dropped it) do not have applies no measure of it: the party would pass. */
+function verdictUnder(measures: LoadedMeasures, facts: Facts): Verdict {
   try {
-    return evaluateMeasures(draft.rules, facts).verdict;
+    return evaluateMeasures(measures.rules, facts).verdict;
   } catch (e) {
     if (e instanceof CheckFactsError) return 'pass';
     throw e;
@@ -81,8 +81,8 @@ export class MeasuresReplay {
         { scenario: check.scenario, partyRole: p.role as PartyRole, amount: check.transaction.amount ?? null },
         tiers,
       );
-      a.push(evaluateMeasures(active.rules, facts).verdict);
-      d.push(draftVerdict(draft, facts));
+      a.push(verdictUnder(active, facts));
+      d.push(verdictUnder(draft, facts));
     }
     return { active: worst(a), draft: worst(d) };
   }
