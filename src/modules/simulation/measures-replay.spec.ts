@@ -36,4 +36,24 @@ describe('replaying past checks against a measures draft', () => {
     const back = await replay.replay(withAwards, withoutAwards, '2026-11-01', '2026-12-01');
     expect(back.changed).toEqual([expect.objectContaining({ checkId: 'c-1', active: 'reward', draft: 'pass' })]);
   });
+
+  it('a party no subject was registered for is of the kind its code says, as the check took it (an individual business, not a legal person)', async () => {
+    const check = {
+      checkId: 'c-2', checkedAt: '2026-11-10T02:00:00.000Z', asOf: '2026-11-10', caller: 'land-system', scenario: 'land', verdict: 'restrict',
+      transaction: { reference: 'R-2' },
+      parties: [{ subjectId: null, identifier: { code: '92500110MA5UXXXX4N' }, role: 'transferee', tiers: [] }],
+    };
+    const audit = { list: (_f: unknown, after: number) => Promise.resolve({ items: after === 0 ? [{ seq: 1, response: check }] : [] }) };
+    const none = { findRefs: () => Promise.resolve(new Map()), recordsInForceFor: () => Promise.resolve(new Map()) };
+    const replay = new MeasuresReplay(audit as unknown as AuditService, none as unknown as SubjectsService, none as unknown as RecordsService);
+    const rules = validMeasureRulesJson();
+    rules.rules.push({
+      name: 'individual-business-land', conditions: { all: [{ fact: 'subjectKind', operator: 'equal', value: 'individual_business' }] },
+      event: { type: 'measure', params: { measure: 'limit', reason: 'r', reasonZh: '理由' } },
+    });
+    const active = parseMeasures(validCatalogueJson(), rules);
+    const draft = parseMeasures(validCatalogueJson(), validMeasureRulesJson());
+    const r = await replay.replay(active, draft, '2026-11-01', '2026-12-01');
+    expect(r.changed).toEqual([expect.objectContaining({ checkId: 'c-2', answered: 'restrict', active: 'restrict', draft: 'pass' })]);
+  });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { usccSubjectKind } from '../../common/identifiers/uscc';
 import { deriveCheckFacts, type PartyRole } from '../../rules/check-facts';
 import type { Facts, Industry } from '../../rules/facts.catalogue';
 import { CheckFactsError } from '../../rules/rules.errors';
@@ -75,7 +76,7 @@ export class MeasuresReplay {
       const tiers: Partial<Record<Industry, string>> = {};
       for (const t of p.tiers) tiers[t.industry as Industry] = t.tier;
       const facts = deriveCheckFacts(
-        { kind: ref?.kind ?? (p.identifier.code ? 'legal_person' : 'natural_person'), registeredOn: ref?.registeredOn ?? null },
+        { kind: ref?.kind ?? (p.identifier.code ? usccSubjectKind(p.identifier.code) : 'natural_person'), registeredOn: ref?.registeredOn ?? null },
         (p.subjectId ? recs.get(p.subjectId) : undefined) ?? [],
         check.asOf,
         { scenario: check.scenario, partyRole: p.role as PartyRole, amount: check.transaction.amount ?? null },
