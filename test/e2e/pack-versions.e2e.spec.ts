@@ -117,6 +117,14 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     expect((await http(a.url, 'PUT', '/api/v1/packs/tax/draft', { content: d.content })).status).toBe(428);
   });
 
+  it('a revision in the body beyond any a draft reaches (a 32-bit integer) is a 400 naming revision, not a 500', async () => {
+    const d = await draft(a);
+    const res = await http(a.url, 'PUT', '/api/v1/packs/tax/draft', { content: d.content, revision: 99_999_999_999 });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('revision');
+    expect((await draft(a)).revision).toBe(d.revision);
+  });
+
   it('an invalid draft is saved with findings but not published; nothing changes', async () => {
     const before = await http(a.url, 'GET', '/api/v1/packs/tax/versions');
     const d = await draft(a);

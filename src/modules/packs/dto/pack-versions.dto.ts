@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DRAFT_EXAMPLE } from '../pack-versions.examples';
 import { NoNul } from '../../records/dto/field-decorators';
 
@@ -16,10 +16,11 @@ export class SaveDraftDto {
   @IsObject()
   content: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Revision the edit is based on (when no If-Match header is sent); 0 when there is no draft yet', example: 3 })
+  @ApiPropertyOptional({ description: 'Revision the edit is based on (when no If-Match header is sent); 0 when there is no draft yet', example: 3, minimum: 0, maximum: 2147483647 })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(2147483647) // pack_drafts.revision is an integer
   revision?: number;
 
   @ApiPropertyOptional({ description: 'Person editing (经办人); default: the calling key', example: '信用科-李四' })
