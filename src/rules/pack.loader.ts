@@ -22,7 +22,32 @@ export function packFindings(json: unknown, file: string): PackFinding[] {
   const schema = packSchemaFindings(json, file);
   if (schema.length > 0) return schema; // the semantic checks rely on the schema's shape
   const pack = json as RulePackFile;
-  return [...referenceFindings(pack, file), ...tierFindings(pack, file), ...conditionFindings(pack, file)];
+  return [...referenceFindings(pack, file), ...tierFindings(pack, file), ...scoreFindings(pack, file), ...conditionFindings(pack, file)];
+}
+
+/** The largest score a stored tier holds: credit_tiers.score is numeric(10,2). */
+export const MAX_STORED_SCORE = 99_999_999.99;
+
+/**
+ * Every score the pack can give must fit a stored tier (two decimals, |score| ≤ MAX_STORED_SCORE): a pack
+ * giving others would be published and then fail every tier save (or store a score its tier was not
+ * computed from). Points are integers, so base, min and max decide the decimals.
+ */
+function scoreFindings(pack: RulePackFile, file: string): PackFinding[] {
+  const out: PackFinding[] = [];
+  const { base, min, max } = pack.scoring;
+  for (const [key, v] of [['base', base], ['min', min], ['max', max]] as const) {
+    if (v !== undefined && Math.round(v * 100) / 100 !== v) out.push({ file, path: `/scoring/${key}`, message: `${v} has more than two decimals: a stored score keeps two` });
+  }
+  const points = pack.rules.flatMap((r) => (r.event.type === 'score' ? [r.event.params.points] : []));
+  const clamp = (x: number): number => Math.max(min ?? -Infinity, Math.min(max ?? Infinity, x));
+  const lowest = clamp(points.reduce((s, p) => s + Math.min(p, 0), base));
+  const highest = clamp(points.reduce((s, p) => s + Math.max(p, 0), base));
+  const reach = [highest > MAX_STORED_SCORE || Number.isNaN(highest) ? `up to ${highest}` : '', lowest < -MAX_STORED_SCORE || Number.isNaN(lowest) ? `down to ${lowest}` : ''].filter(Boolean);
+  if (reach.length > 0) {
+    out.push({ file, path: '/scoring', message: `the rules give scores ${reach.join(' and ')}: a stored tier holds a score of at most ${MAX_STORED_SCORE} either way (set scoring.min / scoring.max)` });
+  }
+  return out;
 }
 
 /** Validate parsed JSON and return the loaded (resolved, frozen) pack, or throw PackValidationError. */
