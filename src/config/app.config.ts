@@ -43,6 +43,10 @@ export interface AppConfig {
   readonly auditOutboxGraceMs: number;
   /** How often the audit outbox is swept (AUDIT_OUTBOX_SWEEP_MS). */
   readonly auditOutboxSweepMs: number;
+  /** The daily tiering run starts from this hour, China Standard Time (TIERING_DAILY_HOUR, 0–23). */
+  readonly tieringDailyHour: number;
+  /** How often an instance looks whether today's tiering run is due (TIERING_DAILY_CHECK_MS); 0 turns the daily run off. */
+  readonly tieringDailyCheckMs: number;
   readonly production: boolean;
 }
 
@@ -109,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000),
     auditOutboxGraceMs: int(env, 'AUDIT_OUTBOX_GRACE_MS', 60000, 0, 86_400_000),
     auditOutboxSweepMs: int(env, 'AUDIT_OUTBOX_SWEEP_MS', 30000, 100, 86_400_000),
+    tieringDailyHour: int(env, 'TIERING_DAILY_HOUR', 1, 0, 23),
+    tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS', 600_000, 0, 86_400_000),
     production,
   };
 }

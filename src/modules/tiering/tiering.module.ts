@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PacksModule } from '../packs/packs.module';
 import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
+import { DailyTiering } from './daily-tiering';
 import { TieringController } from './tiering.controller';
 import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
@@ -10,7 +11,7 @@ import { TierStore } from './tier.store';
 @Module({
   imports: [PacksModule, SubjectsModule, RecordsModule],
   controllers: [TieringController],
-  providers: [TieringService, TieringQueries, TierStore],
+  providers: [TieringService, TieringQueries, TierStore, DailyTiering],
   exports: [TieringService, TieringQueries],
 })
 export class TieringModule {}
