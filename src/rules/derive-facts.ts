@@ -123,6 +123,7 @@ export function deriveFacts(subject: FactSubject, records: readonly FactRecord[]
     commitmentsFulfilled: count(commitments, (r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= asOf),
     inspectionsLast12Months: inspections12.length,
     inspectionFailuresLast12Months: failed12.length,
+    industryInspectionsLast12Months: count(inspections12, inIndustry),
     industryInspectionFailuresLast12Months: count(failed12, inIndustry),
     validLicences: of('licence').length,
   };

@@ -88,6 +88,7 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   commitmentsFulfilled: (s) => of(s, 'commitment').filter((r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= s.asOf),
   inspectionsLast12Months: inspections12,
   inspectionFailuresLast12Months: failed12,
+  industryInspectionsLast12Months: inIndustry(inspections12),
   industryInspectionFailuresLast12Months: inIndustry(failed12),
   validLicences: (s) => of(s, 'licence'),
   scenario: NONE,

@@ -111,6 +111,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   n('commitmentsBreachedLast36Months', 'Credit commitments (信用承诺) breached in the 36 months before T, still in force', '近36个月违背信用承诺次数', 'commitment records, breached'),
   n('commitmentsFulfilled', 'Credit commitments recorded as fulfilled by T', '已履行信用承诺数', 'commitment records, fulfilled'),
   n('inspectionsLast12Months', 'Inspections carried out in the 12 months before T', '近12个月检查次数', 'inspection records'),
+  n('industryInspectionsLast12Months', "Inspections carried out in the pack's industry in the 12 months before T", '本行业近12个月检查次数', 'inspection records of the industry'),
   n('inspectionFailuresLast12Months', 'Inspections failed in the 12 months before T, still in force', '近12个月检查不合格次数', 'inspection records, result failed'),
   n('industryInspectionFailuresLast12Months', "Inspections failed in the pack's industry in the 12 months before T", '本行业近12个月检查不合格次数', 'inspection records of the industry, result failed'),
   n('validLicences', 'Administrative licences valid at T', '有效行政许可数', 'licence records'),
