@@ -119,6 +119,9 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect((await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: public bodies left out' })).status).toBe(201);
     await t.app.get(TieringService).idle();
     expect(await industries()).not.toContain('fire_safety');
+    // The removal is in the subject's history: no tier now, the one removed, what caused it.
+    const history = await http(t.url, 'GET', `/api/v1/subjects/${body.body.id}/tiers/history?industry=fire_safety`);
+    expect(history.body.items[0]).toMatchObject({ tier: null, score: null, previousTier: expect.any(String), trigger: 'pack:publish:fire_safety' });
     const stored = (await http(t.url, 'GET', '/api/v1/tiering/distribution')).body.items.filter((x: { industry: string }) => x.industry === 'fire_safety');
     expect(stored.reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(count(sim.body.distribution.after));
 

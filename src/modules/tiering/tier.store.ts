@@ -17,8 +17,11 @@ export interface StoredTier {
   computedAt: string;
 }
 
-export interface TierHistoryEntry extends Omit<StoredTier, 'inspectionPolicy'> {
+export interface TierHistoryEntry extends Omit<StoredTier, 'inspectionPolicy' | 'tier' | 'score'> {
   id: string;
+  /** Null (with score) when the tier was removed: previousTier is the tier removed. */
+  tier: string | null;
+  score: number | null;
   previousTier: string | null;
   trigger: string;
 }
@@ -101,15 +104,23 @@ export class TierStore {
 
   /**
    * Remove the stored tiers of `industry` held by subjects of a kind its pack no longer applies to (the
-   * pack's `appliesTo` was narrowed): no tier of that industry is computed for them any more. Answers how many.
+   * pack's `appliesTo` was narrowed): no tier of that industry is computed for them any more. Each removal
+   * is a history row in the same statement (tier and score NULL, previous_tier the tier removed). Answers how many.
    */
-  async dropInapplicable(industry: string, kinds: readonly string[]): Promise<number> {
-    // TypeORM answers a DELETE as [rows, affected].
-    const raw: unknown = await this.ds.query(
-      `DELETE FROM credit_tiers t USING subjects s WHERE s.id = t.subject_id AND t.industry = $1 AND NOT (s.kind = ANY($2::text[]))`,
-      [industry, kinds],
+  async dropInapplicable(industry: string, kinds: readonly string[], asOf: string, trigger: string): Promise<number> {
+    const [row]: Array<{ n: number }> = await this.ds.query(
+      `WITH removed AS (
+         DELETE FROM credit_tiers t USING subjects s WHERE s.id = t.subject_id AND t.industry = $1 AND NOT (s.kind = ANY($2::text[]))
+         RETURNING t.subject_id, t.industry, t.tier, t.pack_id, t.pack_version, t.pack_hash
+       ), logged AS (
+         INSERT INTO credit_tier_history (subject_id, industry, tier, previous_tier, score, pack_id, pack_version, pack_hash, fired, facts, as_of, trigger)
+         SELECT subject_id, industry, NULL, tier, NULL, pack_id, pack_version, pack_hash, '[]'::jsonb, '{}'::jsonb, $3::date, $4 FROM removed
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM logged)::int AS n`,
+      [industry, kinds, asOf, trigger],
     );
-    return Array.isArray(raw) && typeof raw[1] === 'number' ? raw[1] : 0;
+    return row?.n ?? 0;
   }
 
   async current(subjectId: string): Promise<Array<StoredTier>> {

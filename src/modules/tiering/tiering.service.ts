@@ -121,7 +121,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
       after = refs[refs.length - 1].id;
     }
     for (const p of this.packs.active().filter((x) => opts.packId === undefined || x.pack.id === opts.packId)) {
-      changed += await this.store.dropInapplicable(p.pack.industry, p.pack.appliesTo);
+      changed += await this.store.dropInapplicable(p.pack.industry, p.pack.appliesTo, asOf, opts.trigger ?? 'batch');
     }
     return { asOf, subjects, evaluations, changed, durationMs: Date.now() - started };
   }

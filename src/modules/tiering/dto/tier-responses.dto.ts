@@ -36,9 +36,9 @@ export class TierHistoryEntryDto {
   @ApiProperty({ description: 'History row id (a bigint, as digits)', example: '1042' }) id: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({ enum: INDUSTRIES }) industry: string;
-  @ApiProperty({ description: 'Credit tier (信用等级)' }) tier: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Credit tier (信用等级); null when the tier was removed (移除: the pack no longer applies to the subject\'s kind)' }) tier: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Tier before the change (变更前等级); null for the first' }) previousTier: string | null;
-  @ApiProperty({ description: 'Score (信用分)' }) score: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Score (信用分); null when the tier was removed' }) score: number | null;
   @ApiProperty() packId: string;
   @ApiProperty() packVersion: string;
   @ApiProperty() packHash: string;
