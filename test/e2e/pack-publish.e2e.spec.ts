@@ -103,6 +103,23 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(await fire()).toMatchObject({ tier: 'B', score: 80, pack: { version: before.pack.version, contentHash: before.pack.contentHash } });
   });
 
+  it('publish with If-Match publishes only the draft revision the author simulated: a save since is a 409 and nothing is published', async () => {
+    const first = await saveEdited('tax', () => undefined);
+    expect(first.status).toBe(200);
+    const simulated = first.body.revision as number;
+    const second = await saveEdited('tax', () => undefined); // another author's save after the simulation
+    expect(second.body.revision).toBe(simulated + 1);
+    const active = await activeVersionId('tax');
+    const stale = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e: the simulated revision' }, { 'if-match': String(simulated) });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'DRAFT_CONFLICT', currentRevision: simulated + 1 });
+    expect(await activeVersionId('tax')).toBe(active);
+    const current = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e: the current revision' }, { 'if-match': `"${simulated + 1}"` });
+    expect(current.status).toBe(201);
+    expect(await activeVersionId('tax')).not.toBe(active);
+    await t.app.get(TieringService).idle();
+  });
+
   it('a pack that no longer applies to a kind of subject leaves those subjects no stored tier of its industry (as the simulation said)', async () => {
     const body = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'public_body', code: uscc('11500110'), name: `綦江区某局${randomInt(1e6)}` });
     expect(body.status).toBe(201);

@@ -74,10 +74,12 @@ export class PackAuthoringService {
   }
 
   /** Validate the draft, store it as the next immutable version, activate it, tell every instance, audit. */
-  async publish(packId: string, reason: string, actor: Actor): Promise<PackVersionRow> {
+  /** Publish the draft; with `expectedRevision` (If-Match), only if it is still that revision (409 DRAFT_CONFLICT). */
+  async publish(packId: string, reason: string, actor: Actor, expectedRevision?: number): Promise<PackVersionRow> {
     knownShape(packId);
     const d = await this.store.draft(packId);
     if (!d) throw new NoDraft(packId);
+    if (expectedRevision !== undefined && expectedRevision !== d.revision) throw new DraftConflict(packId, expectedRevision, d.revision);
     const findings = contentFindings(packId, d.content, `draft r${d.revision}`, this.packs.packIndustries());
     if (findings.length > 0) throw new PackInvalid(findings);
     const version = contentVersion(packId, d.content)!;

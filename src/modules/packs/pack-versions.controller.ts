@@ -66,9 +66,11 @@ export class PackVersionsController {
   @ApiOperation({ summary: 'Publish the draft: validate, store as an immutable version, activate it on every instance (within a second); audited pack.publish' })
   @ApiCreatedResponse({ description: 'The version published and now active (已发布版本)', content: json(PackVersionDto, VERSION_EXAMPLE) })
   @ApiUnprocessableEntityResponse({ description: 'PACK_INVALID: findings name file, rule and JSON pointer; nothing changed', schema: { example: INVALID_EXAMPLE } })
-  @ApiConflictResponse({ description: 'PACK_NO_DRAFT, or PACK_VERSION_EXISTS: raise `version` first' })
-  publish(@Param('id') id: string, @Body() body: PublishDto, @Caller() caller: Caller) {
-    return this.authoring.publish(id, body.reason, { caller, operator: body.operator });
+  @ApiHeader({ name: 'if-match', required: false, description: 'The draft revision (草稿版本号) you validated and simulated: publish only that one (409 DRAFT_CONFLICT when another save came since). Without it the current draft is published.', example: '3' })
+  @ApiConflictResponse({ description: 'PACK_NO_DRAFT, PACK_VERSION_EXISTS (raise `version` first), or DRAFT_CONFLICT: the draft is no longer at the If-Match revision' })
+  publish(@Param('id') id: string, @Body() body: PublishDto, @Caller() caller: Caller, @Headers('if-match') ifMatch?: string) {
+    const expected = ifMatch === undefined ? undefined : revisionOf(ifMatch, undefined);
+    return this.authoring.publish(id, body.reason, { caller, operator: body.operator }, expected);
   }
 
   @Post('rollback')
