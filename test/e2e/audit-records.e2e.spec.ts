@@ -60,6 +60,12 @@ describe('record changes are audited (记录变更留痕)', () => {
       expect(await on('from=2026-11-27&to=2026-11-28')).toBe(0);
       expect(await on('from=2026-11-28T01:00:00&to=2026-11-28T02:00:00')).toBe(1);
       expect(await on('from=2026-11-27T17:00:00Z&to=2026-11-27T18:00:00Z')).toBe(1);
+      // ISO 8601 forms the database does not read as an instant are a 400 naming the field, never a 500.
+      for (const bad of ['2026', '2026-11', '2026-W05', '2026-333', '20261128', '2026-11-28T01', '2026-02-30']) {
+        const res = await http(t.url, 'GET', `/api/v1/audit/entries?from=${bad}`);
+        expect([bad, res.status, res.body.errors?.[0]?.field]).toEqual([bad, 400, 'from']);
+      }
+      expect((await http(t.url, 'GET', '/api/v1/audit/export?to=2026-11')).status).toBe(400);
     } finally {
       clock.pin(null);
     }

@@ -3,6 +3,13 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const ISO = { strict: true, strictSeparator: true };
+/**
+ * The instants PostgreSQL reads as timestamptz: a calendar date, or a date and time to the minute at least,
+ * with an optional offset. ISO 8601 also allows '2026', '2026-11', week and ordinal dates and basic forms,
+ * which the database refuses or reads otherwise: those are a 400 here.
+ */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/i;
+const INSTANT_FORMS = 'YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z|±HH:MM]';
 /** PostgreSQL text holds no NUL: a filter carrying one is a 400, not a failed query (500). */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern refuses
 const NO_NUL = /^[^\u0000]*$/;
@@ -35,12 +42,14 @@ export class AuditFilterQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (起始时间, inclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time', example: '2026-11-01T00:00:00+08:00' })
   @IsOptional()
-  @IsISO8601(ISO, { message: 'from must be an ISO 8601 date or date-time' })
+  @Matches(INSTANT, { message: `from must be ${INSTANT_FORMS}` })
+  @IsISO8601(ISO, { message: 'from must be a real date (and time)' })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before (截止时间, exclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time', example: '2026-12-01T00:00:00+08:00' })
   @IsOptional()
-  @IsISO8601(ISO, { message: 'to must be an ISO 8601 date or date-time' })
+  @Matches(INSTANT, { message: `to must be ${INSTANT_FORMS}` })
+  @IsISO8601(ISO, { message: 'to must be a real date (and time)' })
   to?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Keyset: entries with seq greater than this (use nextAfterSeq of the previous page)', example: 0 })
