@@ -114,6 +114,9 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'DRAFT_CONFLICT', currentRevision: simulated + 1 });
     expect(await activeVersionId('tax')).toBe(active);
+    const malformed = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e' }, { 'if-match': 'latest' });
+    expect([malformed.status, malformed.body.errors?.[0]?.field]).toEqual([400, 'If-Match']);
+    expect(await activeVersionId('tax')).toBe(active);
     const current = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e: the current revision' }, { 'if-match': `"${simulated + 1}"` });
     expect(current.status).toBe(201);
     expect(await activeVersionId('tax')).not.toBe(active);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiExtraModels, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiExtraModels, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import { ValidationFailed } from '../../common/problem';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { PublishDto, RollbackDto, SaveDraftDto } from './dto/pack-versions.dto';
@@ -14,12 +15,14 @@ import { RevisionRequired } from './packs.exception';
 const ID = { name: 'id', example: 'tax', description: 'Pack id (a tier pack, or `measures`)' };
 
 /** "3", "\"3\"" or W/"3" -> 3; the body's revision when no header was sent. */
+const REVISION = /^(?:W\/)?"?(\d{1,9})"?$/;
+
 function revisionOf(ifMatch: string | undefined, body: number | undefined): number {
   if (ifMatch === undefined) {
     if (body === undefined) throw new RevisionRequired();
     return body;
   }
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  const m = REVISION.exec(ifMatch.trim());
   if (!m) throw new RevisionRequired();
   return Number(m[1]);
 }
@@ -68,8 +71,11 @@ export class PackVersionsController {
   @ApiUnprocessableEntityResponse({ description: 'PACK_INVALID: findings name file, rule and JSON pointer; nothing changed', schema: { example: INVALID_EXAMPLE } })
   @ApiHeader({ name: 'if-match', required: false, description: 'The draft revision (草稿版本号) you validated and simulated: publish only that one (409 DRAFT_CONFLICT when another save came since). Without it the current draft is published.', example: '3' })
   @ApiConflictResponse({ description: 'PACK_NO_DRAFT, PACK_VERSION_EXISTS (raise `version` first), or DRAFT_CONFLICT: the draft is no longer at the If-Match revision' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: reason missing, or If-Match not a draft revision' })
   publish(@Param('id') id: string, @Body() body: PublishDto, @Caller() caller: Caller, @Headers('if-match') ifMatch?: string) {
-    const expected = ifMatch === undefined ? undefined : revisionOf(ifMatch, undefined);
+    const m = ifMatch === undefined ? null : REVISION.exec(ifMatch.trim());
+    if (ifMatch !== undefined && !m) throw new ValidationFailed([{ field: 'If-Match', reason: 'must be the draft revision, a non-negative integer' }]);
+    const expected = m ? Number(m[1]) : undefined;
     return this.authoring.publish(id, body.reason, { caller, operator: body.operator }, expected);
   }
 
