@@ -26,6 +26,13 @@ class DepthLimitedValidationPipe extends ValidationPipe {
     // Custom parameter decorators (@Caller, @PendingAuditOf) hand over what the server made, not client input:
     // not walked (and not validated: validateCustomDecorators stays off).
     if (metadata.type === 'custom') return value;
+    // A body validated against a class is an object. JSON `null`, an array, a string or a number is refused
+    // naming the body; without it the pipe turns `null` into `{}` and a route whose fields are all optional
+    // (POST /tiering/runs: "run everything") would act on a request that asked for nothing of the kind.
+    // An absent body (no content) stays absent: such routes document what it means.
+    if (metadata.type === 'body' && value !== undefined && this.toValidate(metadata) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new ValidationFailed([{ field: 'body', reason: `must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}` }]);
+    }
     if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
       throw new ValidationFailed([{ field: metadata.type, reason: `must not nest objects or arrays deeper than ${MAX_INPUT_DEPTH} levels` }]);
     }

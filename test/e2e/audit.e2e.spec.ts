@@ -21,15 +21,14 @@ describe('audit trail (审计日志)', () => {
   let scopedUrl: string;
   const caller = `audit-test-${randomUUID().slice(0, 8)}`;
 
-  // A chain of its own (a schema on a PostgreSQL server): the tampering below breaks the chain for a
+  // A chain of its own (a schema on a PostgreSQL server, a database of its own on the embedded one): the tampering below breaks the chain for a
   // moment, which must never be what another test file's verify sees.
   beforeAll(async () => {
     const iso = await startIsolatedTestApp();
     t = iso;
     audit = t.app.get(AuditService);
     ds = t.app.get(DataSource);
-    const url = process.env.DATABASE_URL!;
-    scopedUrl = iso.schema === 'public' ? url : `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${iso.schema}`)}`;
+    scopedUrl = iso.databaseUrl;
     su = new Client({ connectionString: scopedUrl });
     await su.connect();
   });

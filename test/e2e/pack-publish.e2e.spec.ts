@@ -8,8 +8,8 @@ import { uscc } from '../helpers/identifiers';
 /**
  * What a publication does beyond storing a version: a draft the stored tiers cannot hold is refused
  * before it is published (never a version that breaks every tier save afterwards); a publication and a
- * rollback re-tier the stored tiers. Every change is rolled back at the end (the embedded database is
- * shared with the test files that run after this one).
+ * rollback re-tier the stored tiers. A database of its own (isolated-app.ts): its publications reach no
+ * other file.
  */
 describe('publishing a rule pack (规则包发布)', () => {
   let t: TestApp;

@@ -6,16 +6,13 @@ import { startIsolatedTestApp } from '../helpers/isolated-app';
 
 /**
  * Rule packs in the database: drafts with optimistic locking, publication, rollback, and hot reload on
- * a second instance of the application on the same database. On a server both instances use a schema of
- * their own, so that a publication here (which re-tiers every stored tier of the pack) touches no other
- * file's subjects; every change is rolled back at the end (the embedded database is shared with the test
- * files that run after this one).
+ * a second instance of the application on the same database. Both instances use a database of their own
+ * (isolated-app.ts), so that a publication here (which re-tiers every stored tier of the pack) touches no
+ * other file's subjects.
  */
-/** The database URL with its connections' search_path set to `schema`. */
-const inSchema = (url: string, schema: string): string => `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
 describe('rule pack versions (规则包版本) across two instances', () => {
-  let a: TestApp & { schema: string };
+  let a: TestApp & { databaseUrl: string };
   let b: TestApp;
   let originalTax: string;
   let subjectId: string;
@@ -40,7 +37,7 @@ describe('rule pack versions (规则包版本) across two instances', () => {
 
   beforeAll(async () => {
     a = await startIsolatedTestApp();
-    b = await startTestApp(a.schema === 'public' ? {} : { DATABASE_URL: inSchema(process.env.DATABASE_URL!, a.schema) });
+    b = await startTestApp({ DATABASE_URL: a.databaseUrl });
     originalTax = await activeId(a);
     bundledTax = (await draft(a)).content;
     let code = '91500110';

@@ -47,7 +47,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     return res;
   }
   const settle = () => t.app.get(TieringService).idle();
-  /** Put a pack's draft back as it was (the embedded database is shared with the test files that run after this one). */
+  /** Put a pack's draft back as it was, so that the next step of this file starts from the published content. */
   const restoreDraft = async (id: string, content: unknown) => {
     const now = (await http(t.url, 'GET', `/api/v1/packs/${id}/draft`)).body;
     expect((await http(t.url, 'PUT', `/api/v1/packs/${id}/draft`, { content }, { 'if-match': String(now.revision) })).status).toBe(200);

@@ -1,18 +1,39 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { newEmbeddedDatabase } from '../setup/embedded-factory';
 import { startTestApp, TestApp } from './app';
 
 /**
  * A test app on a database nobody else writes to while it runs, so that "no row changed" can be
- * asserted over whole tables. On a PostgreSQL server (other test files run alongside in another worker)
- * that is a schema of its own in the test database, reached through `search_path` (the migrations run
- * into it at boot and it is dropped at close). The embedded database runs one test file at a time:
- * there the app uses the shared schema as it is.
+ * asserted over whole tables, and what the file publishes, re-tiers or leaves behind (a pack draft, a
+ * pinned date's tiers) reaches no other test file. On a PostgreSQL server (other test files run alongside
+ * in another worker) that is a schema of its own in the test database, reached through `search_path` (the
+ * migrations run into it at boot and it is dropped at close). The embedded database is one session (a
+ * search_path would hold for every connection): there the file gets a fresh in-memory PGlite of its own
+ * from the run's factory (test/setup/embedded-factory.ts). `databaseUrl` reaches the same database, for a
+ * second instance of the app or a direct connection.
  */
-export async function startIsolatedTestApp(env: Record<string, string> = {}): Promise<TestApp & { schema: string }> {
+export async function startIsolatedTestApp(env: Record<string, string> = {}): Promise<TestApp & { databaseUrl: string }> {
+  if (process.env.TEST_EMBEDDED === '1') {
+    const db = await newEmbeddedDatabase();
+    let t: TestApp;
+    try {
+      t = await startTestApp({ ...env, DATABASE_URL: db.url });
+    } catch (err) {
+      await db.drop();
+      throw err;
+    }
+    return {
+      ...t,
+      databaseUrl: db.url,
+      close: async () => {
+        await t.close();
+        await db.drop();
+      },
+    };
+  }
   const url = process.env.DATABASE_URL!;
-  if (process.env.TEST_EMBEDDED === '1') return { ...(await startTestApp(env)), schema: 'public' };
   const schema = `iso_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `CREATE SCHEMA ${schema}`);
   const sep = url.includes('?') ? '&' : '?';
@@ -26,7 +47,7 @@ export async function startIsolatedTestApp(env: Record<string, string> = {}): Pr
   }
   return {
     ...t,
-    schema,
+    databaseUrl: scoped,
     close: async () => {
       await t.close();
       await adminQuery(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -1,4 +1,5 @@
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as { __embeddedDb?: { stop(): Promise<void> } }).__embeddedDb;
-  if (embedded) await embedded.stop();
+  const g = globalThis as { __embeddedDb?: { stop(): Promise<void> }; __embeddedFactory?: { stop(): Promise<void> } };
+  if (g.__embeddedFactory) await g.__embeddedFactory.stop();
+  if (g.__embeddedDb) await g.__embeddedDb.stop();
 }

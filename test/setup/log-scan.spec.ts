@@ -16,6 +16,16 @@ describe('log scan for resident ID numbers', () => {
     expect(residentIdsIn('110105********002X 1795913727991 6f1c2a9e-8d6b-4c55')).toEqual([]);
   });
 
+  it('does not take a run of digits inside a hex digest for a number (an audit hash), but still a number glued to a short hex word', () => {
+    const number = '110105194912310038'; // valid, with a digit for its check character
+    const digest = `a${number}${'0f'.repeat(22)}1`; // 64 hex characters whose digits read as a valid number
+    expect(residentIdsIn(number)).toEqual([number]);
+    expect(residentIdsIn(`{"hash":"${digest}"}`)).toEqual([]);
+    expect(residentIdsIn(`{"hash":"${digest.toUpperCase()}"}`)).toEqual([]);
+    expect(residentIdsIn(`{"id":"cafe${number}"}`)).toEqual([number]); // 22 characters: not a digest
+    expect(residentIdsIn(`{"n":"${number}${'1'.repeat(20)}"}`)).toEqual([number]); // digits only: no digest
+  });
+
   it('finds full-width and other digit forms, also spelled as JSON \\u or URL %XX escapes', () => {
     expect(residentIdsIn('{"msg":"１１０１０５１９４９１２３１００２Ｘ"}')).toEqual([VALID]);
     expect(residentIdsIn('id １１０１０５19491231００２ｘ')).toEqual([VALID]);

@@ -17,7 +17,12 @@ export interface ComputedTier {
   readonly facts: Facts;
   readonly packHash: string;
   readonly asOf: string;
-  /** Hash of what a change means: pack version, tier, score and the rules that fired. */
+  /**
+   * Hash of everything a stored tier holds that can change: pack content, tier, score, the rules that
+   * fired and the facts. A stored tier whose fingerprint differs is rewritten; a history row is appended
+   * only when the pack, tier, score or fired rules moved (facts alone, such as a second year of level A
+   * that no rule reads, refresh the stored tier without a history row).
+   */
   readonly fingerprint: string;
 }
 
@@ -33,12 +38,13 @@ export function computeTiers(
     if (!p.pack.appliesTo.includes(subject.kind)) continue;
     const facts = deriveFacts({ kind: subject.kind, registeredOn: subject.registeredOn }, records as FactRecord[], asOf, p.pack.industry);
     const evaluation = evaluatePack(p.compiled, facts);
-    out.push({ subjectId: subject.id, evaluation, facts, packHash: p.contentHash, asOf, fingerprint: fingerprint(evaluation, p.contentHash) });
+    out.push({ subjectId: subject.id, evaluation, facts, packHash: p.contentHash, asOf, fingerprint: fingerprint(evaluation, facts, p.contentHash) });
   }
   return out;
 }
 
-function fingerprint(e: Evaluation, packHash: string): string {
+function fingerprint(e: Evaluation, facts: Facts, packHash: string): string {
   const key = [packHash, e.tier, e.score, ...e.fired.map((f) => f.rule)].join('|');
-  return createHash('sha256').update(key).digest('hex');
+  // deriveFacts writes the catalogue's facts in one fixed order: the JSON text is canonical as it is.
+  return createHash('sha256').update(key).update('\n').update(JSON.stringify(facts)).digest('hex');
 }

@@ -30,19 +30,28 @@ const COLUMNS = `subject_id AS "subjectId", industry, tier, score::float AS scor
   pack_version AS "packVersion", pack_hash AS "packHash", fired, facts, to_char(as_of, 'YYYY-MM-DD') AS "asOf",
   computed_at AS "computedAt"`;
 
+/** What a save wrote: tiers that changed (a history row each) and tiers whose facts alone were brought up to date. */
+export interface SaveResult {
+  readonly changed: number;
+  readonly refreshed: number;
+}
+
 /**
- * SQL of the tier tables. A save writes only what changed: the current row is replaced and one history
- * row appended per subject and industry whose fingerprint moved, in one statement per chunk. Two saves of
- * the same tier at once (a batch run beside a record-change recompute) append one history row: the upsert's
- * conditional update re-checks the fingerprint under the row lock, and history follows what it wrote.
+ * SQL of the tier tables. A save writes only what changed: the current row is replaced per subject and
+ * industry whose fingerprint moved (tier, score, fired rules, pack or facts), in one statement per chunk,
+ * and a history row appended where the tier's meaning moved (pack, tier, score or the rules that fired): the
+ * stored facts always agree with a live computation of the same day, while history records changes of the
+ * tier, not of every count. Two saves of the same tier at once (a batch run beside a record-change
+ * recompute) append one history row: the upsert's conditional update re-checks the fingerprint under the
+ * row lock, and history follows what it wrote.
  */
 @Injectable()
 export class TierStore {
   constructor(private readonly ds: DataSource) {}
 
-  async save(all: readonly ComputedTier[], trigger: string, manager?: EntityManager): Promise<number> {
+  async save(all: readonly ComputedTier[], trigger: string, manager?: EntityManager): Promise<SaveResult> {
     const tiers = await this.onlyChanged(all, manager);
-    if (tiers.length === 0) return 0;
+    if (tiers.length === 0) return { changed: 0, refreshed: 0 };
     const rows = tiers.map((t) => ({
       subject_id: t.subjectId,
       industry: t.evaluation.industry,
@@ -57,13 +66,17 @@ export class TierStore {
       as_of: t.asOf,
       fingerprint: t.fingerprint,
     }));
-    const result: Array<{ n: string }> = await (manager ?? this.ds.manager).query(
+    const result: Array<{ changed: number; written: number }> = await (manager ?? this.ds.manager).query(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(subject_id uuid, industry text, tier text, score numeric,
            pack_id text, pack_version text, pack_hash text, fired jsonb, facts jsonb, inspection_policy jsonb,
            as_of date, fingerprint text)
        ), changed AS (
-         SELECT i.*, c.tier AS previous_tier FROM input i
+         SELECT i.*, c.tier AS previous_tier,
+           (c.subject_id IS NULL OR c.pack_hash IS DISTINCT FROM i.pack_hash OR c.tier IS DISTINCT FROM i.tier
+             OR c.score IS DISTINCT FROM i.score
+             OR jsonb_path_query_array(c.fired, '$[*].rule') IS DISTINCT FROM jsonb_path_query_array(i.fired, '$[*].rule')) AS moved
+         FROM input i
          LEFT JOIN credit_tiers c ON c.subject_id = i.subject_id AND c.industry = i.industry
          WHERE c.fingerprint IS DISTINCT FROM i.fingerprint
        ), upserted AS (
@@ -82,12 +95,14 @@ export class TierStore {
            pack_hash, fired, facts, as_of, trigger)
          SELECT c.subject_id, c.industry, c.tier, c.previous_tier, c.score, c.pack_id, c.pack_version, c.pack_hash, c.fired,
            c.facts, c.as_of, $2 FROM changed c JOIN upserted u ON u.subject_id = c.subject_id AND u.industry = c.industry
+         WHERE c.moved
          RETURNING 1
        )
-       SELECT count(*) AS n FROM upserted`,
+       SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM upserted)::int AS written`,
       [JSON.stringify(rows), trigger],
     );
-    return Number(result[0]?.n ?? 0);
+    const changed = result[0]?.changed ?? 0;
+    return { changed, refreshed: (result[0]?.written ?? 0) - changed };
   }
 
   /** Drop the tiers whose fingerprint is already stored: most of a batch run changes nothing. */

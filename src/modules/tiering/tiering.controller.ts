@@ -52,10 +52,12 @@ export class TieringController {
   @HttpCode(200)
   @ApiOperation({
     summary: "Batch tiering (批量分级): recompute and store every subject's current tiers; answers with counts and duration",
-    description: 'Stored tiers are today\'s (they drive inspection plans): `asOf`, when given, must be today. Tiers of another date are computed live by GET /api/v1/subjects/{id}/tiers?asOf=. Runs after the record-change recomputes already queued.',
+    description: 'Stored tiers are today\'s (they drive inspection plans): `asOf`, when given, must be today. Tiers of another date are computed live by GET /api/v1/subjects/{id}/tiers?asOf=. Runs after the record-change recomputes already queued. ' +
+      'No body (or `{}`) runs every subject; a body that is not a JSON object (`null`, an array, a string, a number) is a 400 naming `body` and runs nothing. ' +
+      '`changed` counts tiers whose tier, score, fired rules or pack version moved (one history row each); `refreshed` counts stored tiers whose facts alone were brought up to date.',
   })
   @ApiOkResponse({ type: TieringRunSummaryDto, description: 'Counts and duration of the run (批量分级结果)' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: asOf is not today` })
+  @ApiBadRequestResponse({ description: `${PROBLEM}: asOf is not today, or the body is not a JSON object` })
   run(@Body() body: TieringRunBody) {
     const today = this.clock.today();
     if (body.asOf !== undefined && body.asOf !== today) {

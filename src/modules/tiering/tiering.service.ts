@@ -14,6 +14,8 @@ export interface TieringRunSummary {
   readonly subjects: number;
   readonly evaluations: number;
   readonly changed: number;
+  /** Stored tiers whose facts alone were brought up to date (same tier, score and fired rules: no history row). */
+  readonly refreshed: number;
   readonly durationMs: number;
 }
 
@@ -75,18 +77,21 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Evaluate and store the tiers of some subjects as of a date (default: today). */
-  async recompute(subjectIds: readonly string[], opts: { asOf?: string; trigger: string }): Promise<{ evaluations: number; changed: number }> {
+  async recompute(subjectIds: readonly string[], opts: { asOf?: string; trigger: string }): Promise<{ evaluations: number; changed: number; refreshed: number }> {
     const asOf = opts.asOf ?? this.clock.today();
     const ids = [...new Set(subjectIds)];
     let evaluations = 0;
     let changed = 0;
+    let refreshed = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       const refs = await this.subjects.findRefs(ids.slice(i, i + CHUNK));
       const tiers = await this.evaluate([...refs.values()], asOf);
       evaluations += tiers.length;
-      changed += await this.store.save(tiers, opts.trigger);
+      const saved = await this.store.save(tiers, opts.trigger);
+      changed += saved.changed;
+      refreshed += saved.refreshed;
     }
-    return { evaluations, changed };
+    return { evaluations, changed, refreshed };
   }
 
   /**
@@ -111,11 +116,14 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     let subjects = 0;
     let evaluations = 0;
     let changed = 0;
+    let refreshed = 0;
     for (;;) {
       const refs = await this.subjects.listRefs(after, CHUNK);
       if (refs.length === 0) break;
       const tiers = await this.evaluate(refs, asOf, opts.packId);
-      changed += await this.store.save(tiers, opts.trigger ?? 'batch');
+      const saved = await this.store.save(tiers, opts.trigger ?? 'batch');
+      changed += saved.changed;
+      refreshed += saved.refreshed;
       subjects += refs.length;
       evaluations += tiers.length;
       after = refs[refs.length - 1].id;
@@ -123,7 +131,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     for (const p of this.packs.active().filter((x) => opts.packId === undefined || x.pack.id === opts.packId)) {
       changed += await this.store.dropInapplicable(p.pack.industry, p.pack.appliesTo, asOf, opts.trigger ?? 'batch');
     }
-    return { asOf, subjects, evaluations, changed, durationMs: Date.now() - started };
+    return { asOf, subjects, evaluations, changed, refreshed, durationMs: Date.now() - started };
   }
 
   /** Tiers as of any date, computed live and not stored: "as of T" answers are reproducible. */

@@ -57,7 +57,8 @@ export class TieringRunSummaryDto {
   @ApiProperty({ format: 'date', description: 'Evaluation date: today (评价基准日)' }) asOf: string;
   @ApiProperty({ type: 'integer', description: 'Subjects evaluated (主体数)' }) subjects: number;
   @ApiProperty({ type: 'integer', description: 'Subject × industry evaluations' }) evaluations: number;
-  @ApiProperty({ type: 'integer', description: 'Tiers that changed and were stored (变更数)' }) changed: number;
+  @ApiProperty({ type: 'integer', description: 'Tiers that changed (tier, score, fired rules or pack version), stored with a history row each (变更数)' }) changed: number;
+  @ApiProperty({ type: 'integer', description: 'Stored tiers whose facts alone were brought up to date, without a history row (事实更新数)' }) refreshed: number;
   @ApiProperty({ type: 'integer' }) durationMs: number;
 }
 
