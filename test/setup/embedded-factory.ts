@@ -20,7 +20,8 @@ export async function startEmbeddedFactory(): Promise<EmbeddedFactory> {
   let next = 1;
   const server: Server = createServer((req, res) => {
     const answer = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+      // No keep-alive: a worker's fetch reusing a socket the server has just timed out fails with ECONNRESET.
+      res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
       res.end(JSON.stringify(body));
     };
     const handle = async (): Promise<void> => {
@@ -57,8 +58,20 @@ export async function startEmbeddedFactory(): Promise<EmbeddedFactory> {
 export async function newEmbeddedDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const factory = process.env.TEST_EMBEDDED_FACTORY;
   if (!factory) throw new Error('TEST_EMBEDDED_FACTORY is not set: the embedded test run starts it in global-setup.ts');
-  const res = await fetch(`${factory}/databases`, { method: 'POST' });
+  const res = await withRetry(() => fetch(`${factory}/databases`, { method: 'POST' }));
   if (res.status !== 201) throw new Error(`embedded database factory answered ${res.status}: ${await res.text()}`);
   const { id, url } = (await res.json()) as { id: string; url: string };
-  return { url, drop: async () => void (await fetch(`${factory}/databases/${id}`, { method: 'DELETE' })) };
+  return { url, drop: async () => void (await withRetry(() => fetch(`${factory}/databases/${id}`, { method: 'DELETE' }))) };
+}
+
+/** A loopback call that failed before any answer (a reset socket) is tried again, twice at most. */
+async function withRetry(call: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
