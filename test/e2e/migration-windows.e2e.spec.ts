@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../src/common/clock';
 import { FixNdrc36SectorWindows1764300001300 } from '../../src/database/migrations/1764300001300-FixNdrc36SectorWindows';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
@@ -13,6 +14,7 @@ describe('migration 1300: 令第36号 windows of sector penalties stored with th
   let ds: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z'); // the penalties below are decided in 2026: never in the future, whatever today is
     ds = t.app.get(DataSource);
   });
   afterAll(async () => {

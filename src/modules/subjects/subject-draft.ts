@@ -30,8 +30,9 @@ export interface DraftInput {
 /**
  * Validate and normalise one subject; throws ValidationFailed naming every bad field. When `kind` is
  * absent it is inferred: natural_person for an ID number, otherwise from the USCC category code.
+ * `today` (the service clock's date, China time) bounds the registration date.
  */
-export function draftSubject(input: DraftInput, hash: (idNumber: string) => string): SubjectDraft {
+export function draftSubject(input: DraftInput, hash: (idNumber: string) => string, today: string): SubjectDraft {
   const code = normaliseIdentifier(input.code);
   const idNumber = normaliseIdentifier(input.idNumber);
   const name = trimmed(input.name);
@@ -45,7 +46,7 @@ export function draftSubject(input: DraftInput, hash: (idNumber: string) => stri
   fail('idNumber', identifierProblem('idNumber', input.kind, idNumber));
   fail('name', nameProblem(name));
   if (isPresent(input.region)) fail('region', regionProblem(input.region));
-  if (isPresent(input.registeredOn)) fail('registeredOn', registeredOnProblem(input.registeredOn));
+  if (isPresent(input.registeredOn)) fail('registeredOn', registeredOnProblem(input.registeredOn, today));
   if (errors.length) throw new ValidationFailed(dedupe(errors));
 
   const c = isPresent(code) ? (code as string) : null;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { ValidationFailed } from '../../common/problem';
 import { draftSubject } from './subject-draft';
@@ -30,6 +31,7 @@ export class SubjectsService {
   constructor(
     private readonly store: SubjectsStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Keyed hash (HMAC-SHA256, hex) of a resident ID number, as stored in `subjects.id_hash`. */
@@ -39,7 +41,7 @@ export class SubjectsService {
 
   /** Register a new subject; 409 SUBJECT_EXISTS (extension `subjectId`) when the code / ID number is known. */
   async register(input: RegisterSubjectInput): Promise<SubjectView> {
-    const draft = draftSubject(input, (id) => this.idHash(id));
+    const draft = draftSubject(input, (id) => this.idHash(id), this.clock.today());
     const created = await this.store.insertIfAbsent(draft);
     if (created) return created;
     const existing = await this.store.findByIdentity(draft);
@@ -103,7 +105,7 @@ export class SubjectsService {
    * (its name and kind are not overwritten). Pass the caller's `manager` to stay in its transaction.
    */
   async resolveOrRegister(input: ResolveSubjectInput, manager?: EntityManager): Promise<SubjectRef> {
-    const draft = draftSubject(input, (id) => this.idHash(id));
+    const draft = draftSubject(input, (id) => this.idHash(id), this.clock.today());
     const created = await this.store.insertIfAbsent(draft, manager);
     if (created) return toRef(created);
     const existing = await this.store.findByIdentity(draft, manager);
