@@ -8,6 +8,7 @@ import { AuditVerifier } from './audit-verifier';
 import { GroupCommitWriter } from './audit-writer';
 import { ExportFormat, exportStream } from './audit-export';
 import { AuditFilter, AuditPage, AuditQueries } from './audit.queries';
+import { sqlRunnerOf } from './audit.store';
 import type { AuditAppendInput, AuditAppendResult, AuditEntryView, AuditWriterStats, ChainReport } from './audit.types';
 
 /**
@@ -25,7 +26,7 @@ export class AuditService implements OnModuleDestroy, BeforeApplicationShutdown 
     private readonly clock: Clock,
   ) {
     this.writer = new GroupCommitWriter((batch) => commitBatch(this.ds, batch));
-    this.verifier = new AuditVerifier((sql, params) => this.ds.query(sql, params));
+    this.verifier = new AuditVerifier(sqlRunnerOf(this.ds));
   }
 
   /**

@@ -7,7 +7,8 @@ import type { CheckAnswer } from './check.types';
 import { ChecksService } from './checks.service';
 import type { FeedbackDto } from './dto/feedback.dto';
 import { randomUUID } from 'node:crypto';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 export interface FeedbackRow {
   id: string;

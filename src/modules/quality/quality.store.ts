@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 /** "双公示": the record types counted by the statistics. */
 export const SHUANG_GONGSHI_TYPES = ['licence', 'penalty'];

@@ -12,7 +12,8 @@ import { RunSubjects } from './record-subjects';
 import { RecordsStore, type StoredKey } from './records.store';
 import { checkRow } from './row-check';
 import { rejectionOf, saveReceipts, saveRejections } from './ingest-quality';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 export type RowStatus = 'stored' | 'unchanged' | 'updated' | 'refused';
 

@@ -14,7 +14,8 @@ import { toCitation, toFactRecord, toView, type RecordCitation, type RecordRow, 
 import { RecordAlreadyRevoked, RecordNotFound } from './records.exception';
 import { UnsupportedMediaType } from '../../common/json-only.guard';
 import { RecordsStore } from './records.store';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 export interface RecordsChange {
   readonly subjectIds: string[];

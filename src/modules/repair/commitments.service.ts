@@ -8,7 +8,8 @@ import { RecordsService } from '../records/records.service';
 import { CommitmentsStore, type OutcomeRow } from './commitments.store';
 import type { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
 import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment, assertActsFor } from './repair.exception';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 /**
  * 国办发〔2020〕42号 (domain.md §6 [v]): a false commitment goes into the credit record with punishment,

@@ -10,7 +10,8 @@ import { assertRepairable } from './repair-eligibility';
 import { RecordNotInForce, RepairAlreadyPending, RepairApplicationNotFound, RepairNotPending, WrongDepartment, assertActsFor } from './repair.exception';
 import { RepairStore, type ApplicationRow, type Decision } from './repair.store';
 import { toApplicationView, type RepairApplicationView } from './repair.view';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
