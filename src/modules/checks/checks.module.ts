@@ -11,6 +11,7 @@ import { TieringModule } from '../tiering/tiering.module';
 import { ChecksController } from './checks.controller';
 import { ChecksService } from './checks.service';
 import { FeedbackService } from './feedback.service';
+import { FeedbackStore } from './feedback.store';
 import { APPROVAL_SYSTEMS, IntegrationsController } from './integrations.controller';
 
 @Module({
@@ -19,6 +20,7 @@ import { APPROVAL_SYSTEMS, IntegrationsController } from './integrations.control
   providers: [
     ChecksService,
     FeedbackService,
+    FeedbackStore,
     {
       provide: APPROVAL_SYSTEMS,
       useFactory: () => [
