@@ -2,9 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { PacksService } from './packs.service';
-import { PackVersionsStore } from './pack-versions.store';
-
-export const PACK_CHANNEL = 'pack_changed';
+import { listenForPackChanges, PACK_CHANNEL, PackVersionsStore } from './pack-versions.store';
 
 /**
  * Hot reload across instances. On a PostgreSQL server a dedicated `pg` Client (not the pool) LISTENs
@@ -87,7 +85,7 @@ export class PackWatcher implements OnApplicationBootstrap, OnModuleDestroy {
     });
     client
       .connect()
-      .then(() => client.query(`LISTEN ${PACK_CHANNEL}`))
+      .then(() => listenForPackChanges(client))
       .then(() => (this.stopped ? undefined : this.track(this.packs.reload()))) // (re)connected: re-check what is active now
       .catch((err: Error) => again(err));
   }
