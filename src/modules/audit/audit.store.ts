@@ -1,12 +1,11 @@
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '../../common/queryable';
 import { AUDIT_COLUMNS, type AuditRow } from './audit-entry';
 import type { OutboxChange, PendingAudit, StrandedEntry } from './audit-outbox';
 
-/**
- * SQL that writes the audit trail's tables (audit_log, audit_outbox; the reads are in audit.queries.ts).
+/*
+ * SQL of the audit trail's tables (audit_log, audit_outbox) apart from the API's reads (audit.queries.ts).
  * Every function runs on what it is given: the pool, a transaction's manager or its query runner.
  */
-export type Queryable = Pick<EntityManager, 'query'>;
 
 /** pg_advisory_xact_lock key that serialises audit writers across every instance ("audt"). */
 export const AUDIT_LOCK_KEY = 0x61756474;

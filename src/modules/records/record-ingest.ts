@@ -11,7 +11,8 @@ import { normaliseRecord, type NormalisedRecord, type RecordColumns } from './re
 import { RunSubjects } from './record-subjects';
 import { RecordsStore, type StoredKey } from './records.store';
 import { checkRow } from './row-check';
-import { rejectionOf, saveReceipts, saveRejections } from './ingest-quality';
+import { rejectionOf } from './ingest-quality';
+import { saveReceipts, saveRejections } from './record-intake.store';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
 

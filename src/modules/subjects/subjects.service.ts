@@ -1,3 +1,4 @@
+import type { Queryable } from '../../common/queryable';
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -109,6 +110,11 @@ export class SubjectsService {
     const existing = await this.store.findByIdentity(draft, manager);
     if (!existing) throw new SubjectNotFound('The subject could not be created nor found; retry the import.');
     return toRef(existing);
+  }
+
+  /** The distinct (code, name) of organisations with a code, only those of `ids` when given (data quality's 重错码). */
+  codedNames(ids: readonly string[] | null, db?: Queryable): Promise<Array<{ code: string; name: string }>> {
+    return this.store.codedNames(ids, db);
   }
 
   async findRefs(ids: string[]): Promise<Map<string, SubjectRef>> {
