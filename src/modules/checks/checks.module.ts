@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { FakeApprovalSystemAdapter } from '../../integrations/fake-approval-system.adapter';
 import { LandTransferAdapter } from '../../integrations/land-transfer/land-transfer.adapter';
 import { ProcurementSystemAdapter } from '../../integrations/procurement/procurement-system.adapter';
@@ -23,11 +24,12 @@ import { APPROVAL_SYSTEMS, IntegrationsController } from './integrations.control
     FeedbackStore,
     {
       provide: APPROVAL_SYSTEMS,
-      useFactory: () => [
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [
         new TenderingPlatformAdapter(),
         new ProcurementSystemAdapter(),
         new LandTransferAdapter(),
-        ...(process.env.NODE_ENV === 'test' ? [new FakeApprovalSystemAdapter()] : []),
+        ...(config.fakeApprovalSystem ? [new FakeApprovalSystemAdapter()] : []),
       ],
     },
   ],

@@ -9,7 +9,7 @@ import { listenForPackChanges, PACK_CHANNEL, PackVersionsStore } from './pack-ve
  * on `pack_changed` and reloads on every notification; after each (re)connect it reloads too, in case
  * a notification was missed. Everywhere a poll compares the active set's signature (`packId:versionId,…`)
  * and reloads when it changed: on the embedded PGlite a NOTIFY is not delivered to another socket
- * connection (tested), so there the poll is the mechanism (every 250 ms; PACKS_POLL_MS overrides).
+ * connection (tested), so there the poll is the mechanism (every 250 ms; PACKS_POLL_MS in AppConfig overrides).
  */
 @Injectable()
 export class PackWatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -30,7 +30,7 @@ export class PackWatcher implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     const embedded = this.config.embedded === true;
-    const every = Number(process.env.PACKS_POLL_MS) || (embedded ? 250 : 1000);
+    const every = this.config.packsPollMs ?? (embedded ? 250 : 1000);
     this.poll = setInterval(() => this.track(this.check()), every);
     this.poll.unref();
     if (!embedded && this.config.databaseUrl) this.listen(this.config.databaseUrl);
