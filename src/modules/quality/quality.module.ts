@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
-import { loadQualityConfig, QUALITY_CONFIG } from './quality.config';
+import { loadQualityConfig, QUALITY_CONFIG } from '../../config/quality.config';
 import { QualityController } from './quality.controller';
 import { QualityService } from './quality.service';
 import { QualityStore } from './quality.store';

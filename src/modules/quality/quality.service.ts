@@ -7,7 +7,7 @@ import {
   type CodeQuality, type DepartmentCounts, type DepartmentQuality,
 } from '../../rules/data-quality';
 import { isCalendarDate } from '../records/dto/field-decorators';
-import { QUALITY_CONFIG, type QualityConfig } from './quality.config';
+import { QUALITY_CONFIG, type QualityConfig } from '../../config/quality.config';
 import type { Queryable } from '../../common/queryable';
 import { RecordIntakeQueries, SHUANG_GONGSHI_TYPES, type PeriodCount, type RefusedRow } from '../records/record-intake.queries';
 import { SubjectsService } from '../subjects/subjects.service';
