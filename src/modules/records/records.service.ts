@@ -16,6 +16,7 @@ import { UnsupportedMediaType } from '../../common/json-only.guard';
 import { RecordsStore } from './records.store';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
+import { isUuid } from '../../common/uuid';
 
 export interface RecordsChange {
   readonly subjectIds: string[];
@@ -53,8 +54,6 @@ export interface SubjectRecordsInForce extends SubjectRecords {
 /** decision date, then id, ascending: the order of recordsInForceFor (ORDER BY decision_date, id). */
 const byDecisionThenId = (a: RecordRow, b: RecordRow): number =>
   a.decision_date !== b.decision_date ? (a.decision_date < b.decision_date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function assertDate(field: string, v: string | undefined): void {
   if (v !== undefined && !isCalendarDate(v)) throw new ValidationFailed([{ field, reason: 'must be a real calendar date written YYYY-MM-DD' }]);
@@ -109,7 +108,7 @@ export class RecordsService implements OnModuleDestroy {
   /** Records in force at `asOf` for many subjects, in one query (every id gets an entry, maybe empty). */
   async recordsInForceFor(subjectIds: readonly string[], asOf: string): Promise<Map<string, FactRecord[]>> {
     assertDate('asOf', asOf);
-    const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const ids = [...new Set(subjectIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     const out = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
     for (const row of await this.store.inForceFor(ids, asOf)) {
       const f = toFactRecord(row);
@@ -121,7 +120,7 @@ export class RecordsService implements OnModuleDestroy {
   /** As recordsInForceFor, with each record's citation (decision number, source, window) by record id. */
   async recordsInForceWithCitations(subjectIds: readonly string[], asOf: string): Promise<{ records: Map<string, FactRecord[]>; citations: Map<string, RecordCitation> }> {
     assertDate('asOf', asOf);
-    const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const ids = [...new Set(subjectIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     const records = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
     const citations = new Map<string, RecordCitation>();
     for (const row of ids.length ? await this.store.inForceFor(ids, asOf) : []) {
@@ -161,8 +160,8 @@ export class RecordsService implements OnModuleDestroy {
   }
 
   async get(id: string): Promise<RecordView> {
-    const row = UUID.test(id) ? await this.store.findById(id) : null;
-    if (!row) throw new RecordNotFound(UUID.test(id) ? id : '(not a UUID)');
+    const row = isUuid(id) ? await this.store.findById(id) : null;
+    if (!row) throw new RecordNotFound(isUuid(id) ? id : '(not a UUID)');
     return toView(row, this.clock.today());
   }
 

@@ -12,8 +12,7 @@ import { RepairStore, type ApplicationRow, type Decision } from './repair.store'
 import { toApplicationView, type RepairApplicationView } from './repair.view';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/uuid';
 
 /**
  * Credit repair (信用修复, NDRC 令第36号; 令第58号 windows for decisions before 2026-04-01): apply with a
@@ -105,8 +104,8 @@ export class RepairService {
   }
 
   private async row(id: string): Promise<ApplicationRow> {
-    const row = UUID.test(id) ? await this.store.findById(id) : null;
-    if (!row) throw new RepairApplicationNotFound(UUID.test(id) ? id : '(not a UUID)');
+    const row = isUuid(id) ? await this.store.findById(id) : null;
+    if (!row) throw new RepairApplicationNotFound(isUuid(id) ? id : '(not a UUID)');
     return row;
   }
 
