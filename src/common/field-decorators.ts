@@ -2,9 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateBy, ValidationArguments } from 'class-validator';
-import { normaliseIdentifier } from '../../../common/identifiers/normalise';
-import { scrubIdNumbers } from '../../../common/pii';
-import { parseDate } from '../../../rules/calendar';
+import { normaliseIdentifier } from './identifiers/normalise';
+import { scrubIdNumbers } from './pii';
+import { parseDate } from '../rules/calendar';
 
 /** Strings arrive trimmed; codes and ID numbers NFKC (full width as ASCII), upper case (a typed 'x' is an 'X'). */
 export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
