@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../common/field-decorators';
+import { isCalendarDate } from '../common/calendar-date';
 import { DEFAULT_TIMELY_WORKING_DAYS, type WorkingCalendar } from '../rules/data-quality';
 
 /**

@@ -6,7 +6,7 @@ import {
   codeQuality, DEFAULT_TIMELY_WORKING_DAYS, departmentQuality, monthBounds, monthsBetween, timelinessOf, totalQuality,
   type CodeQuality, type DepartmentCounts, type DepartmentQuality,
 } from '../../rules/data-quality';
-import { isCalendarDate } from '../../common/field-decorators';
+import { isCalendarDate } from '../../common/calendar-date';
 import { QUALITY_CONFIG, type QualityConfig } from '../../config/quality.config';
 import type { Queryable } from '../../common/queryable';
 import { RecordIntakeQueries, SHUANG_GONGSHI_TYPES, type PeriodCount, type RefusedRow } from '../records/record-intake.queries';

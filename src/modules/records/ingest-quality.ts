@@ -8,7 +8,7 @@ import { usccProblem } from '../../common/identifiers/uscc';
 import { maskIdNumber, scrubDeep, scrubIdNumbers } from '../../common/pii';
 import type { FieldError } from '../../common/problem';
 import { RECORD_TYPES } from '../../rules/record.types';
-import { isCalendarDate } from '../../common/field-decorators';
+import { isCalendarDate } from '../../common/calendar-date';
 
 const ID_SHAPE = /^\d{17}[\dX]$/;
 

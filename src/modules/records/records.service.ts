@@ -7,7 +7,7 @@ import { inForceAt } from '../../rules/derive-facts';
 import type { FactRecord } from '../../rules/record.types';
 import type { SubjectRef } from '../subjects/subjects.types';
 import { SubjectsService } from '../subjects/subjects.service';
-import { isCalendarDate } from '../../common/field-decorators';
+import { isCalendarDate } from '../../common/calendar-date';
 import { MAX_IMPORT_ROWS, parseCsvImport, parseJsonImport, type ImportFormat, type IncomingRow } from './import-parse';
 import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
 import { toCitation, toFactRecord, toView, type RecordCitation, type RecordRow, type RecordView } from './record.view';
