@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import type { PendingAudit } from '../audit/audit-outbox';
-import { FIELD_PROBLEM_DESCRIPTION, NotFound } from '../../common/problem';
+import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
+import { RepairNoticeNotApplicable } from './records.exception';
 import { repairNoticeOf, type RepairNotice } from './repair-notice';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -85,7 +86,7 @@ export class RecordsController {
   @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   async repairNotice(@Param('id', uuidParam()) id: string): Promise<RepairNotice> {
     const notice = repairNoticeOf(await this.records.get(id));
-    if (!notice) throw new NotFound('REPAIR_NOTICE_NOT_APPLICABLE', 'This record has no credit repair (无需信用修复): only penalties and dishonesty listings do.');
+    if (!notice) throw new RepairNoticeNotApplicable();
     return notice;
   }
 
