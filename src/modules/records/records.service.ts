@@ -13,7 +13,8 @@ import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
 import { toCitation, toFactRecord, toView, type RecordCitation, type RecordRow, type RecordView } from './record.view';
 import { RecordAlreadyRevoked, RecordNotFound } from './records.exception';
 import { UnsupportedMediaType } from '../../common/json-only.guard';
-import { RecordsStore } from './records.store';
+import { RecordsStore, type CommitmentSettlement } from './records.store';
+import type { Queryable } from '../../common/queryable';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
 import { isUuid } from '../../common/uuid';
@@ -76,6 +77,16 @@ export class RecordsService implements OnModuleDestroy {
     private readonly subjects: SubjectsService,
     private readonly clock: Clock,
   ) {}
+
+  /** In the caller's transaction `m`: mark a record repaired from `on` (RecordsStore.markRepaired); null when it no longer qualifies. */
+  markRepaired(m: Queryable, recordId: string, on: string): Promise<{ subjectId: string } | null> {
+    return this.store.markRepaired(m, recordId, on);
+  }
+
+  /** In the caller's transaction `m`: settle a pending commitment record (RecordsStore.settleCommitment); false when it no longer qualifies. */
+  settleCommitment(m: Queryable, o: CommitmentSettlement): Promise<boolean> {
+    return this.store.settleCommitment(m, o);
+  }
 
   onModuleDestroy(): void {
     this.changes.complete();

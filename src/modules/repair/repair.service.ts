@@ -77,7 +77,7 @@ export class RepairService {
     const decided = await this.store.ds.transaction(async (m) => {
       const row = await this.store.decide(m, this.decision(app, 'approved', today, dto.department, dto.reason ?? null, caller));
       if (!row) return null; // read why outside: the embedded database's one connection is this transaction's
-      if (!(await this.store.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked, repaired, ended or corrected meanwhile');
+      if (!(await this.records.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked, repaired, ended or corrected meanwhile');
       if (audit) await stageAuditChange(m, audit, { subjectIds: [app.subjectId], change: { applicationId: app.id, status: 'approved', recordId: app.recordId, repairedAt: today } });
       return row;
     });
