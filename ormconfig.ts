@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './src/database/entities';
 import { MIGRATIONS } from './src/database/migrations';
 import { DatabaseLogger } from './src/database/database-logger';
 
@@ -15,7 +14,8 @@ export function dataSourceOptions(url: string, opts: { poolSize?: number; embedd
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    // No entities: every table is read and written with SQL by its owning module's store or queries file.
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

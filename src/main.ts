@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const { runtime, embedded } = await resolveDatabase(config);
   const app = await createApp(runtime);
   // `npm start -- --demo` (or DEMO_DATA=1): load the demo data set; loading it again changes nothing.
-  if (process.argv.includes('--demo') || process.env.DEMO_DATA === '1') {
+  if (process.argv.includes('--demo') || config.demoData) {
     const summary = await app.get(DemoService).load();
     console.log(`Demo data loaded: ${summary.subjects} subjects, ${summary.tiering.evaluations} tiers computed`);
     // And an admin API key (demo-admin), printed once when it is created.

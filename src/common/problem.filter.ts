@@ -3,7 +3,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { scrubDeepAll } from './pii';
+import { RulesError } from '../rules/rules.errors';
 import { DomainError, FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
+import { RULES_PROBLEMS, rulesErrorFields } from './rules-problems';
 
 const FASTIFY_CODES: Record<string, { code: string; title: string; field?: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported content type (不支持的内容类型)', field: 'content-type' },
@@ -19,6 +21,11 @@ const FASTIFY_CODES: Record<string, { code: string; title: string; field?: strin
  */
 export function toProblem(err: unknown, instance: string | undefined, requestId: string | undefined): ProblemDetails {
   if (err instanceof DomainError) return err.toProblem(instance, requestId);
+  if (err instanceof RulesError) {
+    const { status, title } = RULES_PROBLEMS[err.code];
+    const errors = rulesErrorFields(err);
+    return { ...base(status, err.code, title, err.message, instance, requestId), ...(errors?.length ? { errors } : {}) };
+  }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const body = err.getResponse();

@@ -21,6 +21,10 @@ export interface ProblemDetails {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+/** OpenAPI description of an error answer (the wording most 404s and some 400s use). */
+export const PROBLEM_DESCRIPTION = 'RFC 9457 problem (application/problem+json)';
+/** OpenAPI description of an error answer that names fields (most 400s). */
+export const FIELD_PROBLEM_DESCRIPTION = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 const TYPE_BASE = 'https://credit-engine.local/problems/';
 
 /** An error that knows how it is answered. Feature errors extend it with their own codes. */

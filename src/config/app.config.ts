@@ -47,6 +47,15 @@ export interface AppConfig {
   readonly tieringDailyHour: number;
   /** How often an instance looks whether today's tiering run is due (TIERING_DAILY_CHECK_MS); 0 turns the daily run off. */
   readonly tieringDailyCheckMs: number;
+  /**
+   * How often each instance compares the active packs with its own (PACKS_POLL_MS, 10–3,600,000); unset:
+   * 250 ms on the embedded database (a NOTIFY does not reach another connection there), 1000 ms on a server.
+   */
+  readonly packsPollMs: number | undefined;
+  /** Load the demo data set at start (DEMO_DATA=1, as `npm start -- --demo`). */
+  readonly demoData: boolean;
+  /** Serve the fake approval system (integrations/fake-approval-system.adapter.ts) beside the real ones: NODE_ENV=test only. */
+  readonly fakeApprovalSystem: boolean;
   readonly production: boolean;
 }
 
@@ -115,8 +124,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditOutboxSweepMs: int(env, 'AUDIT_OUTBOX_SWEEP_MS', 30000, 100, 86_400_000),
     tieringDailyHour: int(env, 'TIERING_DAILY_HOUR', 1, 0, 23),
     tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS', 600_000, 0, 86_400_000),
+    packsPollMs: env.PACKS_POLL_MS ? int(env, 'PACKS_POLL_MS', 0, 10, 3_600_000) : undefined,
+    demoData: env.DEMO_DATA === '1',
+    fakeApprovalSystem: env.NODE_ENV === 'test',
     production,
   };
+}
+
+/**
+ * LOG_LEVEL as written ('info' when unset), for what logs before or without an AppConfig (the database
+ * logger of the migration CLI); loadConfig validates it.
+ */
+export function logLevelSetting(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOG_LEVEL ?? 'info';
 }
 
 /** DI token for the AppConfig. */

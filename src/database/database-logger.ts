@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { scrubAllIdNumbers } from '../common/pii';
+import { logLevelSetting } from '../config/app.config';
 
 /** Where a line goes: standard output by default, one JSON object a line, beside the service's pino logs. */
 export type LineSink = (line: string) => void;
@@ -18,7 +19,7 @@ export class DatabaseLogger implements TypeOrmLogger {
   /** `level`: the least severe level written (the service's LOG_LEVEL by default; `silent` writes nothing). */
   constructor(
     private readonly sink: LineSink = (line) => process.stdout.write(`${line}\n`),
-    level: string = process.env.LOG_LEVEL ?? 'info',
+    level: string = logLevelSetting(),
   ) {
     this.min = LEVELS[level] ?? LEVELS.info;
   }

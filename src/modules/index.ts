@@ -6,6 +6,7 @@ import { RecordsModule } from './records/records.module';
 import { TieringModule } from './tiering/tiering.module';
 import { DemoModule } from './demo/demo.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditService } from './audit/audit.service';
 import { ChecksModule } from './checks/checks.module';
 import { SimulationModule } from './simulation/simulation.module';
 import { InspectionsModule } from './inspections/inspections.module';
@@ -14,4 +15,4 @@ import { QualityModule } from './quality/quality.module';
 import { CreditReportModule } from './credit-report/credit-report.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule, HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule, CreditReportModule];
+export const FEATURE_MODULES = [AuthModule.register({ module: AuditModule, provider: AuditService }), HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule, CreditReportModule];

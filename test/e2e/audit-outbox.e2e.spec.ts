@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditUnavailable } from '../../src/modules/audit/audit.exception';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { AuditOutboxSweeper } from '../../src/modules/audit/audit-outbox.sweeper';
-import { stageAuditChange } from '../../src/modules/audit/audit-outbox';
+import { stageAuditChange } from '../../src/modules/audit/audit.store';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 

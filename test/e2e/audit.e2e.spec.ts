@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AUDIT_LOCK_KEY } from '../../src/modules/audit/audit-batch';
+import { AUDIT_LOCK_KEY } from '../../src/modules/audit/audit.store';
 import { chainText } from '../../src/modules/audit/audit-chain';
 import { AuditRow, chainFieldsOf } from '../../src/modules/audit/audit-entry';
 import { AuditService } from '../../src/modules/audit/audit.service';

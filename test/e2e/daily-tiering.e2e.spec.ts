@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
+import { DailyTiering } from '../../src/modules/tiering/daily-tiering';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, type TestApp } from '../helpers/app';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
@@ -42,6 +43,10 @@ describe('daily tiering run (每日分级)', () => {
 
   it('re-tiers a subject whose listing ended, on the next day it is due, once a day and not before the hour', async () => {
     clock.pin('2026-06-01T04:00:00Z');
+    // The timer (every 100 ms) may have looked before the pin, with the real clock, and claimed today: a
+    // later day than the pinned one, which then could never be claimed. Let that look end, then forget it.
+    await t.app.get(DailyTiering).tick();
+    await ds.query(`DELETE FROM scheduled_runs WHERE job = 'tiering.daily'`);
     const res = await http(t.url, 'POST', '/api/v1/records', {
       type: 'list_entry', source: `每日分级测试-${randomUUID().slice(0, 8)}`, decisionNumber: `L-${randomUUID()}`, subjectName: '每日分级测试公司',
       subjectCode: uscc(), listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-05-01', listEndDate: '2026-08-01',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Clock } from '../../src/common/clock';
-import { QualityStore } from '../../src/modules/quality/quality.store';
+import { RecordIntakeQueries } from '../../src/modules/records/record-intake.queries';
 import { http, startTestApp, TestApp, type HttpResult } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
@@ -17,7 +17,7 @@ const RANGE = 'from=2026-09-01&to=2026-11-30';
 describe('"双公示" quality figures from one snapshot', () => {
   const IMPORT_WAIT_MS = 2000;
   let t: TestApp;
-  let store: QualityStore;
+  let store: RecordIntakeQueries;
   const code = uscc();
   const penalty = (dept: string, n: string, over: Record<string, unknown> = {}) => ({
     type: 'penalty', source: dept, decisionNumber: `${dept}-${n}`, subjectName: `快照公司-${dept}`, subjectCode: code,
@@ -51,7 +51,7 @@ describe('"双公示" quality figures from one snapshot', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    store = t.app.get(QualityStore);
+    store = t.app.get(RecordIntakeQueries);
     t.app.get(Clock).pin('2026-11-27T04:00:00Z');
   });
   afterAll(async () => {

@@ -1,11 +1,9 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { entryHash, GENESIS_HASH } from './audit-chain';
-import { AUDIT_COLUMNS, AuditRow, PreparedEntry, viewOf, viewOfRow } from './audit-entry';
+import { PreparedEntry, viewOf, viewOfRow } from './audit-entry';
 import { AuditIdConflict } from './audit.exception';
 import type { AuditAppendResult, AuditEntryView } from './audit.types';
-
-/** pg_advisory_xact_lock key that serialises audit writers across every instance ("audt"). */
-export const AUDIT_LOCK_KEY = 0x61756474;
+import { chainHead, insertEntries, lockChain, storedEntries } from './audit.store';
 
 const idemKey = (caller: string | null, key: string) => `${caller ?? ''}\u0000${key}`;
 
@@ -35,11 +33,11 @@ export async function commitBatch(ds: DataSource, entries: readonly PreparedEntr
 async function chainAndInsert(qr: QueryRunner, entries: readonly PreparedEntry[]): Promise<Array<AuditAppendResult | Error>> {
   // The head is read by a later statement than the lock: under READ COMMITTED each statement takes a fresh
   // snapshot, so it sees every batch committed before the lock was granted.
-  await qr.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const head: Array<{ seq: string; hash: string }> = await qr.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  await lockChain(qr);
+  const head = await chainHead(qr);
   const { byKey, byId } = await existing(qr, entries);
-  let seq = head.length ? Number(head[0].seq) : 0;
-  let prev = head.length ? head[0].hash : GENESIS_HASH;
+  let seq = head ? Number(head.seq) : 0;
+  let prev = head ? head.hash : GENESIS_HASH;
   const rows: Array<Record<string, unknown>> = [];
   const results: Array<AuditAppendResult | Error> = [];
   for (const e of entries) {
@@ -62,7 +60,7 @@ async function chainAndInsert(qr: QueryRunner, entries: readonly PreparedEntry[]
   }
   // Only the entries written now settle their outbox rows: a duplicate's rows (staged after its entry was
   // chained, e.g. by the sweep) stay for the sweep to chain as a follow-up.
-  if (rows.length) await insert(qr, rows, rows.map((r) => r.id as string));
+  if (rows.length) await insertEntries(qr, rows, rows.map((r) => r.id as string));
   return results;
 }
 
@@ -71,30 +69,11 @@ async function existing(qr: QueryRunner, entries: readonly PreparedEntry[]) {
   const byKey = new Map<string, AuditEntryView>();
   const byId = new Map<string, AuditEntryView>();
   const keyed = entries.filter((e) => e.idempotency_key !== null);
-  const stored = (await qr.query(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = ANY($1::uuid[])
-     UNION ALL
-     SELECT ${AUDIT_COLUMNS.replace(/(\w+)/g, 'a.$1')} FROM audit_log a
-       JOIN unnest($2::text[], $3::text[]) AS k(k_caller, k_key) ON coalesce(a.caller, '') = k.k_caller AND a.idempotency_key = k.k_key`,
-    [entries.map((e) => e.id), keyed.map((e) => e.caller ?? ''), keyed.map((e) => e.idempotency_key)],
-  )) as AuditRow[];
+  const stored = await storedEntries(qr, entries.map((e) => e.id), keyed.map((e) => ({ caller: e.caller ?? '', key: e.idempotency_key })));
   for (const r of stored) {
     const v = viewOfRow(r);
     byId.set(v.id, v);
     if (v.idempotencyKey !== null) byKey.set(idemKey(v.caller, v.idempotencyKey), v);
   }
   return { byKey, byId };
-}
-
-/** The batch's rows, and in the same statement the outbox rows their entries settle (audit-outbox.ts). */
-async function insert(qr: QueryRunner, rows: ReadonlyArray<Record<string, unknown>>, entryIds: readonly string[]): Promise<void> {
-  await qr.query(
-    `WITH settled AS (DELETE FROM audit_outbox WHERE entry_id = ANY($2::uuid[]))
-     INSERT INTO audit_log (${AUDIT_COLUMNS.replace(/\s+/g, ' ')})
-     SELECT ${AUDIT_COLUMNS.replace(/\s+/g, ' ')} FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id uuid, kind text,
-       caller text, operator text, scenario text, subject_ids uuid[], idempotency_key text, request_hash text,
-       request jsonb, response jsonb, pack_versions jsonb, created_at timestamptz, algorithm text, prev_hash text, hash text)
-     ORDER BY seq`,
-    [JSON.stringify(rows), entryIds],
-  );
 }

@@ -3,11 +3,11 @@ import { auditIdentifier, auditString, JsonValue, toAuditJson } from '../../comm
 import { AUDIT_ALGORITHM, ChainFields } from './audit-chain';
 import { AuditEntryInvalid } from './audit.exception';
 import type { AuditAppendInput, AuditEntryView } from './audit.types';
+import { isUuid } from '../../common/uuid';
 
 /** An entry ready to chain: validated, scrubbed, reduced to plain JSON; seq and hashes come in the batch. */
 export type PreparedEntry = Omit<ChainFields, 'seq'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const KIND = /^[a-z][a-z0-9_.:-]{0,31}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 const ID_NUMBER_SHAPE = /(?<![0-9A-Za-z])[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/;
@@ -24,7 +24,7 @@ function text(field: string, v: string | null | undefined, max: number, verbatim
 
 function uuid(field: string, v: string): string {
   const s = typeof v === 'string' ? v.toLowerCase() : '';
-  if (!UUID.test(s)) throw new AuditEntryInvalid(field, 'must be a UUID');
+  if (!isUuid(s)) throw new AuditEntryInvalid(field, 'must be a UUID');
   return s;
 }
 

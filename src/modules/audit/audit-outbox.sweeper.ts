@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuditService } from './audit.service';
-import { STRANDED_SQL, type StrandedEntry } from './audit-outbox';
+import type { StrandedEntry } from './audit-outbox';
+import { outboxCounts, rekeyOutbox, strandedEntries } from './audit.store';
 
 const BATCH = 100;
 
@@ -57,7 +58,7 @@ export class AuditOutboxSweeper implements OnApplicationBootstrap, OnModuleDestr
   async sweep(graceMs = this.config.auditOutboxGraceMs): Promise<number> {
     let total = 0;
     for (;;) {
-      const stranded: StrandedEntry[] = await this.ds.query(STRANDED_SQL, [graceMs, BATCH]);
+      const stranded: StrandedEntry[] = await strandedEntries(this.ds, graceMs, BATCH);
       const results = await Promise.allSettled(stranded.map((s) => this.chain(s)));
       const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       for (const f of failed) this.logger.error(`an interrupted change could not be chained: ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`);
@@ -81,7 +82,7 @@ export class AuditOutboxSweeper implements OnApplicationBootstrap, OnModuleDestr
     let id = s.entry_id;
     if (s.in_chain) {
       id = randomUUID();
-      await this.ds.query(`UPDATE audit_outbox SET entry_id = $1 WHERE id = ANY($2::uuid[])`, [id, s.row_ids]);
+      await rekeyOutbox(this.ds, id, s.row_ids);
     }
     await this.audit.append({
       id,
@@ -101,12 +102,10 @@ export class AuditOutboxSweeper implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async status(): Promise<OutboxStatus> {
-    const [row]: { entries: string; oldest: Date | null }[] = await this.ds.query(
-      `SELECT count(DISTINCT entry_id) AS entries, min(created_at) AS oldest FROM audit_outbox`,
-    );
+    const { entries, oldest } = await outboxCounts(this.ds);
     return {
-      pendingEntries: Number(row?.entries ?? 0),
-      oldestAt: row?.oldest ? new Date(row.oldest).toISOString() : null,
+      pendingEntries: entries,
+      oldestAt: oldest ? new Date(oldest).toISOString() : null,
       graceSeconds: this.config.auditOutboxGraceMs / 1000,
       lastSweep: this.lastSweep,
       chainedSinceStart: this.chainedSinceStart,

@@ -1,5 +1,6 @@
 import { entryHash, GENESIS_HASH } from './audit-chain';
-import { AUDIT_COLUMNS, AuditRow, chainFieldsOf } from './audit-entry';
+import { AuditRow, chainFieldsOf } from './audit-entry';
+import { CHAIN_READS } from './audit.store';
 import type { ChainProblem, ChainReport } from './audit.types';
 
 /** Runs one SQL statement: `DataSource#query`, a pg Client's query … (no NestJS needed). */
@@ -43,12 +44,12 @@ export class AuditVerifier {
 
     let prev: Link = { seq: 0, id: null, hash: GENESIS_HASH, prevHash: null };
     if (fromSeq > 1) {
-      const [p] = (await this.sql(`SELECT id, hash, prev_hash FROM audit_log WHERE seq = $1`, [fromSeq - 1])) as Array<{ id: string; hash: string; prev_hash: string }>;
+      const [p] = (await this.sql(CHAIN_READS.predecessor, [fromSeq - 1])) as Array<{ id: string; hash: string; prev_hash: string }>;
       if (!p) return done({ seq: fromSeq - 1, id: null, problem: 'removed', detail: `seq ${fromSeq - 1}, the predecessor of fromSeq, is missing` });
       prev = { seq: fromSeq - 1, id: p.id, hash: p.hash, prevHash: p.prev_hash };
     }
     for (;;) {
-      const rows = (await this.sql(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [prev.seq, this.pageSize])) as AuditRow[];
+      const rows = (await this.sql(CHAIN_READS.page, [prev.seq, this.pageSize])) as AuditRow[];
       for (const row of rows) {
         entries += 1;
         const problem = await this.check(row, prev);
@@ -71,7 +72,7 @@ export class AuditVerifier {
       if (prev.prevHash !== null && row.prev_hash === prev.prevHash) {
         return at('inserted', `seq ${prev.seq} and seq ${seq} both claim the same predecessor: seq ${prev.seq} was inserted`, prev.seq, prev.id);
       }
-      const [other] = (await this.sql(`SELECT seq FROM audit_log WHERE hash = $1 LIMIT 1`, [row.prev_hash])) as Array<{ seq: string }>;
+      const [other] = (await this.sql(CHAIN_READS.byHash, [row.prev_hash])) as Array<{ seq: string }>;
       if (other) return at('reordered', `prev_hash of seq ${seq} is the hash of seq ${Number(other.seq)}, not of seq ${prev.seq}`);
       return at('removed', `prev_hash of seq ${seq} does not match the hash of seq ${prev.seq}: its predecessor was removed or rewritten`);
     }

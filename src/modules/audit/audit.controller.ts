@@ -11,8 +11,8 @@ import { AuditFilterQuery, ExportAuditQuery, ListAuditQuery, VerifyQuery } from 
 import { AuditEntryDto, AuditPageDto, ChainReportDto, OutboxStatusDto } from './dto/audit-responses.dto';
 import { AuditOutboxSweeper, type OutboxStatus } from './audit-outbox.sweeper';
 import { uuidParam } from '../../common/uuid-param';
+import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 
-const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 const uuid = uuidParam();
 
 /** A JSON answer with its schema and named examples (`type` alone would drop the examples). */
@@ -51,7 +51,7 @@ export class AuditController {
       'The same check runs offline with `npm run audit:verify` (exit 0 valid, 1 broken).',
   })
   @ApiOkResponse({ description: 'The report (valid or not)', content: json(ChainReportDto, { valid: VERIFY_VALID_EXAMPLE, broken: VERIFY_BROKEN_EXAMPLE }) })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   verify(@Query() q: VerifyQuery): Promise<ChainReport> {
     return this.audit.verify({ fromSeq: q.fromSeq });
   }
@@ -62,7 +62,7 @@ export class AuditController {
     description: 'Filters combine with AND; pages in seq order: pass nextAfterSeq as afterSeq for the next page.',
   })
   @ApiOkResponse({ description: 'A page of entries', content: json(AuditPageDto, { lastPage: { items: [ENTRY_EXAMPLE], nextAfterSeq: null } }) })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   list(@Query() q: ListAuditQuery): Promise<AuditPage> {
     return this.audit.list(filterOf(q), q.afterSeq ?? 0, q.limit ?? 100);
   }
@@ -71,8 +71,8 @@ export class AuditController {
   @ApiOperation({ summary: 'One audit entry (审计记录详情)', description: 'With prevHash and hash, so the link can be checked by hand.' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Entry id (for a check, the check id)', example: ENTRY_EXAMPLE.id })
   @ApiOkResponse({ description: 'The entry', content: json(AuditEntryDto, { check: ENTRY_EXAMPLE }) })
-  @ApiBadRequestResponse({ description: PROBLEM })
-  @ApiNotFoundResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
+  @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   get(@Param('id', uuid) id: string): Promise<AuditEntryView> {
     return this.audit.get(id);
   }
@@ -92,7 +92,7 @@ export class AuditController {
       [EXPORT_CONTENT_TYPES.csv]: { schema: { type: 'string' }, example: CSV_EXAMPLE },
     },
   })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   export(@Query() q: ExportAuditQuery, @Res() reply: FastifyReply): FastifyReply {
     const format = q.format ?? 'jsonl';
     const stream = this.audit.export(filterOf(q), q.afterSeq ?? 0, format);

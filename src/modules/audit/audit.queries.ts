@@ -21,6 +21,16 @@ export interface AuditPage {
   readonly nextAfterSeq: number | null;
 }
 
+/** Feedback rates of one caller and scenario (checks/feedback.service.ts). */
+export interface FeedbackRate {
+  caller: string | null;
+  scenario: string | null;
+  checks: number;
+  checksWithMeasures: number;
+  checksWithFeedback: number;
+  feedbackRate: number | null;
+}
+
 const EXPORT_PAGE = 1000;
 
 /** Read side of the audit trail: one entry, keyset pages by seq, and a streamed walk for export. */
@@ -50,6 +60,30 @@ export class AuditQueries {
     )) as AuditRow[];
     const items = rows.slice(0, limit).map(viewOfRow);
     return { items, nextAfterSeq: rows.length > limit ? items[items.length - 1].seq : null };
+  }
+
+  /**
+   * Feedback rates per caller and scenario (反馈率): checks answered with at least one measure, and how many
+   * of them have feedback. Checks are counted from the trail, the one record of what was answered;
+   * `feedbackCheckIds` holds the check id of every feedback row (the checks module's check_feedback).
+   * `from` and `to` are days in China Standard Time (UTC+8), both included.
+   */
+  feedbackRates(from: string | undefined, to: string | undefined, feedbackCheckIds: readonly string[]): Promise<FeedbackRate[]> {
+    return this.ds.query(
+      `WITH checks AS (
+         SELECT id, caller, scenario, jsonb_path_exists(response, '$.parties[*].measures[0]') AS with_measures
+         FROM audit_log WHERE kind = 'check'
+           AND ($1::date IS NULL OR created_at >= ($1::date - interval '8 hours') AT TIME ZONE 'UTC')
+           AND ($2::date IS NULL OR created_at < ($2::date + 1 - interval '8 hours') AT TIME ZONE 'UTC')
+       )
+       SELECT c.caller, c.scenario, count(*)::int AS checks, count(*) FILTER (WHERE c.with_measures)::int AS "checksWithMeasures",
+         count(DISTINCT f.check_id)::int AS "checksWithFeedback",
+         CASE WHEN count(*) FILTER (WHERE c.with_measures) = 0 THEN NULL
+           ELSE round(count(DISTINCT f.check_id) FILTER (WHERE c.with_measures)::numeric / count(*) FILTER (WHERE c.with_measures), 4)::float END AS "feedbackRate"
+       FROM checks c LEFT JOIN unnest($3::uuid[]) AS f(check_id) ON f.check_id = c.id
+       GROUP BY c.caller, c.scenario ORDER BY c.caller, c.scenario`,
+      [from ?? null, to ?? null, feedbackCheckIds],
+    );
   }
 
   /** Every matching entry in seq order, a page per query: no transaction is held between pages. */

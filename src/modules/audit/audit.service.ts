@@ -7,7 +7,8 @@ import { prepareEntry } from './audit-entry';
 import { AuditVerifier } from './audit-verifier';
 import { GroupCommitWriter } from './audit-writer';
 import { ExportFormat, exportStream } from './audit-export';
-import { AuditFilter, AuditPage, AuditQueries } from './audit.queries';
+import { AuditFilter, AuditPage, AuditQueries, type FeedbackRate } from './audit.queries';
+import { sqlRunnerOf } from './audit.store';
 import type { AuditAppendInput, AuditAppendResult, AuditEntryView, AuditWriterStats, ChainReport } from './audit.types';
 
 /**
@@ -25,7 +26,7 @@ export class AuditService implements OnModuleDestroy, BeforeApplicationShutdown 
     private readonly clock: Clock,
   ) {
     this.writer = new GroupCommitWriter((batch) => commitBatch(this.ds, batch));
-    this.verifier = new AuditVerifier((sql, params) => this.ds.query(sql, params));
+    this.verifier = new AuditVerifier(sqlRunnerOf(this.ds));
   }
 
   /**
@@ -58,6 +59,11 @@ export class AuditService implements OnModuleDestroy, BeforeApplicationShutdown 
   /** Every matching entry, streamed as JSON Lines or CSV, queried a page at a time. */
   export(filter: AuditFilter, afterSeq: number, format: ExportFormat): Readable {
     return exportStream(this.queries.walk(filter, afterSeq), format);
+  }
+
+  /** Feedback rates per caller and scenario over the checks in the trail (AuditQueries.feedbackRates). */
+  feedbackRates(from: string | undefined, to: string | undefined, feedbackCheckIds: readonly string[]): Promise<FeedbackRate[]> {
+    return this.queries.feedbackRates(from, to, feedbackCheckIds);
   }
 
   /** Walk the chain from fromSeq (default 1), page by page, recomputing every hash. */

@@ -6,6 +6,7 @@ import { from, Observable, mergeMap } from 'rxjs';
 import { scrubAllIdNumbers } from '../../common/pii';
 import { AuditService } from './audit.service';
 import type { PendingAudit } from './audit-outbox';
+import { isUuid } from '../../common/uuid';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -87,8 +88,6 @@ function headerOf(req: FastifyRequest, name: string): string | null {
   return typeof v === 'string' && v.length <= 100 ? v : null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Room for every subject of the largest import (MAX_IMPORT_ROWS in src/modules/records, one subject per row
  * at most): an entry that named only some of them would hide the import from a search by subject.
@@ -102,7 +101,7 @@ export function subjectIdsIn(answer: unknown): string[] {
     if (out.size >= MAX_ENTRY_SUBJECTS || depth > 6 || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (k === 'subjectId' && typeof x === 'string' && UUID.test(x)) out.add(x.toLowerCase());
+      if (k === 'subjectId' && typeof x === 'string' && isUuid(x)) out.add(x.toLowerCase());
       else walk(x, depth + 1);
     }
   };

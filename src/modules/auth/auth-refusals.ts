@@ -5,7 +5,7 @@ import type { DomainError } from '../../common/problem';
 import { AuthInvalid } from './auth.errors';
 import type { Caller } from './caller';
 
-/** Where refusals are audited: AuditService (wired in AuthModule); a test may plug another. */
+/** Where refusals are audited: AuditService (wired by AuthModule.register in modules/index.ts); a test may plug another. */
 export interface RefusalAuditSink {
   append(entry: { kind: 'auth.refused'; caller: string | null; request: { method: string; url: string; reason: string } }): Promise<unknown>;
 }

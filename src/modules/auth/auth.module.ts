@@ -1,26 +1,36 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, InjectionToken, Module, Type } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { AuditModule } from '../audit/audit.module';
-import { AuditService } from '../audit/audit.service';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysService } from './api-keys.service';
 import { AUTH_AUDIT_SINK, AuthRefusals } from './auth-refusals';
 import { AuthRoutes } from './auth-routes';
 
+/** Where refusals are audited: a module and the RefusalAuditSink it exports (AuditModule's AuditService). */
+export interface AuthAuditSink {
+  readonly module: Type;
+  readonly provider: InjectionToken;
+}
+
 /**
  * Callers and API keys (调用方与权限): the global default-deny guard, key lookup, refusals logged and
- * audited (AuditService, kind `auth.refused`).
+ * audited (kind `auth.refused`) through the sink the composition root wires (modules/index.ts: AuditService),
+ * so that this folder imports nothing of the audit module, which uses its @RequireScopes.
  * Other modules use @RequireScopes / @Public / @Caller and assertScenarioAllowed, not this module.
  */
-@Module({
-  imports: [DiscoveryModule, AuditModule],
-  providers: [
-    ApiKeysService,
-    AuthRefusals,
-    AuthRoutes,
-    { provide: AUTH_AUDIT_SINK, useExisting: AuditService },
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
-  ],
-  exports: [ApiKeysService, AuthRoutes],
-})
-export class AuthModule {}
+@Module({})
+export class AuthModule {
+  static register(sink: AuthAuditSink): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [DiscoveryModule, sink.module],
+      providers: [
+        ApiKeysService,
+        AuthRefusals,
+        AuthRoutes,
+        { provide: AUTH_AUDIT_SINK, useExisting: sink.provider },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+      ],
+      exports: [ApiKeysService, AuthRoutes],
+    };
+  }
+}

@@ -1,11 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Scope } from './scopes';
+import { PROBLEM_DESCRIPTION } from '../../common/problem';
 
 export const SCOPES_KEY = 'auth:scopes';
 export const PUBLIC_KEY = 'auth:public';
-
-const PROBLEM = 'RFC 9457 problem (application/problem+json)';
 
 /**
  * The scopes that admit a route (any one of them is enough; `admin` always is). On a controller class
@@ -17,9 +16,9 @@ export function RequireScopes(...scopes: [Scope, ...Scope[]]): ClassDecorator & 
     SetMetadata(SCOPES_KEY, scopes),
     ApiBearerAuth(),
     ApiSecurity('api-key'),
-    ApiUnauthorizedResponse({ description: `AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): ${PROBLEM}, WWW-Authenticate: Bearer` }),
-    ApiForbiddenResponse({ description: `SCOPE_FORBIDDEN: the key holds none of the scopes ${scopes.join(', ')} (or admin): ${PROBLEM}` }),
-    ApiTooManyRequestsResponse({ description: `RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: ${PROBLEM}` }),
+    ApiUnauthorizedResponse({ description: `AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): ${PROBLEM_DESCRIPTION}, WWW-Authenticate: Bearer` }),
+    ApiForbiddenResponse({ description: `SCOPE_FORBIDDEN: the key holds none of the scopes ${scopes.join(', ')} (or admin): ${PROBLEM_DESCRIPTION}` }),
+    ApiTooManyRequestsResponse({ description: `RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: ${PROBLEM_DESCRIPTION}` }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ValidationFailed } from '../../common/problem';
+import { FIELD_PROBLEM_DESCRIPTION, ValidationFailed } from '../../common/problem';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { CHECK_EXAMPLE, FEEDBACK_EXAMPLE } from './checks.examples';
@@ -14,8 +14,7 @@ import { scrubAllIdNumbers } from '../../common/pii';
 import { uuidParam } from '../../common/uuid-param';
 
 const uuid = uuidParam();
-export const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export function idempotencyKeyOf(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -49,7 +48,7 @@ export class ChecksController {
   @ApiHeader({ name: 'idempotency-key', required: false, description: 'Idempotency-Key: retry key (幂等键), 1–200 visible ASCII characters, no personal ID number', example: 'QJZB-2026-0412-open-1' })
   @ApiBody({ type: CheckRequestDto, examples: { tendering: { value: CHECK_EXAMPLE } } })
   @ApiOkResponse({ type: CheckAnswerDto, description: 'The check with a verdict per party (核查结论) and the audit receipt (审计回执)' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (body, scenario, parties, Idempotency-Key)` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: VALIDATION_FAILED (body, scenario, parties, Idempotency-Key)` })
   @ApiForbiddenResponse({ description: 'SCENARIO_FORBIDDEN: the key may not check this scenario (or SCOPE_FORBIDDEN)' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body' })
   @ApiServiceUnavailableResponse({ description: 'AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key)' })
@@ -61,7 +60,7 @@ export class ChecksController {
   @RequireScopes('feedback', 'audit')
   @ApiOperation({ summary: 'Feedback rates per caller and scenario (反馈率): checks with measures, and how many were reported back' })
   @ApiOkResponse({ type: FeedbackRatesDto, description: 'Per caller and scenario: checks, checks with measures, checks with feedback, feedbackRate' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: from / to not a calendar date` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: from / to not a calendar date` })
   rates(@Query() q: FeedbackRatesQuery) {
     return this.feedback.rates(q.from, q.to).then((items) => ({ from: q.from ?? null, to: q.to ?? null, items }));
   }
@@ -70,7 +69,7 @@ export class ChecksController {
   @RequireScopes('checks')
   @ApiOperation({ summary: 'A check as it was answered (核查结果), for the caller that made it' })
   @ApiOkResponse({ type: CheckAnswerDto, description: 'The answer as it was given, with its audit receipt and replayed: true' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID` })
   @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   get(@Caller() caller: Caller, @Param('id', uuid) id: string) {
     return this.checks.get(caller, id);
@@ -82,7 +81,7 @@ export class ChecksController {
   @ApiOperation({ summary: 'Report back what was applied (结果反馈): per measure, applied or not with the reason, and the outcome' })
   @ApiBody({ type: FeedbackDto, examples: { feedback: { value: FEEDBACK_EXAMPLE } } })
   @ApiCreatedResponse({ type: FeedbackListDto, description: 'Stored and audited: every report on the check so far' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: a measure or party the check did not answer, or a malformed item` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: a measure or party the check did not answer, or a malformed item` })
   @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   report(@Caller() caller: Caller, @Param('id', uuid) id: string, @Body() body: FeedbackDto) {
     return this.feedback.record(caller, id, body);
@@ -92,7 +91,7 @@ export class ChecksController {
   @RequireScopes('feedback', 'checks')
   @ApiOperation({ summary: 'The feedback reported on a check (反馈记录), oldest first' })
   @ApiOkResponse({ type: FeedbackListDto, description: 'The reports on the check, oldest first' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID` })
   @ApiNotFoundResponse({ description: 'CHECK_NOT_FOUND: no such check, or another caller\'s' })
   listFeedback(@Caller() caller: Caller, @Param('id', uuid) id: string) {
     return this.feedback.list(caller, id);

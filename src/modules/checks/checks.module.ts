@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { FakeApprovalSystemAdapter } from '../../integrations/fake-approval-system.adapter';
 import { LandTransferAdapter } from '../../integrations/land-transfer/land-transfer.adapter';
 import { ProcurementSystemAdapter } from '../../integrations/procurement/procurement-system.adapter';
@@ -11,6 +12,7 @@ import { TieringModule } from '../tiering/tiering.module';
 import { ChecksController } from './checks.controller';
 import { ChecksService } from './checks.service';
 import { FeedbackService } from './feedback.service';
+import { FeedbackStore } from './feedback.store';
 import { APPROVAL_SYSTEMS, IntegrationsController } from './integrations.controller';
 
 @Module({
@@ -19,13 +21,15 @@ import { APPROVAL_SYSTEMS, IntegrationsController } from './integrations.control
   providers: [
     ChecksService,
     FeedbackService,
+    FeedbackStore,
     {
       provide: APPROVAL_SYSTEMS,
-      useFactory: () => [
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [
         new TenderingPlatformAdapter(),
         new ProcurementSystemAdapter(),
         new LandTransferAdapter(),
-        ...(process.env.NODE_ENV === 'test' ? [new FakeApprovalSystemAdapter()] : []),
+        ...(config.fakeApprovalSystem ? [new FakeApprovalSystemAdapter()] : []),
       ],
     },
   ],

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { FieldError, ValidationFailed } from '../../common/problem';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
@@ -7,18 +6,9 @@ import type { CheckAnswer } from './check.types';
 import { ChecksService } from './checks.service';
 import type { FeedbackDto } from './dto/feedback.dto';
 import { randomUUID } from 'node:crypto';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
-
-export interface FeedbackRow {
-  id: string;
-  partyIndex: number;
-  measure: string;
-  applied: boolean;
-  reason: string | null;
-  outcome: string | null;
-  operator: string;
-  createdAt: string;
-}
+import type { PendingAudit } from '../audit/audit-outbox';
+import type { FeedbackRate } from '../audit/audit.queries';
+import { FeedbackStore, type FeedbackRow } from './feedback.store';
 
 /**
  * Feedback closes the loop (反馈闭环): for each measure of a check, applied or not (with the reason),
@@ -27,7 +17,7 @@ export interface FeedbackRow {
 @Injectable()
 export class FeedbackService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly store: FeedbackStore,
     private readonly checks: ChecksService,
     private readonly audit: AuditService,
   ) {}
@@ -40,15 +30,7 @@ export class FeedbackService {
     const pending: PendingAudit = { entryId: randomUUID(), kind: 'feedback', caller: caller.name, operator: body.operator ?? null, request: { checkId } };
     // Stored first, with its outbox row (a crash before the entry still reaches the trail), then audited: the
     // answer waits for both, and the trail never claims a report that was not kept.
-    await this.ds.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO check_feedback (check_id, caller, scenario, operator, party_index, measure_code, applied, reason, outcome)
-         SELECT $1, $2, $3, $4, x.party_index, x.measure_code, x.applied, x.reason, x.outcome
-         FROM jsonb_to_recordset($5::jsonb) AS x(party_index int, measure_code text, applied boolean, reason text, outcome text)`,
-        [checkId, check.caller, check.scenario, body.operator, JSON.stringify(rows)],
-      );
-      await stageAuditChange(m, pending, { subjectIds, change: { checkId, items: rows } });
-    });
+    await this.store.insert({ id: checkId, caller: check.caller, scenario: check.scenario }, body.operator, rows, pending, subjectIds);
     await this.audit.append({
       id: pending.entryId, kind: 'feedback', caller: caller.name, operator: body.operator, scenario: check.scenario,
       subjectIds, request: { checkId, ...body }, response: { accepted: rows.length },
@@ -59,11 +41,7 @@ export class FeedbackService {
 
   async list(caller: Caller, checkId: string): Promise<{ checkId: string; items: FeedbackRow[] }> {
     await this.checks.get(caller, checkId);
-    const items: FeedbackRow[] = await this.ds.query(
-      `SELECT id, party_index AS "partyIndex", measure_code AS measure, applied, reason, outcome, operator, created_at AS "createdAt"
-       FROM check_feedback WHERE check_id = $1 ORDER BY created_at, id`,
-      [checkId],
-    );
+    const items = await this.store.list(checkId);
     return { checkId, items };
   }
 
@@ -72,22 +50,8 @@ export class FeedbackService {
    * of them have feedback. Checks are counted from the audit trail, the one record of what was answered;
    * `from` and `to` are days in China Standard Time (UTC+8), both included.
    */
-  async rates(from?: string, to?: string) {
-    return this.ds.query(
-      `WITH checks AS (
-         SELECT id, caller, scenario, jsonb_path_exists(response, '$.parties[*].measures[0]') AS with_measures
-         FROM audit_log WHERE kind = 'check'
-           AND ($1::date IS NULL OR created_at >= ($1::date - interval '8 hours') AT TIME ZONE 'UTC')
-           AND ($2::date IS NULL OR created_at < ($2::date + 1 - interval '8 hours') AT TIME ZONE 'UTC')
-       )
-       SELECT c.caller, c.scenario, count(*)::int AS checks, count(*) FILTER (WHERE c.with_measures)::int AS "checksWithMeasures",
-         count(DISTINCT f.check_id)::int AS "checksWithFeedback",
-         CASE WHEN count(*) FILTER (WHERE c.with_measures) = 0 THEN NULL
-           ELSE round(count(DISTINCT f.check_id) FILTER (WHERE c.with_measures)::numeric / count(*) FILTER (WHERE c.with_measures), 4)::float END AS "feedbackRate"
-       FROM checks c LEFT JOIN check_feedback f ON f.check_id = c.id
-       GROUP BY c.caller, c.scenario ORDER BY c.caller, c.scenario`,
-      [from ?? null, to ?? null],
-    );
+  async rates(from?: string, to?: string): Promise<FeedbackRate[]> {
+    return this.audit.feedbackRates(from, to, await this.store.checkIdsOfRows());
   }
 }
 

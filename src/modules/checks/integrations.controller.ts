@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestj
 import { ApiBadRequestResponse, ApiBody, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { FieldError, ValidationFailed } from '../../common/problem';
+import { FIELD_PROBLEM_DESCRIPTION, FieldError, ValidationFailed } from '../../common/problem';
 import { flattenValidationErrors } from '../../common/validation';
 import { ApprovalSystemAdapter, MappedCheck, originOf, PayloadProblem } from '../../integrations/approval-system.port';
 import { LAND_TRANSFER_PAYLOAD_EXAMPLE } from '../../integrations/land-transfer/land-transfer.adapter';
@@ -10,7 +10,7 @@ import { PROCUREMENT_PAYLOAD_EXAMPLE } from '../../integrations/procurement/proc
 import { TENDERING_PAYLOAD_EXAMPLE } from '../../integrations/tendering/tendering-platform.adapter';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { idempotencyKeyOf, PROBLEM } from './checks.controller';
+import { idempotencyKeyOf } from './checks.controller';
 import { ChecksService } from './checks.service';
 import { CheckAnswerDto } from './dto/check-answer.dto';
 import { ApprovalSystemNotFound } from './checks.exception';
@@ -46,7 +46,7 @@ export class IntegrationsController {
     },
   })
   @ApiOkResponse({ type: CheckAnswerDto, description: 'The check with a verdict per party (核查结论) and the audit receipt (审计回执), as POST /api/v1/checks answers it' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: VALIDATION_FAILED (a payload field, named as the system wrote it; Idempotency-Key)` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: VALIDATION_FAILED (a payload field, named as the system wrote it; Idempotency-Key)` })
   @ApiNotFoundResponse({ description: 'APPROVAL_SYSTEM_NOT_FOUND: no adapter for this system' })
   @ApiForbiddenResponse({ description: 'SCENARIO_FORBIDDEN: the key may not check the scenario of this system (or SCOPE_FORBIDDEN)' })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body' })

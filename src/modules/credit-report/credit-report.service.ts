@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
-import { isCalendarDate } from '../records/dto/field-decorators';
+import { isCalendarDate } from '../../common/calendar-date';
 import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';

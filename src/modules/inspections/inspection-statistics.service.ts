@@ -1,16 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-
-export interface TierStatistics {
-  tier: string;
-  subjects: number;
-  /** The sampling ratio the tier's policy promises. */
-  samplingRatio: number | null;
-  /** Distinct subjects of the tier in any plan of the industry. */
-  planned: number;
-  plannedShare: number | null;
-  inspected: number;
-}
+import { InspectionStatisticsQueries } from './inspection-statistics.queries';
 
 /**
  * Statistics of graded inspection (分级分类抽查统计): the tier distribution, how much of each tier the plans
@@ -18,37 +7,11 @@ export interface TierStatistics {
  */
 @Injectable()
 export class InspectionStatisticsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly queries: InspectionStatisticsQueries) {}
 
   async statistics(industry: string, region: string | null) {
-    const tiers: TierStatistics[] = await this.ds.query(
-      `WITH base AS (
-         SELECT t.subject_id, t.tier, (t.inspection_policy->>'samplingRatio')::float AS ratio
-         FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
-         WHERE t.industry = $1 AND ($2::text IS NULL OR s.region LIKE $2 || '%')
-       ), planned AS (
-         SELECT i.subject_id, bool_or(i.result IS NOT NULL) AS inspected
-         FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id
-         WHERE p.industry = $1 GROUP BY i.subject_id
-       )
-       SELECT b.tier, count(*)::int AS subjects, max(b.ratio) AS "samplingRatio", count(pl.subject_id)::int AS planned,
-         round(count(pl.subject_id)::numeric / count(*), 4)::float AS "plannedShare", count(*) FILTER (WHERE pl.inspected)::int AS inspected
-       FROM base b LEFT JOIN planned pl ON pl.subject_id = b.subject_id
-       GROUP BY b.tier ORDER BY b.tier`,
-      [industry, region],
-    );
-    const never: Array<{ id: string; total: number }> = await this.ds.query(
-      `SELECT t.subject_id::text AS id, count(*) OVER ()::int AS total
-       FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
-       WHERE t.industry = $1 AND ($2::text IS NULL OR s.region LIKE $2 || '%')
-         AND NOT EXISTS (SELECT 1 FROM credit_records c
-                         WHERE c.subject_id = t.subject_id AND c.type = 'inspection' AND c.industry = $1 AND c.status <> 'revoked'
-                           AND c.decision_date > t.as_of - interval '12 months' AND c.decision_date <= t.as_of)
-         AND NOT EXISTS (SELECT 1 FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id
-                         WHERE p.industry = $1 AND i.subject_id = t.subject_id AND i.result IS NOT NULL)
-       ORDER BY t.subject_id LIMIT 100`,
-      [industry, region],
-    );
+    const tiers = await this.queries.tiers(industry, region);
+    const never = await this.queries.neverInspected(industry, region);
     return {
       industry, region,
       tiers,

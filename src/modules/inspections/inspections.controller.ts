@@ -10,9 +10,9 @@ import { planCsv, RERUN } from './plan-export';
 import { DrawPolicyDto, PlanExportDto } from './dto/plan-export.dto';
 import { PlanResultAnswerDto, PlanViewDto } from './dto/plan-responses.dto';
 import { uuidParam } from '../../common/uuid-param';
+import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 
 const uuid = uuidParam;
-const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
 @ApiTags('inspections (双随机、一公开)')
 @RequireScopes('inspections')
@@ -31,7 +31,7 @@ export class InspectionsController {
       'Two inspectors per subject, avoiding conflicts (回避), balancing load. Seeded and reproducible: the seed, the inputs and their hash are published.',
   })
   @ApiCreatedResponse({ type: PlanViewDto, description: 'The plan, with its items (抽查计划)' })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   @ApiUnprocessableEntityResponse({ description: 'INSPECTION_SUBJECT_UNSTAFFABLE / INSPECTION_TOO_FEW_INSPECTORS / INSPECTION_NO_SUBJECTS: names what is short' })
   create(@Body() body: CreatePlanDto, @Caller() caller: Caller | undefined) {
     return this.plans.create(body, caller);
@@ -40,7 +40,7 @@ export class InspectionsController {
   @Get(':id')
   @ApiOperation({ summary: 'One inspection plan with its items and results (natural persons masked)' })
   @ApiOkResponse({ type: PlanViewDto, description: 'The plan (抽查计划)' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID` })
   @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND' })
   get(@Param('id', uuid('id')) id: string) {
     return this.plans.get(id);
@@ -56,7 +56,7 @@ export class InspectionsController {
       'text/csv': { schema: { type: 'string' }, example: '\uFEFFposition,subjectId,subjectName,subjectCode,subjectIdMasked,tier,reason,inspector1,inspector2,onSite,keyItemsFull,result,resultDate\r\n' },
     },
   })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID, format not csv or json` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID, format not csv or json` })
   @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND' })
   async export(@Param('id', uuid('id')) id: string, @Query() q: ExportQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const published = await this.plans.published(id);
@@ -70,7 +70,7 @@ export class InspectionsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Record an inspection result (检查结果); files an inspection credit record so the next tiering sees it' })
   @ApiCreatedResponse({ type: PlanResultAnswerDto, description: 'The result recorded and the credit record filed (检查结果)' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: a date outside the plan period or in the future, a natural person's ID number missing or not theirs` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: a date outside the plan period or in the future, a natural person's ID number missing or not theirs` })
   @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND or INSPECTION_ITEM_NOT_FOUND' })
   @ApiConflictResponse({ description: 'INSPECTION_RESULT_EXISTS: the item has a result already' })
   result(@Param('id', uuid('id')) id: string, @Param('itemId', uuid('itemId')) itemId: string, @Body() body: PlanResultDto, @Caller() caller: Caller | undefined) {

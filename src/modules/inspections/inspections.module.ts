@@ -5,6 +5,7 @@ import { SubjectsModule } from '../subjects/subjects.module';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionResultsService } from './inspection-results.service';
 import { InspectionStatisticsController } from './inspection-statistics.controller';
+import { InspectionStatisticsQueries } from './inspection-statistics.queries';
 import { InspectionStatisticsService } from './inspection-statistics.service';
 import { InspectionsController } from './inspections.controller';
 import { InspectionsStore } from './inspections.store';
@@ -13,6 +14,6 @@ import { InspectionsStore } from './inspections.store';
 @Module({
   imports: [SubjectsModule, RecordsModule, AuditModule],
   controllers: [InspectionsController, InspectionStatisticsController],
-  providers: [InspectionPlansService, InspectionResultsService, InspectionStatisticsService, InspectionsStore],
+  providers: [InspectionPlansService, InspectionResultsService, InspectionStatisticsService, InspectionStatisticsQueries, InspectionsStore],
 })
 export class InspectionsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DrawInput, DrawPlan } from '../../rules/inspection-draw';
 import type { Candidate } from './plan-inputs';
+import { isUuid } from '../../common/uuid';
 
 export interface PlanRow {
   id: string;
@@ -52,7 +53,6 @@ const PLAN_COLUMNS = `id, department, industry, region, to_char(period_from, 'YY
   seed, algorithm, inputs_hash AS "inputsHash", inputs, inspectors, tiers, pack_versions AS "packVersions", caller, created_at AS "createdAt"`;
 const ITEM_COLUMNS = `id, position, subject_id AS "subjectId", tier, reason, inspectors, on_site AS "onSite", key_items_full AS "keyItemsFull",
   result, to_char(result_date, 'YYYY-MM-DD') AS "resultDate", findings, record_id AS "recordId"`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** SQL of the plan tables, and the read of the industry's current tiers a draw starts from. */
 @Injectable()
@@ -114,7 +114,7 @@ export class InspectionsStore {
   }
 
   async plan(id: string): Promise<PlanRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const rows: PlanRow[] = await this.ds.query(`SELECT ${PLAN_COLUMNS} FROM inspection_plans WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
@@ -124,7 +124,7 @@ export class InspectionsStore {
   }
 
   async item(planId: string, itemId: string): Promise<ItemRow | null> {
-    if (!UUID.test(itemId)) return null;
+    if (!isUuid(itemId)) return null;
     const rows: ItemRow[] = await this.ds.query(`SELECT ${ITEM_COLUMNS} FROM inspection_plan_items WHERE plan_id = $1 AND id = $2`, [planId, itemId]);
     return rows[0] ?? null;
   }

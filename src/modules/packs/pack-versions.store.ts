@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ActiveRow } from './pack-snapshot';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
+
+/** The channel a change of a pack's active version is announced on (notify), and listened to (pack-watcher.ts). */
+export const PACK_CHANNEL = 'pack_changed';
+
+/** On a dedicated connection (not the pool): LISTEN for the changes `notify` announces. */
+export async function listenForPackChanges(client: Pick<Client, 'query'>): Promise<void> {
+  await client.query(`LISTEN ${PACK_CHANNEL}`);
+}
 
 export interface PackVersionRow {
   readonly id: string;
@@ -155,7 +165,7 @@ export class PackVersionsStore {
 
   /** Tell every instance listening that a pack's active version changed (delivered at commit). */
   async notify(packId: string, versionId: string): Promise<void> {
-    await this.ds.query(`SELECT pg_notify('pack_changed', $1)`, [`${packId}:${versionId}`]);
+    await this.ds.query(`SELECT pg_notify($1, $2)`, [PACK_CHANNEL, `${packId}:${versionId}`]);
   }
 }
 

@@ -2,16 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { PacksService } from './packs.service';
-import { PackVersionsStore } from './pack-versions.store';
-
-export const PACK_CHANNEL = 'pack_changed';
+import { listenForPackChanges, PACK_CHANNEL, PackVersionsStore } from './pack-versions.store';
 
 /**
  * Hot reload across instances. On a PostgreSQL server a dedicated `pg` Client (not the pool) LISTENs
  * on `pack_changed` and reloads on every notification; after each (re)connect it reloads too, in case
  * a notification was missed. Everywhere a poll compares the active set's signature (`packId:versionId,…`)
  * and reloads when it changed: on the embedded PGlite a NOTIFY is not delivered to another socket
- * connection (tested), so there the poll is the mechanism (every 250 ms; PACKS_POLL_MS overrides).
+ * connection (tested), so there the poll is the mechanism (every 250 ms; PACKS_POLL_MS in AppConfig overrides).
  */
 @Injectable()
 export class PackWatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -32,7 +30,7 @@ export class PackWatcher implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     const embedded = this.config.embedded === true;
-    const every = Number(process.env.PACKS_POLL_MS) || (embedded ? 250 : 1000);
+    const every = this.config.packsPollMs ?? (embedded ? 250 : 1000);
     this.poll = setInterval(() => this.track(this.check()), every);
     this.poll.unref();
     if (!embedded && this.config.databaseUrl) this.listen(this.config.databaseUrl);
@@ -87,7 +85,7 @@ export class PackWatcher implements OnApplicationBootstrap, OnModuleDestroy {
     });
     client
       .connect()
-      .then(() => client.query(`LISTEN ${PACK_CHANNEL}`))
+      .then(() => listenForPackChanges(client))
       .then(() => (this.stopped ? undefined : this.track(this.packs.reload()))) // (re)connected: re-check what is active now
       .catch((err: Error) => again(err));
   }

@@ -8,8 +8,7 @@ import { DeclareLedgerDto, FailuresQueryDto, LedgersQuery, QualityRangeQuery } f
 import { FailuresPageDto, LedgerDto, LedgerListDto, QualityStatisticsDto } from './dto/quality-responses.dto';
 import { DEFINITIONS, QualityService } from './quality.service';
 import type { PendingAudit } from '../audit/audit-outbox';
-
-const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
+import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 
 @ApiTags('data quality (双公示数据质量)')
 @RequireScopes('quality', 'records')
@@ -24,7 +23,7 @@ export class QualityController {
     description: Object.values(DEFINITIONS).join('\n\n') + '\n\nLicences (行政许可) and penalties (行政处罚) decided between from and to.',
   })
   @ApiOkResponse({ type: QualityStatisticsDto })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   statistics(@Query() q: QualityRangeQuery) {
     return this.quality.statistics(q);
   }
@@ -35,7 +34,7 @@ export class QualityController {
     description: 'Refused: the latest refusal of each department and decision number not accepted since (a natural person only by the masked ID number). Late: accepted records received after N working days.',
   })
   @ApiOkResponse({ type: FailuresPageDto })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   failures(@Query() q: FailuresQueryDto) {
     return this.quality.failures(q);
   }
@@ -57,7 +56,7 @@ export class QualityController {
   @ApiParam({ name: 'department', description: 'Data-source department (数据来源单位), URL-encoded, as written in credit records' })
   @ApiParam({ name: 'period', description: 'Month (月份), YYYY-MM', example: '2026-10' })
   @ApiOkResponse({ type: LedgerDto })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   declare(@Param('department') department: string, @Param('period') period: string, @Body() body: DeclareLedgerDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined) {
     return this.quality.declare(department, period, body.declared, body.note ?? null, caller?.name ?? null, audit);
   }

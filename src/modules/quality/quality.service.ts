@@ -6,9 +6,12 @@ import {
   codeQuality, DEFAULT_TIMELY_WORKING_DAYS, departmentQuality, monthBounds, monthsBetween, timelinessOf, totalQuality,
   type CodeQuality, type DepartmentCounts, type DepartmentQuality,
 } from '../../rules/data-quality';
-import { isCalendarDate } from '../records/dto/field-decorators';
-import { QUALITY_CONFIG, type QualityConfig } from './quality.config';
-import { QualityStore, SHUANG_GONGSHI_TYPES, type LedgerRow, type PeriodCount, type Queryable, type RefusedRow } from './quality.store';
+import { isCalendarDate } from '../../common/calendar-date';
+import { QUALITY_CONFIG, type QualityConfig } from '../../config/quality.config';
+import type { Queryable } from '../../common/queryable';
+import { RecordIntakeQueries, SHUANG_GONGSHI_TYPES, type PeriodCount, type RefusedRow } from '../records/record-intake.queries';
+import { SubjectsService } from '../subjects/subjects.service';
+import { QualityStore, type LedgerRow } from './quality.store';
 import type { PendingAudit } from '../audit/audit-outbox';
 
 export interface RangeQuery {
@@ -49,6 +52,8 @@ export type RefusedFailure = { readonly kind: 'refused' } & Omit<RefusedRow, 're
 export class QualityService {
   constructor(
     private readonly store: QualityStore,
+    private readonly intake: RecordIntakeQueries,
+    private readonly subjects: SubjectsService,
     private readonly clock: Clock,
     @Inject(QUALITY_CONFIG) private readonly config: QualityConfig,
   ) {}
@@ -69,7 +74,7 @@ export class QualityService {
 
   private async late(db: Queryable, from: string, to: string, department: string | null, allowed: number): Promise<LateRecord[]> {
     const out: LateRecord[] = [];
-    for (const c of await this.store.lateCandidates(from, to, department, allowed, db)) {
+    for (const c of await this.intake.lateCandidates(from, to, department, allowed, db)) {
       const t = timelinessOf(c.decisionDate, c.receivedOn, allowed, this.config.calendar);
       if (!t.timely) out.push({ kind: 'late', ...c, deadline: t.deadline, workingDays: t.workingDays, allowedWorkingDays: allowed });
     }
@@ -82,8 +87,8 @@ export class QualityService {
     const months = monthsBetween(from, to);
     const [mFrom, mTo] = [monthBounds(months[0]).from, monthBounds(months[months.length - 1]).to];
     const { accepted, refused, late, ledgers, codes } = await this.store.snapshot(async (db) => ({
-      accepted: await this.store.accepted(mFrom, mTo, from, to, department, db),
-      refused: await this.store.refused(mFrom, mTo, from, to, department, db),
+      accepted: await this.intake.accepted(mFrom, mTo, from, to, department, db),
+      refused: await this.intake.refused(mFrom, mTo, from, to, department, db),
       late: await this.late(db, from, to, department, allowed),
       ledgers: await this.store.ledgers(months, department, db),
       codes: await this.codes(db, department),
@@ -107,17 +112,31 @@ export class QualityService {
   }
 
   private async codes(db: Queryable, department: string | null): Promise<CodeQuality> {
-    const seen = await this.store.codes(department, db);
+    const seen = await this.codesSeen(db, department);
     const q = codeQuality(seen.pairs, seen.wrong);
     const per10k = seen.population ? Math.round((q.offending / seen.population) * 10_000 * 100) / 100 : null;
     return { ...q, codes: seen.population, per10k, withinTarget: per10k === null ? null : per10k < q.targetPer10k };
+  }
+
+  /**
+   * Codes for the 重错码 rate: the number of distinct codes seen (registered organisations, codes reported
+   * with records, codes refused), and the candidate (code, name) pairs — codes under more than one name as
+   * written, names (NFKC, no spaces) under more than one code; the exact test is codeQuality().
+   * With a department: the codes of its records' subjects, of its receipts and of the rows it had refused.
+   */
+  private async codesSeen(db: Queryable, department: string | null): Promise<{ population: number; pairs: { code: string; name: string }[]; wrong: string[] }> {
+    const scope = department === null ? null : await this.intake.subjectIdsOf(department, db);
+    const pairs = [...(await this.subjects.codedNames(scope, db)), ...(await this.intake.reportedNames(department, db))];
+    const wrong = await this.intake.wrongCodes(department, db);
+    const population = new Set([...pairs.map((p) => p.code), ...wrong]).size;
+    return { population, pairs: await this.store.nameCandidates(pairs, db), wrong };
   }
 
   /** The refused rows (outstanding) then the late records, paged; both read from one snapshot. */
   async failures(q: FailuresQuery): Promise<{ total: number; limit: number; offset: number; items: (RefusedFailure | LateRecord)[] }> {
     const { from, to, allowed, department } = this.range(q);
     const [rows, late] = await this.store.snapshot(async (db) => [
-      q.kind === 'late' ? [] : await this.store.refusedRows(from, to, department, db),
+      q.kind === 'late' ? [] : await this.intake.refusedRows(from, to, department, db),
       q.kind === 'refused' ? [] : await this.late(db, from, to, department, allowed),
     ] as const);
     const refused: RefusedFailure[] = rows.map((r) => ({ kind: 'refused', ...r, rejectedAt: new Date(r.rejectedAt).toISOString() }));

@@ -3,17 +3,16 @@
  * (department, decision number, errors, time; a natural person only masked) and, for every accepted row,
  * when the record was first received and the subject name and code it was reported with.
  */
-import type { EntityManager } from 'typeorm';
 import { normaliseIdentifier } from '../../common/identifiers/normalise';
 import { usccProblem } from '../../common/identifiers/uscc';
 import { maskIdNumber, scrubDeep, scrubIdNumbers } from '../../common/pii';
 import type { FieldError } from '../../common/problem';
 import { RECORD_TYPES } from '../../rules/record.types';
-import { isCalendarDate } from './dto/field-decorators';
+import { isCalendarDate } from '../../common/calendar-date';
 
 const ID_SHAPE = /^\d{17}[\dX]$/;
 
-interface RejectionRow {
+export interface RejectionRow {
   source: string | null;
   decision_number: string | null;
   record_type: string | null;
@@ -49,32 +48,9 @@ export function rejectionOf(row: number, line: number | undefined, data: unknown
   };
 }
 
-export async function saveRejections(m: EntityManager, rows: readonly RejectionRow[], at: Date): Promise<void> {
-  if (!rows.length) return;
-  await m.query(
-    `INSERT INTO record_rejections (source, decision_number, record_type, decision_date, subject_code, subject_masked, code_check_failed, row_number, line, errors, rejected_at)
-     SELECT source, decision_number, record_type, decision_date, subject_code, subject_masked, code_check_failed, row_number, line, errors, $2::timestamptz
-     FROM jsonb_to_recordset($1::jsonb) AS x(source text, decision_number text, record_type text, decision_date date, subject_code text,
-       subject_masked text, code_check_failed boolean, row_number int, line int, errors jsonb)`,
-    [JSON.stringify(rows), at.toISOString()],
-  );
-}
-
 export interface Receipt {
   readonly record_id: string;
   /** An organisation's code and the name it was reported with; null for a natural person. */
   readonly subject_code: string | null;
   readonly reported_name: string | null;
-}
-
-/** First receipt is kept; the reported name follows the latest import of the record. */
-export async function saveReceipts(m: EntityManager, rows: readonly Receipt[], at: Date): Promise<void> {
-  if (!rows.length) return;
-  await m.query(
-    `INSERT INTO record_receipts AS r (record_id, received_at, subject_code, reported_name)
-     SELECT record_id, $2::timestamptz, subject_code, reported_name FROM jsonb_to_recordset($1::jsonb) AS x(record_id uuid, subject_code text, reported_name text)
-     ON CONFLICT (record_id) DO UPDATE SET subject_code = EXCLUDED.subject_code, reported_name = EXCLUDED.reported_name, updated_at = now()
-     WHERE (r.subject_code, r.reported_name) IS DISTINCT FROM (EXCLUDED.subject_code, EXCLUDED.reported_name)`,
-    [JSON.stringify([...new Map(rows.map((r) => [r.record_id, r])).values()]), at.toISOString()],
-  );
 }

@@ -11,8 +11,10 @@ import { normaliseRecord, type NormalisedRecord, type RecordColumns } from './re
 import { RunSubjects } from './record-subjects';
 import { RecordsStore, type StoredKey } from './records.store';
 import { checkRow } from './row-check';
-import { rejectionOf, saveReceipts, saveRejections } from './ingest-quality';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import { rejectionOf } from './ingest-quality';
+import { saveReceipts, saveRejections } from './record-intake.store';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 export type RowStatus = 'stored' | 'unchanged' | 'updated' | 'refused';
 

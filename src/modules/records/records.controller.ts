@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import type { PendingAudit } from '../audit/audit-outbox';
-import { NotFound } from '../../common/problem';
+import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
+import { RepairNoticeNotApplicable } from './records.exception';
 import { repairNoticeOf, type RepairNotice } from './repair-notice';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -15,8 +16,6 @@ import { RecordsService, type ImportReport, type IngestOneResult, type SubjectRe
 import type { RecordView } from './record.view';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { uuidParam } from '../../common/uuid-param';
-
-const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
 @ApiTags('records (信用记录)')
 @ApiExtraModels(RecordRowDto)
@@ -36,7 +35,7 @@ export class RecordsController {
   @ApiBody({ type: RecordRowDto, examples: { penalty: { value: PENALTY_EXAMPLE }, listEntry: { value: LIST_ENTRY_EXAMPLE }, taxCredit: { value: TAX_CREDIT_EXAMPLE } } })
   @ApiCreatedResponse({ type: IngestOneResultDto, description: 'Stored (已入库)' })
   @ApiOkResponse({ type: IngestOneResultDto, description: 'Unchanged (未变化) or updated (已更新)' })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   // The body is validated by the ingest (the same rules as an import row, RecordRowDto), not by the global
   // pipe: a refused record is then kept for the 双公示 data-quality statistics like a refused import row.
   async create(@Body() dto: object, @Res({ passthrough: true }) reply: FastifyReply, @PendingAuditOf() audit: PendingAudit | undefined): Promise<IngestOneResult & { repairNotice: RepairNotice | null }> {
@@ -63,7 +62,7 @@ export class RecordsController {
     examples: { json: { value: { records: [PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE] } }, csv: { value: CSV_EXAMPLE } },
   })
   @ApiOkResponse({ type: ImportReportDto, description: 'Per-row report (逐行结果) with totals' })
-  @ApiBadRequestResponse({ description: PROBLEM })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   import(@Headers('content-type') contentType: string | undefined, @Body() body: unknown, @PendingAuditOf() audit: PendingAudit | undefined): Promise<ImportReport> {
     return this.records.importBody(contentType, body, audit);
   }
@@ -72,7 +71,7 @@ export class RecordsController {
   @ApiOperation({ summary: 'One credit record (查询信用记录)', description: 'inForce is judged as of today (China Standard Time).' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RecordViewDto })
-  @ApiNotFoundResponse({ description: PROBLEM })
+  @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   get(@Param('id', uuidParam()) id: string): Promise<RecordView> {
     return this.records.get(id);
   }
@@ -84,10 +83,10 @@ export class RecordsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairNoticeDto })
-  @ApiNotFoundResponse({ description: PROBLEM })
+  @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   async repairNotice(@Param('id', uuidParam()) id: string): Promise<RepairNotice> {
     const notice = repairNoticeOf(await this.records.get(id));
-    if (!notice) throw new NotFound('REPAIR_NOTICE_NOT_APPLICABLE', 'This record has no credit repair (无需信用修复): only penalties and dishonesty listings do.');
+    if (!notice) throw new RepairNoticeNotApplicable();
     return notice;
   }
 
@@ -98,7 +97,7 @@ export class RecordsController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Subject id (主体ID)' })
   @ApiOkResponse({ type: SubjectRecordsDto })
-  @ApiNotFoundResponse({ description: PROBLEM })
+  @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   listForSubject(@Param('id', uuidParam()) id: string, @Query() q: ListRecordsQuery): Promise<SubjectRecords> {
     return this.records.listForSubject(id, { asOf: q.asOf, includeEnded: q.includeEnded });
   }
@@ -110,7 +109,7 @@ export class RecordsController {
   @ApiOperation({ summary: 'Revoke a record (撤销信用记录)', description: 'The decision was revoked (撤销): the record stops counting from revokedAt (default today) at once; earlier as-of answers still count it.' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RecordViewDto })
-  @ApiNotFoundResponse({ description: PROBLEM })
+  @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   @ApiConflictResponse({ description: 'Already revoked (已撤销): RFC 9457 problem' })
   revoke(@Param('id', uuidParam()) id: string, @Body() dto: RevokeRecordDto, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RecordView> {
     return this.records.revoke(id, { reason: dto.reason, revokedAt: dto.revokedAt }, audit);

@@ -2,15 +2,16 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { RecordIngest } from './record-ingest';
+import { RecordIntakeQueries } from './record-intake.queries';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
 import { RecordsStore } from './records.store';
 
-/** Credit records (信用记录). Other modules import this module and use RecordsService only. */
+/** Credit records (信用记录). Other modules import this module and use RecordsService, and RecordIntakeQueries for what imports leave (data quality). */
 @Module({
   imports: [SubjectsModule, AuditModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordIngest, RecordsStore],
-  exports: [RecordsService],
+  providers: [RecordsService, RecordIngest, RecordsStore, RecordIntakeQueries],
+  exports: [RecordsService, RecordIntakeQueries],
 })
 export class RecordsModule {}

@@ -7,14 +7,17 @@ import { inForceAt } from '../../rules/derive-facts';
 import type { FactRecord } from '../../rules/record.types';
 import type { SubjectRef } from '../subjects/subjects.types';
 import { SubjectsService } from '../subjects/subjects.service';
-import { isCalendarDate } from './dto/field-decorators';
+import { isCalendarDate } from '../../common/calendar-date';
 import { MAX_IMPORT_ROWS, parseCsvImport, parseJsonImport, type ImportFormat, type IncomingRow } from './import-parse';
 import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
 import { toCitation, toFactRecord, toView, type RecordCitation, type RecordRow, type RecordView } from './record.view';
 import { RecordAlreadyRevoked, RecordNotFound } from './records.exception';
 import { UnsupportedMediaType } from '../../common/json-only.guard';
-import { RecordsStore } from './records.store';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import { RecordsStore, type CommitmentSettlement } from './records.store';
+import type { Queryable } from '../../common/queryable';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
+import { isUuid } from '../../common/uuid';
 
 export interface RecordsChange {
   readonly subjectIds: string[];
@@ -53,8 +56,6 @@ export interface SubjectRecordsInForce extends SubjectRecords {
 const byDecisionThenId = (a: RecordRow, b: RecordRow): number =>
   a.decision_date !== b.decision_date ? (a.decision_date < b.decision_date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function assertDate(field: string, v: string | undefined): void {
   if (v !== undefined && !isCalendarDate(v)) throw new ValidationFailed([{ field, reason: 'must be a real calendar date written YYYY-MM-DD' }]);
 }
@@ -76,6 +77,16 @@ export class RecordsService implements OnModuleDestroy {
     private readonly subjects: SubjectsService,
     private readonly clock: Clock,
   ) {}
+
+  /** In the caller's transaction `m`: mark a record repaired from `on` (RecordsStore.markRepaired); null when it no longer qualifies. */
+  markRepaired(m: Queryable, recordId: string, on: string): Promise<{ subjectId: string } | null> {
+    return this.store.markRepaired(m, recordId, on);
+  }
+
+  /** In the caller's transaction `m`: settle a pending commitment record (RecordsStore.settleCommitment); false when it no longer qualifies. */
+  settleCommitment(m: Queryable, o: CommitmentSettlement): Promise<boolean> {
+    return this.store.settleCommitment(m, o);
+  }
 
   onModuleDestroy(): void {
     this.changes.complete();
@@ -108,7 +119,7 @@ export class RecordsService implements OnModuleDestroy {
   /** Records in force at `asOf` for many subjects, in one query (every id gets an entry, maybe empty). */
   async recordsInForceFor(subjectIds: readonly string[], asOf: string): Promise<Map<string, FactRecord[]>> {
     assertDate('asOf', asOf);
-    const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const ids = [...new Set(subjectIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     const out = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
     for (const row of await this.store.inForceFor(ids, asOf)) {
       const f = toFactRecord(row);
@@ -120,7 +131,7 @@ export class RecordsService implements OnModuleDestroy {
   /** As recordsInForceFor, with each record's citation (decision number, source, window) by record id. */
   async recordsInForceWithCitations(subjectIds: readonly string[], asOf: string): Promise<{ records: Map<string, FactRecord[]>; citations: Map<string, RecordCitation> }> {
     assertDate('asOf', asOf);
-    const ids = [...new Set(subjectIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const ids = [...new Set(subjectIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     const records = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
     const citations = new Map<string, RecordCitation>();
     for (const row of ids.length ? await this.store.inForceFor(ids, asOf) : []) {
@@ -160,8 +171,8 @@ export class RecordsService implements OnModuleDestroy {
   }
 
   async get(id: string): Promise<RecordView> {
-    const row = UUID.test(id) ? await this.store.findById(id) : null;
-    if (!row) throw new RecordNotFound(UUID.test(id) ? id : '(not a UUID)');
+    const row = isUuid(id) ? await this.store.findById(id) : null;
+    if (!row) throw new RecordNotFound(isUuid(id) ? id : '(not a UUID)');
     return toView(row, this.clock.today());
   }
 

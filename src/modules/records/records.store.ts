@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Queryable } from '../../common/queryable';
 import type { RecordColumns } from './record-normalise';
 import type { RecordRow } from './record.view';
 
@@ -62,6 +63,14 @@ export interface StoredKey {
 }
 
 /** SQL of `credit_records`; used by the records module only (other modules go through RecordsService). */
+/** A commitment's outcome as its record keeps it (commitment_status, its date, and what goes into details). */
+export interface CommitmentSettlement {
+  readonly recordId: string;
+  readonly outcome: string;
+  readonly date: string;
+  readonly details: Record<string, unknown>;
+}
+
 @Injectable()
 export class RecordsStore {
   constructor(@InjectDataSource() readonly ds: DataSource) {}
@@ -129,5 +138,37 @@ export class RecordsStore {
       [id, revokedAt, reason],
     );
     return rows[0]?.[0] ?? null;
+  }
+
+  /**
+   * In the caller's transaction (credit repair, repair module): mark a record repaired (信用修复) from `on`,
+   * only while it is active, not revoked, ended nor already repaired, before its publicity end and not
+   * before its minimum publicity end (the conditions of repair-eligibility.ts, race-free). Returns its
+   * subject, or null when it no longer qualifies.
+   */
+  async markRepaired(m: Queryable, recordId: string, on: string): Promise<{ subjectId: string } | null> {
+    const rows: [{ subjectId: string }[], number] = await m.query(
+      `UPDATE credit_records SET repaired_at = $2::date, status = 'repaired', updated_at = now()
+       WHERE id = $1::uuid AND status = 'active' AND revoked_at IS NULL AND repaired_at IS NULL AND ended_at IS NULL AND decision_date <= $2::date
+         AND (publicity_end IS NULL OR publicity_end > $2::date) AND (publicity_min_end IS NULL OR publicity_min_end <= $2::date)
+       RETURNING subject_id AS "subjectId"`,
+      [recordId, on],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
+  /**
+   * In the caller's transaction (commitment outcomes, repair module): the commitment record takes its
+   * outcome (commitment_status and its date) and merges `details` into its own. Only from pending and in
+   * force: false when it no longer qualifies.
+   */
+  async settleCommitment(m: Queryable, o: CommitmentSettlement): Promise<boolean> {
+    const rows: [unknown[], number] = await m.query(
+      `UPDATE credit_records SET commitment_status = $2, commitment_status_date = $3::date, details = details || $4::jsonb, updated_at = now()
+       WHERE id = $1::uuid AND type = 'commitment' AND commitment_status = 'pending' AND status = 'active' AND decision_date <= $3::date
+       RETURNING id`,
+      [o.recordId, o.outcome, o.date, JSON.stringify(o.details)],
+    );
+    return (rows[0]?.length ?? 0) > 0;
   }
 }

@@ -11,8 +11,7 @@ import { CommitmentsService, type CommitmentOutcomeResult } from './commitments.
 import { CommitmentOutcomeDto, CommitmentOutcomeResultDto } from './dto/commitment-outcome.dto';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { uuidParam } from '../../common/uuid-param';
-
-const PROBLEM = 'RFC 9457 problem (application/problem+json)';
+import { PROBLEM_DESCRIPTION } from '../../common/problem';
 
 @ApiTags('credit commitments (信用承诺)')
 @RequireScopes('records', 'repair')
@@ -39,11 +38,11 @@ export class CommitmentsController {
     },
   })
   @ApiCreatedResponse({ type: CommitmentOutcomeResultDto, description: 'The outcome and the commitment record after it' })
-  @ApiBadRequestResponse({ description: `${PROBLEM} naming each field` })
-  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT (not the accepting department) / KEY_NOT_FOR_DEPARTMENT (the key does not act for it)` })
-  @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
-  @ApiConflictResponse({ description: `${PROBLEM}: COMMITMENT_ALREADY_DECIDED` })
-  @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: COMMITMENT_NOT_APPLICABLE (not a commitment record)` })
+  @ApiBadRequestResponse({ description: `${PROBLEM_DESCRIPTION} naming each field` })
+  @ApiForbiddenResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_WRONG_DEPARTMENT (not the accepting department) / KEY_NOT_FOR_DEPARTMENT (the key does not act for it)` })
+  @ApiNotFoundResponse({ description: `${PROBLEM_DESCRIPTION}: RECORD_NOT_FOUND` })
+  @ApiConflictResponse({ description: `${PROBLEM_DESCRIPTION}: COMMITMENT_ALREADY_DECIDED` })
+  @ApiUnprocessableEntityResponse({ description: `${PROBLEM_DESCRIPTION}: COMMITMENT_NOT_APPLICABLE (not a commitment record)` })
   record(@Param('id', uuidParam()) id: string, @Body() dto: CommitmentOutcomeDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<CommitmentOutcomeResult> {
     return this.commitments.record(id, dto, caller, audit);
   }
@@ -52,7 +51,7 @@ export class CommitmentsController {
   @ApiOperation({ summary: "A commitment's recorded outcome (信用承诺履行情况)" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CommitmentOutcomeResultDto, description: 'The outcome and the commitment record' })
-  @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND / COMMITMENT_OUTCOME_NOT_FOUND` })
+  @ApiNotFoundResponse({ description: `${PROBLEM_DESCRIPTION}: RECORD_NOT_FOUND / COMMITMENT_OUTCOME_NOT_FOUND` })
   get(@Param('id', uuidParam()) id: string): Promise<CommitmentOutcomeResult> {
     return this.commitments.get(id);
   }

@@ -5,10 +5,12 @@ import { ValidationFailed } from '../../common/problem';
 import type { Caller } from '../auth/caller';
 import type { RecordView } from '../records/record.view';
 import { RecordsService } from '../records/records.service';
-import { CommitmentsStore, type OutcomeRow } from './commitments.store';
+import type { CommitmentSettlement } from '../records/records.store';
+import { CommitmentsStore, type NewOutcome, type OutcomeRow } from './commitments.store';
 import type { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
 import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment, assertActsFor } from './repair.exception';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
 
 /**
  * 国办发〔2020〕42号 (domain.md §6 [v]): a false commitment goes into the credit record with punishment,
@@ -51,7 +53,7 @@ export class CommitmentsService {
     };
     const row = await this.store.ds.transaction(async (m) => {
       const inserted = await this.store.insert(m, input);
-      if (!inserted || !(await this.store.settle(m, input))) throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
+      if (!inserted || !(await this.records.settleCommitment(m, settlementOf(input)))) throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
       if (audit) await stageAuditChange(m, audit, { subjectIds: [record.subjectId], change: { recordId: record.id, outcome: dto.outcome, kind: dto.kind, date: dto.date, legalBasis: input.legalBasis } });
       return inserted;
     });
@@ -65,4 +67,12 @@ export class CommitmentsService {
     if (!row) throw new NotACommitmentOutcome(record.id);
     return { outcome: { ...row, createdAt: new Date(row.createdAt).toISOString() }, record };
   }
+}
+
+/** What the commitment record keeps of its outcome: the status and date, and in `details` the kind, the finding department, the finding and, for a breach, its legal basis. */
+function settlementOf(o: NewOutcome): CommitmentSettlement {
+  const details = {
+    commitmentKind: o.kind, outcomeDepartment: o.department, outcomeReason: o.reason, ...(o.legalBasis ? { outcomeLegalBasis: o.legalBasis } : {}),
+  };
+  return { recordId: o.recordId, outcome: o.outcome, date: o.date, details };
 }

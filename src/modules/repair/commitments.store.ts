@@ -21,7 +21,7 @@ export type NewOutcome = Omit<OutcomeRow, 'id' | 'createdAt'>;
 const COLUMNS = `id, record_id AS "recordId", subject_id AS "subjectId", kind, outcome, to_char(outcome_date, 'YYYY-MM-DD') AS "date", department, reason,
   legal_basis AS "legalBasis", caller, created_at AS "createdAt"`;
 
-/** SQL of `commitment_outcomes`, and the conditional update of the commitment record in the same transaction. */
+/** SQL of `commitment_outcomes`; the commitment record itself is settled through RecordsService in the same transaction. */
 @Injectable()
 export class CommitmentsStore {
   constructor(@InjectDataSource() readonly ds: DataSource) {}
@@ -39,23 +39,5 @@ export class CommitmentsStore {
   async findByRecord(recordId: string): Promise<OutcomeRow | null> {
     const rows: OutcomeRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM commitment_outcomes WHERE record_id = $1::uuid`, [recordId]);
     return rows[0] ?? null;
-  }
-
-  /**
-   * The commitment record takes its outcome (commitment_status and its date) and keeps in `details` the kind,
-   * the finding department, the finding and, for a breach, its legal basis. Only from pending and in force:
-   * false when it no longer qualifies.
-   */
-  async settle(m: EntityManager, o: NewOutcome): Promise<boolean> {
-    const details = {
-      commitmentKind: o.kind, outcomeDepartment: o.department, outcomeReason: o.reason, ...(o.legalBasis ? { outcomeLegalBasis: o.legalBasis } : {}),
-    };
-    const rows: [unknown[], number] = await m.query(
-      `UPDATE credit_records SET commitment_status = $2, commitment_status_date = $3::date, details = details || $4::jsonb, updated_at = now()
-       WHERE id = $1::uuid AND type = 'commitment' AND commitment_status = 'pending' AND status = 'active' AND decision_date <= $3::date
-       RETURNING id`,
-      [o.recordId, o.outcome, o.date, JSON.stringify(details)],
-    );
-    return (rows[0]?.length ?? 0) > 0;
   }
 }

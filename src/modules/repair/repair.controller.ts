@@ -13,8 +13,8 @@ import { RepairService } from './repair.service';
 import type { RepairApplicationView } from './repair.view';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { uuidParam } from '../../common/uuid-param';
+import { PROBLEM_DESCRIPTION } from '../../common/problem';
 
-const PROBLEM = 'RFC 9457 problem (application/problem+json)';
 const uuid = uuidParam;
 
 const APPLY_EXAMPLE = {
@@ -44,10 +44,10 @@ export class RepairController {
   })
   @ApiBody({ type: ApplyRepairDto, examples: { penalty: { value: APPLY_EXAMPLE } } })
   @ApiCreatedResponse({ type: RepairApplicationDto, description: 'Stored, pending (待审核)' })
-  @ApiBadRequestResponse({ description: `${PROBLEM} naming each field` })
-  @ApiNotFoundResponse({ description: `${PROBLEM}: RECORD_NOT_FOUND` })
-  @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_ALREADY_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
-  @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE` })
+  @ApiBadRequestResponse({ description: `${PROBLEM_DESCRIPTION} naming each field` })
+  @ApiNotFoundResponse({ description: `${PROBLEM_DESCRIPTION}: RECORD_NOT_FOUND` })
+  @ApiConflictResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_ALREADY_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
+  @ApiUnprocessableEntityResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE` })
   apply(@Body() dto: ApplyRepairDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RepairApplicationView> {
     return this.repair.apply(dto, caller, audit);
   }
@@ -63,7 +63,7 @@ export class RepairController {
   @ApiOperation({ summary: 'One repair application (信用修复申请)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairApplicationDto })
-  @ApiNotFoundResponse({ description: PROBLEM })
+  @ApiNotFoundResponse({ description: PROBLEM_DESCRIPTION })
   get(@Param('id', uuid('id')) id: string): Promise<RepairApplicationView> {
     return this.repair.get(id);
   }
@@ -82,10 +82,10 @@ export class RepairController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairApplicationDto })
-  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
-  @ApiNotFoundResponse({ description: PROBLEM })
-  @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_NOT_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
-  @ApiUnprocessableEntityResponse({ description: `${PROBLEM}: REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE` })
+  @ApiForbiddenResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
+  @ApiNotFoundResponse({ description: PROBLEM_DESCRIPTION })
+  @ApiConflictResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_NOT_PENDING / REPAIR_RECORD_NOT_IN_FORCE` })
+  @ApiUnprocessableEntityResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE` })
   approve(@Param('id', uuid('id')) id: string, @Body() dto: ApproveRepairDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RepairApplicationView> {
     return this.repair.approve(id, dto, caller, audit);
   }
@@ -100,9 +100,9 @@ export class RepairController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairApplicationDto })
-  @ApiForbiddenResponse({ description: `${PROBLEM}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
-  @ApiNotFoundResponse({ description: PROBLEM })
-  @ApiConflictResponse({ description: `${PROBLEM}: REPAIR_NOT_PENDING` })
+  @ApiForbiddenResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN)` })
+  @ApiNotFoundResponse({ description: PROBLEM_DESCRIPTION })
+  @ApiConflictResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_NOT_PENDING` })
   reject(@Param('id', uuid('id')) id: string, @Body() dto: RejectRepairDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RepairApplicationView> {
     return this.repair.reject(id, dto, caller, audit);
   }

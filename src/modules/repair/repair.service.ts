@@ -10,9 +10,9 @@ import { assertRepairable } from './repair-eligibility';
 import { RecordNotInForce, RepairAlreadyPending, RepairApplicationNotFound, RepairNotPending, WrongDepartment, assertActsFor } from './repair.exception';
 import { RepairStore, type ApplicationRow, type Decision } from './repair.store';
 import { toApplicationView, type RepairApplicationView } from './repair.view';
-import { stageAuditChange, type PendingAudit } from '../audit/audit-outbox';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { PendingAudit } from '../audit/audit-outbox';
+import { stageAuditChange } from '../audit/audit.store';
+import { isUuid } from '../../common/uuid';
 
 /**
  * Credit repair (信用修复, NDRC 令第36号; 令第58号 windows for decisions before 2026-04-01): apply with a
@@ -77,7 +77,7 @@ export class RepairService {
     const decided = await this.store.ds.transaction(async (m) => {
       const row = await this.store.decide(m, this.decision(app, 'approved', today, dto.department, dto.reason ?? null, caller));
       if (!row) return null; // read why outside: the embedded database's one connection is this transaction's
-      if (!(await this.store.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked, repaired, ended or corrected meanwhile');
+      if (!(await this.records.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked, repaired, ended or corrected meanwhile');
       if (audit) await stageAuditChange(m, audit, { subjectIds: [app.subjectId], change: { applicationId: app.id, status: 'approved', recordId: app.recordId, repairedAt: today } });
       return row;
     });
@@ -104,8 +104,8 @@ export class RepairService {
   }
 
   private async row(id: string): Promise<ApplicationRow> {
-    const row = UUID.test(id) ? await this.store.findById(id) : null;
-    if (!row) throw new RepairApplicationNotFound(UUID.test(id) ? id : '(not a UUID)');
+    const row = isUuid(id) ? await this.store.findById(id) : null;
+    if (!row) throw new RepairApplicationNotFound(isUuid(id) ? id : '(not a UUID)');
     return row;
   }
 

@@ -58,9 +58,9 @@ const COLUMNS = [
 ].join(', ');
 
 /**
- * SQL of `repair_applications`, and the two writes to `credit_records` that must share a transaction with
- * an application or an outcome (the records module has no transaction-scoped write for them): marking a
- * record repaired and recording a commitment's outcome. Both are conditional updates.
+ * SQL of `repair_applications`. The writes to `credit_records` that share a transaction with an approval
+ * or an outcome (marking a record repaired, settling a commitment) are the records module's, called through
+ * RecordsService with the transaction's manager.
  */
 @Injectable()
 export class RepairStore {
@@ -121,22 +121,6 @@ export class RepairStore {
       `UPDATE repair_applications SET status = $2, decided_on = $3::date, decided_by = $4, decision_reason = $5, decided_caller = $6, updated_at = now()
        WHERE id = $1::uuid AND status = 'pending' RETURNING ${COLUMNS}`,
       [dec.id, dec.status, dec.on, dec.by, dec.reason, dec.caller],
-    );
-    return rows[0]?.[0] ?? null;
-  }
-
-  /**
-   * Mark a record repaired (信用修复) from `on`: only while it is active, not revoked, ended nor already
-   * repaired, before its publicity end and not before its minimum publicity end (the conditions of
-   * repair-eligibility.ts, race-free). Returns its subject, or null when it no longer qualifies.
-   */
-  async markRepaired(m: EntityManager, recordId: string, on: string): Promise<{ subjectId: string } | null> {
-    const rows: [{ subjectId: string }[], number] = await m.query(
-      `UPDATE credit_records SET repaired_at = $2::date, status = 'repaired', updated_at = now()
-       WHERE id = $1::uuid AND status = 'active' AND revoked_at IS NULL AND repaired_at IS NULL AND ended_at IS NULL AND decision_date <= $2::date
-         AND (publicity_end IS NULL OR publicity_end > $2::date) AND (publicity_min_end IS NULL OR publicity_min_end <= $2::date)
-       RETURNING subject_id AS "subjectId"`,
-      [recordId, on],
     );
     return rows[0]?.[0] ?? null;
   }

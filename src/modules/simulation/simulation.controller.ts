@@ -4,7 +4,7 @@ import { IsOptional } from 'class-validator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { SimulationService } from './simulation.service';
 import { MEASURES_PACK } from '../packs/pack-content';
-import { IsCalendarDate } from '../records/dto/field-decorators';
+import { IsCalendarDate } from '../../common/field-decorators';
 import { MeasuresSimulationReportDto, SimulationReportDto } from './dto/simulation-responses.dto';
 
 export class SimulateBody {

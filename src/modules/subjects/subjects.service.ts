@@ -1,3 +1,4 @@
+import type { Queryable } from '../../common/queryable';
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -11,8 +12,8 @@ import { SubjectsStore } from './subjects.store';
 import type {
   RegisterSubjectInput, ResolveSubjectInput, SubjectLookupInput, SubjectPage, SubjectRef, SubjectSearchQuery, SubjectView,
 } from './subjects.types';
+import { isUuid } from '../../common/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SEARCH_LIMIT_DEFAULT = 20;
 export const SEARCH_LIMIT_MAX = 100;
 const LIST_LIMIT_MAX = 10_000;
@@ -67,14 +68,14 @@ export class SubjectsService {
   }
 
   async get(id: string): Promise<SubjectView> {
-    const [found] = UUID.test(id) ? await this.store.findByIds([id]) : [];
-    if (!found) throw new SubjectNotFound(`No subject (信用主体) with id ${UUID.test(id) ? id : '(not a UUID)'}.`);
+    const [found] = isUuid(id) ? await this.store.findByIds([id]) : [];
+    if (!found) throw new SubjectNotFound(`No subject (信用主体) with id ${isUuid(id) ? id : '(not a UUID)'}.`);
     return found;
   }
 
   async search(q: SubjectSearchQuery): Promise<SubjectPage> {
     const limit = Math.min(Math.max(Math.trunc(q.limit ?? SEARCH_LIMIT_DEFAULT), 1), SEARCH_LIMIT_MAX);
-    if (q.cursor !== undefined && !UUID.test(q.cursor)) throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this service issued' }]);
+    if (q.cursor !== undefined && !isUuid(q.cursor)) throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this service issued' }]);
     const code = q.code === undefined ? undefined : String(normaliseIdentifier(q.code));
     const name = q.name?.trim() || undefined;
     const rows = await this.store.search({ code, name, kind: q.kind, region: q.region }, limit + 1, q.cursor ?? null);
@@ -113,15 +114,20 @@ export class SubjectsService {
     return toRef(existing);
   }
 
+  /** The distinct (code, name) of organisations with a code, only those of `ids` when given (data quality's 重错码). */
+  codedNames(ids: readonly string[] | null, db?: Queryable): Promise<Array<{ code: string; name: string }>> {
+    return this.store.codedNames(ids, db);
+  }
+
   async findRefs(ids: string[]): Promise<Map<string, SubjectRef>> {
-    const valid = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const valid = [...new Set(ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     const rows = await this.store.findByIds(valid);
     return new Map(rows.map((r) => [r.id, toRef(r)]));
   }
 
   /** Keyset over all subjects ordered by id, for batch jobs: pass the last id of a page to get the next. */
   async listRefs(afterId: string | null, limit: number): Promise<SubjectRef[]> {
-    if (afterId !== null && !UUID.test(afterId)) throw new ValidationFailed([{ field: 'afterId', reason: 'must be a UUID' }]);
+    if (afterId !== null && !isUuid(afterId)) throw new ValidationFailed([{ field: 'afterId', reason: 'must be a UUID' }]);
     const n = Math.min(Math.max(Math.trunc(limit) || 1, 1), LIST_LIMIT_MAX);
     return (await this.store.listAfter(afterId, n)).map(toRef);
   }

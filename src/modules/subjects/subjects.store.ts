@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Queryable } from '../../common/queryable';
 import type { SubjectKind } from '../../rules/facts.catalogue';
 import type { SubjectDraft } from './subject-draft';
 import type { SubjectView } from './subjects.types';
@@ -116,5 +117,10 @@ export class SubjectsStore {
   async count(): Promise<number> {
     const rows: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n FROM subjects`);
     return rows[0]?.n ?? 0;
+  }
+
+  /** The distinct (code, name) of organisations with a code; only those of `ids` when given. Runs on `db` (a snapshot's manager). */
+  codedNames(ids: readonly string[] | null, db: Queryable = this.ds): Promise<Array<{ code: string; name: string }>> {
+    return db.query(`SELECT DISTINCT code, name FROM subjects WHERE code IS NOT NULL AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))`, [ids]);
   }
 }

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { ScheduledRunsStore } from './scheduled-runs.store';
 import { TieringService, type TieringRunSummary } from './tiering.service';
 
 export const DAILY_TIERING_JOB = 'tiering.daily';
-/** A claimed run not finished after this long is taken as dead (its instance stopped) and claimed again. */
-const STALE_CLAIM = '1 hour';
 
 /**
  * The daily tiering run (每日分级). Stored tiers follow record changes, publications and rollbacks at once,
@@ -25,7 +23,7 @@ export class DailyTiering implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly ds: DataSource,
+    private readonly runs: ScheduledRunsStore,
     private readonly clock: Clock,
     private readonly tiering: TieringService,
   ) {}
@@ -53,28 +51,14 @@ export class DailyTiering implements OnApplicationBootstrap, OnModuleDestroy {
     if (chinaHour < this.config.tieringDailyHour) return;
     const day = this.clock.today();
     try {
-      if (!(await this.claim(day))) return;
+      if (!(await this.runs.claim(DAILY_TIERING_JOB, day))) return;
       const summary: TieringRunSummary = await this.tiering.runBatch('daily');
-      await this.ds.query(`UPDATE scheduled_runs SET finished_at = now(), summary = $2::jsonb WHERE job = $1`, [DAILY_TIERING_JOB, JSON.stringify(summary)]);
+      await this.runs.finish(DAILY_TIERING_JOB, summary);
       this.logger.log({ ...summary }, `Daily tiering run of ${day}: ${summary.changed} tier(s) changed`);
     } catch (err) {
       // The claim is given back (the day before), so the next look tries again.
       this.logger.error({ error: err instanceof Error ? err.message : String(err) }, `Daily tiering run of ${day} failed; retried at the next look`);
-      await this.ds
-        .query(`UPDATE scheduled_runs SET last_day = $2::date - 1, finished_at = NULL WHERE job = $1 AND last_day = $2::date AND finished_at IS NULL`, [DAILY_TIERING_JOB, day])
-        .catch(() => undefined);
+      await this.runs.giveBack(DAILY_TIERING_JOB, day).catch(() => undefined);
     }
-  }
-
-  /** True when this instance took the day: no run of it yet, or a run claimed over an hour ago that never finished. */
-  private async claim(day: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
-      `INSERT INTO scheduled_runs AS r (job, last_day, started_at) VALUES ($1, $2::date, now())
-       ON CONFLICT (job) DO UPDATE SET last_day = EXCLUDED.last_day, started_at = now(), finished_at = NULL, summary = NULL
-       WHERE r.last_day < EXCLUDED.last_day OR (r.last_day = EXCLUDED.last_day AND r.finished_at IS NULL AND r.started_at < now() - interval '${STALE_CLAIM}')
-       RETURNING job`,
-      [DAILY_TIERING_JOB, day],
-    );
-    return rows.length === 1;
   }
 }

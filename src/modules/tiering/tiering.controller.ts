@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../common/clock';
-import { ValidationFailed } from '../../common/problem';
+import { FIELD_PROBLEM_DESCRIPTION, ValidationFailed } from '../../common/problem';
 import { AsOfQuery, DistributionQuery, HistoryQuery, TieringRunBody } from './dto/tiering.dto';
 import { SubjectTiersDto, TierDistributionDto, TierHistoryDto, TieringRunSummaryDto } from './dto/tier-responses.dto';
 import { TieringQueries } from './tiering.queries';
@@ -11,7 +11,6 @@ import { RequireScopes } from '../auth/scopes.decorator';
 import { uuidParam } from '../../common/uuid-param';
 
 const uuid = uuidParam();
-const PROBLEM = 'RFC 9457 problem (application/problem+json) naming each field and the reason';
 
 @ApiTags('tiering (信用分级)')
 @RequireScopes('tiers')
@@ -33,7 +32,7 @@ export class TieringController {
       'version and the inspection policy that follows (抽查比例、检查频次). With `asOf` the tiers are computed live for that date.',
   })
   @ApiOkResponse({ type: SubjectTiersDto, description: 'Tiers per industry (分行业信用等级)' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID, asOf not a date` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID, asOf not a date` })
   @ApiNotFoundResponse({ description: 'SUBJECT_NOT_FOUND' })
   tiers(@Param('id', uuid) id: string, @Query() q: AsOfQuery) {
     return this.queries.tiersOf(id, q.asOf);
@@ -42,7 +41,7 @@ export class TieringController {
   @Get('subjects/:id/tiers/history')
   @ApiOperation({ summary: 'Tier history (信用等级变更记录): every change, newest first, never overwritten' })
   @ApiOkResponse({ type: TierHistoryDto, description: 'The changes, newest first' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: id is not a UUID, industry or limit invalid` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID, industry or limit invalid` })
   @ApiNotFoundResponse({ description: 'SUBJECT_NOT_FOUND' })
   history(@Param('id', uuid) id: string, @Query() q: HistoryQuery) {
     return this.queries.history(id, q.industry, q.limit ?? 100);
@@ -57,7 +56,7 @@ export class TieringController {
       '`changed` counts tiers whose tier, score, fired rules or pack version moved (one history row each); `refreshed` counts stored tiers whose facts alone were brought up to date.',
   })
   @ApiOkResponse({ type: TieringRunSummaryDto, description: 'Counts and duration of the run (批量分级结果)' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: asOf is not today, or the body is not a JSON object` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: asOf is not today, or the body is not a JSON object` })
   run(@Body() body: TieringRunBody) {
     const today = this.clock.today();
     if (body.asOf !== undefined && body.asOf !== today) {
@@ -69,7 +68,7 @@ export class TieringController {
   @Get('tiering/distribution')
   @ApiOperation({ summary: 'Tier distribution per industry (分行业信用等级分布), optionally for one region' })
   @ApiOkResponse({ type: TierDistributionDto, description: 'Subjects per industry and tier' })
-  @ApiBadRequestResponse({ description: `${PROBLEM}: region is not 2 to 6 digits` })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: region is not 2 to 6 digits` })
   async distribution(@Query() q: DistributionQuery) {
     return { region: q.region ?? null, items: await this.store.distribution(q.region) };
   }

@@ -3,6 +3,7 @@ import { PacksModule } from '../packs/packs.module';
 import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { DailyTiering } from './daily-tiering';
+import { ScheduledRunsStore } from './scheduled-runs.store';
 import { TieringController } from './tiering.controller';
 import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
@@ -11,7 +12,7 @@ import { TierStore } from './tier.store';
 @Module({
   imports: [PacksModule, SubjectsModule, RecordsModule],
   controllers: [TieringController],
-  providers: [TieringService, TieringQueries, TierStore, DailyTiering],
+  providers: [TieringService, TieringQueries, TierStore, DailyTiering, ScheduledRunsStore],
   exports: [TieringService, TieringQueries],
 })
 export class TieringModule {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString } from 'class-validator';
-import { OptionalDate } from '../../records/dto/field-decorators';
+import { OptionalDate } from '../../../common/field-decorators';
 
 export class CreditReportQuery {
   @OptionalDate({ description: 'As of this date (截至日期), YYYY-MM-DD; default today (China Standard Time)', example: '2026-11-28' })

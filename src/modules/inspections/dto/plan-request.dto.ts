@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsObject, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateNested,
 } from 'class-validator';
 import { INDUSTRIES } from '../../../rules';
-import { IsCalendarDate } from '../../records/dto/field-decorators';
+import { IsCalendarDate } from '../../../common/field-decorators';
 
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern refuses
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

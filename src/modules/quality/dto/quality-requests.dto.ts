@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OptionalDate, OptionalText } from '../../records/dto/field-decorators';
+import { OptionalDate, OptionalText } from '../../../common/field-decorators';
 
 export class QualityRangeQuery {
   @OptionalDate({ description: 'From this decision date (决定日期起), YYYY-MM-DD; default 1 January of the current year', example: '2026-10-01' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../common/identifiers/decorators';
-import { IdentifierForm, OptionalDate, OptionalText } from './field-decorators';
+import { IdentifierForm, OptionalDate, OptionalText } from '../../../common/field-decorators';
 import { RecordSubjectFields } from './record-subject.fields';
 
 /** The remaining "双公示" fields (domain.md §5), kept in `details`; free text is scrubbed of ID numbers. */

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { OptionalDate, RequiredText } from './field-decorators';
+import { OptionalDate, RequiredText } from '../../../common/field-decorators';
 
 export class RevokeRecordDto {
   @RequiredText(500, { description: 'Why the decision was revoked (撤销原因), e.g. the revoking decision number', example: '行政复议决定撤销原处罚决定（厦府复〔2025〕45号）' })

@@ -6,7 +6,7 @@ import {
   COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES,
   type CommitmentStatus, type InspectionResult, type PenaltyType, type RecordIndustry, type RecordType,
 } from '../../../rules/record.types';
-import { IsCalendarDate, NoIdNumber, OptionalDate, OptionalEnum, OptionalText, RequiredText } from './field-decorators';
+import { IsCalendarDate, NoIdNumber, OptionalDate, OptionalEnum, OptionalText, RequiredText } from '../../../common/field-decorators';
 import { RecordDetailFields } from './record-details.fields';
 
 export const PUBLICITY_SECTORS: readonly PublicitySector[] = ['food', 'drug', 'special_equipment', 'work_safety', 'fire', 'other'];

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
 import { SUBJECT_KINDS, type SubjectKind } from '../../../rules/facts.catalogue';
-import { IdentifierForm, OptionalDate, OptionalText, RequiredText } from './field-decorators';
+import { IdentifierForm, OptionalDate, OptionalText, RequiredText } from '../../../common/field-decorators';
 
 /**
  * Who the record is about (信用主体). The subject is found by its code or ID number, or registered on

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { IsCalendarDate, RequiredText } from '../../records/dto/field-decorators';
+import { IsCalendarDate, RequiredText } from '../../../common/field-decorators';
 import { RecordViewDto } from '../../records/dto/record-responses.dto';
 
 export const COMMITMENT_KINDS = ['notify_and_commit', 'repair', 'voluntary'] as const;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { OptionalText, RequiredText } from '../../records/dto/field-decorators';
+import { OptionalText, RequiredText } from '../../../common/field-decorators';
 
 export const APPLICANT_KINDS = ['subject', 'credit_office'] as const;
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;

@@ -2,23 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateBy, ValidationArguments } from 'class-validator';
-import { normaliseIdentifier } from '../../../common/identifiers/normalise';
-import { scrubIdNumbers } from '../../../common/pii';
-import { parseDate } from '../../../rules/calendar';
+import { normaliseIdentifier } from './identifiers/normalise';
+import { scrubIdNumbers } from './pii';
+import { isCalendarDate } from './calendar-date';
 
 /** Strings arrive trimmed; codes and ID numbers NFKC (full width as ASCII), upper case (a typed 'x' is an 'X'). */
 export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 export const IdentifierForm = () => Transform(({ value }: { value: unknown }) => normaliseIdentifier(value));
-
-export function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  try {
-    parseDate(v);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** class-validator: a real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
 export function IsCalendarDate(): PropertyDecorator {
