@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
-import { DrawImpossible, drawInspectionPlan, type DrawInput } from '../../rules/inspection-draw';
+import { DrawImpossible, drawInspectionPlan, type DrawInput } from '../../rules/draw';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { SubjectsService } from '../subjects/subjects.service';

@@ -5,7 +5,7 @@ import { ValidationFailed } from '../../common/problem';
 import {
   codeQuality, DEFAULT_TIMELY_WORKING_DAYS, departmentQuality, monthBounds, monthsBetween, timelinessOf, totalQuality,
   type CodeQuality, type DepartmentCounts, type DepartmentQuality,
-} from '../../rules/data-quality';
+} from '../../rules/quality';
 import { isCalendarDate } from '../records/dto/field-decorators';
 import { QUALITY_CONFIG, type QualityConfig } from './quality.config';
 import { QualityStore, SHUANG_GONGSHI_TYPES, type LedgerRow, type PeriodCount, type Queryable, type RefusedRow } from './quality.store';

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type {
   CommitmentStatus, InspectionResult, PenaltyType, RecordIndustry, RecordStatus, RecordType,
-} from '../../rules/record.types';
+} from '../../rules/facts';
 
 /**
  * Table `credit_records` (schema: migration 1764300000200-CreateCreditRecords). The module reads and

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { SubjectKind } from '../../rules/facts.catalogue';
+import type { SubjectKind } from '../../rules/shared';
 
 /** Table `subjects` (schema: migration 1764300000100-CreateSubjects). No ID number column, by design. */
 @Entity({ name: 'subjects' })

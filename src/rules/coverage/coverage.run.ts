@@ -1,12 +1,12 @@
 /** Loads every pack, the measures and their golden cases from a rule-packs directory and computes their coverage. */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadCases } from './cases';
-import { compilePack } from './compile';
+import { loadCases } from '../tiers/cases';
+import { compilePack } from '../tiers/compile';
 import { measuresCoverage, packCoverage, type Coverage } from './coverage';
-import { loadMeasureCases } from './measures.cases';
-import { CATALOGUE_FILE, loadMeasures, MEASURES_DIR } from './measures.loader';
-import { loadPacks } from './pack.loader';
+import { loadMeasureCases } from '../measures/measures.cases';
+import { CATALOGUE_FILE, loadMeasures, MEASURES_DIR } from '../measures/measures.loader';
+import { loadPacks } from '../tiers/pack.loader';
 
 /** Throws PackValidationError or CasesValidationError when a file does not load. */
 export function rulePacksCoverage(rootDir: string): Coverage[] {

@@ -1,14 +1,14 @@
-import type { GoldenCase } from './cases';
-import { compilePack } from './compile';
+import type { GoldenCase } from '../tiers/cases';
+import { compilePack } from '../tiers/compile';
 import { measuresCoverage, packCoverage } from './coverage';
 import { formatCoverage } from './coverage.format';
 import { rulePacksCoverage } from './coverage.run';
-import type { MeasureCase } from './measures.cases';
-import { parseMeasures } from './measures.loader';
-import { parsePack } from './pack.loader';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
-import { validCatalogueJson, validMeasureRulesJson } from './testing/measures-fixture';
-import { validPackJson, type MutablePack } from './testing/pack-fixture';
+import type { MeasureCase } from '../measures/measures.cases';
+import { parseMeasures } from '../measures/measures.loader';
+import { parsePack } from '../tiers/pack.loader';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
+import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-fixture';
+import { validPackJson, type MutablePack } from '../testing/pack-fixture';
 
 const gc = (name: string, facts: GoldenCase['facts'], tier: string, score: number, fired: string[]): GoldenCase => ({ name, facts, expect: { tier, score, fired } });
 const CASES: GoldenCase[] = [

@@ -5,13 +5,13 @@
  * evaluator actually fired, not what the cases expect. A run is ok when every case passes and rule
  * coverage is at least the file's `coverage.minRules` (default 1).
  */
-import { caseFacts, type GoldenCaseFile } from './cases';
-import type { CompiledPack } from './compile';
-import { evaluatePack } from './evaluate';
-import type { CompiledMeasures } from './measures.compile';
-import { measureCaseFacts, type MeasureCaseFile } from './measures.cases';
-import { evaluateMeasures } from './measures.evaluate';
-import { VERDICTS } from './verdict';
+import { caseFacts, type GoldenCaseFile } from '../tiers/cases';
+import type { CompiledPack } from '../tiers/compile';
+import { evaluatePack } from '../tiers/evaluate';
+import type { CompiledMeasures } from '../measures/measures.compile';
+import { measureCaseFacts, type MeasureCaseFile } from '../measures/measures.cases';
+import { evaluateMeasures } from '../measures/measures.evaluate';
+import { VERDICTS } from '../measures/verdict';
 
 export const DEFAULT_MIN_RULES = 1;
 

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_FACT_CATALOGUE, checkFactVocabulary, deriveCheckFacts, PARTY_ROLES, TIER_FACTS, TIER_VALUES, withCheckDefaults } from './check-facts';
-import { FACT_CATALOGUE, INDUSTRIES } from './facts.catalogue';
-import { CheckFactsError } from './rules.errors';
-import { bundledPacks } from './testing/bundled-packs';
+import { FACT_CATALOGUE, INDUSTRIES } from '../shared/facts.catalogue';
+import { CheckFactsError } from '../shared/rules.errors';
+import { bundledPacks } from '../testing/bundled-packs';
 import type { FactRecord } from './record.types';
 
 const subject = { kind: 'legal_person' as const, registeredOn: '2015-06-30' };
@@ -37,7 +37,7 @@ describe('the check-fact vocabulary', () => {
   });
 
   it('docs/rule-packs.md has a row for every check fact', () => {
-    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'rule-packs.md'), 'utf8');
+    const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rule-packs.md'), 'utf8');
     expect(CHECK_FACT_CATALOGUE.map((f) => f.name).filter((n) => !doc.includes(`| \`${n}\` |`))).toEqual([]);
   });
 });

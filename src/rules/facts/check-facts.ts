@@ -10,10 +10,10 @@
  *   the tiering packs, null when not tiered. Their values are the bundled packs' tier ids.
  */
 import { deriveFacts } from './derive-facts';
-import { FACT_CATALOGUE, factValueProblem, INDUSTRIES, type FactDefinition, type Facts, type FactValue, type Industry } from './facts.catalogue';
+import { FACT_CATALOGUE, factValueProblem, INDUSTRIES, type FactDefinition, type Facts, type FactValue, type Industry } from '../shared/facts.catalogue';
 import { recordsBehind } from './fact-sources';
 import type { FactRecord, FactSubject } from './record.types';
-import { CheckFactsError, type CheckFactProblem } from './rules.errors';
+import { CheckFactsError, type CheckFactProblem } from '../shared/rules.errors';
 
 export const PARTY_ROLES = ['bidder', 'supplier', 'tenderer', 'purchaser', 'transferee', 'applicant', 'borrower', 'nominee', 'other'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { addMonths, formatDate } from './calendar';
+import { addMonths, formatDate } from '../shared/calendar';
 import { deriveFacts, inForceAt, wholeYears } from './derive-facts';
-import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS, TAX_CREDIT_LEVELS, type Industry } from './facts.catalogue';
-import { penaltyPublicityWindow } from './publicity';
+import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS, TAX_CREDIT_LEVELS, type Industry } from '../shared/facts.catalogue';
+import { penaltyPublicityWindow } from '../publicity/publicity';
 import {
   COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES,
   type FactRecord, type FactSubject,

@@ -4,9 +4,9 @@
  * "Decided in the N months before T" means decisionDate ≤ T < decisionDate + N calendar months (the same
  * exclusive end as a publicity window), so a decision exactly N months before T no longer counts.
  */
-import { addMonths, parseDate } from './calendar';
-import { FACT_CATALOGUE, type Facts, type FactValue, type Industry, type TaxCreditLevel } from './facts.catalogue';
-import type { ListKind } from './publicity';
+import { addMonths, parseDate } from '../shared/calendar';
+import { FACT_CATALOGUE, type Facts, type FactValue, type Industry, type TaxCreditLevel } from '../shared/facts.catalogue';
+import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type FactSubject } from './record.types';
 
 /** The date a record stops counting by itself (exclusive), or null when open-ended. */

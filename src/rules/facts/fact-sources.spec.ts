@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { addMonths, formatDate } from './calendar';
+import { addMonths, formatDate } from '../shared/calendar';
 import { CHECK_FACT_CATALOGUE, deriveCheckFacts } from './check-facts';
 import { deriveFacts, inForceAt, type IndustryScope } from './derive-facts';
 import { recordsBehind, SOURCED_FACTS } from './fact-sources';
-import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS, TAX_CREDIT_LEVELS } from './facts.catalogue';
+import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS, TAX_CREDIT_LEVELS } from '../shared/facts.catalogue';
 import {
   COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES,
   type FactRecord,

@@ -12,9 +12,9 @@
  * - facts not drawn from records (subjectKind, yearsSinceRegistration, the transaction and tier facts):
  *   none (a tier is explained by the tiering evaluation's fired rules).
  */
-import { parseDate } from './calendar';
+import { parseDate } from '../shared/calendar';
 import { inForceAt, inIndustryScope, taxRecordsByYear, withinMonths, type IndustryScope } from './derive-facts';
-import type { ListKind } from './publicity';
+import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type PenaltyType } from './record.types';
 
 /** Penalty types of 政府采购法实施条例 Art. 19 (besides a relatively large fine): 责令停产停业, 吊销许可证或者执照. */

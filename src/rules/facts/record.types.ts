@@ -7,8 +7,8 @@
  * The dates are kept (not only the current status), so an "as of T" answer before a repair still counts
  * the record: time is an input and answers are reproducible.
  */
-import type { Industry, SubjectKind, TaxCreditLevel } from './facts.catalogue';
-import type { ListKind, RecordSeverity } from './publicity';
+import type { Industry, SubjectKind, TaxCreditLevel } from '../shared/facts.catalogue';
+import type { ListKind, RecordSeverity } from '../publicity/publicity';
 
 export const RECORD_TYPES = ['licence', 'penalty', 'list_entry', 'tax_credit', 'commitment', 'inspection'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];

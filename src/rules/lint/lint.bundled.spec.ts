@@ -1,5 +1,5 @@
 import { formatLintFinding, lintRulePacks } from './lint';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
 
 describe('lint of the bundled packs', () => {
   it('finds nothing: no error and no warning', () => {

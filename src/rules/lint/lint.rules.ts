@@ -3,11 +3,11 @@
  * (contradictory conditions, values outside a fact's range), conditions that are constant, and rules
  * shadowed by another with the same conditions and the same event.
  */
-import type { FactDefinition } from './facts.catalogue';
+import type { FactDefinition } from '../shared/facts.catalogue';
 import { conflicts, describeLiteral, dnf, factSatisfiable, type Literal } from './lint.satisfiable';
 import type { LintFinding } from './lint.types';
-import type { Condition } from './pack.types';
-import { isObjectRef } from './semantics.conditions';
+import type { Condition } from '../tiers/pack.types';
+import { isObjectRef } from '../shared/semantics.conditions';
 
 export interface LintRule {
   readonly name: string;

@@ -8,10 +8,10 @@
  * vocabularies is a count, a number of years or an amount, never negative. Leaves comparing two facts are
  * treated as satisfiable (the analysis never reports a rule that could fire).
  */
-import type { FactDefinition, FactValue } from './facts.catalogue';
-import { OPERATORS } from './operators';
-import type { Condition, LeafCondition } from './pack.types';
-import { isObjectRef } from './semantics.conditions';
+import type { FactDefinition, FactValue } from '../shared/facts.catalogue';
+import { OPERATORS } from '../shared/operators';
+import type { Condition, LeafCondition } from '../tiers/pack.types';
+import { isObjectRef } from '../shared/semantics.conditions';
 
 export interface Literal {
   readonly leaf: LeafCondition;

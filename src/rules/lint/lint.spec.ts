@@ -1,6 +1,6 @@
 import { lintMeasures, lintPack, type LintFinding } from './lint';
-import { validPackJson } from './testing/pack-fixture';
-import { validCatalogueJson, validMeasureRulesJson } from './testing/measures-fixture';
+import { validPackJson } from '../testing/pack-fixture';
+import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-fixture';
 
 const F = 'rule-packs/fixture/pack.json';
 const labels = { catalogue: 'catalogue.json', rules: 'rules.json' };

@@ -5,16 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { checkFactVocabulary } from './check-facts';
-import { FACTS_BY_NAME } from './facts.catalogue';
+import { checkFactVocabulary } from '../facts/check-facts';
+import { FACTS_BY_NAME } from '../shared/facts.catalogue';
 import { lintRules, type LintRule } from './lint.rules';
 import { asErrors, type LintFinding } from './lint.types';
-import { CATALOGUE_FILE, MEASURE_RULES_FILE, MEASURES_DIR, measureFindings, type MeasureLabels } from './measures.loader';
-import type { MeasureCatalogueFile, MeasureRulesFile } from './measures.types';
-import { industryFindings, packDirs, packFindings, packIdOf, PACK_FILE, readJsonFile, type PackIndustry } from './pack.loader';
-import { resolveCondition } from './pack.resolve';
-import type { RulePackFile } from './pack.types';
-import { packSchemaFindings } from './schema-validation';
+import { CATALOGUE_FILE, MEASURE_RULES_FILE, MEASURES_DIR, measureFindings, type MeasureLabels } from '../measures/measures.loader';
+import type { MeasureCatalogueFile, MeasureRulesFile } from '../measures/measures.types';
+import { industryFindings, packDirs, packFindings, packIdOf, PACK_FILE, readJsonFile, type PackIndustry } from '../tiers/pack.loader';
+import { resolveCondition } from '../tiers/pack.resolve';
+import type { RulePackFile } from '../tiers/pack.types';
+import { packSchemaFindings } from '../shared/schema-validation';
 
 export type { LintFinding, LintSeverity, LintCode } from './lint.types';
 export { formatLintFinding } from './lint.types';

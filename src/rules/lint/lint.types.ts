@@ -1,5 +1,5 @@
 /** Findings of the pack linter (`npm run packs:validate`): loader refusals as errors, plus checks a schema cannot make. */
-import type { PackFinding } from './rules.errors';
+import type { PackFinding } from '../shared/rules.errors';
 
 export type LintSeverity = 'error' | 'warning';
 

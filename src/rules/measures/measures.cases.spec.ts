@@ -1,7 +1,7 @@
 import { parseMeasureCases } from './measures.cases';
 import { parseMeasures } from './measures.loader';
-import { CasesValidationError } from './rules.errors';
-import { validCatalogueJson, validMeasureRulesJson } from './testing/measures-fixture';
+import { CasesValidationError } from '../shared/rules.errors';
+import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-fixture';
 
 const compiled = parseMeasures(validCatalogueJson(), validMeasureRulesJson()).rules;
 const file = (c: Record<string, unknown>) => ({

@@ -4,14 +4,14 @@
  * rules. Validated against measure-cases.schema.json and the loaded measures.
  */
 import { join } from 'node:path';
-import { checkFactProblems, withCheckDefaults } from './check-facts';
-import type { Facts, FactValue } from './facts.catalogue';
+import { checkFactProblems, withCheckDefaults } from '../facts/check-facts';
+import type { Facts, FactValue } from '../shared/facts.catalogue';
 import type { CompiledMeasures } from './measures.compile';
 import { MEASURE_CASES_FILE, MEASURES_DIR } from './measures.loader';
-import casesSchema from './measure-cases.schema.json';
-import { readJsonFile } from './pack.loader';
-import { CasesValidationError, type PackFinding } from './rules.errors';
-import { schemaValidator } from './schema-validation';
+import casesSchema from '../measure-cases.schema.json';
+import { readJsonFile } from '../tiers/pack.loader';
+import { CasesValidationError, type PackFinding } from '../shared/rules.errors';
+import { schemaValidator } from '../shared/schema-validation';
 import type { Verdict } from './verdict';
 
 export interface MeasureCase {

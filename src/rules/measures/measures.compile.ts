@@ -5,14 +5,14 @@
  * resolved legal basis, reason, facts used) is built once; the whole is deep-frozen so that evaluations
  * may run concurrently.
  */
-import { TRANSACTION_FACTS, checkFactVocabulary, type CheckFactDefinition } from './check-facts';
-import { compileCondition, factReader, type FactSlots, type Predicate, type Slots } from './compile';
-import type { Facts } from './facts.catalogue';
+import { TRANSACTION_FACTS, checkFactVocabulary, type CheckFactDefinition } from '../facts/check-facts';
+import { compileCondition, factReader, type FactSlots, type Predicate, type Slots } from '../tiers/compile';
+import type { Facts } from '../shared/facts.catalogue';
 import type { AppliedMeasure, LoadedMeasureRules, MeasureCatalogue, MeasureDefinition, MeasureRule } from './measures.types';
-import { resolveBasis } from './outcome';
-import type { Condition } from './pack.types';
-import { deepFreeze } from './pack.resolve';
-import { isObjectRef } from './semantics.conditions';
+import { resolveBasis } from '../tiers/outcome';
+import type { Condition } from '../tiers/pack.types';
+import { deepFreeze } from '../tiers/pack.resolve';
+import { isObjectRef } from '../shared/semantics.conditions';
 
 export interface CompiledMeasureRule {
   readonly name: string;

@@ -6,8 +6,8 @@ import { evaluateMeasures } from './measures.evaluate';
 import { loadMeasures } from './measures.loader';
 import { evaluateMeasuresWithEngine } from './measures.reference';
 import type { MeasureEvaluation } from './measures.types';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
-import { sampleCheckFacts } from './testing/measures-arbitrary';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
+import { sampleCheckFacts } from '../testing/measures-arbitrary';
 
 const N = 1000;
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

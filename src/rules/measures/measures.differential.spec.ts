@@ -5,14 +5,14 @@
  */
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
-import type { Facts } from './facts.catalogue';
+import type { Facts } from '../shared/facts.catalogue';
 import type { CompiledMeasures } from './measures.compile';
 import { evaluateMeasures } from './measures.evaluate';
 import { loadMeasures, parseMeasures } from './measures.loader';
 import { evaluateMeasuresWithEngine, measureEngineRules } from './measures.reference';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
-import { validCatalogueJson, validMeasureRulesJson } from './testing/measures-fixture';
-import { checkFactsArbitrary } from './testing/measures-arbitrary';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
+import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-fixture';
+import { checkFactsArbitrary } from '../testing/measures-arbitrary';
 
 const RUNS = Number(process.env.DIFF_RUNS ?? 1000);
 const sets: [string, CompiledMeasures][] = [

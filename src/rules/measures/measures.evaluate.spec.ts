@@ -1,12 +1,12 @@
-import { deriveCheckFacts, withCheckDefaults } from './check-facts';
-import type { FactValue } from './facts.catalogue';
+import { deriveCheckFacts, withCheckDefaults } from '../facts/check-facts';
+import type { FactValue } from '../shared/facts.catalogue';
 import { evaluateMeasures } from './measures.evaluate';
 import { loadMeasures, parseMeasures } from './measures.loader';
 import { evaluateMeasuresWithEngine } from './measures.reference';
-import type { FactRecord } from './record.types';
-import { CheckFactsError, MissingFactError } from './rules.errors';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
-import { validCatalogueJson, validMeasureRulesJson } from './testing/measures-fixture';
+import type { FactRecord } from '../facts/record.types';
+import { CheckFactsError, MissingFactError } from '../shared/rules.errors';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
+import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-fixture';
 
 // Fixture: exclude (penalty/block: procurement), limit (restrict: procurement, land), review (scrutinise:
 // all three), prefer (reward: procurement, awards). Rules: listed → exclude (priority 10); big-fine →

@@ -2,10 +2,10 @@
  * Evaluates the compiled measure rules for one check: pure and synchronous, reading only the frozen
  * compiled rules and the given facts, so concurrent checks cannot interfere.
  */
-import type { Facts } from './facts.catalogue';
+import type { Facts } from '../shared/facts.catalogue';
 import type { CompiledMeasureRule, CompiledMeasures } from './measures.compile';
 import type { AppliedMeasure, MeasureEvaluation } from './measures.types';
-import { CheckFactsError } from './rules.errors';
+import { CheckFactsError } from '../shared/rules.errors';
 import { verdictOf } from './verdict';
 
 /** The scenario of a check fact set; a missing or unknown scenario is a CheckFactsError (never a silent "pass"). */

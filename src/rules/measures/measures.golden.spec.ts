@@ -3,7 +3,7 @@ import { loadMeasureCases, measureCaseFacts } from './measures.cases';
 import { evaluateMeasures } from './measures.evaluate';
 import { loadMeasures } from './measures.loader';
 import { evaluateMeasuresWithEngine } from './measures.reference';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
 import { VERDICTS } from './verdict';
 
 const { rules: compiled } = loadMeasures(RULE_PACKS_DIR);

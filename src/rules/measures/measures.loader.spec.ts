@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadMeasures, parseMeasures } from './measures.loader';
-import { PackValidationError } from './rules.errors';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
-import { validCatalogueJson, validMeasureRulesJson } from './testing/measures-fixture';
-import type { MutablePack } from './testing/pack-fixture';
+import { PackValidationError } from '../shared/rules.errors';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
+import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-fixture';
+import type { MutablePack } from '../testing/pack-fixture';
 
 const labels = { catalogue: 'm/catalogue.json', rules: 'm/rules.json' };
 

@@ -7,15 +7,15 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { compileMeasures, type CompiledMeasures } from './measures.compile';
-import catalogueSchema from './measures.schema.json';
-import rulesSchema from './measure-rules.schema.json';
+import catalogueSchema from '../measures.schema.json';
+import rulesSchema from '../measure-rules.schema.json';
 import { catalogueFindings, measureRulesFindings } from './measures.semantics';
 import type { LoadedMeasureRules, MeasureCatalogue, MeasureCatalogueFile, MeasureRulesFile } from './measures.types';
-import { readJsonFile } from './pack.loader';
-import { deepFreeze, resolveCondition } from './pack.resolve';
-import type { TopLevelCondition } from './pack.types';
-import { PackValidationError, type PackFinding } from './rules.errors';
-import { schemaValidator, type FindingAnnotator } from './schema-validation';
+import { readJsonFile } from '../tiers/pack.loader';
+import { deepFreeze, resolveCondition } from '../tiers/pack.resolve';
+import type { TopLevelCondition } from '../tiers/pack.types';
+import { PackValidationError, type PackFinding } from '../shared/rules.errors';
+import { schemaValidator, type FindingAnnotator } from '../shared/schema-validation';
 
 export const MEASURES_DIR = 'measures';
 export const CATALOGUE_FILE = 'catalogue.json';

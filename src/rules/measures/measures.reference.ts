@@ -6,11 +6,11 @@
  * status on the Engine, so overlapping runs on a shared Engine silently skip rules.
  */
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import type { Facts } from './facts.catalogue';
+import type { Facts } from '../shared/facts.catalogue';
 import type { CompiledMeasures } from './measures.compile';
 import { measureEvaluation, scenarioOf } from './measures.evaluate';
 import type { MeasureEvaluation } from './measures.types';
-import { deepFreeze } from './pack.resolve';
+import { deepFreeze } from '../tiers/pack.resolve';
 
 /** The measure rules as json-rules-engine rule properties, each guarded by its measure's scenarios. */
 export function measureEngineRules(compiled: CompiledMeasures): RuleProperties[] {

@@ -10,11 +10,11 @@
  * catalogue measure; conditions read check facts with fitting operators and values (the rule-pack checks,
  * run against the check-fact vocabulary).
  */
-import { checkFactVocabulary } from './check-facts';
+import { checkFactVocabulary } from '../facts/check-facts';
 import { EFFECTS_OF_KIND, PENALTY_BASIS_STATUSES, type MeasureCatalogueFile, type MeasureRulesFile } from './measures.types';
-import type { LegalSource } from './pack.types';
-import type { PackFinding } from './rules.errors';
-import { ruleConditionFindings } from './semantics.conditions';
+import type { LegalSource } from '../tiers/pack.types';
+import type { PackFinding } from '../shared/rules.errors';
+import { ruleConditionFindings } from '../shared/semantics.conditions';
 
 type Report = (path: string, message: string, about?: Pick<PackFinding, 'rule' | 'measure'>) => void;
 

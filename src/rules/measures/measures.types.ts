@@ -4,8 +4,8 @@
  * The JSON Schemas `measures.schema.json` and `measure-rules.schema.json` are the authors' contract;
  * these types mirror them.
  */
-import type { ResolvedLegalBasis } from './evaluation.types';
-import type { ConditionValue, CoverageThreshold, LegalBasis, LegalSource, PackParameter, ParamRef, TopLevelCondition } from './pack.types';
+import type { ResolvedLegalBasis } from '../tiers/evaluation.types';
+import type { ConditionValue, CoverageThreshold, LegalBasis, LegalSource, PackParameter, ParamRef, TopLevelCondition } from '../tiers/pack.types';
 import type { Verdict } from './verdict';
 
 /** A transaction scenario in which measures apply (招标投标, 政府采购, …). Data: the catalogue may add more. */

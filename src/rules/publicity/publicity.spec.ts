@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addMonths, compareDates, formatDate, parseDate } from './calendar';
+import { addMonths, compareDates, formatDate, parseDate } from '../shared/calendar';
 import {
   listEntryEnd,
   penaltyPublicityWindow,
@@ -7,7 +7,7 @@ import {
   type PublicitySector,
   type RecordSeverity,
 } from './publicity';
-import { InvalidDateError } from './rules.errors';
+import { InvalidDateError } from '../shared/rules.errors';
 
 const SEVERITIES: RecordSeverity[] = ['minor', 'general', 'serious'];
 const SECTORS: PublicitySector[] = ['food', 'drug', 'special_equipment', 'work_safety', 'fire', 'other'];

@@ -12,7 +12,7 @@
  * The rule version is returned so it can be stored with the record (records decided before 2026-04-01
  * keep the old windows).
  */
-import { addMonths, parseDate } from './calendar';
+import { addMonths, parseDate } from '../shared/calendar';
 
 export type RecordSeverity = 'minor' | 'general' | 'serious';
 export type PublicitySector = 'food' | 'drug' | 'special_equipment' | 'work_safety' | 'fire' | 'other';

@@ -12,7 +12,7 @@
  * - duplicate / wrong codes (重错码) = distinct codes used under several names, sharing one name with another
  *   code, or failing the GB 32100 check character ÷ distinct codes seen, per 10,000.
  */
-import { formatDate, parseDate } from './calendar';
+import { formatDate, parseDate } from '../shared/calendar';
 
 /** Default N of the timeliness rule: a local parameter, to be confirmed against the 双公示 rules in force. */
 export const DEFAULT_TIMELY_WORKING_DAYS = 7;

@@ -4,8 +4,8 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import packSchema from './pack.schema.json';
-import casesSchema from './cases.schema.json';
+import packSchema from '../pack.schema.json';
+import casesSchema from '../cases.schema.json';
 import type { PackFinding } from './rules.errors';
 
 // strictRequired is off: the if/then discriminators test `required` of properties defined in the branches.

@@ -5,7 +5,7 @@
  */
 import { FACTS_BY_NAME, type FactDefinition } from './facts.catalogue';
 import { OPERATORS } from './operators';
-import type { Condition, ConditionValue, LeafCondition, ParamRef, RulePackFile, TopLevelCondition } from './pack.types';
+import type { Condition, ConditionValue, LeafCondition, ParamRef, RulePackFile, TopLevelCondition } from '../tiers/pack.types';
 import type { PackFinding } from './rules.errors';
 
 type AuthoredValue = ConditionValue | ParamRef;

@@ -3,11 +3,11 @@
  * with the expected score, tier and fired rules. Validated against cases.schema.json and the pack.
  */
 import { join } from 'node:path';
-import { factValueProblem, FACTS_BY_NAME, withDefaults, type Facts, type FactValue } from './facts.catalogue';
+import { factValueProblem, FACTS_BY_NAME, withDefaults, type Facts, type FactValue } from '../shared/facts.catalogue';
 import { CASES_FILE, readJsonFile } from './pack.loader';
 import type { LoadedPack } from './pack.types';
-import { CasesValidationError, type PackFinding } from './rules.errors';
-import { casesSchemaFindings } from './schema-validation';
+import { CasesValidationError, type PackFinding } from '../shared/rules.errors';
+import { casesSchemaFindings } from '../shared/schema-validation';
 
 export interface GoldenCase {
   readonly name: string;

@@ -6,16 +6,16 @@
  * side-effect free, so short-circuiting cannot change a result. The compiled pack is deep-frozen, so
  * evaluations may run concurrently.
  */
-import type { Facts, FactValue } from './facts.catalogue';
+import type { Facts, FactValue } from '../shared/facts.catalogue';
 import type { FiredRule, ResolvedInspectionPolicy } from './evaluation.types';
-import { factLeaf, literalLeaf, type FactSlots, type Predicate } from './compile.leaf';
+import { factLeaf, literalLeaf, type FactSlots, type Predicate } from '../shared/compile.leaf';
 import { firedRule, resolveBasis, type OutcomeModel } from './outcome';
 import type { Condition, LeafCondition, LegalSource, LoadedPack } from './pack.types';
 import { deepFreeze } from './pack.resolve';
-import { MissingFactError } from './rules.errors';
-import { isObjectRef } from './semantics.conditions';
+import { MissingFactError } from '../shared/rules.errors';
+import { isObjectRef } from '../shared/semantics.conditions';
 
-export type { FactSlots, Predicate } from './compile.leaf';
+export type { FactSlots, Predicate } from '../shared/compile.leaf';
 
 export interface CompiledRule {
   readonly name: string;

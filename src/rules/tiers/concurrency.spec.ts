@@ -6,8 +6,8 @@ import { evaluatePack } from './evaluate';
 import type { Evaluation } from './evaluation.types';
 import { Engine } from 'json-rules-engine';
 import { engineRules, evaluateWithEngine } from './reference';
-import { bundledPacks } from './testing/bundled-packs';
-import { sampleFacts } from './testing/fact-arbitrary';
+import { bundledPacks } from '../testing/bundled-packs';
+import { sampleFacts } from '../testing/fact-arbitrary';
 
 const N = 1000;
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { evaluatePack } from './evaluate';
-import type { Facts } from './facts.catalogue';
+import type { Facts } from '../shared/facts.catalogue';
 import { evaluateWithEngine, engineRules } from './reference';
-import { bundledPacks } from './testing/bundled-packs';
-import { factsArbitrary } from './testing/fact-arbitrary';
+import { bundledPacks } from '../testing/bundled-packs';
+import { factsArbitrary } from '../testing/fact-arbitrary';
 
 const RUNS = Number(process.env.DIFF_RUNS ?? 2000);
 

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { compilePack } from './compile';
 import { evaluatePack } from './evaluate';
 import { explainPack } from './explain';
-import { withDefaults } from './facts.catalogue';
+import { withDefaults } from '../shared/facts.catalogue';
 import { parsePack } from './pack.loader';
 import { evaluateWithEngine } from './reference';
-import { MissingFactError } from './rules.errors';
-import { factsArbitrary } from './testing/fact-arbitrary';
-import { validPackJson } from './testing/pack-fixture';
+import { MissingFactError } from '../shared/rules.errors';
+import { factsArbitrary } from '../testing/fact-arbitrary';
+import { validPackJson } from '../testing/pack-fixture';
 
 // Fixture: base 100; A ≥ 80, N forced-only, B 50–<80, C < 50. Rules: penalties ≥ 2 → −30; listed
 // (seriousDishonestyListed or taxCreditLevel in [D, null]) → force C, priority 5; new (< 1 year) →

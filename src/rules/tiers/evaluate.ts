@@ -2,7 +2,7 @@
  * Evaluates a compiled pack against one complete fact set. Pure and synchronous: it reads the facts and
  * the frozen compiled pack and allocates a fresh result, so concurrent calls cannot interfere.
  */
-import type { Facts } from './facts.catalogue';
+import type { Facts } from '../shared/facts.catalogue';
 import type { CompiledPack } from './compile';
 import type { Evaluation, FiredRule } from './evaluation.types';
 import { assembleEvaluation } from './outcome';

@@ -1,5 +1,5 @@
 /** The result of evaluating a pack for one fact set: it explains itself (fired rules with reasons and legal basis). */
-import type { Industry } from './facts.catalogue';
+import type { Industry } from '../shared/facts.catalogue';
 import type { EventType, LegalSourceStatus } from './pack.types';
 
 /** A rule's legal basis with its source looked up (title, document number, verification status). */

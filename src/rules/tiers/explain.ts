@@ -3,13 +3,13 @@
  * expected value (a `{fact}` reference resolved) and whether it passed. Leaves are all evaluated (no
  * short-circuit), so an officer sees every reason a rule did or did not fire.
  */
-import type { Facts, FactValue } from './facts.catalogue';
+import type { Facts, FactValue } from '../shared/facts.catalogue';
 import type { CompiledPack } from './compile';
 import { evaluatePack } from './evaluate';
 import type { Evaluation } from './evaluation.types';
-import { OPERATORS, type OperatorName } from './operators';
+import { OPERATORS, type OperatorName } from '../shared/operators';
 import type { Condition, ConditionValue } from './pack.types';
-import { isObjectRef } from './semantics.conditions';
+import { isObjectRef } from '../shared/semantics.conditions';
 
 export interface ConditionTrace {
   /** JSON pointer of the leaf inside the rule's `conditions`, e.g. `/all/1`. */

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { caseFacts, loadCases } from './cases';
 import { evaluatePack } from './evaluate';
-import { bundledPacks } from './testing/bundled-packs';
+import { bundledPacks } from '../testing/bundled-packs';
 
 const packs = bundledPacks();
 const table = packs.flatMap((compiled) => {

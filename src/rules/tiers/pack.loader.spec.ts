@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lintRulePacks } from './lint';
+import { lintRulePacks } from '../lint/lint';
 import { loadPack, loadPacks, parsePack } from './pack.loader';
-import { PackValidationError } from './rules.errors';
-import { validPackJson, type MutablePack } from './testing/pack-fixture';
-import { RULE_PACKS_DIR } from './testing/bundled-packs';
+import { PackValidationError } from '../shared/rules.errors';
+import { validPackJson, type MutablePack } from '../testing/pack-fixture';
+import { RULE_PACKS_DIR } from '../testing/bundled-packs';
 
 const FILE = 'fixture/pack.json';
 

@@ -7,12 +7,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { LoadedPack, RulePackFile } from './pack.types';
 import { resolvePack } from './pack.resolve';
-import { PackValidationError, type PackFinding } from './rules.errors';
-import { packSchemaFindings } from './schema-validation';
-import { conditionFindings } from './semantics.conditions';
+import { PackValidationError, type PackFinding } from '../shared/rules.errors';
+import { packSchemaFindings } from '../shared/schema-validation';
+import { conditionFindings } from '../shared/semantics.conditions';
 import { referenceFindings } from './semantics.references';
 import { tierFindings } from './semantics.tiers';
-import { nestedDeeperThan } from './json-depth';
+import { nestedDeeperThan } from '../shared/json-depth';
 
 export const PACK_FILE = 'pack.json';
 export const CASES_FILE = 'cases.json';

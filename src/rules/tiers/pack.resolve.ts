@@ -12,7 +12,7 @@ import type {
   ParamRef,
   RulePackFile,
 } from './pack.types';
-import { isObjectRef } from './semantics.conditions';
+import { isObjectRef } from '../shared/semantics.conditions';
 
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

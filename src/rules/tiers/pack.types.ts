@@ -3,8 +3,8 @@
  * deep-frozen). The JSON Schema `pack.schema.json` is the authoritative contract for authors; these types
  * mirror it.
  */
-import type { Industry, SubjectKind } from './facts.catalogue';
-import type { OperatorName } from './operators';
+import type { Industry, SubjectKind } from '../shared/facts.catalogue';
+import type { OperatorName } from '../shared/operators';
 
 export type LegalSourceStatus = 'verified' | 'secondary' | 'local-parameter';
 

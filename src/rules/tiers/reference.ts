@@ -4,7 +4,7 @@
  * keeps run status on the Engine, so overlapping runs on a shared Engine silently skip rules.
  */
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import type { Facts } from './facts.catalogue';
+import type { Facts } from '../shared/facts.catalogue';
 import type { CompiledPack } from './compile';
 import type { Evaluation } from './evaluation.types';
 import { assembleEvaluation, firedRule } from './outcome';

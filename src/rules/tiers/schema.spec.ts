@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCases } from './cases';
-import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS } from './facts.catalogue';
-import { OPERATOR_NAMES } from './operators';
+import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS } from '../shared/facts.catalogue';
+import { OPERATOR_NAMES } from '../shared/operators';
 import { parsePack } from './pack.loader';
-import packSchema from './pack.schema.json';
-import { CasesValidationError } from './rules.errors';
-import { validPackJson } from './testing/pack-fixture';
+import packSchema from '../pack.schema.json';
+import { CasesValidationError } from '../shared/rules.errors';
+import { validPackJson } from '../testing/pack-fixture';
 
 describe('pack.schema.json', () => {
   it('lists the catalogue industries, subject kinds and the operators', () => {
@@ -19,7 +19,7 @@ describe('pack.schema.json', () => {
 
 describe('docs/rule-packs.md', () => {
   it('has a row for every catalogue fact', () => {
-    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'rule-packs.md'), 'utf8');
+    const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rule-packs.md'), 'utf8');
     expect(FACT_CATALOGUE.map((f) => f.name).filter((n) => !doc.includes(`| \`${n}\` |`))).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@
  * supported (issue #3).
  */
 import type { InspectionPolicy, RulePackFile } from './pack.types';
-import type { PackFinding } from './rules.errors';
-import { isObjectRef } from './semantics.conditions';
+import type { PackFinding } from '../shared/rules.errors';
+import { isObjectRef } from '../shared/semantics.conditions';
 
 type Report = (path: string, message: string, rule?: string) => void;
 

@@ -3,7 +3,7 @@
  * open above, the worst covering the bottom of the scoring range, and the base inside the range.
  */
 import type { RulePackFile, TierDefinition } from './pack.types';
-import type { PackFinding } from './rules.errors';
+import type { PackFinding } from '../shared/rules.errors';
 
 type Report = (path: string, message: string) => void;
 

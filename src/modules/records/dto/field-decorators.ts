@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateBy, ValidationArguments } from 'class-validator';
 import { normaliseIdentifier } from '../../../common/identifiers/normalise';
 import { scrubIdNumbers } from '../../../common/pii';
-import { parseDate } from '../../../rules/calendar';
+import { parseDate } from '../../../rules/shared';
 
 /** Strings arrive trimmed; codes and ID numbers NFKC (full width as ASCII), upper case (a typed 'x' is an 'X'). */
 export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
