@@ -11,7 +11,8 @@
  * run against the check-fact vocabulary).
  */
 import { checkFactVocabulary } from '../facts/check-facts';
-import { EFFECTS_OF_KIND, PENALTY_BASIS_STATUSES, type MeasureCatalogueFile, type MeasureRulesFile } from './measures.types';
+import { EFFECTS_OF_KIND, PENALTY_BASIS_STATUSES } from './measure-kinds';
+import type { MeasureCatalogueFile, MeasureRulesFile } from './measures.types';
 import type { LegalSource } from '../tiers/pack.types';
 import type { PackFinding } from '../shared/rules.errors';
 import { ruleConditionFindings } from '../shared/semantics.conditions';

@@ -6,6 +6,7 @@
  */
 import type { ResolvedLegalBasis } from '../tiers/evaluation.types';
 import type { ConditionValue, CoverageThreshold, LegalBasis, LegalSource, PackParameter, ParamRef, TopLevelCondition } from '../tiers/pack.types';
+import type { MeasureEffect, MeasureKind } from './measure-kinds';
 import type { Verdict } from './verdict';
 
 /** A transaction scenario in which measures apply (招标投标, 政府采购, …). Data: the catalogue may add more. */
@@ -14,22 +15,6 @@ export interface Scenario {
   readonly name: string;
   readonly nameZh: string;
 }
-
-export const MEASURE_KINDS = ['penalty', 'reward'] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
-
-/** block: may not take part; restrict: limited; scrutinise: reviewed closely; facilitate: a reward. */
-export const MEASURE_EFFECTS = ['block', 'restrict', 'scrutinise', 'facilitate'] as const;
-export type MeasureEffect = (typeof MEASURE_EFFECTS)[number];
-
-/** Effects a measure of each kind may have. */
-export const EFFECTS_OF_KIND: Readonly<Record<MeasureKind, readonly MeasureEffect[]>> = {
-  penalty: ['block', 'restrict', 'scrutinise'],
-  reward: ['facilitate'],
-};
-
-/** Statuses of a legal source that may back a penalty measure (never a local parameter). */
-export const PENALTY_BASIS_STATUSES = ['verified', 'secondary'] as const;
 
 export interface MeasureDefinition {
   readonly code: string;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MEASURE_EFFECTS, type MeasureEffect } from './measures.types';
+import { MEASURE_EFFECTS, type MeasureEffect } from './measure-kinds';
 import { VERDICTS, verdictOf, verdictRank } from './verdict';
 
 const of = (...effects: MeasureEffect[]) => verdictOf(effects.map((effect) => ({ effect })));

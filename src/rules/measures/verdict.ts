@@ -3,7 +3,7 @@
  * block > restrict > scrutinise (penalties) > reward (any facilitating reward) > pass (nothing applies).
  * A penalty outweighs any reward: a party both blocked and red-listed is blocked.
  */
-import type { MeasureEffect } from './measures.types';
+import type { MeasureEffect } from './measure-kinds';
 
 export const VERDICTS = ['block', 'restrict', 'scrutinise', 'reward', 'pass'] as const;
 export type Verdict = (typeof VERDICTS)[number];
