@@ -11,8 +11,9 @@ import { lintRules, type LintRule } from './lint.rules';
 import { asErrors, type LintFinding } from './lint.types';
 import { CATALOGUE_FILE, MEASURE_RULES_FILE, MEASURES_DIR, measureFindings, type MeasureLabels } from '../measures/measures.loader';
 import type { MeasureCatalogueFile, MeasureRulesFile } from '../measures/measures.types';
-import { industryFindings, packDirs, packFindings, packIdOf, PACK_FILE, readJsonFile, type PackIndustry } from '../tiers/pack.loader';
-import { resolveCondition } from '../tiers/pack.resolve';
+import { industryFindings, packDirs, packFindings, packIdOf, PACK_FILE, type PackIndustry } from '../tiers/pack.loader';
+import { readJsonFile } from '../shared/json-file';
+import { resolveCondition } from '../shared/resolve';
 import type { RulePackFile } from '../tiers/pack.types';
 import { packSchemaFindings } from '../shared/schema-validation';
 

@@ -5,21 +5,16 @@
  */
 import { join } from 'node:path';
 import { checkFactProblems, withCheckDefaults } from '../facts/check-facts';
-import type { Facts, FactValue } from '../shared/facts.catalogue';
+import type { Facts } from '../shared/facts.catalogue';
 import type { CompiledMeasures } from './measures.compile';
 import { MEASURE_CASES_FILE, MEASURES_DIR } from './measures.loader';
 import casesSchema from '../measure-cases.schema.json';
-import { readJsonFile } from '../tiers/pack.loader';
-import { CasesValidationError, type PackFinding } from '../shared/rules.errors';
+import { loadCaseFile, parseCaseFile, unknownNameFindings, type CaseOf } from '../shared/cases';
+import type { PackFinding } from '../shared/rules.errors';
 import { schemaValidator } from '../shared/schema-validation';
 import type { Verdict } from './verdict';
 
-export interface MeasureCase {
-  readonly name: string;
-  readonly description?: string;
-  readonly facts: Readonly<Record<string, FactValue>>;
-  readonly expect: { readonly verdict: Verdict; readonly measures: readonly string[]; readonly rules: readonly string[] };
-}
+export type MeasureCase = CaseOf<{ readonly verdict: Verdict; readonly measures: readonly string[]; readonly rules: readonly string[] }>;
 
 export interface MeasureCaseFile {
   readonly rules: string;
@@ -38,29 +33,20 @@ function semanticFindings(file: MeasureCaseFile, compiled: CompiledMeasures, lab
     for (const problem of checkFactProblems(c.facts, compiled.vocabulary)) {
       out.push({ file: label, path: `${p}/facts/${problem.fact}`, message: `"${problem.fact}" ${problem.message}` });
     }
-    c.expect.measures.forEach((m, j) => {
-      if (!measures.has(m)) out.push({ file: label, path: `${p}/expect/measures/${j}`, message: `unknown measure "${m}"` });
-    });
-    c.expect.rules.forEach((r, j) => {
-      if (!rules.has(r)) out.push({ file: label, path: `${p}/expect/rules/${j}`, message: `unknown rule "${r}"` });
-    });
+    out.push(...unknownNameFindings(label, `${p}/expect/measures`, c.expect.measures, measures, 'measure'));
+    out.push(...unknownNameFindings(label, `${p}/expect/rules`, c.expect.rules, rules, 'rule'));
   });
   return out;
 }
 
 export function parseMeasureCases(json: unknown, compiled: CompiledMeasures, label: string): MeasureCaseFile {
-  const schema = schemaFindings(json, label);
-  const findings = schema.length > 0 ? schema : semanticFindings(json as MeasureCaseFile, compiled, label);
-  if (findings.length > 0) throw new CasesValidationError(findings);
-  return json as MeasureCaseFile;
+  return parseCaseFile<MeasureCaseFile>(json, label, schemaFindings, (file) => semanticFindings(file, compiled, label));
 }
 
 /** Load `<rootDir>/measures/cases.json` (rootDir: the rule-packs directory). */
 export function loadMeasureCases(rootDir: string, compiled: CompiledMeasures): MeasureCaseFile {
   const label = join(rootDir, MEASURES_DIR, MEASURE_CASES_FILE);
-  const { json, findings } = readJsonFile(label);
-  if (findings.length > 0) throw new CasesValidationError(findings);
-  return parseMeasureCases(json, compiled, label);
+  return loadCaseFile(label, (json) => parseMeasureCases(json, compiled, label));
 }
 
 export function measureCaseFacts(c: MeasureCase, compiled: CompiledMeasures): Facts {

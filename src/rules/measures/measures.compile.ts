@@ -1,17 +1,17 @@
 /**
- * Compiles the measure rules once into synchronous predicates with the rule-pack compiler
- * (compileCondition, factReader: the same operator and boolean semantics as json-rules-engine), indexed
+ * Compiles the measure rules once into synchronous predicates with the compiler both pipelines share
+ * (shared/compile.ts: the same operator and boolean semantics as json-rules-engine), indexed
  * by scenario: a rule is tried only in its measure's scenarios. Each rule's AppliedMeasure entry (measure,
  * resolved legal basis, reason, facts used) is built once; the whole is deep-frozen so that evaluations
  * may run concurrently.
  */
 import { TRANSACTION_FACTS, checkFactVocabulary, type CheckFactDefinition } from '../facts/check-facts';
-import { compileCondition, factReader, type FactSlots, type Predicate, type Slots } from '../tiers/compile';
+import { compileRules, type FactSlots, type Predicate } from '../shared/compile';
 import type { Facts } from '../shared/facts.catalogue';
 import type { AppliedMeasure, LoadedMeasureRules, MeasureCatalogue, MeasureDefinition, MeasureRule } from './measures.types';
-import { resolveBasis } from '../tiers/outcome';
-import type { Condition } from '../tiers/pack.types';
-import { deepFreeze } from '../tiers/pack.resolve';
+import { resolveBasis, sourcesById } from '../shared/legal-basis';
+import type { Condition } from '../shared/rule.types';
+import { deepFreeze } from '../shared/resolve';
 import { isObjectRef } from '../shared/semantics.conditions';
 
 export interface CompiledMeasureRule {
@@ -57,7 +57,7 @@ function factsUsedBy(c: Condition, out: string[] = []): string[] {
 }
 
 function applied(catalogue: MeasureCatalogue, m: MeasureDefinition, r: MeasureRule): AppliedMeasure {
-  const sources = new Map(catalogue.legalSources.map((s) => [s.id, s] as const));
+  const sources = sourcesById(catalogue.legalSources);
   return {
     code: m.code,
     kind: m.kind,
@@ -77,15 +77,11 @@ function applied(catalogue: MeasureCatalogue, m: MeasureDefinition, r: MeasureRu
 
 export function compileMeasures(catalogue: MeasureCatalogue, rulesFile: LoadedMeasureRules): CompiledMeasures {
   const measures = new Map(catalogue.measures.map((m) => [m.code, m] as const));
-  const slots: Slots = new Map();
-  const rules = rulesFile.rules
-    .map((r, i) => ({ r, i, priority: r.priority ?? 1 }))
-    .sort((a, b) => b.priority - a.priority || a.i - b.i)
-    .map(({ r, priority }): CompiledMeasureRule => {
-      const measure = measures.get(r.event.params.measure);
-      if (!measure) throw new Error(`unknown measure "${r.event.params.measure}" (the loader should have refused the rules)`);
-      return { name: r.name, priority, measure, test: compileCondition(r.conditions, slots), applied: applied(catalogue, measure, r) };
-    });
+  const { rules, factsRead, readFacts } = compileRules(rulesFile.id, rulesFile.rules, (r, priority, test): CompiledMeasureRule => {
+    const measure = measures.get(r.event.params.measure);
+    if (!measure) throw new Error(`unknown measure "${r.event.params.measure}" (the loader should have refused the rules)`);
+    return { name: r.name, priority, measure, test, applied: applied(catalogue, measure, r) };
+  });
   const byScenario = new Map(catalogue.scenarios.map((s) => [s.code, rules.filter((r) => r.measure.scenarios.includes(s.code))] as const));
   const vocabulary = checkFactVocabulary(catalogue.scenarios.map((s) => s.code));
   return deepFreeze({
@@ -96,7 +92,7 @@ export function compileMeasures(catalogue: MeasureCatalogue, rulesFile: LoadedMe
     vocabulary,
     rules,
     byScenario,
-    factsRead: [...slots.keys()],
-    readFacts: factReader(rulesFile.id, [...slots.keys()]),
+    factsRead,
+    readFacts,
   });
 }

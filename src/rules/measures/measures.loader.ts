@@ -11,9 +11,9 @@ import catalogueSchema from '../measures.schema.json';
 import rulesSchema from '../measure-rules.schema.json';
 import { catalogueFindings, measureRulesFindings } from './measures.semantics';
 import type { LoadedMeasureRules, MeasureCatalogue, MeasureCatalogueFile, MeasureRulesFile } from './measures.types';
-import { readJsonFile } from '../tiers/pack.loader';
-import { deepFreeze, resolveCondition } from '../tiers/pack.resolve';
-import type { TopLevelCondition } from '../tiers/pack.types';
+import { readJsonFile } from '../shared/json-file';
+import { deepFreeze, resolveCondition } from '../shared/resolve';
+import type { TopLevelCondition } from '../shared/rule.types';
 import { PackValidationError, type PackFinding } from '../shared/rules.errors';
 import { schemaValidator, type FindingAnnotator } from '../shared/schema-validation';
 

@@ -13,7 +13,7 @@
 import { checkFactVocabulary } from '../facts/check-facts';
 import { EFFECTS_OF_KIND, PENALTY_BASIS_STATUSES } from './measure-kinds';
 import type { MeasureCatalogueFile, MeasureRulesFile } from './measures.types';
-import type { LegalSource } from '../tiers/pack.types';
+import type { LegalSource } from '../shared/rule.types';
 import type { PackFinding } from '../shared/rules.errors';
 import { ruleConditionFindings } from '../shared/semantics.conditions';
 

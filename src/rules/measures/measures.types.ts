@@ -4,8 +4,7 @@
  * The JSON Schemas `measures.schema.json` and `measure-rules.schema.json` are the authors' contract;
  * these types mirror them.
  */
-import type { ResolvedLegalBasis } from '../tiers/evaluation.types';
-import type { ConditionValue, CoverageThreshold, LegalBasis, LegalSource, PackParameter, ParamRef, TopLevelCondition } from '../tiers/pack.types';
+import type { ConditionValue, CoverageThreshold, LegalBasis, LegalSource, PackParameter, ParamRef, ResolvedLegalBasis, TopLevelCondition } from '../shared/rule.types';
 import type { MeasureEffect, MeasureKind } from './measure-kinds';
 import type { Verdict } from './verdict';
 

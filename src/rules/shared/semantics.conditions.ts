@@ -3,9 +3,9 @@
  * the operator fits the fact's type, and the value fits both (lists for in/notIn, numbers for numeric
  * comparisons, strings within the fact's allowed values, fact and parameter references resolvable).
  */
-import { FACTS_BY_NAME, type FactDefinition } from './facts.catalogue';
+import type { FactDefinition } from './facts.catalogue';
 import { OPERATORS } from './operators';
-import type { Condition, ConditionValue, LeafCondition, ParamRef, RulePackFile, TopLevelCondition } from '../tiers/pack.types';
+import type { Condition, ConditionValue, LeafCondition, ParamRef, TopLevelCondition } from './rule.types';
 import type { PackFinding } from './rules.errors';
 
 type AuthoredValue = ConditionValue | ParamRef;
@@ -91,8 +91,4 @@ export function ruleConditionFindings(
     walk(ctx, rule.conditions, `/rules/${i}/conditions`, (path, message) => out.push({ file, rule: rule.name, path, message }));
   });
   return out;
-}
-
-export function conditionFindings(pack: RulePackFile, file: string): PackFinding[] {
-  return ruleConditionFindings(pack.rules, { facts: FACTS_BY_NAME, vocabulary: 'the fact catalogue', parameters: pack.parameters }, file);
 }

@@ -4,17 +4,13 @@
  */
 import { join } from 'node:path';
 import { factValueProblem, FACTS_BY_NAME, withDefaults, type Facts, type FactValue } from '../shared/facts.catalogue';
-import { CASES_FILE, readJsonFile } from './pack.loader';
+import { loadCaseFile, parseCaseFile, unknownNameFindings, type CaseOf } from '../shared/cases';
+import { CASES_FILE } from './pack.loader';
 import type { LoadedPack } from './pack.types';
-import { CasesValidationError, type PackFinding } from '../shared/rules.errors';
+import type { PackFinding } from '../shared/rules.errors';
 import { casesSchemaFindings } from '../shared/schema-validation';
 
-export interface GoldenCase {
-  readonly name: string;
-  readonly description?: string;
-  readonly facts: Readonly<Record<string, FactValue>>;
-  readonly expect: { readonly tier: string; readonly score: number; readonly fired: readonly string[] };
-}
+export type GoldenCase = CaseOf<{ readonly tier: string; readonly score: number; readonly fired: readonly string[] }>;
 
 export interface GoldenCaseFile {
   readonly pack: string;
@@ -40,26 +36,19 @@ function semanticFindings(file: GoldenCaseFile, pack: LoadedPack, label: string)
       if (problem) out.push({ file: label, path: `${p}/facts/${name}`, message: problem });
     }
     if (!tiers.has(c.expect.tier)) out.push({ file: label, path: `${p}/expect/tier`, message: `unknown tier "${c.expect.tier}"` });
-    c.expect.fired.forEach((r, j) => {
-      if (!rules.has(r)) out.push({ file: label, path: `${p}/expect/fired/${j}`, message: `unknown rule "${r}"` });
-    });
+    out.push(...unknownNameFindings(label, `${p}/expect/fired`, c.expect.fired, rules, 'rule'));
   });
   return out;
 }
 
 export function parseCases(json: unknown, pack: LoadedPack, label: string): GoldenCaseFile {
-  const schema = casesSchemaFindings(json, label);
-  const findings = schema.length > 0 ? schema : semanticFindings(json as GoldenCaseFile, pack, label);
-  if (findings.length > 0) throw new CasesValidationError(findings);
-  return json as GoldenCaseFile;
+  return parseCaseFile<GoldenCaseFile>(json, label, casesSchemaFindings, (file) => semanticFindings(file, pack, label));
 }
 
 /** Load `<dir>/cases.json` for the pack. */
 export function loadCases(dir: string, pack: LoadedPack): GoldenCaseFile {
   const label = join(dir, CASES_FILE);
-  const { json, findings } = readJsonFile(label);
-  if (findings.length > 0) throw new CasesValidationError(findings);
-  return parseCases(json, pack, label);
+  return loadCaseFile(label, (json) => parseCases(json, pack, label));
 }
 
 export function caseFacts(c: GoldenCase): Facts {

@@ -1,21 +1,17 @@
 /**
- * Compiles a loaded pack once into synchronous predicates: closures over "fact slots" (each fact the
- * pack reads is looked up once per evaluation), with json-rules-engine's operator semantics
- * (operators.ts, compile.leaf.ts) and boolean semantics: `all` is every, `any` is some, `not` negates;
- * an empty `any` is true in json-rules-engine (the schema forbids empty lists anyway). Every leaf is
- * side-effect free, so short-circuiting cannot change a result. The compiled pack is deep-frozen, so
- * evaluations may run concurrently.
+ * Compiles a loaded pack once (shared/compile.ts: conditions into synchronous predicates over fact
+ * slots, with json-rules-engine's operator and boolean semantics), each rule's fired-rule entry and the
+ * inspection policies resolved ahead. The compiled pack is deep-frozen, so evaluations may run concurrently.
  */
-import type { Facts, FactValue } from '../shared/facts.catalogue';
+import { compileRules, type FactSlots, type Predicate } from '../shared/compile';
+import type { Facts } from '../shared/facts.catalogue';
+import { resolveBasis, sourcesById } from '../shared/legal-basis';
+import { deepFreeze } from '../shared/resolve';
 import type { FiredRule, ResolvedInspectionPolicy } from './evaluation.types';
-import { factLeaf, literalLeaf, type FactSlots, type Predicate } from '../shared/compile.leaf';
-import { firedRule, resolveBasis, type OutcomeModel } from './outcome';
-import type { Condition, LeafCondition, LegalSource, LoadedPack } from './pack.types';
-import { deepFreeze } from './pack.resolve';
-import { MissingFactError } from '../shared/rules.errors';
-import { isObjectRef } from '../shared/semantics.conditions';
+import { firedRule, type OutcomeModel } from './outcome';
+import type { LegalSource, LoadedPack } from './pack.types';
 
-export type { FactSlots, Predicate } from '../shared/compile.leaf';
+export type { FactSlots, Predicate } from '../shared/compile';
 
 export interface CompiledRule {
   readonly name: string;
@@ -37,55 +33,6 @@ export interface CompiledPack extends OutcomeModel {
   readonly readFacts: (facts: Facts) => FactSlots;
 }
 
-/** Assigns each fact name a slot index, in first-use order. */
-export type Slots = Map<string, number>;
-const slotOf = (slots: Slots, fact: string): number => {
-  let i = slots.get(fact);
-  if (i === undefined) slots.set(fact, (i = slots.size));
-  return i;
-};
-
-function compileLeaf(leaf: LeafCondition, slots: Slots): Predicate {
-  const { value } = leaf;
-  const a = slotOf(slots, leaf.fact);
-  if (isObjectRef(value) && 'fact' in value) return factLeaf(leaf.operator, a, slotOf(slots, String(value.fact)));
-  return literalLeaf(leaf.operator, a, value);
-}
-
-function compileList(conditions: readonly Condition[], slots: Slots, every: boolean): Predicate {
-  const ps = conditions.map((c) => compileCondition(c, slots));
-  if (ps.length === 1) return ps[0];
-  if (ps.length === 2) {
-    const [p, q] = ps;
-    return every ? (v) => p(v) && q(v) : (v) => p(v) || q(v);
-  }
-  if (every) return (v) => ps.every((p) => p(v));
-  return ps.length === 0 ? () => true : (v) => ps.some((p) => p(v));
-}
-
-export function compileCondition(c: Condition, slots: Slots): Predicate {
-  if ('all' in c) return compileList(c.all, slots, true);
-  if ('any' in c) return compileList(c.any, slots, false);
-  if ('not' in c) {
-    const p = compileCondition(c.not, slots);
-    return (v) => !p(v);
-  }
-  return compileLeaf(c, slots);
-}
-
-/** Reads the named facts into slots; a missing one throws MissingFactError naming `packId`. */
-export function factReader(packId: string, names: readonly string[]): (facts: Facts) => FactSlots {
-  return (facts) => {
-    const out = new Array<FactValue>(names.length);
-    for (let i = 0; i < names.length; i++) {
-      const x = facts[names[i]];
-      if (x === undefined) throw new MissingFactError(packId, names[i]);
-      out[i] = x;
-    }
-    return out;
-  };
-}
-
 function policies(pack: LoadedPack, sources: ReadonlyMap<string, LegalSource>): Map<string, ResolvedInspectionPolicy> {
   const out = new Map<string, ResolvedInspectionPolicy>();
   for (const [tier, p] of Object.entries(pack.inspectionPolicy)) {
@@ -104,12 +51,8 @@ function policies(pack: LoadedPack, sources: ReadonlyMap<string, LegalSource>): 
 }
 
 export function compilePack(pack: LoadedPack): CompiledPack {
-  const sources = new Map(pack.legalSources.map((s) => [s.id, s] as const));
-  const slots: Slots = new Map();
-  const rules = pack.rules
-    .map((r, i) => ({ r, i, priority: r.priority ?? 1 }))
-    .sort((a, b) => b.priority - a.priority || a.i - b.i)
-    .map(({ r, priority }) => ({ name: r.name, priority, test: compileCondition(r.conditions, slots), fired: firedRule(sources, r.name, r.event) }));
+  const sources = sourcesById(pack.legalSources);
+  const { rules, factsRead, readFacts } = compileRules(pack.id, pack.rules, (r, priority, test): CompiledRule => ({ name: r.name, priority, test, fired: firedRule(sources, r.name, r.event) }));
   const bands = pack.tiers.filter((t) => !t.forcedOnly).map((t) => ({ tier: t.tier, minScore: t.minScore ?? null }));
   return deepFreeze({
     pack,
@@ -118,7 +61,7 @@ export function compilePack(pack: LoadedPack): CompiledPack {
     bands,
     policies: policies(pack, sources),
     rules,
-    factsRead: [...slots.keys()],
-    readFacts: factReader(pack.id, [...slots.keys()]),
+    factsRead,
+    readFacts,
   });
 }

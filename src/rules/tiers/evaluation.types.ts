@@ -1,18 +1,9 @@
 /** The result of evaluating a pack for one fact set: it explains itself (fired rules with reasons and legal basis). */
 import type { Industry } from '../shared/facts.catalogue';
-import type { EventType, LegalSourceStatus } from './pack.types';
+import type { ResolvedLegalBasis } from '../shared/rule.types';
+import type { EventType } from './pack.types';
 
-/** A rule's legal basis with its source looked up (title, document number, verification status). */
-export interface ResolvedLegalBasis {
-  readonly source: string;
-  readonly title: string;
-  readonly titleZh?: string;
-  readonly documentNumber?: string;
-  readonly article?: string;
-  readonly url?: string;
-  readonly status: LegalSourceStatus;
-  readonly note?: string;
-}
+export type { ResolvedLegalBasis } from '../shared/rule.types';
 
 export interface FiredRule {
   readonly rule: string;

@@ -3,8 +3,9 @@
  * reference, so both produce the same shape. Score = clamp(base + Σ points); tier = the worst of the
  * score's tier and every forced tier.
  */
-import type { Evaluation, FiredRule, ResolvedInspectionPolicy, ResolvedLegalBasis } from './evaluation.types';
-import type { LegalBasis, LegalSource, LoadedPack, RuleEvent } from './pack.types';
+import { resolveBasis } from '../shared/legal-basis';
+import type { Evaluation, FiredRule, ResolvedInspectionPolicy } from './evaluation.types';
+import type { LegalSource, LoadedPack, RuleEvent } from './pack.types';
 
 /** What the outcome needs of a compiled pack (see compile.ts). */
 export interface OutcomeModel {
@@ -15,23 +16,6 @@ export interface OutcomeModel {
   /** Banded tiers best → worst with their lower bound (null = open below). */
   readonly bands: readonly { readonly tier: string; readonly minScore: number | null }[];
   readonly policies: ReadonlyMap<string, ResolvedInspectionPolicy>;
-}
-
-export function resolveBasis(sources: ReadonlyMap<string, LegalSource>, basis: LegalBasis): ResolvedLegalBasis {
-  const s = sources.get(basis.source);
-  if (!s) throw new Error(`unknown legal source "${basis.source}" (the loader should have refused the pack)`);
-  const article = basis.article ?? s.article;
-  const note = basis.note ?? s.note;
-  return {
-    source: s.id,
-    title: s.title,
-    ...(s.titleZh === undefined ? {} : { titleZh: s.titleZh }),
-    ...(s.documentNumber === undefined ? {} : { documentNumber: s.documentNumber }),
-    ...(article === undefined ? {} : { article }),
-    ...(s.url === undefined ? {} : { url: s.url }),
-    status: s.status,
-    ...(note === undefined ? {} : { note }),
-  };
 }
 
 export function firedRule(sources: ReadonlyMap<string, LegalSource>, rule: string, event: RuleEvent): FiredRule {

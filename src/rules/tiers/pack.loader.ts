@@ -3,16 +3,17 @@
  * semantic checks a schema cannot make; any finding throws a PackValidationError that names the file,
  * the rule and the field (JSON pointer).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { LoadedPack, RulePackFile } from './pack.types';
 import { resolvePack } from './pack.resolve';
 import { PackValidationError, type PackFinding } from '../shared/rules.errors';
 import { packSchemaFindings } from '../shared/schema-validation';
-import { conditionFindings } from '../shared/semantics.conditions';
+import { FACTS_BY_NAME } from '../shared/facts.catalogue';
+import { ruleConditionFindings } from '../shared/semantics.conditions';
 import { referenceFindings } from './semantics.references';
 import { tierFindings } from './semantics.tiers';
-import { nestedDeeperThan } from '../shared/json-depth';
+import { readJsonFile } from '../shared/json-file';
 
 export const PACK_FILE = 'pack.json';
 export const CASES_FILE = 'cases.json';
@@ -23,6 +24,11 @@ export function packFindings(json: unknown, file: string): PackFinding[] {
   if (schema.length > 0) return schema; // the semantic checks rely on the schema's shape
   const pack = json as RulePackFile;
   return [...referenceFindings(pack, file), ...tierFindings(pack, file), ...scoreFindings(pack, file), ...conditionFindings(pack, file)];
+}
+
+/** The rules' conditions against the fact catalogue and the pack's parameters. */
+function conditionFindings(pack: RulePackFile, file: string): PackFinding[] {
+  return ruleConditionFindings(pack.rules, { facts: FACTS_BY_NAME, vocabulary: 'the fact catalogue', parameters: pack.parameters }, file);
 }
 
 /** The largest score a stored tier holds: credit_tiers.score is numeric(10,2). */
@@ -56,29 +62,6 @@ export function parsePack(json: unknown, fileLabel: string): LoadedPack {
   if (findings.length > 0) throw new PackValidationError(findings);
   return resolvePack(json as RulePackFile, fileLabel);
 }
-
-/** Read a JSON file; a syntax error becomes a finding. */
-export function readJsonFile(file: string): { json?: unknown; findings: PackFinding[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { findings: [{ file, path: '', message: `cannot read file: ${(e as Error).message}` }] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch (e) {
-    return { findings: [{ file, path: '', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  // The schema validator and the condition resolver recurse: a file nested thousands deep would
-  // overflow the stack and stop the whole run instead of being one finding.
-  if (nestedDeeperThan(json, MAX_JSON_DEPTH)) return { findings: [{ file, path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] };
-  return { json, findings: [] };
-}
-
-/** Deepest nesting of objects and arrays a rule file may have. */
-export const MAX_JSON_DEPTH = 64;
 
 /** The `id` of parsed pack JSON, or undefined when it is not an object (`null`, an array, a number…). */
 export function packIdOf(json: unknown): unknown {

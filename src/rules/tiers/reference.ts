@@ -1,27 +1,22 @@
 /**
- * The same evaluation run through json-rules-engine itself, as the reference the compiled evaluator is
- * checked against (differential tests, benchmark). A FRESH Engine per evaluation: json-rules-engine 7.3
- * keeps run status on the Engine, so overlapping runs on a shared Engine silently skip rules.
+ * The same evaluation run through json-rules-engine itself (shared/reference.ts: a fresh Engine per
+ * run), as the reference the compiled evaluator is checked against (differential tests, benchmark).
  */
-import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { RuleProperties } from 'json-rules-engine';
+import { asEngineRules, runEngine } from '../shared/reference';
 import type { Facts } from '../shared/facts.catalogue';
 import type { CompiledPack } from './compile';
 import type { Evaluation } from './evaluation.types';
 import { assembleEvaluation, firedRule } from './outcome';
 import type { RuleEvent } from './pack.types';
 
-/**
- * The pack's rules as json-rules-engine rule properties. They are the loaded pack's own deep-frozen
- * objects: the engine builds its Rule/Condition objects from them without writing to them (its strict-mode
- * code would throw on a frozen object if it tried).
- */
+/** The pack's rules as json-rules-engine rule properties: the loaded pack's own deep-frozen objects. */
 export function engineRules(compiled: CompiledPack): RuleProperties[] {
-  return compiled.pack.rules as unknown as RuleProperties[];
+  return asEngineRules(compiled.pack.rules);
 }
 
 export async function evaluateWithEngine(compiled: CompiledPack, facts: Facts, rules = engineRules(compiled)): Promise<Evaluation> {
-  const engine = new Engine(rules, { allowUndefinedFacts: false });
-  const { results } = await engine.run({ ...facts });
+  const results = await runEngine(rules, facts);
   const order = new Map(compiled.rules.map((r, i) => [r.name, i] as const));
   const fired = results
     .map((r) => ({ name: String(r.name), event: r.event as unknown as RuleEvent }))
