@@ -3,6 +3,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The engine core (src/rules) depends on no framework, database or feature module. */
+const CORE_PATTERNS = [
+  { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', '@electric-sql/*', '**/modules', '**/modules/**'], message: 'src/rules must not depend on NestJS, TypeORM, a database driver or src/modules' },
+];
+/** File reading in the core is the loaders' business (and the tests'). */
+const CORE_FILE_READERS = ['src/rules/shared/json-file.ts', 'src/rules/tiers/pack.loader.ts', 'src/rules/lint/lint.ts', 'src/rules/coverage/coverage.run.ts', 'src/rules/testing/**/*.ts', 'src/rules/**/*.spec.ts'];
+const CORE_NO_FS = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({
+  name,
+  message: 'src/rules reads files only in its loaders (shared/json-file.ts, tiers/pack.loader.ts, lint/lint.ts, coverage/coverage.run.ts)',
+}));
+const APART = 'tiers/ and measures/ do not import each other: what both need belongs in rules/shared';
+const SHARED_BELOW = 'rules/shared is what the other folders build on: it imports none of them';
+/** The options of the rule for core files: reading files or not, and the folders (a regex) they may not import. */
+function coreImports({ readsFiles, notFolder, why = APART }) {
+  const patterns = [...CORE_PATTERNS];
+  if (notFolder) patterns.push({ regex: `^\\.\\./${notFolder}/`, message: why });
+  return { '@typescript-eslint/no-restricted-imports': ['error', { paths: readsFiles ? [] : CORE_NO_FS, patterns }] };
+}
+/** Outside the core: a folder's index only, never the files behind it. */
+const CORE_INDEXES_ONLY = { regex: '(^|/)rules/[a-z-]+/', message: 'import the rules core through its indexes (src/rules or src/rules/<folder>), not a file inside a folder' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -20,14 +41,29 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
+  // Layering (architecture.md; issue 12) with ESLint's own rule (typescript-eslint's wrapper, which also
+  // sees `import type`). A later block replaces an earlier block's options for the same file, so each
+  // block states every restriction that applies to its files.
+  // The engine core: no framework, no database, no feature module, no file reading outside the loaders;
+  // tiers/ and measures/ share through shared/, never through each other.
+  { files: ['src/rules/**/*.ts'], rules: coreImports({ readsFiles: false }) },
+  { files: ['src/rules/tiers/**/*.ts'], rules: coreImports({ readsFiles: false, notFolder: 'measures' }) },
+  { files: ['src/rules/measures/**/*.ts'], rules: coreImports({ readsFiles: false, notFolder: 'tiers' }) },
+  { files: ['src/rules/shared/**/*.ts'], rules: coreImports({ readsFiles: false, notFolder: '[a-z-]+', why: SHARED_BELOW }) },
+  { files: CORE_FILE_READERS, rules: coreImports({ readsFiles: true }) },
+  { files: ['src/rules/shared/json-file.ts', 'src/rules/shared/**/*.spec.ts'], rules: coreImports({ readsFiles: true, notFolder: '[a-z-]+', why: SHARED_BELOW }) },
+  { files: CORE_FILE_READERS.filter((f) => f.startsWith('src/rules/tiers/')).concat('src/rules/tiers/**/*.spec.ts'), rules: coreImports({ readsFiles: true, notFolder: 'measures' }) },
+  { files: ['src/rules/measures/**/*.spec.ts'], rules: coreImports({ readsFiles: true, notFolder: 'tiers' }) },
   {
-    // The engine core stays free of NestJS and TypeORM.
-    files: ['src/rules/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', '**/modules/**'], message: 'src/rules must not depend on NestJS, TypeORM or modules' }] },
-      ],
-    },
+    // Outside the core, the core is used through its indexes (src/rules/index.ts or src/rules/<folder>/index.ts).
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'ormconfig.ts'],
+    ignores: ['src/rules/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEXES_ONLY] }] },
+  },
+  {
+    // Test fixtures and arbitraries (rules/testing) are for tests, benchmarks and scripts, not the application.
+    files: ['src/**/*.ts'],
+    ignores: ['src/rules/**', 'src/**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEXES_ONLY, { regex: '(^|/)rules/testing$', message: 'rules/testing is test support: the application does not use it' }] }] },
   },
 );

@@ -9,8 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { drawInspectionPlan, type DrawInspector, type DrawSubject } from '../src/rules/inspection-draw';
-import { mulberry32, partialShuffle } from '../src/rules/inspection-draw.prng';
+import { drawInspectionPlan, type DrawInspector, type DrawSubject, mulberry32, partialShuffle } from '../src/rules/draw';
 
 const POLICIES = {
   A: { samplingRatio: 0.02, onSiteWithoutLead: false },

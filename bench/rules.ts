@@ -9,13 +9,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import type { CompiledPack } from '../src/rules/compile';
-import { evaluatePack } from '../src/rules/evaluate';
-import type { Evaluation } from '../src/rules/evaluation.types';
-import type { Facts } from '../src/rules/facts.catalogue';
-import { engineRules, evaluateWithEngine } from '../src/rules/reference';
-import { bundledPacks } from '../src/rules/testing/bundled-packs';
-import { sampleFacts } from '../src/rules/testing/fact-arbitrary';
+import { type CompiledPack, evaluatePack, type Evaluation, engineRules, evaluateWithEngine } from '../src/rules/tiers';
+import type { Facts } from '../src/rules/shared';
+import { bundledPacks, sampleFacts } from '../src/rules/testing';
 
 function option(name: string, env: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { USCC_ALPHABET, usccCheckChar } from '../src/common/identifiers/uscc';
-import { addMonths } from '../src/rules/calendar';
+import { addMonths } from '../src/rules/shared';
 import { prng } from '../src/modules/demo/demo-data';
 
 function codeOf(i: number): string {

@@ -23,9 +23,8 @@ import { PacksService } from '../src/modules/packs/packs.service';
 import { RecordsService } from '../src/modules/records/records.service';
 import { SubjectsService } from '../src/modules/subjects/subjects.service';
 import { TieringService } from '../src/modules/tiering/tiering.service';
-import { deriveFacts } from '../src/rules/derive-facts';
-import { evaluatePack } from '../src/rules/evaluate';
-import { evaluateWithEngine, engineRules } from '../src/rules/reference';
+import { deriveFacts } from '../src/rules/facts';
+import { evaluatePack, evaluateWithEngine, engineRules } from '../src/rules/tiers';
 import { seed } from './tiering-seed';
 
 const arg = (name: string, fallback: number): number => {

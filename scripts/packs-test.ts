@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { formatCoverage } from '../src/rules/coverage.format';
-import { rulePacksCoverage } from '../src/rules/coverage.run';
-import { RulesError } from '../src/rules/rules.errors';
-import { RULE_PACKS_DIR } from '../src/rules/testing/bundled-packs';
+import { formatCoverage, rulePacksCoverage } from '../src/rules/coverage';
+import { RulesError } from '../src/rules/shared';
+import { RULE_PACKS_DIR } from '../src/rules/testing';
 
 /**
  * `npm run packs:test [-- dir]`: run every pack's golden cases and the measures' golden cases of `dir`

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { formatLintFinding, lintRulePacks } from '../src/rules/lint';
-import { RULE_PACKS_DIR } from '../src/rules/testing/bundled-packs';
+import { RULE_PACKS_DIR } from '../src/rules/testing';
 
 /**
  * `npm run packs:validate [-- dir]`: lint every pack of `dir` (default: the bundled rule-packs/) and the

@@ -1,4 +1,4 @@
-import { parseDate } from '../rules/calendar';
+import { parseDate } from '../rules/shared';
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is not one). */
 export function isCalendarDate(v: unknown): v is string {

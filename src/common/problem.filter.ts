@@ -3,7 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { scrubDeepAll } from './pii';
-import { RulesError } from '../rules/rules.errors';
+import { RulesError } from '../rules/shared';
 import { DomainError, FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
 import { RULES_PROBLEMS, rulesErrorFields } from './rules-problems';
 

@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { CasesValidationError, CheckFactsError, InvalidDateError, MissingFactError, PackValidationError, type RulesError, type RulesErrorCode } from '../rules/rules.errors';
+import { CasesValidationError, CheckFactsError, InvalidDateError, MissingFactError, PackValidationError, type RulesError, type RulesErrorCode } from '../rules/shared';
 import { ProblemDetailsFilter, toProblem } from './problem.filter';
 import { RULES_PROBLEMS } from './rules-problems';
 

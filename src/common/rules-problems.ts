@@ -1,5 +1,5 @@
 import type { FieldError } from './problem';
-import { CasesValidationError, CheckFactsError, MissingFactError, PackValidationError, type RulesError, type RulesErrorCode } from '../rules/rules.errors';
+import { CasesValidationError, CheckFactsError, MissingFactError, PackValidationError, type RulesError, type RulesErrorCode } from '../rules/shared';
 
 /**
  * The rules core's error codes (src/rules/rules.errors.ts) as the HTTP edge answers them. The features

@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from './problem';
 import { scrubIdNumbers } from './pii';
-import { nestedDeeperThan } from '../rules/json-depth';
+import { nestedDeeperThan } from '../rules/shared';
 
 /** Flatten class-validator's tree into `field: reason` pairs with dotted/indexed paths. */
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {

@@ -1,5 +1,5 @@
 import { isCalendarDate } from '../common/calendar-date';
-import { DEFAULT_TIMELY_WORKING_DAYS, type WorkingCalendar } from '../rules/data-quality';
+import { DEFAULT_TIMELY_WORKING_DAYS, type WorkingCalendar } from '../rules/quality';
 
 /**
  * Settings of the "双公示" statistics, validated when the module starts (a bad value stops the boot naming

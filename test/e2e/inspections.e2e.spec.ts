@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { drawInspectionPlan, type DrawInput } from '../../src/rules/inspection-draw';
+import { drawInspectionPlan, type DrawInput } from '../../src/rules/draw';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SECTORS = `('food', 'drug', 'special_equipment', 'work_safety', 'fire')`;
 const AFFECTED = `type = 'penalty' AND rule_version = 'NDRC-36' AND severity IS NOT NULL AND sector IN ${SECTORS}`;
-/** 令第36号 windows by grade alone (src/rules/publicity.ts): [minimum, maximum] months from the decision date. */
+/** 令第36号 windows by grade alone (src/rules/publicity/publicity.ts): [minimum, maximum] months from the decision date. */
 const MIN_36 = `(decision_date + make_interval(months => CASE severity WHEN 'minor' THEN 0 WHEN 'general' THEN 3 ELSE 12 END))::date`;
 const MAX_36 = `(decision_date + make_interval(months => CASE severity WHEN 'minor' THEN 3 WHEN 'general' THEN 12 ELSE 36 END))::date`;
 
@@ -10,7 +10,7 @@ const MAX_36 = `(decision_date + make_interval(months => CASE severity WHEN 'min
  * Penalties of the food, drug, special-equipment, work-safety and fire sectors decided from 2026-04-01 were
  * stored with 令第58号's 1-year sector minimum on top of their 令第36号 grade (a minor fire penalty in force
  * 12 months instead of at most 3; a general food one repairable after 1 year instead of 3 months). This puts
- * the windows those records should have had: the same arithmetic as src/rules/publicity.ts (PostgreSQL, like
+ * the windows those records should have had: the same arithmetic as src/rules/publicity/publicity.ts (PostgreSQL, like
  * addMonths, keeps a month-end date at the end of a shorter month). Rows already right are not touched.
  *
  * content_hash is left as it was: a re-import of the same source row is answered "updated" once (its hash

@@ -1,5 +1,4 @@
-import type { AppliedMeasure } from '../../rules/measures.types';
-import type { Verdict } from '../../rules/verdict';
+import type { AppliedMeasure, Verdict } from '../../rules/measures';
 import type { RecordCitation } from '../records/record.view';
 
 /** A measure as a check answers it: the catalogue entry, its legal basis, and the records behind it. */

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock';
 import { FieldError, ValidationFailed } from '../../common/problem';
 import { maskIdNumber, scrubIdNumbers } from '../../common/pii';
 import { usccSubjectKind } from '../../common/identifiers/uscc';
-import { verdictRank, VERDICTS, type Verdict } from '../../rules/verdict';
+import { verdictRank, VERDICTS, type Verdict } from '../../rules/measures';
 import { AuditService } from '../audit/audit.service';
 import type { AuditEntryView } from '../audit/audit.types';
 import { AuditEntryNotFound } from '../audit/audit.exception';

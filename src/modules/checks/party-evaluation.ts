@@ -1,9 +1,6 @@
-import { deriveCheckFacts, type PartyRole, type SubjectTiers } from '../../rules/check-facts';
-import { recordsBehind } from '../../rules/fact-sources';
-import type { FactRecord } from '../../rules/record.types';
-import { evaluateMeasures } from '../../rules/measures.evaluate';
-import type { LoadedMeasures } from '../../rules/measures.loader';
-import type { Industry, SubjectKind } from '../../rules/facts.catalogue';
+import { deriveCheckFacts, type PartyRole, type SubjectTiers, recordsBehind, type FactRecord } from '../../rules/facts';
+import { evaluateMeasures, type LoadedMeasures } from '../../rules/measures';
+import type { Industry, SubjectKind } from '../../rules/shared';
 import type { RecordCitation } from '../records/record.view';
 import type { ComputedTier } from '../tiering/tier-computation';
 import type { CheckMeasure, CheckPartyResult } from './check.types';

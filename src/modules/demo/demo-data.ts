@@ -3,8 +3,8 @@
  * 500110) across the four industries, with realistic credit records. Same seed → same subjects, codes
  * and decision numbers; dates are placed relative to `today` so the records stay current.
  */
-import { addMonths } from '../../rules/calendar';
-import { mulberry32 } from '../../rules/inspection-draw.prng';
+import { addMonths } from '../../rules/shared';
+import { mulberry32 } from '../../rules/draw';
 import { residentIdCheckChar } from '../../common/identifiers/resident-id';
 import { usccCheckChar, USCC_ALPHABET } from '../../common/identifiers/uscc';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
-import { DrawImpossible, drawInspectionPlan, type DrawInput } from '../../rules/inspection-draw';
+import { DrawImpossible, drawInspectionPlan, type DrawInput } from '../../rules/draw';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { SubjectsService } from '../subjects/subjects.service';
@@ -14,7 +14,7 @@ import { planView, type PlanView } from './plan-view';
 
 /**
  * Inspection plans (双随机、一公开): draw from the industry's current tiers, store the plan with what it
- * was drawn from, and read it back. The draw itself is pure (src/rules/inspection-draw.ts).
+ * was drawn from, and read it back. The draw itself is pure (src/rules/draw/inspection-draw.ts).
  */
 @Injectable()
 export class InspectionPlansService {

@@ -1,5 +1,5 @@
 import { DomainError, NotFound } from '../../common/problem';
-import type { DrawImpossible } from '../../rules/inspection-draw';
+import type { DrawImpossible } from '../../rules/draw';
 
 export class PlanNotFound extends NotFound {
   constructor(id: string) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DrawInput, DrawPlan } from '../../rules/inspection-draw';
+import type { DrawInput, DrawPlan } from '../../rules/draw';
 import type { Candidate } from './plan-inputs';
 import { isUuid } from '../../common/uuid';
 

@@ -25,5 +25,5 @@ export function planCsv(plan: PlanView): string {
 export const RERUN = [
   'Re-run (复核): the published `inputs` (subjects with tier, due and lead; tier policies; inspectors with conflicts; seed)',
   'are hashed as canonical JSON (keys sorted, no whitespace) with SHA-256 to `inputsHash`; passing them to',
-  'drawInspectionPlan (src/rules/inspection-draw.ts) gives the same items: subject, tier, reason and inspectors.',
+  'drawInspectionPlan (src/rules/draw/inspection-draw.ts) gives the same items: subject, tier, reason and inspectors.',
 ].join(' ');

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
 import { normaliseIdentifier } from '../../common/identifiers/normalise';
-import { addMonths } from '../../rules/calendar';
-import type { DrawInput, DrawPolicy, DrawSubject } from '../../rules/inspection-draw';
+import { addMonths } from '../../rules/shared';
+import type { DrawInput, DrawPolicy, DrawSubject } from '../../rules/draw';
 import type { CreatePlanDto } from './dto/plan-request.dto';
 
 /** One tiered subject of the industry, as read for a draw. */

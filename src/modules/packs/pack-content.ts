@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
 import { compilePack, measureFindings, MEASURES_DIR, packFindings, packIdOf, parseMeasures, parsePack, type LoadedMeasures, type PackFinding } from '../../rules';
 import { lintMeasures, lintPack, type LintFinding } from '../../rules/lint';
-import { industryFindings, type PackIndustry } from '../../rules/pack.loader';
-import type { ActivePack } from './pack-snapshot';
+import { industryFindings, type PackIndustry } from '../../rules/tiers';
+import type { ActivePack } from './active-pack';
 
 /** The measures are a pack too: its content is `{ catalogue, rules }` (rule-packs/measures/*.json). */
 export const MEASURES_PACK = MEASURES_DIR;

@@ -1,14 +1,8 @@
-import type { CompiledPack, LoadedMeasures, LoadedPack } from '../../rules';
+import type { LoadedMeasures } from '../../rules';
+import type { ActivePack } from './active-pack';
 import { compileContent, compileMeasuresContent, MEASURES_PACK } from './pack-content';
 
-/** A loaded, compiled pack, the version row it came from and the SHA-256 of its canonical content. */
-export interface ActivePack {
-  readonly compiled: CompiledPack;
-  readonly pack: LoadedPack;
-  readonly contentHash: string;
-  readonly versionId: string;
-  readonly seq: number;
-}
+export type { ActivePack } from './active-pack';
 
 /** One active version as stored (pack_active joined with pack_versions). */
 export interface ActiveRow {

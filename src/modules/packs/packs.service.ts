@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from
 import { Observable, Subject } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import type { Industry, LoadedMeasures, SubjectKind } from '../../rules';
-import type { PackIndustry } from '../../rules/pack.loader';
+import type { PackIndustry } from '../../rules/tiers';
 import { AuditService } from '../audit/audit.service';
 import { bundledVersions } from './bundled-import';
 import { buildSnapshot, type ActivePack, type PackSnapshot } from './pack-snapshot';

@@ -5,7 +5,7 @@ import { ValidationFailed } from '../../common/problem';
 import {
   codeQuality, DEFAULT_TIMELY_WORKING_DAYS, departmentQuality, monthBounds, monthsBetween, timelinessOf, totalQuality,
   type CodeQuality, type DepartmentCounts, type DepartmentQuality,
-} from '../../rules/data-quality';
+} from '../../rules/quality';
 import { isCalendarDate } from '../../common/calendar-date';
 import { QUALITY_CONFIG, type QualityConfig } from '../../config/quality.config';
 import type { Queryable } from '../../common/queryable';

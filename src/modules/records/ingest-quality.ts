@@ -7,7 +7,7 @@ import { normaliseIdentifier } from '../../common/identifiers/normalise';
 import { usccProblem } from '../../common/identifiers/uscc';
 import { maskIdNumber, scrubDeep, scrubIdNumbers } from '../../common/pii';
 import type { FieldError } from '../../common/problem';
-import { RECORD_TYPES } from '../../rules/record.types';
+import { RECORD_TYPES } from '../../rules/facts';
 import { isCalendarDate } from '../../common/calendar-date';
 
 const ID_SHAPE = /^\d{17}[\dX]$/;

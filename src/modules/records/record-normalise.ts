@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { scrubIdNumbers } from '../../common/pii';
 import { listEntryEnd, penaltyPublicityWindow, publicityRuleVersion, type PublicitySector } from '../../rules/publicity';
-import { PENALTY_TYPES, type RecordStatus } from '../../rules/record.types';
+import { PENALTY_TYPES, type RecordStatus } from '../../rules/facts';
 import type { RecordRowDto } from './dto/record-row.dto';
 import { SECTORS_BY_INDUSTRY } from './record-rules';
 

@@ -3,7 +3,7 @@
  * `today` is passed in, so the "not in the future" rule is testable with a pinned clock.
  */
 import type { FieldError } from '../../common/problem';
-import type { RecordType } from '../../rules/record.types';
+import type { RecordType } from '../../rules/facts';
 import type { RecordRowDto, RecordRowField } from './dto/record-row.dto';
 
 /** Fields that only make sense on some record types. */

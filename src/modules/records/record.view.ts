@@ -1,10 +1,7 @@
 import { scrubDeep } from '../../common/pii';
-import type { TaxCreditLevel } from '../../rules/facts.catalogue';
-import { inForceAt } from '../../rules/derive-facts';
+import type { TaxCreditLevel } from '../../rules/shared';
+import { inForceAt, type CommitmentStatus, type FactRecord, type InspectionResult, type PenaltyType, type RecordIndustry, type RecordStatus, type RecordType } from '../../rules/facts';
 import type { ListKind, RecordSeverity } from '../../rules/publicity';
-import type {
-  CommitmentStatus, FactRecord, InspectionResult, PenaltyType, RecordIndustry, RecordStatus, RecordType,
-} from '../../rules/record.types';
 
 /** A `credit_records` row as records.store.ts selects it (dates as 'YYYY-MM-DD' text). */
 export interface RecordRow {

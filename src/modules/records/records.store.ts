@@ -16,7 +16,7 @@ const COLUMNS = [
 
 /** The date a record stops counting by itself: a licence's validity end, otherwise its publicity / list end. */
 const END = `(CASE WHEN type = 'licence' THEN valid_until ELSE publicity_end END)`;
-/** In force at $asOf: the SQL twin of inForceAt() in src/rules/derive-facts.ts. */
+/** In force at $asOf: the SQL twin of inForceAt() in src/rules/facts/derive-facts.ts. */
 const inForce = (asOf: string) => `decision_date <= ${asOf} AND (${END} IS NULL OR ${END} > ${asOf})
   AND (revoked_at IS NULL OR revoked_at > ${asOf}) AND (repaired_at IS NULL OR repaired_at > ${asOf})
   AND (ended_at IS NULL OR ended_at > ${asOf})`;

@@ -1,6 +1,6 @@
-import { parseMeasures } from '../../rules/measures.loader';
-import type { FactRecord } from '../../rules/record.types';
-import { validCatalogueJson, validMeasureRulesJson } from '../../rules/testing/measures-fixture';
+import { parseMeasures } from '../../rules/measures';
+import type { FactRecord } from '../../rules/facts';
+import { validCatalogueJson, validMeasureRulesJson } from '../../rules/testing';
 import type { AuditService } from '../audit/audit.service';
 import type { RecordsService } from '../records/records.service';
 import type { SubjectsService } from '../subjects/subjects.service';

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { usccSubjectKind } from '../../common/identifiers/uscc';
-import { deriveCheckFacts, type PartyRole } from '../../rules/check-facts';
-import type { Facts, Industry } from '../../rules/facts.catalogue';
-import { CheckFactsError } from '../../rules/rules.errors';
-import { evaluateMeasures } from '../../rules/measures.evaluate';
-import type { LoadedMeasures } from '../../rules/measures.loader';
-import { verdictRank, VERDICTS, type Verdict } from '../../rules/verdict';
+import { deriveCheckFacts, type PartyRole } from '../../rules/facts';
+import { type Facts, type Industry, CheckFactsError } from '../../rules/shared';
+import { evaluateMeasures, type LoadedMeasures, verdictRank, VERDICTS, type Verdict } from '../../rules/measures';
 import { AuditService } from '../audit/audit.service';
 import type { CheckResult } from '../checks/check.types';
 import { RecordsService } from '../records/records.service';

@@ -1,7 +1,7 @@
 import { FieldError, ValidationFailed } from '../../common/problem';
 import { maskIdNumber } from '../../common/pii';
 import { usccRegion, usccSubjectKind } from '../../common/identifiers/uscc';
-import type { SubjectKind } from '../../rules/facts.catalogue';
+import type { SubjectKind } from '../../rules/shared';
 import {
   identifierProblem, isPresent, isSubjectKind, nameProblem, normaliseIdentifier, regionProblem,
   registeredOnProblem, trimmed,

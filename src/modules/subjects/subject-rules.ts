@@ -6,7 +6,7 @@
 import { residentIdProblem, residentIdReason } from '../../common/identifiers/resident-id';
 import { usccProblem, usccReason } from '../../common/identifiers/uscc';
 import { foldDigits } from '../../common/pii';
-import { SUBJECT_KINDS, SubjectKind } from '../../rules/facts.catalogue';
+import { SUBJECT_KINDS, SubjectKind } from '../../rules/shared';
 
 export const NAME_MAX = 200;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

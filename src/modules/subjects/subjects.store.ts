@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Queryable } from '../../common/queryable';
-import type { SubjectKind } from '../../rules/facts.catalogue';
+import type { SubjectKind } from '../../rules/shared';
 import type { SubjectDraft } from './subject-draft';
 import type { SubjectView } from './subjects.types';
 

@@ -1,4 +1,4 @@
-import type { SubjectKind } from '../../rules/facts.catalogue';
+import type { SubjectKind } from '../../rules/shared';
 
 /** What other modules hold of a subject: no ID number, only its masked form. */
 export interface SubjectRef {

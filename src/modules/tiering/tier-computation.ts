@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deriveFacts } from '../../rules/derive-facts';
-import type { FactRecord } from '../../rules/record.types';
+import { deriveFacts, type FactRecord } from '../../rules/facts';
 import { evaluatePack, Evaluation, Facts, SubjectKind } from '../../rules';
 import type { ActivePack } from '../packs/packs.service';
 

@@ -7,7 +7,7 @@ import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import { ComputedTier, computeTiers, TierSubject } from './tier-computation';
 import { TierStore } from './tier.store';
-import type { FactRecord } from '../../rules/record.types';
+import type { FactRecord } from '../../rules/facts';
 
 export interface TieringRunSummary {
   readonly asOf: string;

@@ -1,8 +1,8 @@
 /** The bundled packs (rule-packs/ at the repository root), loaded and compiled once per process. */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compilePack, type CompiledPack } from '../compile';
-import { loadPacks } from '../pack.loader';
+import { compilePack, type CompiledPack } from '../tiers/compile';
+import { loadPacks } from '../tiers/pack.loader';
 
 /** The nearest `rule-packs/` above this file: works from src/ (ts-jest) and from dist/ (compiled bench). */
 function findRulePacks(from: string): string {

@@ -5,8 +5,8 @@
  * to pin down json-rules-engine's coercion semantics as well. Used by tests and the benchmark.
  */
 import fc from 'fast-check';
-import { FACT_CATALOGUE, type FactDefinition, type Facts, type FactValue } from '../facts.catalogue';
-import type { Condition, LoadedPack } from '../pack.types';
+import { FACT_CATALOGUE, type FactDefinition, type Facts, type FactValue } from '../shared/facts.catalogue';
+import type { Condition, LoadedPack } from '../tiers/pack.types';
 
 /** Every number a condition compares each fact with. */
 export function numericThresholds(pack: LoadedPack): Map<string, number[]> {

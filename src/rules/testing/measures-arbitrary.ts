@@ -5,10 +5,10 @@
  * wrong-typed value (null, strings, booleans, NaN) to pin down json-rules-engine's coercions as well.
  */
 import fc from 'fast-check';
-import type { CheckFactDefinition } from '../check-facts';
-import type { Facts, FactValue } from '../facts.catalogue';
-import type { CompiledMeasures } from '../measures.compile';
-import type { Condition } from '../pack.types';
+import type { CheckFactDefinition } from '../facts/check-facts';
+import type { Facts, FactValue } from '../shared/facts.catalogue';
+import type { CompiledMeasures } from '../measures/measures.compile';
+import type { Condition } from '../tiers/pack.types';
 
 function thresholds(compiled: CompiledMeasures): Map<string, number[]> {
   const out = new Map<string, number[]>();

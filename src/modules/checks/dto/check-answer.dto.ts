@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INDUSTRIES, TAX_CREDIT_LEVELS } from '../../../rules/facts.catalogue';
-import { MEASURE_EFFECTS, MEASURE_KINDS } from '../../../rules/measures.types';
-import { LIST_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES } from '../../../rules/record.types';
-import { VERDICTS } from '../../../rules/verdict';
+import { INDUSTRIES, TAX_CREDIT_LEVELS } from '../../../rules/shared';
+import { MEASURE_EFFECTS, MEASURE_KINDS, VERDICTS } from '../../../rules/measures';
+import { LIST_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES } from '../../../rules/facts';
 import { ResolvedLegalBasisDto } from '../../packs/dto/evaluation.dto';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INDUSTRIES, SUBJECT_KINDS } from '../../../rules/facts.catalogue';
+import { INDUSTRIES, SUBJECT_KINDS } from '../../../rules/shared';
 import { PlanPeriodDto } from './plan-request.dto';
 
 /** OpenAPI shapes of a plan as answered (plan-view.ts) and of a recorded result; documentation only. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INDUSTRIES } from '../../../rules/facts.catalogue';
+import { INDUSTRIES } from '../../../rules/shared';
 
 /** OpenAPI shape of the inspection statistics (inspection-statistics.service.ts); documentation only. */
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { INDUSTRIES } from '../../../rules/facts.catalogue';
+import { INDUSTRIES } from '../../../rules/shared';
 
 /**
  * OpenAPI shapes of an evaluation as src/rules answers it (evaluation.types.ts): a rule's legal basis

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OPERATOR_NAMES } from '../../../rules/operators';
+import { OPERATOR_NAMES } from '../../../rules/shared';
 import { EvaluationDto, FACT_VALUE, FACT_VALUE_SCHEMA, FACTS_MAP, SCALAR_BRANCHES } from './evaluation.dto';
 
 /** OpenAPI shapes of the pack authoring answers: versions, drafts, explain and lint (documentation only). */

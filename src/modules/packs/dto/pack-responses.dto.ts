@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { INDUSTRIES, SUBJECT_KINDS } from '../../../rules/facts.catalogue';
+import { INDUSTRIES, SUBJECT_KINDS } from '../../../rules/shared';
 import { FACT_VALUE, LEGAL_SOURCE_STATUSES } from './evaluation.dto';
 import { PackRuleDto } from './pack-rule.dto';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OPERATOR_NAMES } from '../../../rules/operators';
+import { OPERATOR_NAMES } from '../../../rules/shared';
 import { FACT_VALUE_SCHEMA, SCALAR_BRANCHES } from './evaluation.dto';
 
 /** OpenAPI shapes of a rule as a loaded pack holds it (pack.schema.json, parameters resolved into numbers). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SUBJECT_KINDS } from '../../../rules/facts.catalogue';
-import { COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_STATUSES, RECORD_TYPES } from '../../../rules/record.types';
+import { SUBJECT_KINDS } from '../../../rules/shared';
+import { COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_STATUSES, RECORD_TYPES } from '../../../rules/facts';
 import { PUBLICITY_SECTORS } from './record-row.dto';
 
 /** OpenAPI shapes of the answers (the service returns plain objects of these shapes). */

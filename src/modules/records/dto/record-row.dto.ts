@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { TAX_CREDIT_LEVELS, type TaxCreditLevel } from '../../../rules/facts.catalogue';
+import { TAX_CREDIT_LEVELS, type TaxCreditLevel } from '../../../rules/shared';
 import type { ListKind, PublicitySector, RecordSeverity } from '../../../rules/publicity';
 import {
   COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES,
   type CommitmentStatus, type InspectionResult, type PenaltyType, type RecordIndustry, type RecordType,
-} from '../../../rules/record.types';
+} from '../../../rules/facts';
 import { IsCalendarDate, NoIdNumber, OptionalDate, OptionalEnum, OptionalText, RequiredText } from '../../../common/field-decorators';
 import { RecordDetailFields } from './record-details.fields';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
-import { SUBJECT_KINDS, type SubjectKind } from '../../../rules/facts.catalogue';
+import { SUBJECT_KINDS, type SubjectKind } from '../../../rules/shared';
 import { IdentifierForm, OptionalDate, OptionalText, RequiredText } from '../../../common/field-decorators';
 
 /**

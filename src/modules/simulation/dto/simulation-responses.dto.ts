@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INDUSTRIES } from '../../../rules/facts.catalogue';
-import { VERDICTS } from '../../../rules/verdict';
+import { INDUSTRIES } from '../../../rules/shared';
+import { VERDICTS } from '../../../rules/measures';
 
 /** OpenAPI shapes of the simulation reports (simulation.types.ts); documentation only. */
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { SUBJECT_KINDS, SubjectKind } from '../../../rules/facts.catalogue';
+import { SUBJECT_KINDS, SubjectKind } from '../../../rules/shared';
 import {
   identifierProblem, nameProblem, NAME_MAX, normaliseIdentifier, regionProblem, registeredOnProblem, trimmed,
 } from '../subject-rules';

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../common/identifiers/decorators';
-import { SUBJECT_KINDS, SubjectKind } from '../../../rules/facts.catalogue';
+import { SUBJECT_KINDS, SubjectKind } from '../../../rules/shared';
 import { nameProblem, normaliseIdentifier, regionProblem, trimmed } from '../subject-rules';
 import type { SubjectSearchQuery } from '../subjects.types';
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX } from '../subjects.service';

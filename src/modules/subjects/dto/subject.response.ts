@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SUBJECT_KINDS, SubjectKind } from '../../../rules/facts.catalogue';
+import { SUBJECT_KINDS, SubjectKind } from '../../../rules/shared';
 import type { SubjectPage, SubjectView } from '../subjects.types';
 import { KIND_DESCRIPTION } from './register-subject.dto';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INDUSTRIES } from '../../../rules/facts.catalogue';
+import { INDUSTRIES } from '../../../rules/shared';
 import { FACTS_MAP, FiredRuleDto, ResolvedInspectionPolicyDto } from '../../packs/dto/evaluation.dto';
 import { SubjectResponse } from '../../subjects/dto/subject.response';
 

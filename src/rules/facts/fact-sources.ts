@@ -1,0 +1,115 @@
+/**
+ * The records behind a fact (事实来源): which records in force at T make a fact what it is, so a check
+ * can cite them (record ids) beside a measure. The selections are those of derive-facts.ts (same
+ * helpers: inForceAt, withinMonths, taxRecordsByYear), and a property test holds them to it:
+ * for a count fact, `recordsBehind(f).length === facts[f]`; for a list fact, non-empty iff true.
+ *
+ * - list facts (`*Listed`): the list entries of that list in force;
+ * - count facts: the records counted;
+ * - maxFineLast36Months: the penalties with that largest fine (none when it is 0);
+ * - taxCreditLevel: the record that gives the latest evaluation year its level;
+ *   consecutiveTaxALevelYears: the records of the years of the run, latest first;
+ * - facts not drawn from records (subjectKind, yearsSinceRegistration, the transaction and tier facts):
+ *   none (a tier is explained by the tiering evaluation's fired rules).
+ */
+import { parseDate } from '../shared/calendar';
+import { inForceAt, inIndustryScope, taxRecordsByYear, withinMonths, type IndustryScope } from './derive-facts';
+import type { ListKind } from '../publicity/publicity';
+import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type PenaltyType } from './record.types';
+
+/** Penalty types of 政府采购法实施条例 Art. 19 (besides a relatively large fine): 责令停产停业, 吊销许可证或者执照. */
+export const MAJOR_VIOLATION_PENALTIES: readonly PenaltyType[] = ['suspension', 'licence_revocation'];
+
+interface Scope {
+  readonly live: readonly FactRecord[];
+  readonly asOf: string;
+  readonly industry: IndustryScope;
+}
+type Selector = (s: Scope) => FactRecord[];
+
+const of = (s: Scope, type: FactRecord['type']): FactRecord[] => s.live.filter((r) => r.type === type);
+const penalties = (months: number) => (s: Scope): FactRecord[] => of(s, 'penalty').filter((r) => withinMonths(r.decisionDate, s.asOf, months));
+const p12 = penalties(12);
+const p36 = penalties(36);
+const hasType = (types: readonly PenaltyType[]) => (r: FactRecord): boolean => (r.penaltyTypes ?? []).some((t) => types.includes(t));
+const listed = (list: ListKind): Selector => (s) => of(s, 'list_entry').filter((r) => r.listType === list);
+const statusDate = (r: FactRecord): string => r.commitmentStatusDate ?? r.decisionDate;
+const inspections12: Selector = (s) => of(s, 'inspection').filter((r) => withinMonths(r.decisionDate, s.asOf, 12));
+const failed12: Selector = (s) => inspections12(s).filter((r) => r.inspectionResult === 'failed');
+const inIndustry = (sel: Selector): Selector => (s) => sel(s).filter((r) => inIndustryScope(r, s.industry));
+
+function maxFine(s: Scope): FactRecord[] {
+  const ps = p36(s);
+  const max = ps.reduce((m, r) => Math.max(m, r.fineAmount ?? 0), 0);
+  return max > 0 ? ps.filter((r) => (r.fineAmount ?? 0) === max) : [];
+}
+
+function taxByYear(s: Scope): { years: Map<number, FactRecord>; latest: number | undefined } {
+  const years = taxRecordsByYear(of(s, 'tax_credit'));
+  return { years, latest: years.size > 0 ? Math.max(...years.keys()) : undefined };
+}
+
+function latestTax(s: Scope): FactRecord[] {
+  const { years, latest } = taxByYear(s);
+  return latest === undefined ? [] : [years.get(latest)!];
+}
+
+function taxARun(s: Scope): FactRecord[] {
+  const { years, latest } = taxByYear(s);
+  const out: FactRecord[] = [];
+  for (let y = latest; y !== undefined && years.get(y)?.taxLevel === 'A'; y--) out.push(years.get(y)!);
+  return out;
+}
+
+const NONE: Selector = () => [];
+
+const SELECTORS: Readonly<Record<string, Selector>> = {
+  subjectKind: NONE,
+  yearsSinceRegistration: NONE,
+  penaltiesLast12Months: p12,
+  penaltiesLast36Months: p36,
+  generalPenaltiesLast36Months: (s) => p36(s).filter((r) => r.severity === 'general'),
+  seriousPenaltiesLast36Months: (s) => p36(s).filter((r) => r.severity === 'serious'),
+  licenceRevocationsLast36Months: (s) => p36(s).filter(hasType(LICENCE_IMPAIRING_PENALTIES)),
+  majorViolationPenaltiesLast36Months: (s) => p36(s).filter(hasType(MAJOR_VIOLATION_PENALTIES)),
+  maxFineLast36Months: maxFine,
+  industryPenaltiesLast12Months: inIndustry(p12),
+  industrySeriousPenaltiesLast36Months: inIndustry((s) => p36(s).filter((r) => r.severity === 'serious')),
+  seriousDishonestyListed: listed('serious_dishonesty'),
+  courtDefaulterListed: listed('court_defaulter'),
+  majorTaxViolationListed: listed('major_tax_violation'),
+  procurementDishonestyListed: listed('procurement_dishonesty'),
+  abnormalOperationListed: listed('abnormal_operation'),
+  redListed: listed('red_list'),
+  taxCreditLevel: latestTax,
+  consecutiveTaxALevelYears: taxARun,
+  commitmentsBreachedLast36Months: (s) =>
+    of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), s.asOf, 36)),
+  commitmentsFulfilled: (s) => of(s, 'commitment').filter((r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= s.asOf),
+  inspectionsLast12Months: inspections12,
+  inspectionFailuresLast12Months: failed12,
+  industryInspectionsLast12Months: inIndustry(inspections12),
+  industryInspectionFailuresLast12Months: inIndustry(failed12),
+  validLicences: (s) => of(s, 'licence'),
+  scenario: NONE,
+  partyRole: NONE,
+  amount: NONE,
+  taxTier: NONE,
+  constructionTier: NONE,
+  foodDrugTier: NONE,
+  fireSafetyTier: NONE,
+};
+
+/** Fact names recordsBehind knows (every check fact). */
+export const SOURCED_FACTS: readonly string[] = Object.keys(SELECTORS);
+
+/**
+ * The records in force at `asOf` that make `factName` what it is, in input order (tax runs latest first).
+ * `industry` scopes the `industry*` facts ('all' in a check). Throws on a fact it does not know.
+ */
+export function recordsBehind(factName: string, records: readonly FactRecord[], asOf: string, industry: IndustryScope): FactRecord[] {
+  const select = Object.hasOwn(SELECTORS, factName) ? SELECTORS[factName] : undefined;
+  if (!select) throw new Error(`recordsBehind: unknown fact "${factName}"`);
+  parseDate(asOf);
+  return select({ live: records.filter((r) => inForceAt(r, asOf)), asOf, industry });
+}

@@ -1,0 +1,2 @@
+/** Publicity windows of penalty records and list entries (双公示, 失信名单). */
+export * from './publicity';

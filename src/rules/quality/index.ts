@@ -1,0 +1,2 @@
+/** Data quality measures of the records (timeliness, completeness, code validity). */
+export * from './data-quality';
