@@ -6,6 +6,7 @@ import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysService } from './api-keys.service';
 import { AUTH_AUDIT_SINK, AuthRefusals } from './auth-refusals';
 import { AuthRoutes } from './auth-routes';
+import { MeController } from './me.controller';
 
 /**
  * Callers and API keys (调用方与权限): the global default-deny guard, key lookup, refusals logged and
@@ -14,6 +15,7 @@ import { AuthRoutes } from './auth-routes';
  */
 @Module({
   imports: [DiscoveryModule, AuditModule],
+  controllers: [MeController],
   providers: [
     ApiKeysService,
     AuthRefusals,
