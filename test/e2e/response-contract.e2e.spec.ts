@@ -77,6 +77,10 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     for (const p of ['/health', '/health/ready', '/health/live']) await call('GET', p);
   });
 
+  it('the calling key (console sign-in)', async () => {
+    expect((await call('GET', '/api/v1/me')).body.scopes).toEqual(['admin']);
+  });
+
   it('subjects and records', async () => {
     const reg = await call('POST', '/api/v1/subjects', {}, { body: { kind: 'legal_person', code: firm.code, name: firm.name, region, registeredOn: '2015-03-01' } });
     ids.firm = reg.body.id;

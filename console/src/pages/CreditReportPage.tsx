@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, Spin, Typography } from 'antd';
+import { Button, Card, Descriptions, Spin, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
@@ -10,15 +10,23 @@ import { useApi } from '../lib/useApi';
 
 type Section = Schemas['ReportSectionDto'];
 
-/** Fields every item shows in a fixed order; the rest follow as "name: value". */
+/** Fields every item shows in a fixed order; the rest follow as "label: value" (Chinese labels where known). */
 const LEAD = ['categoryZh', 'decisionNumber', 'department', 'decisionDate'];
-const HIDDEN = new Set(['recordId', 'category', ...LEAD]);
+const HIDDEN = new Set(['recordId', 'id', 'category', 'text', 'textZh', 'tierLabel', ...LEAD]);
+const FIELD_ZH: Record<string, string> = {
+  name: '名称', code: '统一社会信用代码', idMasked: '身份证号（脱敏）', kind: '主体类型', region: '行政区划', registeredOn: '成立日期',
+  taxLevel: '纳税信用级别', taxYear: '评价年度', industry: '行业', tier: '信用等级', tierLabelZh: '等级名称', score: '信用分', pack: '规则包', version: '版本',
+  severity: '严重程度', publicityEnd: '公示截止', publicityEnds: '公示截止', publicityMinEnd: '最短公示期满', ruleVersion: '适用规章', route: '修复途径',
+  canApplyNow: '可立即申请', earliestRepairDate: '最早可修复日期', listType: '名单类型', fineAmount: '罚款（万元）', penaltyTypes: '处罚种类',
+  commitmentStatus: '履行状态', inspectionResult: '检查结果', validUntil: '有效期至', status: '状态',
+};
 
-function itemLine(item: Record<string, unknown>): { lead: string; rest: string } {
-  const lead = LEAD.map((k) => item[k]).filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
+function itemLine(item: Record<string, unknown>, lang: 'zh' | 'en'): { lead: string; rest: string } {
+  const text = lang === 'zh' ? (item.textZh ?? item.text) : (item.text ?? item.textZh);
+  const lead = [typeof text === 'string' ? text : null, ...LEAD.map((k) => item[k])].filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
   const rest = Object.entries(item)
     .filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
+    .map(([k, v]) => `${lang === 'zh' ? (FIELD_ZH[k] ?? k) : k}: ${v === true ? (lang === 'zh' ? '是' : 'yes') : v === false ? (lang === 'zh' ? '否' : 'no') : String(v)}`)
     .join('；');
   return { lead, rest };
 }
@@ -71,11 +79,11 @@ export default function CreditReportPage() {
                 </Typography.Title>
                 {s.note && <Typography.Paragraph type="secondary">{s.note}</Typography.Paragraph>}
                 {s.items.length === 0 ? (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('无', 'None')} />
+                  <Typography.Paragraph type="secondary">{t('无', 'None')}</Typography.Paragraph>
                 ) : (
                   <ol style={{ paddingLeft: 20 }}>
                     {(s.items as Record<string, unknown>[]).map((it, k) => {
-                      const line = itemLine(it);
+                      const line = itemLine(it, lang);
                       return (
                         <li key={k} style={{ marginBottom: 4 }}>
                           <div>{line.lead || '—'}</div>

@@ -25,7 +25,7 @@ export default function OverviewPage() {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { data: [...TIERS] },
+      legend: { data: [...TIERS], top: 0 },
       grid: { left: 48, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: table.map((r) => label(INDUSTRY, r.industry, lang)) },
       yAxis: { type: 'value', name: t('主体数', 'Subjects') },

@@ -35,7 +35,7 @@ export default function SubjectPage() {
     const tierIndex = (tier: string | null) => (tier ? TIERS.length - TIERS.indexOf(tier as (typeof TIERS)[number]) : null);
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: industries.map((i) => label(INDUSTRY, i, lang)) },
+      legend: { data: industries.map((i) => label(INDUSTRY, i, lang)), top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', min: 1, max: TIERS.length, interval: 1, axisLabel: { formatter: (v: number) => TIERS[TIERS.length - v] ?? '' } },
