@@ -709,7 +709,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Past inspection plans (抽查计划列表), newest first
+         * @description Each with its period, seed, per-tier counts and how many results are recorded; keyset pagination (pass `nextCursor` back as `cursor`). The items are at GET /api/v1/inspection-plans/{id}.
+         */
+        get: operations["InspectionPlanListController_list"];
         put?: never;
         /**
          * Draw an inspection plan (双随机抽查计划) from the current tiers of an industry
@@ -2936,6 +2940,42 @@ export interface components {
             ratio: number;
             /** @description Drawn in all (抽取数) */
             drawn: number;
+        };
+        PlanSummaryDto: {
+            /**
+             * Format: uuid
+             * @description Plan id (抽查计划ID)
+             */
+            id: string;
+            /** @description Department making the plan (实施部门) */
+            department: string;
+            /**
+             * @description Industry (行业)
+             * @enum {string}
+             */
+            industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            /** @description Region prefix (行政区划代码前缀); null = all */
+            region: string | null;
+            /** @description Period (检查期间) */
+            period: components["schemas"]["PlanPeriodDto"];
+            /** @description Seed of the draw (随机种子) */
+            seed: string;
+            /** @description Per tier: population, ratio, drawn (分级抽取情况) */
+            tiers: components["schemas"]["DrawTierSummaryDto"][];
+            /** @description Subjects drawn (抽查主体数) */
+            items: number;
+            /** @description Results recorded so far (已录入结果数) */
+            results: number;
+            /** @description The API key that drew it (调用方) */
+            caller: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PlanPageDto: {
+            /** @description Plans, newest first (抽查计划列表) */
+            items: components["schemas"]["PlanSummaryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         PlanInspectorViewDto: {
             /** @description Inspector id (执法人员编号) */
@@ -6382,6 +6422,60 @@ export interface operations {
             };
             /** @description PACK_INVALID: the draft has findings */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InspectionPlanListController_list: {
+        parameters: {
+            query?: {
+                /** @description Only plans of this industry (行业) */
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety";
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque: the nextCursor of the previous page, passed back unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPageDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming the field: industry unknown, limit outside 1–100, cursor not one this service issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
