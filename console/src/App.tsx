@@ -18,6 +18,9 @@ const OverviewPage = lazy(() => import('./pages/OverviewPage'));
 const SubjectsPage = lazy(() => import('./pages/SubjectsPage'));
 const SubjectPage = lazy(() => import('./pages/SubjectPage'));
 const CreditReportPage = lazy(() => import('./pages/CreditReportPage'));
+const PlansPage = lazy(() => import('./pages/PlansPage'));
+const PlanNewPage = lazy(() => import('./pages/PlanNewPage'));
+const PlanDetailPage = lazy(() => import('./pages/PlanDetailPage'));
 
 export function App() {
   const { lang } = useLang();
@@ -41,6 +44,9 @@ export function App() {
                 <Route path="/subjects" element={<SubjectsPage />} />
                 <Route path="/subjects/:id" element={<SubjectPage />} />
                 <Route path="/subjects/:id/report" element={<CreditReportPage />} />
+                <Route path="/inspection-plans" element={<PlansPage />} />
+                <Route path="/inspection-plans/new" element={<PlanNewPage />} />
+                <Route path="/inspection-plans/:id" element={<PlanDetailPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

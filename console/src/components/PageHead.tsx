@@ -7,7 +7,7 @@ export function PageHead({ crumbs, title, extra }: { crumbs: { label: string; to
   return (
     <div style={{ marginBottom: 16 }}>
       <Breadcrumb items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.label}</Link> : c.label }))} />
-      <Flex justify="space-between" align="center" style={{ marginTop: 8 }}>
+      <Flex justify="space-between" align="center" wrap="wrap" gap={8} style={{ marginTop: 8 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
