@@ -21,6 +21,8 @@ const CreditReportPage = lazy(() => import('./pages/CreditReportPage'));
 const PlansPage = lazy(() => import('./pages/PlansPage'));
 const PlanNewPage = lazy(() => import('./pages/PlanNewPage'));
 const PlanDetailPage = lazy(() => import('./pages/PlanDetailPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const RepairPage = lazy(() => import('./pages/RepairPage'));
 
 export function App() {
   const { lang } = useLang();
@@ -47,6 +49,8 @@ export function App() {
                 <Route path="/inspection-plans" element={<PlansPage />} />
                 <Route path="/inspection-plans/new" element={<PlanNewPage />} />
                 <Route path="/inspection-plans/:id" element={<PlanDetailPage />} />
+                <Route path="/audit" element={<AuditPage />} />
+                <Route path="/repair" element={<RepairPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

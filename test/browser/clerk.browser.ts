@@ -38,8 +38,13 @@ describe('console journey: window clerk', () => {
 
   it('checks a listed and a clean bidder and reports what was applied', async () => {
     const { page, shot } = j;
+    // First page usable from the loopback (budget 2 s): navigation start to the sign-in field ready for typing.
+    const started = Date.now();
     await page.goto(`${j.t.url}/console`);
     await page.getByTestId('api-key').waitFor();
+    const usableMs = Date.now() - started;
+    process.stderr.write(`console first page usable after ${usableMs} ms (budget 2000 ms)\n`);
+    expect(usableMs).toBeLessThanOrEqual(2000);
     await shot('sign-in');
 
     // A malformed key is refused by the form; a well-formed unknown one by the service, under the field.
