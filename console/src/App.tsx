@@ -23,6 +23,7 @@ const PlanNewPage = lazy(() => import('./pages/PlanNewPage'));
 const PlanDetailPage = lazy(() => import('./pages/PlanDetailPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const RepairPage = lazy(() => import('./pages/RepairPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 export function App() {
   const { lang } = useLang();
@@ -51,6 +52,7 @@ export function App() {
                 <Route path="/inspection-plans/:id" element={<PlanDetailPage />} />
                 <Route path="/audit" element={<AuditPage />} />
                 <Route path="/repair" element={<RepairPage />} />
+                <Route path="/records/import" element={<ImportPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>
