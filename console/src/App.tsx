@@ -24,6 +24,7 @@ const PlanDetailPage = lazy(() => import('./pages/PlanDetailPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const RepairPage = lazy(() => import('./pages/RepairPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const QualityPage = lazy(() => import('./pages/QualityPage'));
 
 export function App() {
   const { lang } = useLang();
@@ -53,6 +54,7 @@ export function App() {
                 <Route path="/audit" element={<AuditPage />} />
                 <Route path="/repair" element={<RepairPage />} />
                 <Route path="/records/import" element={<ImportPage />} />
+                <Route path="/quality" element={<QualityPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

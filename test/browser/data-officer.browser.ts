@@ -6,7 +6,8 @@ import { startJourney, type Journey } from './harness';
 /**
  * The data officer imports this month's penalties: downloads the template, drops a CSV with a bad row
  * (a credit code whose check character is wrong), reads the per-row report (the bad row highlighted with
- * its reason, nothing stored for it, the others stored), then drops the same file again (all unchanged).
+ * its reason, nothing stored for it, the others stored), drops the same file again (all unchanged), and
+ * finds the refused row counted in the department's 双公示 quality.
  */
 describe('console journey: data officer', () => {
   let j: Journey;
@@ -63,5 +64,15 @@ describe('console journey: data officer', () => {
 
     await upload();
     expect([await total('stored'), await total('unchanged'), await total('refused')]).toEqual([0, 2, 1]);
+
+    // 双公示 quality: the department's row counts the refused row, as the API does.
+    await page.locator('.ant-menu-item', { hasText: '双公示质量' }).click();
+    const row = page.locator('[data-testid="quality-table"] .ant-table-row', { hasText: '綦江区市场监督管理局' }).first();
+    await row.waitFor();
+    const api = (await http(j.t.url, 'GET', '/api/v1/quality/statistics')).body.departments.find((d: { department: string }) => d.department === '綦江区市场监督管理局');
+    expect(api.refused).toBeGreaterThanOrEqual(1);
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells.slice(1, 4).map(Number)).toEqual([api.received, api.accepted, api.refused]);
+    await shot('quality');
   });
 });

@@ -24,7 +24,7 @@ describe('console journey: supervisor', () => {
     const { page, shot } = j;
     await j.signIn(await j.t.createKey({ scopes: ['tiers', 'subjects', 'records'] }));
     await page.waitForURL(/\/console\/overview$/);
-    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['监管总览', '主体查询', '记录导入']);
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['监管总览', '主体查询', '记录导入', '双公示质量']);
     await page.locator('[data-testid="chart"] canvas').waitFor();
     // The table under the chart carries the API's numbers.
     const api = await http(j.t.url, 'GET', '/api/v1/tiering/distribution');

@@ -32,7 +32,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'plans', group: 'supervision', path: '/inspection-plans', zh: '双随机抽查', en: 'Inspection plans', scopes: ['inspections'], built: true },
   { id: 'packs', group: 'rules', path: '/packs', zh: '规则包', en: 'Rule packs', scopes: ['packs'], built: false },
   { id: 'import', group: 'credit', path: '/records/import', zh: '记录导入', en: 'Records import', scopes: ['records'], built: true },
-  { id: 'quality', group: 'credit', path: '/quality', zh: '双公示质量', en: 'Data quality', scopes: ['quality', 'records'], built: false },
+  { id: 'quality', group: 'credit', path: '/quality', zh: '双公示质量', en: 'Data quality', scopes: ['quality', 'records'], built: true },
   { id: 'repair', group: 'credit', path: '/repair', zh: '信用修复', en: 'Credit repair', scopes: ['repair'], built: true },
   { id: 'check', group: 'check', path: '/check', zh: '核查办理', en: 'Check a transaction', scopes: ['checks'], built: true },
   { id: 'audit', group: 'system', path: '/audit', zh: '审计日志', en: 'Audit trail', scopes: ['audit'], built: true },
