@@ -25,6 +25,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const RepairPage = lazy(() => import('./pages/RepairPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
+const PacksPage = lazy(() => import('./pages/PacksPage'));
 
 export function App() {
   const { lang } = useLang();
@@ -55,6 +56,7 @@ export function App() {
                 <Route path="/repair" element={<RepairPage />} />
                 <Route path="/records/import" element={<ImportPage />} />
                 <Route path="/quality" element={<QualityPage />} />
+                <Route path="/packs" element={<PacksPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -30,7 +30,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'overview', group: 'supervision', path: '/overview', zh: '监管总览', en: 'Overview', scopes: ['tiers'], built: true },
   { id: 'subjects', group: 'supervision', path: '/subjects', zh: '主体查询', en: 'Subjects', scopes: ['subjects'], built: true },
   { id: 'plans', group: 'supervision', path: '/inspection-plans', zh: '双随机抽查', en: 'Inspection plans', scopes: ['inspections'], built: true },
-  { id: 'packs', group: 'rules', path: '/packs', zh: '规则包', en: 'Rule packs', scopes: ['packs'], built: false },
+  { id: 'packs', group: 'rules', path: '/packs', zh: '规则包', en: 'Rule packs', scopes: ['packs'], built: true },
   { id: 'import', group: 'credit', path: '/records/import', zh: '记录导入', en: 'Records import', scopes: ['records'], built: true },
   { id: 'quality', group: 'credit', path: '/quality', zh: '双公示质量', en: 'Data quality', scopes: ['quality', 'records'], built: true },
   { id: 'repair', group: 'credit', path: '/repair', zh: '信用修复', en: 'Credit repair', scopes: ['repair'], built: true },
