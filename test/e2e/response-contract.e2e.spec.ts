@@ -77,6 +77,10 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     for (const p of ['/health', '/health/ready', '/health/live']) await call('GET', p);
   });
 
+  it('the calling key (console sign-in)', async () => {
+    expect((await call('GET', '/api/v1/me')).body.scopes).toEqual(['admin']);
+  });
+
   it('subjects and records', async () => {
     const reg = await call('POST', '/api/v1/subjects', {}, { body: { kind: 'legal_person', code: firm.code, name: firm.name, region, registeredOn: '2015-03-01' } });
     ids.firm = reg.body.id;
@@ -203,6 +207,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     const item = plan.body.items.find((i: { subject: { id: string } }) => i.subject.id === ids.firm);
     await call('POST', '/api/v1/inspection-plans/{id}/items/{itemId}/result', { id: plan.body.id, itemId: item.id }, { body: { result: 'failed', date: '2026-11-20', findings: '冷藏柜温度记录缺失' } });
     await call('GET', '/api/v1/inspection-plans/{id}', { id: plan.body.id });
+    expect((await call('GET', '/api/v1/inspection-plans', {}, { query: 'industry=food_drug&limit=100' })).body.items.map((p: { id: string }) => p.id)).toContain(plan.body.id);
     await call('GET', '/api/v1/inspection-plans/{id}/export', { id: plan.body.id });
     await call('GET', '/api/v1/inspection-plans/{id}/export', { id: plan.body.id }, { query: 'format=csv' });
     expect((await call('GET', '/api/v1/inspections/statistics', {}, { query: `industry=food_drug&region=${region}` })).body.neverInspected.count).toBeGreaterThan(0);

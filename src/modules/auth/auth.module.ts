@@ -4,6 +4,7 @@ import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysService } from './api-keys.service';
 import { AUTH_AUDIT_SINK, AuthRefusals } from './auth-refusals';
 import { AuthRoutes } from './auth-routes';
+import { MeController } from './me.controller';
 
 /** Where refusals are audited: a module and the RefusalAuditSink it exports (AuditModule's AuditService). */
 export interface AuthAuditSink {
@@ -23,6 +24,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [DiscoveryModule, sink.module],
+      controllers: [MeController],
       providers: [
         ApiKeysService,
         AuthRefusals,

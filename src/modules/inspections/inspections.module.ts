@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
+import { InspectionPlanListController } from './inspection-plan-list.controller';
+import { InspectionPlanListService } from './inspection-plan-list.service';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionResultsService } from './inspection-results.service';
 import { InspectionStatisticsController } from './inspection-statistics.controller';
@@ -13,7 +15,7 @@ import { InspectionsStore } from './inspections.store';
 /** Inspection plans (双随机、一公开): draws from tiers, results filed as credit records. */
 @Module({
   imports: [SubjectsModule, RecordsModule, AuditModule],
-  controllers: [InspectionsController, InspectionStatisticsController],
-  providers: [InspectionPlansService, InspectionResultsService, InspectionStatisticsService, InspectionStatisticsQueries, InspectionsStore],
+  controllers: [InspectionPlanListController, InspectionsController, InspectionStatisticsController],
+  providers: [InspectionPlanListService, InspectionPlansService, InspectionResultsService, InspectionStatisticsService, InspectionStatisticsQueries, InspectionsStore],
 })
 export class InspectionsModule {}

@@ -37,6 +37,21 @@ export interface ItemRow {
   recordId: string | null;
 }
 
+export interface PlanSummaryRow {
+  id: string;
+  department: string;
+  industry: string;
+  region: string | null;
+  periodFrom: string;
+  periodTo: string;
+  seed: string;
+  tiers: DrawPlan['tiers'];
+  caller: string | null;
+  createdAt: string;
+  items: number;
+  results: number;
+}
+
 export interface NewPlan {
   department: string;
   industry: string;
@@ -149,6 +164,27 @@ export class InspectionsStore {
       `WITH u AS (UPDATE inspection_plan_items SET result = NULL, result_date = NULL, findings = NULL, result_at = NULL
          WHERE id = $1 AND record_id IS NULL RETURNING id) SELECT id FROM u`,
       [itemId],
+    );
+  }
+  /**
+   * Plans newest first (GET /api/v1/inspection-plans), optionally of one industry, after the plan `after`
+   * (keyset on created_at, id), with their item and result counts. No migration: plans are few per
+   * department; the (industry, created_at) index serves the filtered list.
+   */
+  async listPlans(industry: string | null, limit: number, after: string | null): Promise<PlanSummaryRow[]> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where: string[] = [];
+    if (industry !== null) where.push(`p.industry = ${p(industry)}`);
+    if (after !== null) where.push(`(p.created_at, p.id) < (SELECT a.created_at, a.id FROM inspection_plans a WHERE a.id = ${p(after)}::uuid)`);
+    return this.ds.query(
+      `SELECT p.id, p.department, p.industry, p.region, to_char(p.period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(p.period_to, 'YYYY-MM-DD') AS "periodTo",
+              p.seed, p.tiers, p.caller, p.created_at AS "createdAt",
+              (SELECT count(*)::int FROM inspection_plan_items i WHERE i.plan_id = p.id) AS items,
+              (SELECT count(*)::int FROM inspection_plan_items i WHERE i.plan_id = p.id AND i.result IS NOT NULL) AS results
+         FROM inspection_plans p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY p.created_at DESC, p.id DESC LIMIT ${p(limit)}`,
+      params,
     );
   }
 }

@@ -1,0 +1,153 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { api, ApiError, unwrap, type Schemas } from '../api/client';
+import { PageHead } from '../components/PageHead';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useLang } from '../i18n';
+import { saveBlob } from '../lib/download';
+import type { Problem } from '../lib/problem';
+
+type Report = Schemas['ImportReportDto'];
+type RowReport = Schemas['RowReportDto'];
+const MAX_BYTES = 5 * 1024 * 1024;
+const STATUS: Record<string, { color: string; zh: string; en: string }> = {
+  stored: { color: 'success', zh: '已入库', en: 'Stored' },
+  updated: { color: 'processing', zh: '已更新', en: 'Updated' },
+  unchanged: { color: 'default', zh: '无变化', en: 'Unchanged' },
+  refused: { color: 'error', zh: '已拒收', en: 'Refused' },
+};
+
+/** The import template: the column names the service reads, and one example row (demo data). */
+const TEMPLATE =
+  '\uFEFFtype,source,decisionNumber,subjectName,subjectCode,subjectIdNumber,industry,sector,severity,penaltyTypes,fineAmount,decisionDate,inspectionResult,commitmentStatus,commitmentStatusDate,taxLevel,taxYear,listType\r\n' +
+  'penalty,綦江区市场监督管理局,綦市监罚〔2026〕1号,重庆示例食品有限公司,91500110MA5U7L2X8Q,,food_drug,food,general,fine,1.5,2026-11-01,,,,,,\r\n';
+
+/**
+ * Records import (信用记录导入): a CSV or JSON file dropped or chosen, sent as it is; the service's per-row
+ * report, refused rows highlighted with their reasons (nothing is stored for them).
+ */
+export default function ImportPage() {
+  const { t, lang } = useLang();
+  const [report, setReport] = useState<Report | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [refusedOnly, setRefusedOnly] = useState(false);
+
+  const send = async (file: File) => {
+    setProblem(null);
+    setReport(null);
+    setFileName(file.name);
+    if (file.size > MAX_BYTES) {
+      setProblem({ title: t('文件过大', 'File too large'), status: 413, detail: t('单次导入不超过 5 MB（5000 行）。', 'At most 5 MB (5,000 rows) per import.') });
+      return;
+    }
+    const json = /\.json$/i.test(file.name);
+    const text = await file.text();
+    setBusy(true);
+    try {
+      const res = await unwrap(
+        api.POST('/api/v1/records/import', {
+          body: text as never,
+          bodySerializer: (b: unknown) => b as string,
+          headers: { 'content-type': json ? 'application/json' : 'text/csv' },
+        }),
+      );
+      setReport(res);
+    } catch (e) {
+      if (e instanceof ApiError) setProblem(e.problem);
+      else throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = useMemo(() => (report?.rows ?? []).filter((r) => !refusedOnly || r.status === 'refused'), [report, refusedOnly]);
+  return (
+    <>
+      <PageHead
+        crumbs={[{ label: t('信用信息', 'Credit information') }, { label: t('记录导入', 'Records import') }]}
+        title={t('信用记录导入', 'Import credit records')}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => saveBlob(new Blob([TEMPLATE], { type: 'text/csv;charset=utf-8' }), 'credit-records-template.csv')} data-testid="template">
+            {t('下载模板', 'Download the template')}
+          </Button>
+        }
+      />
+      <Card>
+        <Upload.Dragger
+          accept=".csv,.json,text/csv,application/json"
+          multiple={false}
+          showUploadList={false}
+          disabled={busy}
+          beforeUpload={(file) => {
+            void send(file);
+            return false;
+          }}
+          data-testid="import-drop"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('将 CSV 或 JSON 文件拖到此处，或点击选择', 'Drop a CSV or JSON file here, or click to choose one')}</p>
+          <p className="ant-upload-hint">{t('每行单独校验：被拒收的行不入库，也不影响其他行；同一文件重复导入不会重复入库。', 'Each row is checked on its own: a refused row stores nothing and never blocks the others; importing the same file again changes nothing.')}</p>
+        </Upload.Dragger>
+        {busy && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t(`正在导入 ${fileName}…`, `Importing ${fileName}…`)} />}
+      </Card>
+      <ProblemAlert problem={problem} style={{ marginTop: 16 }} />
+      {report && (
+        <Card style={{ marginTop: 16 }} title={`${t('导入结果', 'Import report')} · ${fileName ?? ''}`} data-testid="import-report">
+          <Row gutter={16}>
+            {(['rows', 'stored', 'updated', 'unchanged', 'refused'] as const).map((k) => (
+              <Col key={k} span={4}>
+                <Statistic
+                  title={k === 'rows' ? t('总行数', 'Rows') : lang === 'zh' ? STATUS[k].zh : STATUS[k].en}
+                  value={report.totals[k]}
+                  styles={k === 'refused' && report.totals.refused > 0 ? { content: { color: '#cf1322' } } : undefined}
+                  data-testid={`total-${k}`}
+                />
+              </Col>
+            ))}
+          </Row>
+          <Space style={{ margin: '12px 0' }}>
+            <Switch id="refused-only" checked={refusedOnly} onChange={setRefusedOnly} />
+            <label htmlFor="refused-only">{t('只看拒收的行', 'Refused rows only')}</label>
+          </Space>
+          <Table<RowReport>
+            rowKey="row"
+            size="small"
+            dataSource={rows}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            rowClassName={(r) => (r.status === 'refused' ? 'row-refused' : '')}
+            onRow={(r) => (r.status === 'refused' ? { style: { background: '#fff1f0' } } : {})}
+            data-testid="import-rows"
+            columns={[
+              { title: t('行', 'Row'), dataIndex: 'row', width: 60 },
+              { title: t('文件行号', 'Line'), dataIndex: 'line', width: 80, render: (v: number | undefined) => v ?? '—' },
+              { title: t('状态', 'Status'), dataIndex: 'status', width: 90, render: (v: string) => <Tag color={STATUS[v]?.color}>{lang === 'zh' ? STATUS[v]?.zh : STATUS[v]?.en}</Tag> },
+              { title: t('决定文书号', 'Decision no.'), dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
+              { title: t('主体', 'Subject'), dataIndex: 'subject', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('拒收原因', 'Why refused'),
+                key: 'errors',
+                render: (_: unknown, r) =>
+                  (r.errors ?? []).length ? (
+                    <ul style={{ margin: 0, paddingLeft: 16 }}>
+                      {(r.errors as { field: string; reason: string }[]).map((e, i) => (
+                        <li key={i}>
+                          <code>{e.field}</code>: {e.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <Typography.Text type="secondary">—</Typography.Text>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import { useMemo } from 'react';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api, unwrap, type Schemas } from '../api/client';
+import { Chart } from '../components/Chart';
+import { PageHead } from '../components/PageHead';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { LegalBasisList, TierTag } from '../components/Tags';
+import { useLang } from '../i18n';
+import { admits } from '../lib/access';
+import { INDUSTRY, label, RECORD_TYPE, SUBJECT_KIND, TIERS } from '../lib/labels';
+import { useApi } from '../lib/useApi';
+import { useSession } from '../session';
+
+type Fired = Schemas['FiredRuleDto'];
+type RecordView = Schemas['RecordViewDto'];
+type HistoryEntry = Schemas['TierHistoryEntryDto'];
+
+/** A subject (主体详情): tier per industry with the fired rules and legal basis, records, tier history. */
+export default function SubjectPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useLang();
+  const { me } = useSession();
+  const nav = useNavigate();
+  const scopes = me?.scopes ?? [];
+  const subject = useApi(() => unwrap(api.GET('/api/v1/subjects/{id}', { params: { path: { id } } })), [id]);
+  const tiers = useApi(() => (admits(scopes, ['tiers']) ? unwrap(api.GET('/api/v1/subjects/{id}/tiers', { params: { path: { id } } })) : Promise.resolve(null)), [id]);
+  const history = useApi(() => (admits(scopes, ['tiers']) ? unwrap(api.GET('/api/v1/subjects/{id}/tiers/history', { params: { path: { id }, query: { limit: 200 } } })) : Promise.resolve(null)), [id]);
+  const records = useApi(() => (admits(scopes, ['records']) ? unwrap(api.GET('/api/v1/subjects/{id}/records', { params: { path: { id }, query: { includeEnded: true } } })) : Promise.resolve(null)), [id]);
+  const s = subject.data;
+
+  const historyOption = useMemo(() => {
+    const items = [...(history.data?.items ?? [])].reverse();
+    const industries = [...new Set(items.map((h) => h.industry))];
+    const tierIndex = (tier: string | null) => (tier ? TIERS.length - TIERS.indexOf(tier as (typeof TIERS)[number]) : null);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: industries.map((i) => label(INDUSTRY, i, lang)), top: 0 },
+      grid: { left: 40, right: 16, top: 40, bottom: 32 },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value', min: 1, max: TIERS.length, interval: 1, axisLabel: { formatter: (v: number) => TIERS[TIERS.length - v] ?? '' } },
+      series: industries.map((ind) => ({
+        name: label(INDUSTRY, ind, lang),
+        type: 'line',
+        step: 'end',
+        data: items.filter((h) => h.industry === ind).map((h) => [h.computedAt, tierIndex(h.tier)]),
+      })),
+    };
+  }, [history.data, lang]);
+
+  return (
+    <>
+      <PageHead
+        crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('主体查询', 'Subjects'), to: '/subjects' }, { label: s?.name ?? '…' }]}
+        title={s?.name ?? t('信用主体', 'Subject')}
+        extra={
+          admits(scopes, ['records']) && (
+            <Button type="primary" onClick={() => void nav(`/subjects/${id}/report`)} data-testid="open-report">
+              {t('信用报告', 'Credit report')}
+            </Button>
+          )
+        }
+      />
+      <ProblemAlert problem={subject.problem} />
+      <Card loading={subject.loading}>
+        {s && (
+          <Descriptions size="small" column={3}>
+            <Descriptions.Item label={t('主体类型', 'Kind')}>{label(SUBJECT_KIND, s.kind, lang)}</Descriptions.Item>
+            <Descriptions.Item label={s.code ? t('统一社会信用代码', 'Credit code') : t('身份证号', 'ID number')}>{s.code ?? s.idMasked}</Descriptions.Item>
+            <Descriptions.Item label={t('行政区划', 'Region')}>{s.region ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('成立日期', 'Registered on')}>{s.registeredOn ?? '—'}</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+
+      {admits(scopes, ['tiers']) && (
+        <Card style={{ marginTop: 16 }} title={t('分行业信用等级', 'Tier per industry')}>
+          <ProblemAlert problem={tiers.problem} />
+          <Spin spinning={tiers.loading}>
+            {tiers.data && tiers.data.tiers.length === 0 && <Empty description={t('该主体暂无适用的行业规则包。', 'No industry pack applies to this subject yet.')} />}
+            <Row gutter={[16, 16]}>
+              {(tiers.data?.tiers ?? []).map((tv) => (
+                <Col span={24} key={tv.industry} data-testid={`tier-${tv.industry}`}>
+                  <Card
+                    size="small"
+                    type="inner"
+                    title={
+                      <Space>
+                        {label(INDUSTRY, tv.industry, lang)}
+                        <TierTag tier={tv.tier} label={lang === 'zh' ? tv.tierLabelZh : tv.tierLabel} />
+                        <Typography.Text type="secondary">
+                          {t('信用分', 'Score')} {tv.score}
+                        </Typography.Text>
+                      </Space>
+                    }
+                    extra={
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {tv.pack.id} v{tv.pack.version} · {t('评价基准日', 'as of')} {tv.asOf}
+                      </Typography.Text>
+                    }
+                  >
+                    <Table<Fired>
+                      rowKey={(r) => r.rule}
+                      size="small"
+                      pagination={false}
+                      dataSource={tv.fired}
+                      locale={{ emptyText: t('无触发规则（基础分）。', 'No rule fired (base score).') }}
+                      columns={[
+                        { title: t('规则', 'Rule'), dataIndex: 'rule', width: 200 },
+                        { title: t('影响', 'Effect'), key: 'effect', width: 110, render: (_: unknown, f) => (f.type === 'score' ? `${(f.points ?? 0) > 0 ? '+' : ''}${f.points ?? 0}` : <span>{t('直接定级', 'caps at')} <TierTag tier={f.tier ?? null} /></span>) },
+                        { title: t('原因', 'Reason'), key: 'reason', render: (_: unknown, f) => (lang === 'zh' ? f.reasonZh : f.reason) },
+                        { title: t('法律依据', 'Legal basis'), key: 'basis', render: (_: unknown, f) => <LegalBasisList basis={f.legalBasis} /> },
+                      ]}
+                    />
+                    <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
+                      {t('监管措施', 'Inspection policy')}: {t('抽查比例', 'sampling')} {(tv.inspectionPolicy.samplingRatio * 100).toFixed(0)}% · {t('年检查频次', 'inspections a year')} {tv.inspectionPolicy.minInspectionsPerYear}
+                      {tv.inspectionPolicy.noteZh && lang === 'zh' ? ` · ${tv.inspectionPolicy.noteZh}` : tv.inspectionPolicy.note ? ` · ${tv.inspectionPolicy.note}` : ''}
+                    </Typography.Paragraph>
+                  </Card>
+                </Col>
+              ))}
+            </Row>
+          </Spin>
+        </Card>
+      )}
+
+      {admits(scopes, ['records']) && (
+        <Card style={{ marginTop: 16 }} title={t('信用记录', 'Credit records')}>
+          <ProblemAlert problem={records.problem} />
+          <Table<RecordView>
+            rowKey="id"
+            size="small"
+            loading={records.loading}
+            dataSource={records.data?.records ?? []}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            data-testid="records-table"
+            locale={{ emptyText: t('无信用记录。', 'No credit record.') }}
+            scroll={{ x: 900 }}
+            columns={[
+              { title: t('决定日期', 'Decided on'), dataIndex: 'decisionDate', width: 110, fixed: 'left', sorter: (a, b) => a.decisionDate.localeCompare(b.decisionDate), defaultSortOrder: 'descend' },
+              { title: t('类型', 'Type'), dataIndex: 'type', width: 100, render: (v: string) => label(RECORD_TYPE, v, lang) },
+              { title: t('行业', 'Industry'), dataIndex: 'industry', width: 90, render: (v: string) => label(INDUSTRY, v, lang) },
+              { title: t('决定文书号', 'Decision no.'), dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
+              { title: t('数据来源单位', 'Source'), dataIndex: 'source' },
+              {
+                title: t('公示期', 'Publicity window'),
+                key: 'window',
+                render: (_: unknown, r) => `${r.decisionDate} → ${r.publicityEnd ?? t('长期', 'open-ended')}${r.publicityMinEnd ? `（${t('最短', 'min.')} ${r.publicityMinEnd}）` : ''}`,
+              },
+              {
+                title: t('状态', 'Status'),
+                key: 'status',
+                width: 110,
+                render: (_: unknown, r) => (r.inForce ? <Tag color="blue">{t('有效', 'In force')}</Tag> : <Tag>{({ revoked: t('已撤销', 'Revoked'), repaired: t('已修复', 'Repaired'), ended: t('已届满', 'Ended'), active: t('已过公示期', 'Past window') } as Record<string, string>)[r.status] ?? r.status}</Tag>),
+              },
+            ]}
+          />
+        </Card>
+      )}
+
+      {admits(scopes, ['tiers']) && (
+        <Card style={{ marginTop: 16 }} title={t('信用等级变更记录', 'Tier history')}>
+          <ProblemAlert problem={history.problem} />
+          {(history.data?.items.length ?? 0) > 0 && <Chart option={historyOption} height={240} label={t('信用等级变化折线图', 'Tier over time')} />}
+          <Table<HistoryEntry>
+            rowKey="id"
+            size="small"
+            loading={history.loading}
+            dataSource={history.data?.items ?? []}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            locale={{ emptyText: t('暂无变更记录。', 'No change recorded yet.') }}
+            columns={[
+              { title: t('时间', 'When'), dataIndex: 'computedAt', render: (v: string) => new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) },
+              { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
+              { title: t('变更', 'Change'), key: 'change', render: (_: unknown, h) => <span><TierTag tier={h.previousTier} /> → <TierTag tier={h.tier} /></span> },
+              { title: t('信用分', 'Score'), dataIndex: 'score', render: (v: number | null) => v ?? '—' },
+              { title: t('变更原因', 'Trigger'), dataIndex: 'trigger' },
+              { title: t('规则包', 'Pack'), key: 'pack', render: (_: unknown, h) => `${h.packId} v${h.packVersion}` },
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, ApiError, unwrap, type Schemas } from '../api/client';
+import { IdentifierInput } from '../components/IdentifierInput';
+import { PageHead } from '../components/PageHead';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useLang } from '../i18n';
+import { label, SUBJECT_KIND } from '../lib/labels';
+import { idNumberCheckOk, looksLikeIdNumber } from '../lib/pii';
+import { mapProblemToForm, type Problem } from '../lib/problem';
+import { useApi } from '../lib/useApi';
+
+type Subject = Schemas['SubjectResponse'];
+interface Filters {
+  name?: string;
+  code?: string;
+  kind?: Subject['kind'];
+  region?: string;
+}
+const PAGE = 20;
+
+/**
+ * Subject search (主体查询): filters in a row above the table, server-side paging (cursor). A natural
+ * person is found by ID number through the look-up form (the number goes in a request body, never a URL).
+ */
+export default function SubjectsPage() {
+  const { t, lang } = useLang();
+  const nav = useNavigate();
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({});
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const { data, loading, problem } = useApi(
+    () =>
+      unwrap(api.GET('/api/v1/subjects', { params: { query: { ...clean(filters), limit: PAGE, ...(cursor ? { cursor } : {}) } } })).catch((e: unknown) => {
+        if (e instanceof ApiError) form.setFields(mapProblemToForm(e.problem, (p) => p.length === 1 && ['name', 'code', 'kind', 'region'].includes(String(p[0]))).fields as never);
+        throw e;
+      }),
+    [filters, cursor],
+  );
+  const [lookupForm] = Form.useForm<{ idNumber: string }>();
+  const [lookupProblem, setLookupProblem] = useState<Problem | null>(null);
+  const lookup = async ({ idNumber }: { idNumber: string }) => {
+    setLookupProblem(null);
+    try {
+      const s = await unwrap(api.POST('/api/v1/subjects/lookup', { body: { idNumber: idNumber.trim().toUpperCase() } }));
+      void nav(`/subjects/${s.id}`);
+    } catch (e) {
+      if (e instanceof ApiError) setLookupProblem(e.problem);
+      else throw e;
+    }
+  };
+
+  return (
+    <>
+      <PageHead crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('主体查询', 'Subjects') }]} title={t('信用主体查询', 'Find a credit subject')} />
+      <Card>
+        <Form<Filters>
+          form={form}
+          layout="inline"
+          onFinish={(v) => {
+            setCursors([undefined]);
+            setFilters(v);
+          }}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item name="name" label={t('名称', 'Name')}>
+            <Input allowClear placeholder={t('名称关键字', 'Part of the name')} data-testid="search-name" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="code" label={t('统一社会信用代码', 'Credit code')}>
+            <Input allowClear style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('主体类型', 'Kind')}>
+            <Select allowClear style={{ width: 150 }} options={Object.keys(SUBJECT_KIND).map((k) => ({ value: k, label: label(SUBJECT_KIND, k, lang) }))} />
+          </Form.Item>
+          <Form.Item name="region" label={t('行政区划', 'Region')}>
+            <Input allowClear style={{ width: 100 }} placeholder="500110" />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" data-testid="search">
+              {t('查询', 'Search')}
+            </Button>
+          </Form.Item>
+        </Form>
+        <ProblemAlert problem={problem} style={{ marginTop: 12 }} />
+        <Table<Subject>
+          style={{ marginTop: 12 }}
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={data?.items ?? []}
+          pagination={false}
+          data-testid="subjects-table"
+          locale={{ emptyText: t('没有符合条件的主体：请放宽条件，或按身份证号查询自然人。', 'No subject matches: widen the filters, or look a natural person up by ID number.') }}
+          columns={[
+            { title: t('名称', 'Name'), dataIndex: 'name', fixed: 'left', render: (v: string, s) => <Link to={`/subjects/${s.id}`}>{v}</Link> },
+            { title: t('主体类型', 'Kind'), dataIndex: 'kind', render: (v: string) => label(SUBJECT_KIND, v, lang) },
+            { title: t('统一社会信用代码 / 身份证号', 'Credit code / ID number'), key: 'id', render: (_: unknown, s) => s.code ?? s.idMasked ?? '—' },
+            { title: t('行政区划', 'Region'), dataIndex: 'region', render: (v: string | null) => v ?? '—' },
+            { title: t('成立日期', 'Registered on'), dataIndex: 'registeredOn', render: (v: string | null) => v ?? '—' },
+          ]}
+        />
+        <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
+          <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            {t('上一页', 'Previous')}
+          </Button>
+          <Typography.Text type="secondary">{t(`第 ${cursors.length} 页`, `Page ${cursors.length}`)}</Typography.Text>
+          <Button disabled={!data?.nextCursor} onClick={() => setCursors((c) => [...c, data!.nextCursor!])} data-testid="next-page">
+            {t('下一页', 'Next')}
+          </Button>
+        </Space>
+      </Card>
+      <Card style={{ marginTop: 16 }} title={t('按身份证号查询自然人', 'Look a natural person up by ID number')}>
+        <ProblemAlert problem={lookupProblem} />
+        <Form form={lookupForm} layout="inline" onFinish={(v) => void lookup(v)}>
+          <Form.Item
+            name="idNumber"
+            label={t('身份证号', 'ID number')}
+            validateTrigger="onBlur"
+            rules={[
+              {
+                validator: (_: unknown, v: string | undefined) =>
+                  v && looksLikeIdNumber(v) && (v.trim().length === 15 || idNumberCheckOk(v)) ? Promise.resolve() : Promise.reject(new Error(t('请输入有效的身份证号', 'Enter a valid resident ID number'))),
+              },
+            ]}
+          >
+            <IdentifierInput testId="lookup-id" />
+          </Form.Item>
+          <Form.Item>
+            <Button htmlType="submit">{t('查询', 'Look up')}</Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+function clean(f: Filters): Filters {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && String(v).trim() !== '').map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as Filters;
+}

@@ -1,0 +1,89 @@
+import { Clock } from '../../src/common/clock';
+import { generateDemo } from '../../src/modules/demo/demo-data';
+import { http } from '../helpers/app';
+import { startJourney, type Journey } from './harness';
+
+/**
+ * The supervisor: overview (tier distribution per industry, chart and numbers, the same as the API's),
+ * English and back, subject search → subject page (tiers with fired rules and legal basis, records,
+ * tier history) → the credit report, printed (print media: menu and buttons gone); a natural person found
+ * by ID number typed into the look-up field only (never in the URL, masked on screen).
+ */
+describe('console journey: supervisor', () => {
+  let j: Journey;
+  let person: { idNumber: string; name: string };
+  beforeAll(async () => {
+    j = await startJourney('supervisor');
+    const { subjects } = generateDemo(j.t.app.get(Clock).today(), 60);
+    const p = subjects.find((s) => s.kind === 'natural_person')!;
+    person = { idNumber: p.idNumber!, name: p.name };
+  });
+  afterAll(() => j?.close());
+
+  it('reads the overview, finds a company, opens its page and prints its credit report', async () => {
+    const { page, shot } = j;
+    await j.signIn(await j.t.createKey({ scopes: ['tiers', 'subjects', 'records'] }));
+    await page.waitForURL(/\/console\/overview$/);
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['监管总览', '主体查询', '记录导入', '双公示质量']);
+    await page.locator('[data-testid="chart"] canvas').waitFor();
+    // The table under the chart carries the API's numbers.
+    const api = await http(j.t.url, 'GET', '/api/v1/tiering/distribution');
+    const total = (api.body.items as { subjects: number }[]).reduce((a, b) => a + b.subjects, 0);
+    expect(total).toBeGreaterThan(0);
+    const rows = page.locator('[data-testid="distribution-table"] .ant-table-row');
+    const industries = new Set((api.body.items as { industry: string }[]).map((i) => i.industry));
+    await expect(rows.count()).resolves.toBe(industries.size);
+    const shownTotal = (await rows.locator('td:last-child').allInnerTexts()).reduce((a, v) => a + Number(v.replace(/,/g, '')), 0);
+    expect(shownTotal).toBe(total);
+    await shot('overview');
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Tier distribution per industry' }).waitFor();
+    await shot('overview-english');
+    await page.getByText('中文', { exact: true }).click();
+
+    await page.locator('.ant-menu-item', { hasText: '主体查询' }).click();
+    await page.getByTestId('search-name').fill('酒店');
+    await page.getByTestId('search').click();
+    const first = page.locator('[data-testid="subjects-table"] .ant-table-row a').first();
+    await first.waitFor();
+    await shot('subjects-search');
+    const name = await first.innerText();
+    await first.click();
+    await page.getByRole('heading', { name }).waitFor();
+    await page.locator('[data-testid^="tier-"]').first().waitFor();
+    await page.locator('[data-testid="records-table"] .ant-table-row').first().waitFor();
+    const tierCard = await page.locator('[data-testid^="tier-"]').first().innerText();
+    expect(tierCard).toMatch(/信用分/);
+    await shot('subject-page');
+
+    await page.getByTestId('open-report').click();
+    await page.getByTestId('credit-report').waitFor();
+    const report = await page.getByTestId('credit-report').innerText();
+    expect(report).toContain('报告编号');
+    expect(report).toContain('数据截止');
+    expect(report).toContain(name);
+    await shot('credit-report');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /打\s*印/ }).isVisible()).toBe(false);
+    await shot('credit-report-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('finds a natural person by ID number without the number leaving the form', async () => {
+    const { page, shot } = j;
+    await page.locator('.ant-menu-item', { hasText: '主体查询' }).click();
+    await page.getByTestId('lookup-id').fill(person.idNumber);
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/subjects/lookup'));
+    await page.getByRole('button', { name: /查\s*询/ }).last().click();
+    const request = await sent;
+    expect(request.method()).toBe('POST');
+    expect(JSON.parse(request.postData()!)).toEqual({ idNumber: person.idNumber });
+    await page.getByRole('heading', { name: person.name }).waitFor();
+    expect(page.url()).not.toContain(person.idNumber);
+    const masked = person.idNumber.slice(0, 6) + '********' + person.idNumber.slice(-4);
+    await page.getByText(masked).first().waitFor();
+    await shot('natural-person');
+  });
+});
