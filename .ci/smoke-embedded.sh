@@ -41,4 +41,11 @@ let s=""; process.stdin.on("data", d => s += d).on("end", () => {
   for (const t of tiers) if (!t.tier || !Array.isArray(t.fired) || !t.inspectionPolicy) { console.error("smoke: unexplained tier", t); process.exit(1); }
   console.log("smoke: demo subject tiers:", tiers.map(t => `${t.industry}=${t.tier}`).join(" "));
 });'
+# The console: its page, a client route, the key's own identity, and the script the page loads.
+check /console 200
+check /console/check 200
+check /api/v1/me 200 -H "$AUTH"
+JS=$(curl -fs "http://127.0.0.1:$PORT/console" | grep -o "/console/assets/index-[A-Za-z0-9_-]*\.js" | head -n 1 || true)
+if [ -z "$JS" ]; then echo "smoke: /console loads no script"; cat "$LOG"; exit 1; fi
+check "$JS" 200
 echo "smoke: embedded default OK"

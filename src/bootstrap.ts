@@ -13,7 +13,7 @@ import { clientErrorHandler } from './common/client-errors';
 import { setupOpenApi } from './openapi';
 import { startEmbeddedDatabase, EmbeddedDatabase } from './database/embedded';
 import { registerRateLimit } from './modules/auth/rate-limit';
-import { registerConsole } from './console-static';
+import { consoleDir, registerConsole } from './console-static';
 
 export type RuntimeConfig = AppConfig & { databaseUrl: string; embedded: boolean };
 
@@ -50,7 +50,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
   app.useLogger(app.get(Logger));
   await registerRateLimit(app, config.rateLimitPerMinute);
   // The web console (信用监管工作台) at /console: static files, no key needed (its API calls carry one).
-  await registerConsole(app);
+  await registerConsole(app, consoleDir(config.consoleDir));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);

@@ -22,8 +22,9 @@ function projectRoot(from: string): string {
   }
 }
 
-export function consoleDir(): string {
-  return process.env.CONSOLE_DIR || join(projectRoot(__dirname), 'dist', 'console');
+/** The built console: CONSOLE_DIR (config.consoleDir) when set, else dist/console of the project. */
+export function consoleDir(configured?: string): string {
+  return configured || join(projectRoot(__dirname), 'dist', 'console');
 }
 
 /** The console page's own policy: everything from this origin, no CDN; antd writes inline styles. */

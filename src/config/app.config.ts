@@ -54,6 +54,8 @@ export interface AppConfig {
   readonly packsPollMs: number | undefined;
   /** Load the demo data set at start (DEMO_DATA=1, as `npm start -- --demo`). */
   readonly demoData: boolean;
+  /** Folder of the built web console (CONSOLE_DIR); unset: dist/console of the project. */
+  readonly consoleDir: string | undefined;
   /** Serve the fake approval system (integrations/fake-approval-system.adapter.ts) beside the real ones: NODE_ENV=test only. */
   readonly fakeApprovalSystem: boolean;
   readonly production: boolean;
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS', 600_000, 0, 86_400_000),
     packsPollMs: env.PACKS_POLL_MS ? int(env, 'PACKS_POLL_MS', 0, 10, 3_600_000) : undefined,
     demoData: env.DEMO_DATA === '1',
+    consoleDir: env.CONSOLE_DIR || undefined,
     fakeApprovalSystem: env.NODE_ENV === 'test',
     production,
   };
