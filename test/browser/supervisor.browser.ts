@@ -55,6 +55,14 @@ describe('console journey: supervisor', () => {
     await page.locator('[data-testid="records-table"] .ant-table-row').first().waitFor();
     const tierCard = await page.locator('[data-testid^="tier-"]').first().innerText();
     expect(tierCard).toMatch(/信用分/);
+    // Tier history: when as YYYY-MM-DD HH:mm in China time (the API's instant + 8 h), as every page shows times.
+    const subjectId = /\/subjects\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const hist = await http(j.t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history`);
+    const historyRows = page.locator('[data-testid="history-table"] .ant-table-row');
+    await historyRows.first().waitFor();
+    const when = (await historyRows.first().locator('td').first().innerText()).trim();
+    const cst = new Date(Date.parse(hist.body.items[0].computedAt) + 8 * 3600e3).toISOString();
+    expect(when).toBe(`${cst.slice(0, 10)} ${cst.slice(11, 16)}`);
     await shot('subject-page');
 
     await page.getByTestId('open-report').click();
