@@ -55,6 +55,14 @@ describe('console journey: supervisor', () => {
     await page.locator('[data-testid="records-table"] .ant-table-row').first().waitFor();
     const tierCard = await page.locator('[data-testid^="tier-"]').first().innerText();
     expect(tierCard).toMatch(/信用分/);
+    // Tier history: when as YYYY-MM-DD HH:mm in China time (the API's instant + 8 h), as every page shows times.
+    const subjectId = /\/subjects\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const hist = await http(j.t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history`);
+    const historyRows = page.locator('[data-testid="history-table"] .ant-table-row');
+    await historyRows.first().waitFor();
+    const when = (await historyRows.first().locator('td').first().innerText()).trim();
+    const cst = new Date(Date.parse(hist.body.items[0].computedAt) + 8 * 3600e3).toISOString();
+    expect(when).toBe(`${cst.slice(0, 10)} ${cst.slice(11, 16)}`);
     await shot('subject-page');
 
     await page.getByTestId('open-report').click();
@@ -69,6 +77,46 @@ describe('console journey: supervisor', () => {
     expect(await page.getByRole('button', { name: /打\s*印/ }).isVisible()).toBe(false);
     await shot('credit-report-print');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('filters the subject search by industry and credit tier, as the API answers it', async () => {
+    const { page, shot } = j;
+    // A tier other than A held by a page's worth of subjects (or fewer), from the API's own distribution.
+    const dist = (await http(j.t.url, 'GET', '/api/v1/tiering/distribution')).body.items as { industry: string; tier: string; subjects: number }[];
+    const pick = dist.filter((d) => d.tier !== 'A' && d.subjects > 0 && d.subjects <= 20).sort((a, b) => b.subjects - a.subjects)[0];
+    expect(pick).toBeDefined();
+    const api = await http(j.t.url, 'GET', `/api/v1/subjects?industry=${pick.industry}&tier=${pick.tier}&limit=20`);
+    expect(api.status).toBe(200);
+    const expected = (api.body.items as { name: string }[]).map((s) => s.name);
+    expect(expected).toHaveLength(pick.subjects);
+
+    await page.locator('.ant-menu-item', { hasText: '主体查询' }).click();
+    await page.getByTestId('search-name').fill('');
+    // The tier waits for an industry (a tier is defined per industry).
+    expect(await page.locator('#tier').isDisabled()).toBe(true);
+    await page.locator('#industry').click();
+    const industryZh = { tax: '税务', construction: '建设工程', food_drug: '食品药品', fire_safety: '消防安全' }[pick.industry]!;
+    await page.locator('.ant-select-item-option', { hasText: industryZh }).click();
+    await page.locator('#tier').click();
+    const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMCD] [ABMCD]级$/ });
+    await tierOptions.first().waitFor();
+    const offered = await tierOptions.allInnerTexts();
+    expect(offered.map((o) => o.trim())).toEqual((pick.industry === 'tax' ? ['A', 'B', 'M', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`));
+    await tierOptions.filter({ hasText: `${pick.tier}级` }).click();
+    const answered = page.waitForResponse((r) => r.url().includes('/api/v1/subjects?') && r.url().includes(`tier=${pick.tier}`));
+    await page.getByTestId('search').click();
+    expect((await answered).status()).toBe(200);
+    const rows = page.locator('[data-testid="subjects-table"] .ant-table-row');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(expected.length);
+    expect(await rows.locator('td:first-child a').allInnerTexts()).toEqual(expected);
+    // The tier column: colour and text, never colour alone.
+    const tags = rows.locator(`[data-tier="${pick.tier}"]`);
+    await expect(tags.count()).resolves.toBe(expected.length);
+    expect((await tags.first().innerText()).trim()).toBe(`${pick.tier} ${pick.tier}级`);
+    const colour = { B: 'processing', M: 'default', C: 'warning', D: 'error' }[pick.tier]!;
+    expect(await tags.first().getAttribute('class')).toContain(colour);
+    await shot('subjects-by-tier');
   });
 
   it('finds a natural person by ID number without the number leaving the form', async () => {

@@ -88,6 +88,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     // Never inspected, in the region of the inspection plan (its statistics list it).
     await call('POST', '/api/v1/subjects', {}, { body: { kind: 'legal_person', code: uscc(), name: `契约测试未检企业-${run}`, region, registeredOn: '2016-03-01' } });
     await call('GET', '/api/v1/subjects', {}, { query: `name=${encodeURIComponent(run)}&limit=1` });
+    await call('GET', '/api/v1/subjects', {}, { query: 'industry=food_drug&tier=A&limit=1' });
     await call('POST', '/api/v1/subjects/lookup', {}, { body: { idNumber: person.idNumber } });
     await call('GET', '/api/v1/subjects/{id}', { id: ids.firm });
 

@@ -243,10 +243,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search subjects (检索信用主体)
-         * @description Filters combine with AND; keyset pagination (pass `nextCursor` back as `cursor`). Example: `/api/v1/subjects?name=科技&region=350200&limit=20`.
+         * Search subjects (检索信用主体), by name, code, kind, region, industry and credit tier
+         * @description Filters combine with AND; keyset pagination (pass `nextCursor` back as `cursor`). `industry` (行业) keeps the subjects holding a stored current tier (当前信用等级) in that industry; `tier` (信用等级) narrows to one tier and requires `industry`. Tiers are those last stored by tiering (分级: batch run, record changes, first read), not computed live. Example: `/api/v1/subjects?name=科技&region=350200&industry=food_drug&tier=C&limit=20`.
          */
-        get: operations["SubjectsController_search"];
+        get: operations["SubjectSearchController_search"];
         put?: never;
         /**
          * Register a subject (登记信用主体)
@@ -1699,11 +1699,6 @@ export interface components {
              */
             idNumber?: string;
         };
-        SubjectPageResponse: {
-            items: components["schemas"]["SubjectResponse"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
         RecordRowDto: {
             /**
              * @description Subject name (主体名称)
@@ -2253,6 +2248,11 @@ export interface components {
             region: string | null;
             /** @description Per industry and tier (分行业信用等级分布) */
             items: components["schemas"]["TierCountDto"][];
+        };
+        SubjectPageResponse: {
+            items: components["schemas"]["SubjectResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         AuditEntryDto: {
             /**
@@ -4802,7 +4802,7 @@ export interface operations {
             };
         };
     };
-    SubjectsController_search: {
+    SubjectSearchController_search: {
         parameters: {
             query?: {
                 /** @description Exact match. Unified social credit code (统一社会信用代码, GB 32100), 18 characters, check character verified. Lower case is accepted and stored upper case. */
@@ -4817,6 +4817,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque: the nextCursor of the previous page, passed back unchanged */
                 cursor?: string;
+                /** @description Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier. */
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety";
+                /** @description Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines. */
+                tier?: "A" | "B" | "M" | "C" | "D";
             };
             header?: never;
             path?: never;
@@ -4850,7 +4854,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubjectPageResponse"];
                 };
             };
-            /** @description Validation failed: `errors[].field` names each bad field (problem details) */
+            /** @description Validation failed: `errors[].field` names each bad field (problem details), e.g. `tier` without `industry`, or a tier the industry's pack does not define */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -10,6 +10,12 @@ export const TIER_TAG: Record<string, string> = { A: 'success', B: 'processing',
 /** The same meaning in chart colours (Ant Design's palette: green, blue, grey, orange, red). */
 export const TIER_CHART: Record<string, string> = { A: '#52c41a', B: '#1677ff', M: '#8c8c8c', C: '#fa8c16', D: '#f5222d' };
 
+/** The industries with a tier pack, and each one's tiers (M only in tax), as the service's search accepts them. */
+export const TIER_INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety'] as const;
+export function tiersOf(industry: string): Array<(typeof TIERS)[number]> {
+  return TIERS.filter((x) => x !== 'M' || industry === 'tax');
+}
+
 export const VERDICT: Record<string, { color: string; zh: string; en: string }> = {
   block: { color: 'red', zh: '禁止', en: 'Blocked' },
   restrict: { color: 'orange', zh: '限制', en: 'Restricted' },

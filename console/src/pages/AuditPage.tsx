@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import type { Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
+import { cstDateTime } from '../lib/dates';
 
 type Entry = Schemas['AuditEntryDto'];
 type Report = Schemas['ChainReportDto'];
@@ -22,7 +23,7 @@ const KINDS = ['check', 'feedback', 'record.ingest', 'record.import', 'record.re
 
 /** The audit trail (审计日志): search by kind, caller, subject and date; verify the hash chain, its head shown. */
 export default function AuditPage() {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const [filters, setFilters] = useState<Filters>({});
   const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
   const afterSeq = pages[pages.length - 1];
@@ -138,7 +139,7 @@ export default function AuditPage() {
           expandable={{ expandedRowRender: (e) => <pre style={{ fontSize: 11, maxHeight: 300, overflow: 'auto', margin: 0 }}>{JSON.stringify({ request: e.request, response: e.response }, null, 2)}</pre> }}
           columns={[
             { title: t('序号', 'Seq'), dataIndex: 'seq', width: 70, fixed: 'left' },
-            { title: t('时间', 'When'), dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) },
+            { title: t('时间', 'When'), dataIndex: 'createdAt', width: 170, render: (v: string) => cstDateTime(v) },
             { title: t('类型', 'Kind'), dataIndex: 'kind', width: 130 },
             { title: t('调用方', 'Caller'), dataIndex: 'caller', ellipsis: true },
             { title: t('经办人', 'Operator'), dataIndex: 'operator', render: (v: string | null) => v ?? '—' },

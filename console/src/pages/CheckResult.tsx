@@ -11,6 +11,7 @@ import { INDUSTRY, label, RECORD_TYPE, ROLES } from '../lib/labels';
 const ROLE_LABELS = Object.fromEntries(ROLES.map((r) => [r.code, r]));
 import type { Problem } from '../lib/problem';
 import { useSession } from '../session';
+import { cstDateTime } from '../lib/dates';
 
 type Answer = Schemas['CheckAnswerDto'];
 type Party = Schemas['CheckPartyResultDto'];
@@ -142,7 +143,7 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
       >
         <Descriptions size="small" column={3}>
           <Descriptions.Item label={t('业务编号', 'Reference')}>{answer.transaction.reference}</Descriptions.Item>
-          <Descriptions.Item label={t('核查时间', 'Checked at')}>{new Date(answer.checkedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
+          <Descriptions.Item label={t('核查时间', 'Checked at')}>{cstDateTime(answer.checkedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('数据截至', 'Records as of')}>{answer.asOf}</Descriptions.Item>
           <Descriptions.Item label={t('审计回执', 'Audit receipt')} span={3}>
             #{answer.audit.seq} · {answer.audit.algorithm.toUpperCase()} <code style={{ fontSize: 11 }}>{answer.audit.hash.slice(0, 32)}…</code>

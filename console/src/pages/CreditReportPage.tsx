@@ -7,6 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import { label, SUBJECT_KIND } from '../lib/labels';
 import { useApi } from '../lib/useApi';
+import { cstDateTime } from '../lib/dates';
 
 type Section = Schemas['ReportSectionDto'];
 
@@ -62,7 +63,7 @@ export default function CreditReportPage() {
             </Typography.Title>
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label="报告编号 Report no.">{reportNo}</Descriptions.Item>
-              <Descriptions.Item label="生成时间 Produced">{new Date(r.generatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
+              <Descriptions.Item label="生成时间 Produced">{cstDateTime(r.generatedAt)}</Descriptions.Item>
               <Descriptions.Item label="数据截止 Data cut-off">{r.asOf}</Descriptions.Item>
               <Descriptions.Item label="主体类型 Kind">{label(SUBJECT_KIND, subject?.kind, lang)}</Descriptions.Item>
               <Descriptions.Item label="名称 Name">{subject?.name}</Descriptions.Item>

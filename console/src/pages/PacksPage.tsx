@@ -6,6 +6,7 @@ import { TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
 import { INDUSTRY, label } from '../lib/labels';
 import { useApi } from '../lib/useApi';
+import { cstDateTime } from '../lib/dates';
 
 type Pack = Schemas['PackSummaryDto'];
 type Version = Schemas['PackVersionDto'];
@@ -52,7 +53,7 @@ export default function PacksPage() {
 }
 
 function Versions({ id }: { id: string }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const { data, loading, problem } = useApi(() => unwrap(api.GET('/api/v1/packs/{id}/versions', { params: { path: { id } } })), [id]);
   return (
     <>
@@ -69,7 +70,7 @@ function Versions({ id }: { id: string }) {
           { title: '#', dataIndex: 'seq', width: 60 },
           { title: t('版本', 'Version'), dataIndex: 'version', render: (v: string, x) => <span>v{v} {x.active && <Tag color="green">{t('生效中', 'Active')}</Tag>}</span> },
           { title: t('发布人', 'Published by'), dataIndex: 'publishedBy', render: (v: string | null, x) => v ?? x.createdBy },
-          { title: t('发布时间', 'Published'), dataIndex: 'publishedAt', render: (v: string | null, x) => new Date(v ?? x.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) },
+          { title: t('发布时间', 'Published'), dataIndex: 'publishedAt', render: (v: string | null, x) => cstDateTime(v ?? x.createdAt) },
           { title: t('发布理由', 'Reason'), dataIndex: 'publishReason', render: (v: string | null) => v ?? '—' },
           { title: t('内容摘要', 'Content hash'), dataIndex: 'contentHash', render: (v: string) => <Typography.Text code style={{ fontSize: 11 }}>{v.slice(0, 12)}…</Typography.Text> },
         ]}

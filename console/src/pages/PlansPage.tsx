@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import { INDUSTRY, label } from '../lib/labels';
 import { useApi } from '../lib/useApi';
+import { cstDateTime } from '../lib/dates';
 
 type Plan = Schemas['PlanSummaryDto'];
 type Industry = 'tax' | 'construction' | 'food_drug' | 'fire_safety';
@@ -60,7 +61,7 @@ export default function PlansPage() {
           data-testid="plans-table"
           locale={{ emptyText: t('尚无抽查计划：点击右上角“新建抽查计划”。', 'No plan yet: use “Draw a plan” at the top right.') }}
           columns={[
-            { title: t('制定时间', 'Drawn'), dataIndex: 'createdAt', fixed: 'left', width: 170, render: (v: string, p) => <Link to={`/inspection-plans/${p.id}`}>{new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</Link> },
+            { title: t('制定时间', 'Drawn'), dataIndex: 'createdAt', fixed: 'left', width: 170, render: (v: string, p) => <Link to={`/inspection-plans/${p.id}`}>{cstDateTime(v)}</Link> },
             { title: t('实施部门', 'Department'), dataIndex: 'department' },
             { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
             { title: t('检查期间', 'Period'), key: 'period', render: (_: unknown, p) => `${p.period.from} ~ ${p.period.to}` },

@@ -11,6 +11,7 @@ import { admits } from '../lib/access';
 import { INDUSTRY, label, RECORD_TYPE, SUBJECT_KIND, TIERS } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../session';
+import { CST_OFFSET_MS, cstDate, cstDateTime, DAY_MS } from '../lib/dates';
 
 type Fired = Schemas['FiredRuleDto'];
 type RecordView = Schemas['RecordViewDto'];
@@ -34,16 +35,23 @@ export default function SubjectPage() {
     const industries = [...new Set(items.map((h) => h.industry))];
     const tierIndex = (tier: string | null) => (tier ? TIERS.length - TIERS.indexOf(tier as (typeof TIERS)[number]) : null);
     return {
-      tooltip: { trigger: 'axis' },
+      // Dates in China time (YYYY-MM-DD; the tooltip with HH:mm), never the browser's zone nor hour ticks: the
+      // instants are shifted by +8 h on a UTC axis, so day ticks fall on China's midnights.
+      useUTC: true,
+      tooltip: {
+        trigger: 'axis',
+        formatter: (ps: Array<{ value: [number, number | null]; seriesName: string; marker: string }>) =>
+          [cstDateTime((ps[0]?.value[0] ?? NaN) - CST_OFFSET_MS), ...ps.map((p) => `${p.marker}${p.seriesName} ${p.value[1] === null ? '—' : TIERS[TIERS.length - p.value[1]]}`)].join('<br/>'),
+      },
       legend: { data: industries.map((i) => label(INDUSTRY, i, lang)), top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', minInterval: DAY_MS, axisLabel: { formatter: (v: number) => cstDate(v - CST_OFFSET_MS), hideOverlap: true } },
       yAxis: { type: 'value', min: 1, max: TIERS.length, interval: 1, axisLabel: { formatter: (v: number) => TIERS[TIERS.length - v] ?? '' } },
       series: industries.map((ind) => ({
         name: label(INDUSTRY, ind, lang),
         type: 'line',
         step: 'end',
-        data: items.filter((h) => h.industry === ind).map((h) => [h.computedAt, tierIndex(h.tier)]),
+        data: items.filter((h) => h.industry === ind).map((h) => [Date.parse(h.computedAt) + CST_OFFSET_MS, tierIndex(h.tier)]),
       })),
     };
   }, [history.data, lang]);
@@ -167,10 +175,11 @@ export default function SubjectPage() {
             size="small"
             loading={history.loading}
             dataSource={history.data?.items ?? []}
+            data-testid="history-table"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             locale={{ emptyText: t('暂无变更记录。', 'No change recorded yet.') }}
             columns={[
-              { title: t('时间', 'When'), dataIndex: 'computedAt', render: (v: string) => new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }) },
+              { title: t('时间', 'When'), dataIndex: 'computedAt', render: (v: string) => cstDateTime(v) },
               { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
               { title: t('变更', 'Change'), key: 'change', render: (_: unknown, h) => <span><TierTag tier={h.previousTier} /> → <TierTag tier={h.tier} /></span> },
               { title: t('信用分', 'Score'), dataIndex: 'score', render: (v: number | null) => v ?? '—' },

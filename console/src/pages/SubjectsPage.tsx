@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, unwrap, type Schemas } from '../api/client';
+import type { paths } from '../api/schema';
+import { TierTag } from '../components/Tags';
 import { IdentifierInput } from '../components/IdentifierInput';
 import { PageHead } from '../components/PageHead';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
-import { label, SUBJECT_KIND } from '../lib/labels';
+import { INDUSTRY, label, SUBJECT_KIND, TIER_INDUSTRIES, tiersOf } from '../lib/labels';
 import { idNumberCheckOk, looksLikeIdNumber } from '../lib/pii';
 import { mapProblemToForm, type Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
@@ -17,8 +19,14 @@ interface Filters {
   code?: string;
   kind?: Subject['kind'];
   region?: string;
+  industry?: Industry;
+  tier?: Tier;
 }
+type SearchQuery = NonNullable<paths['/api/v1/subjects']['get']['parameters']['query']>;
+type Industry = NonNullable<SearchQuery['industry']>;
+type Tier = NonNullable<SearchQuery['tier']>;
 const PAGE = 20;
+const FIELDS = ['name', 'code', 'kind', 'region', 'industry', 'tier'];
 
 /**
  * Subject search (主体查询): filters in a row above the table, server-side paging (cursor). A natural
@@ -34,11 +42,12 @@ export default function SubjectsPage() {
   const { data, loading, problem } = useApi(
     () =>
       unwrap(api.GET('/api/v1/subjects', { params: { query: { ...clean(filters), limit: PAGE, ...(cursor ? { cursor } : {}) } } })).catch((e: unknown) => {
-        if (e instanceof ApiError) form.setFields(mapProblemToForm(e.problem, (p) => p.length === 1 && ['name', 'code', 'kind', 'region'].includes(String(p[0]))).fields as never);
+        if (e instanceof ApiError) form.setFields(mapProblemToForm(e.problem, (p) => p.length === 1 && FIELDS.includes(String(p[0]))).fields as never);
         throw e;
       }),
     [filters, cursor],
   );
+  const industry = Form.useWatch('industry', form);
   const [lookupForm] = Form.useForm<{ idNumber: string }>();
   const [lookupProblem, setLookupProblem] = useState<Problem | null>(null);
   const lookup = async ({ idNumber }: { idNumber: string }) => {
@@ -77,6 +86,28 @@ export default function SubjectsPage() {
           <Form.Item name="region" label={t('行政区划', 'Region')}>
             <Input allowClear style={{ width: 100 }} placeholder="500110" />
           </Form.Item>
+          <Form.Item name="industry" label={t('行业', 'Industry')}>
+            <Select
+              allowClear
+              data-testid="search-industry"
+              style={{ width: 130 }}
+              onChange={() => form.setFieldValue('tier', undefined)}
+              options={TIER_INDUSTRIES.map((k) => ({ value: k, label: label(INDUSTRY, k, lang) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="tier"
+            label={t('信用等级', 'Credit tier')}
+            tooltip={industry ? undefined : t('先选择行业：信用等级按行业评定', 'Choose an industry first: tiers are per industry')}
+          >
+            <Select
+              allowClear
+              disabled={!industry}
+              data-testid="search-tier"
+              style={{ width: 110 }}
+              options={(industry ? tiersOf(industry) : []).map((x) => ({ value: x, label: <TierTag tier={x} label={t(`${x}级`, `Tier ${x}`)} /> }))}
+            />
+          </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" data-testid="search">
               {t('查询', 'Search')}
@@ -99,6 +130,10 @@ export default function SubjectsPage() {
             { title: t('统一社会信用代码 / 身份证号', 'Credit code / ID number'), key: 'id', render: (_: unknown, s) => s.code ?? s.idMasked ?? '—' },
             { title: t('行政区划', 'Region'), dataIndex: 'region', render: (v: string | null) => v ?? '—' },
             { title: t('成立日期', 'Registered on'), dataIndex: 'registeredOn', render: (v: string | null) => v ?? '—' },
+            // Every row of a tier-filtered answer holds that tier (当前信用等级, as last stored).
+            ...(filters.industry && filters.tier
+              ? [{ title: `${t('信用等级', 'Credit tier')}（${label(INDUSTRY, filters.industry, lang)}）`, key: 'tier', render: () => <TierTag tier={filters.tier!} label={t(`${filters.tier!}级`, `Tier ${filters.tier!}`)} /> }]
+              : []),
           ]}
         />
         <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>

@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse,
@@ -6,12 +6,11 @@ import {
 import { LookupSubjectDto } from './dto/lookup-subject.dto';
 import { ProblemResponse } from './dto/problem.response';
 import { RegisterSubjectDto } from './dto/register-subject.dto';
-import { SearchSubjectsQuery } from './dto/search-subjects.query';
 import { SubjectIdParam } from './dto/subject-id.param';
-import { NATURAL_PERSON_EXAMPLE, SUBJECT_EXAMPLE, SubjectPageResponse, SubjectResponse } from './dto/subject.response';
+import { NATURAL_PERSON_EXAMPLE, SUBJECT_EXAMPLE, SubjectResponse } from './dto/subject.response';
 import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { SubjectsService } from './subjects.service';
-import type { SubjectPage, SubjectView } from './subjects.types';
+import type { SubjectView } from './subjects.types';
 import { RequireScopes } from '../auth/scopes.decorator';
 
 const BAD_REQUEST = { type: ProblemResponse, description: 'Validation failed: `errors[].field` names each bad field (problem details)' };
@@ -72,17 +71,6 @@ export class SubjectsController {
   @ApiNotFoundResponse(NOT_FOUND)
   lookup(@Body() body: LookupSubjectDto): Promise<SubjectView> {
     return this.subjects.lookup(body);
-  }
-
-  @Get()
-  @ApiOperation({
-    summary: 'Search subjects (检索信用主体)',
-    description: 'Filters combine with AND; keyset pagination (pass `nextCursor` back as `cursor`). Example: `/api/v1/subjects?name=科技&region=350200&limit=20`.',
-  })
-  @ApiOkResponse({ type: SubjectPageResponse, example: { items: [SUBJECT_EXAMPLE], nextCursor: SUBJECT_EXAMPLE.id } })
-  @ApiBadRequestResponse(BAD_REQUEST)
-  search(@Query() query: SearchSubjectsQuery): Promise<SubjectPage> {
-    return this.subjects.search(query);
   }
 
   @Get(':id')

@@ -78,7 +78,7 @@ export class SubjectsService {
     if (q.cursor !== undefined && !isUuid(q.cursor)) throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this service issued' }]);
     const code = q.code === undefined ? undefined : String(normaliseIdentifier(q.code));
     const name = q.name?.trim() || undefined;
-    const rows = await this.store.search({ code, name, kind: q.kind, region: q.region }, limit + 1, q.cursor ?? null);
+    const rows = await this.store.search({ code, name, kind: q.kind, region: q.region, ids: q.ids }, limit + 1, q.cursor ?? null);
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }

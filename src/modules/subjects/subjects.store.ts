@@ -27,6 +27,8 @@ export interface StoreFilter {
   readonly name?: string;
   readonly kind?: SubjectKind;
   readonly region?: string;
+  /** Only these ids (empty: none). */
+  readonly ids?: readonly string[];
 }
 
 function toView(r: SubjectRow): SubjectView {
@@ -95,6 +97,7 @@ export class SubjectsStore {
     if (f.code !== undefined) where.push(`code = ${p(f.code)}`);
     if (f.kind !== undefined) where.push(`kind = ${p(f.kind)}`);
     if (f.region !== undefined) where.push(`region = ${p(f.region)}`);
+    if (f.ids !== undefined) where.push(`id = ANY(${p(f.ids)}::uuid[])`);
     const byName = f.name !== undefined;
     if (byName) where.push(`${NAME_KEY} LIKE '%' || lower(${p(escapeLike(f.name as string))}) || '%' ESCAPE '\\'`);
     if (after !== null) {

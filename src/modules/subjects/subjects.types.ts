@@ -53,6 +53,8 @@ export interface SubjectSearchQuery {
   readonly name?: string;
   readonly kind?: SubjectKind;
   readonly region?: string;
+  /** Only these subjects (another module's filter, e.g. the tiering module's stored tiers); empty matches none. */
+  readonly ids?: readonly string[];
   /** 1–100, default 20. */
   readonly limit?: number;
   /** The nextCursor of the previous page. */

@@ -154,6 +154,15 @@ export class TierStore {
     );
   }
 
+  /** The subjects holding a stored tier of `industry` (of `tier` only, when given): the subject search's tier filter. */
+  async subjectIdsWith(industry: string, tier?: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT subject_id AS id FROM credit_tiers WHERE industry = $1 AND ($2::text IS NULL OR tier = $2)`,
+      [industry, tier ?? null],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Subjects per industry and tier, optionally for one region (administrative division prefix). */
   async distribution(region?: string): Promise<Array<{ industry: string; tier: string; subjects: number }>> {
     return this.ds.query(

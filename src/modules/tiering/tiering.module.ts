@@ -4,6 +4,7 @@ import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { DailyTiering } from './daily-tiering';
 import { ScheduledRunsStore } from './scheduled-runs.store';
+import { SubjectSearchController } from './subject-search.controller';
 import { TieringController } from './tiering.controller';
 import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
@@ -11,7 +12,7 @@ import { TierStore } from './tier.store';
 
 @Module({
   imports: [PacksModule, SubjectsModule, RecordsModule],
-  controllers: [TieringController],
+  controllers: [TieringController, SubjectSearchController],
   providers: [TieringService, TieringQueries, TierStore, DailyTiering, ScheduledRunsStore],
   exports: [TieringService, TieringQueries],
 })

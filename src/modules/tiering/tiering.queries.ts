@@ -4,6 +4,16 @@ import { SubjectsService } from '../subjects/subjects.service';
 import { TieringService } from './tiering.service';
 import { TierStore } from './tier.store';
 import { TierView, viewComputed, viewStored } from './tier.view';
+import { ValidationFailed } from '../../common/problem';
+import { TIER_VALUES } from '../../rules/facts';
+import type { Industry } from '../../rules/shared';
+import type { SubjectPage, SubjectSearchQuery } from '../subjects/subjects.types';
+
+/** The subject search's filters of this module: stored tiers (当前信用等级) in one industry. */
+export interface TierFilter {
+  readonly industry?: string;
+  readonly tier?: string;
+}
 
 /** Read side of tiering: a subject's tiers now, as of a date, and their history. */
 @Injectable()
@@ -27,6 +37,24 @@ export class TieringQueries {
       rows = await this.store.current(subjectId);
     }
     return { subject, asOf: null, stored: true, tiers: rows.map((r) => viewStored(r, this.labelOf(r.packId, r.tier))) };
+  }
+
+  /**
+   * Subject search with the stored-tier filters: the ids holding the tier come from this module's store, the
+   * rest of the search (filters, order, keyset pages) stays with the subjects module.
+   */
+  async searchSubjects(q: SubjectSearchQuery & TierFilter): Promise<SubjectPage> {
+    const { industry, tier, ...rest } = q;
+    if (industry === undefined) {
+      if (tier !== undefined) throw new ValidationFailed([{ field: 'tier', reason: 'requires industry (a tier is defined per industry)' }]);
+      return this.subjects.search(rest);
+    }
+    const known = TIER_VALUES[industry as Industry] as readonly string[] | undefined;
+    if (!known) throw new ValidationFailed([{ field: 'industry', reason: `is not an industry (行业) of this service` }]);
+    if (tier !== undefined && !known.includes(tier)) {
+      throw new ValidationFailed([{ field: 'tier', reason: `is not a tier of ${industry} (its tiers: ${known.join(', ')})` }]);
+    }
+    return this.subjects.search({ ...rest, ids: await this.store.subjectIdsWith(industry, tier) });
   }
 
   async history(subjectId: string, industry: string | undefined, limit: number) {
