@@ -26,6 +26,7 @@ const RepairPage = lazy(() => import('./pages/RepairPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const PacksPage = lazy(() => import('./pages/PacksPage'));
+const KeysPage = lazy(() => import('./pages/KeysPage'));
 
 export function App() {
   const { lang } = useLang();
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="/records/import" element={<ImportPage />} />
                 <Route path="/quality" element={<QualityPage />} />
                 <Route path="/packs" element={<PacksPage />} />
+                <Route path="/keys" element={<KeysPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

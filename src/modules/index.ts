@@ -13,6 +13,7 @@ import { InspectionsModule } from './inspections/inspections.module';
 import { RepairModule } from './repair/repair.module';
 import { QualityModule } from './quality/quality.module';
 import { CreditReportModule } from './credit-report/credit-report.module';
+import { KeysModule } from './keys/keys.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule.register({ module: AuditModule, provider: AuditService }), HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule, CreditReportModule];
+export const FEATURE_MODULES = [AuthModule.register({ module: AuditModule, provider: AuditService }), HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule, CreditReportModule, KeysModule];

@@ -35,6 +35,7 @@ describe('access matrix: every route × every scope and bad keys', () => {
       if (r.path.startsWith('/api/v1/subjects/')) return ids.subject;
       if (r.path.startsWith('/api/v1/records/')) return ids.record;
       if (r.path.startsWith('/api/v1/checks/')) return ids.check;
+      if (r.path.startsWith('/api/v1/api-keys/')) return ids.apiKey;
       return randomUUID();
     });
 
@@ -67,7 +68,11 @@ describe('access matrix: every route × every scope and bad keys', () => {
     const check = await admin('POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: `AM-${randomUUID()}` }, parties: [{ idNumber: ID_NUMBER, role: 'bidder' }] });
     expect(check.status).toBe(200);
     ids.check = check.body.id ?? check.body.checkId;
-    expect(ids).toEqual({ subject: expect.any(String), record: expect.any(String), check: expect.any(String) });
+    // A live key to revoke: only the admin cell may (200, then 409 for the bad keys' cells: they are refused first).
+    const victim = `matrix-victim-${randomUUID()}`;
+    await t.createKey({ name: victim, scopes: ['checks'] });
+    ids.apiKey = (await admin('GET', '/api/v1/api-keys')).body.items.find((k: { name: string }) => k.name === victim).id;
+    expect(ids).toEqual({ subject: expect.any(String), record: expect.any(String), check: expect.any(String), apiKey: expect.any(String) });
   });
   afterAll(async () => {
     await t?.close();
@@ -120,6 +125,9 @@ describe('access matrix: every route × every scope and bad keys', () => {
     }
     expect(failures).toEqual([]);
     expect(admitted).toBeGreaterThan(routes.length);
+    // Of all the scopes, only admin's cell revoked the victim key.
+    const victim = (await httpAs(t.adminKey, t.url, 'GET', '/api/v1/api-keys')).body.items.find((k: { id: string }) => k.id === ids.apiKey);
+    expect(victim.revokedAt).toEqual(expect.any(String));
   });
 
   it('ID numbers sent where a careless service would log or echo them stay out of every answer (and, checked at the end of the suite, of every log line)', async () => {

@@ -81,6 +81,15 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     expect((await call('GET', '/api/v1/me')).body.scopes).toEqual(['admin']);
   });
 
+  it('API keys (API密钥管理): list, create, revoke', async () => {
+    const created = await call('POST', '/api/v1/api-keys', {}, { body: { name: `contract-${run}`, scopes: ['checks', 'feedback'], scenarios: ['tendering'], rateLimitPerMinute: 600, department: department } });
+    expect(created.status).toBe(201);
+    await call('POST', '/api/v1/api-keys', {}, { body: { name: `contract-min-${run}`, scopes: ['tiers'] } });
+    await call('GET', '/api/v1/api-keys');
+    expect((await call('POST', '/api/v1/api-keys/{key}/revoke', { key: created.body.apiKey.id })).body.revokedAt).toEqual(expect.any(String));
+    await call('POST', '/api/v1/api-keys/{key}/revoke', { key: `contract-min-${run}` });
+  });
+
   it('subjects and records', async () => {
     const reg = await call('POST', '/api/v1/subjects', {}, { body: { kind: 'legal_person', code: firm.code, name: firm.name, region, registeredOn: '2015-03-01' } });
     ids.firm = reg.body.id;

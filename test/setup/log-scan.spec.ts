@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { residentIdsIn, scanLogDir, SPEC_MARKER } from './log-scan';
+import { apiKeysIn, residentIdsIn, scanLogDir, SPEC_MARKER } from './log-scan';
 
 /** The end-of-suite log check finds valid resident ID numbers wherever they stand, and reports them masked. */
 describe('log scan for resident ID numbers', () => {
@@ -62,6 +62,22 @@ describe('log scan for resident ID numbers', () => {
     try {
       writeFileSync(join(dir, 'worker-1.log'), ['{"msg":"１１０１０５１９４９１２３１００２Ｘ"}', '{"msg":"110105491231002"}', ''].join('\n'));
       expect(scanLogDir(dir).leaks.map((l) => [l.line, l.masked])).toEqual([[1, '110105********002X'], [2, '110105******002']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds API keys in full, reported by prefix only; not a prefix alone or a truncated key', () => {
+    const key = `cse_1a2b3c4d_${'Ab9_-'.repeat(8)}xyz`;
+    expect(apiKeysIn(`{"msg":"Bearer ${key}"}`)).toEqual(['cse_1a2b3c4d_…']);
+    expect(apiKeysIn('{"prefix":"1a2b3c4d","name":"cse_1a2b3c4d"}')).toEqual([]);
+    expect(apiKeysIn(`{"k":"${key.slice(0, -4)}"}`)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'log-scan-keys-'));
+    try {
+      writeFileSync(join(dir, 'worker-1.log'), `${JSON.stringify({ [SPEC_MARKER]: 'test/e2e/x.e2e.spec.ts' })}\n{"level":30,"msg":"${key}"}\n`);
+      const r = scanLogDir(dir);
+      expect(r.keyLeaks).toEqual([{ file: join(dir, 'worker-1.log'), line: 2, spec: 'test/e2e/x.e2e.spec.ts', masked: 'cse_1a2b3c4d_…' }]);
+      expect(JSON.stringify(r)).not.toContain(key);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -79,16 +79,25 @@ export function residentIdsIn(text: string): string[] {
 /** The number masked the way the service masks it (region and what follows the birth date kept). */
 export const maskForReport = (id: string): string => maskIdNumber(id);
 
-/** Every line of every `*.log` under `dir` that carries a valid resident ID number. */
-export function scanLogDir(dir: string): { files: number; lines: number; leaks: IdLeak[] } {
+/** An API key in full (`cse_<prefix>_<secret>`, src/modules/auth/api-key.secret.ts), wherever it stands. */
+const API_KEY = /cse_([0-9a-f]{8})_[A-Za-z0-9_-]{43}/g;
+
+/** Every API key in a text, shown by its public prefix only (`cse_1a2b3c4d_…`). */
+export function apiKeysIn(text: string): string[] {
+  return [...new Set([...text.matchAll(API_KEY)].map((m) => `cse_${m[1]}_…`))];
+}
+
+/** Every line of every `*.log` under `dir` that carries a valid resident ID number (`leaks`) or an API key in full (`keyLeaks`). */
+export function scanLogDir(dir: string): { files: number; lines: number; leaks: IdLeak[]; keyLeaks: IdLeak[] } {
   let files = 0;
   let lines = 0;
   const leaks: IdLeak[] = [];
+  const keyLeaks: IdLeak[] = [];
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.log')).sort();
   } catch {
-    return { files: 0, lines: 0, leaks };
+    return { files: 0, lines: 0, leaks, keyLeaks };
   }
   for (const name of names) {
     files++;
@@ -102,7 +111,8 @@ export function scanLogDir(dir: string): { files: number; lines: number; leaks: 
       if (!text) return;
       lines++;
       for (const id of residentIdsIn(text)) leaks.push({ file, line: i + 1, spec, masked: maskForReport(id) });
+      for (const key of apiKeysIn(text)) keyLeaks.push({ file, line: i + 1, spec, masked: key });
     });
   }
-  return { files, lines, leaks };
+  return { files, lines, leaks, keyLeaks };
 }

@@ -1024,6 +1024,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every API key (API密钥列表): name, prefix, scopes, scenarios, department, rate, created, last used, revoked
+         * @description Never a key, never its hash. Live keys first.
+         */
+        get: operations["KeysController_list"];
+        put?: never;
+        /**
+         * Issue an API key (新建API密钥): the key is answered this once
+         * @description The same rules as `npm run keys -- create`. The key in full is in this answer only: it is stored as a SHA-256, never logged, never in the audit entry (kind api-key.create, which records the settings, id and prefix).
+         */
+        post: operations["KeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{key}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API key (吊销API密钥), by id or by the name of a live key
+         * @description A running server refuses the key at once (401 AUTH_INVALID, "revoked"). Audited (kind api-key.revoke). The last live admin key is not revoked here (409 LAST_ADMIN_KEY): the CLI can.
+         */
+        post: operations["KeysController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3795,6 +3839,94 @@ export interface components {
             scope: string;
             /** @description The 信用中国 sections, in order */
             sections: components["schemas"]["ReportSectionDto"][];
+        };
+        ApiKeyDto: {
+            /**
+             * Format: uuid
+             * @description Key id (密钥编号)
+             */
+            id: string;
+            /**
+             * @description Caller system (调用方名称)
+             * @example qijiang-tendering-platform
+             */
+            name: string;
+            /**
+             * @description Public prefix (密钥前缀): the 8 hex characters after cse_, safe to show
+             * @example 3f9a1c0b
+             */
+            prefix: string;
+            /** @description Scopes granted (权限范围) */
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            /** @description Scenarios it may check (可核查场景); `*` = all */
+            scenarios: string[];
+            /**
+             * @description Requests a minute (每分钟请求数); null = server default
+             * @example 600
+             */
+            rateLimitPerMinute: number | null;
+            /** @description Department it acts for (所属部门); null = not bound */
+            department: string | null;
+            /**
+             * Format: date-time
+             * @description Created (创建时间)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last used (最近使用), to the minute; null = never
+             */
+            lastUsedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Revoked (吊销时间); null = live (有效)
+             */
+            revokedAt: string | null;
+        };
+        ApiKeyListDto: {
+            /** @description Every key, live ones first, then by name and creation */
+            items: components["schemas"]["ApiKeyDto"][];
+        };
+        CreateApiKeyDto: {
+            /**
+             * @description The caller system the key is issued to (调用方名称): 1-100 of a-z, 0-9, ".", "_", "-"; unique among live keys
+             * @example qijiang-tendering-platform
+             */
+            name: string;
+            /**
+             * @description Scopes granted (权限范围); at least one; admin implies every other scope
+             * @example [
+             *       "checks",
+             *       "feedback"
+             *     ]
+             */
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            /**
+             * @description Scenarios the key may check (可核查场景), e.g. tendering; `*` = all (alone); none by default
+             * @example [
+             *       "tendering",
+             *       "government_procurement"
+             *     ]
+             */
+            scenarios?: string[];
+            /**
+             * @description The key's requests a minute (每分钟请求数); null or absent = the server default (RATE_LIMIT_PER_MINUTE)
+             * @example 600
+             */
+            rateLimitPerMinute?: number | null;
+            /**
+             * @description The department (部门) the key acts for (谁认定、谁修复: repair decisions, commitment outcomes); null or absent = not bound
+             * @example 綦江区住房和城乡建设委员会
+             */
+            department?: string | null;
+        };
+        CreatedApiKeyDto: {
+            /**
+             * @description The API key (API密钥) in full: shown this once; send it as `Authorization: Bearer <key>`
+             * @example cse_3f9a1c0b_x5Hq…
+             */
+            key: string;
+            apiKey: components["schemas"]["ApiKeyDto"];
         };
     };
     responses: never;
@@ -7537,6 +7669,161 @@ export interface operations {
             };
             /** @description RFC 9457 problem (application/problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyListDto"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED naming the field (name, scopes, scenarios, rateLimitPerMinute, department): RFC 9457 problem (application/problem+json) naming each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description API_KEY_NAME_TAKEN: a live key has this name: RFC 9457 problem (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Key id (密钥编号, UUID) or the name of a live key (调用方名称) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description API_KEY_NOT_FOUND: RFC 9457 problem (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description API_KEY_ALREADY_REVOKED or LAST_ADMIN_KEY: RFC 9457 problem (application/problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,7 +36,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'repair', group: 'credit', path: '/repair', zh: '信用修复', en: 'Credit repair', scopes: ['repair'], built: true },
   { id: 'check', group: 'check', path: '/check', zh: '核查办理', en: 'Check a transaction', scopes: ['checks'], built: true },
   { id: 'audit', group: 'system', path: '/audit', zh: '审计日志', en: 'Audit trail', scopes: ['audit'], built: true },
-  { id: 'keys', group: 'system', path: '/keys', zh: 'API密钥', en: 'API keys', scopes: ['admin'], built: false },
+  { id: 'keys', group: 'system', path: '/keys', zh: 'API密钥', en: 'API keys', scopes: ['admin'], built: true },
 ];
 
 export function admits(granted: readonly string[], accepted: readonly string[]): boolean {

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { keyMatches, prefixOf, presentedKey } from './api-key.secret';
-import { ApiKeysAdmin, CreatedKey, NewKeyInput } from './api-keys.admin';
-import { ApiKeyRecord, ApiKeysStore } from './api-keys.store';
-import { AuthInvalid, AuthRequired } from './auth.errors';
+import { ValidationFailed } from '../../common/problem';
+import { isUuid } from '../../common/uuid';
+import { ApiKeysAdmin, CreatedKey, isKeyName, KeyNameTaken, KeySettingsRefused, NewKeyInput } from './api-keys.admin';
+import { ApiKeyRecord, ApiKeysStore, Queryable } from './api-keys.store';
+import { ApiKeyAlreadyRevoked, ApiKeyNameTaken, ApiKeyNotFound, AuthInvalid, AuthRequired, LastAdminKey } from './auth.errors';
 import type { Caller } from './caller';
 
 /**
@@ -19,6 +21,9 @@ const TOUCH_EVERY_MS = 60_000;
 export type Authentication = { readonly caller: Caller; readonly record: ApiKeyRecord } | { readonly refusal: AuthRequired | AuthInvalid };
 type Headers = Record<string, string | string[] | undefined>;
 
+/** Runs in the transaction of a key's creation or revocation, after the row is written (its audit entry is staged there). */
+export type StageKeyChange = (db: Queryable, record: ApiKeyRecord) => Promise<void>;
+
 /** Resolves API keys to callers (cached), and issues and revokes keys. */
 @Injectable()
 export class ApiKeysService implements OnModuleDestroy {
@@ -30,7 +35,7 @@ export class ApiKeysService implements OnModuleDestroy {
   private readonly pending = new Set<Promise<void>>();
   private readonly perRequest = new WeakMap<object, Promise<Authentication>>();
 
-  constructor(@InjectDataSource() ds: DataSource, private readonly clock: Clock) {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly clock: Clock) {
     this.store = new ApiKeysStore(ds);
     this.admin = new ApiKeysAdmin(this.store);
   }
@@ -72,6 +77,43 @@ export class ApiKeysService implements OnModuleDestroy {
 
   async revoke(name: string): Promise<ApiKeyRecord> {
     const record = await this.admin.revoke(name);
+    this.cache.delete(record.prefix);
+    return record;
+  }
+
+  /**
+   * Issue a key for the HTTP route: `stage` runs in the key's transaction. Wrong settings answer 400 naming
+   * each field, a live key of the same name 409; nothing is stored then.
+   */
+  async createAudited(input: NewKeyInput, stage: StageKeyChange): Promise<CreatedKey> {
+    try {
+      return await this.ds.transaction((m) => new ApiKeysAdmin(new ApiKeysStore(m)).create(input, (r) => stage(m, r)));
+    } catch (err: unknown) {
+      if (err instanceof KeySettingsRefused) throw new ValidationFailed(err.problems);
+      if (err instanceof KeyNameTaken) throw new ApiKeyNameTaken(input.name);
+      throw err;
+    }
+  }
+
+  /**
+   * Revoke a key by id (a UUID) or by the name of a live key, `stage` running in its transaction. 404 when
+   * there is no such key, 409 when it is revoked already or is the last live admin key (the CLI can still
+   * revoke that one: it is the operator's way back in).
+   */
+  async revokeAudited(ref: string, stage: StageKeyChange): Promise<ApiKeyRecord> {
+    if (!isUuid(ref) && !isKeyName(ref)) throw new ApiKeyNotFound(); // no key could have it (nor a NUL reach the database)
+    const record = await this.ds.transaction(async (m) => {
+      const store = new ApiKeysStore(m);
+      const admins = await store.lockLiveAdminIds();
+      const target = isUuid(ref) ? await store.findById(ref.toLowerCase()) : await store.findLive(ref);
+      if (!target) throw new ApiKeyNotFound();
+      if (target.revokedAt) throw new ApiKeyAlreadyRevoked(target.name);
+      if (admins.length === 1 && admins[0] === target.id) throw new LastAdminKey(target.name);
+      const revoked = await store.revokeById(target.id);
+      if (!revoked) throw new ApiKeyAlreadyRevoked(target.name);
+      await stage(m, revoked);
+      return revoked;
+    });
     this.cache.delete(record.prefix);
     return record;
   }

@@ -94,6 +94,26 @@ export class ApiKeysStore {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  async findById(id: string): Promise<ApiKeyRecord | null> {
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM api_keys WHERE id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /**
+   * The ids of the live admin keys, locked until the transaction ends: two admins revoking the last two
+   * admin keys at once then see each other's revoke (the second waits, then counts one key left).
+   */
+  async lockLiveAdminIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM api_keys WHERE revoked_at IS NULL AND 'admin' = ANY(scopes) ORDER BY id FOR UPDATE`);
+    return rows.map((r) => r.id);
+  }
+
+  /** Revoke the key with this id if it is live; the revoked row, or null when it is not (or not there). */
+  async revokeById(id: string): Promise<ApiKeyRecord | null> {
+    const [rows]: [Row[], number] = await this.db.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${COLUMNS}`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
   /** last_used_at = now(), unless it was set less than a minute ago (no write per request). */
   async touch(id: string): Promise<void> {
     await this.db.query(

@@ -23,6 +23,9 @@ export class AuthModule {
   static register(sink: AuthAuditSink): DynamicModule {
     return {
       module: AuthModule,
+      // Global: the key administration routes (src/modules/keys) must reach the guard's own ApiKeysService,
+      // so that a key revoked over HTTP is refused at once (its cache entry dropped).
+      global: true,
       imports: [DiscoveryModule, sink.module],
       controllers: [MeController],
       providers: [
