@@ -53,11 +53,16 @@ describe('console journey: credit office', () => {
     page.on('request', (r) => {
       if (r.url().includes('/api/v1/repair-applications/') && r.method() === 'POST') decisions += 1;
     });
-    await page.getByRole('button', { name: /确\s*定/ }).click();
-    await page.getByText('请填写不予修复的理由').waitFor();
+    // The decision dialog's own OK button. On a loaded machine a click can land while the dialog is still
+    // settling and do nothing: a second click is harmless (the form refuses again, no request is sent).
+    const ok = page.getByRole('dialog').filter({ has: page.getByTestId('decide-form') }).getByRole('button', { name: /确\s*定/ });
+    const required = page.getByText('请填写不予修复的理由');
+    await ok.click();
+    await required.waitFor({ timeout: 5000 }).catch(() => ok.click());
+    await required.waitFor();
     expect(decisions).toBe(0);
     await page.locator('[data-testid="decide-form"] #reason').fill('未提交罚款缴纳凭证。');
-    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await ok.click();
     await page.getByTestId(`reject-${apps[1].id}`).waitFor({ state: 'detached' });
     expect((await http(j.t.url, 'GET', `/api/v1/repair-applications/${apps[0].id}`)).body.status).toBe('approved');
     expect((await http(j.t.url, 'GET', `/api/v1/repair-applications/${apps[1].id}`)).body).toMatchObject({ status: 'rejected', decisionReason: '未提交罚款缴纳凭证。' });
