@@ -16,7 +16,11 @@ describe('GET /api/v1/me', () => {
     const res = await httpAs(key, t.url, 'GET', '/api/v1/me');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ name, scopes: ['checks', 'feedback'], scenarios: ['tendering'], department: '綦江区政务服务中心' });
-    expect(JSON.stringify(res.body)).not.toContain(key.split('_')[2]);
+    // The secret is everything after `cse_<prefix>_` (it may itself hold an underscore: base64url).
+    const secret = /^cse_[0-9a-f]{8}_(.{43})$/.exec(key)?.[1];
+    expect(secret).toHaveLength(43);
+    expect(JSON.stringify(res.body)).not.toContain(secret);
+    expect(JSON.stringify(res.body)).not.toContain(key.slice(0, 12));
   });
 
   it('admits a key of any single scope', async () => {
