@@ -2,16 +2,28 @@
 // promises in the wrong place, non-exhaustive switches, loose equality). Zero warnings allowed.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 /** The engine core (src/rules) depends on no framework, database or feature module. */
 const CORE_PATTERNS = [
-  { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', '@electric-sql/*', '**/modules', '**/modules/**'], message: 'src/rules must not depend on NestJS, TypeORM, a database driver or src/modules' },
+  {
+    group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', '@electric-sql/*', '**/modules', '**/modules/**'],
+    message: 'src/rules must not depend on NestJS, TypeORM, a database driver or src/modules',
+  },
 ];
 /** File reading in the core is the loaders' business (and the tests'). */
-const CORE_FILE_READERS = ['src/rules/shared/json-file.ts', 'src/rules/tiers/pack.loader.ts', 'src/rules/lint/lint.ts', 'src/rules/coverage/coverage.run.ts', 'src/rules/testing/**/*.ts', 'src/rules/**/*.spec.ts'];
+const CORE_FILE_READERS = [
+  'src/rules/shared/json-file.ts',
+  'src/rules/tiers/pack.loader.ts',
+  'src/rules/lint/lint.ts',
+  'src/rules/coverage/coverage.run.ts',
+  'src/rules/testing/**/*.ts',
+  'src/rules/**/*.spec.ts',
+];
 const CORE_NO_FS = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({
   name,
-  message: 'src/rules reads files only in its loaders (shared/json-file.ts, tiers/pack.loader.ts, lint/lint.ts, coverage/coverage.run.ts)',
+  message:
+    'src/rules reads files only in its loaders (shared/json-file.ts, tiers/pack.loader.ts, lint/lint.ts, coverage/coverage.run.ts)',
 }));
 const APART = 'tiers/ and measures/ do not import each other: what both need belongs in rules/shared';
 const SHARED_BELOW = 'rules/shared is what the other folders build on: it imports none of them';
@@ -22,12 +34,17 @@ function coreImports({ readsFiles, notFolder, why = APART }) {
   return { '@typescript-eslint/no-restricted-imports': ['error', { paths: readsFiles ? [] : CORE_NO_FS, patterns }] };
 }
 /** Outside the core: a folder's index only, never the files behind it. */
-const CORE_INDEXES_ONLY = { regex: '(^|/)rules/[a-z-]+/', message: 'import the rules core through its indexes (src/rules or src/rules/<folder>), not a file inside a folder' };
+const CORE_INDEXES_ONLY = {
+  regex: '(^|/)rules/[a-z-]+/',
+  message: 'import the rules core through its indexes (src/rules or src/rules/<folder>), not a file inside a folder',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Layout is Prettier's (`npm run format`); ESLint's stylistic rules that could disagree with it are off.
+  prettier,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -49,10 +66,19 @@ export default tseslint.config(
   { files: ['src/rules/**/*.ts'], rules: coreImports({ readsFiles: false }) },
   { files: ['src/rules/tiers/**/*.ts'], rules: coreImports({ readsFiles: false, notFolder: 'measures' }) },
   { files: ['src/rules/measures/**/*.ts'], rules: coreImports({ readsFiles: false, notFolder: 'tiers' }) },
-  { files: ['src/rules/shared/**/*.ts'], rules: coreImports({ readsFiles: false, notFolder: '[a-z-]+', why: SHARED_BELOW }) },
+  {
+    files: ['src/rules/shared/**/*.ts'],
+    rules: coreImports({ readsFiles: false, notFolder: '[a-z-]+', why: SHARED_BELOW }),
+  },
   { files: CORE_FILE_READERS, rules: coreImports({ readsFiles: true }) },
-  { files: ['src/rules/shared/json-file.ts', 'src/rules/shared/**/*.spec.ts'], rules: coreImports({ readsFiles: true, notFolder: '[a-z-]+', why: SHARED_BELOW }) },
-  { files: CORE_FILE_READERS.filter((f) => f.startsWith('src/rules/tiers/')).concat('src/rules/tiers/**/*.spec.ts'), rules: coreImports({ readsFiles: true, notFolder: 'measures' }) },
+  {
+    files: ['src/rules/shared/json-file.ts', 'src/rules/shared/**/*.spec.ts'],
+    rules: coreImports({ readsFiles: true, notFolder: '[a-z-]+', why: SHARED_BELOW }),
+  },
+  {
+    files: CORE_FILE_READERS.filter((f) => f.startsWith('src/rules/tiers/')).concat('src/rules/tiers/**/*.spec.ts'),
+    rules: coreImports({ readsFiles: true, notFolder: 'measures' }),
+  },
   { files: ['src/rules/measures/**/*.spec.ts'], rules: coreImports({ readsFiles: true, notFolder: 'tiers' }) },
   {
     // Outside the core, the core is used through its indexes (src/rules/index.ts or src/rules/<folder>/index.ts).
@@ -64,6 +90,16 @@ export default tseslint.config(
     // Test fixtures and arbitraries (rules/testing) are for tests, benchmarks and scripts, not the application.
     files: ['src/**/*.ts'],
     ignores: ['src/rules/**', 'src/**/*.spec.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEXES_ONLY, { regex: '(^|/)rules/testing$', message: 'rules/testing is test support: the application does not use it' }] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            CORE_INDEXES_ONLY,
+            { regex: '(^|/)rules/testing$', message: 'rules/testing is test support: the application does not use it' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -6,7 +6,10 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   // The database outage test cuts a TCP link to a PostgreSQL server; the embedded database (DATABASE_URL
   // unset) has none to cut, so the file is not collected there (see its header).
-  testPathIgnorePatterns: ['/node_modules/', ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/e2e/outage\\.e2e\\.spec\\.ts$'])],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/e2e/outage\\.e2e\\.spec\\.ts$']),
+  ],
   // global-setup.ts / global-teardown.ts, plus log capture: every worker's application logs go to
   // .test-logs/ (test/setup/log-capture.ts) and the teardown fails on any resident ID number in them.
   globalSetup: '<rootDir>/test/setup/log-global-setup.ts',

@@ -10,7 +10,10 @@ import { DatabaseLogger } from './src/database/database-logger';
 /** The driver waits this much longer than the server's statement_timeout before it gives up itself. */
 export const QUERY_TIMEOUT_MARGIN_MS = 2000;
 
-export function dataSourceOptions(url: string, opts: { poolSize?: number; embedded?: boolean; statementTimeoutMs?: number } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  opts: { poolSize?: number; embedded?: boolean; statementTimeoutMs?: number } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

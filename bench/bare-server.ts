@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   const app = Fastify({ logger: false });
   app.post('/api/v1/checks', async (req) => {
     const body = req.body as { parties?: unknown[] };
-    return { verdict: 'pass', parties: (body.parties ?? []).map((_, index) => ({ index, verdict: 'pass', measures: [] })) };
+    return {
+      verdict: 'pass',
+      parties: (body.parties ?? []).map((_, index) => ({ index, verdict: 'pass', measures: [] })),
+    };
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

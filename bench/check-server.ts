@@ -24,10 +24,14 @@ async function main(): Promise<void> {
   const app = await createApp(runtime);
   const ds = app.get(DataSource);
   const seeded = await seed(ds, n, app.get(Clock).today());
-  const codes: string[] = (await ds.query(`SELECT code FROM subjects ORDER BY random() LIMIT 3000`)).map((r: { code: string }) => r.code);
+  const codes: string[] = (await ds.query(`SELECT code FROM subjects ORDER BY random() LIMIT 3000`)).map(
+    (r: { code: string }) => r.code,
+  );
   const codesFile = join(dataDir, 'codes.json');
   writeFileSync(codesFile, JSON.stringify(codes));
-  const { key } = await app.get(ApiKeysService).create({ name: 'bench-check', scopes: ['checks', 'audit'], scenarios: ['*'] });
+  const { key } = await app
+    .get(ApiKeysService)
+    .create({ name: 'bench-check', scopes: ['checks', 'audit'], scenarios: ['*'] });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -28,27 +28,51 @@ function start(script: string, env: NodeJS.ProcessEnv): Promise<{ proc: ChildPro
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('READY '));
       if (line) resolve({ proc, fields: line.split(' ').slice(1) });
-      for (const l of out.split('\n')) if (l.startsWith('SEEDED ')) console.log(`seeded ${l.split(' ')[1]} subjects, ${l.split(' ')[2]} records`);
+      for (const l of out.split('\n'))
+        if (l.startsWith('SEEDED ')) console.log(`seeded ${l.split(' ')[1]} subjects, ${l.split(' ')[2]} records`);
     });
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
 }
 
-interface Result { rps: number; p50: number; p99: number; ok: number; errors: number }
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+}
 
 /** A fixed number of requests (not a duration), so every request sent is answered and counted. */
-async function load(url: string, headers: Record<string, string>, bodies: string[], connections: number, amount: number): Promise<Result> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  bodies: string[],
+  connections: number,
+  amount: number,
+): Promise<Result> {
   let i = 0;
   const r = await autocannon({
-    url, connections, amount, method: 'POST',
+    url,
+    connections,
+    amount,
+    method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], errors: r.non2xx + r.errors + r.timeouts };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: r['2xx'],
+    errors: r.non2xx + r.errors + r.timeouts,
+  };
 }
 
 async function auditEntries(port: string, key: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/audit/verify`, { headers: { authorization: `Bearer ${key}` } });
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/audit/verify`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   const report = (await res.json()) as { valid: boolean; entries: number };
   if (!report.valid) throw new Error(`audit chain invalid: ${JSON.stringify(report)}`);
   return report.entries;
@@ -61,18 +85,25 @@ async function main(): Promise<void> {
   const seconds = opt('seconds', 10);
   const rounds = opt('rounds', 3);
   const env = { ...process.env, BENCH_SUBJECTS: String(opt('subjects', 100_000)) };
-  console.log(`starting the service (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL'}) and seeding…`);
+  console.log(
+    `starting the service (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL'}) and seeding…`,
+  );
   const svc = await start('check-server.js', env);
   const bare = await start('bare-server.js', env);
   const [port, key, codesFile] = svc.fields;
   try {
     const codes = JSON.parse(readFileSync(codesFile, 'utf8')) as string[];
     const scenarios = ['tendering', 'government_procurement', 'land_transfer', 'government_funds', 'financing'];
-    const bodies = Array.from({ length: 1000 }, (_, j) => JSON.stringify({
-      scenario: scenarios[j % scenarios.length],
-      transaction: { reference: `BENCH-${j}`, amount: 100000 + j },
-      parties: [0, 1, 2].map((k) => ({ code: codes[(j * 3 + k) % codes.length], role: j % scenarios.length === 2 ? 'transferee' : 'bidder' })),
-    }));
+    const bodies = Array.from({ length: 1000 }, (_, j) =>
+      JSON.stringify({
+        scenario: scenarios[j % scenarios.length],
+        transaction: { reference: `BENCH-${j}`, amount: 100000 + j },
+        parties: [0, 1, 2].map((k) => ({
+          code: codes[(j * 3 + k) % codes.length],
+          role: j % scenarios.length === 2 ? 'transferee' : 'bidder',
+        })),
+      }),
+    );
     const auth = { authorization: `Bearer ${key}` };
     // Warm-up rounds also size the measured ones: about `seconds` of work for each server.
     const svcWarm = await load(`http://127.0.0.1:${port}/api/v1/checks`, auth, bodies, connections, 200);
@@ -84,20 +115,30 @@ async function main(): Promise<void> {
     const bareRuns: Result[] = [];
     for (let r = 0; r < rounds; r++) {
       svcRuns.push(await load(`http://127.0.0.1:${port}/api/v1/checks`, auth, bodies, connections, svcAmount));
-      bareRuns.push(await load(`http://127.0.0.1:${bare.fields[0]}/api/v1/checks`, {}, bodies, connections, bareAmount));
+      bareRuns.push(
+        await load(`http://127.0.0.1:${bare.fields[0]}/api/v1/checks`, {}, bodies, connections, bareAmount),
+      );
     }
     const after = await auditEntries(port, key);
     const row = (name: string, rs: Result[]) => ({
-      server: name, 'req/s (median)': Math.round(median(rs.map((x) => x.rps))), 'p50 ms': median(rs.map((x) => x.p50)),
-      'p99 ms': median(rs.map((x) => x.p99)), '2xx': rs.reduce((n, x) => n + x.ok, 0), 'non-2xx/errors': rs.reduce((n, x) => n + x.errors, 0),
+      server: name,
+      'req/s (median)': Math.round(median(rs.map((x) => x.rps))),
+      'p50 ms': median(rs.map((x) => x.p50)),
+      'p99 ms': median(rs.map((x) => x.p99)),
+      '2xx': rs.reduce((n, x) => n + x.ok, 0),
+      'non-2xx/errors': rs.reduce((n, x) => n + x.errors, 0),
     });
     const a = row('POST /api/v1/checks (service)', svcRuns);
     const b = row('bare Fastify, same bodies', bareRuns);
-    console.log(`\n${connections} connections, ${rounds} alternating rounds of about ${seconds} s each (${svcAmount} / ${bareAmount} requests), 3 parties per check`);
+    console.log(
+      `\n${connections} connections, ${rounds} alternating rounds of about ${seconds} s each (${svcAmount} / ${bareAmount} requests), 3 parties per check`,
+    );
     console.table([a, b]);
     console.log(`service / bare Fastify throughput: ${(a['req/s (median)'] / b['req/s (median)']).toFixed(3)}`);
     const checks = svcRuns.reduce((n, x) => n + x.ok, 0);
-    console.log(`audit entries written during the rounds: ${after - before}; successful checks: ${checks}; equal: ${after - before === checks}`);
+    console.log(
+      `audit entries written during the rounds: ${after - before}; successful checks: ${checks}; equal: ${after - before === checks}`,
+    );
   } finally {
     svc.proc.kill('SIGTERM');
     bare.proc.kill('SIGTERM');

@@ -9,7 +9,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { drawInspectionPlan, type DrawInspector, type DrawSubject, mulberry32, partialShuffle } from '../src/rules/draw';
+import {
+  drawInspectionPlan,
+  type DrawInspector,
+  type DrawSubject,
+  mulberry32,
+  partialShuffle,
+} from '../src/rules/draw';
 
 const POLICIES = {
   A: { samplingRatio: 0.02, onSiteWithoutLead: false },
@@ -22,7 +28,10 @@ const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 
 function generate(n: number): { subjects: DrawSubject[]; inspectors: DrawInspector[] } {
   const rnd = mulberry32(20261128);
-  const hex = () => Math.floor(rnd() * 0x100000000).toString(16).padStart(8, '0');
+  const hex = () =>
+    Math.floor(rnd() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   const subjects: DrawSubject[] = [];
   for (let i = 0; i < n; i++) {
     const r = rnd();
@@ -32,7 +41,8 @@ function generate(n: number): { subjects: DrawSubject[]; inspectors: DrawInspect
     subjects.push({ id, tier, due: rnd() < 0.03, openLead: rnd() < 0.001 });
   }
   const inspectors: DrawInspector[] = Array.from({ length: INSPECTORS }, (_, i) => ({
-    id: `INSP-${String(i).padStart(4, '0')}`, department: `dept-${i % 12}`,
+    id: `INSP-${String(i).padStart(4, '0')}`,
+    department: `dept-${i % 12}`,
     conflicts: Array.from({ length: 5 }, () => subjects[Math.floor(rnd() * n)].id),
   }));
   return { subjects, inspectors };
@@ -50,18 +60,34 @@ function runOne(n: number): void {
   partialShuffle(ids, ids.length, mulberry32(1));
   const peerMs = performance.now() - p0;
   const loads = Object.values(plan.load);
-  console.log(JSON.stringify({
-    subjects: n, inspectors: INSPECTORS, drawn: plan.items.length, drawMs: Math.round(drawMs), peerSortShuffleMs: Math.round(peerMs),
-    peakRssMb: Number(mb(process.resourceUsage().maxRSS * 1024)), heapUsedInputsMb: Number(mb(heapInputs)), heapUsedAfterDrawMb: Number(mb(heapAfter)),
-    loadMin: Math.min(...loads), loadMax: Math.max(...loads), tiers: plan.tiers.map((t) => `${t.tier}:${t.drawn}/${t.population}`).join(' '),
-  }));
+  console.log(
+    JSON.stringify({
+      subjects: n,
+      inspectors: INSPECTORS,
+      drawn: plan.items.length,
+      drawMs: Math.round(drawMs),
+      peerSortShuffleMs: Math.round(peerMs),
+      peakRssMb: Number(mb(process.resourceUsage().maxRSS * 1024)),
+      heapUsedInputsMb: Number(mb(heapInputs)),
+      heapUsedAfterDrawMb: Number(mb(heapAfter)),
+      loadMin: Math.min(...loads),
+      loadMax: Math.max(...loads),
+      tiers: plan.tiers.map((t) => `${t.tier}:${t.drawn}/${t.population}`).join(' '),
+    }),
+  );
 }
 
 const at = process.argv.indexOf('--size');
 if (at >= 0) runOne(Number(process.argv[at + 1]));
 else {
-  console.log(`inspection draw, node ${process.version}: time of drawInspectionPlan, peak RSS of the whole process (inputs included)`);
+  console.log(
+    `inspection draw, node ${process.version}: time of drawInspectionPlan, peak RSS of the whole process (inputs included)`,
+  );
   for (const n of [100_000, 1_000_000]) {
-    process.stdout.write(execFileSync(process.execPath, ['--max-old-space-size=4096', __filename, '--size', String(n)], { encoding: 'utf8' }));
+    process.stdout.write(
+      execFileSync(process.execPath, ['--max-old-space-size=4096', __filename, '--size', String(n)], {
+        encoding: 'utf8',
+      }),
+    );
   }
 }

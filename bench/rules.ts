@@ -61,7 +61,13 @@ async function benchPack(c: CompiledPack, n: number, rounds: number): Promise<Ro
     te.push(await runEngine(c, inputs, engineOut));
     for (let i = 0; i < n && identical; i++) identical = isDeepStrictEqual(compiledOut[i], engineOut[i]);
   }
-  return { pack: c.pack.id, rules: c.rules.length, compiledPerSec: (n / median(tc)) * 1000, enginePerSec: (n / median(te)) * 1000, identical };
+  return {
+    pack: c.pack.id,
+    rules: c.rules.length,
+    compiledPerSec: (n / median(tc)) * 1000,
+    enginePerSec: (n / median(te)) * 1000,
+    identical,
+  };
 }
 
 function fmt(n: number, digits = 0): string {
@@ -71,10 +77,21 @@ function fmt(n: number, digits = 0): string {
 async function main(): Promise<void> {
   const n = option('n', 'BENCH_N', 20000);
   const rounds = option('rounds', 'BENCH_ROUNDS', 3);
-  console.log(`Rule evaluation: ${n} fact sets per pack, median of ${rounds} alternating rounds, Node ${process.version}`);
+  console.log(
+    `Rule evaluation: ${n} fact sets per pack, median of ${rounds} alternating rounds, Node ${process.version}`,
+  );
   const rows: Row[] = [];
   for (const c of bundledPacks()) rows.push(await benchPack(c, n, rounds));
-  const header = ['pack', 'rules', 'compiled eval/s', 'µs/eval', 'json-rules-engine eval/s', 'µs/eval', 'ratio', 'identical'];
+  const header = [
+    'pack',
+    'rules',
+    'compiled eval/s',
+    'µs/eval',
+    'json-rules-engine eval/s',
+    'µs/eval',
+    'ratio',
+    'identical',
+  ];
   const lines = rows.map((r) => [
     r.pack,
     String(r.rules),
@@ -86,12 +103,17 @@ async function main(): Promise<void> {
     r.identical ? 'yes' : 'NO',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const row = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const row = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(row(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(row(l));
   const allIdentical = rows.every((r) => r.identical);
-  console.log(allIdentical ? `All ${rows.length * n} results identical between the two evaluators.` : 'RESULTS DIFFER between the two evaluators.');
+  console.log(
+    allIdentical
+      ? `All ${rows.length * n} results identical between the two evaluators.`
+      : 'RESULTS DIFFER between the two evaluators.',
+  );
   if (!allIdentical) process.exitCode = 1;
 }
 

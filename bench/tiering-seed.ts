@@ -26,15 +26,41 @@ function recordsFor(subjectId: string, code: string, today: string, rnd: () => n
   const date = () => addMonths(today, -1 - Math.floor(rnd() * 35));
   const industry = INDUSTRIES[Math.floor(rnd() * 4)];
   const base = (k: string, type: string, decisionDate: string) => ({
-    subject_id: subjectId, type, source: 'bench', decision_number: `${code}-${k}`, industry, decision_date: decisionDate,
-    publicity_min_end: addMonths(decisionDate, 3), publicity_end: addMonths(decisionDate, 36), rule_version: 'NDRC-58',
-    penalty_types: [] as string[], content_hash: createHash('sha256').update(`${code}-${k}`).digest('hex'),
+    subject_id: subjectId,
+    type,
+    source: 'bench',
+    decision_number: `${code}-${k}`,
+    industry,
+    decision_date: decisionDate,
+    publicity_min_end: addMonths(decisionDate, 3),
+    publicity_end: addMonths(decisionDate, 36),
+    rule_version: 'NDRC-58',
+    penalty_types: [] as string[],
+    content_hash: createHash('sha256').update(`${code}-${k}`).digest('hex'),
   });
-  if (rnd() < 0.8) out.push({ ...base('T', 'tax_credit', addMonths(today, -7)), industry: 'tax', tax_level: 'AABBBMCD'[Math.floor(rnd() * 8)], tax_year: Number(today.slice(0, 4)) - 1 });
+  if (rnd() < 0.8)
+    out.push({
+      ...base('T', 'tax_credit', addMonths(today, -7)),
+      industry: 'tax',
+      tax_level: 'AABBBMCD'[Math.floor(rnd() * 8)],
+      tax_year: Number(today.slice(0, 4)) - 1,
+    });
   const x = rnd();
-  if (x < 0.25) out.push({ ...base('P', 'penalty', date()), severity: ['minor', 'general', 'general', 'serious'][Math.floor(rnd() * 4)], penalty_types: ['fine'], fine_amount: Math.round(rnd() * 4000) / 100 });
-  if (x > 0.2 && x < 0.45) out.push({ ...base('I', 'inspection', date()), inspection_result: rnd() < 0.3 ? 'failed' : 'passed' });
-  if (x > 0.97) out.push({ ...base('L', 'list_entry', date()), list_type: ['serious_dishonesty', 'court_defaulter', 'abnormal_operation'][Math.floor(rnd() * 3)], severity: 'serious' });
+  if (x < 0.25)
+    out.push({
+      ...base('P', 'penalty', date()),
+      severity: ['minor', 'general', 'general', 'serious'][Math.floor(rnd() * 4)],
+      penalty_types: ['fine'],
+      fine_amount: Math.round(rnd() * 4000) / 100,
+    });
+  if (x > 0.2 && x < 0.45)
+    out.push({ ...base('I', 'inspection', date()), inspection_result: rnd() < 0.3 ? 'failed' : 'passed' });
+  if (x > 0.97)
+    out.push({
+      ...base('L', 'list_entry', date()),
+      list_type: ['serious_dishonesty', 'court_defaulter', 'abnormal_operation'][Math.floor(rnd() * 3)],
+      severity: 'serious',
+    });
   else if (x > 0.93) out.push({ ...base('R', 'list_entry', date()), list_type: 'red_list' });
   return out;
 }

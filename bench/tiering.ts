@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     console.log(`database: ${runtime.embedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL server'}; N = ${n}`);
     let t0 = performance.now();
     const seeded = await seed(ds, n, today);
-    console.log(`seeded ${seeded.subjects} subjects and ${seeded.records} records in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${seeded.subjects} subjects and ${seeded.records} records in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const tiering = app.get(TieringService);
     t0 = performance.now();
@@ -58,10 +60,30 @@ async function main(): Promise<void> {
     const second = await tiering.recomputeAll({ trigger: 'bench' });
     const secondS = (performance.now() - t0) / 1000;
 
-    const peer = await peerComparison(app.get(SubjectsService), app.get(RecordsService), app.get(PacksService), today, m);
+    const peer = await peerComparison(
+      app.get(SubjectsService),
+      app.get(RecordsService),
+      app.get(PacksService),
+      today,
+      m,
+    );
     console.table([
-      { run: 'batch tiering, first (every tier written)', subjects: first.subjects, tiers: first.evaluations, changed: first.changed, seconds: +firstS.toFixed(2), 'subjects/s': Math.round(first.subjects / firstS) },
-      { run: 'batch tiering, again (nothing changed)', subjects: second.subjects, tiers: second.evaluations, changed: second.changed, seconds: +secondS.toFixed(2), 'subjects/s': Math.round(second.subjects / secondS) },
+      {
+        run: 'batch tiering, first (every tier written)',
+        subjects: first.subjects,
+        tiers: first.evaluations,
+        changed: first.changed,
+        seconds: +firstS.toFixed(2),
+        'subjects/s': Math.round(first.subjects / firstS),
+      },
+      {
+        run: 'batch tiering, again (nothing changed)',
+        subjects: second.subjects,
+        tiers: second.evaluations,
+        changed: second.changed,
+        seconds: +secondS.toFixed(2),
+        'subjects/s': Math.round(second.subjects / secondS),
+      },
     ]);
     console.log(`\nread + derive + evaluate on the first ${m} subjects (no writes), median of 3:`);
     console.table(peer.rows);
@@ -73,18 +95,34 @@ async function main(): Promise<void> {
   }
 }
 
-async function peerComparison(subjects: SubjectsService, records: RecordsService, packs: PacksService, today: string, m: number) {
+async function peerComparison(
+  subjects: SubjectsService,
+  records: RecordsService,
+  packs: PacksService,
+  today: string,
+  m: number,
+) {
   const refs = await subjects.listRefs(null, m);
   const active = packs.active();
   const run = async (engine: boolean): Promise<{ seconds: number; tiers: string[] }> => {
     const t0 = performance.now();
-    const recs = await records.recordsInForceFor(refs.map((r) => r.id), today);
+    const recs = await records.recordsInForceFor(
+      refs.map((r) => r.id),
+      today,
+    );
     const tiers: string[] = [];
     for (const s of refs) {
       for (const p of active) {
         if (!p.pack.appliesTo.includes(s.kind)) continue;
-        const facts = deriveFacts({ kind: s.kind, registeredOn: s.registeredOn }, recs.get(s.id) ?? [], today, p.pack.industry);
-        const e = engine ? await evaluateWithEngine(p.compiled, facts, engineRules(p.compiled)) : evaluatePack(p.compiled, facts);
+        const facts = deriveFacts(
+          { kind: s.kind, registeredOn: s.registeredOn },
+          recs.get(s.id) ?? [],
+          today,
+          p.pack.industry,
+        );
+        const e = engine
+          ? await evaluateWithEngine(p.compiled, facts, engineRules(p.compiled))
+          : evaluatePack(p.compiled, facts);
         tiers.push(`${e.tier}:${e.score}`);
       }
     }
@@ -103,10 +141,22 @@ async function peerComparison(subjects: SubjectsService, records: RecordsService
   }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[1];
   const rows = [
-    { evaluator: 'compiled predicates', 'subjects/s': Math.round(m / med(times.compiled)), seconds: +med(times.compiled).toFixed(3) },
-    { evaluator: 'json-rules-engine (fresh Engine)', 'subjects/s': Math.round(m / med(times.engine)), seconds: +med(times.engine).toFixed(3) },
+    {
+      evaluator: 'compiled predicates',
+      'subjects/s': Math.round(m / med(times.compiled)),
+      seconds: +med(times.compiled).toFixed(3),
+    },
+    {
+      evaluator: 'json-rules-engine (fresh Engine)',
+      'subjects/s': Math.round(m / med(times.engine)),
+      seconds: +med(times.engine).toFixed(3),
+    },
   ];
-  return { rows, ratio: med(times.engine) / med(times.compiled), identical: a.length === b.length && a.every((x, i) => x === b[i]) };
+  return {
+    rows,
+    ratio: med(times.engine) / med(times.compiled),
+    identical: a.length === b.length && a.every((x, i) => x === b[i]),
+  };
 }
 
 main().catch((err: unknown) => {

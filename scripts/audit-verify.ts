@@ -17,7 +17,8 @@ function parseArgs(argv: readonly string[]): { fromSeq?: number } {
     const [flag, inline] = a.split('=', 2);
     if (flag === '--from-seq') {
       const raw = inline ?? argv[++i];
-      if (!raw || !/^[1-9]\d{0,15}$/.test(raw)) throw new UsageError(`--from-seq needs a whole number >= 1, got "${raw ?? ''}"`);
+      if (!raw || !/^[1-9]\d{0,15}$/.test(raw))
+        throw new UsageError(`--from-seq needs a whole number >= 1, got "${raw ?? ''}"`);
       out.fromSeq = Number(raw);
     } else if (flag === '--help' || flag === '-h') {
       throw new UsageError('');
@@ -44,7 +45,10 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(config.dataDir);
-  const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl ?? embedded!.url, { embedded: !!embedded }), logging: false });
+  const ds = new DataSource({
+    ...dataSourceOptions(config.databaseUrl ?? embedded!.url, { embedded: !!embedded }),
+    logging: false,
+  });
   try {
     await ds.initialize();
     const [table] = (await ds.query(`SELECT to_regclass('audit_log') AS t`)) as Array<{ t: string | null }>;

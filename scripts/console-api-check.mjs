@@ -19,7 +19,9 @@ try {
   const fresh = readFileSync(out, 'utf8');
   const committed = readFileSync(join(root, 'console', 'src', 'api', 'schema.d.ts'), 'utf8');
   if (fresh !== committed) {
-    console.error('console/src/api/schema.d.ts is not generated from openapi.json: run npm run console:api and commit it');
+    console.error(
+      'console/src/api/schema.d.ts is not generated from openapi.json: run npm run console:api and commit it',
+    );
     process.exit(1);
   }
   console.log('console API client up to date with openapi.json');

@@ -15,7 +15,10 @@ if (!existsSync(join(root, 'index.html'))) {
 }
 const html = readFileSync(join(root, 'index.html'), 'utf8');
 const toFile = (url) => join(root, url.replace(/^\/console\//, ''));
-const queue = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => toFile(m[1]));
+const queue = [
+  ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+  ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+].map((m) => toFile(m[1]));
 const seen = new Set();
 while (queue.length) {
   const file = queue.shift();
@@ -23,7 +26,8 @@ while (queue.length) {
   seen.add(file);
   const code = readFileSync(file, 'utf8');
   // Static imports only (`import{...}from"./x.js"`, `import"./x.js"`); import("./x.js") is a lazy chunk.
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) queue.push(join(dirname(file), m[1]));
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g))
+    queue.push(join(dirname(file), m[1]));
 }
 let total = 0;
 const rows = [...seen].map((f) => {
@@ -32,6 +36,9 @@ const rows = [...seen].map((f) => {
   total += gz;
   return { file: f.slice(root.length + 1), raw: raw.length, gz };
 });
-for (const r of rows.sort((a, b) => b.gz - a.gz)) console.log(`${(r.gz / 1024).toFixed(1).padStart(8)} KB gz  ${(r.raw / 1024).toFixed(1).padStart(8)} KB  ${r.file}`);
-console.log(`first page initial JavaScript: ${(total / 1024).toFixed(1)} KB gzipped (budget ${BUDGET / 1024} KB) ${total <= BUDGET ? 'OK' : 'OVER BUDGET'}`);
+for (const r of rows.sort((a, b) => b.gz - a.gz))
+  console.log(`${(r.gz / 1024).toFixed(1).padStart(8)} KB gz  ${(r.raw / 1024).toFixed(1).padStart(8)} KB  ${r.file}`);
+console.log(
+  `first page initial JavaScript: ${(total / 1024).toFixed(1)} KB gzipped (budget ${BUDGET / 1024} KB) ${total <= BUDGET ? 'OK' : 'OVER BUDGET'}`,
+);
 process.exit(total <= BUDGET ? 0 : 1);

@@ -25,8 +25,12 @@ async function run(cmd: KeysCommand): Promise<void> {
       case 'create': {
         const { key, record } = await admin.create(cmd.input);
         const rate = record.rateLimitPerMinute === null ? 'server default' : `${record.rateLimitPerMinute}`;
-        console.error(`API key for ${record.name}: scopes ${record.scopes.join(', ')}; scenarios ${record.scenarios.join(', ') || 'none'}; requests a minute ${rate}.`);
-        console.error('It is shown this once and never stored: keep it now. Send it as "Authorization: Bearer <key>" or "X-Api-Key: <key>".');
+        console.error(
+          `API key for ${record.name}: scopes ${record.scopes.join(', ')}; scenarios ${record.scenarios.join(', ') || 'none'}; requests a minute ${rate}.`,
+        );
+        console.error(
+          'It is shown this once and never stored: keep it now. Send it as "Authorization: Bearer <key>" or "X-Api-Key: <key>".',
+        );
         console.log(key);
         break;
       }
@@ -35,7 +39,9 @@ async function run(cmd: KeysCommand): Promise<void> {
         break;
       case 'revoke': {
         const r = await admin.revoke(cmd.name);
-        console.error(`revoked ${r.name} (prefix ${r.prefix}); a running server stops accepting it within a few seconds`);
+        console.error(
+          `revoked ${r.name} (prefix ${r.prefix}); a running server stops accepting it within a few seconds`,
+        );
         break;
       }
     }

@@ -9,7 +9,9 @@ import { buildOpenApi } from '../src/openapi';
 /** `npm run openapi`: write the OpenAPI document to openapi.json so reviews see contract changes. */
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openapi-'));
-  const { runtime, embedded } = await resolveDatabase(loadConfig({ ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  const { runtime, embedded } = await resolveDatabase(
+    loadConfig({ ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+  );
   const app = await createApp(runtime);
   try {
     writeFileSync('openapi.json', `${JSON.stringify(buildOpenApi(app), null, 2)}\n`);

@@ -8,6 +8,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 setInterval(() => {
   gc?.();
   const m = process.memoryUsage();
-  process.stdout.write(`SOAKMEM ${JSON.stringify({ t: Date.now(), rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external })}\n`);
+  process.stdout.write(
+    `SOAKMEM ${JSON.stringify({ t: Date.now(), rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external })}\n`,
+  );
 }, every).unref();
 export {};

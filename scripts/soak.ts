@@ -11,7 +11,21 @@
  *            --max-rss-growth-mb 64
  */
 import { join } from 'node:path';
-import { baseEnv, cleanup, call, checkBody, freePort, freshCode, importBody, issueKey, NoAnswer, opt, percentile, sleep, startServer } from './fault/harness';
+import {
+  baseEnv,
+  cleanup,
+  call,
+  checkBody,
+  freePort,
+  freshCode,
+  importBody,
+  issueKey,
+  NoAnswer,
+  opt,
+  percentile,
+  sleep,
+  startServer,
+} from './fault/harness';
 
 interface Mem {
   t: number;
@@ -20,7 +34,11 @@ interface Mem {
 }
 
 const MB = 1024 * 1024;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 /** Least-squares slope of y over x. */
 function slope(xs: number[], ys: number[]): number {
@@ -48,13 +66,17 @@ async function main(): Promise<void> {
   const caller = `soak-${Date.now().toString(36)}`;
   const key = issueKey(env, caller);
   const auth = { authorization: `Bearer ${key}` };
-  const server = await startServer(env, await freePort(), { nodeArgs: ['--expose-gc', '-r', join(__dirname, 'soak-probe.js')] });
+  const server = await startServer(env, await freePort(), {
+    nodeArgs: ['--expose-gc', '-r', join(__dirname, 'soak-probe.js')],
+  });
   const codes = Array.from({ length: 60 }, () => freshCode());
   for (const code of codes.slice(0, 40)) {
     const r = await call(server.url, 'POST', '/api/v1/records/import', importBody(code, 2), auth);
     if (r.status !== 200) throw new Error(`seeding answered ${r.status}`);
   }
-  console.log(`soak: ${minutes} min on ${env.DATABASE_URL ? 'the PostgreSQL server' : 'the embedded database'}, ${rate} checks/s, an import of ${importRows} rows every ${importEvery / 1000} s`);
+  console.log(
+    `soak: ${minutes} min on ${env.DATABASE_URL ? 'the PostgreSQL server' : 'the embedded database'}, ${rate} checks/s, an import of ${importRows} rows every ${importEvery / 1000} s`,
+  );
 
   const start = Date.now();
   const end = start + minutes * 60_000;
@@ -92,7 +114,10 @@ async function main(): Promise<void> {
   const earlier: Array<{ records: Array<Record<string, unknown>> }> = [];
   async function oneImport(n: number): Promise<void> {
     const t = Date.now();
-    const body = n % 2 === 1 && earlier.length ? earlier[Math.floor(Math.random() * earlier.length)] : importBody(codes[n % codes.length], importRows);
+    const body =
+      n % 2 === 1 && earlier.length
+        ? earlier[Math.floor(Math.random() * earlier.length)]
+        : importBody(codes[n % codes.length], importRows);
     if (earlier.length < 50) earlier.push(body);
     try {
       const r = await call(server.url, 'POST', '/api/v1/records/import', body, auth, 60_000);
@@ -123,7 +148,9 @@ async function main(): Promise<void> {
       lastReport += 60_000;
       const m = minuteOf(lastReport) - 1;
       const xs = [...(lat[m] ?? [])].sort((a, b) => a - b);
-      console.log(`minute ${m + 1}: ${xs.length} checks, p50 ${percentile(xs, 50)} ms, p99 ${percentile(xs, 99)} ms, errors ${errorsPerMinute[m] ?? 0}`);
+      console.log(
+        `minute ${m + 1}: ${xs.length} checks, p50 ${percentile(xs, 50)} ms, p99 ${percentile(xs, 99)} ms, errors ${errorsPerMinute[m] ?? 0}`,
+      );
     }
   }
   await Promise.all([...pending]);
@@ -131,7 +158,10 @@ async function main(): Promise<void> {
   const exit = await server.exited;
   cleanup(env);
 
-  const mem: Mem[] = server.log.filter((l) => l.startsWith('SOAKMEM ')).map((l) => JSON.parse(l.slice(8)) as Mem).filter((m) => m.t >= start && m.t <= end);
+  const mem: Mem[] = server.log
+    .filter((l) => l.startsWith('SOAKMEM '))
+    .map((l) => JSON.parse(l.slice(8)) as Mem)
+    .filter((m) => m.t >= start && m.t <= end);
   // Warm-up excluded: the first 20 % of the run (JIT, caches, pools filling).
   const steady = mem.filter((m) => m.t >= start + (end - start) * 0.2);
   const w = Math.max(1, Math.floor(steady.length / 4));
@@ -140,8 +170,14 @@ async function main(): Promise<void> {
   const heapGrowth = (median(last.map((m) => m.heapUsed)) - median(first.map((m) => m.heapUsed))) / MB;
   const rssGrowth = (median(last.map((m) => m.rss)) - median(first.map((m) => m.rss))) / MB;
   const minutesOf = steady.map((m) => (m.t - start) / 60_000);
-  const heapSlope = slope(minutesOf, steady.map((m) => m.heapUsed / MB));
-  const rssSlope = slope(minutesOf, steady.map((m) => m.rss / MB));
+  const heapSlope = slope(
+    minutesOf,
+    steady.map((m) => m.heapUsed / MB),
+  );
+  const rssSlope = slope(
+    minutesOf,
+    steady.map((m) => m.rss / MB),
+  );
 
   const rows = Array.from({ length: Math.ceil(minutes) }, (_, m) => {
     const xs = [...(lat[m] ?? [])].sort((a, b) => a - b);
@@ -166,16 +202,25 @@ async function main(): Promise<void> {
   const p50First = full[0]?.['p50 ms'];
   const p50Last = full[full.length - 1]?.['p50 ms'];
   console.log(`memory samples: ${mem.length} (${steady.length} after warm-up, windows of ${w})`);
-  console.log(`heap (live, after GC): ${(median(first.map((m) => m.heapUsed)) / MB).toFixed(1)} MB -> ${(median(last.map((m) => m.heapUsed)) / MB).toFixed(1)} MB, growth ${heapGrowth.toFixed(1)} MB, slope ${heapSlope.toFixed(2)} MB/min`);
-  console.log(`rss: ${(median(first.map((m) => m.rss)) / MB).toFixed(1)} MB -> ${(median(last.map((m) => m.rss)) / MB).toFixed(1)} MB, growth ${rssGrowth.toFixed(1)} MB, slope ${rssSlope.toFixed(2)} MB/min`);
-  console.log(`latency drift: p50 ${p50First} -> ${p50Last} ms, p99 ${p99First} -> ${p99Last} ms (first minute -> last)`);
-  console.log(`checks sent ${i} (${skipped} skipped: 100 in flight), imports ${imports}, errors ${errors.length}; server exit ${exit.code ?? exit.signal}`);
+  console.log(
+    `heap (live, after GC): ${(median(first.map((m) => m.heapUsed)) / MB).toFixed(1)} MB -> ${(median(last.map((m) => m.heapUsed)) / MB).toFixed(1)} MB, growth ${heapGrowth.toFixed(1)} MB, slope ${heapSlope.toFixed(2)} MB/min`,
+  );
+  console.log(
+    `rss: ${(median(first.map((m) => m.rss)) / MB).toFixed(1)} MB -> ${(median(last.map((m) => m.rss)) / MB).toFixed(1)} MB, growth ${rssGrowth.toFixed(1)} MB, slope ${rssSlope.toFixed(2)} MB/min`,
+  );
+  console.log(
+    `latency drift: p50 ${p50First} -> ${p50Last} ms, p99 ${p99First} -> ${p99Last} ms (first minute -> last)`,
+  );
+  console.log(
+    `checks sent ${i} (${skipped} skipped: 100 in flight), imports ${imports}, errors ${errors.length}; server exit ${exit.code ?? exit.signal}`,
+  );
   const problems: string[] = [];
   if (errors.length) problems.push(`${errors.length} errors, first: ${errors[0]}`);
   if (skipped) problems.push(`${skipped} checks not sent: the server fell behind`);
   if (heapGrowth > Math.max(maxHeapMb, 0)) problems.push(`heap grew ${heapGrowth.toFixed(1)} MB (limit ${maxHeapMb})`);
   // A slow leak over a long run: the slope, once the growth is more than noise.
-  if (heapSlope > maxHeapSlope && heapGrowth > 4) problems.push(`heap grows ${heapSlope.toFixed(2)} MB/min (limit ${maxHeapSlope})`);
+  if (heapSlope > maxHeapSlope && heapGrowth > 4)
+    problems.push(`heap grows ${heapSlope.toFixed(2)} MB/min (limit ${maxHeapSlope})`);
   if (rssGrowth > maxRssMb) problems.push(`rss grew ${rssGrowth.toFixed(1)} MB (limit ${maxRssMb})`);
   if (steady.length < 4) problems.push('too few memory samples: run longer');
   if (exit.code !== 0) problems.push(`server exited ${exit.code ?? exit.signal} on SIGTERM`);

@@ -19,7 +19,11 @@ export class AppModule {
         CommonModule,
         LoggerModule.forRoot(loggerParams(config.logLevel)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl, { poolSize: config.dbPoolSize, embedded: config.embedded, statementTimeoutMs: config.dbStatementTimeoutMs }),
+          ...dataSourceOptions(config.databaseUrl, {
+            poolSize: config.dbPoolSize,
+            embedded: config.embedded,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+          }),
           migrationsRun: true,
           retryAttempts: 3,
           retryDelay: 1000,

@@ -18,7 +18,9 @@ import { consoleDir, registerConsole } from './console-static';
 export type RuntimeConfig = AppConfig & { databaseUrl: string; embedded: boolean };
 
 /** Resolve the database: DATABASE_URL, or the embedded PostgreSQL under the data folder. */
-export async function resolveDatabase(config: AppConfig): Promise<{ runtime: RuntimeConfig; embedded?: EmbeddedDatabase }> {
+export async function resolveDatabase(
+  config: AppConfig,
+): Promise<{ runtime: RuntimeConfig; embedded?: EmbeddedDatabase }> {
   if (config.databaseUrl) return { runtime: { ...config, databaseUrl: config.databaseUrl, embedded: false } };
   const embedded = await startEmbeddedDatabase(config.dataDir);
   return { runtime: { ...config, databaseUrl: embedded.url, embedded: true }, embedded };
@@ -33,12 +35,15 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     logger: false,
     // Errors Fastify answers before any route runs (a path parameter over 100 characters, a malformed URL,
     // request headers over 16 KB) are problem details like every other error, the path masked.
-    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => sendProblem(reply, scrubDeepAll(toProblem(err, undefined, req.id))),
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(reply, scrubDeepAll(toProblem(err, undefined, req.id))),
     clientErrorHandler,
   });
   const fastify = adapter.getInstance();
   // Bulk imports accept CSV as text; anything else that is not JSON is refused with 415.
-  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -55,6 +60,8 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app);
   await app.init();
-  new NestLogger('Bootstrap').log(`Database: ${config.embedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL server'}`);
+  new NestLogger('Bootstrap').log(
+    `Database: ${config.embedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL server'}`,
+  );
   return app;
 }

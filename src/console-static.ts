@@ -28,7 +28,8 @@ export function consoleDir(configured?: string): string {
 }
 
 /** The console page's own policy: everything from this origin, no CDN; antd writes inline styles. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export async function registerConsole(app: NestFastifyApplication, root = consoleDir()): Promise<void> {
   const built = existsSync(join(root, 'index.html'));
@@ -48,10 +49,17 @@ export async function registerConsole(app: NestFastifyApplication, root = consol
         return reply
           .code(503)
           .type('text/plain; charset=utf-8')
-          .send('The console is not built (控制台尚未构建): run `npm run build` (or `npm run build:console`) and restart.');
+          .send(
+            'The console is not built (控制台尚未构建): run `npm run build` (or `npm run build:console`) and restart.',
+          );
       }
       const html = await readFile(join(root, 'index.html'), 'utf8');
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', CSP).header('x-content-type-options', 'nosniff').send(html);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', CSP)
+        .header('x-content-type-options', 'nosniff')
+        .send(html);
     };
     f.get(CONSOLE_PREFIX, page);
     f.get(`${CONSOLE_PREFIX}/`, page);

@@ -8,7 +8,13 @@ import { dirname, join, relative, resolve } from 'node:path';
  */
 const ROOT = resolve(__dirname, '..');
 const DOCS = join(ROOT, 'docs');
-const PAGES = ['README.md', 'SECURITY.md', ...readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+const PAGES = [
+  'README.md',
+  'SECURITY.md',
+  ...readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f)),
+];
 
 /** The text outside fenced code blocks (a link inside a shell example is not a link). */
 function prose(markdown: string): string {
@@ -42,7 +48,9 @@ interface Link {
 }
 
 function linksOf(page: string): Link[] {
-  const text = prose(readFileSync(join(ROOT, page), 'utf8')).replace(/`[^`\n]*`/g, (code) => (code.includes('](') ? '' : code));
+  const text = prose(readFileSync(join(ROOT, page), 'utf8')).replace(/`[^`\n]*`/g, (code) =>
+    code.includes('](') ? '' : code,
+  );
   return [...text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ page, target: m[1] }));
 }
 
@@ -52,7 +60,12 @@ function problemOf({ page, target }: Link): string | undefined {
   const file = path === '' ? join(ROOT, page) : resolve(dirname(join(ROOT, page)), decodeURI(path));
   if (!file.startsWith(ROOT)) return `${page}: ${target} leaves the repository`;
   if (!existsSync(file)) return `${page}: ${target} → ${relative(ROOT, file)} does not exist`;
-  if (anchor !== undefined && statSync(file).isFile() && file.endsWith('.md') && !anchorsOf(file).has(decodeURIComponent(anchor))) {
+  if (
+    anchor !== undefined &&
+    statSync(file).isFile() &&
+    file.endsWith('.md') &&
+    !anchorsOf(file).has(decodeURIComponent(anchor))
+  ) {
     return `${page}: ${target} → no heading #${anchor} in ${relative(ROOT, file)}`;
   }
   return undefined;
@@ -84,7 +97,11 @@ describe('documentation links', () => {
   });
 
   it.each(PAGES)('every relative link of %s resolves', (page) => {
-    expect(linksOf(page).map(problemOf).filter((p) => p !== undefined)).toEqual([]);
+    expect(
+      linksOf(page)
+        .map(problemOf)
+        .filter((p) => p !== undefined),
+    ).toEqual([]);
   });
 
   it('every page under docs/ is reachable from the README', () => {
@@ -120,7 +137,9 @@ describe('docs/configuration.md', () => {
   const read = variablesReadBy(sourceFiles(join(ROOT, 'src')));
 
   it('names every environment variable the service reads', () => {
-    expect([...read]).toEqual(expect.arrayContaining(['PORT', 'DB_STATEMENT_TIMEOUT_MS', 'QUALITY_HOLIDAYS', 'PACKS_POLL_MS']));
+    expect([...read]).toEqual(
+      expect.arrayContaining(['PORT', 'DB_STATEMENT_TIMEOUT_MS', 'QUALITY_HOLIDAYS', 'PACKS_POLL_MS']),
+    );
     expect([...read].filter((v) => !page.includes(`\`${v}\``))).toEqual([]);
   });
 });

@@ -44,7 +44,10 @@ export function App() {
           <Suspense fallback={fallback}>
             <Routes>
               <Route element={<Shell />}>
-                <Route path="/" element={homePath(me.scopes) ? <Navigate to={homePath(me.scopes)!} replace /> : <NoPages />} />
+                <Route
+                  path="/"
+                  element={homePath(me.scopes) ? <Navigate to={homePath(me.scopes)!} replace /> : <NoPages />}
+                />
                 <Route path="/check" element={<CheckPage />} />
                 <Route path="/overview" element={<OverviewPage />} />
                 <Route path="/subjects" element={<SubjectsPage />} />

@@ -20,12 +20,35 @@ export function Shell() {
   })).filter((g) => g.children.length > 0);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 16 }}>{t('信用监管工作台', 'Credit supervision')}</div>
-        <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={(e) => void nav(e.key)} style={{ borderInlineEnd: 0 }} />
+      <Layout.Sider
+        width={200}
+        theme="light"
+        breakpoint="lg"
+        collapsedWidth={0}
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 16 }}>
+          {t('信用监管工作台', 'Credit supervision')}
+        </div>
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={selected ? [selected] : []}
+          onClick={(e) => void nav(e.key)}
+          style={{ borderInlineEnd: 0 }}
+        />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+          }}
+        >
           <Space size="middle" wrap={false}>
             <span data-testid="caller-name">
               <Typography.Text type="secondary">{t('调用方', 'Key')}: </Typography.Text>

@@ -69,7 +69,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorizedHandler(null);
   }, [end, signIn]);
 
-  const value = useMemo<SessionState>(() => ({ me, checking, endedBecause, signIn, signOut: () => end(null) }), [me, checking, endedBecause, signIn, end]);
+  const value = useMemo<SessionState>(
+    () => ({ me, checking, endedBecause, signIn, signOut: () => end(null) }),
+    [me, checking, endedBecause, signIn, end],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

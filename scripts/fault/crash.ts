@@ -56,7 +56,13 @@ async function seed(base: string, auth: Record<string, string>): Promise<string[
   return codes;
 }
 
-async function round(n: number, env: NodeJS.ProcessEnv, key: string, caller: string, failures: string[]): Promise<void> {
+async function round(
+  n: number,
+  env: NodeJS.ProcessEnv,
+  key: string,
+  caller: string,
+  failures: string[],
+): Promise<void> {
   const seconds = opt('seconds', 8);
   const connections = opt('connections', 8);
   const importRows = opt('import-rows', 50);
@@ -124,7 +130,11 @@ async function round(n: number, env: NodeJS.ProcessEnv, key: string, caller: str
   let committedUnanswered = 0;
   let committedUnansweredNoEntry = 0;
   let recoveredFromOutbox = 0;
-  const interrupted = new Set(entries.filter((e) => e.kind === 'record.import' && e.request?.interrupted === true).map((e) => e.request?.bodySha256));
+  const interrupted = new Set(
+    entries
+      .filter((e) => e.kind === 'record.import' && e.request?.interrupted === true)
+      .map((e) => e.request?.bodySha256),
+  );
   for (const t of imports) {
     const stored = await recordsOfCode(server.url, key, t.code);
     if (stored !== 0 && stored !== importRows) half += 1;
@@ -151,14 +161,38 @@ async function round(n: number, env: NodeJS.ProcessEnv, key: string, caller: str
     `round ${n}: audit entries of this caller ${entries.length}; checks answered 200 ${ok.size}, found ${ok.size - missing.length}; chain ${online.valid ? 'valid' : 'BROKEN'} (${online.entries} entries); ` +
       `imports committed without an answer ${committedUnanswered} (entry chained from the outbox after the restart: ${recoveredFromOutbox}; without any entry: ${committedUnansweredNoEntry})`,
   );
-  expect(missing.length === 0, `round ${n}: every check answered 200 has its audit entry (${missing.length} missing${missing.length ? `: ${missing.slice(0, 3).join(', ')}` : ''})`, failures);
+  expect(
+    missing.length === 0,
+    `round ${n}: every check answered 200 has its audit entry (${missing.length} missing${missing.length ? `: ${missing.slice(0, 3).join(', ')}` : ''})`,
+    failures,
+  );
   expect(online.valid, `round ${n}: GET /api/v1/audit/verify after the restart: valid`, failures);
-  expect(offline.code === 0 && offline.report?.valid === true, `round ${n}: audit-verify script on the stopped database: exit ${offline.code}, valid ${offline.report?.valid}, ${offline.report?.entries} entries`, failures);
-  expect(half === 0, `round ${n}: no import half-applied (each left 0 or ${importRows} records; ${half} did not)`, failures);
-  expect(answeredIncomplete === 0 && answeredUnaudited === 0, `round ${n}: every import answered 200 is complete (${answeredIncomplete} not) and audited (${answeredUnaudited} not)`, failures);
-  expect(committedUnansweredNoEntry === 0, `round ${n}: every import whose records committed has its entry, an interrupted one from the outbox included (${committedUnansweredNoEntry} without)`, failures);
+  expect(
+    offline.code === 0 && offline.report?.valid === true,
+    `round ${n}: audit-verify script on the stopped database: exit ${offline.code}, valid ${offline.report?.valid}, ${offline.report?.entries} entries`,
+    failures,
+  );
+  expect(
+    half === 0,
+    `round ${n}: no import half-applied (each left 0 or ${importRows} records; ${half} did not)`,
+    failures,
+  );
+  expect(
+    answeredIncomplete === 0 && answeredUnaudited === 0,
+    `round ${n}: every import answered 200 is complete (${answeredIncomplete} not) and audited (${answeredUnaudited} not)`,
+    failures,
+  );
+  expect(
+    committedUnansweredNoEntry === 0,
+    `round ${n}: every import whose records committed has its entry, an interrupted one from the outbox included (${committedUnansweredNoEntry} without)`,
+    failures,
+  );
   expect(after.status === 200, `round ${n}: a check after the restart answers 200 (${after.status})`, failures);
-  expect(exit.code === 0, `round ${n}: the restarted server stops on SIGTERM with exit 0 (${exit.code ?? exit.signal})`, failures);
+  expect(
+    exit.code === 0,
+    `round ${n}: the restarted server stops on SIGTERM with exit 0 (${exit.code ?? exit.signal})`,
+    failures,
+  );
 }
 
 async function main(): Promise<void> {
@@ -166,7 +200,9 @@ async function main(): Promise<void> {
   const env = baseEnv();
   const caller = `crash-${Date.now()}`;
   const key = issueKey(env, caller);
-  console.log(`crash test on ${env.DATABASE_URL ? 'the PostgreSQL server' : `the embedded database in ${env.DATA_DIR}`}: ${rounds} round(s)`);
+  console.log(
+    `crash test on ${env.DATABASE_URL ? 'the PostgreSQL server' : `the embedded database in ${env.DATA_DIR}`}: ${rounds} round(s)`,
+  );
   const failures: string[] = [];
   for (let n = 1; n <= rounds; n++) await round(n, env, key, caller, failures);
   cleanup(env);

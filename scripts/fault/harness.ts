@@ -46,22 +46,34 @@ export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** Remove the temporary data folder baseEnv made (never one the caller gave). */
 export function cleanup(env: NodeJS.ProcessEnv): void {
-  if (!process.env.DATA_DIR && !env.DATABASE_URL && env.DATA_DIR?.startsWith(join(tmpdir(), 'cse-fault-'))) rmSync(env.DATA_DIR, { recursive: true, force: true });
+  if (!process.env.DATA_DIR && !env.DATABASE_URL && env.DATA_DIR?.startsWith(join(tmpdir(), 'cse-fault-')))
+    rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
 
 /** An admin API key for this run (the schema is migrated first; on the embedded database, while no server runs). */
 export function issueKey(env: NodeJS.ProcessEnv, name: string): string {
-  return execFileSync(process.execPath, [join(SCRIPTS, 'keys.js'), 'create', '--name', name, '--scopes', 'admin', '--scenarios', '*'], {
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }).trim();
+  return execFileSync(
+    process.execPath,
+    [join(SCRIPTS, 'keys.js'), 'create', '--name', name, '--scopes', 'admin', '--scenarios', '*'],
+    {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  ).trim();
 }
 
 /** `npm run audit:verify`'s script on the run's database: exit code and report. */
-export function auditVerifyOffline(env: NodeJS.ProcessEnv): { code: number; report: { valid: boolean; entries: number } | null } {
+export function auditVerifyOffline(env: NodeJS.ProcessEnv): {
+  code: number;
+  report: { valid: boolean; entries: number } | null;
+} {
   try {
-    const out = execFileSync(process.execPath, [join(SCRIPTS, 'audit-verify.js')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [join(SCRIPTS, 'audit-verify.js')], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { code: 0, report: JSON.parse(out) as { valid: boolean; entries: number } };
   } catch (err) {
     const e = err as { status?: number; stdout?: string };
@@ -85,8 +97,15 @@ export interface Server {
 }
 
 /** Start `node dist/src/main.js` and wait until /health/ready answers 200. */
-export async function startServer(env: NodeJS.ProcessEnv, port: number, opts: { nodeArgs?: string[]; logFile?: string } = {}): Promise<Server> {
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  opts: { nodeArgs?: string[]; logFile?: string } = {},
+): Promise<Server> {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log: string[] = [];
   const file = opts.logFile ? createWriteStream(opts.logFile, { flags: 'a' }) : undefined;
   const keep = (d: Buffer) => {
@@ -96,14 +115,17 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number, opts: { 
   };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    proc.once('exit', (code, signal) => r({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
     if (gone) throw new Error(`server on port ${port} exited before it was ready:\n${log.slice(-30).join('\n')}`);
-    if (Date.now() > deadline) throw new Error(`server on port ${port} not ready after 120 s:\n${log.slice(-30).join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`server on port ${port} not ready after 120 s:\n${log.slice(-30).join('\n')}`);
     const r = await call(url, 'GET', '/health/ready').catch(() => null);
     if (r?.status === 200) return { proc, port, url, exited, log };
     await sleep(250);
@@ -128,12 +150,28 @@ export class NoAnswer extends Error {
 const agent = new Agent({ keepAlive: false });
 
 /** One HTTP request on a fresh connection (no keep-alive), JSON in and out. */
-export function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<Answer> {
+export function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const req = request(
       base + path,
-      { method, agent, headers: { ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers } },
+      {
+        method,
+        agent,
+        headers: {
+          ...(payload !== undefined
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -178,7 +216,11 @@ export function checkBody(codes: readonly string[], i: number): Record<string, u
 }
 
 /** An import of `rows` penalty records, all for one subject (`code`), each decision number new. */
-export function importBody(code: string, rows: number, tag = randomUUID().slice(0, 8)): { records: Array<Record<string, unknown>> } {
+export function importBody(
+  code: string,
+  rows: number,
+  tag = randomUUID().slice(0, 8),
+): { records: Array<Record<string, unknown>> } {
   return {
     records: Array.from({ length: rows }, (_, k) => ({
       type: 'penalty',
@@ -213,7 +255,9 @@ export interface ExportedEntry {
 
 /** Every audit entry of one caller, read back through GET /api/v1/audit/export (JSON Lines). */
 export async function auditEntriesOf(base: string, key: string, caller: string): Promise<ExportedEntry[]> {
-  const res = await fetch(`${base}/api/v1/audit/export?caller=${encodeURIComponent(caller)}`, { headers: { authorization: `Bearer ${key}` } });
+  const res = await fetch(`${base}/api/v1/audit/export?caller=${encodeURIComponent(caller)}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   if (res.status !== 200) throw new Error(`audit export answered ${res.status}: ${await res.text()}`);
   return (await res.text())
     .split('\n')

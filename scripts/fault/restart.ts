@@ -9,7 +9,23 @@
  *   in-flight checks and flushes the audit batches), and some requests were indeed in flight at SIGTERM;
  * - each instance exits 0 on SIGTERM and the chain is intact.
  */
-import { auditEntriesOf, auditVerifyOnline, baseEnv, call, checkBody, expect, freePort, freshCode, importBody, issueKey, NoAnswer, opt, sleep, startServer, type Server } from './harness';
+import {
+  auditEntriesOf,
+  auditVerifyOnline,
+  baseEnv,
+  call,
+  checkBody,
+  expect,
+  freePort,
+  freshCode,
+  importBody,
+  issueKey,
+  NoAnswer,
+  opt,
+  sleep,
+  startServer,
+  type Server,
+} from './harness';
 
 interface Attempt {
   instance: number;
@@ -20,7 +36,9 @@ interface Attempt {
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    console.error('test:restart needs DATABASE_URL: two instances share one PostgreSQL server (the embedded database is one process)');
+    console.error(
+      'test:restart needs DATABASE_URL: two instances share one PostgreSQL server (the embedded database is one process)',
+    );
     process.exit(2);
   }
   const connections = opt('connections', 6);
@@ -32,7 +50,8 @@ async function main(): Promise<void> {
   const ports = [await freePort(), await freePort()];
   const servers: Server[] = await Promise.all(ports.map((p) => startServer(env, p)));
   const codes = Array.from({ length: 20 }, () => freshCode());
-  for (const code of codes.slice(0, 10)) await call(servers[0].url, 'POST', '/api/v1/records/import', importBody(code, 2), auth);
+  for (const code of codes.slice(0, 10))
+    await call(servers[0].url, 'POST', '/api/v1/records/import', importBody(code, 2), auth);
 
   const failures: string[] = [];
   const attempts: Attempt[] = [];
@@ -49,7 +68,14 @@ async function main(): Promise<void> {
       const a: Attempt = { instance, at: Date.now(), answeredAt: 0, outcome: '' };
       attempts.push(a);
       try {
-        const r = await call(servers[instance].url, 'POST', '/api/v1/checks', checkBody(codes, i), { ...auth, 'idempotency-key': idem }, 30_000);
+        const r = await call(
+          servers[instance].url,
+          'POST',
+          '/api/v1/checks',
+          checkBody(codes, i),
+          { ...auth, 'idempotency-key': idem },
+          30_000,
+        );
         a.answeredAt = Date.now();
         a.outcome = String(r.status);
         if (r.status === 200) {
@@ -86,7 +112,11 @@ async function main(): Promise<void> {
     // listen backlog, and the close then resets them (measured: 1 run in 3 failed with 150 ms).
     const slow = fetch(`${servers[n].url}/api/v1/audit/verify`, { headers: auth })
       .then(async (r) => ({ status: r.status, at: Date.now(), body: await r.text() }))
-      .catch((e: Error) => ({ status: 0, at: 0, body: `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}` }));
+      .catch((e: Error) => ({
+        status: 0,
+        at: 0,
+        body: `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`,
+      }));
     await sleep(30);
     const t0 = Date.now();
     sigterms[n] = t0;
@@ -94,9 +124,17 @@ async function main(): Promise<void> {
     const exit = await servers[n].exited;
     const drainMs = Date.now() - t0;
     const kept = await slow;
-    expect(kept.status === 200, `instance ${n}: a kept-alive request in flight at SIGTERM answered ${kept.status} (${kept.at ? `${kept.at - t0} ms after SIGTERM` : kept.body})`, failures);
+    expect(
+      kept.status === 200,
+      `instance ${n}: a kept-alive request in flight at SIGTERM answered ${kept.status} (${kept.at ? `${kept.at - t0} ms after SIGTERM` : kept.body})`,
+      failures,
+    );
     const afterLast = kept.at ? t0 + drainMs - kept.at : drainMs;
-    expect(exit.code === 0 && afterLast < 5000, `instance ${n}: exit ${exit.code ?? exit.signal} on SIGTERM after ${drainMs} ms, ${afterLast} ms after the kept-alive request was answered (limit 5 s)`, failures);
+    expect(
+      exit.code === 0 && afterLast < 5000,
+      `instance ${n}: exit ${exit.code ?? exit.signal} on SIGTERM after ${drainMs} ms, ${afterLast} ms after the kept-alive request was answered (limit 5 s)`,
+      failures,
+    );
     servers[n] = await startServer(env, ports[n]);
     restarts.push(`instance ${n}: stopped in ${drainMs} ms, ready again ${Date.now() - t0} ms after SIGTERM`);
     await sleep(1500);
@@ -112,7 +150,9 @@ async function main(): Promise<void> {
   const duplicated = [...keys.values()].filter((c) => c > 1).length;
   const chain = await auditVerifyOnline(servers[0].url, key);
   // Requests an instance had accepted when it got SIGTERM, answered by that instance afterwards.
-  const drained = attempts.filter((a) => a.outcome === '200' && a.at < sigterms[a.instance] && a.answeredAt > sigterms[a.instance]).length;
+  const drained = attempts.filter(
+    (a) => a.outcome === '200' && a.at < sigterms[a.instance] && a.answeredAt > sigterms[a.instance],
+  ).length;
   const outcomes = new Map<string, number>();
   for (const a of attempts) outcomes.set(a.outcome, (outcomes.get(a.outcome) ?? 0) + 1);
   // A request sent to an instance before its SIGTERM must be answered (drained); one cut instead is a
@@ -125,17 +165,35 @@ async function main(): Promise<void> {
   // cut counts as a drain failure.
   const RACE_MS = 50;
   const cutInFlight = attempts.filter((a) => a.outcome === 'cut' && a.at <= sigterms[a.instance] - RACE_MS).length;
-  const cutAtClose = attempts.filter((a) => a.outcome === 'cut' && a.at > sigterms[a.instance] - RACE_MS).map((a) => `${a.at - sigterms[a.instance]} ms`);
+  const cutAtClose = attempts
+    .filter((a) => a.outcome === 'cut' && a.at > sigterms[a.instance] - RACE_MS)
+    .map((a) => `${a.at - sigterms[a.instance]} ms`);
 
   for (const r of restarts) console.log(r);
   console.log(
     `${next} checks sent, ${answered.size} answered 200; ${attempts.length} attempts (${[...outcomes].map(([k, v]) => `${k}×${v}`).join(' ')}); ` +
       `${drained} in flight at a SIGTERM and answered 200 by the stopping instance; ${entries.length} check entries of this caller`,
   );
-  expect(lost.length === 0 && answered.size === next, `every check eventually answered 200 (${lost.length} lost${lost.length ? `: ${lost.slice(0, 3).join('; ')}` : ''})`, failures);
-  expect(unaudited.length === 0, `every check answered 200 has its audit entry (${unaudited.length} missing)`, failures);
-  expect(duplicated === 0 && keys.size === answered.size, `one entry per check: ${keys.size} idempotency keys recorded for ${answered.size} checks, ${duplicated} recorded twice`, failures);
-  expect(cutInFlight === 0, `no request in flight at SIGTERM cut (${cutInFlight}); connections reset at the close (listen backlog or keep-alive race), retried: ${cutAtClose.length} (${cutAtClose.join(', ') || 'none'}, relative to SIGTERM)`, failures);
+  expect(
+    lost.length === 0 && answered.size === next,
+    `every check eventually answered 200 (${lost.length} lost${lost.length ? `: ${lost.slice(0, 3).join('; ')}` : ''})`,
+    failures,
+  );
+  expect(
+    unaudited.length === 0,
+    `every check answered 200 has its audit entry (${unaudited.length} missing)`,
+    failures,
+  );
+  expect(
+    duplicated === 0 && keys.size === answered.size,
+    `one entry per check: ${keys.size} idempotency keys recorded for ${answered.size} checks, ${duplicated} recorded twice`,
+    failures,
+  );
+  expect(
+    cutInFlight === 0,
+    `no request in flight at SIGTERM cut (${cutInFlight}); connections reset at the close (listen backlog or keep-alive race), retried: ${cutAtClose.length} (${cutAtClose.join(', ') || 'none'}, relative to SIGTERM)`,
+    failures,
+  );
   expect(drained > 0, `requests in flight at SIGTERM were drained, not dropped (${drained})`, failures);
   expect(chain.valid, `audit chain valid (${chain.entries} entries)`, failures);
 

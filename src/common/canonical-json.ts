@@ -65,7 +65,12 @@ export function toAuditJson(value: unknown, depth = 0): JsonValue {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     // defineProperty: a "__proto__" key stays a plain key, as JSON.parse would make it.
-    Object.defineProperty(out, auditString(k), { value: toAuditJson(v, depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, auditString(k), {
+      value: toAuditJson(v, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

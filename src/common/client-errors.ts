@@ -14,7 +14,11 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; detail: stri
  */
 export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = CLIENT_ERRORS[err.code ?? ''] ?? { status: 400, code: 'BAD_REQUEST', detail: 'The request could not be read.' };
+  const known = CLIENT_ERRORS[err.code ?? ''] ?? {
+    status: 400,
+    code: 'BAD_REQUEST',
+    detail: 'The request could not be read.',
+  };
   const title = STATUS_CODES[known.status] ?? 'Bad Request';
   const body = JSON.stringify({
     type: `https://credit-engine.local/problems/${known.code.toLowerCase().replace(/_/g, '-')}`,
@@ -24,7 +28,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
     code: known.code,
   });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${known.status} ${title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${known.status} ${title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(err);
 }

@@ -10,7 +10,7 @@ describe('isDatabaseUnavailable', () => {
     ['a reset connection', withCode('ECONNRESET', 'read ECONNRESET')],
     ['the pool giving up on a connect', new Error('timeout exceeded when trying to connect')],
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
-    ['the driver\'s own query deadline', new Error('Query read timeout')],
+    ["the driver's own query deadline", new Error('Query read timeout')],
     ['a server shutting down (57P01)', withCode('57P01', 'terminating connection due to administrator command')],
     ['statement_timeout (57014)', withCode('57014', 'canceling statement due to statement timeout')],
     ['a connection exception (08006)', withCode('08006')],
@@ -27,7 +27,12 @@ describe('isDatabaseUnavailable', () => {
 
   it('is answered 503 DATABASE_UNAVAILABLE (problem details), other unknown errors stay a generic 500', () => {
     const p = toProblem(new Error('Connection terminated unexpectedly'), '/api/v1/checks', 'req-1');
-    expect(p).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE', instance: '/api/v1/checks', requestId: 'req-1' });
+    expect(p).toMatchObject({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      instance: '/api/v1/checks',
+      requestId: 'req-1',
+    });
     expect(p.detail).not.toMatch(/terminated/);
     expect(toProblem(new TypeError('boom'), '/x', 'r')).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
   });

@@ -4,7 +4,16 @@
  * server is shutting down or refused the connection, a statement ran past statement_timeout. These are
  * answered 503 (retry later, or on another instance), never a generic 500.
  */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** SQLSTATE: 08 connection exception; 57P01-57P05 shutdown / cannot connect now / idle timeouts; 57014 canceled (statement_timeout); 53300 too many connections. */
 const SQLSTATES = /^(08...|57P0[1-5]|57014|53300)$/;
 const MESSAGES = [

@@ -1,13 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateBy, ValidationArguments } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  ValidateBy,
+  ValidationArguments,
+} from 'class-validator';
 import { normaliseIdentifier } from './identifiers/normalise';
 import { scrubIdNumbers } from './pii';
 import { isCalendarDate } from './calendar-date';
 
 /** Strings arrive trimmed; codes and ID numbers NFKC (full width as ASCII), upper case (a typed 'x' is an 'X'). */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 export const IdentifierForm = () => Transform(({ value }: { value: unknown }) => normaliseIdentifier(value));
 
 /** class-validator: a real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
@@ -39,17 +50,33 @@ export const NoIdNumber = () =>
     name: 'noIdNumber',
     validator: {
       validate: (v: unknown) => typeof v !== 'string' || scrubIdNumbers(v) === v,
-      defaultMessage: (a?: ValidationArguments) => `${a?.property ?? 'field'} must not contain a resident ID number (身份证号)`,
+      defaultMessage: (a?: ValidationArguments) =>
+        `${a?.property ?? 'field'} must not contain a resident ID number (身份证号)`,
     },
   });
 
 /** Optional free text of at most `max` characters. */
 export const OptionalText = (max: number, doc: Doc) =>
-  applyDecorators(ApiPropertyOptional({ type: String, maxLength: max, ...doc }), IsOptional(), IsString(), IsNotEmpty(), MaxLength(max), NoNul(), Trim());
+  applyDecorators(
+    ApiPropertyOptional({ type: String, maxLength: max, ...doc }),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(max),
+    NoNul(),
+    Trim(),
+  );
 
 /** Required text of at most `max` characters. */
 export const RequiredText = (max: number, doc: Doc) =>
-  applyDecorators(ApiProperty({ type: String, maxLength: max, ...doc }), IsString(), IsNotEmpty(), MaxLength(max), NoNul(), Trim());
+  applyDecorators(
+    ApiProperty({ type: String, maxLength: max, ...doc }),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(max),
+    NoNul(),
+    Trim(),
+  );
 
 export const OptionalDate = (doc: Doc) =>
   applyDecorators(ApiPropertyOptional({ type: String, format: 'date', ...doc }), IsOptional(), IsCalendarDate());

@@ -5,9 +5,13 @@ import { DomainError } from './problem';
 /** 415 naming the content types a route takes. */
 export class UnsupportedMediaType extends DomainError {
   constructor(accepted: readonly string[], got: string) {
-    super(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type (不支持的内容类型)', `Send the body as ${accepted.join(' or ')}.`, [
-      { field: 'content-type', reason: `must be ${accepted.join(' or ')}${got ? `, got ${got.slice(0, 100)}` : ''}` },
-    ]);
+    super(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Unsupported content type (不支持的内容类型)',
+      `Send the body as ${accepted.join(' or ')}.`,
+      [{ field: 'content-type', reason: `must be ${accepted.join(' or ')}${got ? `, got ${got.slice(0, 100)}` : ''}` }],
+    );
   }
 }
 
@@ -19,7 +23,10 @@ export class UnsupportedMediaType extends DomainError {
 export class JsonOnlyGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (type === 'application/json') return true;
     throw new UnsupportedMediaType(['application/json'], type);
   }

@@ -20,9 +20,17 @@ describe('log masking', () => {
 
   it('masks a message given as a string and the logged URL', () => {
     let logged: unknown[] = [];
-    http.hooks.logMethod.call(null, [{ x: 1 }, `lookup ${FULL_WIDTH} / ${FIRST_GENERATION}`], (...a: unknown[]) => (logged = a));
+    http.hooks.logMethod.call(
+      null,
+      [{ x: 1 }, `lookup ${FULL_WIDTH} / ${FIRST_GENERATION}`],
+      (...a: unknown[]) => (logged = a),
+    );
     expect(logged).toEqual([{ x: 1 }, 'lookup 110105********002X / 110105******002']);
-    const url = http.serializers.req({ id: 'r', method: 'GET', url: `/api/v1/subjects/${encodeURI(FULL_WIDTH)}?q=${FIRST_GENERATION}` }).url;
+    const url = http.serializers.req({
+      id: 'r',
+      method: 'GET',
+      url: `/api/v1/subjects/${encodeURI(FULL_WIDTH)}?q=${FIRST_GENERATION}`,
+    }).url;
     expect(residentIdsIn(decodeURI(url))).toEqual([]);
     expect(url).toContain('q=110105******002');
   });

@@ -14,16 +14,31 @@ export function loggerParams(level: string): Params {
       level,
       genReqId: (req: IncomingMessage) => requestIdOf(req),
       redact: {
-        paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.apiKey', '*.idNumber', '*.password', '*.secret'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers["x-api-key"]',
+          'req.headers.cookie',
+          '*.apiKey',
+          '*.idNumber',
+          '*.password',
+          '*.secret',
+        ],
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubAllIdNumbers(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: scrubAllIdNumbers(req.url),
+        }),
       },
       formatters: { log: (obj: Record<string, unknown>) => scrubDeepAll(obj) },
       hooks: {
         logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubAllIdNumbers(a) : a)));
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? scrubAllIdNumbers(a) : a)),
+          );
         },
       },
       customLogLevel: (_req: unknown, res: { statusCode: number }, err?: Error) =>

@@ -14,22 +14,36 @@ const X_FORMS = ['X', 'x', 'Ｘ', 'ｘ'];
 function render(id: string, forms: readonly number[]): string {
   return [...id]
     .map((ch, i) => {
-      const c = ch === 'X' ? X_FORMS[forms[i] % X_FORMS.length] : String.fromCodePoint(ZEROS[forms[i] % ZEROS.length] + Number(ch));
-      return forms[i] % 7 === 6 ? encodeURIComponent(c).replace(/^[0-9A-Za-z]$/, (d) => `%${d.charCodeAt(0).toString(16).toUpperCase()}`) : c;
+      const c =
+        ch === 'X'
+          ? X_FORMS[forms[i] % X_FORMS.length]
+          : String.fromCodePoint(ZEROS[forms[i] % ZEROS.length] + Number(ch));
+      return forms[i] % 7 === 6
+        ? encodeURIComponent(c).replace(/^[0-9A-Za-z]$/, (d) => `%${d.charCodeAt(0).toString(16).toUpperCase()}`)
+        : c;
     })
     .join('');
 }
 
-const day = (min: string, max: string) => fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, ''));
+const day = (min: string, max: string) =>
+  fc
+    .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10).replace(/-/g, ''));
 const region = fc.integer({ min: 110000, max: 659999 }).map(String);
 const seq = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));
 /** Valid second-generation numbers (real birth date, matching check character), some ending in X. */
-const id18 = fc.tuple(region, day('1900-01-01', '2024-12-31'), seq).map(([r, d, s]) => `${r}${d}${s}${residentIdCheckChar(`${r}${d}${s}`)}`);
+const id18 = fc
+  .tuple(region, day('1900-01-01', '2024-12-31'), seq)
+  .map(([r, d, s]) => `${r}${d}${s}${residentIdCheckChar(`${r}${d}${s}`)}`);
 /** Valid first-generation numbers (15 digits, YYMMDD a real date in 19YY). */
 const id15 = fc.tuple(region, day('1900-01-01', '1999-12-31'), seq).map(([r, d, s]) => `${r}${d.slice(2)}${s}`);
 const forms = fc.array(fc.nat(), { minLength: 18, maxLength: 18 });
 /** Text with no digit and no Latin letter in any form: what may stand next to a number. */
-const filler = fc.array(fc.constantFrom(' ', '，', '：', '身', '份', '证', '号', '-', '_', '/', '（', '）', '"', '😀', '\n'), { maxLength: 6 }).map((a) => a.join(''));
+const filler = fc
+  .array(fc.constantFrom(' ', '，', '：', '身', '份', '证', '号', '-', '_', '/', '（', '）', '"', '😀', '\n'), {
+    maxLength: 6,
+  })
+  .map((a) => a.join(''));
 
 describe('ID number masking: digit forms', () => {
   it('masks a full-width number, or one mixing half and full width, keeping region and last four in ASCII', () => {
@@ -41,8 +55,12 @@ describe('ID number masking: digit forms', () => {
 
   it('masks one spelled as URL %XX escapes (a logged path or query), leaving other escapes as they are', () => {
     const encoded = encodeURIComponent('１１０１０５１９４９１２３１００２Ｘ');
-    expect(scrubIdNumbers(`/api/v1/x/${encoded}?name=%E5%BC%A0%E4%B8%89`)).toBe('/api/v1/x/110105********002X?name=%E5%BC%A0%E4%B8%89');
-    expect(scrubAllIdNumbers('q=%31%31%30%31%30%35%34%39%31%32%33%31%30%30%32&p=100%')).toBe('q=110105******002&p=100%');
+    expect(scrubIdNumbers(`/api/v1/x/${encoded}?name=%E5%BC%A0%E4%B8%89`)).toBe(
+      '/api/v1/x/110105********002X?name=%E5%BC%A0%E4%B8%89',
+    );
+    expect(scrubAllIdNumbers('q=%31%31%30%31%30%35%34%39%31%32%33%31%30%30%32&p=100%')).toBe(
+      'q=110105******002&p=100%',
+    );
     expect(scrubIdNumbers('%ZZ %E5 %C0%AF 11010519491231002X')).toBe('%ZZ %E5 %C0%AF 110105********002X');
   });
 
@@ -115,22 +133,34 @@ describe('ID number masking: properties', () => {
       fc.constantFrom('abc', 'ID:', '91350200776049653A', '2026-11-29', '注册号'),
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(piece, filler.filter((s) => s.length > 0)), { maxLength: 8 }), (parts) => {
-        const text = parts.map(([p, sep]) => p + sep).join('');
-        const out = scrubAllIdNumbers(text);
-        expect(residentIdsIn(out)).toEqual([]);
-        expect(scrubAllIdNumbers(out)).toBe(out);
-        expect(residentIdsIn(scrubIdNumbers(text)).filter((id) => id.length === 18)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            piece,
+            filler.filter((s) => s.length > 0),
+          ),
+          { maxLength: 8 },
+        ),
+        (parts) => {
+          const text = parts.map(([p, sep]) => p + sep).join('');
+          const out = scrubAllIdNumbers(text);
+          expect(residentIdsIn(out)).toEqual([]);
+          expect(scrubAllIdNumbers(out)).toBe(out);
+          expect(residentIdsIn(scrubIdNumbers(text)).filter((id) => id.length === 18)).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('leaves a text without digits as it is', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => !/[\p{N}]/u.test(s.normalize('NFKC'))), (s) => {
-        expect(scrubAllIdNumbers(s)).toBe(s);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => !/[\p{N}]/u.test(s.normalize('NFKC'))),
+        (s) => {
+          expect(scrubAllIdNumbers(s)).toBe(s);
+        },
+      ),
     );
   });
 
@@ -148,4 +178,3 @@ describe('ID number masking: properties', () => {
     expect(missed).toEqual([]);
   });
 });
-

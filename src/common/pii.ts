@@ -35,7 +35,8 @@ const NUMBERISH = /[\p{N}%]/gu;
  * 36 non-ASCII code points NFKC writes as X or x; pii.spec.ts checks the list against every code point).
  * A text without one matches on itself, unfolded: the common case of Chinese text with ASCII digits.
  */
-const FOLDS_TO_ID_CHARACTER = /%|(?!\p{ASCII})\p{N}|[\u02E3\u2093\u24CD\u24E7\uFF38\uFF58\u{1CCED}\u{1D400}-\u{1D7FF}\u{1F147}]/u;
+const FOLDS_TO_ID_CHARACTER =
+  /%|(?!\p{ASCII})\p{N}|[\u02E3\u2093\u24CD\u24E7\uFF38\uFF58\u{1CCED}\u{1D400}-\u{1D7FF}\u{1F147}]/u;
 const ND = /^\p{Nd}$/u;
 
 const foldCache = new Map<string, string>();
@@ -71,7 +72,8 @@ export function foldDigits(text: string): string {
 export function maskIdNumber(id: string): string {
   // Digits of any form written in ASCII; a character that is no digit or letter form is kept as it is.
   const chars = [...id].map((ch) => (foldChar(ch) === '_' ? ch : foldChar(ch)));
-  const kept = (from: number, stars: number, rest: number) => `${chars.slice(0, from).join('')}${'*'.repeat(stars)}${chars.slice(rest).join('')}`;
+  const kept = (from: number, stars: number, rest: number) =>
+    `${chars.slice(0, from).join('')}${'*'.repeat(stars)}${chars.slice(rest).join('')}`;
   if (chars.length === 18) return kept(6, 8, 14);
   if (chars.length === 15 && /^\d{15}$/.test(chars.join(''))) return kept(6, 6, 12);
   return '*'.repeat(chars.length);
@@ -79,7 +81,8 @@ export function maskIdNumber(id: string): string {
 
 /** The character the %XX escapes at `i` spell (one UTF-8 sequence, as in a URL) and their length; null when none. */
 function escapedChar(text: string, i: number): [string, number] | null {
-  const byte = (k: number): number => (HEX_BYTE.test(text.slice(i + 3 * k, i + 3 * k + 3)) ? parseInt(text.slice(i + 3 * k + 1, i + 3 * k + 3), 16) : -1);
+  const byte = (k: number): number =>
+    HEX_BYTE.test(text.slice(i + 3 * k, i + 3 * k + 3)) ? parseInt(text.slice(i + 3 * k + 1, i + 3 * k + 3), 16) : -1;
   const b0 = byte(0);
   const n = b0 < 0 ? 0 : b0 < 0x80 ? 1 : b0 >= 0xf0 ? 4 : b0 >= 0xe0 ? 3 : b0 >= 0xc0 ? 2 : 0;
   const bytes = [b0];
@@ -92,7 +95,7 @@ function escapedChar(text: string, i: number): [string, number] | null {
 /** True when `text` has at least `n` characters that may stand for a digit (a cheap test before folding). */
 function holdsDigits(text: string, n: number): boolean {
   NUMBERISH.lastIndex = 0;
-  for (let seen = 0; NUMBERISH.exec(text); ) if (++seen >= n) return true;
+  for (let seen = 0; NUMBERISH.exec(text);) if (++seen >= n) return true;
   return false;
 }
 
@@ -106,7 +109,7 @@ function scrub(text: string, pattern: RegExp): string {
   // escapes spelling one, as a URL writes a full-width digit): offsets[i] is where character i starts.
   let view = '';
   const offsets: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     offsets.push(i);
     const escaped = text.charCodeAt(i) === 0x25 ? escapedChar(text, i) : null;
     const ch = escaped ? escaped[0] : String.fromCodePoint(text.codePointAt(i) as number);

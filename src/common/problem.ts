@@ -57,7 +57,13 @@ export class DomainError extends Error {
 
 export class ValidationFailed extends DomainError {
   constructor(errors: readonly FieldError[], detail?: string) {
-    super(400, 'VALIDATION_FAILED', 'Request validation failed (请求参数校验失败)', detail ?? summarise(errors), errors);
+    super(
+      400,
+      'VALIDATION_FAILED',
+      'Request validation failed (请求参数校验失败)',
+      detail ?? summarise(errors),
+      errors,
+    );
   }
 }
 

@@ -1,5 +1,12 @@
 import type { FieldError } from './problem';
-import { CasesValidationError, CheckFactsError, MissingFactError, PackValidationError, type RulesError, type RulesErrorCode } from '../rules/shared';
+import {
+  CasesValidationError,
+  CheckFactsError,
+  MissingFactError,
+  PackValidationError,
+  type RulesError,
+  type RulesErrorCode,
+} from '../rules/shared';
 
 /**
  * The rules core's error codes (src/rules/rules.errors.ts) as the HTTP edge answers them. The features
@@ -17,8 +24,10 @@ export const RULES_PROBLEMS: Record<RulesErrorCode, { readonly status: number; r
 
 /** The fields a rules error names: a pack's findings by JSON pointer, a check's facts by name. */
 export function rulesErrorFields(err: RulesError): FieldError[] | undefined {
-  if (err instanceof PackValidationError || err instanceof CasesValidationError) return err.findings.map((f) => ({ field: f.path || '/', reason: f.message }));
+  if (err instanceof PackValidationError || err instanceof CasesValidationError)
+    return err.findings.map((f) => ({ field: f.path || '/', reason: f.message }));
   if (err instanceof CheckFactsError) return err.problems.map((p) => ({ field: p.fact, reason: p.message }));
-  if (err instanceof MissingFactError) return [{ field: err.fact, reason: 'is read by the pack and missing from the facts' }];
+  if (err instanceof MissingFactError)
+    return [{ field: err.fact, reason: 'is read by the pack and missing from the facts' }];
   return undefined;
 }

@@ -30,11 +30,23 @@ class DepthLimitedValidationPipe extends ValidationPipe {
     // naming the body; without it the pipe turns `null` into `{}` and a route whose fields are all optional
     // (POST /tiering/runs: "run everything") would act on a request that asked for nothing of the kind.
     // An absent body (no content) stays absent: such routes document what it means.
-    if (metadata.type === 'body' && value !== undefined && this.toValidate(metadata) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new ValidationFailed([{ field: 'body', reason: `must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}` }]);
+    if (
+      metadata.type === 'body' &&
+      value !== undefined &&
+      this.toValidate(metadata) &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
+      throw new ValidationFailed([
+        {
+          field: 'body',
+          reason: `must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}`,
+        },
+      ]);
     }
     if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
-      throw new ValidationFailed([{ field: metadata.type, reason: `must not nest objects or arrays deeper than ${MAX_INPUT_DEPTH} levels` }]);
+      throw new ValidationFailed([
+        { field: metadata.type, reason: `must not nest objects or arrays deeper than ${MAX_INPUT_DEPTH} levels` },
+      ]);
     }
     return super.transform(value, metadata);
   }

@@ -27,7 +27,11 @@ describe('settings are read in src/config only', () => {
     const reads = outside.flatMap((f) =>
       readFileSync(f, 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/\bprocess\.env\b/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line) ? [`${relative(SRC, f)}:${i + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, i) =>
+          /\bprocess\.env\b/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line)
+            ? [`${relative(SRC, f)}:${i + 1}: ${line.trim()}`]
+            : [],
+        ),
     );
     expect(reads).toEqual([]);
   });

@@ -18,7 +18,10 @@ export interface QualityConfig {
 export const QUALITY_CONFIG = Symbol('QUALITY_CONFIG');
 
 function dates(name: string, raw: string | undefined): Set<string> {
-  const list = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.find((d) => !isCalendarDate(d));
   if (bad !== undefined) throw new Error(`${name}: "${bad}" is not a date YYYY-MM-DD`);
   return new Set(list);
@@ -27,6 +30,13 @@ function dates(name: string, raw: string | undefined): Set<string> {
 export function loadQualityConfig(env: NodeJS.ProcessEnv = process.env): QualityConfig {
   const raw = env.QUALITY_TIMELY_WORKING_DAYS?.trim();
   const n = raw ? Number(raw) : DEFAULT_TIMELY_WORKING_DAYS;
-  if (!Number.isInteger(n) || n < 0 || n > 60) throw new Error(`QUALITY_TIMELY_WORKING_DAYS: must be a whole number of working days from 0 to 60, got "${raw}"`);
-  return { timelyWorkingDays: n, calendar: { holidays: dates('QUALITY_HOLIDAYS', env.QUALITY_HOLIDAYS), workdays: dates('QUALITY_WORKDAYS', env.QUALITY_WORKDAYS) } };
+  if (!Number.isInteger(n) || n < 0 || n > 60)
+    throw new Error(`QUALITY_TIMELY_WORKING_DAYS: must be a whole number of working days from 0 to 60, got "${raw}"`);
+  return {
+    timelyWorkingDays: n,
+    calendar: {
+      holidays: dates('QUALITY_HOLIDAYS', env.QUALITY_HOLIDAYS),
+      workdays: dates('QUALITY_WORKDAYS', env.QUALITY_WORKDAYS),
+    },
+  };
 }

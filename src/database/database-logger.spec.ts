@@ -7,7 +7,11 @@ describe('DatabaseLogger', () => {
 
   it('logs a failed query without its parameters, ID numbers masked', () => {
     const id = '11010519491231002X';
-    logger.logQueryError(new Error(`duplicate key value (id_number)=(${id})`), `INSERT INTO subjects (name, id_hash)\n   VALUES ($1, $2) -- ${id}`, [`张三 ${id}`, 'secret-hash-value']);
+    logger.logQueryError(
+      new Error(`duplicate key value (id_number)=(${id})`),
+      `INSERT INTO subjects (name, id_hash)\n   VALUES ($1, $2) -- ${id}`,
+      [`张三 ${id}`, 'secret-hash-value'],
+    );
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]) as Record<string, unknown>;
     expect(line).toMatchObject({ level: 'error', context: 'database', msg: 'database query failed' });
@@ -30,7 +34,10 @@ describe('DatabaseLogger', () => {
     new DatabaseLogger((line) => lines.push(line), 'silent').logQueryError('boom', 'SELECT 1');
     const errorsOnly = new DatabaseLogger((line) => lines.push(line), 'error');
     errorsOnly.log('warn', 'pool raised an error');
-    new DatabaseLogger((line) => lines.push(line), 'info').log('warn', "the 'uuid-ossp' extension cannot be installed automatically");
+    new DatabaseLogger((line) => lines.push(line), 'info').log(
+      'warn',
+      "the 'uuid-ossp' extension cannot be installed automatically",
+    );
     expect(lines).toHaveLength(0);
     errorsOnly.logQueryError('boom', 'SELECT 1');
     expect(lines).toHaveLength(1);

@@ -6,7 +6,15 @@ import { logLevelSetting } from '../config/app.config';
 export type LineSink = (line: string) => void;
 
 const MAX_SQL = 300;
-const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const LEVELS: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
 
 /**
  * TypeORM's own logger prints a failed query with all its parameters: whole audit batches, request bodies
@@ -28,7 +36,10 @@ export class DatabaseLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown): void {
     const message = typeof error === 'string' ? error : error.message;
-    this.write('error', 'database query failed', { err: scrubAllIdNumbers(message), sql: scrubAllIdNumbers(oneLine(query).slice(0, MAX_SQL)) });
+    this.write('error', 'database query failed', {
+      err: scrubAllIdNumbers(message),
+      sql: scrubAllIdNumbers(oneLine(query).slice(0, MAX_SQL)),
+    });
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -80,13 +80,26 @@ export interface SourcedParty {
 }
 
 /** A party given as {name, uscc} or {name, idCard}: code or ID number, whichever is present. */
-export function partyOf(p: unknown, field: string, role: string, codeKey: string, idKey: string, nameKey = 'name'): SourcedParty {
+export function partyOf(
+  p: unknown,
+  field: string,
+  role: string,
+  codeKey: string,
+  idKey: string,
+  nameKey = 'name',
+): SourcedParty {
   const o = obj(p, field);
   const code = str(o[codeKey], `${field}.${codeKey}`, true);
   const idNumber = str(o[idKey], `${field}.${idKey}`, true);
-  if (!code && !idNumber) throw new PayloadProblem(`${field}.${codeKey}`, `is required (or ${idKey} for a natural person)`);
+  if (!code && !idNumber)
+    throw new PayloadProblem(`${field}.${codeKey}`, `is required (or ${idKey} for a natural person)`);
   return {
-    party: { ...(code ? { code } : {}), ...(idNumber ? { idNumber } : {}), role, name: str(o[nameKey], `${field}.${nameKey}`, true) },
+    party: {
+      ...(code ? { code } : {}),
+      ...(idNumber ? { idNumber } : {}),
+      role,
+      name: str(o[nameKey], `${field}.${nameKey}`, true),
+    },
     from: field,
     keys: { code: codeKey, idNumber: idKey, name: nameKey },
   };
@@ -96,7 +109,11 @@ export function partyOf(p: unknown, field: string, role: string, codeKey: string
  * The mapped check from its scalar fields and its parties in order. `origins` names the payload fields of the
  * scalars (`transaction.reference`, `operator`, …) and `parties`, the array as a whole (its length limits).
  */
-export function mappedCheck(request: Omit<CheckRequestShape, 'parties'>, parties: readonly SourcedParty[], origins: Record<string, string>): MappedCheck {
+export function mappedCheck(
+  request: Omit<CheckRequestShape, 'parties'>,
+  parties: readonly SourcedParty[],
+  origins: Record<string, string>,
+): MappedCheck {
   const all: Record<string, string> = { ...origins };
   parties.forEach((s, i) => {
     all[`parties[${i}]`] = s.from;

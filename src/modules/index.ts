@@ -16,4 +16,20 @@ import { CreditReportModule } from './credit-report/credit-report.module';
 import { KeysModule } from './keys/keys.module';
 
 /** Every feature module, registered once here. */
-export const FEATURE_MODULES = [AuthModule.register({ module: AuditModule, provider: AuditService }), HealthModule, PacksModule, SubjectsModule, RecordsModule, TieringModule, DemoModule, AuditModule, ChecksModule, SimulationModule, InspectionsModule, RepairModule, QualityModule, CreditReportModule, KeysModule];
+export const FEATURE_MODULES = [
+  AuthModule.register({ module: AuditModule, provider: AuditService }),
+  HealthModule,
+  PacksModule,
+  SubjectsModule,
+  RecordsModule,
+  TieringModule,
+  DemoModule,
+  AuditModule,
+  ChecksModule,
+  SimulationModule,
+  InspectionsModule,
+  RepairModule,
+  QualityModule,
+  CreditReportModule,
+  KeysModule,
+];

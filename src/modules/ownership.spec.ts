@@ -27,7 +27,9 @@ const isOwnerFile = (p: string) => /\.(store|queries)\.ts$/.test(p);
 function hits(file: string, pattern: RegExp): string[] {
   return readFileSync(file, 'utf8')
     .split('\n')
-    .flatMap((line, i) => (pattern.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line) ? [`${rel(file)}:${i + 1}: ${line.trim()}`] : []));
+    .flatMap((line, i) =>
+      pattern.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line) ? [`${rel(file)}:${i + 1}: ${line.trim()}`] : [],
+    );
 }
 
 /** The module folders each module folder imports from (`../<folder>/…`). */
@@ -83,7 +85,12 @@ describe('one owner per table, modules through services (issue 12)', () => {
   });
 
   it('finds a cycle when there is one (the check itself)', () => {
-    const g = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    const g = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
     expect(cycles(g)).toEqual(['a -> b -> c -> a']);
   });
 });

@@ -39,7 +39,10 @@ describe('console journey: administrator issues and revokes an API key', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('create-key').click();
     // The service's refusal, under the field it names; nothing issued.
-    await page.locator('#name_help').getByText(/name must be 1-100 characters/).waitFor();
+    await page
+      .locator('#name_help')
+      .getByText(/name must be 1-100 characters/)
+      .waitFor();
     await shot('key-form-refused');
 
     await page.getByTestId('key-name').fill(name);
@@ -50,7 +53,10 @@ describe('console journey: administrator issues and revokes an API key', () => {
     expect(key).toMatch(/^cse_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     await page.getByText('请立即复制保存，关闭后将不再显示').waitFor();
     await expect(page.getByTestId('created-key').locator('.ant-typography-copy').count()).resolves.toBe(1);
-    await page.getByRole('row', { name: new RegExp(name) }).getByText('有效').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(name) })
+      .getByText('有效')
+      .waitFor();
     await shot('key-created-once');
 
     // Closed, the key is gone from the page, and the list never shows it.
@@ -59,11 +65,19 @@ describe('console journey: administrator issues and revokes an API key', () => {
     await page.getByTestId('keys-table').getByText(name).waitFor();
     expect(await page.evaluate<string>('document.body.innerText')).not.toContain(key.slice(13));
     const listed = await http(j.t.url, 'GET', '/api/v1/api-keys');
-    expect(listed.body.items.find((k: { name: string }) => k.name === name)).toMatchObject({ scopes: ['checks', 'feedback'], scenarios: ['tendering'], revokedAt: null });
+    expect(listed.body.items.find((k: { name: string }) => k.name === name)).toMatchObject({
+      scopes: ['checks', 'feedback'],
+      scenarios: ['tendering'],
+      revokedAt: null,
+    });
   });
 
   it('the new key signs in elsewhere and sees only its pages', async () => {
-    const context = await j.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await j.browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     other = await context.newPage();
     await other.goto(`${j.t.url}/console`);
     await other.getByTestId('api-key').fill(key);
@@ -84,7 +98,10 @@ describe('console journey: administrator issues and revokes an API key', () => {
     await page.locator('.ant-modal-confirm-title').getByText(`吊销 ${name} 的API密钥？`).waitFor();
     await shot('revoke-confirm');
     await page.getByTestId('confirm-revoke').click();
-    await page.getByRole('row', { name: new RegExp(name) }).getByText('已吊销').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(name) })
+      .getByText('已吊销')
+      .waitFor();
     await shot('key-revoked');
 
     await other.reload();

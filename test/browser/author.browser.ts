@@ -21,7 +21,10 @@ describe('console journey: rule author (packs, read only)', () => {
     const packs = (await http(j.t.url, 'GET', '/api/v1/packs')).body.items as { id: string }[];
     await expect(rows.count()).resolves.toBe(packs.length);
     await shot('packs');
-    await page.locator('[data-testid="packs-table"] .ant-table-row', { hasText: '(food_drug)' }).locator('.ant-table-row-expand-icon').click();
+    await page
+      .locator('[data-testid="packs-table"] .ant-table-row', { hasText: '(food_drug)' })
+      .locator('.ant-table-row-expand-icon')
+      .click();
     const versions = (await http(j.t.url, 'GET', '/api/v1/packs/food_drug/versions')).body.items as { seq: number }[];
     const vrows = page.locator('[data-testid="versions-food_drug"] .ant-table-row');
     await vrows.first().waitFor();

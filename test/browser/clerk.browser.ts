@@ -22,17 +22,30 @@ describe('console journey: window clerk', () => {
     j = await startJourney('clerk');
     // Which demo subjects are listed and which are clean: asked of the service itself (admin key).
     const { subjects } = generateDemo(j.t.app.get(Clock).today(), 60);
-    const parties = subjects.map((s) => ({ role: 'bidder', ...(s.code ? { code: s.code } : { idNumber: s.idNumber }) }));
-    const probe = await http(j.t.url, 'POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: 'probe' }, parties });
+    const parties = subjects.map((s) => ({
+      role: 'bidder',
+      ...(s.code ? { code: s.code } : { idNumber: s.idNumber }),
+    }));
+    const probe = await http(j.t.url, 'POST', '/api/v1/checks', {
+      scenario: 'tendering',
+      transaction: { reference: 'probe' },
+      parties,
+    });
     expect(probe.status).toBe(200);
     const verdicts = probe.body.parties as { index: number; verdict: string }[];
     // The most severe verdict the demo set has among organisations (block, else restrict).
-    const blocked = ['block', 'restrict'].map((v) => verdicts.find((p) => p.verdict === v && subjects[p.index].code)).find(Boolean);
+    const blocked = ['block', 'restrict']
+      .map((v) => verdicts.find((p) => p.verdict === v && subjects[p.index].code))
+      .find(Boolean);
     const passed = verdicts.find((p) => p.verdict === 'pass' && subjects[p.index].idNumber);
     expect(blocked && passed).toBeTruthy();
     listed = { code: subjects[blocked!.index].code!, name: subjects[blocked!.index].name, verdict: blocked!.verdict };
     clean = { idNumber: subjects[passed!.index].idNumber!, name: subjects[passed!.index].name };
-    key = await j.t.createKey({ name: keyName, scopes: ['checks', 'feedback'], scenarios: ['tendering', 'government_procurement'] });
+    key = await j.t.createKey({
+      name: keyName,
+      scopes: ['checks', 'feedback'],
+      scenarios: ['tendering', 'government_procurement'],
+    });
   });
   afterAll(() => j?.close());
 
@@ -104,14 +117,20 @@ describe('console journey: window clerk', () => {
     await expect(listedCard.locator('.ant-table-row').count()).resolves.toBeGreaterThan(0);
     const cleanCard = page.getByTestId('party-result-1');
     await cleanCard.locator('[data-verdict="pass"]').first().waitFor();
-    await expect(cleanCard.innerText()).resolves.toContain(clean.idNumber.slice(0, 6) + '********' + clean.idNumber.slice(-4));
+    await expect(cleanCard.innerText()).resolves.toContain(
+      clean.idNumber.slice(0, 6) + '********' + clean.idNumber.slice(-4),
+    );
     await shot('check-result');
 
     // Feedback: the first measure not applied (a reason required), every other one applied.
     const rows = page.locator('[data-testid^="feedback-0-"]');
     const n = await rows.count();
     expect(n).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++) await rows.nth(i).getByText(i === 0 ? '未采取' : '已采取').click();
+    for (let i = 0; i < n; i++)
+      await rows
+        .nth(i)
+        .getByText(i === 0 ? '未采取' : '已采取')
+        .click();
     // A "not applied" without a reason keeps the button disabled.
     await expect(page.getByTestId('send-feedback').isDisabled()).resolves.toBe(true);
     await rows.nth(0).locator('textarea').fill('经集体研究，依法不适用该措施');
@@ -120,7 +139,9 @@ describe('console journey: window clerk', () => {
     await page.getByTestId('send-feedback').click();
     await page.getByTestId('feedback-sent').waitFor();
     await shot('feedback-sent');
-    const checkId = (await page.locator('[data-testid="check-result"] .ant-card-extra').first().innerText()).replace(/^核查编号\s*/, '').trim();
+    const checkId = (await page.locator('[data-testid="check-result"] .ant-card-extra').first().innerText())
+      .replace(/^核查编号\s*/, '')
+      .trim();
     const stored = await httpAs(key, j.t.url, 'GET', `/api/v1/checks/${checkId}/feedback`);
     expect(stored.status).toBe(200);
     expect(stored.body.items).toHaveLength(n);
@@ -129,7 +150,9 @@ describe('console journey: window clerk', () => {
     expect(stored.body.items.every((r: { operator: string }) => r.operator === '窗口 王五')).toBe(true);
 
     // Nothing of the key outside sessionStorage; the ID number nowhere in the browser's storage.
-    const storage = await page.evaluate<{ local: string; session: string; cookie: string }>('({ local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage), cookie: document.cookie })');
+    const storage = await page.evaluate<{ local: string; session: string; cookie: string }>(
+      '({ local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage), cookie: document.cookie })',
+    );
     expect(storage.local).not.toContain(key);
     expect(storage.cookie).toBe('');
     expect(storage.session).toContain(key);

@@ -16,14 +16,29 @@ describe('console journey: credit office', () => {
     // Two general penalties decided in May 2026: publicity at least 3 months (令第36号), so repairable on 2026-11-30.
     for (const n of [1, 2]) {
       const decisionNumber = `綦市监罚〔2026〕${randomUUID().slice(0, 6)}号`;
-      const subject = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&limit=5')).body.items[n] as { code: string; name: string };
+      const subject = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&limit=5')).body.items[n] as {
+        code: string;
+        name: string;
+      };
       const rec = await http(j.t.url, 'POST', '/api/v1/records', {
-        type: 'penalty', source: department, decisionNumber, subjectCode: subject.code, subjectName: subject.name, industry: 'food_drug', sector: 'food',
-        severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-05-10',
+        type: 'penalty',
+        source: department,
+        decisionNumber,
+        subjectCode: subject.code,
+        subjectName: subject.name,
+        industry: 'food_drug',
+        sector: 'food',
+        severity: 'general',
+        penaltyTypes: ['fine'],
+        fineAmount: 1,
+        decisionDate: '2026-05-10',
       });
       expect(rec.status).toBe(201);
       const app = await http(j.t.url, 'POST', '/api/v1/repair-applications', {
-        recordId: rec.body.record.id, applicant: { kind: 'subject', name: subject.name }, commitment: '本单位承诺今后严格遵守食品安全法律法规。', reason: '罚款已缴清，已完成整改。',
+        recordId: rec.body.record.id,
+        applicant: { kind: 'subject', name: subject.name },
+        commitment: '本单位承诺今后严格遵守食品安全法律法规。',
+        reason: '罚款已缴清，已完成整改。',
       });
       expect([app.status, app.body.code]).toEqual([201, undefined]);
       apps.push({ id: app.body.id, decisionNumber });
@@ -55,7 +70,10 @@ describe('console journey: credit office', () => {
     });
     // The decision dialog's own OK button. On a loaded machine a click can land while the dialog is still
     // settling and do nothing: a second click is harmless (the form refuses again, no request is sent).
-    const ok = page.getByRole('dialog').filter({ has: page.getByTestId('decide-form') }).getByRole('button', { name: /确\s*定/ });
+    const ok = page
+      .getByRole('dialog')
+      .filter({ has: page.getByTestId('decide-form') })
+      .getByRole('button', { name: /确\s*定/ });
     const required = page.getByText('请填写不予修复的理由');
     await ok.click();
     await required.waitFor({ timeout: 5000 }).catch(() => ok.click());
@@ -65,7 +83,10 @@ describe('console journey: credit office', () => {
     await ok.click();
     await page.getByTestId(`reject-${apps[1].id}`).waitFor({ state: 'detached' });
     expect((await http(j.t.url, 'GET', `/api/v1/repair-applications/${apps[0].id}`)).body.status).toBe('approved');
-    expect((await http(j.t.url, 'GET', `/api/v1/repair-applications/${apps[1].id}`)).body).toMatchObject({ status: 'rejected', decisionReason: '未提交罚款缴纳凭证。' });
+    expect((await http(j.t.url, 'GET', `/api/v1/repair-applications/${apps[1].id}`)).body).toMatchObject({
+      status: 'rejected',
+      decisionReason: '未提交罚款缴纳凭证。',
+    });
     await page.getByText('已修复').first().click();
     await page.locator('[data-testid="repair-table"] .ant-table-row').first().waitFor();
     await shot('repair-approved-list');
@@ -75,7 +96,9 @@ describe('console journey: credit office', () => {
     await page.getByTestId('audit-kind').click();
     await page.keyboard.type('repair.appr');
     await page.locator('.ant-select-item-option', { hasText: 'repair.approve' }).click();
-    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/audit/entries') && r.url().includes('kind=repair.approve'));
+    const searched = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/audit/entries') && r.url().includes('kind=repair.approve'),
+    );
     await page.getByTestId('audit-search').click();
     await searched;
     await page.locator('[data-testid="audit-table"] .ant-spin-spinning').waitFor({ state: 'detached' });

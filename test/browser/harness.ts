@@ -29,8 +29,15 @@ export async function startJourney(name: string, demoSubjects = 60): Promise<Jou
   const t = await startTestApp();
   t.app.get(Clock).pin(TODAY);
   await t.app.get(DemoService).load(demoSubjects);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   const dir = join(SHOTS, name);
   mkdirSync(dir, { recursive: true });
@@ -42,7 +49,8 @@ export async function startJourney(name: string, demoSubjects = 60): Promise<Jou
       `document.body.innerText + '\\n' + [...document.querySelectorAll('input, textarea')].map((e) => (e.type === 'password' ? '' : e.value)).join('\\n')`,
     );
     const leaks = visible.match(ID_NUMBER) ?? [];
-    if (leaks.length) throw new Error(`A full resident ID number is on the screen of "${label}" (${leaks.length} time(s))`);
+    if (leaks.length)
+      throw new Error(`A full resident ID number is on the screen of "${label}" (${leaks.length} time(s))`);
     n += 1;
     await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${label}.png`), fullPage: true });
   };

@@ -24,7 +24,12 @@ describe('console journey: supervisor', () => {
     const { page, shot } = j;
     await j.signIn(await j.t.createKey({ scopes: ['tiers', 'subjects', 'records'] }));
     await page.waitForURL(/\/console\/overview$/);
-    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['监管总览', '主体查询', '记录导入', '双公示质量']);
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual([
+      '监管总览',
+      '主体查询',
+      '记录导入',
+      '双公示质量',
+    ]);
     await page.locator('[data-testid="chart"] canvas').waitFor();
     // The table under the chart carries the API's numbers.
     const api = await http(j.t.url, 'GET', '/api/v1/tiering/distribution');
@@ -33,7 +38,10 @@ describe('console journey: supervisor', () => {
     const rows = page.locator('[data-testid="distribution-table"] .ant-table-row');
     const industries = new Set((api.body.items as { industry: string }[]).map((i) => i.industry));
     await expect(rows.count()).resolves.toBe(industries.size);
-    const shownTotal = (await rows.locator('td:last-child').allInnerTexts()).reduce((a, v) => a + Number(v.replace(/,/g, '')), 0);
+    const shownTotal = (await rows.locator('td:last-child').allInnerTexts()).reduce(
+      (a, v) => a + Number(v.replace(/,/g, '')),
+      0,
+    );
     expect(shownTotal).toBe(total);
     await shot('overview');
 
@@ -82,8 +90,14 @@ describe('console journey: supervisor', () => {
   it('filters the subject search by industry and credit tier, as the API answers it', async () => {
     const { page, shot } = j;
     // A tier other than A held by a page's worth of subjects (or fewer), from the API's own distribution.
-    const dist = (await http(j.t.url, 'GET', '/api/v1/tiering/distribution')).body.items as { industry: string; tier: string; subjects: number }[];
-    const pick = dist.filter((d) => d.tier !== 'A' && d.subjects > 0 && d.subjects <= 20).sort((a, b) => b.subjects - a.subjects)[0];
+    const dist = (await http(j.t.url, 'GET', '/api/v1/tiering/distribution')).body.items as {
+      industry: string;
+      tier: string;
+      subjects: number;
+    }[];
+    const pick = dist
+      .filter((d) => d.tier !== 'A' && d.subjects > 0 && d.subjects <= 20)
+      .sort((a, b) => b.subjects - a.subjects)[0];
     expect(pick).toBeDefined();
     const api = await http(j.t.url, 'GET', `/api/v1/subjects?industry=${pick.industry}&tier=${pick.tier}&limit=20`);
     expect(api.status).toBe(200);
@@ -95,15 +109,21 @@ describe('console journey: supervisor', () => {
     // The tier waits for an industry (a tier is defined per industry).
     expect(await page.locator('#tier').isDisabled()).toBe(true);
     await page.locator('#industry').click();
-    const industryZh = { tax: '税务', construction: '建设工程', food_drug: '食品药品', fire_safety: '消防安全' }[pick.industry]!;
+    const industryZh = { tax: '税务', construction: '建设工程', food_drug: '食品药品', fire_safety: '消防安全' }[
+      pick.industry
+    ]!;
     await page.locator('.ant-select-item-option', { hasText: industryZh }).click();
     await page.locator('#tier').click();
     const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMCD] [ABMCD]级$/ });
     await tierOptions.first().waitFor();
     const offered = await tierOptions.allInnerTexts();
-    expect(offered.map((o) => o.trim())).toEqual((pick.industry === 'tax' ? ['A', 'B', 'M', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`));
+    expect(offered.map((o) => o.trim())).toEqual(
+      (pick.industry === 'tax' ? ['A', 'B', 'M', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`),
+    );
     await tierOptions.filter({ hasText: `${pick.tier}级` }).click();
-    const answered = page.waitForResponse((r) => r.url().includes('/api/v1/subjects?') && r.url().includes(`tier=${pick.tier}`));
+    const answered = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/subjects?') && r.url().includes(`tier=${pick.tier}`),
+    );
     await page.getByTestId('search').click();
     expect((await answered).status()).toBe(200);
     const rows = page.locator('[data-testid="subjects-table"] .ant-table-row');
@@ -124,7 +144,10 @@ describe('console journey: supervisor', () => {
     await page.locator('.ant-menu-item', { hasText: '主体查询' }).click();
     await page.getByTestId('lookup-id').fill(person.idNumber);
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/subjects/lookup'));
-    await page.getByRole('button', { name: /查\s*询/ }).last().click();
+    await page
+      .getByRole('button', { name: /查\s*询/ })
+      .last()
+      .click();
     const request = await sent;
     expect(request.method()).toBe('POST');
     expect(JSON.parse(request.postData()!)).toEqual({ idNumber: person.idNumber });

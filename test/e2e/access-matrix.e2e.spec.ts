@@ -19,7 +19,12 @@ const ID_NUMBER = '11010519491231002X';
 const MASKED = '110105********002X';
 const PERSON_NAME = '权限矩阵测试人';
 
-type Credential = { readonly label: string; readonly key: string | null; readonly scope?: string; readonly expect?: 'AUTH_REQUIRED' | 'AUTH_INVALID' };
+type Credential = {
+  readonly label: string;
+  readonly key: string | null;
+  readonly scope?: string;
+  readonly expect?: 'AUTH_REQUIRED' | 'AUTH_INVALID';
+};
 
 describe('access matrix: every route × every scope and bad keys', () => {
   let t: TestApp;
@@ -56,23 +61,48 @@ describe('access matrix: every route × every scope and bad keys', () => {
     doc = (await (await fetch(`${t.url}/docs-json`)).json()) as OpenApiDoc;
 
     // A natural person, sent in full (the log check of the suite then has ID numbers to look for).
-    const admin = (m: string, p: string, b?: unknown, h?: Record<string, string>) => httpAs(t.adminKey, t.url, m, p, b, h);
-    const person = await admin('POST', '/api/v1/subjects', { kind: 'natural_person', idNumber: ID_NUMBER, name: PERSON_NAME });
-    ids.subject = person.status === 201 ? person.body.id : (await admin('POST', '/api/v1/subjects/lookup', { idNumber: ID_NUMBER })).body.id;
+    const admin = (m: string, p: string, b?: unknown, h?: Record<string, string>) =>
+      httpAs(t.adminKey, t.url, m, p, b, h);
+    const person = await admin('POST', '/api/v1/subjects', {
+      kind: 'natural_person',
+      idNumber: ID_NUMBER,
+      name: PERSON_NAME,
+    });
+    ids.subject =
+      person.status === 201
+        ? person.body.id
+        : (await admin('POST', '/api/v1/subjects/lookup', { idNumber: ID_NUMBER })).body.id;
     const record = await admin('POST', '/api/v1/records', {
-      type: 'list_entry', source: '綦江区人民法院', decisionNumber: `(2025)渝0110执${randomUUID().slice(0, 8)}号`,
-      subjectName: PERSON_NAME, subjectIdNumber: ID_NUMBER, listType: 'court_defaulter', severity: 'serious', decisionDate: '2025-05-20',
+      type: 'list_entry',
+      source: '綦江区人民法院',
+      decisionNumber: `(2025)渝0110执${randomUUID().slice(0, 8)}号`,
+      subjectName: PERSON_NAME,
+      subjectIdNumber: ID_NUMBER,
+      listType: 'court_defaulter',
+      severity: 'serious',
+      decisionDate: '2025-05-20',
     });
     expect(record.status).toBe(201);
     ids.record = record.body.record?.id ?? record.body.id;
-    const check = await admin('POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: `AM-${randomUUID()}` }, parties: [{ idNumber: ID_NUMBER, role: 'bidder' }] });
+    const check = await admin('POST', '/api/v1/checks', {
+      scenario: 'tendering',
+      transaction: { reference: `AM-${randomUUID()}` },
+      parties: [{ idNumber: ID_NUMBER, role: 'bidder' }],
+    });
     expect(check.status).toBe(200);
     ids.check = check.body.id ?? check.body.checkId;
     // A live key to revoke: only the admin cell may (200, then 409 for the bad keys' cells: they are refused first).
     const victim = `matrix-victim-${randomUUID()}`;
     await t.createKey({ name: victim, scopes: ['checks'] });
-    ids.apiKey = (await admin('GET', '/api/v1/api-keys')).body.items.find((k: { name: string }) => k.name === victim).id;
-    expect(ids).toEqual({ subject: expect.any(String), record: expect.any(String), check: expect.any(String), apiKey: expect.any(String) });
+    ids.apiKey = (await admin('GET', '/api/v1/api-keys')).body.items.find(
+      (k: { name: string }) => k.name === victim,
+    ).id;
+    expect(ids).toEqual({
+      subject: expect.any(String),
+      record: expect.any(String),
+      check: expect.any(String),
+      apiKey: expect.any(String),
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -80,16 +110,24 @@ describe('access matrix: every route × every scope and bad keys', () => {
 
   it('the route table and the OpenAPI document list the same routes; every route declares its access, non-public ones a security scheme', () => {
     const table = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    const documented = operationsOf(doc).map((o) => ({ key: `${o.method} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`, secured: o.secured }));
+    const documented = operationsOf(doc).map((o) => ({
+      key: `${o.method} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`,
+      secured: o.secured,
+    }));
     expect(documented.map((d) => d.key).filter((k) => !table.has(k))).toEqual([]);
     expect([...table].filter((k) => !documented.some((d) => d.key === k))).toEqual([]);
     expect(routes.filter((r) => 'undeclared' in r.access).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     for (const r of routes) {
       const secured = documented.find((d) => d.key === `${r.method} ${r.path}`)?.secured;
-      expect(`${r.method} ${r.path} secured=${secured}`).toBe(`${r.method} ${r.path} secured=${!('public' in r.access)}`);
+      expect(`${r.method} ${r.path} secured=${secured}`).toBe(
+        `${r.method} ${r.path} secured=${!('public' in r.access)}`,
+      );
     }
     // Every scope admits at least one route besides admin's: the matrix exercises each of them.
-    for (const s of SCOPES) expect(routes.some((r) => 'scopes' in r.access && r.access.scopes.includes(s))).toBe(s === 'admin' ? routes.some((r) => 'scopes' in r.access && r.access.scopes.includes('admin')) : true);
+    for (const s of SCOPES)
+      expect(routes.some((r) => 'scopes' in r.access && r.access.scopes.includes(s))).toBe(
+        s === 'admin' ? routes.some((r) => 'scopes' in r.access && r.access.scopes.includes('admin')) : true,
+      );
   });
 
   it('each cell is refused (401 / 403 problem) or admitted exactly as the route declares', async () => {
@@ -102,31 +140,50 @@ describe('access matrix: every route × every scope and bad keys', () => {
         const res = await httpAs(c.key, t.url, r.method, path, body);
         const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
         const cell = `${r.method} ${r.path} × ${c.label}`;
-        for (const p of answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text })) failures.push(`${cell}: ${p}`);
+        for (const p of answerProblems({
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? '',
+          text,
+        }))
+          failures.push(`${cell}: ${p}`);
         let want: 'admitted' | 'AUTH_REQUIRED' | 'AUTH_INVALID' | 'SCOPE_FORBIDDEN';
         if ('public' in r.access) want = 'admitted';
         else if (!('scopes' in r.access)) want = 'SCOPE_FORBIDDEN';
         else if (c.expect) want = c.expect;
-        else want = c.scope === 'admin' || (r.access.scopes as readonly string[]).includes(c.scope!) ? 'admitted' : 'SCOPE_FORBIDDEN';
+        else
+          want =
+            c.scope === 'admin' || (r.access.scopes as readonly string[]).includes(c.scope!)
+              ? 'admitted'
+              : 'SCOPE_FORBIDDEN';
         if (want === 'admitted') {
           admitted++;
-          if (res.status === 401 || res.status === 403) failures.push(`${cell}: expected admitted, got ${res.status} ${res.body?.code}`);
+          if (res.status === 401 || res.status === 403)
+            failures.push(`${cell}: expected admitted, got ${res.status} ${res.body?.code}`);
           if (res.body?.code === 'ROUTE_NOT_FOUND') failures.push(`${cell}: route not found`);
         } else {
           const status = want === 'SCOPE_FORBIDDEN' ? 403 : 401;
-          if (res.status !== status || res.body?.code !== want) failures.push(`${cell}: expected ${status} ${want}, got ${res.status} ${res.body?.code}`);
-          if (want === 'SCOPE_FORBIDDEN' && 'scopes' in r.access && JSON.stringify(res.body?.requiredScopes) !== JSON.stringify(r.access.scopes)) {
+          if (res.status !== status || res.body?.code !== want)
+            failures.push(`${cell}: expected ${status} ${want}, got ${res.status} ${res.body?.code}`);
+          if (
+            want === 'SCOPE_FORBIDDEN' &&
+            'scopes' in r.access &&
+            JSON.stringify(res.body?.requiredScopes) !== JSON.stringify(r.access.scopes)
+          ) {
             failures.push(`${cell}: requiredScopes ${JSON.stringify(res.body?.requiredScopes)}`);
           }
-          if (status === 401 && !res.headers.get('www-authenticate')?.startsWith('Bearer')) failures.push(`${cell}: no WWW-Authenticate`);
-          if (text.includes(PERSON_NAME) || text.includes(MASKED)) failures.push(`${cell}: refused, yet answered the person's data`);
+          if (status === 401 && !res.headers.get('www-authenticate')?.startsWith('Bearer'))
+            failures.push(`${cell}: no WWW-Authenticate`);
+          if (text.includes(PERSON_NAME) || text.includes(MASKED))
+            failures.push(`${cell}: refused, yet answered the person's data`);
         }
       }
     }
     expect(failures).toEqual([]);
     expect(admitted).toBeGreaterThan(routes.length);
     // Of all the scopes, only admin's cell revoked the victim key.
-    const victim = (await httpAs(t.adminKey, t.url, 'GET', '/api/v1/api-keys')).body.items.find((k: { id: string }) => k.id === ids.apiKey);
+    const victim = (await httpAs(t.adminKey, t.url, 'GET', '/api/v1/api-keys')).body.items.find(
+      (k: { id: string }) => k.id === ids.apiKey,
+    );
     expect(victim.revokedAt).toEqual(expect.any(String));
   });
 
@@ -139,12 +196,24 @@ describe('access matrix: every route × every scope and bad keys', () => {
       ['GET', `/api/v1/subjects/${ids.subject}`, undefined, { 'x-request-id': ID_NUMBER, 'x-operator': ID_NUMBER }],
       ['POST', '/api/v1/subjects/lookup', { idNumber: ID_NUMBER, extra: ID_NUMBER }],
       ['POST', '/api/v1/subjects/lookup', { idNumber: `${ID_NUMBER.slice(0, 17)}0` }],
-      ['POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: `AM-${randomUUID()}` }, parties: [{ idNumber: ID_NUMBER, role: 'bidder' }], operator: ID_NUMBER }, { 'idempotency-key': `am-${randomUUID()}`, 'x-operator': ID_NUMBER }],
+      [
+        'POST',
+        '/api/v1/checks',
+        {
+          scenario: 'tendering',
+          transaction: { reference: `AM-${randomUUID()}` },
+          parties: [{ idNumber: ID_NUMBER, role: 'bidder' }],
+          operator: ID_NUMBER,
+        },
+        { 'idempotency-key': `am-${randomUUID()}`, 'x-operator': ID_NUMBER },
+      ],
       ['POST', `/api/v1/audit/${ID_NUMBER}`, {}],
     ];
     for (const [method, path, body, headers] of sent) {
       const res = await httpAs(t.adminKey, t.url, method, path, body, headers);
-      expect(`${method} ${path.replace(ID_NUMBER, '<id>')}: ${res.status} ${JSON.stringify(res.body)}`).not.toContain(ID_NUMBER);
+      expect(`${method} ${path.replace(ID_NUMBER, '<id>')}: ${res.status} ${JSON.stringify(res.body)}`).not.toContain(
+        ID_NUMBER,
+      );
       expect(res.headers.get('x-request-id')).not.toBe(ID_NUMBER);
       expect(res.status).toBeLessThan(500);
     }
@@ -160,7 +229,9 @@ describe('access matrix: every route × every scope and bad keys', () => {
     ];
     let readable = 0;
     for (const [method, path, body] of reads) {
-      const route = routes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/:\w+/g, '[^/]+')}$`).test(path.split('?')[0]))!;
+      const route = routes.find(
+        (r) => r.method === method && new RegExp(`^${r.path.replace(/:\w+/g, '[^/]+')}$`).test(path.split('?')[0]),
+      )!;
       expect(route && 'scopes' in route.access).toBe(true);
       const accepted = 'scopes' in route.access ? (route.access.scopes as readonly string[]) : [];
       for (const c of creds) {

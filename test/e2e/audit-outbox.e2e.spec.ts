@@ -18,15 +18,24 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
   let sweeper: AuditOutboxSweeper;
   const source = `outbox-${randomUUID().slice(0, 8)}`;
   const row = (decisionNumber: string, subjectCode: string) => ({
-    type: 'penalty', source, decisionNumber, subjectName: '待记测试公司', subjectCode, severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01',
+    type: 'penalty',
+    source,
+    decisionNumber,
+    subjectName: '待记测试公司',
+    subjectCode,
+    severity: 'general',
+    penaltyTypes: ['warning'],
+    decisionDate: '2026-03-01',
   });
-  const outboxOf = async (entryId: string) => Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE entry_id = $1`, [entryId]))[0].n);
+  const outboxOf = async (entryId: string) =>
+    Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE entry_id = $1`, [entryId]))[0].n);
   // Rows staged a moment ago, with a grace that leaves other suites' requests in flight alone (they share the database).
   const sweepNow = async () => {
     await new Promise((r) => setTimeout(r, 300));
     return sweeper.sweep(250);
   };
-  const failNextAppend = () => jest.spyOn(audit, 'append').mockImplementationOnce(() => Promise.reject(new AuditUnavailable()));
+  const failNextAppend = () =>
+    jest.spyOn(audit, 'append').mockImplementationOnce(() => Promise.reject(new AuditUnavailable()));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -39,10 +48,14 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     await t.close();
   });
 
-  it('an answered import leaves no outbox row: its entry settled it in the chain\'s transaction', async () => {
+  it("an answered import leaves no outbox row: its entry settled it in the chain's transaction", async () => {
     const res = await http(t.url, 'POST', '/api/v1/records/import', { records: [row('OK-1', uscc())] });
     expect(res.status).toBe(200);
-    const entries = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${res.body.rows[0].subjectId}&kind=record.import`);
+    const entries = await http(
+      t.url,
+      'GET',
+      `/api/v1/audit/entries?subjectId=${res.body.rows[0].subjectId}&kind=record.import`,
+    );
     expect(entries.body.items).toHaveLength(1);
     expect(await outboxOf(entries.body.items[0].id)).toBe(0);
   });
@@ -50,13 +63,21 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
   it('an import whose entry fails after its records committed: 503, records kept; the sweep chains an interrupted entry naming them; the chain verifies', async () => {
     const code = uscc();
     failNextAppend();
-    const res = await http(t.url, 'POST', '/api/v1/records/import', { records: [row('LOST-1', code), row('LOST-2', code)] });
+    const res = await http(t.url, 'POST', '/api/v1/records/import', {
+      records: [row('LOST-1', code), row('LOST-2', code)],
+    });
     expect(res.status).toBe(503);
-    const stored: { id: string; subject_id: string }[] = await db.query(`SELECT id, subject_id FROM credit_records WHERE source = $1 AND decision_number LIKE 'LOST-%'`, [source]);
+    const stored: { id: string; subject_id: string }[] = await db.query(
+      `SELECT id, subject_id FROM credit_records WHERE source = $1 AND decision_number LIKE 'LOST-%'`,
+      [source],
+    );
     expect(stored).toHaveLength(2);
     const subjectId = stored[0].subject_id;
     expect((await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items).toHaveLength(0);
-    const staged: { entry_id: string }[] = await db.query(`SELECT entry_id FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [subjectId]);
+    const staged: { entry_id: string }[] = await db.query(
+      `SELECT entry_id FROM audit_outbox WHERE $1 = ANY(subject_ids)`,
+      [subjectId],
+    );
     expect(staged).toHaveLength(1);
 
     expect(await sweeper.sweep(60_000)).toBe(0); // younger than the grace period: an answer may still come
@@ -70,8 +91,15 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     expect(swept.chainedSinceStart).toBeGreaterThanOrEqual(1);
     const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items;
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ id: staged[0].entry_id, kind: 'record.import', request: { method: 'POST', path: '/api/v1/records/import', interrupted: true }, response: { interrupted: true } });
-    const ids = entries[0].response.changes.flatMap((c: { rows: { recordId: string }[] }) => c.rows.map((r) => r.recordId)).sort();
+    expect(entries[0]).toMatchObject({
+      id: staged[0].entry_id,
+      kind: 'record.import',
+      request: { method: 'POST', path: '/api/v1/records/import', interrupted: true },
+      response: { interrupted: true },
+    });
+    const ids = entries[0].response.changes
+      .flatMap((c: { rows: { recordId: string }[] }) => c.rows.map((r) => r.recordId))
+      .sort();
     expect(ids).toEqual(stored.map((s) => s.id).sort());
     expect(await outboxOf(staged[0].entry_id)).toBe(0);
     expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
@@ -81,74 +109,146 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     const created = await http(t.url, 'POST', '/api/v1/records', row('REV-1', uscc()));
     expect(created.status).toBe(201);
     failNextAppend();
-    const revoked = await http(t.url, 'POST', `/api/v1/records/${created.body.record.id}/revoke`, { reason: '行政复议撤销' });
+    const revoked = await http(t.url, 'POST', `/api/v1/records/${created.body.record.id}/revoke`, {
+      reason: '行政复议撤销',
+    });
     expect(revoked.status).toBe(503);
     expect((await http(t.url, 'GET', `/api/v1/records/${created.body.record.id}`)).body.status).toBe('revoked');
-    const [staged]: { entry_id: string; caller: string }[] = await db.query(`SELECT entry_id, caller FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [created.body.record.subjectId]);
+    const [staged]: { entry_id: string; caller: string }[] = await db.query(
+      `SELECT entry_id, caller FROM audit_outbox WHERE $1 = ANY(subject_ids)`,
+      [created.body.record.subjectId],
+    );
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
-    const late = await audit.append({ id: staged.entry_id, kind: 'record.revoke', caller: staged.caller, response: { late: true } });
+    const late = await audit.append({
+      id: staged.entry_id,
+      kind: 'record.revoke',
+      caller: staged.caller,
+      response: { late: true },
+    });
     expect(late.duplicate).toBe(true);
-    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${created.body.record.subjectId}&kind=record.revoke`)).body.items;
+    const entries = (
+      await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${created.body.record.subjectId}&kind=record.revoke`)
+    ).body.items;
     expect(entries).toHaveLength(1);
-    expect(entries[0].response).toMatchObject({ interrupted: true, changes: [{ recordId: created.body.record.id, revokedAt: expect.any(String) }] });
+    expect(entries[0].response).toMatchObject({
+      interrupted: true,
+      changes: [{ recordId: created.body.record.id, revokedAt: expect.any(String) }],
+    });
   });
 
   it('a repair approval whose entry fails after the record was repaired: the sweep chains an interrupted repair.approve', async () => {
     const listed = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'list_entry', source, decisionNumber: `LIST-${randomUUID()}`, subjectName: '待记修复测试公司', subjectCode: uscc(), listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-03-01',
+      type: 'list_entry',
+      source,
+      decisionNumber: `LIST-${randomUUID()}`,
+      subjectName: '待记修复测试公司',
+      subjectCode: uscc(),
+      listType: 'serious_dishonesty',
+      severity: 'serious',
+      decisionDate: '2026-03-01',
     });
     expect(listed.status).toBe(201);
-    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', { recordId: listed.body.record.id, applicant: { kind: 'subject', name: '待记修复测试公司' }, commitment: '本单位承诺已纠正失信行为。', reason: '已履行。' });
+    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', {
+      recordId: listed.body.record.id,
+      applicant: { kind: 'subject', name: '待记修复测试公司' },
+      commitment: '本单位承诺已纠正失信行为。',
+      reason: '已履行。',
+    });
     expect(applied.status).toBe(201);
     failNextAppend();
-    const approved = await http(t.url, 'POST', `/api/v1/repair-applications/${applied.body.id}/approve`, { department: source });
+    const approved = await http(t.url, 'POST', `/api/v1/repair-applications/${applied.body.id}/approve`, {
+      department: source,
+    });
     expect(approved.status).toBe(503);
     expect((await http(t.url, 'GET', `/api/v1/records/${listed.body.record.id}`)).body.status).toBe('repaired');
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
-    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.approve`)).body.items;
+    const entries = (
+      await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.approve`)
+    ).body.items;
     expect(entries).toHaveLength(1);
-    expect(entries[0].response).toMatchObject({ interrupted: true, changes: [{ applicationId: applied.body.id, status: 'approved', recordId: listed.body.record.id }] });
+    expect(entries[0].response).toMatchObject({
+      interrupted: true,
+      changes: [{ applicationId: applied.body.id, status: 'approved', recordId: listed.body.record.id }],
+    });
     expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
   });
 
   it('a declared ledger whose entry fails is chained as an interrupted quality.ledger with the count declared', async () => {
     const department = `待记部门-${randomUUID().slice(0, 8)}`;
     failNextAppend();
-    const res = await http(t.url, 'PUT', `/api/v1/quality/ledgers/${encodeURIComponent(department)}/2026-10`, { declared: 42 });
+    const res = await http(t.url, 'PUT', `/api/v1/quality/ledgers/${encodeURIComponent(department)}/2026-10`, {
+      declared: 42,
+    });
     expect(res.status).toBe(503);
-    expect((await db.query(`SELECT declared FROM quality_ledgers WHERE department = $1`, [department]))[0].declared).toBe(42);
+    expect(
+      (await db.query(`SELECT declared FROM quality_ledgers WHERE department = $1`, [department]))[0].declared,
+    ).toBe(42);
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
     const entries = (await http(t.url, 'GET', '/api/v1/audit/entries?kind=quality.ledger&limit=500')).body.items;
-    const mine = entries.filter((e: { response: { changes?: { department: string }[] } }) => e.response.changes?.[0]?.department === department);
+    const mine = entries.filter(
+      (e: { response: { changes?: { department: string }[] } }) => e.response.changes?.[0]?.department === department,
+    );
     expect(mine).toHaveLength(1);
-    expect(mine[0].response).toMatchObject({ interrupted: true, changes: [{ department, period: '2026-10', declared: 42 }] });
+    expect(mine[0].response).toMatchObject({
+      interrupted: true,
+      changes: [{ department, period: '2026-10', declared: 42 }],
+    });
   });
 
   it('a change staged under an entry already in the chain (its request went on after a sweep) is chained as a follow-up, not lost or swept forever', async () => {
     const created = await http(t.url, 'POST', '/api/v1/records', row(`LATE-${randomUUID()}`, uscc()));
     expect(created.status).toBe(201);
     const subjectId = created.body.record.subjectId as string;
-    const [first] = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)).body.items;
-    await stageAuditChange(db.manager, { entryId: first.id, kind: 'record.ingest', caller: first.caller, operator: null, request: first.request }, { subjectIds: [subjectId], change: { rows: [{ recordId: created.body.record.id, status: 'updated' }] } });
+    const [first] = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)).body
+      .items;
+    await stageAuditChange(
+      db.manager,
+      { entryId: first.id, kind: 'record.ingest', caller: first.caller, operator: null, request: first.request },
+      { subjectIds: [subjectId], change: { rows: [{ recordId: created.body.record.id, status: 'updated' }] } },
+    );
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
-    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)).body.items;
+    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)).body
+      .items;
     expect(entries).toHaveLength(2);
-    expect(entries[1].response).toMatchObject({ interrupted: true, followUpOf: first.id, changes: [{ rows: [{ recordId: created.body.record.id, status: 'updated' }] }] });
-    expect(Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [subjectId]))[0].n)).toBe(0);
+    expect(entries[1].response).toMatchObject({
+      interrupted: true,
+      followUpOf: first.id,
+      changes: [{ rows: [{ recordId: created.body.record.id, status: 'updated' }] }],
+    });
+    expect(
+      Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [subjectId]))[0].n),
+    ).toBe(0);
     expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
   });
 
   it('a repair application whose entry fails: the interrupted repair.apply names the application and the repair commitment record it filed', async () => {
     const listed = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'list_entry', source, decisionNumber: `LIST-${randomUUID()}`, subjectName: '待记申请测试公司', subjectCode: uscc(), listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-03-01',
+      type: 'list_entry',
+      source,
+      decisionNumber: `LIST-${randomUUID()}`,
+      subjectName: '待记申请测试公司',
+      subjectCode: uscc(),
+      listType: 'serious_dishonesty',
+      severity: 'serious',
+      decisionDate: '2026-03-01',
     });
     failNextAppend();
-    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', { recordId: listed.body.record.id, applicant: { kind: 'subject', name: '待记申请测试公司' }, commitment: '本单位承诺已纠正失信行为。', reason: '已履行。' });
+    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', {
+      recordId: listed.body.record.id,
+      applicant: { kind: 'subject', name: '待记申请测试公司' },
+      commitment: '本单位承诺已纠正失信行为。',
+      reason: '已履行。',
+    });
     expect(applied.status).toBe(503);
-    const [app]: { id: string; commitment_record_id: string | null }[] = await db.query(`SELECT id, commitment_record_id FROM repair_applications WHERE record_id = $1`, [listed.body.record.id]);
+    const [app]: { id: string; commitment_record_id: string | null }[] = await db.query(
+      `SELECT id, commitment_record_id FROM repair_applications WHERE record_id = $1`,
+      [listed.body.record.id],
+    );
     expect(app.commitment_record_id).toBeTruthy();
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
-    const [entry] = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.apply`)).body.items;
+    const [entry] = (
+      await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.apply`)
+    ).body.items;
     const text = JSON.stringify(entry.response.changes);
     expect(entry.response.interrupted).toBe(true);
     expect(text).toContain(app.id);

@@ -15,13 +15,26 @@ describe('record changes are audited (记录变更留痕)', () => {
   it('an ingest, an import and a revocation each leave an entry naming the caller, the operator and the subject', async () => {
     const code = uscc();
     const source = `audit-rec-${randomUUID().slice(0, 8)}`;
-    const row = { type: 'penalty', source, decisionNumber: 'P-1', subjectName: '留痕测试公司', subjectCode: code, severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01' };
+    const row = {
+      type: 'penalty',
+      source,
+      decisionNumber: 'P-1',
+      subjectName: '留痕测试公司',
+      subjectCode: code,
+      severity: 'general',
+      penaltyTypes: ['warning'],
+      decisionDate: '2026-03-01',
+    };
     const one = await http(t.url, 'POST', '/api/v1/records', row, { 'x-operator': 'officer-7' });
     expect(one.status).toBe(201);
     const subjectId = one.body.record.subjectId;
-    const imported = await http(t.url, 'POST', '/api/v1/records/import', { records: [{ ...row, decisionNumber: 'P-2' }] });
+    const imported = await http(t.url, 'POST', '/api/v1/records/import', {
+      records: [{ ...row, decisionNumber: 'P-2' }],
+    });
     expect(imported.status).toBe(200);
-    const revoked = await http(t.url, 'POST', `/api/v1/records/${one.body.record.id}/revoke`, { reason: '行政复议撤销' });
+    const revoked = await http(t.url, 'POST', `/api/v1/records/${one.body.record.id}/revoke`, {
+      reason: '行政复议撤销',
+    });
     expect(revoked.status).toBe(200);
 
     const entries = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&limit=50`);
@@ -36,7 +49,14 @@ describe('record changes are audited (记录变更留痕)', () => {
   it('an import entry names every subject it touched, past the old cap of 1,000: each is found by subject', async () => {
     const source = `audit-rec-${randomUUID().slice(0, 8)}`;
     const records = Array.from({ length: 1001 }, (_, i) => ({
-      type: 'penalty', source, decisionNumber: `BULK-${i}`, subjectName: `留痕批量测试公司 第${i + 1}号`, subjectCode: uscc(), severity: 'minor', penaltyTypes: ['warning'], decisionDate: '2026-03-01',
+      type: 'penalty',
+      source,
+      decisionNumber: `BULK-${i}`,
+      subjectName: `留痕批量测试公司 第${i + 1}号`,
+      subjectCode: uscc(),
+      severity: 'minor',
+      penaltyTypes: ['warning'],
+      decisionDate: '2026-03-01',
     }));
     const res = await http(t.url, 'POST', '/api/v1/records/import', { records });
     expect(res.status).toBe(200);
@@ -52,10 +72,26 @@ describe('record changes are audited (记录变更留痕)', () => {
     const clock = t.app.get(Clock);
     clock.pin('2026-11-27T17:30:00Z'); // 2026-11-28 01:30 in China
     try {
-      const row = { type: 'penalty', source: `audit-rec-${randomUUID().slice(0, 8)}`, decisionNumber: 'P-TZ', subjectName: '时区测试公司', subjectCode: uscc(), severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-11-20' };
+      const row = {
+        type: 'penalty',
+        source: `audit-rec-${randomUUID().slice(0, 8)}`,
+        decisionNumber: 'P-TZ',
+        subjectName: '时区测试公司',
+        subjectCode: uscc(),
+        severity: 'general',
+        penaltyTypes: ['warning'],
+        decisionDate: '2026-11-20',
+      };
       const res = await http(t.url, 'POST', '/api/v1/records', row);
       expect(res.status).toBe(201);
-      const on = async (q: string) => (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest&${q}`)).body.items.length;
+      const on = async (q: string) =>
+        (
+          await http(
+            t.url,
+            'GET',
+            `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest&${q}`,
+          )
+        ).body.items.length;
       expect(await on('from=2026-11-28&to=2026-11-29')).toBe(1);
       expect(await on('from=2026-11-27&to=2026-11-28')).toBe(0);
       expect(await on('from=2026-11-28T01:00:00&to=2026-11-28T02:00:00')).toBe(1);
@@ -73,28 +109,63 @@ describe('record changes are audited (记录变更留痕)', () => {
 
   it('the body hash of an audited change is taken with ID numbers masked: the trail gives no way to brute-force one', async () => {
     const id = idNumber();
-    const row = { type: 'penalty', source: `audit-rec-${randomUUID().slice(0, 8)}`, decisionNumber: 'P-ID', subjectName: '张三', subjectIdNumber: id, severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01' };
+    const row = {
+      type: 'penalty',
+      source: `audit-rec-${randomUUID().slice(0, 8)}`,
+      decisionNumber: 'P-ID',
+      subjectName: '张三',
+      subjectIdNumber: id,
+      severity: 'general',
+      penaltyTypes: ['warning'],
+      decisionDate: '2026-03-01',
+    };
     const res = await http(t.url, 'POST', '/api/v1/records', row);
     expect(res.status).toBe(201);
-    const entries = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest`);
+    const entries = await http(
+      t.url,
+      'GET',
+      `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest`,
+    );
     const { bodySha256 } = entries.body.items[0].request;
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     expect(bodySha256).not.toBe(sha(JSON.stringify(row)));
-    expect(bodySha256).toBe(sha(JSON.stringify({ ...row, subjectIdNumber: `${id.slice(0, 6)}********${id.slice(14)}` })));
+    expect(bodySha256).toBe(
+      sha(JSON.stringify({ ...row, subjectIdNumber: `${id.slice(0, 6)}********${id.slice(14)}` })),
+    );
   });
 
   it('the rule set an instance loads is audited with its versions and content hashes', async () => {
     const res = await http(t.url, 'GET', '/api/v1/audit/entries?kind=pack.load&limit=500');
     expect(res.status).toBe(200);
     const last = res.body.items[res.body.items.length - 1];
-    expect(last.packVersions).toMatchObject({ tax: expect.any(String), construction: expect.any(String), food_drug: expect.any(String), fire_safety: expect.any(String), measures: expect.any(String) });
-    expect(last.response.packs.map((p: { id: string }) => p.id).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
+    expect(last.packVersions).toMatchObject({
+      tax: expect.any(String),
+      construction: expect.any(String),
+      food_drug: expect.any(String),
+      fire_safety: expect.any(String),
+      measures: expect.any(String),
+    });
+    expect(last.response.packs.map((p: { id: string }) => p.id).sort()).toEqual([
+      'construction',
+      'fire_safety',
+      'food_drug',
+      'tax',
+    ]);
     expect(last.response.measures.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('a refused record leaves no change entry', async () => {
     const before = await http(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
-    const res = await http(t.url, 'POST', '/api/v1/records', { type: 'penalty', source: 'x', decisionNumber: 'y', subjectName: 'z', subjectCode: '91350100M000100Y4A', severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01' });
+    const res = await http(t.url, 'POST', '/api/v1/records', {
+      type: 'penalty',
+      source: 'x',
+      decisionNumber: 'y',
+      subjectName: 'z',
+      subjectCode: '91350100M000100Y4A',
+      severity: 'general',
+      penaltyTypes: ['warning'],
+      decisionDate: '2026-03-01',
+    });
     expect(res.status).toBe(400);
     const after = await http(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
     if (process.env.TEST_EMBEDDED === '1') expect(after.body.items.length).toBe(before.body.items.length);

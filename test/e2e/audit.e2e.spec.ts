@@ -38,7 +38,14 @@ describe('audit trail (审计日志)', () => {
   });
 
   const append = (extra: Partial<Parameters<AuditService['append']>[0]> = {}) =>
-    audit.append({ kind: 'check', caller, scenario: 'tendering', request: { q: randomUUID() }, response: { tier: 'B' }, ...extra });
+    audit.append({
+      kind: 'check',
+      caller,
+      scenario: 'tendering',
+      request: { q: randomUUID() },
+      response: { tier: 'B' },
+      ...extra,
+    });
 
   /** Four entries committed in one batch: contiguous, and the middle ones have neighbours on both sides. */
   async function four(): Promise<AuditEntryView[]> {
@@ -61,24 +68,46 @@ describe('audit trail (审计日志)', () => {
     }
   }
 
-  const snapshot = async (ids: string[]) => (await su.query<{ j: string }>('SELECT row_to_json(a)::text AS j FROM audit_log a WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.j);
+  const snapshot = async (ids: string[]) =>
+    (
+      await su.query<{ j: string }>('SELECT row_to_json(a)::text AS j FROM audit_log a WHERE id = ANY($1::uuid[])', [
+        ids,
+      ])
+    ).rows.map((r) => r.j);
 
   /** Put the rows back exactly as they were, so the shared chain is valid again for every other test. */
   async function restore(ids: string[], rows: string[]): Promise<void> {
     await asSuperuser(async (c) => {
       await c.query('DELETE FROM audit_log WHERE id = ANY($1::uuid[])', [ids]);
-      for (const j of rows) await c.query('INSERT INTO audit_log SELECT * FROM json_populate_record(NULL::audit_log, $1::json)', [j]);
+      for (const j of rows)
+        await c.query('INSERT INTO audit_log SELECT * FROM json_populate_record(NULL::audit_log, $1::json)', [j]);
     });
     expect(await audit.verify()).toMatchObject({ valid: true });
-    const triggers = await su.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgenabled = 'O' ORDER BY tgname`);
-    expect(triggers.rows.map((r: { tgname: string }) => r.tgname)).toEqual(['audit_log_no_truncate', 'audit_log_no_update_delete']);
+    const triggers = await su.query(
+      `SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgenabled = 'O' ORDER BY tgname`,
+    );
+    expect(triggers.rows.map((r: { tgname: string }) => r.tgname)).toEqual([
+      'audit_log_no_truncate',
+      'audit_log_no_update_delete',
+    ]);
   }
 
   it('appends entries that link to their predecessor, read back and verify', async () => {
     const subjectId = randomUUID();
-    const { duplicate, entry } = await append({ subjectIds: [subjectId.toUpperCase()], operator: '张三', packVersions: { construction: '1.2.0' } });
+    const { duplicate, entry } = await append({
+      subjectIds: [subjectId.toUpperCase()],
+      operator: '张三',
+      packVersions: { construction: '1.2.0' },
+    });
     expect(duplicate).toBe(false);
-    expect(entry).toMatchObject({ kind: 'check', caller, operator: '张三', subjectIds: [subjectId], algorithm: 'sm3', packVersions: { construction: '1.2.0' } });
+    expect(entry).toMatchObject({
+      kind: 'check',
+      caller,
+      operator: '张三',
+      subjectIds: [subjectId],
+      algorithm: 'sm3',
+      packVersions: { construction: '1.2.0' },
+    });
     expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
     const prev = await su.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [entry.seq - 1]);
     expect(entry.prevHash).toBe(entry.seq === 1 ? '0'.repeat(64) : prev.rows[0].hash);
@@ -107,7 +136,9 @@ describe('audit trail (审计日志)', () => {
     expect(batches).toBeGreaterThan(0);
     expect(batches).toBeLessThan(500);
     expect(after.largestBatch).toBeGreaterThan(1);
-    const span = await su.query<{ n: string; lo: string; hi: string }>('SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM audit_log');
+    const span = await su.query<{ n: string; lo: string; hi: string }>(
+      'SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM audit_log',
+    );
     expect(Number(span.rows[0].lo)).toBe(1);
     expect(Number(span.rows[0].hi)).toBe(Number(span.rows[0].n));
     expect(await audit.verify()).toMatchObject({ valid: true });
@@ -117,8 +148,15 @@ describe('audit trail (审计日志)', () => {
   it('refuses UPDATE, DELETE and TRUNCATE on the application connection', async () => {
     const { entry } = await append();
     const typeormLog = jest.spyOn(console, 'log').mockImplementation(() => undefined); // TypeORM logs each failed query
-    for (const sql of [`UPDATE audit_log SET response = '{}' WHERE id = '${entry.id}'`, `DELETE FROM audit_log WHERE id = '${entry.id}'`, 'TRUNCATE audit_log']) {
-      await expect(ds.query(sql)).rejects.toMatchObject({ message: expect.stringMatching(/audit_log is append-only: (UPDATE|DELETE|TRUNCATE) refused/), driverError: expect.objectContaining({ code: '42501' }) });
+    for (const sql of [
+      `UPDATE audit_log SET response = '{}' WHERE id = '${entry.id}'`,
+      `DELETE FROM audit_log WHERE id = '${entry.id}'`,
+      'TRUNCATE audit_log',
+    ]) {
+      await expect(ds.query(sql)).rejects.toMatchObject({
+        message: expect.stringMatching(/audit_log is append-only: (UPDATE|DELETE|TRUNCATE) refused/),
+        driverError: expect.objectContaining({ code: '42501' }),
+      });
     }
     typeormLog.mockRestore();
     expect(await audit.get(entry.id)).toEqual(entry);
@@ -128,7 +166,9 @@ describe('audit trail (审计日志)', () => {
     const [, b] = await four();
     const saved = await snapshot([b.id]);
     try {
-      await asSuperuser((c) => c.query(`UPDATE audit_log SET response = '{"tier":"A"}' WHERE id = $1`, [b.id]).then(() => undefined));
+      await asSuperuser((c) =>
+        c.query(`UPDATE audit_log SET response = '{"tier":"A"}' WHERE id = $1`, [b.id]).then(() => undefined),
+      );
       expect((await audit.verify()).firstInvalid).toMatchObject({ seq: b.seq, id: b.id, problem: 'altered' });
       const res = await http(t.url, 'GET', '/api/v1/audit/verify');
       expect(res.status).toBe(200);
@@ -168,7 +208,10 @@ describe('audit trail (审计日志)', () => {
 
   it('answers a repeated idempotency key with the first entry, in one batch or later, and stores one row', async () => {
     const key = `ZB-${randomUUID()}`;
-    const [x, y] = await Promise.all([append({ idempotencyKey: key, response: { n: 1 } }), append({ idempotencyKey: key, response: { n: 2 } })]);
+    const [x, y] = await Promise.all([
+      append({ idempotencyKey: key, response: { n: 1 } }),
+      append({ idempotencyKey: key, response: { n: 2 } }),
+    ]);
     expect(x.duplicate).toBe(false);
     expect(y).toEqual({ duplicate: true, entry: x.entry });
     const again = await append({ idempotencyKey: key, response: { n: 3 } });
@@ -179,16 +222,25 @@ describe('audit trail (审计日志)', () => {
     expect(rows.rows[0].n).toBe(1);
     // The same entry id again is the same entry; under another kind it is a conflict.
     expect(await audit.append({ id: x.entry.id, kind: 'check', caller })).toEqual({ duplicate: true, entry: x.entry });
-    await expect(audit.append({ id: x.entry.id, kind: 'feedback', caller })).rejects.toMatchObject({ status: 409, code: 'AUDIT_ID_CONFLICT' });
+    await expect(audit.append({ id: x.entry.id, kind: 'feedback', caller })).rejects.toMatchObject({
+      status: 409,
+      code: 'AUDIT_ID_CONFLICT',
+    });
   });
 
-  it('stores a natural person\'s ID number masked, never in full', async () => {
+  it("stores a natural person's ID number masked, never in full", async () => {
     const { entry } = await append({
       operator: `经办人 ${ID_NUMBER}`,
-      request: { person: { name: '张三', idNumber: ID_NUMBER }, note: `身份证号${ID_NUMBER}`, list: [[[{ deep: ID_NUMBER }]]] },
+      request: {
+        person: { name: '张三', idNumber: ID_NUMBER },
+        note: `身份证号${ID_NUMBER}`,
+        list: [[[{ deep: ID_NUMBER }]]],
+      },
       response: { [ID_NUMBER]: 'as a key' },
     });
-    const row = await su.query<{ j: string }>('SELECT row_to_json(a)::text AS j FROM audit_log a WHERE id = $1', [entry.id]);
+    const row = await su.query<{ j: string }>('SELECT row_to_json(a)::text AS j FROM audit_log a WHERE id = $1', [
+      entry.id,
+    ]);
     expect(row.rows[0].j).not.toContain(ID_NUMBER);
     expect(row.rows[0].j).toContain(MASKED);
     expect(JSON.stringify(entry)).not.toContain(ID_NUMBER);
@@ -228,7 +280,9 @@ describe('audit trail (审计日志)', () => {
   it('commits pending appends before the pool closes on shutdown', async () => {
     const t2 = await startTestApp({ DATABASE_URL: scopedUrl });
     const audit2 = t2.app.get(AuditService);
-    const pending = Array.from({ length: 50 }, (_, i) => audit2.append({ kind: 'record.ingest', caller, request: { i } }));
+    const pending = Array.from({ length: 50 }, (_, i) =>
+      audit2.append({ kind: 'record.ingest', caller, request: { i } }),
+    );
     await t2.close();
     const ids = (await Promise.all(pending)).map((r) => r.entry.id);
     const rows = await su.query('SELECT count(*)::int AS n FROM audit_log WHERE id = ANY($1::uuid[])', [ids]);
@@ -243,7 +297,17 @@ describe('audit trail (审计日志)', () => {
     beforeAll(async () => {
       entries = [];
       for (const operator of ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'plain, with "quotes"']) {
-        entries.push((await audit.append({ kind: 'feedback', caller: httpCaller, operator, subjectIds: [subjectId], request: { operator } })).entry);
+        entries.push(
+          (
+            await audit.append({
+              kind: 'feedback',
+              caller: httpCaller,
+              operator,
+              subjectIds: [subjectId],
+              request: { operator },
+            })
+          ).entry,
+        );
       }
     });
 
@@ -258,8 +322,16 @@ describe('audit trail (审计日志)', () => {
       const auditor = await t.createKey({ scopes: ['audit'] });
       const recorder = await t.createKey({ scopes: ['records'] });
       expect((await httpAs(auditor, t.url, 'GET', `/api/v1/audit/entries/${entries[0].id}`)).status).toBe(200);
-      for (const path of ['/api/v1/audit/verify', '/api/v1/audit/entries', `/api/v1/audit/entries/${entries[0].id}`, '/api/v1/audit/export']) {
-        expect((await httpAs(recorder, t.url, 'GET', path)).body).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+      for (const path of [
+        '/api/v1/audit/verify',
+        '/api/v1/audit/entries',
+        `/api/v1/audit/entries/${entries[0].id}`,
+        '/api/v1/audit/export',
+      ]) {
+        expect((await httpAs(recorder, t.url, 'GET', path)).body).toMatchObject({
+          status: 403,
+          code: 'SCOPE_FORBIDDEN',
+        });
         expect((await httpAs(null, t.url, 'GET', path)).status).toBe(401);
       }
     });
@@ -268,10 +340,18 @@ describe('audit trail (审计日志)', () => {
       const page1 = await http(t.url, 'GET', `/api/v1/audit/entries?caller=${httpCaller}&limit=3`);
       expect(page1.status).toBe(200);
       expect(page1.body.items.map((e: AuditEntryView) => e.id)).toEqual(entries.slice(0, 3).map((e) => e.id));
-      const page2 = await http(t.url, 'GET', `/api/v1/audit/entries?caller=${httpCaller}&limit=3&afterSeq=${page1.body.nextAfterSeq}`);
+      const page2 = await http(
+        t.url,
+        'GET',
+        `/api/v1/audit/entries?caller=${httpCaller}&limit=3&afterSeq=${page1.body.nextAfterSeq}`,
+      );
       expect(page2.body.items.map((e: AuditEntryView) => e.id)).toEqual(entries.slice(3).map((e) => e.id));
       expect(page2.body.nextAfterSeq).toBeNull();
-      const bySubject = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=feedback&from=2000-01-01T00:00:00Z`);
+      const bySubject = await http(
+        t.url,
+        'GET',
+        `/api/v1/audit/entries?subjectId=${subjectId}&kind=feedback&from=2000-01-01T00:00:00Z`,
+      );
       expect(bySubject.body.items).toHaveLength(5);
       const none = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&to=2000-01-01`);
       expect(none.body.items).toHaveLength(0);
@@ -281,7 +361,14 @@ describe('audit trail (审计日志)', () => {
     });
 
     it('refuses bad input with problem details naming the field', async () => {
-      for (const [query, field] of [['limit=0', 'limit'], ['afterSeq=-1', 'afterSeq'], ['subjectId=nope', 'subjectId'], ['from=yesterday', 'from'], ['kind=Bad%20Kind', 'kind'], ['extra=1', 'extra']]) {
+      for (const [query, field] of [
+        ['limit=0', 'limit'],
+        ['afterSeq=-1', 'afterSeq'],
+        ['subjectId=nope', 'subjectId'],
+        ['from=yesterday', 'from'],
+        ['kind=Bad%20Kind', 'kind'],
+        ['extra=1', 'extra'],
+      ]) {
         const res = await http(t.url, 'GET', `/api/v1/audit/entries?${query}`);
         expect(res.status).toBe(400);
         expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -299,7 +386,10 @@ describe('audit trail (审计日志)', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('application/x-ndjson');
       expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="audit-.*\.jsonl"/);
-      const lines = String(res.body).trim().split('\n').map((l) => JSON.parse(l) as AuditEntryView);
+      const lines = String(res.body)
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as AuditEntryView);
       expect(lines).toEqual(entries);
     });
 
@@ -308,8 +398,13 @@ describe('audit trail (审计日志)', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/csv');
       const text = String(res.body);
-      const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(lines[0]).toBe('seq,id,kind,createdAt,caller,operator,scenario,subjectIds,idempotencyKey,requestHash,packVersions,request,response,algorithm,prevHash,hash');
+      const lines = text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(lines[0]).toBe(
+        'seq,id,kind,createdAt,caller,operator,scenario,subjectIds,idempotencyKey,requestHash,packVersions,request,response,algorithm,prevHash,hash',
+      );
       expect(lines).toHaveLength(6);
       expect(lines[1]).toContain(`,"'=HYPERLINK(""http://x"")",`);
       expect(lines[2]).toContain(",'+1,");

@@ -25,7 +25,8 @@ describe('callers and API keys (调用方与权限)', () => {
     issued.push(k);
     return k;
   };
-  const as = (k: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => httpAs(k, t.url, method, path, body, headers);
+  const as = (k: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    httpAs(k, t.url, method, path, body, headers);
   const callerOf = async (k: string): Promise<Caller> => {
     const auth = await t.app.get(ApiKeysService).authenticate({ authorization: `Bearer ${k}` });
     if (!('caller' in auth)) throw new Error('key not accepted');
@@ -34,7 +35,11 @@ describe('callers and API keys (调用方与权限)', () => {
 
   beforeAll(async () => {
     // pino writes to process.stdout when stdout.write is replaced: every log line lands in `logs`.
-    jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => logs.push(String(chunk)) > 0) as typeof process.stdout.write);
+    jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation(
+        ((chunk: string | Uint8Array) => logs.push(String(chunk)) > 0) as typeof process.stdout.write,
+      );
     t = await startTestApp({ LOG_LEVEL: 'info' });
     issued.push(t.adminKey);
     for (const s of SCOPES) if (s !== 'admin') scoped[s] = await key({ scopes: [s] });
@@ -63,7 +68,8 @@ describe('callers and API keys (调用方与权限)', () => {
   it('refuses every route without, with an invalid or a revoked key (401), or the wrong scope (403)', async () => {
     const failures: string[] = [];
     const expectStatus = (r: RouteInfo, what: string, res: HttpResult, ok: (s: number) => boolean, code?: string) => {
-      if (!ok(res.status) || (code && res.body?.code !== code)) failures.push(`${r.method} ${r.path} ${what}: ${res.status} ${res.body?.code}`);
+      if (!ok(res.status) || (code && res.body?.code !== code))
+        failures.push(`${r.method} ${r.path} ${what}: ${res.status} ${res.body?.code}`);
     };
     for (const r of routes) {
       const path = concrete(r.path);
@@ -76,7 +82,8 @@ describe('callers and API keys (调用方与权限)', () => {
       const accepted = r.access.scopes;
       const none = await as(null, r.method, path, body);
       expectStatus(r, 'no key', none, (s) => s === 401, 'AUTH_REQUIRED');
-      if (!none.headers.get('www-authenticate')?.startsWith('Bearer')) failures.push(`${r.method} ${r.path}: no WWW-Authenticate`);
+      if (!none.headers.get('www-authenticate')?.startsWith('Bearer'))
+        failures.push(`${r.method} ${r.path}: no WWW-Authenticate`);
       expectStatus(r, 'invalid key', await as(FAKE_KEY, r.method, path, body), (s) => s === 401, 'AUTH_INVALID');
       expectStatus(r, 'revoked key', await as(revoked, r.method, path, body), (s) => s === 401, 'AUTH_INVALID');
       // A route open to every valid key (GET /api/v1/me accepts every scope) has no wrong scope to try.
@@ -97,7 +104,9 @@ describe('callers and API keys (调用方与权限)', () => {
 
   it('takes the key from Authorization: Bearer or X-Api-Key; answers problem details naming the scope', async () => {
     expect((await as(null, 'GET', '/api/v1/facts', undefined, { 'x-api-key': scoped.packs })).status).toBe(200);
-    expect((await as(null, 'GET', '/api/v1/facts', undefined, { authorization: `bearer ${scoped.tiers}` })).status).toBe(200);
+    expect(
+      (await as(null, 'GET', '/api/v1/facts', undefined, { authorization: `bearer ${scoped.tiers}` })).status,
+    ).toBe(200);
     const basic = await as(null, 'GET', '/api/v1/facts', undefined, { authorization: 'Basic dXNlcjpwYXNz' });
     expect(basic.body).toMatchObject({ status: 401, code: 'AUTH_INVALID' });
     const both = await as(scoped.packs, 'GET', '/api/v1/facts', undefined, { 'x-api-key': scoped.tiers });
@@ -131,7 +140,8 @@ describe('callers and API keys (调用方与权限)', () => {
   it('records last use (at most once a minute), never the key itself', async () => {
     const name = `used-${randomUUID()}`;
     const k = await key({ name, scopes: ['packs'] });
-    const lastUsed = async () => (await t.app.get(DataSource).query(`SELECT last_used_at, key_hash FROM api_keys WHERE name = $1`, [name]))[0];
+    const lastUsed = async () =>
+      (await t.app.get(DataSource).query(`SELECT last_used_at, key_hash FROM api_keys WHERE name = $1`, [name]))[0];
     expect((await lastUsed()).last_used_at).toBeNull();
     await as(k, 'GET', '/api/v1/facts');
     for (let i = 0; i < 50 && !(await lastUsed()).last_used_at; i++) await new Promise((r) => setTimeout(r, 20));
@@ -142,11 +152,17 @@ describe('callers and API keys (调用方与权限)', () => {
   });
 
   it('restricts scenarios: assertScenarioAllowed throws a 403 SCENARIO_FORBIDDEN problem', async () => {
-    const tendering = await callerOf(await key({ scopes: ['checks'], scenarios: ['tendering', 'government_procurement'] }));
+    const tendering = await callerOf(
+      await key({ scopes: ['checks'], scenarios: ['tendering', 'government_procurement'] }),
+    );
     expect(() => assertScenarioAllowed(tendering, 'tendering')).not.toThrow();
-    expect(() => assertScenarioAllowed(tendering, 'land_transfer')).toThrow(expect.objectContaining({ status: 403, code: 'SCENARIO_FORBIDDEN' }));
+    expect(() => assertScenarioAllowed(tendering, 'land_transfer')).toThrow(
+      expect.objectContaining({ status: 403, code: 'SCENARIO_FORBIDDEN' }),
+    );
     const none = await callerOf(await key({ scopes: ['checks'], scenarios: [] }));
-    expect(() => assertScenarioAllowed(none, 'tendering')).toThrow(expect.objectContaining({ code: 'SCENARIO_FORBIDDEN' }));
+    expect(() => assertScenarioAllowed(none, 'tendering')).toThrow(
+      expect.objectContaining({ code: 'SCENARIO_FORBIDDEN' }),
+    );
     const all = await callerOf(scoped.checks); // scenarios {*}
     expect(() => assertScenarioAllowed(all, 'land_transfer')).not.toThrow();
     const admin = await callerOf(t.adminKey);
@@ -154,7 +170,7 @@ describe('callers and API keys (调用方与权限)', () => {
     expect(() => assertScenarioAllowed(undefined, 'tendering')).toThrow(expect.objectContaining({ status: 403 }));
   });
 
-  it("limits each caller to its requests a minute: 429 problem with Retry-After, other callers unaffected", async () => {
+  it('limits each caller to its requests a minute: 429 problem with Retry-After, other callers unaffected', async () => {
     const slow = await key({ scopes: ['packs'], rateLimitPerMinute: 3 });
     for (let i = 0; i < 3; i++) {
       const ok = await as(slow, 'GET', '/api/v1/facts');
@@ -172,8 +188,15 @@ describe('callers and API keys (调用方与权限)', () => {
   it('logs each refusal as a warning and audits it, never with a key (Authorization or X-Api-Key)', async () => {
     const text = logs.join('');
     const refusals = text.split('\n').filter((l) => l.includes('"request refused"'));
-    const reasons = ['AUTH_REQUIRED', 'AUTH_INVALID:unknown', 'AUTH_INVALID:revoked', 'AUTH_INVALID:scheme', 'SCOPE_FORBIDDEN'];
-    for (const code of reasons) expect(refusals.some((l) => l.includes(`"reason":"${code}"`) && l.includes('"level":40'))).toBe(true);
+    const reasons = [
+      'AUTH_REQUIRED',
+      'AUTH_INVALID:unknown',
+      'AUTH_INVALID:revoked',
+      'AUTH_INVALID:scheme',
+      'SCOPE_FORBIDDEN',
+    ];
+    for (const code of reasons)
+      expect(refusals.some((l) => l.includes(`"reason":"${code}"`) && l.includes('"level":40'))).toBe(true);
     expect(text).toContain('rate limit reached');
     const audit = t.app.get(AuditService);
     await audit.flush();

@@ -11,7 +11,8 @@ describe('checks (逢办必查) over HTTP', () => {
   let db: DataSource;
   let clock: Clock;
   const source = `checks-test-${randomUUID().slice(0, 8)}`;
-  const post = (path: string, body: unknown, headers?: Record<string, string>) => http(t.url, 'POST', path, body, headers);
+  const post = (path: string, body: unknown, headers?: Record<string, string>) =>
+    http(t.url, 'POST', path, body, headers);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -24,19 +25,32 @@ describe('checks (逢办必查) over HTTP', () => {
     await t.close();
   });
 
-  async function listed(listType: string, decisionDate = '2026-06-01'): Promise<{ code: string; decisionNumber: string }> {
+  async function listed(
+    listType: string,
+    decisionDate = '2026-06-01',
+  ): Promise<{ code: string; decisionNumber: string }> {
     const code = uscc();
     const decisionNumber = `${listType}-${randomUUID()}`;
     const res = await post('/api/v1/records', {
-      type: 'list_entry', source, decisionNumber, subjectName: `綦江核查测试公司${code.slice(-4)}`, subjectCode: code, listType,
-      ...(listType === 'red_list' ? {} : { severity: 'serious' }), decisionDate,
+      type: 'list_entry',
+      source,
+      decisionNumber,
+      subjectName: `綦江核查测试公司${code.slice(-4)}`,
+      subjectCode: code,
+      listType,
+      ...(listType === 'red_list' ? {} : { severity: 'serious' }),
+      decisionDate,
     });
     expect(res.status).toBe(201);
     await t.app.get(TieringService).idle();
     return { code, decisionNumber };
   }
   const check = (scenario: string, parties: unknown[], headers?: Record<string, string>) =>
-    post('/api/v1/checks', { scenario, transaction: { reference: `T-${randomUUID()}`, amount: 860000 }, parties }, headers);
+    post(
+      '/api/v1/checks',
+      { scenario, transaction: { reference: `T-${randomUUID()}`, amount: 860000 }, parties },
+      headers,
+    );
 
   it('blocks a supplier on the 失信被执行人 list in procurement, citing the legal basis and the list entry; passes once the window ends', async () => {
     const s = await listed('court_defaulter');
@@ -48,7 +62,13 @@ describe('checks (逢办必查) over HTTP', () => {
     const m = party.measures.find((x: { code: string }) => x.code === 'gp-reject-listed-supplier');
     expect(m.effect).toBe('block');
     expect(m.legalBasis.documentNumber).toBe('财库〔2016〕125号');
-    expect(m.triggeredBy).toEqual([expect.objectContaining({ decisionNumber: s.decisionNumber, listType: 'court_defaulter', publicityEnd: '2028-06-01' })]);
+    expect(m.triggeredBy).toEqual([
+      expect.objectContaining({
+        decisionNumber: s.decisionNumber,
+        listType: 'court_defaulter',
+        publicityEnd: '2028-06-01',
+      }),
+    ]);
     expect(res.body.packVersions.measures).toMatch(/^\d+\.\d+\.\d+$/);
     expect(res.body.audit.seq).toBeGreaterThan(0);
 
@@ -69,7 +89,10 @@ describe('checks (逢办必查) over HTTP', () => {
   it('gives a red-listed subject its incentive measures, and passes a party with no records', async () => {
     const red = await listed('red_list', '2026-09-01');
     const unknown = uscc();
-    const res = await check('government_funds', [{ code: red.code, role: 'applicant' }, { code: unknown, role: 'applicant' }]);
+    const res = await check('government_funds', [
+      { code: red.code, role: 'applicant' },
+      { code: unknown, role: 'applicant' },
+    ]);
     expect(res.status).toBe(200);
     const [a, b] = res.body.parties;
     expect(a.verdict).toBe('reward');
@@ -81,19 +104,29 @@ describe('checks (逢办必查) over HTTP', () => {
 
   it('answers a natural person masked, and keeps the full ID number out of the audit trail', async () => {
     const id = idNumber();
-    const res = await post('/api/v1/checks', { scenario: 'financing', transaction: { reference: `贷款-${id}` }, parties: [{ idNumber: id, role: 'borrower' }] });
+    const res = await post('/api/v1/checks', {
+      scenario: 'financing',
+      transaction: { reference: `贷款-${id}` },
+      parties: [{ idNumber: id, role: 'borrower' }],
+    });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(id);
     expect(res.body.transaction.reference).toBe(`贷款-${id.slice(0, 6)}********${id.slice(14)}`);
     expect(res.body.parties[0].identifier.idNumberMasked).toBe(`${id.slice(0, 6)}********${id.slice(14)}`);
-    const [row] = await db.query(`SELECT request::text || response::text AS text FROM audit_log WHERE id = $1`, [res.body.checkId]);
+    const [row] = await db.query(`SELECT request::text || response::text AS text FROM audit_log WHERE id = $1`, [
+      res.body.checkId,
+    ]);
     expect(row.text).not.toContain(id);
   });
 
   it('is idempotent under Idempotency-Key: the same answer, one audit entry; another body under the key is 422', async () => {
     const s = await listed('court_defaulter');
     const key = `retry-${randomUUID()}`;
-    const body = { scenario: 'tendering', transaction: { reference: 'IDEM-1' }, parties: [{ code: s.code, role: 'bidder' }] };
+    const body = {
+      scenario: 'tendering',
+      transaction: { reference: 'IDEM-1' },
+      parties: [{ code: s.code, role: 'bidder' }],
+    };
     const first = await post('/api/v1/checks', body, { 'idempotency-key': key });
     const again = await post('/api/v1/checks', body, { 'idempotency-key': key });
     expect(again.status).toBe(200);
@@ -102,7 +135,11 @@ describe('checks (逢办必查) over HTTP', () => {
     expect(again.body.parties).toEqual(first.body.parties);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE idempotency_key = $1`, [key]);
     expect(n).toBe(1);
-    const other = await post('/api/v1/checks', { ...body, transaction: { reference: 'IDEM-2' } }, { 'idempotency-key': key });
+    const other = await post(
+      '/api/v1/checks',
+      { ...body, transaction: { reference: 'IDEM-2' } },
+      { 'idempotency-key': key },
+    );
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -112,11 +149,20 @@ describe('checks (逢办必查) over HTTP', () => {
     const before = t.app.get(AuditService).writerStats();
     const ref = `CONC-${randomUUID()}`;
     const results = await Promise.all(
-      Array.from({ length: 500 }, (_, i) => post('/api/v1/checks', { scenario: 'tendering', transaction: { reference: `${ref}-${i}` }, parties: [{ code: s.code, role: 'bidder' }] })),
+      Array.from({ length: 500 }, (_, i) =>
+        post('/api/v1/checks', {
+          scenario: 'tendering',
+          transaction: { reference: `${ref}-${i}` },
+          parties: [{ code: s.code, role: 'bidder' }],
+        }),
+      ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const ids = results.map((r) => r.body.checkId);
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE kind = 'check' AND id = ANY($1::uuid[])`, [ids]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE kind = 'check' AND id = ANY($1::uuid[])`,
+      [ids],
+    );
     expect(n).toBe(500);
     const after = t.app.get(AuditService).writerStats();
     expect(after.batches - before.batches).toBeLessThan(500); // group commit batched them
@@ -134,19 +180,33 @@ describe('checks (逢办必查) over HTTP', () => {
       items: [{ partyIndex: 0, measure: codes[0], applied: true, outcome: '取消其投标资格' }],
     });
     expect(fb.status).toBe(201);
-    expect(fb.body.items).toEqual([expect.objectContaining({ measure: codes[0], applied: true, operator: 'qj-cg-07' })]);
-    const [{ n: audited }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE kind = 'feedback' AND request->>'checkId' = $1`, [id]);
+    expect(fb.body.items).toEqual([
+      expect.objectContaining({ measure: codes[0], applied: true, operator: 'qj-cg-07' }),
+    ]);
+    const [{ n: audited }] = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE kind = 'feedback' AND request->>'checkId' = $1`,
+      [id],
+    );
     expect(audited).toBe(1);
     const read = await http(t.url, 'GET', `/api/v1/checks/${id}/feedback`);
     expect(read.body.items).toHaveLength(1);
 
-    const notApplied = await post(`/api/v1/checks/${id}/feedback`, { operator: 'x', items: [{ partyIndex: 0, measure: codes[0], applied: false }] });
+    const notApplied = await post(`/api/v1/checks/${id}/feedback`, {
+      operator: 'x',
+      items: [{ partyIndex: 0, measure: codes[0], applied: false }],
+    });
     expect(notApplied.status).toBe(400);
     expect(notApplied.body.errors[0].field).toBe('items[0].reason');
-    const wrongMeasure = await post(`/api/v1/checks/${id}/feedback`, { operator: 'x', items: [{ partyIndex: 0, measure: 'green-channel', applied: true }] });
+    const wrongMeasure = await post(`/api/v1/checks/${id}/feedback`, {
+      operator: 'x',
+      items: [{ partyIndex: 0, measure: 'green-channel', applied: true }],
+    });
     expect(wrongMeasure.body.errors[0].field).toBe('items[0].measure');
 
-    const unknown = await post(`/api/v1/checks/${randomUUID()}/feedback`, { operator: 'x', items: [{ partyIndex: 0, measure: codes[0], applied: true }] });
+    const unknown = await post(`/api/v1/checks/${randomUUID()}/feedback`, {
+      operator: 'x',
+      items: [{ partyIndex: 0, measure: codes[0], applied: true }],
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('CHECK_NOT_FOUND');
     const otherCaller = await t.createKey({ scopes: ['checks', 'feedback'] });
@@ -155,7 +215,10 @@ describe('checks (逢办必查) over HTTP', () => {
     expect(rows).toBe(1); // the refused reports stored nothing
 
     const rates = await http(t.url, 'GET', '/api/v1/checks/feedback-rates');
-    const mine = rates.body.items.find((r: { caller: string; scenario: string }) => r.caller === res.body.caller && r.scenario === 'government_procurement');
+    const mine = rates.body.items.find(
+      (r: { caller: string; scenario: string }) =>
+        r.caller === res.body.caller && r.scenario === 'government_procurement',
+    );
     expect(mine.checksWithFeedback).toBeGreaterThanOrEqual(1);
     expect(mine.feedbackRate).toBeGreaterThan(0);
   });
@@ -164,20 +227,42 @@ describe('checks (逢办必查) over HTTP', () => {
     const s = await listed('court_defaulter');
     const key = await t.createKey({ scopes: ['checks'] });
     clock.pin('2026-11-27T17:30:00Z'); // 2026-11-28 01:30 in China
-    const res = await httpAs(key, t.url, 'POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: `T-${randomUUID()}` }, parties: [{ code: s.code, role: 'bidder' }] });
+    const res = await httpAs(key, t.url, 'POST', '/api/v1/checks', {
+      scenario: 'tendering',
+      transaction: { reference: `T-${randomUUID()}` },
+      parties: [{ code: s.code, role: 'bidder' }],
+    });
     expect(res.status).toBe(200);
     clock.pin('2026-11-28T04:00:00Z');
-    const on = async (day: string) => (await http(t.url, 'GET', `/api/v1/checks/feedback-rates?from=${day}&to=${day}`)).body.items.filter((r: { caller: string }) => r.caller === res.body.caller);
-    expect(await on('2026-11-28')).toEqual([expect.objectContaining({ scenario: 'tendering', checks: 1, checksWithMeasures: 1, checksWithFeedback: 0, feedbackRate: 0 })]);
+    const on = async (day: string) =>
+      (await http(t.url, 'GET', `/api/v1/checks/feedback-rates?from=${day}&to=${day}`)).body.items.filter(
+        (r: { caller: string }) => r.caller === res.body.caller,
+      );
+    expect(await on('2026-11-28')).toEqual([
+      expect.objectContaining({
+        scenario: 'tendering',
+        checks: 1,
+        checksWithMeasures: 1,
+        checksWithFeedback: 0,
+        feedbackRate: 0,
+      }),
+    ]);
     expect(await on('2026-11-27')).toEqual([]);
   });
 
   it('takes a code or ID number written in full width (全角) as the same subject, as records and subjects do', async () => {
     const s = await listed('court_defaulter');
     const fullWidth = (v: string) => v.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    const [ascii, wide] = [await check('tendering', [{ code: s.code, role: 'bidder' }]), await check('tendering', [{ code: fullWidth(s.code), role: 'bidder' }])];
+    const [ascii, wide] = [
+      await check('tendering', [{ code: s.code, role: 'bidder' }]),
+      await check('tendering', [{ code: fullWidth(s.code), role: 'bidder' }]),
+    ];
     expect([ascii.status, wide.status]).toEqual([200, 200]);
-    expect(wide.body.parties[0]).toMatchObject({ subjectId: ascii.body.parties[0].subjectId, identifier: { code: s.code }, verdict: ascii.body.parties[0].verdict });
+    expect(wide.body.parties[0]).toMatchObject({
+      subjectId: ascii.body.parties[0].subjectId,
+      identifier: { code: s.code },
+      verdict: ascii.body.parties[0].verdict,
+    });
     expect(wide.body.parties[0].subjectId).toBeTruthy();
     const id = idNumber();
     const person = await check('tendering', [{ idNumber: fullWidth(id), role: 'bidder' }]);
@@ -188,22 +273,37 @@ describe('checks (逢办必查) over HTTP', () => {
   it('maps an approval system payload onto the same check', async () => {
     const s = await listed('court_defaulter');
     const res = await post('/api/v1/integrations/tendering-platform/checks', {
-      tenderProjectCode: '500110-2026-ZB-0412', tenderProjectName: '道路工程', controlPrice: 3200000,
-      tenderer: { name: '綦江区交通局', unifiedCode: '91350200776049653A' }, bidders: [{ name: '投标人', unifiedCode: s.code }],
+      tenderProjectCode: '500110-2026-ZB-0412',
+      tenderProjectName: '道路工程',
+      controlPrice: 3200000,
+      tenderer: { name: '綦江区交通局', unifiedCode: '91350200776049653A' },
+      bidders: [{ name: '投标人', unifiedCode: s.code }],
     });
     expect(res.status).toBe(200);
     expect(res.body.scenario).toBe('tendering');
     expect(res.body.parties.map((p: { role: string }) => p.role)).toEqual(['tenderer', 'bidder']);
     expect(res.body.parties[1].verdict).toBe('restrict');
-    const bad = await post('/api/v1/integrations/tendering-platform/checks', { tenderProjectCode: 'x', bidders: [{ name: 'a' }] });
+    const bad = await post('/api/v1/integrations/tendering-platform/checks', {
+      tenderProjectCode: 'x',
+      bidders: [{ name: 'a' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('bidders[0].unifiedCode');
     // What the check itself refuses is named as the platform wrote it too, not by the check's own fields.
     const wrong = await post('/api/v1/integrations/tendering-platform/checks', {
-      tenderProjectCode: 'x', controlPrice: -5, tenderer: { name: '招标人', unifiedCode: uscc() }, bidders: [{ name: '甲', unifiedCode: uscc() }, { name: '乙', unifiedCode: '91350100M000100Y4A' }],
+      tenderProjectCode: 'x',
+      controlPrice: -5,
+      tenderer: { name: '招标人', unifiedCode: uscc() },
+      bidders: [
+        { name: '甲', unifiedCode: uscc() },
+        { name: '乙', unifiedCode: '91350100M000100Y4A' },
+      ],
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['bidders[1].unifiedCode', 'controlPrice']);
+    expect(wrong.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'bidders[1].unifiedCode',
+      'controlPrice',
+    ]);
     const unknown = await post('/api/v1/integrations/no-such-system/checks', { tenderProjectCode: 'x', bidders: [] });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'APPROVAL_SYSTEM_NOT_FOUND' });
@@ -211,13 +311,48 @@ describe('checks (逢办必查) over HTTP', () => {
 
   it('refuses bad requests with problem details naming the field, and a scenario the caller may not check with 403', async () => {
     const cases: Array<[unknown, string]> = [
-      [{ scenario: 'lottery', transaction: { reference: 'r' }, parties: [{ code: uscc(), role: 'bidder' }] }, 'scenario'],
-      [{ scenario: 'tendering', transaction: { reference: 'r' }, parties: [{ code: '91350100M000100Y4A', role: 'bidder' }] }, 'parties[0].code'],
-      [{ scenario: 'tendering', transaction: { reference: 'r' }, parties: [{ code: uscc(), idNumber: idNumber(), role: 'bidder' }] }, 'parties[0].code'],
+      [
+        { scenario: 'lottery', transaction: { reference: 'r' }, parties: [{ code: uscc(), role: 'bidder' }] },
+        'scenario',
+      ],
+      [
+        {
+          scenario: 'tendering',
+          transaction: { reference: 'r' },
+          parties: [{ code: '91350100M000100Y4A', role: 'bidder' }],
+        },
+        'parties[0].code',
+      ],
+      [
+        {
+          scenario: 'tendering',
+          transaction: { reference: 'r' },
+          parties: [{ code: uscc(), idNumber: idNumber(), role: 'bidder' }],
+        },
+        'parties[0].code',
+      ],
       [{ scenario: 'tendering', transaction: { reference: 'r' }, parties: [] }, 'parties'],
-      [{ scenario: 'tendering', transaction: { reference: 'r' }, parties: [{ code: uscc(), role: 'king' }] }, 'parties[0].role'],
-      [{ scenario: 'tendering', transaction: { reference: 'r', amount: -1 }, parties: [{ code: uscc(), role: 'bidder' }] }, 'transaction.amount'],
-      [{ scenario: 'tendering', transaction: { reference: 'r' }, parties: [{ code: uscc(), role: 'bidder' }], extra: 1 }, 'extra'],
+      [
+        { scenario: 'tendering', transaction: { reference: 'r' }, parties: [{ code: uscc(), role: 'king' }] },
+        'parties[0].role',
+      ],
+      [
+        {
+          scenario: 'tendering',
+          transaction: { reference: 'r', amount: -1 },
+          parties: [{ code: uscc(), role: 'bidder' }],
+        },
+        'transaction.amount',
+      ],
+      [
+        {
+          scenario: 'tendering',
+          transaction: { reference: 'r' },
+          parties: [{ code: uscc(), role: 'bidder' }],
+          extra: 1,
+        },
+        'extra',
+      ],
     ];
     const [{ n: before }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE kind = 'check'`);
     for (const [body, field] of cases) {
@@ -234,7 +369,11 @@ describe('checks (逢办必查) over HTTP', () => {
     expect(idKey.body.errors[0].field).toBe('Idempotency-Key');
     expect(JSON.stringify(idKey.body)).not.toContain('110105491231002');
     const procurementOnly = await t.createKey({ scopes: ['checks'], scenarios: ['government_procurement'] });
-    const forbidden = await httpAs(procurementOnly, t.url, 'POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: 'r' }, parties: [{ code: uscc(), role: 'bidder' }] });
+    const forbidden = await httpAs(procurementOnly, t.url, 'POST', '/api/v1/checks', {
+      scenario: 'tendering',
+      transaction: { reference: 'r' },
+      parties: [{ code: uscc(), role: 'bidder' }],
+    });
     expect(forbidden.status).toBe(403);
     if (process.env.TEST_EMBEDDED === '1') {
       const [{ n: after }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE kind = 'check'`);

@@ -22,24 +22,48 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     await t.close();
   });
 
-  async function commitment(code: string, extra: Record<string, unknown> = {}): Promise<{ id: string; subjectId: string }> {
+  async function commitment(
+    code: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ id: string; subjectId: string }> {
     const res = await post('/api/v1/records', {
-      type: 'commitment', source: department, decisionNumber: `诺-${randomUUID()}`, subjectName: '重庆綦江承诺测试有限公司', subjectCode: code,
-      subjectRegisteredOn: '2015-06-30', industry: 'fire_safety', commitmentStatus: 'pending', decisionDate: '2026-03-01', ...extra,
+      type: 'commitment',
+      source: department,
+      decisionNumber: `诺-${randomUUID()}`,
+      subjectName: '重庆綦江承诺测试有限公司',
+      subjectCode: code,
+      subjectRegisteredOn: '2015-06-30',
+      industry: 'fire_safety',
+      commitmentStatus: 'pending',
+      decisionDate: '2026-03-01',
+      ...extra,
     });
     expect(res.status).toBe(201);
     await settle();
     return { id: res.body.record.id, subjectId: res.body.record.subjectId };
   }
   const outcome = (id: string, body: Record<string, unknown>) =>
-    post(`/api/v1/records/${id}/commitment-outcome`, { outcome: 'breached', kind: 'notify_and_commit', date: '2026-05-20', department, reason: '核查发现承诺的消防安全条件与实际不符，属虚假承诺。', ...body });
+    post(`/api/v1/records/${id}/commitment-outcome`, {
+      outcome: 'breached',
+      kind: 'notify_and_commit',
+      date: '2026-05-20',
+      department,
+      reason: '核查发现承诺的消防安全条件与实际不符，属虚假承诺。',
+      ...body,
+    });
   const fundsCheck = async (code: string): Promise<string[]> => {
-    const res = await post('/api/v1/checks', { scenario: 'government_funds', transaction: { reference: `GF-${randomUUID()}` }, parties: [{ code, role: 'applicant' }] });
+    const res = await post('/api/v1/checks', {
+      scenario: 'government_funds',
+      transaction: { reference: `GF-${randomUUID()}` },
+      parties: [{ code, role: 'applicant' }],
+    });
     expect(res.status).toBe(200);
     return res.body.parties[0].measures.map((m: { code: string }) => m.code);
   };
   const fireTier = async (subjectId: string): Promise<string> =>
-    (await get(`/api/v1/subjects/${subjectId}/tiers`)).body.tiers.find((x: { industry: string }) => x.industry === 'fire_safety').tier;
+    (await get(`/api/v1/subjects/${subjectId}/tiers`)).body.tiers.find(
+      (x: { industry: string }) => x.industry === 'fire_safety',
+    ).tier;
 
   it('a breached commitment is negative information in force: tiers fall, a government-funds check denies notify-and-commit; an approved repair of it restores both', async () => {
     const code = uscc();
@@ -49,16 +73,41 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
 
     const breach = await outcome(c.id, {});
     expect(breach.status).toBe(201);
-    expect(breach.body.outcome).toMatchObject({ recordId: c.id, subjectId: c.subjectId, kind: 'notify_and_commit', outcome: 'breached', date: '2026-05-20', department, legalBasis: '国办发〔2020〕42号' });
-    expect(breach.body.record).toMatchObject({ commitmentStatus: 'breached', commitmentStatusDate: '2026-05-20', status: 'active', inForce: true });
-    expect(breach.body.record.details).toMatchObject({ commitmentKind: 'notify_and_commit', outcomeLegalBasis: '国办发〔2020〕42号', outcomeDepartment: department });
+    expect(breach.body.outcome).toMatchObject({
+      recordId: c.id,
+      subjectId: c.subjectId,
+      kind: 'notify_and_commit',
+      outcome: 'breached',
+      date: '2026-05-20',
+      department,
+      legalBasis: '国办发〔2020〕42号',
+    });
+    expect(breach.body.record).toMatchObject({
+      commitmentStatus: 'breached',
+      commitmentStatusDate: '2026-05-20',
+      status: 'active',
+      inForce: true,
+    });
+    expect(breach.body.record.details).toMatchObject({
+      commitmentKind: 'notify_and_commit',
+      outcomeLegalBasis: '国办发〔2020〕42号',
+      outcomeDepartment: department,
+    });
 
     await settle();
     const breachedTier = await fireTier(c.subjectId);
     expect(breachedTier).not.toBe(before);
-    const tiers = (await get(`/api/v1/subjects/${c.subjectId}/tiers`)).body.tiers.find((x: { industry: string }) => x.industry === 'fire_safety');
-    expect(tiers.fired.map((f: { rule?: string; name?: string }) => f.rule ?? f.name)).toContain('fire-commitment-breached');
-    const res = await post('/api/v1/checks', { scenario: 'government_funds', transaction: { reference: `GF-${randomUUID()}` }, parties: [{ code, role: 'applicant' }] });
+    const tiers = (await get(`/api/v1/subjects/${c.subjectId}/tiers`)).body.tiers.find(
+      (x: { industry: string }) => x.industry === 'fire_safety',
+    );
+    expect(tiers.fired.map((f: { rule?: string; name?: string }) => f.rule ?? f.name)).toContain(
+      'fire-commitment-breached',
+    );
+    const res = await post('/api/v1/checks', {
+      scenario: 'government_funds',
+      transaction: { reference: `GF-${randomUUID()}` },
+      parties: [{ code, role: 'applicant' }],
+    });
     const measure = res.body.parties[0].measures.find((m: { code: string }) => m.code === 'no-notify-and-commit');
     expect(measure).toBeDefined();
     expect(measure.legalBasis.documentNumber).toBe('国办发〔2020〕42号');
@@ -69,7 +118,10 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
 
     // Repair of the breach: no minimum publicity period is kept with a commitment record; the accepting department decides.
     const applied = await post('/api/v1/repair-applications', {
-      recordId: c.id, applicant: { kind: 'subject', name: '重庆綦江承诺测试有限公司' }, commitment: '本单位承诺今后如实承诺，已补齐全部证明材料。', reason: '已补交完整证明材料并整改到位。',
+      recordId: c.id,
+      applicant: { kind: 'subject', name: '重庆綦江承诺测试有限公司' },
+      commitment: '本单位承诺今后如实承诺，已补齐全部证明材料。',
+      reason: '已补交完整证明材料并整改到位。',
     });
     expect(applied.status).toBe(201);
     expect(applied.body.earliestRepairDate).toBeNull();
@@ -81,31 +133,59 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
 
     const trail = await get(`/api/v1/audit/entries?subjectId=${c.subjectId}&kind=commitment.outcome`);
     expect(trail.body.items).toHaveLength(1);
-    expect(trail.body.items[0].response.outcome).toMatchObject({ outcome: 'breached', legalBasis: '国办发〔2020〕42号' });
+    expect(trail.body.items[0].response.outcome).toMatchObject({
+      outcome: 'breached',
+      legalBasis: '国办发〔2020〕42号',
+    });
     expect((await get(`/api/v1/records/${c.id}/commitment-outcome`)).body.outcome.outcome).toBe('breached');
   });
 
   it('a corrected re-import of the source row keeps the breach and, once approved, the repair (what the service decided is not undone)', async () => {
     const code = uscc();
     const decisionNumber = `诺-${randomUUID()}`;
-    const row = (extra: Record<string, unknown>) => post('/api/v1/records', {
-      type: 'commitment', source: department, decisionNumber, subjectName: '重庆綦江承诺测试有限公司', subjectCode: code,
-      subjectRegisteredOn: '2015-06-30', industry: 'fire_safety', commitmentStatus: 'pending', decisionDate: '2026-03-01', ...extra,
-    });
+    const row = (extra: Record<string, unknown>) =>
+      post('/api/v1/records', {
+        type: 'commitment',
+        source: department,
+        decisionNumber,
+        subjectName: '重庆綦江承诺测试有限公司',
+        subjectCode: code,
+        subjectRegisteredOn: '2015-06-30',
+        industry: 'fire_safety',
+        commitmentStatus: 'pending',
+        decisionDate: '2026-03-01',
+        ...extra,
+      });
     const c = (await row({})).body.record as { id: string };
     expect((await outcome(c.id, {})).status).toBe(201);
     const corrected = await row({ remarks: '消防安全检查（更正）' });
     expect(corrected.body.status).toBe('updated');
-    expect(corrected.body.record).toMatchObject({ commitmentStatus: 'breached', commitmentStatusDate: '2026-05-20', status: 'active' });
-    expect(corrected.body.record.details).toMatchObject({ remarks: '消防安全检查（更正）', outcomeLegalBasis: '国办发〔2020〕42号' });
+    expect(corrected.body.record).toMatchObject({
+      commitmentStatus: 'breached',
+      commitmentStatusDate: '2026-05-20',
+      status: 'active',
+    });
+    expect(corrected.body.record.details).toMatchObject({
+      remarks: '消防安全检查（更正）',
+      outcomeLegalBasis: '国办发〔2020〕42号',
+    });
     await settle();
     expect(await fundsCheck(code)).toContain('no-notify-and-commit');
 
-    const applied = await post('/api/v1/repair-applications', { recordId: c.id, applicant: { kind: 'subject', name: '重庆綦江承诺测试有限公司' }, commitment: '本单位承诺如实履约。', reason: '已整改。' });
+    const applied = await post('/api/v1/repair-applications', {
+      recordId: c.id,
+      applicant: { kind: 'subject', name: '重庆綦江承诺测试有限公司' },
+      commitment: '本单位承诺如实履约。',
+      reason: '已整改。',
+    });
     expect((await post(`/api/v1/repair-applications/${applied.body.id}/approve`, { department })).status).toBe(200);
     const again = await row({ remarks: '消防安全检查（再次更正）' });
     expect(again.body.status).toBe('updated');
-    expect(again.body.record).toMatchObject({ status: 'repaired', repairedAt: '2026-06-01', commitmentStatus: 'breached' });
+    expect(again.body.record).toMatchObject({
+      status: 'repaired',
+      repairedAt: '2026-06-01',
+      commitmentStatus: 'breached',
+    });
     await settle();
     expect(await fundsCheck(code)).not.toContain('no-notify-and-commit');
   });
@@ -120,7 +200,12 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     await settle();
     expect(await fundsCheck(code)).not.toContain('no-notify-and-commit');
     // A fulfilled commitment has nothing to repair.
-    const apply = await post('/api/v1/repair-applications', { recordId: c.id, applicant: { kind: 'subject', name: 'x' }, commitment: 'c', reason: 'r' });
+    const apply = await post('/api/v1/repair-applications', {
+      recordId: c.id,
+      applicant: { kind: 'subject', name: 'x' },
+      commitment: 'c',
+      reason: 'r',
+    });
     expect(apply.body.code).toBe('REPAIR_NOT_APPLICABLE');
   });
 
@@ -138,9 +223,18 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     const c = await commitment(code);
     const other = await outcome(c.id, { department: '綦江区市场监督管理局' });
     expect(other.status).toBe(403);
-    expect(other.body).toMatchObject({ code: 'REPAIR_WRONG_DEPARTMENT', errors: [expect.objectContaining({ field: 'department' })] });
+    expect(other.body).toMatchObject({
+      code: 'REPAIR_WRONG_DEPARTMENT',
+      errors: [expect.objectContaining({ field: 'department' })],
+    });
     const unboundKey = await t.createKey({ scopes: ['records'] });
-    const unbound = await httpAs(unboundKey, t.url, 'POST', `/api/v1/records/${c.id}/commitment-outcome`, { outcome: 'breached', kind: 'notify_and_commit', date: '2026-05-20', department, reason: '虚假承诺。' });
+    const unbound = await httpAs(unboundKey, t.url, 'POST', `/api/v1/records/${c.id}/commitment-outcome`, {
+      outcome: 'breached',
+      kind: 'notify_and_commit',
+      date: '2026-05-20',
+      department,
+      reason: '虚假承诺。',
+    });
     expect(unbound.status).toBe(403);
     expect(unbound.body.code).toBe('KEY_NOT_FOR_DEPARTMENT');
 
@@ -151,20 +245,36 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     expect(beforeCommitment.body.errors[0].field).toBe('date');
     const bad = await outcome(c.id, { outcome: 'forgotten', kind: 'oral', date: '2026-02-30' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['outcome', 'kind', 'date']));
-    const noReason = await post(`/api/v1/records/${c.id}/commitment-outcome`, { outcome: 'breached', kind: 'repair', date: '2026-05-20', department });
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['outcome', 'kind', 'date']),
+    );
+    const noReason = await post(`/api/v1/records/${c.id}/commitment-outcome`, {
+      outcome: 'breached',
+      kind: 'repair',
+      date: '2026-05-20',
+      department,
+    });
     expect(noReason.body.errors.map((e: { field: string }) => e.field)).toContain('reason');
 
     const penalty = await post('/api/v1/records', {
-      type: 'penalty', source: department, decisionNumber: `罚-${randomUUID()}`, subjectName: '重庆綦江承诺测试有限公司', subjectCode: code,
-      severity: 'general', penaltyTypes: ['warning'], decisionDate: '2026-03-01',
+      type: 'penalty',
+      source: department,
+      decisionNumber: `罚-${randomUUID()}`,
+      subjectName: '重庆綦江承诺测试有限公司',
+      subjectCode: code,
+      severity: 'general',
+      penaltyTypes: ['warning'],
+      decisionDate: '2026-03-01',
     });
     const notCommitment = await outcome(penalty.body.record.id, {});
     expect(notCommitment.status).toBe(422);
     expect(notCommitment.body.code).toBe('COMMITMENT_NOT_APPLICABLE');
     expect((await outcome(randomUUID(), {})).status).toBe(404);
 
-    expect((await get(`/api/v1/records/${c.id}`)).body).toMatchObject({ commitmentStatus: 'pending', commitmentStatusDate: null });
+    expect((await get(`/api/v1/records/${c.id}`)).body).toMatchObject({
+      commitmentStatus: 'pending',
+      commitmentStatusDate: null,
+    });
     expect((await get(`/api/v1/records/${c.id}/commitment-outcome`)).status).toBe(404);
   });
 });

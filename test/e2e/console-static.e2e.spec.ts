@@ -15,7 +15,10 @@ describe('console static files at /console', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'console-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>信用监管工作台</title><script type="module" src="/console/assets/index-abc123.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><title>信用监管工作台</title><script type="module" src="/console/assets/index-abc123.js"></script>',
+    );
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("console")');
     process.env.CONSOLE_DIR = dir;
     t = await startTestApp();
@@ -27,14 +30,17 @@ describe('console static files at /console', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/console', '/console/', '/console/check', '/console/subjects/7d0c3f9e-2b1a-4c5d-9e8f-0a1b2c3d4e5f/report'])('GET %s answers index.html without a key', async (path) => {
-    const res = await fetch(t.url + path);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await res.text()).toContain('信用监管工作台');
-  });
+  it.each(['/console', '/console/', '/console/check', '/console/subjects/7d0c3f9e-2b1a-4c5d-9e8f-0a1b2c3d4e5f/report'])(
+    'GET %s answers index.html without a key',
+    async (path) => {
+      const res = await fetch(t.url + path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await res.text()).toContain('信用监管工作台');
+    },
+  );
 
   it('serves hashed assets with a long cache, and a missing one is a 404 (not the page)', async () => {
     const js = await fetch(`${t.url}/console/assets/index-abc123.js`);

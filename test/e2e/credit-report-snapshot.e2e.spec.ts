@@ -16,7 +16,15 @@ describe('credit report (信用报告) from one read of the records', () => {
   const source = `报告一次读取-区市场监管局-${run}`;
   const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
   const record = async (code: string, key: string, body: Record<string, unknown>) => {
-    const res = await post('/api/v1/records', { source, subjectName: `报告读取公司-${code}`, subjectCode: code, industry: 'food_drug', sector: 'food', decisionNumber: `${run}-${key}`, ...body });
+    const res = await post('/api/v1/records', {
+      source,
+      subjectName: `报告读取公司-${code}`,
+      subjectCode: code,
+      industry: 'food_drug',
+      sector: 'food',
+      decisionNumber: `${run}-${key}`,
+      ...body,
+    });
     expect(res.status).toBe(201);
     return res.body.record as { id: string; subjectId: string };
   };
@@ -25,8 +33,15 @@ describe('credit report (信用报告) from one read of the records', () => {
     expect(res.status).toBe(200);
     return res.body as { sections: { key: string; items: Record<string, unknown>[] }[] };
   };
-  const section = (r: { sections: { key: string; items: Record<string, unknown>[] }[] }, key: string) => r.sections.find((s) => s.key === key)!.items;
-  const serious = { type: 'penalty', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 50, decisionDate: '2026-11-20' };
+  const section = (r: { sections: { key: string; items: Record<string, unknown>[] }[] }, key: string) =>
+    r.sections.find((s) => s.key === key)!.items;
+  const serious = {
+    type: 'penalty',
+    severity: 'serious',
+    penaltyTypes: ['fine'],
+    fineAmount: 50,
+    decisionDate: '2026-11-20',
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -39,7 +54,11 @@ describe('credit report (信用报告) from one read of the records', () => {
 
   it('a record committed after the read is neither listed nor in the tiers', async () => {
     const code = uscc();
-    const { subjectId } = await record(code, 'L', { type: 'licence', decisionDate: '2025-01-05', validUntil: '2029-01-05' });
+    const { subjectId } = await record(code, 'L', {
+      type: 'licence',
+      decisionDate: '2025-01-05',
+      validUntil: '2029-01-05',
+    });
     const before = await report(subjectId);
 
     const real = store.forSubject.bind(store);
@@ -66,7 +85,9 @@ describe('credit report (信用报告) from one read of the records', () => {
     await record(code, 'E', { type: 'inspection', inspectionResult: 'failed', decisionDate: '2026-09-01' });
     await record(code, 'F', { ...serious, decisionDate: '2026-10-01' });
     await record(code, 'ended', { type: 'licence', decisionDate: '2020-01-05', validUntil: '2025-01-05' });
-    expect((await post(`/api/v1/records/${first.id}/revoke`, { reason: '复议撤销', revokedAt: '2026-11-01' })).status).toBe(200);
+    expect(
+      (await post(`/api/v1/records/${first.id}/revoke`, { reason: '复议撤销', revokedAt: '2026-11-01' })).status,
+    ).toBe(200);
     const records = t.app.get(RecordsService);
     for (const asOf of ['2026-07-01', '2026-11-28']) {
       const one = await records.inForceForSubject(first.subjectId, asOf);

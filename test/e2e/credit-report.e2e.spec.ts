@@ -29,31 +29,85 @@ describe('public credit report (信用报告)', () => {
   const report = async (path: string) => {
     const res = await http(t.url, 'GET', path);
     expect(res.status).toBe(200);
-    return res.body as { subject: Record<string, unknown>; asOf: string; generatedAt: string; packVersions: Record<string, string>; sections: Section[] };
+    return res.body as {
+      subject: Record<string, unknown>;
+      asOf: string;
+      generatedAt: string;
+      packVersions: Record<string, string>;
+      sections: Section[];
+    };
   };
-  const numbers = (s: Section) => s.items.filter((i) => i.decisionNumber).map((i) => String(i.decisionNumber).replace(`${run}-`, '')).sort();
+  const numbers = (s: Section) =>
+    s.items
+      .filter((i) => i.decisionNumber)
+      .map((i) => String(i.decisionNumber).replace(`${run}-`, ''))
+      .sort();
   const sectionsOf = (r: { sections: Section[] }) => Object.fromEntries(r.sections.map((s) => [s.key, s]));
 
   beforeAll(async () => {
     t = await startTestApp();
     t.app.get(Clock).pin('2026-11-28T04:00:00Z');
     const fine = { type: 'penalty', severity: 'general', penaltyTypes: ['fine'], fineAmount: 2 };
-    await record('P-active', { ...fine, decisionDate: '2026-05-15', violationFacts: '未按规定公示', legalBasis: '《食品安全法》第一百二十六条' });
+    await record('P-active', {
+      ...fine,
+      decisionDate: '2026-05-15',
+      violationFacts: '未按规定公示',
+      legalBasis: '《食品安全法》第一百二十六条',
+    });
     await record('P-repaired', { ...fine, decisionDate: '2026-03-10', repairedAt: '2026-10-01' });
     await record('P-revoked', { ...fine, decisionDate: '2026-04-20' });
     await record('P-expired', { ...fine, decisionDate: '2022-01-10' }); // publicity ended 2025-01-10
-    await record('P-minor', { type: 'penalty', severity: 'minor', penaltyTypes: ['warning'], decisionDate: '2026-11-02' }); // not published (令第36号)
-    await record('L', { type: 'licence', decisionDate: '2025-01-05', validUntil: '2029-01-05', licenceCode: 'JY15001100001' });
+    await record('P-minor', {
+      type: 'penalty',
+      severity: 'minor',
+      penaltyTypes: ['warning'],
+      decisionDate: '2026-11-02',
+    }); // not published (令第36号)
+    await record('L', {
+      type: 'licence',
+      decisionDate: '2025-01-05',
+      validUntil: '2029-01-05',
+      licenceCode: 'JY15001100001',
+    });
     await record('L-expired', { type: 'licence', decisionDate: '2020-01-05', validUntil: '2025-01-05' });
     await record('I', { type: 'inspection', inspectionResult: 'passed', decisionDate: '2026-06-01' });
     await record('R', { type: 'list_entry', listType: 'red_list', decisionDate: '2026-01-10' });
-    await record('AO', { type: 'list_entry', listType: 'abnormal_operation', severity: 'general', decisionDate: '2026-07-01' });
-    await record('AO-ended', { type: 'list_entry', listType: 'abnormal_operation', severity: 'general', decisionDate: '2025-07-01', endedAt: '2025-12-01' });
-    await record('SD', { type: 'list_entry', listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-06-10' });
-    await record('CD', { type: 'list_entry', listType: 'court_defaulter', severity: 'serious', decisionDate: '2026-02-01' });
-    await record('C', { type: 'commitment', commitmentStatus: 'fulfilled', commitmentStatusDate: '2026-08-01', decisionDate: '2026-03-01' });
+    await record('AO', {
+      type: 'list_entry',
+      listType: 'abnormal_operation',
+      severity: 'general',
+      decisionDate: '2026-07-01',
+    });
+    await record('AO-ended', {
+      type: 'list_entry',
+      listType: 'abnormal_operation',
+      severity: 'general',
+      decisionDate: '2025-07-01',
+      endedAt: '2025-12-01',
+    });
+    await record('SD', {
+      type: 'list_entry',
+      listType: 'serious_dishonesty',
+      severity: 'serious',
+      decisionDate: '2026-06-10',
+    });
+    await record('CD', {
+      type: 'list_entry',
+      listType: 'court_defaulter',
+      severity: 'serious',
+      decisionDate: '2026-02-01',
+    });
+    await record('C', {
+      type: 'commitment',
+      commitmentStatus: 'fulfilled',
+      commitmentStatusDate: '2026-08-01',
+      decisionDate: '2026-03-01',
+    });
     await record('T', { type: 'tax_credit', taxLevel: 'A', taxYear: 2025, decisionDate: '2026-04-20' });
-    expect((await post(`/api/v1/records/${ids['P-revoked']}/revoke`, { reason: '行政复议撤销', revokedAt: '2026-11-01' })).status).toBe(200);
+    expect(
+      (await post(`/api/v1/records/${ids['P-revoked']}/revoke`, { reason: '行政复议撤销', revokedAt: '2026-11-01' }))
+        .status,
+    ).toBe(200);
   });
   afterAll(async () => {
     await t.close();
@@ -61,15 +115,38 @@ describe('public credit report (信用报告)', () => {
 
   it('shows only the records in force and published, each in its 信用中国 section; repaired, revoked, expired, ended and minor ones are left out', async () => {
     const r = await report(`/api/v1/subjects/${subjectId}/credit-report`);
-    expect(r).toMatchObject({ titleZh: '公共信用信息报告', asOf: '2026-11-28', generatedAt: '2026-11-28T04:00:00.000Z', subject: { id: subjectId, code, name: subject.subjectName, idMasked: null } });
-    expect(r.sections.map((s) => s.key)).toEqual(['registration', 'administrative', 'honours', 'serious_dishonesty', 'abnormal_operation', 'commitments', 'evaluations', 'judicial', 'other', 'suggestions']);
+    expect(r).toMatchObject({
+      titleZh: '公共信用信息报告',
+      asOf: '2026-11-28',
+      generatedAt: '2026-11-28T04:00:00.000Z',
+      subject: { id: subjectId, code, name: subject.subjectName, idMasked: null },
+    });
+    expect(r.sections.map((s) => s.key)).toEqual([
+      'registration',
+      'administrative',
+      'honours',
+      'serious_dishonesty',
+      'abnormal_operation',
+      'commitments',
+      'evaluations',
+      'judicial',
+      'other',
+      'suggestions',
+    ]);
     for (const s of r.sections) expect(s.titleZh && s.title).toBeTruthy();
     const s = sectionsOf(r);
     expect(s.registration.items).toEqual([expect.objectContaining({ code, name: subject.subjectName })]);
     expect(numbers(s.administrative)).toEqual(['I', 'L', 'P-active']);
     expect(s.administrative.items.find((i) => i.decisionNumber === `${run}-P-active`)).toMatchObject({
-      category: 'penalty', categoryZh: '行政处罚', department: source, decisionDate: '2026-05-15', severity: 'general', penaltyTypes: ['fine'], fineAmount: 2,
-      publicityEnd: '2027-05-15', details: { violationFacts: '未按规定公示', legalBasis: '《食品安全法》第一百二十六条' },
+      category: 'penalty',
+      categoryZh: '行政处罚',
+      department: source,
+      decisionDate: '2026-05-15',
+      severity: 'general',
+      penaltyTypes: ['fine'],
+      fineAmount: 2,
+      publicityEnd: '2027-05-15',
+      details: { violationFacts: '未按规定公示', legalBasis: '《食品安全法》第一百二十六条' },
     });
     expect(numbers(s.honours)).toEqual(['R']);
     expect(numbers(s.serious_dishonesty)).toEqual(['SD']);
@@ -83,14 +160,24 @@ describe('public credit report (信用报告)', () => {
     expect(tiers.length).toBeGreaterThan(0);
     for (const tier of tiers) expect(r.packVersions[tier.pack]).toBe(tier.version);
     const text = JSON.stringify(r);
-    for (const gone of ['P-repaired', 'P-revoked', 'P-expired', 'P-minor', 'L-expired', 'AO-ended']) expect(text).not.toContain(`${run}-${gone}"`);
+    for (const gone of ['P-repaired', 'P-revoked', 'P-expired', 'P-minor', 'L-expired', 'AO-ended'])
+      expect(text).not.toContain(`${run}-${gone}"`);
   });
 
   it('suggests how each negative record stops being published: credit repair from its earliest date, or performing the judgment', async () => {
     const s = sectionsOf(await report(`/api/v1/subjects/${subjectId}/credit-report`));
-    const byNumber = Object.fromEntries(s.suggestions.items.map((i) => [String(i.decisionNumber).replace(`${run}-`, ''), i]));
+    const byNumber = Object.fromEntries(
+      s.suggestions.items.map((i) => [String(i.decisionNumber).replace(`${run}-`, ''), i]),
+    );
     expect(Object.keys(byNumber).sort()).toEqual(['AO', 'CD', 'P-active', 'SD']);
-    expect(byNumber['P-active']).toMatchObject({ route: 'credit_repair', earliestRepairDate: '2026-08-15', canApplyNow: true, publicityEnds: '2027-05-15', ruleVersion: 'NDRC-36', department: source });
+    expect(byNumber['P-active']).toMatchObject({
+      route: 'credit_repair',
+      earliestRepairDate: '2026-08-15',
+      canApplyNow: true,
+      publicityEnds: '2027-05-15',
+      ruleVersion: 'NDRC-36',
+      department: source,
+    });
     expect(byNumber['P-active'].textZh).toContain(source);
     expect(byNumber.CD).toMatchObject({ route: 'perform_judgment', publicityEnds: '2028-02-01' });
     expect(byNumber.SD).toMatchObject({ route: 'credit_repair' });
@@ -99,7 +186,10 @@ describe('public credit report (信用报告)', () => {
   it('as of an earlier date, the records revoked or repaired since are back (reproducible), and a later minimum shows as not yet', async () => {
     const s = sectionsOf(await report(`/api/v1/subjects/${subjectId}/credit-report?asOf=2026-07-01`));
     expect(numbers(s.administrative)).toEqual(['I', 'L', 'P-active', 'P-repaired', 'P-revoked']);
-    expect(s.suggestions.items.find((i) => i.decisionNumber === `${run}-P-active`)).toMatchObject({ canApplyNow: false, earliestRepairDate: '2026-08-15' });
+    expect(s.suggestions.items.find((i) => i.decisionNumber === `${run}-P-active`)).toMatchObject({
+      canApplyNow: false,
+      earliestRepairDate: '2026-08-15',
+    });
     expect(numbers(s.serious_dishonesty)).toEqual(['SD']); // listed 2026-06-10
   });
 
@@ -116,8 +206,16 @@ describe('public credit report (信用报告)', () => {
   it("a natural person's report shows the masked ID number only, never the full one", async () => {
     const person = idNumber();
     const res = await post('/api/v1/records', {
-      type: 'penalty', source, decisionNumber: `${run}-NP`, subjectName: '王小明', subjectIdNumber: person, severity: 'general', penaltyTypes: ['fine'], fineAmount: 0.2,
-      decisionDate: '2026-09-01', violationFacts: `当事人（身份证号 ${person}）无证经营`,
+      type: 'penalty',
+      source,
+      decisionNumber: `${run}-NP`,
+      subjectName: '王小明',
+      subjectIdNumber: person,
+      severity: 'general',
+      penaltyTypes: ['fine'],
+      fineAmount: 0.2,
+      decisionDate: '2026-09-01',
+      violationFacts: `当事人（身份证号 ${person}）无证经营`,
     });
     expect(res.status).toBe(201);
     const r = await report(`/api/v1/subjects/${res.body.record.subjectId}/credit-report`);
@@ -132,6 +230,8 @@ describe('public credit report (信用报告)', () => {
 
   it('serves the routes in the OpenAPI document', async () => {
     const doc = (await http(t.url, 'GET', '/docs-json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/subjects/{id}/credit-report', '/api/v1/credit-reports']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/subjects/{id}/credit-report', '/api/v1/credit-reports']),
+    );
   });
 });

@@ -10,7 +10,10 @@ describe('inputs that used to reach the database as a 500', () => {
   let t: TestApp;
   let db: DataSource;
   const auditCount = async () => Number((await db.query('SELECT count(*) AS n FROM audit_log'))[0].n);
-  const refused = (res: { status: number; headers: Headers; body: { errors?: { field: string }[] } }, field: string) => {
+  const refused = (
+    res: { status: number; headers: Headers; body: { errors?: { field: string }[] } },
+    field: string,
+  ) => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.errors?.map((e) => e.field)).toContain(field);
@@ -26,7 +29,13 @@ describe('inputs that used to reach the database as a 500', () => {
 
   it('an Idempotency-Key holding a resident ID number: 400 naming the header, no check answered or audited', async () => {
     const before = await auditCount();
-    const res = await http(t.url, 'POST', '/api/v1/checks', { scenario: 'tendering', transaction: { reference: 'EDGE-1' }, parties: [{ code: uscc(), role: 'bidder' }] }, { 'idempotency-key': `retry-${idNumber()}` });
+    const res = await http(
+      t.url,
+      'POST',
+      '/api/v1/checks',
+      { scenario: 'tendering', transaction: { reference: 'EDGE-1' }, parties: [{ code: uscc(), role: 'bidder' }] },
+      { 'idempotency-key': `retry-${idNumber()}` },
+    );
     refused(res, 'Idempotency-Key');
     expect(await auditCount()).toBe(before);
   });
@@ -40,6 +49,12 @@ describe('inputs that used to reach the database as a 500', () => {
   it('a declared ledger whose department carries a NUL, with an otherwise valid body: 400, nothing stored', async () => {
     const res = await http(t.url, 'PUT', '/api/v1/quality/ledgers/a%00b/2026-11', { declared: 1 });
     refused(res, 'department');
-    expect(Number((await db.query(`SELECT count(*) AS n FROM quality_ledgers WHERE period = '2026-11' AND department LIKE 'a%'`))[0].n)).toBe(0);
+    expect(
+      Number(
+        (
+          await db.query(`SELECT count(*) AS n FROM quality_ledgers WHERE period = '2026-11' AND department LIKE 'a%'`)
+        )[0].n,
+      ),
+    ).toBe(0);
   });
 });

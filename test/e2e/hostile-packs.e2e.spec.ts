@@ -32,10 +32,21 @@ const HOSTILE: Record<string, string> = {
     p.scoring.max = 'HUGE_EXP';
     p.rules[0].priority = 'HUGE_INT';
     p.rules[0].conditions.all[0].value = -1e308;
-  }).replace('"HUGE_INT"', '123456789012345678901234567890').replace('"HUGE_EXP"', '1e999'),
-  'proto-key': variant('proto-key', () => undefined).replace('{', '{\n  "__proto__": { "polluted": true, "isAdmin": true },'),
-  'constructor-key': variant('constructor-key', (p) => (p.rules[0].conditions.all[0].constructor = { prototype: { polluted: true } })),
-  'deep-nesting': variant('deep-nesting', (p) => (p.rules[0].conditions = { all: ['DEEP'] })).replace('"DEEP"', '{"all":['.repeat(20_000) + ']}'.repeat(20_000)),
+  })
+    .replace('"HUGE_INT"', '123456789012345678901234567890')
+    .replace('"HUGE_EXP"', '1e999'),
+  'proto-key': variant('proto-key', () => undefined).replace(
+    '{',
+    '{\n  "__proto__": { "polluted": true, "isAdmin": true },',
+  ),
+  'constructor-key': variant(
+    'constructor-key',
+    (p) => (p.rules[0].conditions.all[0].constructor = { prototype: { polluted: true } }),
+  ),
+  'deep-nesting': variant('deep-nesting', (p) => (p.rules[0].conditions = { all: ['DEEP'] })).replace(
+    '"DEEP"',
+    '{"all":['.repeat(20_000) + ']}'.repeat(20_000),
+  ),
   'moderately-deep': variant('moderately-deep', (p) => {
     let c: unknown = { fact: 'penaltiesLast12Months', operator: 'unknownOp', value: 1 };
     for (let i = 0; i < 40; i++) c = { any: [c] };
@@ -43,7 +54,14 @@ const HOSTILE: Record<string, string> = {
   }),
   'not-json': '{"id": "not-json", "rules": [',
   'bom-and-nul': '\uFEFF{"id": "bom-and-nul\u0000"}',
-  'wrong-types': JSON.stringify({ id: 'wrong-types', industry: 7, rules: 'all of them', tiers: { A: 1 }, scoring: [], version: {} }),
+  'wrong-types': JSON.stringify({
+    id: 'wrong-types',
+    industry: 7,
+    rules: 'all of them',
+    tiers: { A: 1 },
+    scoring: [],
+    version: {},
+  }),
   'empty-file': '',
 };
 
@@ -66,9 +84,20 @@ describe('hostile rule packs', () => {
 
   it('POST /api/v1/packs/validate: findings (valid false) or a 400 problem for each, never a 5xx, nothing polluted', async () => {
     for (const [name, text] of Object.entries(HOSTILE)) {
-      const res = await fetch(`${t.url}/api/v1/packs/validate`, { method: 'POST', headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' }, body: text || 'null' });
+      const res = await fetch(`${t.url}/api/v1/packs/validate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' },
+        body: text || 'null',
+      });
       const body = await res.text();
-      expect({ name, problems: answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text: body }) }).toEqual({ name, problems: [] });
+      expect({
+        name,
+        problems: answerProblems({
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? '',
+          text: body,
+        }),
+      }).toEqual({ name, problems: [] });
       if (res.status === 200) expect({ name, valid: JSON.parse(body).valid }).toEqual({ name, valid: false });
       else expect({ name, status: res.status }).toEqual({ name, status: 400 });
     }
@@ -94,7 +123,10 @@ describe('hostile rule packs', () => {
   it('the pack linter on a folder of them: an error finding naming each file, no exception, nothing polluted', () => {
     const findings = lintRulePacks(dir);
     for (const name of Object.keys(HOSTILE)) {
-      expect({ name, errors: findings.some((f) => f.severity === 'error' && f.file.includes(`${name}/pack.json`)) }).toEqual({ name, errors: true });
+      expect({
+        name,
+        errors: findings.some((f) => f.severity === 'error' && f.file.includes(`${name}/pack.json`)),
+      }).toEqual({ name, errors: true });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -105,18 +137,34 @@ describe('hostile rule packs', () => {
     // so that the shared dist/ other work may be running from is not rewritten under it.
     const out = join(ROOT, 'node_modules', '.cache', `packs-cli-${process.pid}`);
     try {
-      const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out, '--noCheck'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      const tsc = spawnSync(
+        process.execPath,
+        [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out, '--noCheck'],
+        { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+      );
       expect(tsc.status).toBe(0);
-      const cli = spawnSync(process.execPath, [join(out, 'scripts', 'packs-validate.js'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      const cli = spawnSync(process.execPath, [join(out, 'scripts', 'packs-validate.js'), dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(cli.stderr).not.toMatch(/RangeError|TypeError|call stack|at .*\.js:\d+/);
       expect({ status: cli.status, signal: cli.signal }).toEqual({ status: 1, signal: null });
       for (const name of Object.keys(HOSTILE)) expect(cli.stdout).toContain(`${name}/pack.json`);
       expect(cli.stdout).toMatch(/\d+ error\(s\)/);
       // packs:test on the same folder: the files do not load (exit 1, the findings), and a missing folder is exit 2.
-      const tests = spawnSync(process.execPath, [join(out, 'scripts', 'packs-test.js'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      const tests = spawnSync(process.execPath, [join(out, 'scripts', 'packs-test.js'), dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(tests.stderr).not.toMatch(/RangeError|TypeError|call stack|at .*\.js:\d+/);
       expect({ status: tests.status, signal: tests.signal }).toEqual({ status: 1, signal: null });
-      const missing = spawnSync(process.execPath, [join(out, 'scripts', 'packs-test.js'), join(dir, 'no-such-folder')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      const missing = spawnSync(
+        process.execPath,
+        [join(out, 'scripts', 'packs-test.js'), join(dir, 'no-such-folder')],
+        { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+      );
       expect(missing.status).toBe(2);
       expect(missing.stderr).toContain('no-such-folder');
       expect(missing.stderr).not.toMatch(/at .*\.js:\d+/);

@@ -9,7 +9,8 @@ const fullWidth = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode
 /** Every other character full width. */
 const mixed = (s: string) => [...s].map((c, i) => (i % 2 ? fullWidth(c) : c)).join('');
 /** A first-generation number (15 digits, born 19YYMMDD) that is not in any other test's data. */
-const firstGeneration = () => `5002227${Math.floor(Math.random() * 10)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 10)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+const firstGeneration = () =>
+  `5002227${Math.floor(Math.random() * 10)}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 10)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
 
 /**
  * Resident ID numbers written in full width: a data officer's input is normalised to ASCII (全角转半角)
@@ -21,8 +22,14 @@ describe('ID numbers in full width and first-generation numbers', () => {
   const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
   const get = (path: string) => http(t.url, 'GET', path);
   const penalty = (over: Record<string, unknown>) => ({
-    type: 'penalty', source: `全角测试-${token()}`, decisionNumber: `QJ-${token()}`, subjectName: '张某', severity: 'general',
-    penaltyTypes: ['warning'], decisionDate: '2026-03-01', ...over,
+    type: 'penalty',
+    source: `全角测试-${token()}`,
+    decisionNumber: `QJ-${token()}`,
+    subjectName: '张某',
+    severity: 'general',
+    penaltyTypes: ['warning'],
+    decisionDate: '2026-03-01',
+    ...over,
   });
 
   beforeAll(async () => {
@@ -34,7 +41,11 @@ describe('ID numbers in full width and first-generation numbers', () => {
 
   it('registers and looks up a natural person given in full width as the same person as in ASCII', async () => {
     const id = idNumber();
-    const created = await post('/api/v1/subjects', { kind: 'natural_person', idNumber: ` ${fullWidth(id)}\u3000`, name: `张三 ${token()}` });
+    const created = await post('/api/v1/subjects', {
+      kind: 'natural_person',
+      idNumber: ` ${fullWidth(id)}\u3000`,
+      name: `张三 ${token()}`,
+    });
     expect(created.status).toBe(201);
     expect(created.body.idMasked).toBe(masked(id));
     const again = await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: '张三' });
@@ -56,7 +67,9 @@ describe('ID numbers in full width and first-generation numbers', () => {
     const imported = await http(t.url, 'POST', '/api/v1/records/import', csv, { 'content-type': 'text/csv' });
     expect(imported.status).toBe(200);
     expect(imported.body.rows[0]).toMatchObject({ status: 'stored', subjectId: ascii.body.record.subjectId });
-    expect(JSON.stringify([ascii.body, wide.body, imported.body])).not.toMatch(new RegExp(`${id.slice(6, 14)}|${fullWidth(id.slice(6, 14))}`));
+    expect(JSON.stringify([ascii.body, wide.body, imported.body])).not.toMatch(
+      new RegExp(`${id.slice(6, 14)}|${fullWidth(id.slice(6, 14))}`),
+    );
   });
 
   it('refuses a full-width number with a wrong check character without echoing it, in any form', async () => {
@@ -67,13 +80,26 @@ describe('ID numbers in full width and first-generation numbers', () => {
       await post('/api/v1/records', penalty({ subjectIdNumber: fullWidth(bad) })),
       await post('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name: `李四${fullWidth(idNumber())}` }),
     ];
-    expect(answers.map((a) => [a.status, a.body.errors?.[0]?.field])).toEqual([[400, 'idNumber'], [400, 'idNumber'], [400, 'subjectIdNumber'], [400, 'name']]);
-    for (const a of answers) expect(JSON.stringify(a.body)).not.toMatch(new RegExp(`${bad.slice(6, 14)}|${fullWidth(bad.slice(6, 14))}`));
+    expect(answers.map((a) => [a.status, a.body.errors?.[0]?.field])).toEqual([
+      [400, 'idNumber'],
+      [400, 'idNumber'],
+      [400, 'subjectIdNumber'],
+      [400, 'name'],
+    ]);
+    for (const a of answers)
+      expect(JSON.stringify(a.body)).not.toMatch(new RegExp(`${bad.slice(6, 14)}|${fullWidth(bad.slice(6, 14))}`));
   });
 
   it('masks a full-width number in the free text of a record as it is stored', async () => {
     const id = idNumber();
-    const res = await post('/api/v1/records', penalty({ subjectCode: uscc(), subjectName: `公司 ${token()}`, violationFacts: `当事人身份证号${fullWidth(id)}。` }));
+    const res = await post(
+      '/api/v1/records',
+      penalty({
+        subjectCode: uscc(),
+        subjectName: `公司 ${token()}`,
+        violationFacts: `当事人身份证号${fullWidth(id)}。`,
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.record.details.violationFacts).toBe(`当事人身份证号${masked(id)}。`);
   });

@@ -14,7 +14,11 @@ describe('GET /api/v1/inspection-plans', () => {
   const ids: string[] = [];
   const draw = (industry: string, n: number) =>
     http(t.url, 'POST', '/api/v1/inspection-plans', {
-      department: `列表测试-${run}`, industry, region: '500110', period: { from: '2026-11-01', to: '2026-12-31' }, seed: `list-${run}-${n}`,
+      department: `列表测试-${run}`,
+      industry,
+      region: '500110',
+      period: { from: '2026-11-01', to: '2026-12-31' },
+      seed: `list-${run}-${n}`,
       inspectors: [1, 2, 3, 4].map((i) => ({ id: `L-${i}`, name: `检查员${i}`, department: '綦江区市场监督管理局' })),
     });
 
@@ -39,15 +43,27 @@ describe('GET /api/v1/inspection-plans', () => {
     const plan = (await http(t.url, 'GET', `/api/v1/inspection-plans/${ids[0]}`)).body;
     const summary = res.body.items.find((p: { id: string }) => p.id === ids[0]);
     expect(summary).toEqual({
-      id: plan.id, department: plan.department, industry: 'food_drug', region: '500110', period: plan.period, seed: plan.seed, tiers: plan.tiers,
-      items: plan.items.length, results: 0, caller: expect.any(String), createdAt: plan.createdAt,
+      id: plan.id,
+      department: plan.department,
+      industry: 'food_drug',
+      region: '500110',
+      period: plan.period,
+      seed: plan.seed,
+      tiers: plan.tiers,
+      items: plan.items.length,
+      results: 0,
+      caller: expect.any(String),
+      createdAt: plan.createdAt,
     });
   });
 
   it('counts recorded results', async () => {
     const plan = (await http(t.url, 'GET', `/api/v1/inspection-plans/${ids[1]}`)).body;
     const item = plan.items.find((i: { subject: { kind: string } }) => i.subject.kind !== 'natural_person');
-    const rec = await http(t.url, 'POST', `/api/v1/inspection-plans/${ids[1]}/items/${item.id}/result`, { result: 'passed', date: '2026-11-20' });
+    const rec = await http(t.url, 'POST', `/api/v1/inspection-plans/${ids[1]}/items/${item.id}/result`, {
+      result: 'passed',
+      date: '2026-11-20',
+    });
     expect(rec.status).toBe(201);
     const res = await http(t.url, 'GET', '/api/v1/inspection-plans?industry=construction&limit=100');
     expect(res.body.items.find((p: { id: string }) => p.id === ids[1]).results).toBe(1);
@@ -66,7 +82,11 @@ describe('GET /api/v1/inspection-plans', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await http(t.url, 'GET', `/api/v1/inspection-plans?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await http(
+        t.url,
+        'GET',
+        `/api/v1/inspection-plans?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(1);
       seen.push(...res.body.items.map((p) => p.id));

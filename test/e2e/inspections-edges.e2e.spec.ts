@@ -5,16 +5,33 @@ import { http, startTestApp, TestApp } from '../helpers/app';
 import { DataSource } from 'typeorm';
 import { idNumber, uscc, wrongCheck } from '../helpers/identifiers';
 
-interface Item { id: string; subject: { id: string }; reason: string; inspectors: Array<{ id: string }>; result: unknown }
+interface Item {
+  id: string;
+  subject: { id: string };
+  reason: string;
+  inspectors: Array<{ id: string }>;
+  result: unknown;
+}
 
 /** Edges of inspection plans a supervisor hits: results outside the plan, identifiers as typed, hostile text. */
 describe('inspection plans: edges', () => {
   let t: TestApp;
   const region = `95${String(randomInt(10_000)).padStart(4, '0')}`;
   const subjects: Array<{ id: string; code: string }> = [];
-  const inspectors = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `E-${i + 1}`, name: `检查员${i + 1}`, department: '綦江区市场监督管理局', conflicts: [] as string[] }));
+  const inspectors = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `E-${i + 1}`,
+      name: `检查员${i + 1}`,
+      department: '綦江区市场监督管理局',
+      conflicts: [] as string[],
+    }));
   const body = (extra: Record<string, unknown> = {}) => ({
-    department: '綦江区市场监督管理局', industry: 'food_drug', region, period: { from: '2026-11-01', to: '2026-11-15' }, inspectors: inspectors(4), ...extra,
+    department: '綦江区市场监督管理局',
+    industry: 'food_drug',
+    region,
+    period: { from: '2026-11-01', to: '2026-11-15' },
+    inspectors: inspectors(4),
+    ...extra,
   });
   const plan = async (extra: Record<string, unknown> = {}) => {
     const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body(extra));
@@ -28,18 +45,36 @@ describe('inspection plans: edges', () => {
     // Three subjects with a serious food-safety penalty: tier C, drawn at 100%.
     for (let i = 0; i < 3; i++) {
       const code = uscc();
-      const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江边界测试食品有限公司${i}`, region, registeredOn: '2015-03-01' });
+      const res = await http(t.url, 'POST', '/api/v1/subjects', {
+        kind: 'legal_person',
+        code,
+        name: `綦江边界测试食品有限公司${i}`,
+        region,
+        registeredOn: '2015-03-01',
+      });
       expect(res.status).toBe(201);
       subjects.push({ id: res.body.id, code });
       const rec = await http(t.url, 'POST', '/api/v1/records', {
-        type: 'penalty', source: `edges-${randomUUID().slice(0, 8)}`, decisionNumber: `綦市监罚〔2026〕${randomInt(1e9)}号`, subjectName: `綦江边界测试食品有限公司${i}`,
-        subjectCode: code, industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2026-10-01',
+        type: 'penalty',
+        source: `edges-${randomUUID().slice(0, 8)}`,
+        decisionNumber: `綦市监罚〔2026〕${randomInt(1e9)}号`,
+        subjectName: `綦江边界测试食品有限公司${i}`,
+        subjectCode: code,
+        industry: 'food_drug',
+        sector: 'food',
+        severity: 'serious',
+        penaltyTypes: ['fine'],
+        fineAmount: 2,
+        decisionDate: '2026-10-01',
       });
       expect(rec.status).toBe(201);
     }
     const tiering = t.app.get(TieringService);
     await tiering.idle();
-    await tiering.recompute(subjects.map((s) => s.id), { trigger: 'test' });
+    await tiering.recompute(
+      subjects.map((s) => s.id),
+      { trigger: 'test' },
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -69,7 +104,9 @@ describe('inspection plans: edges', () => {
   });
 
   it('text PostgreSQL cannot store (NUL, an unpaired surrogate) is a 400 naming the field, not a 500, and stores nothing', async () => {
-    const withInspector = (field: 'id' | 'name' | 'department', v: string) => ({ inspectors: inspectors(4).map((i, at) => (at === 1 ? { ...i, [field]: v } : i)) });
+    const withInspector = (field: 'id' | 'name' | 'department', v: string) => ({
+      inspectors: inspectors(4).map((i, at) => (at === 1 ? { ...i, [field]: v } : i)),
+    });
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ seed: 'qijiang\u0000' }, /seed/],
       [{ seed: 'qijiang\uD800' }, /seed/],
@@ -86,7 +123,11 @@ describe('inspection plans: edges', () => {
     const p = await plan();
     const item = p.items[1];
     for (const findings of ['冷藏柜\u0000温度', '冷藏柜\uDBFF温度']) {
-      const res = await http(t.url, 'POST', `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`, { result: 'failed', date: '2026-11-10', findings });
+      const res = await http(t.url, 'POST', `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`, {
+        result: 'failed',
+        date: '2026-11-10',
+        findings,
+      });
       expect({ findings, status: res.status }).toEqual({ findings, status: 400 });
       expect(res.body.errors[0].field).toBe('findings');
     }
@@ -94,9 +135,14 @@ describe('inspection plans: edges', () => {
     expect(again.body.items.find((i: Item) => i.id === item.id).result).toBeNull();
   });
 
-  it("a natural person: masked in the plan and its exports; a malformed ID number for the result is a 400 on subjectIdNumber", async () => {
+  it('a natural person: masked in the plan and its exports; a malformed ID number for the result is a 400 on subjectIdNumber', async () => {
     const id = idNumber();
-    const person = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: '王小明', region });
+    const person = await http(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'natural_person',
+      idNumber: id,
+      name: '王小明',
+      region,
+    });
     expect(person.status).toBe(201);
     // No bundled pack tiers natural persons yet: give this one a stored food tier D (drawn at 100%), as a pack would.
     await t.app.get(DataSource).query(
@@ -106,7 +152,9 @@ describe('inspection plans: edges', () => {
       [person.body.id, subjects[0].id],
     );
     const p = await plan();
-    const item = p.items.find((i) => i.subject.id === person.body.id) as Item & { subject: { name: string; idMasked: string } };
+    const item = p.items.find((i) => i.subject.id === person.body.id) as Item & {
+      subject: { name: string; idMasked: string };
+    };
     expect(item.subject).toMatchObject({ name: '王**', idMasked: `${id.slice(0, 6)}********${id.slice(14)}` });
     const json = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}/export?format=json`);
     const csv = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}/export?format=csv`);

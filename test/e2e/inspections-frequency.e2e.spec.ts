@@ -4,7 +4,11 @@ import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
-interface Item { subject: { id: string }; tier: string; reason: string }
+interface Item {
+  subject: { id: string };
+  tier: string;
+  reason: string;
+}
 
 /**
  * Inspection frequency (检查频次) of a tier, judged against the inspections of the plan's industry: a
@@ -16,12 +20,27 @@ describe('inspection plans: due by frequency', () => {
   const source = `frequency-test-${randomUUID().slice(0, 8)}`;
   const subject: Record<string, string> = {};
   const body = (extra: Record<string, unknown> = {}) => ({
-    department: '綦江区市场监督管理局', industry: 'food_drug', region, period: { from: '2026-12-01', to: '2026-12-31' },
-    inspectors: Array.from({ length: 4 }, (_, i) => ({ id: `F-${i + 1}`, name: `检查员${i + 1}`, department: '綦江区市场监督管理局' })), ...extra,
+    department: '綦江区市场监督管理局',
+    industry: 'food_drug',
+    region,
+    period: { from: '2026-12-01', to: '2026-12-31' },
+    inspectors: Array.from({ length: 4 }, (_, i) => ({
+      id: `F-${i + 1}`,
+      name: `检查员${i + 1}`,
+      department: '綦江区市场监督管理局',
+    })),
+    ...extra,
   });
   const inspection = (name: string, industry: string, decisionDate: string) =>
     http(t.url, 'POST', '/api/v1/records', {
-      type: 'inspection', source, decisionNumber: `检查-${randomUUID()}`, subjectName: name, subjectCode: subject[name], industry, inspectionResult: 'passed', decisionDate,
+      type: 'inspection',
+      source,
+      decisionNumber: `检查-${randomUUID()}`,
+      subjectName: name,
+      subjectCode: subject[name],
+      industry,
+      inspectionResult: 'passed',
+      decisionDate,
     });
 
   beforeAll(async () => {
@@ -29,9 +48,20 @@ describe('inspection plans: due by frequency', () => {
     t.app.get(Clock).pin('2026-11-28T04:00:00Z');
     // 新店: in business since June (food tier B: at least once a year), inspected by the fire service only.
     // 老店, 近查, 久查: tier A (once in two years, 令第49号's floor): never inspected, inspected 18 and 26 months ago.
-    for (const [name, registeredOn] of [['新店', '2026-06-01'], ['老店', '2015-03-01'], ['近查', '2015-03-01'], ['久查', '2015-03-01']] as const) {
+    for (const [name, registeredOn] of [
+      ['新店', '2026-06-01'],
+      ['老店', '2015-03-01'],
+      ['近查', '2015-03-01'],
+      ['久查', '2015-03-01'],
+    ] as const) {
       const code = uscc();
-      const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江频次测试${name}`, region, registeredOn });
+      const res = await http(t.url, 'POST', '/api/v1/subjects', {
+        kind: 'legal_person',
+        code,
+        name: `綦江频次测试${name}`,
+        region,
+        registeredOn,
+      });
       expect(res.status).toBe(201);
       subject[name] = code;
       subject[`${name}:id`] = res.body.id;
@@ -41,7 +71,12 @@ describe('inspection plans: due by frequency', () => {
     expect((await inspection('久查', 'food_drug', '2024-09-20')).status).toBe(201);
     const tiering = t.app.get(TieringService);
     await tiering.idle();
-    await tiering.recompute(Object.keys(subject).filter((k) => k.endsWith(':id')).map((k) => subject[k]), { trigger: 'test' });
+    await tiering.recompute(
+      Object.keys(subject)
+        .filter((k) => k.endsWith(':id'))
+        .map((k) => subject[k]),
+      { trigger: 'test' },
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -63,7 +98,8 @@ describe('inspection plans: due by frequency', () => {
     const a = (plan.body.tiers as Array<{ tier: string }>).find((x) => x.tier === 'A');
     expect(a).toMatchObject({ population: 3, target: 0, due: 2, drawn: 2 });
     const items = new Map((plan.body.items as Array<Item & { onSite: boolean }>).map((i) => [i.subject.id, i]));
-    for (const name of ['老店', '久查']) expect(items.get(subject[`${name}:id`])).toMatchObject({ tier: 'A', reason: 'due', onSite: false });
+    for (const name of ['老店', '久查'])
+      expect(items.get(subject[`${name}:id`])).toMatchObject({ tier: 'A', reason: 'due', onSite: false });
     expect(items.has(subject['近查:id'])).toBe(false);
   });
 });

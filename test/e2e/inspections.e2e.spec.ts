@@ -5,8 +5,20 @@ import { drawInspectionPlan, type DrawInput } from '../../src/rules/draw';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
-interface Item { id: string; subject: { id: string }; tier: string; reason: string; inspectors: Array<{ id: string }> }
-const project = (items: Item[]) => items.map((i) => ({ subject: i.subject.id, tier: i.tier, reason: i.reason, inspectors: i.inspectors.map((x) => x.id) }));
+interface Item {
+  id: string;
+  subject: { id: string };
+  tier: string;
+  reason: string;
+  inspectors: Array<{ id: string }>;
+}
+const project = (items: Item[]) =>
+  items.map((i) => ({
+    subject: i.subject.id,
+    tier: i.tier,
+    reason: i.reason,
+    inspectors: i.inspectors.map((x) => x.id),
+  }));
 
 describe('inspection plans (双随机、一公开) over HTTP', () => {
   let t: TestApp;
@@ -16,9 +28,20 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
   const subjects: Array<{ id: string; code: string }> = [];
   let bad: Array<{ id: string; code: string }>;
   let good: Array<{ id: string; code: string }>;
-  const inspectors = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `QJ-${i + 1}`, name: `检查员${i + 1}`, department: '綦江区市场监督管理局', conflicts: [] as string[] }));
+  const inspectors = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `QJ-${i + 1}`,
+      name: `检查员${i + 1}`,
+      department: '綦江区市场监督管理局',
+      conflicts: [] as string[],
+    }));
   const body = (extra: Record<string, unknown> = {}) => ({
-    department: '綦江区市场监督管理局', industry: 'food_drug', region, period: { from: '2026-11-01', to: '2026-12-31' }, inspectors: inspectors(4), ...extra,
+    department: '綦江区市场监督管理局',
+    industry: 'food_drug',
+    region,
+    period: { from: '2026-11-01', to: '2026-12-31' },
+    inspectors: inspectors(4),
+    ...extra,
   });
 
   beforeAll(async () => {
@@ -27,7 +50,13 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     tiering = t.app.get(TieringService);
     for (let i = 0; i < 8; i++) {
       const code = uscc();
-      const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江抽查测试食品有限公司${code.slice(-4)}`, region, registeredOn: '2015-03-01' });
+      const res = await http(t.url, 'POST', '/api/v1/subjects', {
+        kind: 'legal_person',
+        code,
+        name: `綦江抽查测试食品有限公司${code.slice(-4)}`,
+        region,
+        registeredOn: '2015-03-01',
+      });
       expect(res.status).toBe(201);
       subjects.push({ id: res.body.id, code });
     }
@@ -35,27 +64,52 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     good = subjects.slice(3);
     for (const s of bad) {
       const res = await http(t.url, 'POST', '/api/v1/records', {
-        type: 'penalty', source, decisionNumber: `綦市监罚〔2026〕${randomInt(1e9)}号`, subjectName: '綦江抽查测试食品有限公司', subjectCode: s.code,
-        industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2026-10-01',
+        type: 'penalty',
+        source,
+        decisionNumber: `綦市监罚〔2026〕${randomInt(1e9)}号`,
+        subjectName: '綦江抽查测试食品有限公司',
+        subjectCode: s.code,
+        industry: 'food_drug',
+        sector: 'food',
+        severity: 'serious',
+        penaltyTypes: ['fine'],
+        fineAmount: 2,
+        decisionDate: '2026-10-01',
       });
       expect(res.status).toBe(201);
     }
     await tiering.idle();
-    await tiering.recompute(subjects.map((s) => s.id), { trigger: 'test' });
+    await tiering.recompute(
+      subjects.map((s) => s.id),
+      { trigger: 'test' },
+    );
   });
   afterAll(async () => {
     await t.close();
   });
 
   it('draws per tier from the current tiers: same inputs and seed give the same plan, published so that anyone can re-run it', async () => {
-    const a = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ seed: 'qijiang-2026-12', leads: [good[0].code] }));
+    const a = await http(
+      t.url,
+      'POST',
+      '/api/v1/inspection-plans',
+      body({ seed: 'qijiang-2026-12', leads: [good[0].code] }),
+    );
     expect(a.status).toBe(201);
-    const b = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ seed: 'qijiang-2026-12', leads: [good[0].code] }));
+    const b = await http(
+      t.url,
+      'POST',
+      '/api/v1/inspection-plans',
+      body({ seed: 'qijiang-2026-12', leads: [good[0].code] }),
+    );
     expect(b.status).toBe(201);
     expect(b.body.id).not.toBe(a.body.id);
     expect(b.body.inputsHash).toBe(a.body.inputsHash);
     expect(project(b.body.items)).toEqual(project(a.body.items));
-    const tiers = Object.fromEntries((a.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<string, any>;
+    const tiers = Object.fromEntries((a.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<
+      string,
+      any
+    >;
     expect(tiers.A).toMatchObject({ population: 5, samplingRatio: 0.02, lead: 1 });
     expect(tiers.C).toMatchObject({ population: 3, drawn: 3 });
     const reasons = Object.fromEntries((a.body.items as Item[]).map((i) => [i.subject.id, i.reason]));
@@ -66,7 +120,9 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     const exported = await http(t.url, 'GET', `/api/v1/inspection-plans/${a.body.id}/export?format=json`);
     expect(exported.status).toBe(200);
     const rerun = drawInspectionPlan(exported.body.inputs as DrawInput);
-    expect(rerun.items.map((i) => ({ subject: i.subjectId, tier: i.tier, reason: i.reason, inspectors: [...i.inspectors] }))).toEqual(project(a.body.items));
+    expect(
+      rerun.items.map((i) => ({ subject: i.subjectId, tier: i.tier, reason: i.reason, inspectors: [...i.inspectors] })),
+    ).toEqual(project(a.body.items));
     const csv = await http(t.url, 'GET', `/api/v1/inspection-plans/${a.body.id}/export?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
@@ -89,14 +145,29 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     pool[2].conflicts = [bad[1].code];
     const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ inspectors: pool }));
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'INSPECTION_SUBJECT_UNSTAFFABLE', subjectId: bad[1].id, eligible: 1, needed: 2 });
+    expect(res.body).toMatchObject({
+      code: 'INSPECTION_SUBJECT_UNSTAFFABLE',
+      subjectId: bad[1].id,
+      eligible: 1,
+      needed: 2,
+    });
     expect(res.body.detail).toContain(bad[1].id);
     const one = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ inspectors: inspectors(1) }));
     expect(one.status).toBe(422);
     expect(one.body).toMatchObject({ code: 'INSPECTION_TOO_FEW_INSPECTORS', eligible: 1, needed: 2 });
-    const empty = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ region: '979999' === region ? '979998' : '979999' }));
+    const empty = await http(
+      t.url,
+      'POST',
+      '/api/v1/inspection-plans',
+      body({ region: '979999' === region ? '979998' : '979999' }),
+    );
     expect(empty.status).toBe(422);
-    const badPeriod = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ period: { from: '2026-12-31', to: '2026-12-01' } }));
+    const badPeriod = await http(
+      t.url,
+      'POST',
+      '/api/v1/inspection-plans',
+      body({ period: { from: '2026-12-31', to: '2026-12-01' } }),
+    );
     expect(badPeriod.status).toBe(400);
     expect(badPeriod.body.errors[0].field).toBe('period.to');
     const tiersOnly = await t.createKey({ scopes: ['tiers'] });
@@ -110,14 +181,20 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     const item = (plan.body.items as Item[]).find((i) => i.subject.id === target.id);
     expect(item?.reason).toBe('lead');
     const path = `/api/v1/inspection-plans/${plan.body.id}/items/${item?.id}/result`;
-    const res = await http(t.url, 'POST', path, { result: 'failed', date: '2026-11-20', findings: '冷藏柜温度记录缺失' });
+    const res = await http(t.url, 'POST', path, {
+      result: 'failed',
+      date: '2026-11-20',
+      findings: '冷藏柜温度记录缺失',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ subjectId: target.id, result: 'failed', recordId: expect.any(String) });
     expect((await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-21' })).status).toBe(409);
     await tiering.idle();
 
     const tiers = await http(t.url, 'GET', `/api/v1/subjects/${target.id}/tiers`);
-    const food = (tiers.body.tiers as Array<{ industry: string; tier: string; fired: Array<{ rule: string }> }>).find((x) => x.industry === 'food_drug');
+    const food = (tiers.body.tiers as Array<{ industry: string; tier: string; fired: Array<{ rule: string }> }>).find(
+      (x) => x.industry === 'food_drug',
+    );
     expect(food?.tier).toBe('B');
     expect(food?.fired.map((f) => f.rule)).toContain('food-inspection-failure');
     const audit = await http(t.url, 'GET', `/api/v1/audit/entries?kind=inspection.result&subjectId=${target.id}`);
@@ -125,14 +202,22 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect(audit.body.items).toHaveLength(1);
     expect(audit.body.items[0].response).toMatchObject({ itemId: item?.id, result: 'failed' });
     const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${plan.body.id}`);
-    expect(again.body.items.find((i: Item) => i.id === item?.id).result).toMatchObject({ result: 'failed', date: '2026-11-20' });
+    expect(again.body.items.find((i: Item) => i.id === item?.id).result).toMatchObject({
+      result: 'failed',
+      date: '2026-11-20',
+    });
   });
 
   it('statistics: tier distribution, planned share against the promised ratio, subjects never inspected', async () => {
     const res = await http(t.url, 'GET', `/api/v1/inspections/statistics?industry=food_drug&region=${region}`);
     expect(res.status).toBe(200);
-    const tiers = Object.fromEntries((res.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<string, any>;
-    expect(Object.values(tiers).reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(subjects.length);
+    const tiers = Object.fromEntries((res.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<
+      string,
+      any
+    >;
+    expect(Object.values(tiers).reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(
+      subjects.length,
+    );
     expect(tiers.C).toMatchObject({ subjects: 3, samplingRatio: 1, planned: 3, plannedShare: 1 });
     expect(tiers.B).toMatchObject({ subjects: 1, planned: 1, inspected: 1 }); // the subject whose inspection failed
     expect(res.body.neverInspected.count).toBe(subjects.length - 1);
@@ -152,7 +237,11 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const winner = a.status === 201 ? a.body : b.body;
     const record = await http(t.url, 'GET', `/api/v1/records/${winner.recordId}`);
-    expect(record.body).toMatchObject({ type: 'inspection', inspectionResult: winner.result, decisionDate: winner.date });
+    expect(record.body).toMatchObject({
+      type: 'inspection',
+      inspectionResult: winner.result,
+      decisionDate: winner.date,
+    });
   });
 
   it('inspections recorded in plans count toward the frequency even when they change no tier', async () => {
@@ -161,7 +250,14 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
       const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body());
       const item = (plan.body.items as Item[]).find((i) => i.subject.id === target.id);
       expect(item?.reason).toBe('due');
-      expect((await http(t.url, 'POST', `/api/v1/inspection-plans/${plan.body.id}/items/${item?.id}/result`, { result: 'passed', date })).status).toBe(201);
+      expect(
+        (
+          await http(t.url, 'POST', `/api/v1/inspection-plans/${plan.body.id}/items/${item?.id}/result`, {
+            result: 'passed',
+            date,
+          })
+        ).status,
+      ).toBe(201);
     }
     await tiering.idle();
     const next = await http(t.url, 'POST', '/api/v1/inspection-plans', body());
@@ -170,4 +266,3 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect(reasons[bad[0].id]).toBe('due');
   });
 });
-

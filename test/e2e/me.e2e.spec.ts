@@ -12,10 +12,20 @@ describe('GET /api/v1/me', () => {
 
   it('answers the calling key’s own name, scopes, scenarios and department, and nothing secret', async () => {
     const name = `clerk-${randomUUID().slice(0, 8)}`;
-    const key = await t.createKey({ name, scopes: ['checks', 'feedback'], scenarios: ['tendering'], department: '綦江区政务服务中心' });
+    const key = await t.createKey({
+      name,
+      scopes: ['checks', 'feedback'],
+      scenarios: ['tendering'],
+      department: '綦江区政务服务中心',
+    });
     const res = await httpAs(key, t.url, 'GET', '/api/v1/me');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ name, scopes: ['checks', 'feedback'], scenarios: ['tendering'], department: '綦江区政务服务中心' });
+    expect(res.body).toEqual({
+      name,
+      scopes: ['checks', 'feedback'],
+      scenarios: ['tendering'],
+      department: '綦江区政务服务中心',
+    });
     // The secret is everything after `cse_<prefix>_` (it may itself hold an underscore: base64url).
     const secret = /^cse_[0-9a-f]{8}_(.{43})$/.exec(key)?.[1];
     expect(secret).toHaveLength(43);

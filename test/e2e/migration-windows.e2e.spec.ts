@@ -25,14 +25,27 @@ describe('migration 1300: 令第36号 windows of sector penalties stored with th
   async function penalty(decisionDate: string, severity: string, industry: string, sector: string): Promise<string> {
     const code = uscc();
     const res = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'penalty', source, decisionNumber: `M-${randomUUID()}`, subjectName: '迁移测试公司', subjectCode: code, industry, sector,
-      severity, penaltyTypes: ['warning'], decisionDate,
+      type: 'penalty',
+      source,
+      decisionNumber: `M-${randomUUID()}`,
+      subjectName: '迁移测试公司',
+      subjectCode: code,
+      industry,
+      sector,
+      severity,
+      penaltyTypes: ['warning'],
+      decisionDate,
     });
     expect(res.status).toBe(201);
     return res.body.record.id;
   }
   const windows = async (id: string) =>
-    (await ds.query(`SELECT to_char(publicity_min_end, 'YYYY-MM-DD') AS min, to_char(publicity_end, 'YYYY-MM-DD') AS max, updated_at FROM credit_records WHERE id = $1`, [id]))[0];
+    (
+      await ds.query(
+        `SELECT to_char(publicity_min_end, 'YYYY-MM-DD') AS min, to_char(publicity_end, 'YYYY-MM-DD') AS max, updated_at FROM credit_records WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
   it('puts the grade windows back on the affected records only', async () => {
     const fireMinor = await penalty('2026-05-31', 'minor', 'fire_safety', 'fire');
@@ -40,8 +53,14 @@ describe('migration 1300: 令第36号 windows of sector penalties stored with th
     const old58 = await penalty('2026-03-31', 'general', 'fire_safety', 'fire');
     const right = await penalty('2026-06-15', 'serious', 'food_drug', 'drug');
     // As the earlier code stored them: the 1-year minimum on top of the 令第36号 grade.
-    await ds.query(`UPDATE credit_records SET publicity_min_end = '2027-05-31', publicity_end = '2027-05-31' WHERE id = $1`, [fireMinor]);
-    await ds.query(`UPDATE credit_records SET publicity_min_end = '2027-08-31', publicity_end = '2027-08-31' WHERE id = $1`, [foodGeneral]);
+    await ds.query(
+      `UPDATE credit_records SET publicity_min_end = '2027-05-31', publicity_end = '2027-05-31' WHERE id = $1`,
+      [fireMinor],
+    );
+    await ds.query(
+      `UPDATE credit_records SET publicity_min_end = '2027-08-31', publicity_end = '2027-08-31' WHERE id = $1`,
+      [foodGeneral],
+    );
     const before = { old58: await windows(old58), right: await windows(right) };
     expect(before.old58).toMatchObject({ min: '2027-03-31', max: '2029-03-31' });
 

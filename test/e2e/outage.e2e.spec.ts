@@ -51,7 +51,11 @@ describe('database outage (TCP proxy between the service and PostgreSQL)', () =>
   beforeAll(async () => {
     const real = new URL(process.env.DATABASE_URL!);
     proxy = await TcpProxy.start({ host: real.hostname, port: Number(real.port || 5432) });
-    t = await startTestApp({ DATABASE_URL: proxy.urlFor(process.env.DATABASE_URL!), DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS), RATE_LIMIT_PER_MINUTE: '0' });
+    t = await startTestApp({
+      DATABASE_URL: proxy.urlFor(process.env.DATABASE_URL!),
+      DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   }, 60_000);
@@ -100,7 +104,8 @@ describe('database outage (TCP proxy between the service and PostgreSQL)', () =>
     for (;;) {
       const s = await check();
       if (s.status === 200) return Date.now() - started;
-      if (Date.now() - started > deadlineMs) throw new Error(`checks still fail ${deadlineMs} ms after the link returned: ${JSON.stringify(s)}`);
+      if (Date.now() - started > deadlineMs)
+        throw new Error(`checks still fail ${deadlineMs} ms after the link returned: ${JSON.stringify(s)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

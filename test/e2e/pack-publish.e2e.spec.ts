@@ -16,7 +16,8 @@ describe('publishing a rule pack (规则包发布)', () => {
   const originals = new Map<string, string>();
   const drafts = new Map<string, unknown>(); // each edited pack's draft content before this file
 
-  const activeVersionId = async (id: string): Promise<string> => (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.versionId;
+  const activeVersionId = async (id: string): Promise<string> =>
+    (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.versionId;
 
   /** Save `edit` of the current draft of `id`; answers the save's answer. */
   async function saveEdited(id: string, edit: (c: Record<string, any>) => void) {
@@ -31,7 +32,12 @@ describe('publishing a rule pack (规则包发布)', () => {
 
   async function newSubject(): Promise<string> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `发布测试有限公司${code.slice(-4)}`, registeredOn: '2014-06-01' });
+    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: `发布测试有限公司${code.slice(-4)}`,
+      registeredOn: '2014-06-01',
+    });
     expect(res.status).toBe(201);
     return res.body.id;
   }
@@ -42,7 +48,8 @@ describe('publishing a rule pack (规则包发布)', () => {
   });
   afterAll(async () => {
     for (const [id, versionId] of originals) {
-      if ((await activeVersionId(id)) !== versionId) await http(t.url, 'POST', `/api/v1/packs/${id}/rollback`, { versionId, reason: 'test cleanup' });
+      if ((await activeVersionId(id)) !== versionId)
+        await http(t.url, 'POST', `/api/v1/packs/${id}/rollback`, { versionId, reason: 'test cleanup' });
     }
     for (const [id, content] of drafts) {
       const now = (await http(t.url, 'GET', `/api/v1/packs/${id}/draft`)).body;
@@ -74,12 +81,35 @@ describe('publishing a rule pack (规则包发布)', () => {
     const subjectId = await newSubject();
     const code = (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}`)).body.code;
     const record = (r: Record<string, unknown>) =>
-      http(t.url, 'POST', '/api/v1/records', { source: '綦江区消防救援大队', decisionNumber: `发布测试-${randomInt(1e9)}`, subjectName: '发布测试有限公司', subjectCode: code, industry: 'fire_safety', ...r });
-    expect((await record({ type: 'penalty', sector: 'fire', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-09-01' })).status).toBe(201);
-    expect((await record({ type: 'inspection', inspectionResult: 'failed', decisionDate: '2026-10-01' })).status).toBe(201);
+      http(t.url, 'POST', '/api/v1/records', {
+        source: '綦江区消防救援大队',
+        decisionNumber: `发布测试-${randomInt(1e9)}`,
+        subjectName: '发布测试有限公司',
+        subjectCode: code,
+        industry: 'fire_safety',
+        ...r,
+      });
+    expect(
+      (
+        await record({
+          type: 'penalty',
+          sector: 'fire',
+          severity: 'general',
+          penaltyTypes: ['fine'],
+          fineAmount: 1,
+          decisionDate: '2026-09-01',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await record({ type: 'inspection', inspectionResult: 'failed', decisionDate: '2026-10-01' })).status).toBe(
+      201,
+    );
     const tiering = t.app.get(TieringService);
     await tiering.idle();
-    const fire = async () => (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`)).body.tiers.find((x: { industry: string }) => x.industry === 'fire_safety');
+    const fire = async () =>
+      (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`)).body.tiers.find(
+        (x: { industry: string }) => x.industry === 'fire_safety',
+      );
     const before = await fire();
     expect(before).toMatchObject({ tier: 'B', score: 80 });
 
@@ -94,13 +124,26 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(published.status).toBe(201);
     await tiering.idle();
     expect(await fire()).toMatchObject({ tier: 'C', score: 80, pack: { version: published.body.version } });
-    const history = (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history?industry=fire_safety`)).body.items;
-    expect(history[0]).toMatchObject({ tier: 'C', previousTier: 'B', packVersion: published.body.version, trigger: 'pack:publish:fire_safety' });
+    const history = (await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history?industry=fire_safety`)).body
+      .items;
+    expect(history[0]).toMatchObject({
+      tier: 'C',
+      previousTier: 'B',
+      packVersion: published.body.version,
+      trigger: 'pack:publish:fire_safety',
+    });
 
-    const back = await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', { versionId: originals.get('fire_safety'), reason: 'e2e: back to the old bands' });
+    const back = await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', {
+      versionId: originals.get('fire_safety'),
+      reason: 'e2e: back to the old bands',
+    });
     expect(back.status).toBe(200);
     await tiering.idle();
-    expect(await fire()).toMatchObject({ tier: 'B', score: 80, pack: { version: before.pack.version, contentHash: before.pack.contentHash } });
+    expect(await fire()).toMatchObject({
+      tier: 'B',
+      score: 80,
+      pack: { version: before.pack.version, contentHash: before.pack.contentHash },
+    });
   });
 
   it('publish with If-Match publishes only the draft revision the author simulated: a save since is a 409 and nothing is published', async () => {
@@ -110,42 +153,85 @@ describe('publishing a rule pack (规则包发布)', () => {
     const second = await saveEdited('tax', () => undefined); // another author's save after the simulation
     expect(second.body.revision).toBe(simulated + 1);
     const active = await activeVersionId('tax');
-    const stale = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e: the simulated revision' }, { 'if-match': String(simulated) });
+    const stale = await http(
+      t.url,
+      'POST',
+      '/api/v1/packs/tax/publish',
+      { reason: 'e2e: the simulated revision' },
+      { 'if-match': String(simulated) },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'DRAFT_CONFLICT', currentRevision: simulated + 1 });
     expect(await activeVersionId('tax')).toBe(active);
-    const malformed = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e' }, { 'if-match': 'latest' });
+    const malformed = await http(
+      t.url,
+      'POST',
+      '/api/v1/packs/tax/publish',
+      { reason: 'e2e' },
+      { 'if-match': 'latest' },
+    );
     expect([malformed.status, malformed.body.errors?.[0]?.field]).toEqual([400, 'If-Match']);
     expect(await activeVersionId('tax')).toBe(active);
-    const current = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e: the current revision' }, { 'if-match': `"${simulated + 1}"` });
+    const current = await http(
+      t.url,
+      'POST',
+      '/api/v1/packs/tax/publish',
+      { reason: 'e2e: the current revision' },
+      { 'if-match': `"${simulated + 1}"` },
+    );
     expect(current.status).toBe(201);
     expect(await activeVersionId('tax')).not.toBe(active);
     await t.app.get(TieringService).idle();
   });
 
   it('a pack that no longer applies to a kind of subject leaves those subjects no stored tier of its industry (as the simulation said)', async () => {
-    const body = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'public_body', code: uscc('11500110'), name: `綦江区某局${randomInt(1e6)}` });
+    const body = await http(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'public_body',
+      code: uscc('11500110'),
+      name: `綦江区某局${randomInt(1e6)}`,
+    });
     expect(body.status).toBe(201);
-    const industries = async () => (await http(t.url, 'GET', `/api/v1/subjects/${body.body.id}/tiers`)).body.tiers.map((x: { industry: string }) => x.industry);
+    const industries = async () =>
+      (await http(t.url, 'GET', `/api/v1/subjects/${body.body.id}/tiers`)).body.tiers.map(
+        (x: { industry: string }) => x.industry,
+      );
     expect(await industries()).toContain('fire_safety');
 
-    const saved = await saveEdited('fire_safety', (c) => (c.appliesTo = c.appliesTo.filter((k: string) => k !== 'public_body')));
+    const saved = await saveEdited(
+      'fire_safety',
+      (c) => (c.appliesTo = c.appliesTo.filter((k: string) => k !== 'public_body')),
+    );
     expect(saved.body.valid).toBe(true);
     const sim = await http(t.url, 'POST', '/api/v1/packs/fire_safety/simulate', {});
     expect(sim.status).toBe(200);
     const count = (d: Record<string, number>) => Object.values(d).reduce((a, b) => a + b, 0);
     expect(count(sim.body.distribution.after)).toBeLessThan(count(sim.body.distribution.before));
 
-    expect((await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: public bodies left out' })).status).toBe(201);
+    expect(
+      (await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: public bodies left out' }))
+        .status,
+    ).toBe(201);
     await t.app.get(TieringService).idle();
     expect(await industries()).not.toContain('fire_safety');
     // The removal is in the subject's history: no tier now, the one removed, what caused it.
     const history = await http(t.url, 'GET', `/api/v1/subjects/${body.body.id}/tiers/history?industry=fire_safety`);
-    expect(history.body.items[0]).toMatchObject({ tier: null, score: null, previousTier: expect.any(String), trigger: 'pack:publish:fire_safety' });
-    const stored = (await http(t.url, 'GET', '/api/v1/tiering/distribution')).body.items.filter((x: { industry: string }) => x.industry === 'fire_safety');
-    expect(stored.reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(count(sim.body.distribution.after));
+    expect(history.body.items[0]).toMatchObject({
+      tier: null,
+      score: null,
+      previousTier: expect.any(String),
+      trigger: 'pack:publish:fire_safety',
+    });
+    const stored = (await http(t.url, 'GET', '/api/v1/tiering/distribution')).body.items.filter(
+      (x: { industry: string }) => x.industry === 'fire_safety',
+    );
+    expect(stored.reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(
+      count(sim.body.distribution.after),
+    );
 
-    await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', { versionId: originals.get('fire_safety'), reason: 'e2e: public bodies back' });
+    await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', {
+      versionId: originals.get('fire_safety'),
+      reason: 'e2e: public bodies back',
+    });
     await t.app.get(TieringService).idle();
     expect(await industries()).toContain('fire_safety');
   });
@@ -159,10 +245,19 @@ describe('publishing a rule pack (规则包发布)', () => {
     });
     const validated = await http(t.url, 'POST', '/api/v1/packs/validate', content);
     expect(validated.body.valid).toBe(false);
-    expect(validated.body.findings).toEqual([expect.objectContaining({ code: 'never-fires', rule: 'construction-penalty', path: '/rules/2/conditions/all/1' })]);
+    expect(validated.body.findings).toEqual([
+      expect.objectContaining({ code: 'never-fires', rule: 'construction-penalty', path: '/rules/2/conditions/all/1' }),
+    ]);
 
     expect(saved.body.valid).toBe(false);
-    expect(saved.body.findings).toEqual([{ file: expect.stringContaining('construction/pack.json'), rule: 'construction-penalty', path: '/rules/2/conditions/all/1', message: expect.stringContaining('can never fire') }]);
+    expect(saved.body.findings).toEqual([
+      {
+        file: expect.stringContaining('construction/pack.json'),
+        rule: 'construction-penalty',
+        path: '/rules/2/conditions/all/1',
+        message: expect.stringContaining('can never fire'),
+      },
+    ]);
     const published = await http(t.url, 'POST', '/api/v1/packs/construction/publish', { reason: 'e2e: a dead rule' });
     expect(published.status).toBe(422);
     expect(published.body.code).toBe('PACK_INVALID');
@@ -174,9 +269,13 @@ describe('publishing a rule pack (规则包发布)', () => {
     const saved = await saveEdited('tax', (c) => (c.industry = 'fire_safety'));
     expect(saved.status).toBe(200);
     expect(saved.body.valid).toBe(false);
-    expect(saved.body.findings).toEqual([expect.objectContaining({ path: '/industry', message: expect.stringContaining('fire_safety') })]);
+    expect(saved.body.findings).toEqual([
+      expect.objectContaining({ path: '/industry', message: expect.stringContaining('fire_safety') }),
+    ]);
 
-    const published = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'e2e: a second fire-safety pack' });
+    const published = await http(t.url, 'POST', '/api/v1/packs/tax/publish', {
+      reason: 'e2e: a second fire-safety pack',
+    });
     expect(published.status).toBe(422);
     expect(published.body.code).toBe('PACK_INVALID');
     expect((await http(t.url, 'GET', '/api/v1/packs/tax')).body.industry).toBe('tax');
@@ -188,6 +287,8 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(run.status).toBe(200);
     const tiers = await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`);
     expect(tiers.status).toBe(200);
-    expect(tiers.body.tiers.map((x: { industry: string; pack: { id: string } }) => `${x.industry}:${x.pack.id}`).sort()).toEqual(['construction:construction', 'fire_safety:fire_safety', 'food_drug:food_drug', 'tax:tax']);
+    expect(
+      tiers.body.tiers.map((x: { industry: string; pack: { id: string } }) => `${x.industry}:${x.pack.id}`).sort(),
+    ).toEqual(['construction:construction', 'fire_safety:fire_safety', 'food_drug:food_drug', 'tax:tax']);
   });
 });

@@ -19,11 +19,13 @@ describe('rule pack versions (规则包版本) across two instances', () => {
   let bundledTax: Record<string, unknown>; // the active content before this file changes anything
   const newVersion = `1.1.${randomInt(1e6)}`;
 
-  const packVersion = async (t: TestApp, id = 'tax'): Promise<string> => (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.version;
+  const packVersion = async (t: TestApp, id = 'tax'): Promise<string> =>
+    (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.version;
   const activeId = async (t: TestApp, id = 'tax'): Promise<string> =>
     (await http(t.url, 'GET', `/api/v1/packs/${id}/versions`)).body.items.find((v: { active: boolean }) => v.active).id;
   const draft = async (t: TestApp) => (await http(t.url, 'GET', '/api/v1/packs/tax/draft')).body;
-  const save = (t: TestApp, revision: number, content: unknown) => http(t.url, 'PUT', '/api/v1/packs/tax/draft', { content }, { 'if-match': String(revision) });
+  const save = (t: TestApp, revision: number, content: unknown) =>
+    http(t.url, 'PUT', '/api/v1/packs/tax/draft', { content }, { 'if-match': String(revision) });
 
   /** Poll `t` until its tax pack has `version`; answers the milliseconds it took. */
   async function until(t: TestApp, version: string): Promise<number> {
@@ -43,7 +45,12 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     let code = '91500110';
     for (let i = 0; i < 9; i++) code += USCC_ALPHABET[randomInt(USCC_ALPHABET.length)];
     code += usccCheckChar(code);
-    const res = await http(a.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江规则版本测试有限公司${code.slice(-4)}`, registeredOn: '2015-03-01' });
+    const res = await http(a.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: `綦江规则版本测试有限公司${code.slice(-4)}`,
+      registeredOn: '2015-03-01',
+    });
     expect(res.status).toBe(201);
     subjectId = res.body.id;
   });
@@ -77,9 +84,17 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ valid: true, findings: [], revision: d.revision + 1 });
 
-    const published = await http(a.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'C/D threshold 40 -> 39 (test)', operator: '信用科-李四' });
+    const published = await http(a.url, 'POST', '/api/v1/packs/tax/publish', {
+      reason: 'C/D threshold 40 -> 39 (test)',
+      operator: '信用科-李四',
+    });
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ version: newVersion, status: 'published', active: true, publishedBy: '信用科-李四' });
+    expect(published.body).toMatchObject({
+      version: newVersion,
+      status: 'published',
+      active: true,
+      publishedBy: '信用科-李四',
+    });
     const msB = await until(b, newVersion);
     expect(await packVersion(a)).toBe(newVersion); // the publishing instance answers with it at once
     expect(msB).toBeLessThan(1000);
@@ -89,7 +104,10 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     const tiersB = (await http(b.url, 'GET', '/api/v1/packs/tax')).body.tiers;
     expect(tiersB.find((x: { tier: string }) => x.tier === 'C').minScore).toBe(39);
 
-    const rolled = await http(a.url, 'POST', '/api/v1/packs/tax/rollback', { versionId: originalTax, reason: 'back to the bundled thresholds' });
+    const rolled = await http(a.url, 'POST', '/api/v1/packs/tax/rollback', {
+      versionId: originalTax,
+      reason: 'back to the bundled thresholds',
+    });
     expect(rolled.status).toBe(200);
     expect(rolled.body).toMatchObject({ id: originalTax, active: true });
     const original = rolled.body.version as string;
@@ -98,10 +116,17 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     expect(backB).toBeLessThan(1000);
 
     const audit = await http(a.url, 'GET', '/api/v1/audit/entries?kind=pack.publish&limit=500');
-    expect(audit.body.items.some((e: { request: { packId: string }; operator: string }) => e.request.packId === 'tax' && e.operator === '信用科-李四')).toBe(true);
+    expect(
+      audit.body.items.some(
+        (e: { request: { packId: string }; operator: string }) =>
+          e.request.packId === 'tax' && e.operator === '信用科-李四',
+      ),
+    ).toBe(true);
     const rb = await http(a.url, 'GET', '/api/v1/audit/entries?kind=pack.rollback&limit=500');
     expect(rb.body.items[rb.body.items.length - 1].packVersions.tax).toBe(original);
-    process.stdout.write(`pack hot reload on ${process.env.TEST_EMBEDDED === '1' ? 'PGlite' : 'PostgreSQL'}: publish ${msB} ms, rollback ${backB} ms\n`);
+    process.stdout.write(
+      `pack hot reload on ${process.env.TEST_EMBEDDED === '1' ? 'PGlite' : 'PostgreSQL'}: publish ${msB} ms, rollback ${backB} ms\n`,
+    );
   });
 
   it('two saves based on the same revision: exactly one 200 and one 409 DRAFT_CONFLICT', async () => {
@@ -135,20 +160,31 @@ describe('rule pack versions (规则包版本) across two instances', () => {
     const res = await http(a.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'should be refused' });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('PACK_INVALID');
-    expect(res.body.findings[0]).toMatchObject({ file: expect.stringContaining('tax/pack.json'), rule: content.rules[2].name, path: expect.stringMatching(/^\/rules\/2\//) });
+    expect(res.body.findings[0]).toMatchObject({
+      file: expect.stringContaining('tax/pack.json'),
+      rule: content.rules[2].name,
+      path: expect.stringMatching(/^\/rules\/2\//),
+    });
     expect((await http(a.url, 'GET', '/api/v1/packs/tax/versions')).body).toEqual(before.body);
     expect(await activeId(b)).toBe(originalTax);
   });
 
   it('a published version is immutable in the database; rollback to an unknown version is 404; a taken version is 409', async () => {
     const db = a.app.get(DataSource);
-    await expect(db.query(`UPDATE pack_versions SET content = '{}'::jsonb WHERE id = $1`, [originalTax])).rejects.toThrow(/immutable/);
+    await expect(
+      db.query(`UPDATE pack_versions SET content = '{}'::jsonb WHERE id = $1`, [originalTax]),
+    ).rejects.toThrow(/immutable/);
     await expect(db.query(`DELETE FROM pack_versions WHERE id = $1`, [originalTax])).rejects.toThrow(/never removed/);
-    const missing = await http(a.url, 'POST', '/api/v1/packs/tax/rollback', { versionId: randomUUID(), reason: 'no such version' });
+    const missing = await http(a.url, 'POST', '/api/v1/packs/tax/rollback', {
+      versionId: randomUUID(),
+      reason: 'no such version',
+    });
     expect(missing).toMatchObject({ status: 404, body: { code: 'PACK_VERSION_NOT_FOUND' } });
     const d = await draft(a);
     const content = structuredClone(bundledTax);
-    content.version = (await http(a.url, 'GET', '/api/v1/packs/tax/versions')).body.items.find((v: { id: string }) => v.id === originalTax).version;
+    content.version = (await http(a.url, 'GET', '/api/v1/packs/tax/versions')).body.items.find(
+      (v: { id: string }) => v.id === originalTax,
+    ).version;
     content.description = `${String(content.description)} (edited)`;
     expect((await save(a, d.revision, content)).status).toBe(200);
     const taken = await http(a.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'same version again' });

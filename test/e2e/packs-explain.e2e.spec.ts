@@ -15,7 +15,9 @@ describe('explain and validate rule packs over HTTP', () => {
   });
 
   it('answers the full condition trace of every rule', async () => {
-    const res = await httpAs(packsKey, t.url, 'POST', '/api/v1/packs/tax/evaluate', { facts: { industryPenaltiesLast12Months: 1 } });
+    const res = await httpAs(packsKey, t.url, 'POST', '/api/v1/packs/tax/evaluate', {
+      facts: { industryPenaltiesLast12Months: 1 },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ packId: 'tax', tier: 'A', score: 95 });
     expect(res.body.evaluation.fired.map((f: { rule: string }) => f.rule)).toEqual(['tax-penalty']);
@@ -23,7 +25,16 @@ describe('explain and validate rule packs over HTTP', () => {
     expect(penalty).toEqual({
       rule: 'tax-penalty',
       fired: true,
-      conditions: [{ path: '/all/0', fact: 'industryPenaltiesLast12Months', factValue: 1, operator: 'greaterThanInclusive', expected: 1, passed: true }],
+      conditions: [
+        {
+          path: '/all/0',
+          fact: 'industryPenaltiesLast12Months',
+          factValue: 1,
+          operator: 'greaterThanInclusive',
+          expected: 1,
+          passed: true,
+        },
+      ],
     });
     const repeated = res.body.rules.find((r: { rule: string }) => r.rule === 'tax-penalties-repeated');
     expect(repeated).toMatchObject({ fired: false, conditions: [{ factValue: 1, expected: 3, passed: false }] });
@@ -31,11 +42,17 @@ describe('explain and validate rule packs over HTTP', () => {
   });
 
   it('refuses facts outside the catalogue with problem details naming the fact', async () => {
-    const res = await http(t.url, 'POST', '/api/v1/packs/tax/evaluate', { facts: { penaltiesLast12Months: 'two', noSuchFact: 1, taxCreditLevel: 'Z' } });
+    const res = await http(t.url, 'POST', '/api/v1/packs/tax/evaluate', {
+      facts: { penaltiesLast12Months: 'two', noSuchFact: 1, taxCreditLevel: 'Z' },
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['facts.noSuchFact', 'facts.penaltiesLast12Months', 'facts.taxCreditLevel']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'facts.noSuchFact',
+      'facts.penaltiesLast12Months',
+      'facts.taxCreditLevel',
+    ]);
   });
 
   it('refuses a body without facts, an unknown pack, and a key without the packs scope', async () => {
@@ -46,7 +63,10 @@ describe('explain and validate rule packs over HTTP', () => {
   });
 
   it('validates a pack: 200 with valid and the findings', async () => {
-    const pack = JSON.parse(readFileSync(join(__dirname, '../../rule-packs/tax/pack.json'), 'utf8')) as Record<string, any>;
+    const pack = JSON.parse(readFileSync(join(__dirname, '../../rule-packs/tax/pack.json'), 'utf8')) as Record<
+      string,
+      any
+    >;
     const ok = await httpAs(packsKey, t.url, 'POST', '/api/v1/packs/validate', pack);
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ valid: true, findings: [] });
@@ -54,6 +74,14 @@ describe('explain and validate rule packs over HTTP', () => {
     const bad = await httpAs(packsKey, t.url, 'POST', '/api/v1/packs/validate', pack);
     expect(bad.status).toBe(200);
     expect(bad.body.valid).toBe(false);
-    expect(bad.body.findings).toEqual([expect.objectContaining({ severity: 'error', file: 'pack.json', rule: 'tax-penalty', path: '/rules/2/conditions/all/1', code: 'never-fires' })]);
+    expect(bad.body.findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'pack.json',
+        rule: 'tax-penalty',
+        path: '/rules/2/conditions/all/1',
+        code: 'never-fires',
+      }),
+    ]);
   });
 });

@@ -20,8 +20,16 @@ describe('"双公示" quality figures from one snapshot', () => {
   let store: RecordIntakeQueries;
   const code = uscc();
   const penalty = (dept: string, n: string, over: Record<string, unknown> = {}) => ({
-    type: 'penalty', source: dept, decisionNumber: `${dept}-${n}`, subjectName: `快照公司-${dept}`, subjectCode: code,
-    severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-11-25', ...over,
+    type: 'penalty',
+    source: dept,
+    decisionNumber: `${dept}-${n}`,
+    subjectName: `快照公司-${dept}`,
+    subjectCode: code,
+    severity: 'general',
+    penaltyTypes: ['fine'],
+    fineAmount: 1,
+    decisionDate: '2026-11-25',
+    ...over,
   });
   const importRows = (records: unknown[]) => http(t.url, 'POST', '/api/v1/records/import', { records });
   const get = async (path: string, dept: string) => {
@@ -31,12 +39,19 @@ describe('"双公示" quality figures from one snapshot', () => {
   };
 
   /** Runs `read` with an import of one late and one refused row of `dept` committed right after `spied` first answers. */
-  async function withImportAfter(spied: 'accepted' | 'refusedRows', dept: string, read: () => Promise<unknown>): Promise<{ answer: unknown; imported: HttpResult }> {
+  async function withImportAfter(
+    spied: 'accepted' | 'refusedRows',
+    dept: string,
+    read: () => Promise<unknown>,
+  ): Promise<{ answer: unknown; imported: HttpResult }> {
     const real = store[spied].bind(store) as (...a: unknown[]) => Promise<unknown>;
     let imported: Promise<HttpResult> | undefined;
     const spy = jest.spyOn(store, spied).mockImplementationOnce((async (...args: unknown[]) => {
       const out = await real(...args);
-      imported = importRows([penalty(dept, 'late', { decisionDate: '2026-09-15' }), penalty(dept, 'refused', { severity: undefined })]);
+      imported = importRows([
+        penalty(dept, 'late', { decisionDate: '2026-09-15' }),
+        penalty(dept, 'refused', { severity: undefined }),
+      ]);
       await Promise.race([imported, sleep(IMPORT_WAIT_MS)]);
       return out;
     }) as never);
@@ -78,9 +93,14 @@ describe('"双公示" quality figures from one snapshot', () => {
   it('failures: the refused rows and the late records listed are of the same moment', async () => {
     const dept = `快照-区住房城乡建委-${randomUUID().slice(0, 8)}`;
     expect((await importRows([penalty(dept, 'timely')])).body.totals).toMatchObject({ stored: 1 });
-    const { answer, imported } = await withImportAfter('refusedRows', dept, () => get('/api/v1/quality/failures', dept));
+    const { answer, imported } = await withImportAfter('refusedRows', dept, () =>
+      get('/api/v1/quality/failures', dept),
+    );
     expect(imported.body.totals).toMatchObject({ stored: 1, refused: 1 });
     expect(answer).toMatchObject({ total: 0, items: [] });
-    expect((await get('/api/v1/quality/failures', dept)).items.map((f: { kind: string }) => f.kind)).toEqual(['refused', 'late']);
+    expect((await get('/api/v1/quality/failures', dept)).items.map((f: { kind: string }) => f.kind)).toEqual([
+      'refused',
+      'late',
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
-const COMMITMENT = '本单位承诺已履行行政处罚决定规定的义务，所提交材料真实有效；如违背承诺，愿意承担相应法律责任并接受失信惩戒。';
+const COMMITMENT =
+  '本单位承诺已履行行政处罚决定规定的义务，所提交材料真实有效；如违背承诺，愿意承担相应法律责任并接受失信惩戒。';
 
 /** An approval allows exactly what an application allows: the record still in force and past its minimum publicity period. */
 describe('credit repair approval (准予信用修复) checks the record as it is on the day of approval', () => {
@@ -24,18 +25,37 @@ describe('credit repair approval (准予信用修复) checks the record as it is
     await t.close();
   });
 
-  async function penalty(decisionNumber: string, code: string, decisionDate: string, severity: string): Promise<{ id: string; subjectId: string }> {
+  async function penalty(
+    decisionNumber: string,
+    code: string,
+    decisionDate: string,
+    severity: string,
+  ): Promise<{ id: string; subjectId: string }> {
     const res = await post('/api/v1/records', {
-      type: 'penalty', source: department, decisionNumber, subjectName: '重庆綦安修复审批测试有限公司', subjectCode: code, industry: 'general',
-      severity, penaltyTypes: ['fine'], fineAmount: 2, decisionDate,
+      type: 'penalty',
+      source: department,
+      decisionNumber,
+      subjectName: '重庆綦安修复审批测试有限公司',
+      subjectCode: code,
+      industry: 'general',
+      severity,
+      penaltyTypes: ['fine'],
+      fineAmount: 2,
+      decisionDate,
     });
     expect(res.status).toBeLessThan(300);
     await t.app.get(TieringService).idle();
     return { id: res.body.record.id, subjectId: res.body.record.subjectId };
   }
   const apply = (recordId: string) =>
-    post('/api/v1/repair-applications', { recordId, applicant: { kind: 'subject', name: '重庆綦安修复审批测试有限公司' }, commitment: COMMITMENT, reason: '罚款已缴清，已整改。' });
-  const approve = (id: string) => post(`/api/v1/repair-applications/${id}/approve`, { department, reason: '同意修复。' });
+    post('/api/v1/repair-applications', {
+      recordId,
+      applicant: { kind: 'subject', name: '重庆綦安修复审批测试有限公司' },
+      commitment: COMMITMENT,
+      reason: '罚款已缴清，已整改。',
+    });
+  const approve = (id: string) =>
+    post(`/api/v1/repair-applications/${id}/approve`, { department, reason: '同意修复。' });
 
   it('a record whose publication stopped by itself while its application was pending is not repaired (409); the department can still reject', async () => {
     at('2027-03-20');
@@ -48,9 +68,20 @@ describe('credit repair approval (准予信用修复) checks the record as it is
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'REPAIR_RECORD_NOT_IN_FORCE', recordId: p.id });
     expect(late.body.errors[0].reason).toContain('2027-04-10');
-    expect((await get(`/api/v1/records/${p.id}`)).body).toMatchObject({ status: 'active', repairedAt: null, inForce: false });
+    expect((await get(`/api/v1/records/${p.id}`)).body).toMatchObject({
+      status: 'active',
+      repairedAt: null,
+      inForce: false,
+    });
     expect((await get(`/api/v1/repair-applications/${app.body.id}`)).body.status).toBe('pending');
-    expect((await post(`/api/v1/repair-applications/${app.body.id}/reject`, { department, reason: '公示期已届满，自动停止公示。' })).status).toBe(200);
+    expect(
+      (
+        await post(`/api/v1/repair-applications/${app.body.id}/reject`, {
+          department,
+          reason: '公示期已届满，自动停止公示。',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('a record corrected by re-import to serious while its application was pending is not repaired before its new minimum (422 with the new date)', async () => {
@@ -69,7 +100,11 @@ describe('credit repair approval (准予信用修复) checks the record as it is
     const early = await approve(app.body.id);
     expect(early.status).toBe(422);
     expect(early.body).toMatchObject({ code: 'REPAIR_TOO_EARLY', recordId: p.id, earliestRepairDate: '2027-05-10' });
-    expect((await get(`/api/v1/records/${p.id}`)).body).toMatchObject({ status: 'active', repairedAt: null, inForce: true });
+    expect((await get(`/api/v1/records/${p.id}`)).body).toMatchObject({
+      status: 'active',
+      repairedAt: null,
+      inForce: true,
+    });
     expect((await get(`/api/v1/repair-applications/${app.body.id}`)).body.status).toBe('pending');
 
     at('2027-05-10');

@@ -13,37 +13,90 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
   });
 
   const record = async (body: Record<string, unknown>) => {
-    const res = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '修复告知测试公司', subjectCode: uscc(), ...body });
+    const res = await http(t.url, 'POST', '/api/v1/records', {
+      source,
+      decisionNumber: randomUUID(),
+      subjectName: '修复告知测试公司',
+      subjectCode: uscc(),
+      ...body,
+    });
     expect(res.status).toBe(201);
     return res.body.record.id as string;
   };
 
   it('answers the notice with the recorded penalty itself (served with the decision), and none for a licence', async () => {
-    const penalty = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '修复告知测试公司', subjectCode: uscc(), type: 'penalty', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2025-03-10' });
+    const penalty = await http(t.url, 'POST', '/api/v1/records', {
+      source,
+      decisionNumber: randomUUID(),
+      subjectName: '修复告知测试公司',
+      subjectCode: uscc(),
+      type: 'penalty',
+      severity: 'general',
+      penaltyTypes: ['fine'],
+      fineAmount: 1,
+      decisionDate: '2025-03-10',
+    });
     expect(penalty.status).toBe(201);
-    expect(penalty.body.repairNotice).toEqual((await http(t.url, 'GET', `/api/v1/records/${penalty.body.record.id}/repair-notice`)).body);
+    expect(penalty.body.repairNotice).toEqual(
+      (await http(t.url, 'GET', `/api/v1/records/${penalty.body.record.id}/repair-notice`)).body,
+    );
     expect(penalty.body.repairNotice).toMatchObject({ earliestRepairDate: '2025-06-10', ruleVersion: 'NDRC-58' });
-    const licence = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '修复告知测试公司', subjectCode: uscc(), type: 'licence', decisionDate: '2025-03-10' });
+    const licence = await http(t.url, 'POST', '/api/v1/records', {
+      source,
+      decisionNumber: randomUUID(),
+      subjectName: '修复告知测试公司',
+      subjectCode: uscc(),
+      type: 'licence',
+      decisionDate: '2025-03-10',
+    });
     expect(licence.status).toBe(201);
     expect(licence.body.repairNotice).toBeNull();
   });
 
   it('uses the 令第58号 windows for a decision of 2025 and the 令第36号 windows for one of May 2026', async () => {
-    const old = await record({ type: 'penalty', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2025-03-10' });
+    const old = await record({
+      type: 'penalty',
+      severity: 'general',
+      penaltyTypes: ['fine'],
+      fineAmount: 1,
+      decisionDate: '2025-03-10',
+    });
     const notice58 = await http(t.url, 'GET', `/api/v1/records/${old}/repair-notice`);
     expect(notice58.status).toBe(200);
-    expect(notice58.body).toMatchObject({ ruleVersion: 'NDRC-58', earliestRepairDate: '2025-06-10', publicityEnds: '2028-03-10', recognisingDepartment: source });
+    expect(notice58.body).toMatchObject({
+      ruleVersion: 'NDRC-58',
+      earliestRepairDate: '2025-06-10',
+      publicityEnds: '2028-03-10',
+      recognisingDepartment: source,
+    });
     expect(notice58.body.howToApply.join('\n')).toContain('2025-06-10');
-    expect(notice58.body.howToApply.join('\n')).toContain(`POST /api/v1/repair-applications with recordId ${notice58.body.recordId}`);
+    expect(notice58.body.howToApply.join('\n')).toContain(
+      `POST /api/v1/repair-applications with recordId ${notice58.body.recordId}`,
+    );
 
-    const recent = await record({ type: 'penalty', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-05-20' });
+    const recent = await record({
+      type: 'penalty',
+      severity: 'serious',
+      penaltyTypes: ['fine'],
+      fineAmount: 1,
+      decisionDate: '2026-05-20',
+    });
     const notice36 = await http(t.url, 'GET', `/api/v1/records/${recent}/repair-notice`);
-    expect(notice36.body).toMatchObject({ ruleVersion: 'NDRC-36', earliestRepairDate: '2027-05-20', publicityEnds: '2029-05-20' });
+    expect(notice36.body).toMatchObject({
+      ruleVersion: 'NDRC-36',
+      earliestRepairDate: '2027-05-20',
+      publicityEnds: '2029-05-20',
+    });
     expect(notice36.body.ruleText).toContain('第36号');
   });
 
   it('a dishonesty listing keeps no minimum publicity period: its notice says repair may be applied for at once, as the application route accepts', async () => {
-    const listed = await record({ type: 'list_entry', listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-05-20' });
+    const listed = await record({
+      type: 'list_entry',
+      listType: 'serious_dishonesty',
+      severity: 'serious',
+      decisionDate: '2026-05-20',
+    });
     const notice = await http(t.url, 'GET', `/api/v1/records/${listed}/repair-notice`);
     expect(notice.body).toMatchObject({ earliestRepairDate: null, publicityEnds: null });
     const text = notice.body.howToApply.join('\n');
@@ -51,7 +104,10 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
     expect(text).toContain('无最短公示期');
     expect(text).toContain('at once');
     const applied = await http(t.url, 'POST', '/api/v1/repair-applications', {
-      recordId: listed, applicant: { kind: 'subject', name: '修复告知测试公司' }, commitment: '本单位承诺所提交材料真实有效，愿意承担违背承诺的相应责任。', reason: '已纠正失信行为并履行相关义务。',
+      recordId: listed,
+      applicant: { kind: 'subject', name: '修复告知测试公司' },
+      commitment: '本单位承诺所提交材料真实有效，愿意承担违背承诺的相应责任。',
+      reason: '已纠正失信行为并履行相关义务。',
     });
     expect(applied.status).toBe(201);
   });

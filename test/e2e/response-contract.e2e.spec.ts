@@ -40,7 +40,12 @@ describe('response contract: every 2xx JSON answer matches its documented schema
   const ids: Record<string, string> = {};
 
   /** Call a route (path template + its parameters) and expect a documented 2xx whose body matches the schema. */
-  async function call(method: string, template: string, params: Record<string, string> = {}, opts: { query?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+  async function call(
+    method: string,
+    template: string,
+    params: Record<string, string> = {},
+    opts: { query?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> {
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `{${name}}`));
     const res = await http(t.url, method, opts.query ? `${path}?${opts.query}` : path, opts.body, opts.headers);
     expect(contract.problems(method, template, res, KNOWN_DRIFT[`${method} ${template}`])).toEqual([]);
@@ -50,9 +55,17 @@ describe('response contract: every 2xx JSON answer matches its documented schema
   /** Put a pack's draft back as it was, so that the next step of this file starts from the published content. */
   const restoreDraft = async (id: string, content: unknown) => {
     const now = (await http(t.url, 'GET', `/api/v1/packs/${id}/draft`)).body;
-    expect((await http(t.url, 'PUT', `/api/v1/packs/${id}/draft`, { content }, { 'if-match': String(now.revision) })).status).toBe(200);
+    expect(
+      (await http(t.url, 'PUT', `/api/v1/packs/${id}/draft`, { content }, { 'if-match': String(now.revision) })).status,
+    ).toBe(200);
   };
-  const record = (body: Record<string, unknown>) => call('POST', '/api/v1/records', {}, { body: { source: department, decisionNumber: `契约-${randomUUID()}`, ...body } });
+  const record = (body: Record<string, unknown>) =>
+    call(
+      'POST',
+      '/api/v1/records',
+      {},
+      { body: { source: department, decisionNumber: `契约-${randomUUID()}`, ...body } },
+    );
 
   beforeAll(async () => {
     t = await startIsolatedTestApp();
@@ -68,8 +81,13 @@ describe('response contract: every 2xx JSON answer matches its documented schema
   it('documents a schema for every 2xx answer of every route', () => {
     const missing = contract.operations().flatMap((op) =>
       contract.successes(op).flatMap(([status, content]) =>
-        !content ? [`${op.method} ${op.path} ${status}: no content documented`]
-          : Object.entries(content).filter(([, c]) => !describes(c.schema)).map(([type]) => `${op.method} ${op.path} ${status} ${type}: no schema`)));
+        !content
+          ? [`${op.method} ${op.path} ${status}: no content documented`]
+          : Object.entries(content)
+              .filter(([, c]) => !describes(c.schema))
+              .map(([type]) => `${op.method} ${op.path} ${status} ${type}: no schema`),
+      ),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -82,44 +100,141 @@ describe('response contract: every 2xx JSON answer matches its documented schema
   });
 
   it('API keys (API密钥管理): list, create, revoke', async () => {
-    const created = await call('POST', '/api/v1/api-keys', {}, { body: { name: `contract-${run}`, scopes: ['checks', 'feedback'], scenarios: ['tendering'], rateLimitPerMinute: 600, department: department } });
+    const created = await call(
+      'POST',
+      '/api/v1/api-keys',
+      {},
+      {
+        body: {
+          name: `contract-${run}`,
+          scopes: ['checks', 'feedback'],
+          scenarios: ['tendering'],
+          rateLimitPerMinute: 600,
+          department: department,
+        },
+      },
+    );
     expect(created.status).toBe(201);
     await call('POST', '/api/v1/api-keys', {}, { body: { name: `contract-min-${run}`, scopes: ['tiers'] } });
     await call('GET', '/api/v1/api-keys');
-    expect((await call('POST', '/api/v1/api-keys/{key}/revoke', { key: created.body.apiKey.id })).body.revokedAt).toEqual(expect.any(String));
+    expect(
+      (await call('POST', '/api/v1/api-keys/{key}/revoke', { key: created.body.apiKey.id })).body.revokedAt,
+    ).toEqual(expect.any(String));
     await call('POST', '/api/v1/api-keys/{key}/revoke', { key: `contract-min-${run}` });
   });
 
   it('subjects and records', async () => {
-    const reg = await call('POST', '/api/v1/subjects', {}, { body: { kind: 'legal_person', code: firm.code, name: firm.name, region, registeredOn: '2015-03-01' } });
+    const reg = await call(
+      'POST',
+      '/api/v1/subjects',
+      {},
+      { body: { kind: 'legal_person', code: firm.code, name: firm.name, region, registeredOn: '2015-03-01' } },
+    );
     ids.firm = reg.body.id;
-    ids.person = (await call('POST', '/api/v1/subjects', {}, { body: { kind: 'natural_person', idNumber: person.idNumber, name: person.name } })).body.id;
+    ids.person = (
+      await call(
+        'POST',
+        '/api/v1/subjects',
+        {},
+        { body: { kind: 'natural_person', idNumber: person.idNumber, name: person.name } },
+      )
+    ).body.id;
     // Never inspected, in the region of the inspection plan (its statistics list it).
-    await call('POST', '/api/v1/subjects', {}, { body: { kind: 'legal_person', code: uscc(), name: `契约测试未检企业-${run}`, region, registeredOn: '2016-03-01' } });
+    await call(
+      'POST',
+      '/api/v1/subjects',
+      {},
+      {
+        body: {
+          kind: 'legal_person',
+          code: uscc(),
+          name: `契约测试未检企业-${run}`,
+          region,
+          registeredOn: '2016-03-01',
+        },
+      },
+    );
     await call('GET', '/api/v1/subjects', {}, { query: `name=${encodeURIComponent(run)}&limit=1` });
     await call('GET', '/api/v1/subjects', {}, { query: 'industry=food_drug&tier=A&limit=1' });
     await call('POST', '/api/v1/subjects/lookup', {}, { body: { idNumber: person.idNumber } });
     await call('GET', '/api/v1/subjects/{id}', { id: ids.firm });
 
-    const penalty = { type: 'penalty', decisionNumber: `契约罚-${run}`, subjectName: firm.name, subjectCode: firm.code, industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2025-09-01' };
+    const penalty = {
+      type: 'penalty',
+      decisionNumber: `契约罚-${run}`,
+      subjectName: firm.name,
+      subjectCode: firm.code,
+      industry: 'food_drug',
+      sector: 'food',
+      severity: 'serious',
+      penaltyTypes: ['fine'],
+      fineAmount: 2,
+      decisionDate: '2025-09-01',
+    };
     const stored = await record(penalty);
     expect(stored.status).toBe(201);
     ids.penalty = stored.body.record.id;
     expect((await record(penalty)).body.status).toBe('unchanged'); // 200
-    const court = await record({ type: 'list_entry', source: '綦江区人民法院', subjectName: listed.name, subjectCode: listed.code, listType: 'court_defaulter', severity: 'serious', decisionDate: '2026-05-20' });
+    const court = await record({
+      type: 'list_entry',
+      source: '綦江区人民法院',
+      subjectName: listed.name,
+      subjectCode: listed.code,
+      listType: 'court_defaulter',
+      severity: 'serious',
+      decisionDate: '2026-05-20',
+    });
     ids.listed = court.body.record.subjectId;
-    await record({ type: 'inspection', subjectName: person.name, subjectIdNumber: person.idNumber, industry: 'food_drug', inspectionResult: 'failed', decisionDate: '2026-10-01' });
-    ids.commitment = (await record({ type: 'commitment', subjectName: firm.name, subjectCode: firm.code, industry: 'fire_safety', commitmentStatus: 'pending', decisionDate: '2026-03-01' })).body.record.id;
-    const licence = await record({ type: 'licence', subjectName: firm.name, subjectCode: firm.code, industry: 'food_drug', decisionDate: '2026-01-05', validUntil: '2031-01-05' });
+    await record({
+      type: 'inspection',
+      subjectName: person.name,
+      subjectIdNumber: person.idNumber,
+      industry: 'food_drug',
+      inspectionResult: 'failed',
+      decisionDate: '2026-10-01',
+    });
+    ids.commitment = (
+      await record({
+        type: 'commitment',
+        subjectName: firm.name,
+        subjectCode: firm.code,
+        industry: 'fire_safety',
+        commitmentStatus: 'pending',
+        decisionDate: '2026-03-01',
+      })
+    ).body.record.id;
+    const licence = await record({
+      type: 'licence',
+      subjectName: firm.name,
+      subjectCode: firm.code,
+      industry: 'food_drug',
+      decisionDate: '2026-01-05',
+      validUntil: '2031-01-05',
+    });
 
-    const rows = [{ ...penalty, source: department, decisionNumber: `契约罚-${run}-2`, decisionDate: '2026-10-09' }, { ...penalty, source: department, decisionNumber: `契约罚-${run}-3`, subjectCode: '91350100M000100Y4A', decisionDate: '2026-10-09' }];
+    const rows = [
+      { ...penalty, source: department, decisionNumber: `契约罚-${run}-2`, decisionDate: '2026-10-09' },
+      {
+        ...penalty,
+        source: department,
+        decisionNumber: `契约罚-${run}-3`,
+        subjectCode: '91350100M000100Y4A',
+        decisionDate: '2026-10-09',
+      },
+    ];
     await call('POST', '/api/v1/records/import', {}, { body: { records: rows } });
-    const csv = 'type,source,decisionNumber,subjectName,subjectCode,industry,inspectionResult,decisionDate\r\n' +
+    const csv =
+      'type,source,decisionNumber,subjectName,subjectCode,industry,inspectionResult,decisionDate\r\n' +
       `inspection,${department},契约CSV-${run},${firm.name},${firm.code},food_drug,passed,2026-09-10\r\ninspection,${department},契约CSV-${run}-2,${firm.name},,food_drug,passed,2026-09-10\r\n`;
     await call('POST', '/api/v1/records/import', {}, { body: csv, headers: { 'content-type': 'text/csv' } });
     await call('GET', '/api/v1/records/{id}', { id: ids.penalty });
     await call('GET', '/api/v1/records/{id}/repair-notice', { id: ids.penalty });
-    await call('POST', '/api/v1/records/{id}/revoke', { id: licence.body.record.id }, { body: { reason: '行政复议决定撤销原许可' } });
+    await call(
+      'POST',
+      '/api/v1/records/{id}/revoke',
+      { id: licence.body.record.id },
+      { body: { reason: '行政复议决定撤销原许可' } },
+    );
     await call('GET', '/api/v1/subjects/{id}/records', { id: ids.firm }, { query: 'includeEnded=true' });
     await call('GET', '/api/v1/subjects/{id}/records', { id: ids.person }, { query: 'asOf=2026-10-15' });
     await settle();
@@ -141,16 +256,53 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/packs/{id}', { id: 'tax' });
     await call('GET', '/api/v1/facts');
     await call('GET', '/api/v1/packs/{id}/versions', { id: 'fire_safety' });
-    await call('POST', '/api/v1/packs/{id}/evaluate', { id: 'tax' }, { body: { facts: { penaltiesLast12Months: 2, taxCreditLevel: 'B' } } });
+    await call(
+      'POST',
+      '/api/v1/packs/{id}/evaluate',
+      { id: 'tax' },
+      { body: { facts: { penaltiesLast12Months: 2, taxCreditLevel: 'B' } } },
+    );
     const tax = (await call('GET', '/api/v1/packs/{id}/draft', { id: 'tax' })).body.content;
     await call('POST', '/api/v1/packs/validate', {}, { body: tax });
-    await call('POST', '/api/v1/packs/validate', {}, { body: { ...tax, rules: [{ ...tax.rules[0], conditions: { all: [{ fact: 'nope', operator: 'equal', value: 1 }] } }] } });
+    await call(
+      'POST',
+      '/api/v1/packs/validate',
+      {},
+      {
+        body: {
+          ...tax,
+          rules: [{ ...tax.rules[0], conditions: { all: [{ fact: 'nope', operator: 'equal', value: 1 }] } }],
+        },
+      },
+    );
 
     // 100 - 10 - 10 = 80 under fire_safety: B now, C once B starts at 85 (the draft below).
     const mover = uscc();
-    await call('POST', '/api/v1/subjects', {}, { body: { kind: 'legal_person', code: mover, name: `契约测试商场-${run}`, registeredOn: '2012-05-01' } });
-    await record({ type: 'penalty', subjectName: `契约测试商场-${run}`, subjectCode: mover, industry: 'fire_safety', sector: 'fire', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-09-01' });
-    await record({ type: 'inspection', subjectName: `契约测试商场-${run}`, subjectCode: mover, industry: 'fire_safety', inspectionResult: 'failed', decisionDate: '2026-10-01' });
+    await call(
+      'POST',
+      '/api/v1/subjects',
+      {},
+      { body: { kind: 'legal_person', code: mover, name: `契约测试商场-${run}`, registeredOn: '2012-05-01' } },
+    );
+    await record({
+      type: 'penalty',
+      subjectName: `契约测试商场-${run}`,
+      subjectCode: mover,
+      industry: 'fire_safety',
+      sector: 'fire',
+      severity: 'general',
+      penaltyTypes: ['fine'],
+      fineAmount: 1,
+      decisionDate: '2026-09-01',
+    });
+    await record({
+      type: 'inspection',
+      subjectName: `契约测试商场-${run}`,
+      subjectCode: mover,
+      industry: 'fire_safety',
+      inspectionResult: 'failed',
+      decisionDate: '2026-10-01',
+    });
     const fire = await call('GET', '/api/v1/packs/{id}', { id: 'fire_safety' });
     const draft = (await call('GET', '/api/v1/packs/{id}/draft', { id: 'fire_safety' })).body;
     const content = structuredClone(draft.content);
@@ -160,46 +312,120 @@ describe('response contract: every 2xx JSON answer matches its documented schema
       if (tier.tier === 'C') tier.maxScore = 85;
     }
     try {
-      await call('PUT', '/api/v1/packs/{id}/draft', { id: 'fire_safety' }, { body: { content }, headers: { 'if-match': String(draft.revision) } });
-      expect((await call('POST', '/api/v1/packs/{id}/simulate', { id: 'fire_safety' }, { body: { asOf: TODAY } })).body.changed.length).toBeGreaterThan(0);
+      await call(
+        'PUT',
+        '/api/v1/packs/{id}/draft',
+        { id: 'fire_safety' },
+        { body: { content }, headers: { 'if-match': String(draft.revision) } },
+      );
+      expect(
+        (await call('POST', '/api/v1/packs/{id}/simulate', { id: 'fire_safety' }, { body: { asOf: TODAY } })).body
+          .changed.length,
+      ).toBeGreaterThan(0);
       await call('POST', '/api/v1/packs/{id}/publish', { id: 'fire_safety' }, { body: { reason: 'contract test' } });
     } finally {
-      await call('POST', '/api/v1/packs/{id}/rollback', { id: 'fire_safety' }, { body: { versionId: fire.body.versionId, reason: 'contract test: restore' } });
+      await call(
+        'POST',
+        '/api/v1/packs/{id}/rollback',
+        { id: 'fire_safety' },
+        { body: { versionId: fire.body.versionId, reason: 'contract test: restore' } },
+      );
       await restoreDraft('fire_safety', draft.content);
     }
   });
 
-  it('checks, replays, feedback and feedback rates; an approval system\'s check', async () => {
+  it("checks, replays, feedback and feedback rates; an approval system's check", async () => {
     await settle();
     const body = {
-      scenario: 'tendering', transaction: { reference: `契约-${run}`, kind: '房屋建筑工程施工招标', amount: 1_250_000 }, operator: 'qj-zb-0031',
-      parties: [{ code: listed.code, role: 'bidder' }, { idNumber: person.idNumber, role: 'bidder' }, { code: uscc(), role: 'bidder', name: '未登记企业' }, { code: firm.code, role: 'tenderer' }],
+      scenario: 'tendering',
+      transaction: { reference: `契约-${run}`, kind: '房屋建筑工程施工招标', amount: 1_250_000 },
+      operator: 'qj-zb-0031',
+      parties: [
+        { code: listed.code, role: 'bidder' },
+        { idNumber: person.idNumber, role: 'bidder' },
+        { code: uscc(), role: 'bidder', name: '未登记企业' },
+        { code: firm.code, role: 'tenderer' },
+      ],
     };
     const key = `contract-${run}`;
     const first = await call('POST', '/api/v1/checks', {}, { body, headers: { 'idempotency-key': key } });
     const measure = first.body.parties[0].measures[0];
     expect(measure?.triggeredBy.length).toBeGreaterThan(0);
-    expect((await call('POST', '/api/v1/checks', {}, { body, headers: { 'idempotency-key': key } })).body.replayed).toBe(true);
-    await call('POST', '/api/v1/checks', {}, { body: { scenario: 'government_funds', transaction: { reference: `契约-${run}-2` }, parties: [{ code: firm.code, role: 'applicant' }] } });
+    expect(
+      (await call('POST', '/api/v1/checks', {}, { body, headers: { 'idempotency-key': key } })).body.replayed,
+    ).toBe(true);
+    await call(
+      'POST',
+      '/api/v1/checks',
+      {},
+      {
+        body: {
+          scenario: 'government_funds',
+          transaction: { reference: `契约-${run}-2` },
+          parties: [{ code: firm.code, role: 'applicant' }],
+        },
+      },
+    );
     ids.check = first.body.checkId;
     await call('GET', '/api/v1/checks/{id}', { id: ids.check });
-    await call('POST', '/api/v1/checks/{id}/feedback', { id: ids.check }, { body: { operator: 'qj-zb-0031', items: [{ partyIndex: 0, measure: measure.code, applied: false, reason: '非政府投资项目' }] } });
-    await call('POST', '/api/v1/checks/{id}/feedback', { id: ids.check }, { body: { operator: 'qj-zb-0031', items: [{ partyIndex: 0, measure: measure.code, applied: true, outcome: '取消其投标资格' }] } });
+    await call(
+      'POST',
+      '/api/v1/checks/{id}/feedback',
+      { id: ids.check },
+      {
+        body: {
+          operator: 'qj-zb-0031',
+          items: [{ partyIndex: 0, measure: measure.code, applied: false, reason: '非政府投资项目' }],
+        },
+      },
+    );
+    await call(
+      'POST',
+      '/api/v1/checks/{id}/feedback',
+      { id: ids.check },
+      {
+        body: {
+          operator: 'qj-zb-0031',
+          items: [{ partyIndex: 0, measure: measure.code, applied: true, outcome: '取消其投标资格' }],
+        },
+      },
+    );
     await call('GET', '/api/v1/checks/{id}/feedback', { id: ids.check });
     await call('GET', '/api/v1/checks/feedback-rates');
     await call('GET', '/api/v1/checks/feedback-rates', {}, { query: `from=2026-11-01&to=${TODAY}` });
-    await call('POST', '/api/v1/integrations/{system}/checks', { system: 'tendering-platform' }, {
-      body: { tenderProjectCode: `500110-2026-ZB-${run}`, tenderProjectName: '道路工程', controlPrice: 3_200_000, tenderer: { name: '綦江区交通局', unifiedCode: firm.code }, bidders: [{ name: listed.name, unifiedCode: listed.code }] },
-      headers: { 'idempotency-key': `contract-int-${run}` },
-    });
+    await call(
+      'POST',
+      '/api/v1/integrations/{system}/checks',
+      { system: 'tendering-platform' },
+      {
+        body: {
+          tenderProjectCode: `500110-2026-ZB-${run}`,
+          tenderProjectName: '道路工程',
+          controlPrice: 3_200_000,
+          tenderer: { name: '綦江区交通局', unifiedCode: firm.code },
+          bidders: [{ name: listed.name, unifiedCode: listed.code }],
+        },
+        headers: { 'idempotency-key': `contract-int-${run}` },
+      },
+    );
 
     const measures = (await call('GET', '/api/v1/packs/{id}/draft', { id: 'measures' })).body;
     const content = structuredClone(measures.content);
     content.rules.version = `1.0.${randomInt(1000, 999999)}`;
     content.rules.rules = content.rules.rules.filter((r: { name: string }) => r.name.startsWith('red-list-')); // no penalty any more
     try {
-      await call('PUT', '/api/v1/packs/{id}/draft', { id: 'measures' }, { body: { content }, headers: { 'if-match': String(measures.revision) } });
-      const replay = await call('POST', '/api/v1/packs/{id}/simulate', { id: 'measures' }, { body: { from: TODAY, to: '2026-11-29' } });
+      await call(
+        'PUT',
+        '/api/v1/packs/{id}/draft',
+        { id: 'measures' },
+        { body: { content }, headers: { 'if-match': String(measures.revision) } },
+      );
+      const replay = await call(
+        'POST',
+        '/api/v1/packs/{id}/simulate',
+        { id: 'measures' },
+        { body: { from: TODAY, to: '2026-11-29' } },
+      );
       expect(replay.body.changedCount).toBeGreaterThan(0);
     } finally {
       await restoreDraft('measures', measures.content);
@@ -208,40 +434,95 @@ describe('response contract: every 2xx JSON answer matches its documented schema
 
   it('inspection plans, their export, a result and the statistics', async () => {
     await settle();
-    const plan = await call('POST', '/api/v1/inspection-plans', {}, {
-      body: {
-        department, industry: 'food_drug', region, period: { from: '2026-11-01', to: '2026-12-31' }, seed: `contract-${run}`, leads: [firm.code],
-        inspectors: [1, 2, 3].map((i) => ({ id: `QJ-${i}`, name: `检查员${i}`, department })),
+    const plan = await call(
+      'POST',
+      '/api/v1/inspection-plans',
+      {},
+      {
+        body: {
+          department,
+          industry: 'food_drug',
+          region,
+          period: { from: '2026-11-01', to: '2026-12-31' },
+          seed: `contract-${run}`,
+          leads: [firm.code],
+          inspectors: [1, 2, 3].map((i) => ({ id: `QJ-${i}`, name: `检查员${i}`, department })),
+        },
       },
-    });
+    );
     const item = plan.body.items.find((i: { subject: { id: string } }) => i.subject.id === ids.firm);
-    await call('POST', '/api/v1/inspection-plans/{id}/items/{itemId}/result', { id: plan.body.id, itemId: item.id }, { body: { result: 'failed', date: '2026-11-20', findings: '冷藏柜温度记录缺失' } });
+    await call(
+      'POST',
+      '/api/v1/inspection-plans/{id}/items/{itemId}/result',
+      { id: plan.body.id, itemId: item.id },
+      { body: { result: 'failed', date: '2026-11-20', findings: '冷藏柜温度记录缺失' } },
+    );
     await call('GET', '/api/v1/inspection-plans/{id}', { id: plan.body.id });
-    expect((await call('GET', '/api/v1/inspection-plans', {}, { query: 'industry=food_drug&limit=100' })).body.items.map((p: { id: string }) => p.id)).toContain(plan.body.id);
+    expect(
+      (await call('GET', '/api/v1/inspection-plans', {}, { query: 'industry=food_drug&limit=100' })).body.items.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toContain(plan.body.id);
     await call('GET', '/api/v1/inspection-plans/{id}/export', { id: plan.body.id });
     await call('GET', '/api/v1/inspection-plans/{id}/export', { id: plan.body.id }, { query: 'format=csv' });
-    expect((await call('GET', '/api/v1/inspections/statistics', {}, { query: `industry=food_drug&region=${region}` })).body.neverInspected.count).toBeGreaterThan(0);
+    expect(
+      (await call('GET', '/api/v1/inspections/statistics', {}, { query: `industry=food_drug&region=${region}` })).body
+        .neverInspected.count,
+    ).toBeGreaterThan(0);
   });
 
   it('credit repair and commitment outcomes', async () => {
-    const apply = () => call('POST', '/api/v1/repair-applications', {}, {
-      body: { recordId: ids.penalty, applicant: { kind: 'subject', name: firm.name }, commitment: '本单位承诺已履行行政处罚决定规定的义务，所提交材料真实有效。', reason: '罚款已缴清，已整改。', evidence: ['缴款书 No.5001234567'] },
-    });
+    const apply = () =>
+      call(
+        'POST',
+        '/api/v1/repair-applications',
+        {},
+        {
+          body: {
+            recordId: ids.penalty,
+            applicant: { kind: 'subject', name: firm.name },
+            commitment: '本单位承诺已履行行政处罚决定规定的义务，所提交材料真实有效。',
+            reason: '罚款已缴清，已整改。',
+            evidence: ['缴款书 No.5001234567'],
+          },
+        },
+      );
     const first = await apply();
-    await call('POST', '/api/v1/repair-applications/{id}/reject', { id: first.body.id }, { body: { department, reason: '材料不全，不符合信用修复条件。' } });
+    await call(
+      'POST',
+      '/api/v1/repair-applications/{id}/reject',
+      { id: first.body.id },
+      { body: { department, reason: '材料不全，不符合信用修复条件。' } },
+    );
     const second = await apply();
     await call('GET', '/api/v1/repair-applications', {}, { query: `recordId=${ids.penalty}` });
     await call('GET', '/api/v1/repair-applications/{id}', { id: second.body.id });
-    await call('POST', '/api/v1/repair-applications/{id}/approve', { id: second.body.id }, { body: { department, reason: '经核查，同意信用修复。' } });
+    await call(
+      'POST',
+      '/api/v1/repair-applications/{id}/approve',
+      { id: second.body.id },
+      { body: { department, reason: '经核查，同意信用修复。' } },
+    );
 
-    const outcome = { outcome: 'breached', kind: 'notify_and_commit', date: '2026-05-20', department, reason: '核查发现承诺的条件与实际不符，属虚假承诺。' };
+    const outcome = {
+      outcome: 'breached',
+      kind: 'notify_and_commit',
+      date: '2026-05-20',
+      department,
+      reason: '核查发现承诺的条件与实际不符，属虚假承诺。',
+    };
     await call('POST', '/api/v1/records/{id}/commitment-outcome', { id: ids.commitment }, { body: outcome });
     await call('GET', '/api/v1/records/{id}/commitment-outcome', { id: ids.commitment });
   });
 
   it('data quality and credit reports', async () => {
     const range = `from=2026-01-01&to=${TODAY}&department=${encodeURIComponent(department)}`;
-    await call('PUT', '/api/v1/quality/ledgers/{department}/{period}', { department, period: '2026-10' }, { body: { declared: 3, note: '台账' } });
+    await call(
+      'PUT',
+      '/api/v1/quality/ledgers/{department}/{period}',
+      { department, period: '2026-10' },
+      { body: { declared: 3, note: '台账' } },
+    );
     await call('GET', '/api/v1/quality/statistics', {}, { query: range });
     await call('GET', '/api/v1/quality/failures', {}, { query: range });
     await call('GET', '/api/v1/quality/ledgers', {}, { query: range });
@@ -252,7 +533,8 @@ describe('response contract: every 2xx JSON answer matches its documented schema
   it('audit trail', async () => {
     const entries = await call('GET', '/api/v1/audit/entries', {}, { query: `subjectId=${ids.firm}&limit=200` });
     await call('GET', '/api/v1/audit/entries', {}, { query: 'kind=check&limit=5' });
-    for (const e of entries.body.items as Array<{ id: string }>) await call('GET', '/api/v1/audit/entries/{id}', { id: e.id });
+    for (const e of entries.body.items as Array<{ id: string }>)
+      await call('GET', '/api/v1/audit/entries/{id}', { id: e.id });
     await call('GET', '/api/v1/audit/verify');
     await call('GET', '/api/v1/audit/outbox');
     await call('GET', '/api/v1/audit/export', {}, { query: 'kind=check' });
@@ -260,10 +542,17 @@ describe('response contract: every 2xx JSON answer matches its documented schema
   });
 
   it('validated every route documented with a JSON 2xx (but the excluded, each with its reason)', () => {
-    const missed = contract.jsonOperations().map((op) => `${op.method} ${op.path}`).filter((r) => !contract.validated.has(r) && !(r in EXCLUDED));
+    const missed = contract
+      .jsonOperations()
+      .map((op) => `${op.method} ${op.path}`)
+      .filter((r) => !contract.validated.has(r) && !(r in EXCLUDED));
     expect(missed).toEqual([]);
     expect(Object.keys(EXCLUDED).filter((r) => contract.validated.has(r))).toEqual([]);
-    const stale = Object.entries(KNOWN_DRIFT).flatMap(([route, res]) => res.filter((re) => !contract.toleratedSeen.has(re)).map((re) => `${route}: ${re.source} no longer occurs: delete it`));
+    const stale = Object.entries(KNOWN_DRIFT).flatMap(([route, res]) =>
+      res
+        .filter((re) => !contract.toleratedSeen.has(re))
+        .map((re) => `${route}: ${re.source} no longer occurs: delete it`),
+    );
     expect(stale).toEqual([]);
   });
 });

@@ -18,16 +18,35 @@ describe('simulate a draft before publishing (发布前模拟)', () => {
 
   async function subjectWith(records: Array<Record<string, unknown>>): Promise<string> {
     const code = uscc();
-    const reg = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `模拟测试商场${code.slice(-4)}`, registeredOn: '2012-05-01' });
+    const reg = await http(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: `模拟测试商场${code.slice(-4)}`,
+      registeredOn: '2012-05-01',
+    });
     for (const r of records) {
-      const res = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '模拟测试商场', subjectCode: code, industry: 'fire_safety', ...r });
+      const res = await http(t.url, 'POST', '/api/v1/records', {
+        source,
+        decisionNumber: randomUUID(),
+        subjectName: '模拟测试商场',
+        subjectCode: code,
+        industry: 'fire_safety',
+        ...r,
+      });
       expect(res.status).toBe(201);
     }
     return reg.body.id;
   }
 
   it('reports the tier changes a draft would make, and publishing then produces exactly those', async () => {
-    const penalty = { type: 'penalty', sector: 'fire', severity: 'general', penaltyTypes: ['fine'], fineAmount: 1, decisionDate: '2026-09-01' };
+    const penalty = {
+      type: 'penalty',
+      sector: 'fire',
+      severity: 'general',
+      penaltyTypes: ['fine'],
+      fineAmount: 1,
+      decisionDate: '2026-09-01',
+    };
     const failed = { type: 'inspection', inspectionResult: 'failed', decisionDate: '2026-10-01' };
     const moving = await subjectWith([penalty, failed]); // 100 - 10 - 10 = 80: B now, C once B starts at 85
     const clean = await subjectWith([]); // 100: A either way
@@ -42,7 +61,13 @@ describe('simulate a draft before publishing (发布前模拟)', () => {
       if (tier.tier === 'B') tier.minScore = 85;
       if (tier.tier === 'C') tier.maxScore = 85;
     }
-    const saved = await http(t.url, 'PUT', '/api/v1/packs/fire_safety/draft', { content }, { 'if-match': String(draft.body.revision) });
+    const saved = await http(
+      t.url,
+      'PUT',
+      '/api/v1/packs/fire_safety/draft',
+      { content },
+      { 'if-match': String(draft.body.revision) },
+    );
     expect(saved.status).toBe(200);
     expect(saved.body.valid).toBe(true);
 
@@ -56,18 +81,29 @@ describe('simulate a draft before publishing (发布前模拟)', () => {
       expect(sim.body.distribution.after.C - sim.body.distribution.before.C).toBeGreaterThanOrEqual(1);
       expect(sim.body.summary.join('\n')).toContain('B:');
 
-      const published = await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', { reason: 'e2e: B starts at 85' });
+      const published = await http(t.url, 'POST', '/api/v1/packs/fire_safety/publish', {
+        reason: 'e2e: B starts at 85',
+      });
       expect(published.status).toBe(201);
       const run = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2026-11-28' });
       expect(run.status).toBe(200);
-      const listed = sim.body.changed.filter((c: { subjectId: string }) => c.subjectId === moving || process.env.TEST_EMBEDDED === '1');
+      const listed = sim.body.changed.filter(
+        (c: { subjectId: string }) => c.subjectId === moving || process.env.TEST_EMBEDDED === '1',
+      );
       for (const c of listed) {
         const tiers = await http(t.url, 'GET', `/api/v1/subjects/${c.subjectId}/tiers`);
         const fire = tiers.body.tiers.find((x: { industry: string }) => x.industry === 'fire_safety');
-        expect({ subject: c.subjectId, tier: fire.tier, version: fire.pack.version }).toEqual({ subject: c.subjectId, tier: c.after.tier, version: content.version });
+        expect({ subject: c.subjectId, tier: fire.tier, version: fire.pack.version }).toEqual({
+          subject: c.subjectId,
+          tier: c.after.tier,
+          version: content.version,
+        });
       }
     } finally {
-      const back = await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', { versionId: originalVersionId, reason: 'e2e: restore' });
+      const back = await http(t.url, 'POST', '/api/v1/packs/fire_safety/rollback', {
+        versionId: originalVersionId,
+        reason: 'e2e: restore',
+      });
       expect(back.status).toBe(200);
       await http(t.url, 'POST', '/api/v1/tiering/runs', {});
     }
@@ -76,10 +112,20 @@ describe('simulate a draft before publishing (发布前模拟)', () => {
   it('replays the checks of a period against a measures draft: the checks whose verdict would change', async () => {
     const code = uscc();
     const listed = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'list_entry', source, decisionNumber: randomUUID(), subjectName: '红名单模拟企业', subjectCode: code, listType: 'red_list', decisionDate: '2026-09-01',
+      type: 'list_entry',
+      source,
+      decisionNumber: randomUUID(),
+      subjectName: '红名单模拟企业',
+      subjectCode: code,
+      listType: 'red_list',
+      decisionDate: '2026-09-01',
     });
     expect(listed.status).toBe(201);
-    const check = await http(t.url, 'POST', '/api/v1/checks', { scenario: 'government_funds', transaction: { reference: `SIM-${randomUUID()}` }, parties: [{ code, role: 'applicant' }] });
+    const check = await http(t.url, 'POST', '/api/v1/checks', {
+      scenario: 'government_funds',
+      transaction: { reference: `SIM-${randomUUID()}` },
+      parties: [{ code, role: 'applicant' }],
+    });
     expect(check.body.verdict).toBe('reward');
 
     const draft = await http(t.url, 'GET', '/api/v1/packs/measures/draft');
@@ -87,7 +133,13 @@ describe('simulate a draft before publishing (发布前模拟)', () => {
     content.rules.version = `1.0.${randomInt(1000, 999999)}`;
     content.rules.rules = content.rules.rules.filter((r: { name: string }) => !r.name.startsWith('red-list-'));
     // No rule applies some reward measures any more; the catalogue may keep them (lint warns, loading accepts).
-    const saved = await http(t.url, 'PUT', '/api/v1/packs/measures/draft', { content }, { 'if-match': String(draft.body.revision) });
+    const saved = await http(
+      t.url,
+      'PUT',
+      '/api/v1/packs/measures/draft',
+      { content },
+      { 'if-match': String(draft.body.revision) },
+    );
     expect(saved.status).toBe(200);
     expect(saved.body.valid).toBe(true);
 

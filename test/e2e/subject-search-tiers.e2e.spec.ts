@@ -12,17 +12,29 @@ describe('subject search by industry and credit tier (按行业、信用等级�
   const source = `tier-search-${run}`;
   const get = (query: string) => http(t.url, 'GET', `/api/v1/subjects?${query}`);
   const ids = (body: { items: Array<{ id: string }> }) => body.items.map((s) => s.id).sort();
-  const s: Record<'clean1' | 'clean2' | 'penalised' | 'untiered', string> = { clean1: '', clean2: '', penalised: '', untiered: '' };
+  const s: Record<'clean1' | 'clean2' | 'penalised' | 'untiered', string> = {
+    clean1: '',
+    clean2: '',
+    penalised: '',
+    untiered: '',
+  };
   let penalisedCode = '';
 
   async function register(label: string): Promise<{ id: string; code: string }> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `分级检索${run}${label}有限公司`, registeredOn: '2015-03-01' });
+    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: `分级检索${run}${label}有限公司`,
+      registeredOn: '2015-03-01',
+    });
     expect(res.status).toBe(201);
     return { id: res.body.id, code };
   }
   const tierOf = async (id: string, industry: string) =>
-    ((await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers`)).body.tiers as Array<{ industry: string; tier: string }>).find((x) => x.industry === industry)?.tier;
+    (
+      (await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers`)).body.tiers as Array<{ industry: string; tier: string }>
+    ).find((x) => x.industry === industry)?.tier;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -36,8 +48,17 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     // The first read stores the tiers (trigger first-read); the untiered subject is never read.
     for (const id of [s.clean1, s.clean2, s.penalised]) expect(await tierOf(id, 'food_drug')).toBe('A');
     const rec = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'penalty', source, decisionNumber: `綦市监罚〔2026〕${randomInt(1e6)}号`, subjectName: `分级检索${run}c丙有限公司`, subjectCode: penalisedCode,
-      industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2026-10-01',
+      type: 'penalty',
+      source,
+      decisionNumber: `綦市监罚〔2026〕${randomInt(1e6)}号`,
+      subjectName: `分级检索${run}c丙有限公司`,
+      subjectCode: penalisedCode,
+      industry: 'food_drug',
+      sector: 'food',
+      severity: 'serious',
+      penaltyTypes: ['fine'],
+      fineAmount: 2,
+      decisionDate: '2026-10-01',
     });
     expect(rec.status).toBe(201);
     await t.app.get(TieringService).idle();
@@ -70,7 +91,9 @@ describe('subject search by industry and credit tier (按行业、信用等级�
 
   it('agrees with the database: every subject of the tier, none of another', async () => {
     const db = t.app.get(DataSource);
-    const stored: Array<{ id: string }> = await db.query(`SELECT subject_id AS id FROM credit_tiers WHERE industry = 'food_drug' AND tier = 'C'`);
+    const stored: Array<{ id: string }> = await db.query(
+      `SELECT subject_id AS id FROM credit_tiers WHERE industry = 'food_drug' AND tier = 'C'`,
+    );
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
@@ -110,7 +133,11 @@ describe('subject search by industry and credit tier (按行业、信用等级�
   it('accepts M in tax (the tax pack defines it) and documents both parameters in Chinese', async () => {
     expect((await get('industry=tax&tier=M')).status).toBe(200);
     const doc = (await http(t.url, 'GET', '/docs-json')).body;
-    const params = doc.paths['/api/v1/subjects'].get.parameters as Array<{ name: string; description: string; schema: { enum?: string[] } }>;
+    const params = doc.paths['/api/v1/subjects'].get.parameters as Array<{
+      name: string;
+      description: string;
+      schema: { enum?: string[] };
+    }>;
     const byName = Object.fromEntries(params.map((p) => [p.name, p]));
     expect(byName.industry.description).toContain('行业');
     expect(byName.industry.schema.enum).toEqual(['tax', 'construction', 'food_drug', 'fire_safety']);

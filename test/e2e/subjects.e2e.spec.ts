@@ -24,7 +24,8 @@ const token = () => randomUUID().slice(0, 8);
 describe('subjects (信用主体) over HTTP', () => {
   let t: TestApp;
   let db: DataSource;
-  const post = (path: string, body: unknown, headers?: Record<string, string>) => http(t.url, 'POST', path, body, headers);
+  const post = (path: string, body: unknown, headers?: Record<string, string>) =>
+    http(t.url, 'POST', path, body, headers);
   const get = (path: string) => http(t.url, 'GET', path);
   const rows = async (where: string, params: unknown[]) =>
     Number((await db.query(`SELECT count(*)::int AS n FROM subjects WHERE ${where}`, params))[0].n);
@@ -51,17 +52,37 @@ describe('subjects (信用主体) over HTTP', () => {
       expect(res.body.region).toBe(body.region ?? body.code.slice(2, 8));
     }
     const id = idNumber();
-    const res = await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id.toLowerCase(), name: `张三 ${token()}` });
+    const res = await post('/api/v1/subjects', {
+      kind: 'natural_person',
+      idNumber: id.toLowerCase(),
+      name: `张三 ${token()}`,
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'natural_person', code: null, idMasked: `${id.slice(0, 6)}********${id.slice(14)}`, region: null });
-    expect(Object.keys(res.body).sort()).toEqual(['code', 'createdAt', 'id', 'idMasked', 'kind', 'name', 'region', 'registeredOn', 'updatedAt']);
+    expect(res.body).toMatchObject({
+      kind: 'natural_person',
+      code: null,
+      idMasked: `${id.slice(0, 6)}********${id.slice(14)}`,
+      region: null,
+    });
+    expect(Object.keys(res.body).sort()).toEqual([
+      'code',
+      'createdAt',
+      'id',
+      'idMasked',
+      'kind',
+      'name',
+      'region',
+      'registeredOn',
+      'updatedAt',
+    ]);
     expect(JSON.stringify(res.body)).not.toContain(id.slice(6, 14));
     const stored = await db.query(`SELECT id_hash FROM subjects WHERE id = $1`, [res.body.id]);
     expect(stored[0].id_hash).toBe(t.app.get(SubjectsService).idHash(id));
   });
 
   it('gets a subject by id; 404 when unknown; 400 naming `id` when not a UUID', async () => {
-    const created = (await post('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name: `Get ${token()}` })).body;
+    const created = (await post('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name: `Get ${token()}` }))
+      .body;
     const res = await get(`/api/v1/subjects/${created.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created);
@@ -84,7 +105,8 @@ describe('subjects (信用主体) over HTTP', () => {
     expect(byCode.body.nextCursor).toBeNull();
 
     const names = ['b', 'E', 'a', 'D', 'c'].map((l) => `${l}-厦门 Search ${tag}`);
-    for (const name of names) expect((await post('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name })).status).toBe(201);
+    for (const name of names)
+      expect((await post('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name })).status).toBe(201);
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -108,7 +130,8 @@ describe('subjects (信用主体) over HTTP', () => {
 
   it('looks a natural person up by ID number in a body; the full number is nowhere in the answer', async () => {
     const id = idNumber();
-    const created = (await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `李四 ${token()}` })).body;
+    const created = (await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `李四 ${token()}` }))
+      .body;
     const res = await post('/api/v1/subjects/lookup', { idNumber: id });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created);
@@ -141,7 +164,8 @@ describe('subjects (信用主体) over HTTP', () => {
     expect(again.body.errors[0].field).toBe('code');
 
     const id = idNumber();
-    const person = (await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `王五 ${token()}` })).body;
+    const person = (await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `王五 ${token()}` }))
+      .body;
     const dup = await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: '王五' });
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ code: 'SUBJECT_EXISTS', subjectId: person.id });
@@ -153,14 +177,29 @@ describe('subjects (信用主体) over HTTP', () => {
     const valid = () => ({ kind: 'legal_person', code: uscc(), name: `Bad ${token()}` });
     const bigBody = JSON.stringify({ ...valid(), name: 'x'.repeat(10 * 1024 * 1024) });
     const cases: [string, () => { body: unknown; headers?: Record<string, string> }, number, string][] = [
-      ['a wrong USCC check character', () => ({ body: { ...valid(), code: wrongCheck(uscc(), USCC_ALPHABET) } }), 400, 'code'],
-      ['a wrong ID check character', () => ({ body: { kind: 'natural_person', idNumber: wrongCheck(idNumber(), '0123456789X'), name: 'A' } }), 400, 'idNumber'],
+      [
+        'a wrong USCC check character',
+        () => ({ body: { ...valid(), code: wrongCheck(uscc(), USCC_ALPHABET) } }),
+        400,
+        'code',
+      ],
+      [
+        'a wrong ID check character',
+        () => ({ body: { kind: 'natural_person', idNumber: wrongCheck(idNumber(), '0123456789X'), name: 'A' } }),
+        400,
+        'idNumber',
+      ],
       ['a malformed date', () => ({ body: { ...valid(), registeredOn: '2020/01/01' } }), 400, 'registeredOn'],
       ['an impossible date', () => ({ body: { ...valid(), registeredOn: '2023-02-30' } }), 400, 'registeredOn'],
       ['a future date', () => ({ body: { ...valid(), registeredOn: '2999-01-01' } }), 400, 'registeredOn'],
       ['an unknown field', () => ({ body: { ...valid(), idHash: 'x' } }), 400, 'idHash'],
       ['an unknown kind', () => ({ body: { ...valid(), kind: 'company' } }), 400, 'kind'],
-      ['a code for a natural person', () => ({ body: { ...valid(), kind: 'natural_person', idNumber: idNumber() } }), 400, 'code'],
+      [
+        'a code for a natural person',
+        () => ({ body: { ...valid(), kind: 'natural_person', idNumber: idNumber() } }),
+        400,
+        'code',
+      ],
       ['an ID number for a legal person', () => ({ body: { ...valid(), idNumber: idNumber() } }), 400, 'idNumber'],
       ['no code for a legal person', () => ({ body: { kind: 'legal_person', name: 'No code' } }), 400, 'code'],
       ['a blank name', () => ({ body: { ...valid(), name: '   ' } }), 400, 'name'],
@@ -169,8 +208,18 @@ describe('subjects (信用主体) over HTTP', () => {
       ['a body that is not JSON', () => ({ body: '{"kind": "legal_person", ' }), 400, 'body'],
       ['a JSON array body', () => ({ body: [valid()] }), 400, 'body'],
       ['a 10 MB body', () => ({ body: bigBody }), 413, 'body'],
-      ['an XML content type', () => ({ body: '<subject/>', headers: { 'content-type': 'application/xml' } }), 415, 'content-type'],
-      ['a text/plain content type', () => ({ body: JSON.stringify(valid()), headers: { 'content-type': 'text/plain' } }), 415, 'content-type'],
+      [
+        'an XML content type',
+        () => ({ body: '<subject/>', headers: { 'content-type': 'application/xml' } }),
+        415,
+        'content-type',
+      ],
+      [
+        'a text/plain content type',
+        () => ({ body: JSON.stringify(valid()), headers: { 'content-type': 'text/plain' } }),
+        415,
+        'content-type',
+      ],
     ];
     it.each(cases)('%s', async (_what, make, status, field) => {
       const { body, headers } = make();
@@ -208,13 +257,25 @@ describe('subjects (信用主体) over HTTP', () => {
 
     it('resolveOrRegister is idempotent under concurrency and infers the kind', async () => {
       const code = uscc('92');
-      const refs = await Promise.all(Array.from({ length: 8 }, (_, i) => svc().resolveOrRegister({ code: code.toLowerCase(), name: `Import ${i}` })));
+      const refs = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => svc().resolveOrRegister({ code: code.toLowerCase(), name: `Import ${i}` })),
+      );
       expect(new Set(refs.map((r) => r.id)).size).toBe(1);
-      expect(refs[0]).toMatchObject({ kind: 'individual_business', code, region: code.slice(2, 8), idMasked: null, registeredOn: null });
+      expect(refs[0]).toMatchObject({
+        kind: 'individual_business',
+        code,
+        region: code.slice(2, 8),
+        idMasked: null,
+        registeredOn: null,
+      });
       expect(await rows('code = $1', [code])).toBe(1);
       const id = idNumber();
       const person = await svc().resolveOrRegister({ idNumber: id, name: `赵六 ${token()}`, registeredOn: null });
-      expect(person).toMatchObject({ kind: 'natural_person', code: null, idMasked: `${id.slice(0, 6)}********${id.slice(14)}` });
+      expect(person).toMatchObject({
+        kind: 'natural_person',
+        code: null,
+        idMasked: `${id.slice(0, 6)}********${id.slice(14)}`,
+      });
       expect((await svc().resolveOrRegister({ idNumber: id.toLowerCase(), name: 'Other' })).id).toBe(person.id);
       expect((await svc().lookup({ idNumber: id })).id).toBe(person.id);
     });
@@ -229,7 +290,11 @@ describe('subjects (信用主体) over HTTP', () => {
       ['region', () => ({ code: uscc(), name: 'X', region: '1' })],
     ])('resolveOrRegister refuses a bad %s with ValidationFailed', async (field, make) => {
       const input = make();
-      await expect(svc().resolveOrRegister(input)).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: expect.arrayContaining([expect.objectContaining({ field })]) });
+      await expect(svc().resolveOrRegister(input)).rejects.toMatchObject({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        errors: expect.arrayContaining([expect.objectContaining({ field })]),
+      });
       expect(await rows('name = $1', [input.name])).toBe(0);
     });
 
@@ -238,7 +303,9 @@ describe('subjects (信用主体) over HTTP', () => {
       await expect(
         db.transaction(async (m) => {
           await svc().resolveOrRegister({ code, name: 'Rolled back' }, m);
-          expect(Number((await m.query('SELECT count(*)::int AS n FROM subjects WHERE code = $1', [code]))[0].n)).toBe(1);
+          expect(Number((await m.query('SELECT count(*)::int AS n FROM subjects WHERE code = $1', [code]))[0].n)).toBe(
+            1,
+          );
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
@@ -246,13 +313,19 @@ describe('subjects (信用主体) over HTTP', () => {
     });
 
     it('findRefs, listRefs (keyset by id) and count', async () => {
-      const mine = await Promise.all([1, 2, 3].map((i) => svc().resolveOrRegister({ code: uscc(), name: `Ref ${i}`, registeredOn: '1999-12-31' })));
+      const mine = await Promise.all(
+        [1, 2, 3].map((i) => svc().resolveOrRegister({ code: uscc(), name: `Ref ${i}`, registeredOn: '1999-12-31' })),
+      );
       const found = await svc().findRefs([...mine.map((r) => r.id), randomUUID(), 'junk']);
       expect([...found.keys()].sort()).toEqual(mine.map((r) => r.id).sort());
       expect(found.get(mine[0].id)).toEqual(mine[0]);
       expect(mine[0].registeredOn).toBe('1999-12-31');
       const walked: string[] = [];
-      for (let page = await svc().listRefs(null, 7); page.length; page = await svc().listRefs(page[page.length - 1].id, 7)) {
+      for (
+        let page = await svc().listRefs(null, 7);
+        page.length;
+        page = await svc().listRefs(page[page.length - 1].id, 7)
+      ) {
         expect(page.length).toBeLessThanOrEqual(7);
         walked.push(...page.map((r) => r.id));
       }
@@ -265,8 +338,12 @@ describe('subjects (信用主体) over HTTP', () => {
 
   it('documents the routes in the OpenAPI document', async () => {
     const doc = (await get('/docs-json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/subjects', '/api/v1/subjects/{id}', '/api/v1/subjects/lookup']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/subjects', '/api/v1/subjects/{id}', '/api/v1/subjects/lookup']),
+    );
     expect(doc.paths['/api/v1/subjects'].post.tags).toEqual(['subjects (信用主体)']);
-    expect(doc.paths['/api/v1/subjects'].post.requestBody.content['application/json'].examples.naturalPerson).toBeDefined();
+    expect(
+      doc.paths['/api/v1/subjects'].post.requestBody.content['application/json'].examples.naturalPerson,
+    ).toBeDefined();
   });
 });

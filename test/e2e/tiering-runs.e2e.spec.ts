@@ -27,25 +27,47 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
 
   async function register(): Promise<{ id: string; code: string }> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `批量分级测试食品有限公司${code.slice(-4)}`, registeredOn: '2015-03-01' });
+    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: `批量分级测试食品有限公司${code.slice(-4)}`,
+      registeredOn: '2015-03-01',
+    });
     expect(res.status).toBe(201);
     return { id: res.body.id, code };
   }
   async function record(code: string, body: Record<string, unknown>): Promise<void> {
-    const res = await http(t.url, 'POST', '/api/v1/records', { source, decisionNumber: randomUUID(), subjectName: '批量分级测试食品有限公司', subjectCode: code, ...body });
+    const res = await http(t.url, 'POST', '/api/v1/records', {
+      source,
+      decisionNumber: randomUUID(),
+      subjectName: '批量分级测试食品有限公司',
+      subjectCode: code,
+      ...body,
+    });
     expect(res.status).toBe(201);
     await t.app.get(TieringService).idle();
   }
   const stored = async (id: string, industry: string) => {
     const res = await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
     expect(res.status).toBe(200);
-    return (res.body.tiers as Array<{ industry: string; tier: string; facts: Record<string, unknown>; asOf: string }>).find((x) => x.industry === industry)!;
+    return (
+      res.body.tiers as Array<{ industry: string; tier: string; facts: Record<string, unknown>; asOf: string }>
+    ).find((x) => x.industry === industry)!;
   };
-  const history = async (id: string, industry: string) => (await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers/history?industry=${industry}`)).body.items as unknown[];
+  const history = async (id: string, industry: string) =>
+    (await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers/history?industry=${industry}`)).body.items as unknown[];
 
   it('a body that is not a JSON object (null, an array, a string, a number) is a 400 naming the body and runs nothing; no body runs everything', async () => {
     const s = await register();
-    await record(s.code, { type: 'penalty', industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2026-10-01' });
+    await record(s.code, {
+      type: 'penalty',
+      industry: 'food_drug',
+      sector: 'food',
+      severity: 'serious',
+      penaltyTypes: ['fine'],
+      fineAmount: 2,
+      decisionDate: '2026-10-01',
+    });
     const lowered = (await stored(s.id, 'food_drug')).tier;
     expect(lowered).not.toBe('A');
 
@@ -55,7 +77,11 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
     const before = await snapshotTables(ds);
     for (const body of ['null', '[]', '[{}]', '"run"', '42', 'true']) {
       const res = await http(t.url, 'POST', '/api/v1/tiering/runs', body);
-      expect({ body, status: res.status, type: res.headers.get('content-type') }).toEqual({ body, status: 400, type: expect.stringContaining('application/problem+json') });
+      expect({ body, status: res.status, type: res.headers.get('content-type') }).toEqual({
+        body,
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
       expect(res.body.errors).toEqual([{ field: 'body', reason: expect.stringContaining('must be a JSON object') }]);
     }
     expect(changedTables(before, await snapshotTables(ds))).toEqual([]);
@@ -74,13 +100,27 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
 
   it('stored facts follow the live ones when a record changes a fact and not the tier (a second year of tax level A): refreshed without a history row', async () => {
     const s = await register();
-    await record(s.code, { type: 'tax_credit', industry: 'tax', taxLevel: 'A', taxYear: 2023, decisionDate: '2024-04-20' });
+    await record(s.code, {
+      type: 'tax_credit',
+      industry: 'tax',
+      taxLevel: 'A',
+      taxYear: 2023,
+      decisionDate: '2024-04-20',
+    });
     const first = await stored(s.id, 'tax');
     expect(first.facts).toMatchObject({ taxCreditLevel: 'A', consecutiveTaxALevelYears: 1 });
     const rowsBefore = (await history(s.id, 'tax')).length;
 
-    await record(s.code, { type: 'tax_credit', industry: 'tax', taxLevel: 'A', taxYear: 2024, decisionDate: '2025-04-20' });
-    const live = (await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers?asOf=2026-11-28`)).body.tiers.find((x: { industry: string }) => x.industry === 'tax');
+    await record(s.code, {
+      type: 'tax_credit',
+      industry: 'tax',
+      taxLevel: 'A',
+      taxYear: 2024,
+      decisionDate: '2025-04-20',
+    });
+    const live = (await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers?asOf=2026-11-28`)).body.tiers.find(
+      (x: { industry: string }) => x.industry === 'tax',
+    );
     expect(live.facts.consecutiveTaxALevelYears).toBe(2);
     const second = await stored(s.id, 'tax');
     expect(second.facts).toEqual(live.facts);
@@ -93,10 +133,19 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
 
   it('a stored tier written before facts were fingerprinted is brought up to date by the next run, without a history row', async () => {
     const s = await register();
-    await record(s.code, { type: 'tax_credit', industry: 'tax', taxLevel: 'A', taxYear: 2024, decisionDate: '2025-04-20' });
+    await record(s.code, {
+      type: 'tax_credit',
+      industry: 'tax',
+      taxLevel: 'A',
+      taxYear: 2024,
+      decisionDate: '2025-04-20',
+    });
     const ds = t.app.get(DataSource);
     // As an older version left it: facts of another day, a fingerprint of tier, score and rules only.
-    await ds.query(`UPDATE credit_tiers SET facts = jsonb_set(facts, '{consecutiveTaxALevelYears}', '0'), fingerprint = repeat('0', 64) WHERE subject_id = $1`, [s.id]);
+    await ds.query(
+      `UPDATE credit_tiers SET facts = jsonb_set(facts, '{consecutiveTaxALevelYears}', '0'), fingerprint = repeat('0', 64) WHERE subject_id = $1`,
+      [s.id],
+    );
     const rowsBefore = (await history(s.id, 'tax')).length;
     const run = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
     expect(run.body).toMatchObject({ changed: 0 });

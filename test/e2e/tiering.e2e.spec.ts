@@ -20,14 +20,22 @@ describe('tiering (信用分级) over HTTP', () => {
 
   async function register(): Promise<{ id: string; code: string }> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code, name: `綦江测试食品有限公司${code.slice(-4)}`, registeredOn: '2015-03-01' });
+    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: `綦江测试食品有限公司${code.slice(-4)}`,
+      registeredOn: '2015-03-01',
+    });
     expect(res.status).toBe(201);
     return { id: res.body.id, code };
   }
   const tiersOf = async (id: string, query = '') => {
     const res = await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers${query}`);
     expect(res.status).toBe(200);
-    return Object.fromEntries((res.body.tiers as Array<{ industry: string }>).map((x) => [x.industry, x])) as Record<string, any>;
+    return Object.fromEntries((res.body.tiers as Array<{ industry: string }>).map((x) => [x.industry, x])) as Record<
+      string,
+      any
+    >;
   };
 
   it('tiers a subject with no records in every industry at the top tier, explained and stored', async () => {
@@ -47,8 +55,17 @@ describe('tiering (信用分级) over HTTP', () => {
     const s = await register();
     expect((await tiersOf(s.id)).food_drug.tier).toBe('A');
     const res = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'penalty', source, decisionNumber: `綦市监罚〔2026〕${randomInt(1e6)}号`, subjectName: '綦江测试食品有限公司', subjectCode: s.code,
-      industry: 'food_drug', sector: 'food', severity: 'serious', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2026-10-01',
+      type: 'penalty',
+      source,
+      decisionNumber: `綦市监罚〔2026〕${randomInt(1e6)}号`,
+      subjectName: '綦江测试食品有限公司',
+      subjectCode: s.code,
+      industry: 'food_drug',
+      sector: 'food',
+      severity: 'serious',
+      penaltyTypes: ['fine'],
+      fineAmount: 2,
+      decisionDate: '2026-10-01',
     });
     expect(res.status).toBe(201);
     await tiering.idle();
@@ -75,8 +92,14 @@ describe('tiering (信用分级) over HTTP', () => {
   it('a serious-dishonesty listing forces D in every pack that says so', async () => {
     const s = await register();
     const res = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'list_entry', source, decisionNumber: `严重失信-${randomUUID()}`, subjectName: '綦江测试食品有限公司', subjectCode: s.code,
-      listType: 'serious_dishonesty', severity: 'serious', decisionDate: '2026-06-01',
+      type: 'list_entry',
+      source,
+      decisionNumber: `严重失信-${randomUUID()}`,
+      subjectName: '綦江测试食品有限公司',
+      subjectCode: s.code,
+      listType: 'serious_dishonesty',
+      severity: 'serious',
+      decisionDate: '2026-06-01',
     });
     expect(res.status).toBe(201);
     await tiering.idle();
@@ -107,7 +130,9 @@ describe('tiering (信用分级) over HTTP', () => {
 
   it('the same tiers saved by overlapping recomputes (a batch run beside a record change) append one history row per industry', async () => {
     const s = await register();
-    const results = await Promise.all(Array.from({ length: 6 }, () => tiering.recompute([s.id], { trigger: 'test:overlap' })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => tiering.recompute([s.id], { trigger: 'test:overlap' })),
+    );
     expect(results.reduce((n, r) => n + r.changed, 0)).toBe(4);
     const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
     expect(history.body.items).toHaveLength(4);
@@ -130,6 +155,10 @@ describe('tiering (信用分级) over HTTP', () => {
     const past = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2020-01-01' });
     expect(past.status).toBe(400);
     expect(past.body.errors[0].field).toBe('asOf');
-    expect((await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers`)).body.tiers.every((x: { asOf: string }) => x.asOf !== '2020-01-01')).toBe(true);
+    expect(
+      (await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers`)).body.tiers.every(
+        (x: { asOf: string }) => x.asOf !== '2020-01-01',
+      ),
+    ).toBe(true);
   });
 });

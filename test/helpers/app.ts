@@ -59,13 +59,26 @@ export interface HttpResult {
  * JSON over fetch, returning status, headers and the parsed body. Sends the test app's admin key
  * unless `headers` carry an Authorization or X-Api-Key header of their own (see `httpAs`).
  */
-export function http(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function http(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   const named = Object.keys(headers).some((h) => ['authorization', 'x-api-key'].includes(h.toLowerCase()));
   return send(base, method, path, body, named ? headers : withKey(defaultKeys.get(base) ?? null, headers));
 }
 
 /** Like `http`, with a given key (`null`: no key at all) in `Authorization: Bearer`. */
-export function httpAs(key: string | null, base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function httpAs(
+  key: string | null,
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   return send(base, method, path, body, withKey(key, headers));
 }
 
@@ -73,7 +86,13 @@ function withKey(key: string | null, headers: Record<string, string>): Record<st
   return key === null ? { ...headers } : { authorization: `Bearer ${key}`, ...headers };
 }
 
-async function send(base: string, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<HttpResult> {
+async function send(
+  base: string,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<HttpResult> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);

@@ -14,7 +14,9 @@ import { startTestApp, TestApp } from './app';
  * from the run's factory (test/setup/embedded-factory.ts). `databaseUrl` reaches the same database, for a
  * second instance of the app or a direct connection.
  */
-export async function startIsolatedTestApp(env: Record<string, string> = {}): Promise<TestApp & { databaseUrl: string }> {
+export async function startIsolatedTestApp(
+  env: Record<string, string> = {},
+): Promise<TestApp & { databaseUrl: string }> {
   if (process.env.TEST_EMBEDDED === '1') {
     const db = await newEmbeddedDatabase();
     let t: TestApp;
@@ -79,7 +81,9 @@ export const REFUSAL_LEDGERS: readonly string[] = ['record_rejections'];
  * out: it records use of a key, at most once a minute, whatever the request.
  */
 export async function snapshotTables(ds: DataSource): Promise<TableSnapshot> {
-  const tables: { name: string }[] = await ds.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`);
+  const tables: { name: string }[] = await ds.query(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`,
+  );
   const out: TableSnapshot = {};
   for (const { name } of tables) {
     const [row] = await ds.query(

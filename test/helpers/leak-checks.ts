@@ -4,8 +4,14 @@ import { residentIdsIn } from '../setup/log-scan';
 const INTERNALS: readonly [string, RegExp][] = [
   ['stack frame', /\bat [\w$.<>]+ \(|\n\s+at \S+:\d+:\d+|\.(ts|js):\d+:\d+/],
   // (A pack's own `"$schema": "../../src/rules/pack.schema.json"` is the authors' content, not a leak.)
-  ['internal path', /\/work\/|node_modules|(?<!"\$schema":"(\.\.\/)+)src\/(modules|common|rules)\/|\/dist\/|[A-Z]:\\\\/],
-  ['SQL text', /\b(QueryFailedError|syntax error at or near|violates (unique|foreign key|check|not-null) constraint|invalid input syntax for|relation "[^"]+" does not exist|column "[^"]+" (of relation "[^"]+" )?does not exist|current transaction is aborted|INSERT INTO "|SELECT "[a-z_]+"\."|FROM "[a-z_]+")/],
+  [
+    'internal path',
+    /\/work\/|node_modules|(?<!"\$schema":"(\.\.\/)+)src\/(modules|common|rules)\/|\/dist\/|[A-Z]:\\\\/,
+  ],
+  [
+    'SQL text',
+    /\b(QueryFailedError|syntax error at or near|violates (unique|foreign key|check|not-null) constraint|invalid input syntax for|relation "[^"]+" does not exist|column "[^"]+" (of relation "[^"]+" )?does not exist|current transaction is aborted|INSERT INTO "|SELECT "[a-z_]+"\."|FROM "[a-z_]+")/,
+  ],
   ['error class', /\b(TypeError|RangeError|ReferenceError|SyntaxError|EntityNotFound|TypeORMError)\b: /],
 ];
 
@@ -28,7 +34,8 @@ export function answerProblems(a: Answer): string[] {
     if (m) out.push(`${what} in the body: …${a.text.slice(Math.max(0, m.index - 60), m.index + 80)}…`);
   }
   if (a.status >= 400 && a.status < 500) {
-    if (!a.contentType.startsWith('application/problem+json')) out.push(`${a.status} with content-type "${a.contentType}": ${a.text.slice(0, 200)}`);
+    if (!a.contentType.startsWith('application/problem+json'))
+      out.push(`${a.status} with content-type "${a.contentType}": ${a.text.slice(0, 200)}`);
     else {
       let p: Record<string, unknown> | undefined;
       try {
@@ -36,10 +43,14 @@ export function answerProblems(a: Answer): string[] {
       } catch {
         out.push(`${a.status} problem body is not JSON: ${a.text.slice(0, 200)}`);
       }
-      if (p && (typeof p.type !== 'string' || typeof p.title !== 'string' || p.status !== a.status)) out.push(`${a.status} problem without type/title/status: ${a.text.slice(0, 200)}`);
+      if (p && (typeof p.type !== 'string' || typeof p.title !== 'string' || p.status !== a.status))
+        out.push(`${a.status} problem without type/title/status: ${a.text.slice(0, 200)}`);
     }
   }
   const ids = residentIdsIn(a.text);
-  if (ids.length) out.push(`${ids.length} resident ID number(s) in full in the answer (${ids[0].slice(0, 6)}********${ids[0].slice(14)})`);
+  if (ids.length)
+    out.push(
+      `${ids.length} resident ID number(s) in full in the answer (${ids[0].slice(0, 6)}********${ids[0].slice(14)})`,
+    );
   return out;
 }

@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
  */
 
 export type Schema = Record<string, any>;
-export type OpenApiDoc = { paths: Record<string, Record<string, any>>; components?: { schemas?: Record<string, Schema> } };
+export type OpenApiDoc = {
+  paths: Record<string, Record<string, any>>;
+  components?: { schemas?: Record<string, Schema> };
+};
 
 export interface ParamSpec {
   readonly name: string;
@@ -34,7 +37,13 @@ export function operationsOf(doc: OpenApiDoc): ApiOperation[] {
       if (!METHODS.includes(method)) continue;
       const seen = new Set<string>();
       const params: ParamSpec[] = [];
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])] as { name: string; in: string; required?: boolean; description?: string; schema?: Schema }[]) {
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])] as {
+        name: string;
+        in: string;
+        required?: boolean;
+        description?: string;
+        schema?: Schema;
+      }[]) {
         if (!['path', 'query', 'header'].includes(p.in)) continue;
         const key = `${p.in}:${p.name.toLowerCase()}`;
         const prev = params.findIndex((x) => `${x.in}:${x.name.toLowerCase()}` === key);
@@ -45,18 +54,39 @@ export function operationsOf(doc: OpenApiDoc): ApiOperation[] {
           continue;
         }
         seen.add(key);
-        params.push({ name: p.in === 'header' ? p.name.toLowerCase() : p.name, in: p.in as ParamSpec['in'], required: p.in === 'path' || !!p.required, schema: deref(doc, p.schema ?? {}) });
+        params.push({
+          name: p.in === 'header' ? p.name.toLowerCase() : p.name,
+          in: p.in as ParamSpec['in'],
+          required: p.in === 'path' || !!p.required,
+          schema: deref(doc, p.schema ?? {}),
+        });
       }
       let body: ApiOperation['body'];
-      const content = op.requestBody?.content as Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }> | undefined;
+      const content = op.requestBody?.content as
+        | Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }>
+        | undefined;
       if (content) {
         const types = Object.keys(content);
         const json = content['application/json'] ?? content[types[0]];
-        const examples = json.examples ? Object.values(json.examples).map((e) => e.value) : json.example !== undefined ? [json.example] : [];
+        const examples = json.examples
+          ? Object.values(json.examples).map((e) => e.value)
+          : json.example !== undefined
+            ? [json.example]
+            : [];
         const schema = deref(doc, json.schema ?? {});
-        body = { contentTypes: types, schema, example: examples.find((e) => e !== null && typeof e === 'object') ?? sampleValue(doc, schema) };
+        body = {
+          contentTypes: types,
+          schema,
+          example: examples.find((e) => e !== null && typeof e === 'object') ?? sampleValue(doc, schema),
+        };
       }
-      out.push({ method: method.toUpperCase(), path, params, body, secured: Array.isArray(op.security) && op.security.length > 0 });
+      out.push({
+        method: method.toUpperCase(),
+        path,
+        params,
+        body,
+        secured: Array.isArray(op.security) && op.security.length > 0,
+      });
     }
   }
   return out;
@@ -70,10 +100,18 @@ export function deref(doc: OpenApiDoc, schema: Schema, depth = 0): Schema {
     return deref(doc, doc.components?.schemas?.[name] ?? {}, depth + 1);
   }
   if (Array.isArray(schema.allOf)) {
-    return schema.allOf.reduce((acc: Schema, s: Schema) => {
-      const d = deref(doc, s, depth + 1);
-      return { ...acc, ...d, properties: { ...acc.properties, ...d.properties }, required: [...(acc.required ?? []), ...(d.required ?? [])] };
-    }, { ...schema, allOf: undefined });
+    return schema.allOf.reduce(
+      (acc: Schema, s: Schema) => {
+        const d = deref(doc, s, depth + 1);
+        return {
+          ...acc,
+          ...d,
+          properties: { ...acc.properties, ...d.properties },
+          required: [...(acc.required ?? []), ...(d.required ?? [])],
+        };
+      },
+      { ...schema, allOf: undefined },
+    );
   }
   return schema;
 }
@@ -87,7 +125,13 @@ export function sampleValue(doc: OpenApiDoc, raw: Schema, depth = 0): unknown {
   if (Array.isArray(s.oneOf) && s.oneOf.length) return sampleValue(doc, s.oneOf[0], depth + 1);
   switch (s.type) {
     case 'string':
-      return s.format === 'uuid' ? randomUUID() : s.format === 'date' ? '2025-06-30' : s.format === 'date-time' ? '2025-06-30T00:00:00+08:00' : 'x';
+      return s.format === 'uuid'
+        ? randomUUID()
+        : s.format === 'date'
+          ? '2025-06-30'
+          : s.format === 'date-time'
+            ? '2025-06-30T00:00:00+08:00'
+            : 'x';
     case 'integer':
     case 'number':
       return s.minimum ?? 1;

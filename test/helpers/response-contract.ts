@@ -28,7 +28,8 @@ export function strictSchema(s: unknown): unknown {
   for (const [k, v] of Object.entries(o)) {
     if (DROPPED.has(k)) continue;
     if (DATA.has(k)) out[k] = v;
-    else if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as Schema).map(([p, ps]) => [p, strictSchema(ps)]));
+    else if (k === 'properties')
+      out[k] = Object.fromEntries(Object.entries(v as Schema).map(([p, ps]) => [p, strictSchema(ps)]));
     else out[k] = strictSchema(v);
   }
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
@@ -55,24 +56,39 @@ export class ResponseContract {
   constructor(private readonly doc: OpenApiDoc) {
     this.ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
     addFormats(this.ajv);
-    const defs = Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).map(([name, s]) => [name, strictSchema(s)]));
+    const defs = Object.fromEntries(
+      Object.entries(doc.components?.schemas ?? {}).map(([name, s]) => [name, strictSchema(s)]),
+    );
     this.ajv.addSchema({ $id: COMPONENTS, $defs: defs });
   }
 
   /** Every documented operation, as `METHOD /template`. */
   operations(): Operation[] {
-    return Object.entries(this.doc.paths).flatMap(([path, item]) => Object.keys(item).filter((m) => HTTP_METHODS.includes(m)).map((m) => ({ method: m.toUpperCase(), path })));
+    return Object.entries(this.doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => HTTP_METHODS.includes(m))
+        .map((m) => ({ method: m.toUpperCase(), path })),
+    );
   }
 
   /** 2xx responses of an operation: status → content (media type → {schema}). */
   successes(op: Operation): Array<[string, Record<string, { schema?: Schema }> | undefined]> {
-    const responses = (this.doc.paths[op.path][op.method.toLowerCase()].responses ?? {}) as Record<string, { content?: Record<string, { schema?: Schema }> }>;
-    return Object.entries(responses).filter(([status]) => /^2\d\d$/.test(status)).map(([status, r]) => [status, r.content]);
+    const responses = (this.doc.paths[op.path][op.method.toLowerCase()].responses ?? {}) as Record<
+      string,
+      { content?: Record<string, { schema?: Schema }> }
+    >;
+    return Object.entries(responses)
+      .filter(([status]) => /^2\d\d$/.test(status))
+      .map(([status, r]) => [status, r.content]);
   }
 
   /** Operations with a 2xx answer documented as application/json. */
   jsonOperations(): Operation[] {
-    return this.operations().filter((op) => this.successes(op).some(([, content]) => Object.keys(content ?? {}).some((t) => mediaOf(t) === 'application/json')));
+    return this.operations().filter((op) =>
+      this.successes(op).some(([, content]) =>
+        Object.keys(content ?? {}).some((t) => mediaOf(t) === 'application/json'),
+      ),
+    );
   }
 
   /**
@@ -85,22 +101,32 @@ export class ResponseContract {
     const route = `${method} ${template}`;
     const op = this.doc.paths[template]?.[method.toLowerCase()];
     if (!op) return [`${route}: not in the OpenAPI document`];
-    if (res.status < 200 || res.status > 299) return [`${route}: answered ${res.status}, not a 2xx: ${JSON.stringify(res.body)?.slice(0, 500)}`];
-    const response = op.responses?.[String(res.status)] as { content?: Record<string, { schema?: Schema }> } | undefined;
+    if (res.status < 200 || res.status > 299)
+      return [`${route}: answered ${res.status}, not a 2xx: ${JSON.stringify(res.body)?.slice(0, 500)}`];
+    const response = op.responses?.[String(res.status)] as
+      { content?: Record<string, { schema?: Schema }> } | undefined;
     if (!response) return [`${route}: status ${res.status} is not documented`];
     const media = mediaOf(res.headers.get('content-type'));
     const key = Object.keys(response.content ?? {}).find((t) => mediaOf(t) === media);
-    if (!key) return [`${route} ${res.status}: content type ${media || '(none)'} is not documented (documented: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`];
+    if (!key)
+      return [
+        `${route} ${res.status}: content type ${media || '(none)'} is not documented (documented: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`,
+      ];
     if (media !== 'application/json') return []; // a file (CSV, NDJSON): its content type is documented, its body is not JSON Schema's
     const schema = response.content![key].schema;
-    if (!describes(schema)) return [`${route} ${res.status}: the documented schema describes nothing: ${JSON.stringify(schema)}`];
+    if (!describes(schema))
+      return [`${route} ${res.status}: the documented schema describes nothing: ${JSON.stringify(schema)}`];
     const id = `${route} ${res.status}`;
     let validate = this.compiled.get(id);
     if (!validate) {
       validate = this.ajv.compile(strictSchema(schema) as Schema);
       this.compiled.set(id, validate);
     }
-    const errors = validate(res.body) ? [] : (validate.errors ?? []).map((e) => `${route} ${res.status}: ${e.instancePath || '(body)'} ${e.message}${details(e)} [${e.schemaPath}]`);
+    const errors = validate(res.body)
+      ? []
+      : (validate.errors ?? []).map(
+          (e) => `${route} ${res.status}: ${e.instancePath || '(body)'} ${e.message}${details(e)} [${e.schemaPath}]`,
+        );
     const left = errors.filter((message) => {
       const known = tolerate.find((re) => re.test(message));
       if (known) this.toleratedSeen.add(known);

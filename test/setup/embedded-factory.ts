@@ -61,7 +61,10 @@ export async function newEmbeddedDatabase(): Promise<{ url: string; drop(): Prom
   const res = await withRetry(() => fetch(`${factory}/databases`, { method: 'POST' }));
   if (res.status !== 201) throw new Error(`embedded database factory answered ${res.status}: ${await res.text()}`);
   const { id, url } = (await res.json()) as { id: string; url: string };
-  return { url, drop: async () => void (await withRetry(() => fetch(`${factory}/databases/${id}`, { method: 'DELETE' }))) };
+  return {
+    url,
+    drop: async () => void (await withRetry(() => fetch(`${factory}/databases/${id}`, { method: 'DELETE' }))),
+  };
 }
 
 /** A loopback call that failed before any answer (a reset socket) is tried again, twice at most. */

@@ -29,7 +29,9 @@ export default async function globalSetup(): Promise<void> {
     process.env.DATABASE_URL = embedded.url;
     process.env.TEST_EMBEDDED = '1';
   }
-  const ds = new DataSource(dataSourceOptions(process.env.DATABASE_URL, { embedded: process.env.TEST_EMBEDDED === '1' }));
+  const ds = new DataSource(
+    dataSourceOptions(process.env.DATABASE_URL, { embedded: process.env.TEST_EMBEDDED === '1' }),
+  );
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();

@@ -20,7 +20,8 @@ if (dir) {
   const capture = function (this: unknown, chunk: string | Uint8Array, ...rest: unknown[]): boolean {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     appendFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
-    if (!text.startsWith('{"level":')) return (original as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+    if (!text.startsWith('{"level":'))
+      return (original as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
     const done = rest.find((r): r is () => void => typeof r === 'function');
     if (done) process.nextTick(done);
     return true;

@@ -18,7 +18,9 @@ export default async function logGlobalSetup(): Promise<void> {
       const path = join(RUNS, old);
       if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
     }
-    const dir = resolve(process.env.TEST_LOG_DIR ?? join(RUNS, `run-${new Date().toISOString().replace(/[:.]/g, '')}-${process.pid}`));
+    const dir = resolve(
+      process.env.TEST_LOG_DIR ?? join(RUNS, `run-${new Date().toISOString().replace(/[:.]/g, '')}-${process.pid}`),
+    );
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     process.env.TEST_LOG_DIR = dir;

@@ -30,8 +30,14 @@ describe('log scan for resident ID numbers', () => {
     expect(residentIdsIn('{"msg":"１１０１０５１９４９１２３１００２Ｘ"}')).toEqual([VALID]);
     expect(residentIdsIn('id １１０１０５19491231００２ｘ')).toEqual([VALID]);
     expect(residentIdsIn('١١٠١٠٥١٩٤٩١٢٣١٠٠٢X')).toEqual([VALID]); // Arabic-Indic digits
-    expect(residentIdsIn(`{"msg":"${[...'１１０１０５１９４９１２３１００２Ｘ'].map((c) => `\\u${c.charCodeAt(0).toString(16)}`).join('')}"}`)).toEqual([VALID]);
-    expect(residentIdsIn(`{"url":"/x/${encodeURIComponent('１１０１０５１９４９１２３１００２Ｘ')}"}`)).toEqual([VALID]); // URL escapes
+    expect(
+      residentIdsIn(
+        `{"msg":"${[...'１１０１０５１９４９１２３１００２Ｘ'].map((c) => `\\u${c.charCodeAt(0).toString(16)}`).join('')}"}`,
+      ),
+    ).toEqual([VALID]);
+    expect(residentIdsIn(`{"url":"/x/${encodeURIComponent('１１０１０５１９４９１２３１００２Ｘ')}"}`)).toEqual([
+      VALID,
+    ]); // URL escapes
     expect(residentIdsIn('{"url":"/x?q=%31%31%30%31%30%35%34%39%31%32%33%31%30%30%32"}')).toEqual(['110105491231002']);
     expect(residentIdsIn('１１０１０５１９４９１２３１００２１')).toEqual([]); // check character wrong
   });
@@ -46,11 +52,21 @@ describe('log scan for resident ID numbers', () => {
   it('names file, line and spec, the number masked', () => {
     const dir = mkdtempSync(join(tmpdir(), 'log-scan-'));
     try {
-      writeFileSync(join(dir, 'worker-1.log'), [`{"${SPEC_MARKER}":"test/e2e/x.e2e.spec.ts"}`, '{"level":30,"msg":"ok"}', `{"level":30,"req":{"id":"${VALID}"}}`, ''].join('\n'));
+      writeFileSync(
+        join(dir, 'worker-1.log'),
+        [
+          `{"${SPEC_MARKER}":"test/e2e/x.e2e.spec.ts"}`,
+          '{"level":30,"msg":"ok"}',
+          `{"level":30,"req":{"id":"${VALID}"}}`,
+          '',
+        ].join('\n'),
+      );
       writeFileSync(join(dir, 'ignored.txt'), VALID);
       const { files, lines, leaks } = scanLogDir(dir);
       expect({ files, lines }).toEqual({ files: 1, lines: 2 });
-      expect(leaks).toEqual([{ file: join(dir, 'worker-1.log'), line: 3, spec: 'test/e2e/x.e2e.spec.ts', masked: '110105********002X' }]);
+      expect(leaks).toEqual([
+        { file: join(dir, 'worker-1.log'), line: 3, spec: 'test/e2e/x.e2e.spec.ts', masked: '110105********002X' },
+      ]);
       expect(JSON.stringify(leaks)).not.toContain(VALID);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -60,8 +76,14 @@ describe('log scan for resident ID numbers', () => {
   it('reports a full-width or first-generation number masked in ASCII', () => {
     const dir = mkdtempSync(join(tmpdir(), 'log-scan-'));
     try {
-      writeFileSync(join(dir, 'worker-1.log'), ['{"msg":"１１０１０５１９４９１２３１００２Ｘ"}', '{"msg":"110105491231002"}', ''].join('\n'));
-      expect(scanLogDir(dir).leaks.map((l) => [l.line, l.masked])).toEqual([[1, '110105********002X'], [2, '110105******002']]);
+      writeFileSync(
+        join(dir, 'worker-1.log'),
+        ['{"msg":"１１０１０５１９４９１２３１００２Ｘ"}', '{"msg":"110105491231002"}', ''].join('\n'),
+      );
+      expect(scanLogDir(dir).leaks.map((l) => [l.line, l.masked])).toEqual([
+        [1, '110105********002X'],
+        [2, '110105******002'],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -74,9 +96,14 @@ describe('log scan for resident ID numbers', () => {
     expect(apiKeysIn(`{"k":"${key.slice(0, -4)}"}`)).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), 'log-scan-keys-'));
     try {
-      writeFileSync(join(dir, 'worker-1.log'), `${JSON.stringify({ [SPEC_MARKER]: 'test/e2e/x.e2e.spec.ts' })}\n{"level":30,"msg":"${key}"}\n`);
+      writeFileSync(
+        join(dir, 'worker-1.log'),
+        `${JSON.stringify({ [SPEC_MARKER]: 'test/e2e/x.e2e.spec.ts' })}\n{"level":30,"msg":"${key}"}\n`,
+      );
       const r = scanLogDir(dir);
-      expect(r.keyLeaks).toEqual([{ file: join(dir, 'worker-1.log'), line: 2, spec: 'test/e2e/x.e2e.spec.ts', masked: 'cse_1a2b3c4d_…' }]);
+      expect(r.keyLeaks).toEqual([
+        { file: join(dir, 'worker-1.log'), line: 2, spec: 'test/e2e/x.e2e.spec.ts', masked: 'cse_1a2b3c4d_…' },
+      ]);
       expect(JSON.stringify(r)).not.toContain(key);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,8 @@ export interface IdLeak {
  * passes GB 11643's date and check character about once in a million: an audit export of thousands of
  * entries (two digests each) then failed a test now and then for a number that is no one's.
  */
-const DIGEST = /(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{32,}(?![0-9A-Za-z])|(?<![0-9A-Za-z])(?=[0-9A-F]*[A-F])[0-9A-F]{32,}(?![0-9A-Za-z])/g;
+const DIGEST =
+  /(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{32,}(?![0-9A-Za-z])|(?<![0-9A-Za-z])(?=[0-9A-F]*[A-F])[0-9A-F]{32,}(?![0-9A-Za-z])/g;
 
 /** A JSON `\uXXXX` escape: a line may spell a character that way. */
 const ESCAPE = /\\u([0-9a-fA-F]{4})/g;
@@ -59,7 +60,8 @@ function asciiDigits(text: string): string {
 export function residentIdsIn(text: string): string[] {
   const out = new Set<string>();
   const views = [asciiDigits(text)];
-  if (HAS_ESCAPE.test(text)) views.push(asciiDigits(text.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))));
+  if (HAS_ESCAPE.test(text))
+    views.push(asciiDigits(text.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))));
   if (/%[0-9A-Fa-f]{2}/.test(text)) views.push(asciiDigits(text.replace(/(?:%[0-9A-Fa-f]{2})+/g, urlDecoded)));
   for (const view of views.map((v) => v.replace(DIGEST, '#'))) {
     for (const m of view.matchAll(/\d{17}[\dXx]*/g)) {
@@ -71,7 +73,8 @@ export function residentIdsIn(text: string): string[] {
       }
     }
     // Next to a Latin letter is not counted: 15 digits in a row inside a hex hash would fail the run at random.
-    for (const m of view.matchAll(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g)) if (isFirstGenerationId(m[0])) out.add(m[0]);
+    for (const m of view.matchAll(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g))
+      if (isFirstGenerationId(m[0])) out.add(m[0]);
   }
   return [...out];
 }
@@ -95,7 +98,9 @@ export function scanLogDir(dir: string): { files: number; lines: number; leaks: 
   const keyLeaks: IdLeak[] = [];
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.log')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.log'))
+      .sort();
   } catch {
     return { files: 0, lines: 0, leaks, keyLeaks };
   }
@@ -103,16 +108,18 @@ export function scanLogDir(dir: string): { files: number; lines: number; leaks: 
     files++;
     const file = join(dir, name);
     let spec = 'unknown';
-    readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
-      if (text.startsWith(`{"${SPEC_MARKER}":`)) {
-        spec = (JSON.parse(text) as Record<string, string>)[SPEC_MARKER];
-        return;
-      }
-      if (!text) return;
-      lines++;
-      for (const id of residentIdsIn(text)) leaks.push({ file, line: i + 1, spec, masked: maskForReport(id) });
-      for (const key of apiKeysIn(text)) keyLeaks.push({ file, line: i + 1, spec, masked: key });
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        if (text.startsWith(`{"${SPEC_MARKER}":`)) {
+          spec = (JSON.parse(text) as Record<string, string>)[SPEC_MARKER];
+          return;
+        }
+        if (!text) return;
+        lines++;
+        for (const id of residentIdsIn(text)) leaks.push({ file, line: i + 1, spec, masked: maskForReport(id) });
+        for (const key of apiKeysIn(text)) keyLeaks.push({ file, line: i + 1, spec, masked: key });
+      });
   }
   return { files, lines, leaks, keyLeaks };
 }

@@ -51,7 +51,11 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   try {
     r = await call;
   } catch (e) {
-    throw new ApiError({ title: '无法连接服务 (service unreachable)', status: 0, detail: e instanceof Error ? e.message : String(e) });
+    throw new ApiError({
+      title: '无法连接服务 (service unreachable)',
+      status: 0,
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
   if (r.response.ok) return r.data as T;
   const problem = toProblem(r.error, r.response);

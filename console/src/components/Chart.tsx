@@ -5,7 +5,15 @@ import { Spin } from 'antd';
  * An Apache ECharts chart, loaded only when a page draws one (its own chunk: `import('echarts')`).
  * `option` is an ECharts option object; every chart in the console also shows its numbers as a table.
  */
-export function Chart({ option, height = 320, label }: { option: Record<string, unknown>; height?: number; label: string }) {
+export function Chart({
+  option,
+  height = 320,
+  label,
+}: {
+  option: Record<string, unknown>;
+  height?: number;
+  label: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const [loading, setLoading] = useState(true);
   useEffect(() => {

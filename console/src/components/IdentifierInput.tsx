@@ -7,12 +7,33 @@ import { looksLikeIdNumber, maskIdNumber } from '../lib/pii';
  * hidden while typed (password dots) and shown masked (`110105********002X`) once the field is left; the
  * full number stays in this form's memory and goes only into the request body.
  */
-export function IdentifierInput({ value, onChange, id, placeholder, testId }: { value?: string; onChange?: (v: string) => void; id?: string; placeholder?: string; testId?: string }) {
+export function IdentifierInput({
+  value,
+  onChange,
+  id,
+  placeholder,
+  testId,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+  placeholder?: string;
+  testId?: string;
+}) {
   const [focused, setFocused] = useState(false);
   const v = value ?? '';
   const isId = looksLikeIdNumber(v);
   if (!focused && isId) {
-    return <Input id={id} value={maskIdNumber(v)} readOnly onFocus={() => setFocused(true)} data-testid={testId} data-masked="true" />;
+    return (
+      <Input
+        id={id}
+        value={maskIdNumber(v)}
+        readOnly
+        onFocus={() => setFocused(true)}
+        data-testid={testId}
+        data-masked="true"
+      />
+    );
   }
   return (
     <Input

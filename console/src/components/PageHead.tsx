@@ -3,7 +3,15 @@ import { Breadcrumb, Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 
 /** Breadcrumbs above every page, the title, and the page's one primary action at the top right. */
-export function PageHead({ crumbs, title, extra }: { crumbs: { label: string; to?: string }[]; title: string; extra?: ReactNode }) {
+export function PageHead({
+  crumbs,
+  title,
+  extra,
+}: {
+  crumbs: { label: string; to?: string }[];
+  title: string;
+  extra?: ReactNode;
+}) {
   return (
     <div style={{ marginBottom: 16 }}>
       <Breadcrumb items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.label}</Link> : c.label }))} />

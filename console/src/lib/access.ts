@@ -3,7 +3,8 @@
  * holds a scope that admits the page's main API route (the same rule as the service: any accepted scope,
  * or admin). The service still decides every call; this only keeps out of sight what would be refused.
  */
-export type PageId = 'overview' | 'subjects' | 'check' | 'plans' | 'packs' | 'import' | 'quality' | 'repair' | 'audit' | 'keys';
+export type PageId =
+  'overview' | 'subjects' | 'check' | 'plans' | 'packs' | 'import' | 'quality' | 'repair' | 'audit' | 'keys';
 export type GroupId = 'supervision' | 'rules' | 'credit' | 'check' | 'system';
 
 export interface PageDef {
@@ -27,14 +28,70 @@ export const GROUPS: { id: GroupId; zh: string; en: string }[] = [
 ];
 
 export const PAGES: readonly PageDef[] = [
-  { id: 'overview', group: 'supervision', path: '/overview', zh: '监管总览', en: 'Overview', scopes: ['tiers'], built: true },
-  { id: 'subjects', group: 'supervision', path: '/subjects', zh: '主体查询', en: 'Subjects', scopes: ['subjects'], built: true },
-  { id: 'plans', group: 'supervision', path: '/inspection-plans', zh: '双随机抽查', en: 'Inspection plans', scopes: ['inspections'], built: true },
+  {
+    id: 'overview',
+    group: 'supervision',
+    path: '/overview',
+    zh: '监管总览',
+    en: 'Overview',
+    scopes: ['tiers'],
+    built: true,
+  },
+  {
+    id: 'subjects',
+    group: 'supervision',
+    path: '/subjects',
+    zh: '主体查询',
+    en: 'Subjects',
+    scopes: ['subjects'],
+    built: true,
+  },
+  {
+    id: 'plans',
+    group: 'supervision',
+    path: '/inspection-plans',
+    zh: '双随机抽查',
+    en: 'Inspection plans',
+    scopes: ['inspections'],
+    built: true,
+  },
   { id: 'packs', group: 'rules', path: '/packs', zh: '规则包', en: 'Rule packs', scopes: ['packs'], built: true },
-  { id: 'import', group: 'credit', path: '/records/import', zh: '记录导入', en: 'Records import', scopes: ['records'], built: true },
-  { id: 'quality', group: 'credit', path: '/quality', zh: '双公示质量', en: 'Data quality', scopes: ['quality', 'records'], built: true },
-  { id: 'repair', group: 'credit', path: '/repair', zh: '信用修复', en: 'Credit repair', scopes: ['repair'], built: true },
-  { id: 'check', group: 'check', path: '/check', zh: '核查办理', en: 'Check a transaction', scopes: ['checks'], built: true },
+  {
+    id: 'import',
+    group: 'credit',
+    path: '/records/import',
+    zh: '记录导入',
+    en: 'Records import',
+    scopes: ['records'],
+    built: true,
+  },
+  {
+    id: 'quality',
+    group: 'credit',
+    path: '/quality',
+    zh: '双公示质量',
+    en: 'Data quality',
+    scopes: ['quality', 'records'],
+    built: true,
+  },
+  {
+    id: 'repair',
+    group: 'credit',
+    path: '/repair',
+    zh: '信用修复',
+    en: 'Credit repair',
+    scopes: ['repair'],
+    built: true,
+  },
+  {
+    id: 'check',
+    group: 'check',
+    path: '/check',
+    zh: '核查办理',
+    en: 'Check a transaction',
+    scopes: ['checks'],
+    built: true,
+  },
   { id: 'audit', group: 'system', path: '/audit', zh: '审计日志', en: 'Audit trail', scopes: ['audit'], built: true },
   { id: 'keys', group: 'system', path: '/keys', zh: 'API密钥', en: 'API keys', scopes: ['admin'], built: true },
 ];

@@ -6,9 +6,21 @@ export type Lang = 'zh' | 'en';
 
 export const TIERS = ['A', 'B', 'M', 'C', 'D'] as const;
 
-export const TIER_TAG: Record<string, string> = { A: 'success', B: 'processing', M: 'default', C: 'warning', D: 'error' };
+export const TIER_TAG: Record<string, string> = {
+  A: 'success',
+  B: 'processing',
+  M: 'default',
+  C: 'warning',
+  D: 'error',
+};
 /** The same meaning in chart colours (Ant Design's palette: green, blue, grey, orange, red). */
-export const TIER_CHART: Record<string, string> = { A: '#52c41a', B: '#1677ff', M: '#8c8c8c', C: '#fa8c16', D: '#f5222d' };
+export const TIER_CHART: Record<string, string> = {
+  A: '#52c41a',
+  B: '#1677ff',
+  M: '#8c8c8c',
+  C: '#fa8c16',
+  D: '#f5222d',
+};
 
 /** The industries with a tier pack, and each one's tiers (M only in tax), as the service's search accepts them. */
 export const TIER_INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety'] as const;
@@ -83,7 +95,11 @@ export const SUBJECT_KIND: Record<string, { zh: string; en: string }> = {
   public_body: { zh: '机关事业单位', en: 'Public body' },
 };
 
-export function label(map: Record<string, { zh: string; en: string }>, code: string | null | undefined, lang: Lang): string {
+export function label(
+  map: Record<string, { zh: string; en: string }>,
+  code: string | null | undefined,
+  lang: Lang,
+): string {
   if (code === null || code === undefined) return '—';
   const e = map[code];
   return e ? (lang === 'zh' ? e.zh : e.en) : code;

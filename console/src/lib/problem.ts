@@ -20,7 +20,12 @@ export interface Problem {
 }
 
 export function isProblem(x: unknown): x is Problem {
-  return typeof x === 'object' && x !== null && typeof (x as Problem).status === 'number' && typeof (x as Problem).title === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as Problem).status === 'number' &&
+    typeof (x as Problem).title === 'string'
+  );
 }
 
 /** `parties[0].idNumber` → ['parties', 0, 'idNumber']; `items.2.reason` → ['items', 2, 'reason']. */

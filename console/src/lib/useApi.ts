@@ -3,7 +3,10 @@ import { ApiError } from '../api/client';
 import type { Problem } from './problem';
 
 /** Load on mount and when `deps` change: loading, data, problem (the loading / empty / error states). */
-export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; loading: boolean; problem: Problem | null; reload: () => void } {
+export function useApi<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): { data: T | null; loading: boolean; problem: Problem | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -19,7 +19,24 @@ interface Filters {
   range?: [Dayjs, Dayjs];
 }
 /** The kinds the service writes (its @Audited routes and services). */
-const KINDS = ['check', 'feedback', 'record.ingest', 'record.import', 'record.revoke', 'commitment.outcome', 'quality.ledger', 'pack.publish', 'pack.rollback', 'pack.load', 'repair.apply', 'repair.approve', 'repair.reject', 'inspection.plan', 'inspection.result', 'auth.refused'];
+const KINDS = [
+  'check',
+  'feedback',
+  'record.ingest',
+  'record.import',
+  'record.revoke',
+  'commitment.outcome',
+  'quality.ledger',
+  'pack.publish',
+  'pack.rollback',
+  'pack.load',
+  'repair.apply',
+  'repair.approve',
+  'repair.reject',
+  'inspection.plan',
+  'inspection.result',
+  'auth.refused',
+];
 
 /** The audit trail (审计日志): search by kind, caller, subject and date; verify the hash chain, its head shown. */
 export default function AuditPage() {
@@ -37,7 +54,12 @@ export default function AuditPage() {
               ...(filters.kind ? { kind: filters.kind } : {}),
               ...(filters.caller?.trim() ? { caller: filters.caller.trim() } : {}),
               ...(filters.subjectId?.trim() ? { subjectId: filters.subjectId.trim() } : {}),
-              ...(filters.range ? { from: filters.range[0].startOf('day').toISOString(), to: filters.range[1].endOf('day').toISOString() } : {}),
+              ...(filters.range
+                ? {
+                    from: filters.range[0].startOf('day').toISOString(),
+                    to: filters.range[1].endOf('day').toISOString(),
+                  }
+                : {}),
               ...(afterSeq !== undefined ? { afterSeq } : {}),
             },
           },
@@ -66,7 +88,13 @@ export default function AuditPage() {
         crumbs={[{ label: t('系统管理', 'System') }, { label: t('审计日志', 'Audit trail') }]}
         title={t('审计日志', 'Audit trail')}
         extra={
-          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="verify-chain">
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={verifying}
+            onClick={() => void verify()}
+            data-testid="verify-chain"
+          >
             {t('校验哈希链', 'Verify the chain')}
           </Button>
         }
@@ -78,7 +106,11 @@ export default function AuditPage() {
           type={report.valid ? 'success' : 'error'}
           showIcon
           data-testid="chain-report"
-          title={report.valid ? t(`哈希链完整：已校验 ${report.entries} 条记录`, `Chain intact: ${report.entries} entries verified`) : t('哈希链校验失败', 'The chain is broken')}
+          title={
+            report.valid
+              ? t(`哈希链完整：已校验 ${report.entries} 条记录`, `Chain intact: ${report.entries} entries verified`)
+              : t('哈希链校验失败', 'The chain is broken')
+          }
           description={
             <div>
               {report.head && (
@@ -88,12 +120,11 @@ export default function AuditPage() {
               )}
               {report.firstInvalid && (
                 <div>
-                  {t('首个异常', 'First break')} #{report.firstInvalid.seq}: {report.firstInvalid.problem} {report.firstInvalid.detail ?? ''}
+                  {t('首个异常', 'First break')} #{report.firstInvalid.seq}: {report.firstInvalid.problem}{' '}
+                  {report.firstInvalid.detail ?? ''}
                 </div>
               )}
-              <div style={{ fontSize: 12, opacity: 0.7 }}>
-                {report.durationMs} ms
-              </div>
+              <div style={{ fontSize: 12, opacity: 0.7 }}>{report.durationMs} ms</div>
             </div>
           }
         />
@@ -108,12 +139,22 @@ export default function AuditPage() {
           }}
         >
           <Form.Item name="kind" label={t('类型', 'Kind')}>
-            <Select allowClear showSearch style={{ width: 170 }} options={KINDS.map((k) => ({ value: k, label: k }))} data-testid="audit-kind" />
+            <Select
+              allowClear
+              showSearch
+              style={{ width: 170 }}
+              options={KINDS.map((k) => ({ value: k, label: k }))}
+              data-testid="audit-kind"
+            />
           </Form.Item>
           <Form.Item name="caller" label={t('调用方', 'Caller')}>
             <Input allowClear style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="subjectId" label={t('主体ID', 'Subject id')} rules={[{ pattern: /^[0-9a-f-]{36}$/i, message: t('应为主体ID（UUID）', 'A subject id (UUID)') }]}>
+          <Form.Item
+            name="subjectId"
+            label={t('主体ID', 'Subject id')}
+            rules={[{ pattern: /^[0-9a-f-]{36}$/i, message: t('应为主体ID（UUID）', 'A subject id (UUID)') }]}
+          >
             <Input allowClear style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="range" label={t('日期', 'Dates')}>
@@ -136,7 +177,13 @@ export default function AuditPage() {
           data-testid="audit-table"
           scroll={{ x: 1000 }}
           locale={{ emptyText: t('没有符合条件的审计记录。', 'No audit entry matches.') }}
-          expandable={{ expandedRowRender: (e) => <pre style={{ fontSize: 11, maxHeight: 300, overflow: 'auto', margin: 0 }}>{JSON.stringify({ request: e.request, response: e.response }, null, 2)}</pre> }}
+          expandable={{
+            expandedRowRender: (e) => (
+              <pre style={{ fontSize: 11, maxHeight: 300, overflow: 'auto', margin: 0 }}>
+                {JSON.stringify({ request: e.request, response: e.response }, null, 2)}
+              </pre>
+            ),
+          }}
           columns={[
             { title: t('序号', 'Seq'), dataIndex: 'seq', width: 70, fixed: 'left' },
             { title: t('时间', 'When'), dataIndex: 'createdAt', width: 170, render: (v: string) => cstDateTime(v) },
@@ -144,14 +191,23 @@ export default function AuditPage() {
             { title: t('调用方', 'Caller'), dataIndex: 'caller', ellipsis: true },
             { title: t('经办人', 'Operator'), dataIndex: 'operator', render: (v: string | null) => v ?? '—' },
             { title: t('场景', 'Scenario'), dataIndex: 'scenario', render: (v: string | null) => v ?? '—' },
-            { title: t('摘要', 'Hash'), dataIndex: 'hash', render: (v: string, e) => <Typography.Text code style={{ fontSize: 11 }}>{`${e.algorithm} ${v.slice(0, 16)}…`}</Typography.Text> },
+            {
+              title: t('摘要', 'Hash'),
+              dataIndex: 'hash',
+              render: (v: string, e) => (
+                <Typography.Text code style={{ fontSize: 11 }}>{`${e.algorithm} ${v.slice(0, 16)}…`}</Typography.Text>
+              ),
+            },
           ]}
         />
         <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
           <Button disabled={pages.length <= 1} onClick={() => setPages((p) => p.slice(0, -1))}>
             {t('上一页', 'Previous')}
           </Button>
-          <Button disabled={data?.nextAfterSeq === null || data?.nextAfterSeq === undefined} onClick={() => setPages((p) => [...p, data!.nextAfterSeq!])}>
+          <Button
+            disabled={data?.nextAfterSeq === null || data?.nextAfterSeq === undefined}
+            onClick={() => setPages((p) => [...p, data!.nextAfterSeq!])}
+          >
             {t('下一页', 'Next')}
           </Button>
         </Space>

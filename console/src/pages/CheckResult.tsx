@@ -46,9 +46,20 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
     try {
       const items = measures.map((m) => {
         const d = decisions[keyOf(m.party, m.code)]!;
-        return { partyIndex: m.party, measure: m.code, applied: d.applied!, ...(d.applied ? {} : { reason: d.reason!.trim() }), ...(d.outcome?.trim() ? { outcome: d.outcome.trim() } : {}) };
+        return {
+          partyIndex: m.party,
+          measure: m.code,
+          applied: d.applied!,
+          ...(d.applied ? {} : { reason: d.reason!.trim() }),
+          ...(d.outcome?.trim() ? { outcome: d.outcome.trim() } : {}),
+        };
       });
-      await unwrap(api.POST('/api/v1/checks/{id}/feedback', { params: { path: { id: answer.checkId } }, body: { operator, items } }));
+      await unwrap(
+        api.POST('/api/v1/checks/{id}/feedback', {
+          params: { path: { id: answer.checkId } },
+          body: { operator, items },
+        }),
+      );
       const list = await unwrap(api.GET('/api/v1/checks/{id}/feedback', { params: { path: { id: answer.checkId } } }));
       setSent(list.items);
     } catch (e) {
@@ -75,8 +86,16 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
         </Space>
       ),
     },
-    { title: t('原因', 'Reason'), key: 'reason', render: (_: unknown, m: Measure) => (lang === 'zh' ? m.reasonZh : m.reason) },
-    { title: t('法律依据', 'Legal basis'), key: 'basis', render: (_: unknown, m: Measure) => <LegalBasisList basis={m.legalBasis} /> },
+    {
+      title: t('原因', 'Reason'),
+      key: 'reason',
+      render: (_: unknown, m: Measure) => (lang === 'zh' ? m.reasonZh : m.reason),
+    },
+    {
+      title: t('法律依据', 'Legal basis'),
+      key: 'basis',
+      render: (_: unknown, m: Measure) => <LegalBasisList basis={m.legalBasis} />,
+    },
     {
       title: t('记录来源', 'Triggering records'),
       key: 'records',
@@ -104,7 +123,12 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
               const k = keyOf(party.index, m.code);
               const d = decisions[k] ?? {};
               return (
-                <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid={`feedback-${party.index}-${m.code}`}>
+                <Space
+                  direction="vertical"
+                  size={4}
+                  style={{ width: '100%' }}
+                  data-testid={`feedback-${party.index}-${m.code}`}
+                >
                   <Radio.Group value={d.applied} onChange={(e) => set(k, { applied: e.target.value as boolean })}>
                     <Radio value={true}>{t('已采取', 'Applied')}</Radio>
                     <Radio value={false}>{t('未采取', 'Not applied')}</Radio>
@@ -118,7 +142,12 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
                       onChange={(e) => set(k, { reason: e.target.value })}
                     />
                   )}
-                  <Input size="small" placeholder={t('处理结果（可选）', 'Outcome (optional)')} value={d.outcome} onChange={(e) => set(k, { outcome: e.target.value })} />
+                  <Input
+                    size="small"
+                    placeholder={t('处理结果（可选）', 'Outcome (optional)')}
+                    value={d.outcome}
+                    onChange={(e) => set(k, { outcome: e.target.value })}
+                  />
                 </Space>
               );
             },
@@ -146,7 +175,8 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
           <Descriptions.Item label={t('核查时间', 'Checked at')}>{cstDateTime(answer.checkedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('数据截至', 'Records as of')}>{answer.asOf}</Descriptions.Item>
           <Descriptions.Item label={t('审计回执', 'Audit receipt')} span={3}>
-            #{answer.audit.seq} · {answer.audit.algorithm.toUpperCase()} <code style={{ fontSize: 11 }}>{answer.audit.hash.slice(0, 32)}…</code>
+            #{answer.audit.seq} · {answer.audit.algorithm.toUpperCase()}{' '}
+            <code style={{ fontSize: 11 }}>{answer.audit.hash.slice(0, 32)}…</code>
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -164,7 +194,11 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
               <Tag>{label(ROLE_LABELS, p.role, lang)}</Tag>
             </Space>
           }
-          extra={p.subjectId && admits(me?.scopes ?? [], ['subjects']) ? <Link to={`/subjects/${p.subjectId}`}>{t('主体详情', 'Subject page')}</Link> : null}
+          extra={
+            p.subjectId && admits(me?.scopes ?? [], ['subjects']) ? (
+              <Link to={`/subjects/${p.subjectId}`}>{t('主体详情', 'Subject page')}</Link>
+            ) : null
+          }
         >
           <Typography.Paragraph>{p.statement}</Typography.Paragraph>
           <Space wrap style={{ marginBottom: 8 }}>
@@ -178,7 +212,14 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
             </Typography.Text>
           </Space>
           {p.measures.length > 0 ? (
-            <Table<Measure> rowKey="code" size="small" pagination={false} dataSource={p.measures} columns={measureColumns(p)} scroll={{ x: 900 }} />
+            <Table<Measure>
+              rowKey="code"
+              size="small"
+              pagination={false}
+              dataSource={p.measures}
+              columns={measureColumns(p)}
+              scroll={{ x: 900 }}
+            />
           ) : (
             <Typography.Text type="secondary">{t('无适用措施。', 'No measure applies.')}</Typography.Text>
           )}
@@ -193,20 +234,43 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
               showIcon
               data-testid="feedback-sent"
               title={t(`已反馈 ${sent.length} 项措施`, `${sent.length} measures reported`)}
-              description={sent.map((r) => `${r.partyIndex + 1}. ${r.measure}: ${r.applied ? t('已采取', 'applied') : `${t('未采取', 'not applied')}（${r.reason}）`}`).join('；')}
+              description={sent
+                .map(
+                  (r) =>
+                    `${r.partyIndex + 1}. ${r.measure}: ${r.applied ? t('已采取', 'applied') : `${t('未采取', 'not applied')}（${r.reason}）`}`,
+                )
+                .join('；')}
             />
           ) : (
             <Space>
-              <Button type="primary" disabled={missing.length > 0} loading={busy} onClick={() => void sendFeedback()} data-testid="send-feedback">
+              <Button
+                type="primary"
+                disabled={missing.length > 0}
+                loading={busy}
+                onClick={() => void sendFeedback()}
+                data-testid="send-feedback"
+              >
                 {t('提交反馈', 'Send feedback')}
               </Button>
-              {missing.length > 0 && <Typography.Text type="secondary">{t(`还有 ${missing.length} 项措施未选择或缺少理由`, `${missing.length} measures still need a choice or a reason`)}</Typography.Text>}
+              {missing.length > 0 && (
+                <Typography.Text type="secondary">
+                  {t(
+                    `还有 ${missing.length} 项措施未选择或缺少理由`,
+                    `${missing.length} measures still need a choice or a reason`,
+                  )}
+                </Typography.Text>
+              )}
             </Space>
           )}
         </Card>
       )}
       {measures.length === 0 && (
-        <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('无适用措施，无需反馈。', 'No measure applies: nothing to report back.')} />
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          title={t('无适用措施，无需反馈。', 'No measure applies: nothing to report back.')}
+        />
       )}
     </div>
   );

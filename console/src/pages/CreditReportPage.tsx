@@ -15,19 +15,48 @@ type Section = Schemas['ReportSectionDto'];
 const LEAD = ['categoryZh', 'decisionNumber', 'department', 'decisionDate'];
 const HIDDEN = new Set(['recordId', 'id', 'category', 'text', 'textZh', 'tierLabel', ...LEAD]);
 const FIELD_ZH: Record<string, string> = {
-  name: '名称', code: '统一社会信用代码', idMasked: '身份证号（脱敏）', kind: '主体类型', region: '行政区划', registeredOn: '成立日期',
-  taxLevel: '纳税信用级别', taxYear: '评价年度', industry: '行业', tier: '信用等级', tierLabelZh: '等级名称', score: '信用分', pack: '规则包', version: '版本',
-  severity: '严重程度', publicityEnd: '公示截止', publicityEnds: '公示截止', publicityMinEnd: '最短公示期满', ruleVersion: '适用规章', route: '修复途径',
-  canApplyNow: '可立即申请', earliestRepairDate: '最早可修复日期', listType: '名单类型', fineAmount: '罚款（万元）', penaltyTypes: '处罚种类',
-  commitmentStatus: '履行状态', inspectionResult: '检查结果', validUntil: '有效期至', status: '状态',
+  name: '名称',
+  code: '统一社会信用代码',
+  idMasked: '身份证号（脱敏）',
+  kind: '主体类型',
+  region: '行政区划',
+  registeredOn: '成立日期',
+  taxLevel: '纳税信用级别',
+  taxYear: '评价年度',
+  industry: '行业',
+  tier: '信用等级',
+  tierLabelZh: '等级名称',
+  score: '信用分',
+  pack: '规则包',
+  version: '版本',
+  severity: '严重程度',
+  publicityEnd: '公示截止',
+  publicityEnds: '公示截止',
+  publicityMinEnd: '最短公示期满',
+  ruleVersion: '适用规章',
+  route: '修复途径',
+  canApplyNow: '可立即申请',
+  earliestRepairDate: '最早可修复日期',
+  listType: '名单类型',
+  fineAmount: '罚款（万元）',
+  penaltyTypes: '处罚种类',
+  commitmentStatus: '履行状态',
+  inspectionResult: '检查结果',
+  validUntil: '有效期至',
+  status: '状态',
 };
 
 function itemLine(item: Record<string, unknown>, lang: 'zh' | 'en'): { lead: string; rest: string } {
   const text = lang === 'zh' ? (item.textZh ?? item.text) : (item.text ?? item.textZh);
-  const lead = [typeof text === 'string' ? text : null, ...LEAD.map((k) => item[k])].filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
+  const lead = [typeof text === 'string' ? text : null, ...LEAD.map((k) => item[k])]
+    .filter((v) => v !== undefined && v !== null && v !== '')
+    .join(' · ');
   const rest = Object.entries(item)
     .filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-    .map(([k, v]) => `${lang === 'zh' ? (FIELD_ZH[k] ?? k) : k}: ${v === true ? (lang === 'zh' ? '是' : 'yes') : v === false ? (lang === 'zh' ? '否' : 'no') : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${lang === 'zh' ? (FIELD_ZH[k] ?? k) : k}: ${v === true ? (lang === 'zh' ? '是' : 'yes') : v === false ? (lang === 'zh' ? '否' : 'no') : String(v)}`,
+    )
     .join('；');
   return { lead, rest };
 }
@@ -39,14 +68,23 @@ function itemLine(item: Record<string, unknown>, lang: 'zh' | 'en'): { lead: str
 export default function CreditReportPage() {
   const { id = '' } = useParams();
   const { t, lang } = useLang();
-  const { data: r, loading, problem } = useApi(() => unwrap(api.GET('/api/v1/subjects/{id}/credit-report', { params: { path: { id } } })), [id]);
+  const {
+    data: r,
+    loading,
+    problem,
+  } = useApi(() => unwrap(api.GET('/api/v1/subjects/{id}/credit-report', { params: { path: { id } } })), [id]);
   const subject = r?.subject as Record<string, string | null> | undefined;
   // The report number: the subject and the instant the service produced it (the service answers no number of its own).
   const reportNo = r ? `XYBG-${r.generatedAt.replace(/\D/g, '').slice(0, 14)}-${id.slice(0, 8).toUpperCase()}` : '';
   return (
     <>
       <PageHead
-        crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('主体查询', 'Subjects'), to: '/subjects' }, { label: subject?.name ?? '…', to: `/subjects/${id}` }, { label: t('信用报告', 'Credit report') }]}
+        crumbs={[
+          { label: t('监管工作', 'Supervision') },
+          { label: t('主体查询', 'Subjects'), to: '/subjects' },
+          { label: subject?.name ?? '…', to: `/subjects/${id}` },
+          { label: t('信用报告', 'Credit report') },
+        ]}
         title={r ? (lang === 'zh' ? r.titleZh : r.title) : t('信用报告', 'Credit report')}
         extra={
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!r}>
@@ -67,7 +105,9 @@ export default function CreditReportPage() {
               <Descriptions.Item label="数据截止 Data cut-off">{r.asOf}</Descriptions.Item>
               <Descriptions.Item label="主体类型 Kind">{label(SUBJECT_KIND, subject?.kind, lang)}</Descriptions.Item>
               <Descriptions.Item label="名称 Name">{subject?.name}</Descriptions.Item>
-              <Descriptions.Item label={subject?.code ? '统一社会信用代码' : '身份证号（脱敏）'}>{subject?.code ?? subject?.idMasked}</Descriptions.Item>
+              <Descriptions.Item label={subject?.code ? '统一社会信用代码' : '身份证号（脱敏）'}>
+                {subject?.code ?? subject?.idMasked}
+              </Descriptions.Item>
             </Descriptions>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
               {r.scope}
@@ -76,7 +116,8 @@ export default function CreditReportPage() {
               <div className="report-section" key={s.key} style={{ marginTop: 16 }} data-testid={`section-${s.key}`}>
                 <Typography.Title level={5}>
                   {i + 1}. {s.titleZh}
-                  {lang === 'en' ? ` (${s.title})` : ''} <Typography.Text type="secondary">（{s.count}）</Typography.Text>
+                  {lang === 'en' ? ` (${s.title})` : ''}{' '}
+                  <Typography.Text type="secondary">（{s.count}）</Typography.Text>
                 </Typography.Title>
                 {s.note && <Typography.Paragraph type="secondary">{s.note}</Typography.Paragraph>}
                 {s.items.length === 0 ? (

@@ -40,7 +40,11 @@ export default function ImportPage() {
     setReport(null);
     setFileName(file.name);
     if (file.size > MAX_BYTES) {
-      setProblem({ title: t('文件过大', 'File too large'), status: 413, detail: t('单次导入不超过 5 MB（5000 行）。', 'At most 5 MB (5,000 rows) per import.') });
+      setProblem({
+        title: t('文件过大', 'File too large'),
+        status: 413,
+        detail: t('单次导入不超过 5 MB（5000 行）。', 'At most 5 MB (5,000 rows) per import.'),
+      });
       return;
     }
     const json = /\.json$/i.test(file.name);
@@ -63,14 +67,23 @@ export default function ImportPage() {
     }
   };
 
-  const rows = useMemo(() => (report?.rows ?? []).filter((r) => !refusedOnly || r.status === 'refused'), [report, refusedOnly]);
+  const rows = useMemo(
+    () => (report?.rows ?? []).filter((r) => !refusedOnly || r.status === 'refused'),
+    [report, refusedOnly],
+  );
   return (
     <>
       <PageHead
         crumbs={[{ label: t('信用信息', 'Credit information') }, { label: t('记录导入', 'Records import') }]}
         title={t('信用记录导入', 'Import credit records')}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={() => saveBlob(new Blob([TEMPLATE], { type: 'text/csv;charset=utf-8' }), 'credit-records-template.csv')} data-testid="template">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              saveBlob(new Blob([TEMPLATE], { type: 'text/csv;charset=utf-8' }), 'credit-records-template.csv')
+            }
+            data-testid="template"
+          >
             {t('下载模板', 'Download the template')}
           </Button>
         }
@@ -90,14 +103,32 @@ export default function ImportPage() {
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p className="ant-upload-text">{t('将 CSV 或 JSON 文件拖到此处，或点击选择', 'Drop a CSV or JSON file here, or click to choose one')}</p>
-          <p className="ant-upload-hint">{t('每行单独校验：被拒收的行不入库，也不影响其他行；同一文件重复导入不会重复入库。', 'Each row is checked on its own: a refused row stores nothing and never blocks the others; importing the same file again changes nothing.')}</p>
+          <p className="ant-upload-text">
+            {t('将 CSV 或 JSON 文件拖到此处，或点击选择', 'Drop a CSV or JSON file here, or click to choose one')}
+          </p>
+          <p className="ant-upload-hint">
+            {t(
+              '每行单独校验：被拒收的行不入库，也不影响其他行；同一文件重复导入不会重复入库。',
+              'Each row is checked on its own: a refused row stores nothing and never blocks the others; importing the same file again changes nothing.',
+            )}
+          </p>
         </Upload.Dragger>
-        {busy && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t(`正在导入 ${fileName}…`, `Importing ${fileName}…`)} />}
+        {busy && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="info"
+            showIcon
+            title={t(`正在导入 ${fileName}…`, `Importing ${fileName}…`)}
+          />
+        )}
       </Card>
       <ProblemAlert problem={problem} style={{ marginTop: 16 }} />
       {report && (
-        <Card style={{ marginTop: 16 }} title={`${t('导入结果', 'Import report')} · ${fileName ?? ''}`} data-testid="import-report">
+        <Card
+          style={{ marginTop: 16 }}
+          title={`${t('导入结果', 'Import report')} · ${fileName ?? ''}`}
+          data-testid="import-report"
+        >
           <Row gutter={16}>
             {(['rows', 'stored', 'updated', 'unchanged', 'refused'] as const).map((k) => (
               <Col key={k} span={4}>
@@ -124,9 +155,25 @@ export default function ImportPage() {
             data-testid="import-rows"
             columns={[
               { title: t('行', 'Row'), dataIndex: 'row', width: 60 },
-              { title: t('文件行号', 'Line'), dataIndex: 'line', width: 80, render: (v: number | undefined) => v ?? '—' },
-              { title: t('状态', 'Status'), dataIndex: 'status', width: 90, render: (v: string) => <Tag color={STATUS[v]?.color}>{lang === 'zh' ? STATUS[v]?.zh : STATUS[v]?.en}</Tag> },
-              { title: t('决定文书号', 'Decision no.'), dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('文件行号', 'Line'),
+                dataIndex: 'line',
+                width: 80,
+                render: (v: number | undefined) => v ?? '—',
+              },
+              {
+                title: t('状态', 'Status'),
+                dataIndex: 'status',
+                width: 90,
+                render: (v: string) => (
+                  <Tag color={STATUS[v]?.color}>{lang === 'zh' ? STATUS[v]?.zh : STATUS[v]?.en}</Tag>
+                ),
+              },
+              {
+                title: t('决定文书号', 'Decision no.'),
+                dataIndex: 'decisionNumber',
+                render: (v: string | null) => v ?? '—',
+              },
               { title: t('主体', 'Subject'), dataIndex: 'subject', render: (v: string | null) => v ?? '—' },
               {
                 title: t('拒收原因', 'Why refused'),

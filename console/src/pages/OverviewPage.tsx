@@ -20,7 +20,11 @@ export default function OverviewPage() {
       row[it.tier] = (row[it.tier] ?? 0) + it.subjects;
       rows.set(it.industry, row);
     }
-    return [...rows.entries()].map(([industry, counts]) => ({ industry, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) }));
+    return [...rows.entries()].map(([industry, counts]) => ({
+      industry,
+      counts,
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
+    }));
   }, [data]);
   const option = useMemo(
     () => ({
@@ -29,21 +33,40 @@ export default function OverviewPage() {
       grid: { left: 48, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: table.map((r) => label(INDUSTRY, r.industry, lang)) },
       yAxis: { type: 'value', name: t('主体数', 'Subjects') },
-      series: TIERS.map((tier) => ({ name: tier, type: 'bar', stack: 'tiers', itemStyle: { color: TIER_CHART[tier] }, data: table.map((r) => r.counts[tier] ?? 0) })),
+      series: TIERS.map((tier) => ({
+        name: tier,
+        type: 'bar',
+        stack: 'tiers',
+        itemStyle: { color: TIER_CHART[tier] },
+        data: table.map((r) => r.counts[tier] ?? 0),
+      })),
     }),
     [table, lang, t],
   );
   const fmt = (n: number | undefined) => (n ?? 0).toLocaleString('zh-CN');
   return (
     <>
-      <PageHead crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('监管总览', 'Overview') }]} title={t('分行业信用等级分布', 'Tier distribution per industry')} />
+      <PageHead
+        crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('监管总览', 'Overview') }]}
+        title={t('分行业信用等级分布', 'Tier distribution per industry')}
+      />
       <ProblemAlert problem={problem} />
       <Card>
         <Spin spinning={loading}>
           {table.length === 0 && !loading ? (
-            <Empty description={t('尚无信用等级：请先导入记录并运行批量分级（POST /api/v1/tiering/runs）。', 'No tiers yet: import records, then run batch tiering (POST /api/v1/tiering/runs).')} />
+            <Empty
+              description={t(
+                '尚无信用等级：请先导入记录并运行批量分级（POST /api/v1/tiering/runs）。',
+                'No tiers yet: import records, then run batch tiering (POST /api/v1/tiering/runs).',
+              )}
+            />
           ) : (
-            table.length > 0 && <Chart option={option} label={t('分行业信用等级分布柱状图', 'Tier distribution per industry, stacked bars')} />
+            table.length > 0 && (
+              <Chart
+                option={option}
+                label={t('分行业信用等级分布柱状图', 'Tier distribution per industry, stacked bars')}
+              />
+            )
           )}
         </Spin>
       </Card>
@@ -56,8 +79,18 @@ export default function OverviewPage() {
           dataSource={table}
           data-testid="distribution-table"
           columns={[
-            { title: t('行业', 'Industry'), dataIndex: 'industry', fixed: 'left', render: (v: string) => label(INDUSTRY, v, lang) },
-            ...TIERS.map((tier) => ({ title: <TierTag tier={tier} />, key: tier, align: 'right' as const, render: (_: unknown, r: { counts: Record<string, number> }) => fmt(r.counts[tier]) })),
+            {
+              title: t('行业', 'Industry'),
+              dataIndex: 'industry',
+              fixed: 'left',
+              render: (v: string) => label(INDUSTRY, v, lang),
+            },
+            ...TIERS.map((tier) => ({
+              title: <TierTag tier={tier} />,
+              key: tier,
+              align: 'right' as const,
+              render: (_: unknown, r: { counts: Record<string, number> }) => fmt(r.counts[tier]),
+            })),
             { title: t('合计', 'Total'), dataIndex: 'total', align: 'right' as const, render: (v: number) => fmt(v) },
           ]}
         />

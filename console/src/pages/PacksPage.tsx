@@ -20,12 +20,18 @@ export default function PacksPage() {
   const { data, loading, problem } = useApi(() => unwrap(api.GET('/api/v1/packs')), []);
   return (
     <>
-      <PageHead crumbs={[{ label: t('规则管理', 'Rules') }, { label: t('规则包', 'Rule packs') }]} title={t('规则包', 'Rule packs')} />
+      <PageHead
+        crumbs={[{ label: t('规则管理', 'Rules') }, { label: t('规则包', 'Rule packs') }]}
+        title={t('规则包', 'Rule packs')}
+      />
       <Alert
         style={{ marginBottom: 16 }}
         type="info"
         showIcon
-        title={t('本页只读：草稿编辑、影响模拟、发布和回退暂需通过 API（见 docs/rule-packs.md）。', 'Read only: editing drafts, simulating, publishing and rolling back are API only for now (docs/rule-packs.md).')}
+        title={t(
+          '本页只读：草稿编辑、影响模拟、发布和回退暂需通过 API（见 docs/rule-packs.md）。',
+          'Read only: editing drafts, simulating, publishing and rolling back are API only for now (docs/rule-packs.md).',
+        )}
       />
       <ProblemAlert problem={problem} />
       <Card>
@@ -39,12 +45,24 @@ export default function PacksPage() {
           expandable={{ expandedRowRender: (p) => <Versions id={p.id} /> }}
           locale={{ emptyText: t('没有生效的规则包。', 'No pack in force.') }}
           columns={[
-            { title: t('规则包', 'Pack'), dataIndex: 'id', render: (v: string, p) => `${lang === 'zh' ? p.nameZh : p.name} (${v})` },
+            {
+              title: t('规则包', 'Pack'),
+              dataIndex: 'id',
+              render: (v: string, p) => `${lang === 'zh' ? p.nameZh : p.name} (${v})`,
+            },
             { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
-            { title: t('生效版本', 'Version'), dataIndex: 'version', render: (v: string, p) => `v${v} · #${p.versionSeq}` },
+            {
+              title: t('生效版本', 'Version'),
+              dataIndex: 'version',
+              render: (v: string, p) => `v${v} · #${p.versionSeq}`,
+            },
             { title: t('生效日期', 'Effective'), dataIndex: 'effectiveDate' },
             { title: t('规则数', 'Rules'), dataIndex: 'ruleCount', align: 'right' },
-            { title: t('信用等级', 'Tiers'), key: 'tiers', render: (_: unknown, p) => p.tiers.map((x) => <TierTag key={x.tier} tier={x.tier} />) },
+            {
+              title: t('信用等级', 'Tiers'),
+              key: 'tiers',
+              render: (_: unknown, p) => p.tiers.map((x) => <TierTag key={x.tier} tier={x.tier} />),
+            },
           ]}
         />
       </Card>
@@ -54,7 +72,10 @@ export default function PacksPage() {
 
 function Versions({ id }: { id: string }) {
   const { t } = useLang();
-  const { data, loading, problem } = useApi(() => unwrap(api.GET('/api/v1/packs/{id}/versions', { params: { path: { id } } })), [id]);
+  const { data, loading, problem } = useApi(
+    () => unwrap(api.GET('/api/v1/packs/{id}/versions', { params: { path: { id } } })),
+    [id],
+  );
   return (
     <>
       <ProblemAlert problem={problem} />
@@ -68,11 +89,35 @@ function Versions({ id }: { id: string }) {
         locale={{ emptyText: t('尚无发布记录。', 'Nothing published yet.') }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 60 },
-          { title: t('版本', 'Version'), dataIndex: 'version', render: (v: string, x) => <span>v{v} {x.active && <Tag color="green">{t('生效中', 'Active')}</Tag>}</span> },
-          { title: t('发布人', 'Published by'), dataIndex: 'publishedBy', render: (v: string | null, x) => v ?? x.createdBy },
-          { title: t('发布时间', 'Published'), dataIndex: 'publishedAt', render: (v: string | null, x) => cstDateTime(v ?? x.createdAt) },
+          {
+            title: t('版本', 'Version'),
+            dataIndex: 'version',
+            render: (v: string, x) => (
+              <span>
+                v{v} {x.active && <Tag color="green">{t('生效中', 'Active')}</Tag>}
+              </span>
+            ),
+          },
+          {
+            title: t('发布人', 'Published by'),
+            dataIndex: 'publishedBy',
+            render: (v: string | null, x) => v ?? x.createdBy,
+          },
+          {
+            title: t('发布时间', 'Published'),
+            dataIndex: 'publishedAt',
+            render: (v: string | null, x) => cstDateTime(v ?? x.createdAt),
+          },
           { title: t('发布理由', 'Reason'), dataIndex: 'publishReason', render: (v: string | null) => v ?? '—' },
-          { title: t('内容摘要', 'Content hash'), dataIndex: 'contentHash', render: (v: string) => <Typography.Text code style={{ fontSize: 11 }}>{v.slice(0, 12)}…</Typography.Text> },
+          {
+            title: t('内容摘要', 'Content hash'),
+            dataIndex: 'contentHash',
+            render: (v: string) => (
+              <Typography.Text code style={{ fontSize: 11 }}>
+                {v.slice(0, 12)}…
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </>

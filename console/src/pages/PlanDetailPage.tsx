@@ -25,14 +25,24 @@ const REASON: Record<string, { zh: string; en: string }> = {
 export default function PlanDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useLang();
-  const { data: plan, loading, problem, reload } = useApi(() => unwrap(api.GET('/api/v1/inspection-plans/{id}', { params: { path: { id } } })), [id]);
+  const {
+    data: plan,
+    loading,
+    problem,
+    reload,
+  } = useApi(() => unwrap(api.GET('/api/v1/inspection-plans/{id}', { params: { path: { id } } })), [id]);
   const [exportProblem, setExportProblem] = useState<Problem | null>(null);
   const [recording, setRecording] = useState<Item | null>(null);
 
   const download = async (format: 'csv' | 'json') => {
     setExportProblem(null);
     try {
-      const blob = await unwrap(api.GET('/api/v1/inspection-plans/{id}/export', { params: { path: { id }, query: { format } }, parseAs: 'blob' }));
+      const blob = await unwrap(
+        api.GET('/api/v1/inspection-plans/{id}/export', {
+          params: { path: { id }, query: { format } },
+          parseAs: 'blob',
+        }),
+      );
       saveBlob(blob as Blob, `inspection-plan-${id}.${format}`);
     } catch (e) {
       if (e instanceof ApiError) setExportProblem(e.problem);
@@ -43,14 +53,27 @@ export default function PlanDetailPage() {
   return (
     <>
       <PageHead
-        crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('双随机抽查', 'Inspection plans'), to: '/inspection-plans' }, { label: t('计划详情', 'Plan') }]}
-        title={plan ? `${plan.department} · ${label(INDUSTRY, plan.industry, lang)} · ${plan.period.from} ~ ${plan.period.to}` : t('抽查计划', 'Inspection plan')}
+        crumbs={[
+          { label: t('监管工作', 'Supervision') },
+          { label: t('双随机抽查', 'Inspection plans'), to: '/inspection-plans' },
+          { label: t('计划详情', 'Plan') },
+        ]}
+        title={
+          plan
+            ? `${plan.department} · ${label(INDUSTRY, plan.industry, lang)} · ${plan.period.from} ~ ${plan.period.to}`
+            : t('抽查计划', 'Inspection plan')
+        }
         extra={
           <Space>
             <Button icon={<DownloadOutlined />} onClick={() => void download('json')}>
               JSON
             </Button>
-            <Button type="primary" icon={<DownloadOutlined />} onClick={() => void download('csv')} data-testid="export-csv">
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              onClick={() => void download('csv')}
+              data-testid="export-csv"
+            >
               {t('导出 CSV（Excel 可直接打开）', 'Export CSV (opens in Excel)')}
             </Button>
           </Space>
@@ -76,7 +99,12 @@ export default function PlanDetailPage() {
               columns={[
                 { title: t('等级', 'Tier'), dataIndex: 'tier', render: (v: string) => <TierTag tier={v} /> },
                 { title: t('主体数', 'Subjects'), dataIndex: 'population', align: 'right' },
-                { title: t('抽查比例', 'Ratio'), dataIndex: 'samplingRatio', align: 'right', render: (v: number) => `${(v * 100).toFixed(0)}%` },
+                {
+                  title: t('抽查比例', 'Ratio'),
+                  dataIndex: 'samplingRatio',
+                  align: 'right',
+                  render: (v: number) => `${(v * 100).toFixed(0)}%`,
+                },
                 { title: t('线索', 'Lead'), dataIndex: 'lead', align: 'right' },
                 { title: t('到期', 'Due'), dataIndex: 'due', align: 'right' },
                 { title: t('随机', 'Random'), dataIndex: 'ratio', align: 'right' },
@@ -98,11 +126,29 @@ export default function PlanDetailPage() {
           locale={{ emptyText: t('本计划未抽取主体。', 'No subject drawn.') }}
           columns={[
             { title: '#', dataIndex: 'position', width: 50, fixed: 'left', render: (v: number) => v + 1 },
-            { title: t('被检查主体', 'Subject'), key: 'subject', render: (_: unknown, i) => `${i.subject.name ?? '—'}（${i.subject.code ?? i.subject.idMasked ?? ''}）` },
+            {
+              title: t('被检查主体', 'Subject'),
+              key: 'subject',
+              render: (_: unknown, i) => `${i.subject.name ?? '—'}（${i.subject.code ?? i.subject.idMasked ?? ''}）`,
+            },
             { title: t('等级', 'Tier'), dataIndex: 'tier', width: 70, render: (v: string) => <TierTag tier={v} /> },
-            { title: t('抽取原因', 'Reason'), dataIndex: 'reason', width: 120, render: (v: string) => label(REASON, v, lang) },
-            { title: t('检查人员', 'Inspectors'), key: 'inspectors', render: (_: unknown, i) => i.inspectors.map((x) => x.name ?? x.id).join('、') },
-            { title: t('方式', 'How'), key: 'how', width: 100, render: (_: unknown, i) => (i.onSite ? t('现场检查', 'On site') : t('非现场', 'Off site')) },
+            {
+              title: t('抽取原因', 'Reason'),
+              dataIndex: 'reason',
+              width: 120,
+              render: (v: string) => label(REASON, v, lang),
+            },
+            {
+              title: t('检查人员', 'Inspectors'),
+              key: 'inspectors',
+              render: (_: unknown, i) => i.inspectors.map((x) => x.name ?? x.id).join('、'),
+            },
+            {
+              title: t('方式', 'How'),
+              key: 'how',
+              width: 100,
+              render: (_: unknown, i) => (i.onSite ? t('现场检查', 'On site') : t('非现场', 'Off site')),
+            },
             {
               title: t('检查结果', 'Result'),
               key: 'result',
@@ -155,36 +201,66 @@ function ResultModal({ planId, item, onClose }: { planId: string; item: Item; on
       await unwrap(
         api.POST('/api/v1/inspection-plans/{id}/items/{itemId}/result', {
           params: { path: { id: planId, itemId: item.id } },
-          body: { result: v.result, date: v.date.format('YYYY-MM-DD'), ...(v.findings?.trim() ? { findings: v.findings.trim() } : {}), ...(person && v.subjectIdNumber ? { subjectIdNumber: v.subjectIdNumber.trim().toUpperCase() } : {}) },
+          body: {
+            result: v.result,
+            date: v.date.format('YYYY-MM-DD'),
+            ...(v.findings?.trim() ? { findings: v.findings.trim() } : {}),
+            ...(person && v.subjectIdNumber ? { subjectIdNumber: v.subjectIdNumber.trim().toUpperCase() } : {}),
+          },
         }),
       );
       onClose(true);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      form.setFields(mapProblemToForm(e.problem, (p) => ['result', 'date', 'findings', 'subjectIdNumber'].includes(String(p[0]))).fields as never);
+      form.setFields(
+        mapProblemToForm(e.problem, (p) => ['result', 'date', 'findings', 'subjectIdNumber'].includes(String(p[0])))
+          .fields as never,
+      );
       setProblem(e.problem);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Modal open title={`${t('录入检查结果', 'Record the result')} · ${item.subject.name ?? ''}`} onCancel={() => onClose(false)} onOk={() => form.submit()} confirmLoading={busy} okText={t('保存', 'Save')} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('录入检查结果', 'Record the result')} · ${item.subject.name ?? ''}`}
+      onCancel={() => onClose(false)}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      okText={t('保存', 'Save')}
+      destroyOnHidden
+    >
       <ProblemAlert problem={problem} />
-      <Form<ResultForm> form={form} layout="vertical" initialValues={{ result: 'passed' }} onFinish={(v) => void save(v)} data-testid="result-form">
+      <Form<ResultForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ result: 'passed' }}
+        onFinish={(v) => void save(v)}
+        data-testid="result-form"
+      >
         <Form.Item name="result" label={t('检查结果', 'Result')} rules={[{ required: true }]}>
           <Radio.Group>
             <Radio value="passed">{t('未发现问题', 'Passed')}</Radio>
             <Radio value="failed">{t('发现问题', 'Failed')}</Radio>
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="date" label={t('检查日期', 'Date')} rules={[{ required: true, message: t('请选择检查日期', 'Choose the date') }]}>
+        <Form.Item
+          name="date"
+          label={t('检查日期', 'Date')}
+          rules={[{ required: true, message: t('请选择检查日期', 'Choose the date') }]}
+        >
           <DatePicker data-testid="result-date" />
         </Form.Item>
         <Form.Item name="findings" label={t('检查发现', 'Findings')} rules={[{ max: 4000 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
         {person && (
-          <Form.Item name="subjectIdNumber" label={t('被检查人身份证号', 'ID number of the person')} rules={[{ required: true, message: t('自然人须填写身份证号', 'Needed for a natural person') }]}>
+          <Form.Item
+            name="subjectIdNumber"
+            label={t('被检查人身份证号', 'ID number of the person')}
+            rules={[{ required: true, message: t('自然人须填写身份证号', 'Needed for a natural person') }]}
+          >
             <IdentifierInput />
           </Form.Item>
         )}

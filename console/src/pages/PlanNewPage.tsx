@@ -24,7 +24,11 @@ interface PlanForm {
   leads?: string;
   seed?: string;
 }
-const splitList = (s: string | undefined) => (s ?? '').split(/[\s,，;；]+/).map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string | undefined) =>
+  (s ?? '')
+    .split(/[\s,，;；]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * Draw an inspection plan (新建双随机抽查计划): industry, region, period, the inspector pool with conflicts
@@ -45,12 +49,16 @@ export default function PlanNewPage() {
   const preview = useApi(async () => {
     if (!canPreview || !industry) return null;
     const [dist, pack] = await Promise.all([
-      unwrap(api.GET('/api/v1/tiering/distribution', { params: { query: validRegion ? { region: validRegion } : {} } })),
+      unwrap(
+        api.GET('/api/v1/tiering/distribution', { params: { query: validRegion ? { region: validRegion } : {} } }),
+      ),
       unwrap(api.GET('/api/v1/packs/{id}', { params: { path: { id: industry } } })),
     ]);
     const policy = pack.inspectionPolicy as Record<string, { samplingRatio?: number }>;
     return TIERS.map((tier) => {
-      const population = dist.items.filter((i) => i.industry === industry && i.tier === tier).reduce((a, b) => a + b.subjects, 0);
+      const population = dist.items
+        .filter((i) => i.industry === industry && i.tier === tier)
+        .reduce((a, b) => a + b.subjects, 0);
       const ratio = policy[tier]?.samplingRatio ?? 0;
       return { tier, population, ratio, expected: Math.round(ratio * population) };
     }).filter((r) => r.population > 0);
@@ -68,7 +76,12 @@ export default function PlanNewPage() {
             industry: v.industry,
             ...(v.region ? { region: v.region.trim() } : {}),
             period: { from: v.period[0].format('YYYY-MM-DD'), to: v.period[1].format('YYYY-MM-DD') },
-            inspectors: v.inspectors.map((i) => ({ id: i.id.trim(), name: i.name.trim(), department: i.department.trim(), conflicts: splitList(i.conflicts) })),
+            inspectors: v.inspectors.map((i) => ({
+              id: i.id.trim(),
+              name: i.name.trim(),
+              department: i.department.trim(),
+              conflicts: splitList(i.conflicts),
+            })),
             ...(splitList(v.leads).length ? { leads: splitList(v.leads) } : {}),
             ...(v.seed?.trim() ? { seed: v.seed.trim() } : {}),
           },
@@ -77,8 +90,15 @@ export default function PlanNewPage() {
       void nav(`/inspection-plans/${plan.id}`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      const mapped = mapProblemToForm(e.problem, (p) => ['department', 'industry', 'region', 'seed', 'leads'].includes(String(p[0])) || (p[0] === 'inspectors' && p.length === 3));
-      form.setFields(mapped.fields.map((f) => ({ name: (f.name[0] === 'period' ? ['period'] : f.name) as never, errors: f.errors })));
+      const mapped = mapProblemToForm(
+        e.problem,
+        (p) =>
+          ['department', 'industry', 'region', 'seed', 'leads'].includes(String(p[0])) ||
+          (p[0] === 'inspectors' && p.length === 3),
+      );
+      form.setFields(
+        mapped.fields.map((f) => ({ name: (f.name[0] === 'period' ? ['period'] : f.name) as never, errors: f.errors })),
+      );
       setProblem(e.problem);
     } finally {
       setBusy(false);
@@ -87,7 +107,14 @@ export default function PlanNewPage() {
 
   return (
     <>
-      <PageHead crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('双随机抽查', 'Inspection plans'), to: '/inspection-plans' }, { label: t('新建', 'New') }]} title={t('新建双随机抽查计划', 'Draw an inspection plan')} />
+      <PageHead
+        crumbs={[
+          { label: t('监管工作', 'Supervision') },
+          { label: t('双随机抽查', 'Inspection plans'), to: '/inspection-plans' },
+          { label: t('新建', 'New') },
+        ]}
+        title={t('新建双随机抽查计划', 'Draw an inspection plan')}
+      />
       <Row gutter={16}>
         <Col span={15}>
           <Card>
@@ -97,53 +124,120 @@ export default function PlanNewPage() {
               labelCol={{ flex: '110px' }}
               labelWrap
               requiredMark
-              initialValues={{ industry: 'food_drug', region: '500110', inspectors: [{ id: '', name: '', department: '' }, { id: '', name: '', department: '' }] }}
+              initialValues={{
+                industry: 'food_drug',
+                region: '500110',
+                inspectors: [
+                  { id: '', name: '', department: '' },
+                  { id: '', name: '', department: '' },
+                ],
+              }}
               onFinish={(v) => void submit(v)}
               data-testid="plan-form"
             >
-              <Form.Item name="department" label={t('实施部门', 'Department')} rules={[{ required: true, whitespace: true, message: t('请输入实施部门', 'Enter the department') }, { max: 200 }]}>
+              <Form.Item
+                name="department"
+                label={t('实施部门', 'Department')}
+                rules={[
+                  { required: true, whitespace: true, message: t('请输入实施部门', 'Enter the department') },
+                  { max: 200 },
+                ]}
+              >
                 <Input data-testid="plan-department" />
               </Form.Item>
               <Form.Item name="industry" label={t('行业', 'Industry')} rules={[{ required: true }]}>
-                <Select options={['tax', 'construction', 'food_drug', 'fire_safety'].map((i) => ({ value: i, label: label(INDUSTRY, i, lang) }))} />
+                <Select
+                  options={['tax', 'construction', 'food_drug', 'fire_safety'].map((i) => ({
+                    value: i,
+                    label: label(INDUSTRY, i, lang),
+                  }))}
+                />
               </Form.Item>
-              <Form.Item name="region" label={t('行政区划', 'Region')} rules={[{ pattern: /^\d{2,6}$/, message: t('2至6位数字', '2 to 6 digits') }]}>
+              <Form.Item
+                name="region"
+                label={t('行政区划', 'Region')}
+                rules={[{ pattern: /^\d{2,6}$/, message: t('2至6位数字', '2 to 6 digits') }]}
+              >
                 <Input style={{ width: 140 }} />
               </Form.Item>
-              <Form.Item name="period" label={t('检查期间', 'Period')} rules={[{ required: true, message: t('请选择检查期间', 'Choose the period') }]}>
+              <Form.Item
+                name="period"
+                label={t('检查期间', 'Period')}
+                rules={[{ required: true, message: t('请选择检查期间', 'Choose the period') }]}
+              >
                 <DatePicker.RangePicker data-testid="plan-period" />
               </Form.Item>
-              <Typography.Text strong>{t('执法检查人员（每个主体抽取两名）', 'Inspectors (two per subject)')}</Typography.Text>
+              <Typography.Text strong>
+                {t('执法检查人员（每个主体抽取两名）', 'Inspectors (two per subject)')}
+              </Typography.Text>
               <Form.List name="inspectors">
                 {(fields, { add, remove }) => (
                   <div style={{ marginTop: 8 }}>
                     {fields.map((f, i) => (
                       <Space key={f.key} align="start" wrap={false} data-testid={`inspector-${i}`}>
-                        <Form.Item name={[f.name, 'id']} rules={[{ required: true, whitespace: true, message: t('编号', 'Id') }, { max: 64 }]}>
+                        <Form.Item
+                          name={[f.name, 'id']}
+                          rules={[{ required: true, whitespace: true, message: t('编号', 'Id') }, { max: 64 }]}
+                        >
                           <Input placeholder={t('执法证号', 'Id')} style={{ width: 100 }} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('姓名', 'Name') }, { max: 100 }]}>
+                        <Form.Item
+                          name={[f.name, 'name']}
+                          rules={[{ required: true, whitespace: true, message: t('姓名', 'Name') }, { max: 100 }]}
+                        >
                           <Input placeholder={t('姓名', 'Name')} style={{ width: 90 }} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'department']} rules={[{ required: true, whitespace: true, message: t('部门', 'Department') }, { max: 200 }]}>
+                        <Form.Item
+                          name={[f.name, 'department']}
+                          rules={[{ required: true, whitespace: true, message: t('部门', 'Department') }, { max: 200 }]}
+                        >
                           <Input placeholder={t('所属部门', 'Department')} style={{ width: 150 }} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'conflicts']}>
-                          <Input placeholder={t('回避主体代码（逗号分隔）', 'Conflicts: codes, comma separated')} style={{ width: 170 }} />
+                          <Input
+                            placeholder={t('回避主体代码（逗号分隔）', 'Conflicts: codes, comma separated')}
+                            style={{ width: 170 }}
+                          />
                         </Form.Item>
-                        {fields.length > 2 && <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('删除', 'Remove')} />}
+                        {fields.length > 2 && (
+                          <Button
+                            type="text"
+                            icon={<MinusCircleOutlined />}
+                            onClick={() => remove(f.name)}
+                            aria-label={t('删除', 'Remove')}
+                          />
+                        )}
                       </Space>
                     ))}
-                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ id: '', name: '', department: '' })} style={{ marginBottom: 16 }}>
+                    <Button
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      onClick={() => add({ id: '', name: '', department: '' })}
+                      style={{ marginBottom: 16 }}
+                    >
                       {t('添加检查人员', 'Add an inspector')}
                     </Button>
                   </div>
                 )}
               </Form.List>
-              <Form.Item name="leads" label={t('投诉举报线索', 'Leads')} tooltip={t('必查主体的统一社会信用代码或主体ID，逗号分隔', 'Subjects always drawn: codes or ids, comma separated')}>
+              <Form.Item
+                name="leads"
+                label={t('投诉举报线索', 'Leads')}
+                tooltip={t(
+                  '必查主体的统一社会信用代码或主体ID，逗号分隔',
+                  'Subjects always drawn: codes or ids, comma separated',
+                )}
+              >
                 <Input.TextArea rows={2} />
               </Form.Item>
-              <Form.Item name="seed" label={t('随机种子', 'Seed')} tooltip={t('留空则随机生成；随计划公开，可复现抽取', 'Drawn at random when empty; published with the plan so anyone can re-run the draw')}>
+              <Form.Item
+                name="seed"
+                label={t('随机种子', 'Seed')}
+                tooltip={t(
+                  '留空则随机生成；随计划公开，可复现抽取',
+                  'Drawn at random when empty; published with the plan so anyone can re-run the draw',
+                )}
+              >
                 <Input maxLength={200} />
               </Form.Item>
               <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
@@ -171,12 +265,20 @@ export default function PlanNewPage() {
                   columns={[
                     { title: t('等级', 'Tier'), dataIndex: 'tier', render: (v: string) => <TierTag tier={v} /> },
                     { title: t('主体数', 'Subjects'), dataIndex: 'population', align: 'right' },
-                    { title: t('抽查比例', 'Ratio'), dataIndex: 'ratio', align: 'right', render: (v: number) => `${(v * 100).toFixed(0)}%` },
+                    {
+                      title: t('抽查比例', 'Ratio'),
+                      dataIndex: 'ratio',
+                      align: 'right',
+                      render: (v: number) => `${(v * 100).toFixed(0)}%`,
+                    },
                     { title: t('预计随机抽取', 'Expected'), dataIndex: 'expected', align: 'right' },
                   ]}
                 />
                 <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
-                  {t(`按比例预计抽取 ${total} 户；检查频次到期和有线索的主体另行必抽。`, `About ${total} by ratio; subjects due by frequency or with a lead are drawn in addition.`)}
+                  {t(
+                    `按比例预计抽取 ${total} 户；检查频次到期和有线索的主体另行必抽。`,
+                    `About ${total} by ratio; subjects due by frequency or with a lead are drawn in addition.`,
+                  )}
                 </Typography.Paragraph>
               </>
             )}

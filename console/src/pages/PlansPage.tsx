@@ -21,7 +21,12 @@ export default function PlansPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const { data, loading, problem } = useApi(
-    () => unwrap(api.GET('/api/v1/inspection-plans', { params: { query: { limit: 20, ...(industry ? { industry } : {}), ...(cursor ? { cursor } : {}) } } })),
+    () =>
+      unwrap(
+        api.GET('/api/v1/inspection-plans', {
+          params: { query: { limit: 20, ...(industry ? { industry } : {}), ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
     [industry, cursor],
   );
   return (
@@ -30,7 +35,12 @@ export default function PlansPage() {
         crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('双随机抽查', 'Inspection plans') }]}
         title={t('双随机抽查计划', 'Inspection plans')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void nav('/inspection-plans/new')} data-testid="new-plan">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void nav('/inspection-plans/new')}
+            data-testid="new-plan"
+          >
             {t('新建抽查计划', 'Draw a plan')}
           </Button>
         }
@@ -46,7 +56,10 @@ export default function PlansPage() {
                 setCursors([undefined]);
                 setIndustry(v);
               }}
-              options={['tax', 'construction', 'food_drug', 'fire_safety'].map((i) => ({ value: i, label: label(INDUSTRY, i, lang) }))}
+              options={['tax', 'construction', 'food_drug', 'fire_safety'].map((i) => ({
+                value: i,
+                label: label(INDUSTRY, i, lang),
+              }))}
             />
           </Form.Item>
         </Form>
@@ -59,12 +72,27 @@ export default function PlansPage() {
           dataSource={data?.items ?? []}
           pagination={false}
           data-testid="plans-table"
-          locale={{ emptyText: t('尚无抽查计划：点击右上角“新建抽查计划”。', 'No plan yet: use “Draw a plan” at the top right.') }}
+          locale={{
+            emptyText: t(
+              '尚无抽查计划：点击右上角“新建抽查计划”。',
+              'No plan yet: use “Draw a plan” at the top right.',
+            ),
+          }}
           columns={[
-            { title: t('制定时间', 'Drawn'), dataIndex: 'createdAt', fixed: 'left', width: 170, render: (v: string, p) => <Link to={`/inspection-plans/${p.id}`}>{cstDateTime(v)}</Link> },
+            {
+              title: t('制定时间', 'Drawn'),
+              dataIndex: 'createdAt',
+              fixed: 'left',
+              width: 170,
+              render: (v: string, p) => <Link to={`/inspection-plans/${p.id}`}>{cstDateTime(v)}</Link>,
+            },
             { title: t('实施部门', 'Department'), dataIndex: 'department' },
             { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
-            { title: t('检查期间', 'Period'), key: 'period', render: (_: unknown, p) => `${p.period.from} ~ ${p.period.to}` },
+            {
+              title: t('检查期间', 'Period'),
+              key: 'period',
+              render: (_: unknown, p) => `${p.period.from} ~ ${p.period.to}`,
+            },
             { title: t('抽查主体数', 'Drawn'), dataIndex: 'items', align: 'right' },
             { title: t('已录入结果', 'Results'), dataIndex: 'results', align: 'right' },
             { title: t('随机种子', 'Seed'), dataIndex: 'seed', ellipsis: true },

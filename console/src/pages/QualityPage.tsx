@@ -25,7 +25,9 @@ export default function QualityPage() {
         api.GET('/api/v1/quality/statistics', {
           params: {
             query: {
-              ...(filters.range ? { from: filters.range[0].format('YYYY-MM-DD'), to: filters.range[1].format('YYYY-MM-DD') } : {}),
+              ...(filters.range
+                ? { from: filters.range[0].format('YYYY-MM-DD'), to: filters.range[1].format('YYYY-MM-DD') }
+                : {}),
               ...(filters.department?.trim() ? { department: filters.department.trim() } : {}),
             },
           },
@@ -33,10 +35,15 @@ export default function QualityPage() {
       ),
     [filters],
   );
-  const rows: (Dept & { key: string; total?: boolean })[] = data ? [...data.departments.map((d) => ({ ...d, key: d.department })), { ...data.totals, key: '__total', total: true }] : [];
+  const rows: (Dept & { key: string; total?: boolean })[] = data
+    ? [...data.departments.map((d) => ({ ...d, key: d.department })), { ...data.totals, key: '__total', total: true }]
+    : [];
   return (
     <>
-      <PageHead crumbs={[{ label: t('信用信息', 'Credit information') }, { label: t('双公示质量', 'Data quality') }]} title={t('“双公示”数据质量', 'Data quality of public decisions (双公示)')} />
+      <PageHead
+        crumbs={[{ label: t('信用信息', 'Credit information') }, { label: t('双公示质量', 'Data quality') }]}
+        title={t('“双公示”数据质量', 'Data quality of public decisions (双公示)')}
+      />
       <Card>
         <Form<Filters> layout="inline" onFinish={setFilters} style={{ rowGap: 8 }}>
           <Form.Item name="range" label={t('决定日期', 'Decided')}>
@@ -63,15 +70,43 @@ export default function QualityPage() {
           pagination={false}
           data-testid="quality-table"
           scroll={{ x: 900 }}
-          locale={{ emptyText: t('所选期间没有行政许可、行政处罚记录。', 'No licence or penalty record in the period.') }}
+          locale={{
+            emptyText: t('所选期间没有行政许可、行政处罚记录。', 'No licence or penalty record in the period.'),
+          }}
           columns={[
-            { title: t('数据来源单位', 'Department'), dataIndex: 'department', fixed: 'left', render: (v: string, r) => (r.total ? <b>{t('合计', 'Total')}</b> : v) },
+            {
+              title: t('数据来源单位', 'Department'),
+              dataIndex: 'department',
+              fixed: 'left',
+              render: (v: string, r) => (r.total ? <b>{t('合计', 'Total')}</b> : v),
+            },
             { title: t('上报数', 'Received'), dataIndex: 'received', align: 'right' },
             { title: t('入库', 'Accepted'), dataIndex: 'accepted', align: 'right' },
-            { title: t('退回', 'Refused'), dataIndex: 'refused', align: 'right', render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v) },
-            { title: t('上报率', 'Reported'), key: 'reported', align: 'right', render: (_: unknown, r) => (r.reported.declared ? pct(r.reported.rate) : <Tag>{t('未申报台账', 'no ledger')}</Tag>) },
-            { title: t('合规率', 'Compliant'), key: 'compliant', align: 'right', render: (_: unknown, r) => pct(r.compliant.rate) },
-            { title: t('及时率', 'Timely'), key: 'timely', align: 'right', render: (_: unknown, r) => pct(r.timely.rate) },
+            {
+              title: t('退回', 'Refused'),
+              dataIndex: 'refused',
+              align: 'right',
+              render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v),
+            },
+            {
+              title: t('上报率', 'Reported'),
+              key: 'reported',
+              align: 'right',
+              render: (_: unknown, r) =>
+                r.reported.declared ? pct(r.reported.rate) : <Tag>{t('未申报台账', 'no ledger')}</Tag>,
+            },
+            {
+              title: t('合规率', 'Compliant'),
+              key: 'compliant',
+              align: 'right',
+              render: (_: unknown, r) => pct(r.compliant.rate),
+            },
+            {
+              title: t('及时率', 'Timely'),
+              key: 'timely',
+              align: 'right',
+              render: (_: unknown, r) => pct(r.timely.rate),
+            },
           ]}
         />
         {data && (
@@ -79,7 +114,10 @@ export default function QualityPage() {
             style={{ marginTop: 16 }}
             type={data.codes.withinTarget ? 'success' : 'warning'}
             showIcon
-            title={t(`重错码 ${data.codes.offending} 个 / ${data.codes.codes} 个代码，重错率 万分之${data.codes.per10k}（目标：万分之${data.codes.targetPer10k}以内）`, `${data.codes.offending} of ${data.codes.codes} codes duplicate or wrong: ${data.codes.per10k} per 10,000 (target under ${data.codes.targetPer10k})`)}
+            title={t(
+              `重错码 ${data.codes.offending} 个 / ${data.codes.codes} 个代码，重错率 万分之${data.codes.per10k}（目标：万分之${data.codes.targetPer10k}以内）`,
+              `${data.codes.offending} of ${data.codes.codes} codes duplicate or wrong: ${data.codes.per10k} per 10,000 (target under ${data.codes.targetPer10k})`,
+            )}
           />
         )}
       </Card>

@@ -25,7 +25,15 @@ export function SignIn() {
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f5f5f5',
+      }}
+    >
       <Card style={{ width: 440 }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -42,7 +50,10 @@ export function SignIn() {
           />
         </div>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          {t('请输入管理员发放的 API 密钥。密钥只保存在本标签页中，关闭即失效。', 'Enter the API key your administrator gave you. It is kept in this tab only and forgotten when the tab closes.')}
+          {t(
+            '请输入管理员发放的 API 密钥。密钥只保存在本标签页中，关闭即失效。',
+            'Enter the API key your administrator gave you. It is kept in this tab only and forgotten when the tab closes.',
+          )}
         </Typography.Paragraph>
         {endedBecause && (
           <Alert
@@ -60,7 +71,10 @@ export function SignIn() {
             label={t('API 密钥', 'API key')}
             rules={[
               { required: true, message: t('请输入 API 密钥', 'Enter an API key') },
-              { pattern: /^\s*cse_[A-Za-z0-9]+_[A-Za-z0-9_-]+\s*$/, message: t('密钥格式应为 cse_<前缀>_<密文>', 'A key looks like cse_<prefix>_<secret>') },
+              {
+                pattern: /^\s*cse_[A-Za-z0-9]+_[A-Za-z0-9_-]+\s*$/,
+                message: t('密钥格式应为 cse_<前缀>_<密文>', 'A key looks like cse_<prefix>_<secret>'),
+              },
             ]}
           >
             <Input.Password autoComplete="off" placeholder="cse_…" data-testid="api-key" />

@@ -25,15 +25,34 @@ export default function SubjectPage() {
   const nav = useNavigate();
   const scopes = me?.scopes ?? [];
   const subject = useApi(() => unwrap(api.GET('/api/v1/subjects/{id}', { params: { path: { id } } })), [id]);
-  const tiers = useApi(() => (admits(scopes, ['tiers']) ? unwrap(api.GET('/api/v1/subjects/{id}/tiers', { params: { path: { id } } })) : Promise.resolve(null)), [id]);
-  const history = useApi(() => (admits(scopes, ['tiers']) ? unwrap(api.GET('/api/v1/subjects/{id}/tiers/history', { params: { path: { id }, query: { limit: 200 } } })) : Promise.resolve(null)), [id]);
-  const records = useApi(() => (admits(scopes, ['records']) ? unwrap(api.GET('/api/v1/subjects/{id}/records', { params: { path: { id }, query: { includeEnded: true } } })) : Promise.resolve(null)), [id]);
+  const tiers = useApi(
+    () =>
+      admits(scopes, ['tiers'])
+        ? unwrap(api.GET('/api/v1/subjects/{id}/tiers', { params: { path: { id } } }))
+        : Promise.resolve(null),
+    [id],
+  );
+  const history = useApi(
+    () =>
+      admits(scopes, ['tiers'])
+        ? unwrap(api.GET('/api/v1/subjects/{id}/tiers/history', { params: { path: { id }, query: { limit: 200 } } }))
+        : Promise.resolve(null),
+    [id],
+  );
+  const records = useApi(
+    () =>
+      admits(scopes, ['records'])
+        ? unwrap(api.GET('/api/v1/subjects/{id}/records', { params: { path: { id }, query: { includeEnded: true } } }))
+        : Promise.resolve(null),
+    [id],
+  );
   const s = subject.data;
 
   const historyOption = useMemo(() => {
     const items = [...(history.data?.items ?? [])].reverse();
     const industries = [...new Set(items.map((h) => h.industry))];
-    const tierIndex = (tier: string | null) => (tier ? TIERS.length - TIERS.indexOf(tier as (typeof TIERS)[number]) : null);
+    const tierIndex = (tier: string | null) =>
+      tier ? TIERS.length - TIERS.indexOf(tier as (typeof TIERS)[number]) : null;
     return {
       // Dates in China time (YYYY-MM-DD; the tooltip with HH:mm), never the browser's zone nor hour ticks: the
       // instants are shifted by +8 h on a UTC axis, so day ticks fall on China's midnights.
@@ -41,17 +60,34 @@ export default function SubjectPage() {
       tooltip: {
         trigger: 'axis',
         formatter: (ps: Array<{ value: [number, number | null]; seriesName: string; marker: string }>) =>
-          [cstDateTime((ps[0]?.value[0] ?? NaN) - CST_OFFSET_MS), ...ps.map((p) => `${p.marker}${p.seriesName} ${p.value[1] === null ? '—' : TIERS[TIERS.length - p.value[1]]}`)].join('<br/>'),
+          [
+            cstDateTime((ps[0]?.value[0] ?? NaN) - CST_OFFSET_MS),
+            ...ps.map(
+              (p) => `${p.marker}${p.seriesName} ${p.value[1] === null ? '—' : TIERS[TIERS.length - p.value[1]]}`,
+            ),
+          ].join('<br/>'),
       },
       legend: { data: industries.map((i) => label(INDUSTRY, i, lang)), top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
-      xAxis: { type: 'time', minInterval: DAY_MS, axisLabel: { formatter: (v: number) => cstDate(v - CST_OFFSET_MS), hideOverlap: true } },
-      yAxis: { type: 'value', min: 1, max: TIERS.length, interval: 1, axisLabel: { formatter: (v: number) => TIERS[TIERS.length - v] ?? '' } },
+      xAxis: {
+        type: 'time',
+        minInterval: DAY_MS,
+        axisLabel: { formatter: (v: number) => cstDate(v - CST_OFFSET_MS), hideOverlap: true },
+      },
+      yAxis: {
+        type: 'value',
+        min: 1,
+        max: TIERS.length,
+        interval: 1,
+        axisLabel: { formatter: (v: number) => TIERS[TIERS.length - v] ?? '' },
+      },
       series: industries.map((ind) => ({
         name: label(INDUSTRY, ind, lang),
         type: 'line',
         step: 'end',
-        data: items.filter((h) => h.industry === ind).map((h) => [Date.parse(h.computedAt) + CST_OFFSET_MS, tierIndex(h.tier)]),
+        data: items
+          .filter((h) => h.industry === ind)
+          .map((h) => [Date.parse(h.computedAt) + CST_OFFSET_MS, tierIndex(h.tier)]),
       })),
     };
   }, [history.data, lang]);
@@ -59,7 +95,11 @@ export default function SubjectPage() {
   return (
     <>
       <PageHead
-        crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('主体查询', 'Subjects'), to: '/subjects' }, { label: s?.name ?? '…' }]}
+        crumbs={[
+          { label: t('监管工作', 'Supervision') },
+          { label: t('主体查询', 'Subjects'), to: '/subjects' },
+          { label: s?.name ?? '…' },
+        ]}
         title={s?.name ?? t('信用主体', 'Subject')}
         extra={
           admits(scopes, ['records']) && (
@@ -74,7 +114,9 @@ export default function SubjectPage() {
         {s && (
           <Descriptions size="small" column={3}>
             <Descriptions.Item label={t('主体类型', 'Kind')}>{label(SUBJECT_KIND, s.kind, lang)}</Descriptions.Item>
-            <Descriptions.Item label={s.code ? t('统一社会信用代码', 'Credit code') : t('身份证号', 'ID number')}>{s.code ?? s.idMasked}</Descriptions.Item>
+            <Descriptions.Item label={s.code ? t('统一社会信用代码', 'Credit code') : t('身份证号', 'ID number')}>
+              {s.code ?? s.idMasked}
+            </Descriptions.Item>
             <Descriptions.Item label={t('行政区划', 'Region')}>{s.region ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('成立日期', 'Registered on')}>{s.registeredOn ?? '—'}</Descriptions.Item>
           </Descriptions>
@@ -85,7 +127,9 @@ export default function SubjectPage() {
         <Card style={{ marginTop: 16 }} title={t('分行业信用等级', 'Tier per industry')}>
           <ProblemAlert problem={tiers.problem} />
           <Spin spinning={tiers.loading}>
-            {tiers.data && tiers.data.tiers.length === 0 && <Empty description={t('该主体暂无适用的行业规则包。', 'No industry pack applies to this subject yet.')} />}
+            {tiers.data && tiers.data.tiers.length === 0 && (
+              <Empty description={t('该主体暂无适用的行业规则包。', 'No industry pack applies to this subject yet.')} />
+            )}
             <Row gutter={[16, 16]}>
               {(tiers.data?.tiers ?? []).map((tv) => (
                 <Col span={24} key={tv.industry} data-testid={`tier-${tv.industry}`}>
@@ -115,14 +159,40 @@ export default function SubjectPage() {
                       locale={{ emptyText: t('无触发规则（基础分）。', 'No rule fired (base score).') }}
                       columns={[
                         { title: t('规则', 'Rule'), dataIndex: 'rule', width: 200 },
-                        { title: t('影响', 'Effect'), key: 'effect', width: 110, render: (_: unknown, f) => (f.type === 'score' ? `${(f.points ?? 0) > 0 ? '+' : ''}${f.points ?? 0}` : <span>{t('直接定级', 'caps at')} <TierTag tier={f.tier ?? null} /></span>) },
-                        { title: t('原因', 'Reason'), key: 'reason', render: (_: unknown, f) => (lang === 'zh' ? f.reasonZh : f.reason) },
-                        { title: t('法律依据', 'Legal basis'), key: 'basis', render: (_: unknown, f) => <LegalBasisList basis={f.legalBasis} /> },
+                        {
+                          title: t('影响', 'Effect'),
+                          key: 'effect',
+                          width: 110,
+                          render: (_: unknown, f) =>
+                            f.type === 'score' ? (
+                              `${(f.points ?? 0) > 0 ? '+' : ''}${f.points ?? 0}`
+                            ) : (
+                              <span>
+                                {t('直接定级', 'caps at')} <TierTag tier={f.tier ?? null} />
+                              </span>
+                            ),
+                        },
+                        {
+                          title: t('原因', 'Reason'),
+                          key: 'reason',
+                          render: (_: unknown, f) => (lang === 'zh' ? f.reasonZh : f.reason),
+                        },
+                        {
+                          title: t('法律依据', 'Legal basis'),
+                          key: 'basis',
+                          render: (_: unknown, f) => <LegalBasisList basis={f.legalBasis} />,
+                        },
                       ]}
                     />
                     <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-                      {t('监管措施', 'Inspection policy')}: {t('抽查比例', 'sampling')} {(tv.inspectionPolicy.samplingRatio * 100).toFixed(0)}% · {t('年检查频次', 'inspections a year')} {tv.inspectionPolicy.minInspectionsPerYear}
-                      {tv.inspectionPolicy.noteZh && lang === 'zh' ? ` · ${tv.inspectionPolicy.noteZh}` : tv.inspectionPolicy.note ? ` · ${tv.inspectionPolicy.note}` : ''}
+                      {t('监管措施', 'Inspection policy')}: {t('抽查比例', 'sampling')}{' '}
+                      {(tv.inspectionPolicy.samplingRatio * 100).toFixed(0)}% · {t('年检查频次', 'inspections a year')}{' '}
+                      {tv.inspectionPolicy.minInspectionsPerYear}
+                      {tv.inspectionPolicy.noteZh && lang === 'zh'
+                        ? ` · ${tv.inspectionPolicy.noteZh}`
+                        : tv.inspectionPolicy.note
+                          ? ` · ${tv.inspectionPolicy.note}`
+                          : ''}
                     </Typography.Paragraph>
                   </Card>
                 </Col>
@@ -145,21 +215,57 @@ export default function SubjectPage() {
             locale={{ emptyText: t('无信用记录。', 'No credit record.') }}
             scroll={{ x: 900 }}
             columns={[
-              { title: t('决定日期', 'Decided on'), dataIndex: 'decisionDate', width: 110, fixed: 'left', sorter: (a, b) => a.decisionDate.localeCompare(b.decisionDate), defaultSortOrder: 'descend' },
-              { title: t('类型', 'Type'), dataIndex: 'type', width: 100, render: (v: string) => label(RECORD_TYPE, v, lang) },
-              { title: t('行业', 'Industry'), dataIndex: 'industry', width: 90, render: (v: string) => label(INDUSTRY, v, lang) },
-              { title: t('决定文书号', 'Decision no.'), dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('决定日期', 'Decided on'),
+                dataIndex: 'decisionDate',
+                width: 110,
+                fixed: 'left',
+                sorter: (a, b) => a.decisionDate.localeCompare(b.decisionDate),
+                defaultSortOrder: 'descend',
+              },
+              {
+                title: t('类型', 'Type'),
+                dataIndex: 'type',
+                width: 100,
+                render: (v: string) => label(RECORD_TYPE, v, lang),
+              },
+              {
+                title: t('行业', 'Industry'),
+                dataIndex: 'industry',
+                width: 90,
+                render: (v: string) => label(INDUSTRY, v, lang),
+              },
+              {
+                title: t('决定文书号', 'Decision no.'),
+                dataIndex: 'decisionNumber',
+                render: (v: string | null) => v ?? '—',
+              },
               { title: t('数据来源单位', 'Source'), dataIndex: 'source' },
               {
                 title: t('公示期', 'Publicity window'),
                 key: 'window',
-                render: (_: unknown, r) => `${r.decisionDate} → ${r.publicityEnd ?? t('长期', 'open-ended')}${r.publicityMinEnd ? `（${t('最短', 'min.')} ${r.publicityMinEnd}）` : ''}`,
+                render: (_: unknown, r) =>
+                  `${r.decisionDate} → ${r.publicityEnd ?? t('长期', 'open-ended')}${r.publicityMinEnd ? `（${t('最短', 'min.')} ${r.publicityMinEnd}）` : ''}`,
               },
               {
                 title: t('状态', 'Status'),
                 key: 'status',
                 width: 110,
-                render: (_: unknown, r) => (r.inForce ? <Tag color="blue">{t('有效', 'In force')}</Tag> : <Tag>{({ revoked: t('已撤销', 'Revoked'), repaired: t('已修复', 'Repaired'), ended: t('已届满', 'Ended'), active: t('已过公示期', 'Past window') } as Record<string, string>)[r.status] ?? r.status}</Tag>),
+                render: (_: unknown, r) =>
+                  r.inForce ? (
+                    <Tag color="blue">{t('有效', 'In force')}</Tag>
+                  ) : (
+                    <Tag>
+                      {(
+                        {
+                          revoked: t('已撤销', 'Revoked'),
+                          repaired: t('已修复', 'Repaired'),
+                          ended: t('已届满', 'Ended'),
+                          active: t('已过公示期', 'Past window'),
+                        } as Record<string, string>
+                      )[r.status] ?? r.status}
+                    </Tag>
+                  ),
               },
             ]}
           />
@@ -169,7 +275,9 @@ export default function SubjectPage() {
       {admits(scopes, ['tiers']) && (
         <Card style={{ marginTop: 16 }} title={t('信用等级变更记录', 'Tier history')}>
           <ProblemAlert problem={history.problem} />
-          {(history.data?.items.length ?? 0) > 0 && <Chart option={historyOption} height={240} label={t('信用等级变化折线图', 'Tier over time')} />}
+          {(history.data?.items.length ?? 0) > 0 && (
+            <Chart option={historyOption} height={240} label={t('信用等级变化折线图', 'Tier over time')} />
+          )}
           <Table<HistoryEntry>
             rowKey="id"
             size="small"
@@ -181,7 +289,15 @@ export default function SubjectPage() {
             columns={[
               { title: t('时间', 'When'), dataIndex: 'computedAt', render: (v: string) => cstDateTime(v) },
               { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
-              { title: t('变更', 'Change'), key: 'change', render: (_: unknown, h) => <span><TierTag tier={h.previousTier} /> → <TierTag tier={h.tier} /></span> },
+              {
+                title: t('变更', 'Change'),
+                key: 'change',
+                render: (_: unknown, h) => (
+                  <span>
+                    <TierTag tier={h.previousTier} /> → <TierTag tier={h.tier} />
+                  </span>
+                ),
+              },
               { title: t('信用分', 'Score'), dataIndex: 'score', render: (v: number | null) => v ?? '—' },
               { title: t('变更原因', 'Trigger'), dataIndex: 'trigger' },
               { title: t('规则包', 'Pack'), key: 'pack', render: (_: unknown, h) => `${h.packId} v${h.packVersion}` },

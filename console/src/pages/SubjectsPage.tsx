@@ -41,8 +41,15 @@ export default function SubjectsPage() {
   const cursor = cursors[cursors.length - 1];
   const { data, loading, problem } = useApi(
     () =>
-      unwrap(api.GET('/api/v1/subjects', { params: { query: { ...clean(filters), limit: PAGE, ...(cursor ? { cursor } : {}) } } })).catch((e: unknown) => {
-        if (e instanceof ApiError) form.setFields(mapProblemToForm(e.problem, (p) => p.length === 1 && FIELDS.includes(String(p[0]))).fields as never);
+      unwrap(
+        api.GET('/api/v1/subjects', {
+          params: { query: { ...clean(filters), limit: PAGE, ...(cursor ? { cursor } : {}) } },
+        }),
+      ).catch((e: unknown) => {
+        if (e instanceof ApiError)
+          form.setFields(
+            mapProblemToForm(e.problem, (p) => p.length === 1 && FIELDS.includes(String(p[0]))).fields as never,
+          );
         throw e;
       }),
     [filters, cursor],
@@ -53,7 +60,9 @@ export default function SubjectsPage() {
   const lookup = async ({ idNumber }: { idNumber: string }) => {
     setLookupProblem(null);
     try {
-      const s = await unwrap(api.POST('/api/v1/subjects/lookup', { body: { idNumber: idNumber.trim().toUpperCase() } }));
+      const s = await unwrap(
+        api.POST('/api/v1/subjects/lookup', { body: { idNumber: idNumber.trim().toUpperCase() } }),
+      );
       void nav(`/subjects/${s.id}`);
     } catch (e) {
       if (e instanceof ApiError) setLookupProblem(e.problem);
@@ -63,7 +72,10 @@ export default function SubjectsPage() {
 
   return (
     <>
-      <PageHead crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('主体查询', 'Subjects') }]} title={t('信用主体查询', 'Find a credit subject')} />
+      <PageHead
+        crumbs={[{ label: t('监管工作', 'Supervision') }, { label: t('主体查询', 'Subjects') }]}
+        title={t('信用主体查询', 'Find a credit subject')}
+      />
       <Card>
         <Form<Filters>
           form={form}
@@ -75,13 +87,22 @@ export default function SubjectsPage() {
           style={{ rowGap: 8 }}
         >
           <Form.Item name="name" label={t('名称', 'Name')}>
-            <Input allowClear placeholder={t('名称关键字', 'Part of the name')} data-testid="search-name" style={{ width: 180 }} />
+            <Input
+              allowClear
+              placeholder={t('名称关键字', 'Part of the name')}
+              data-testid="search-name"
+              style={{ width: 180 }}
+            />
           </Form.Item>
           <Form.Item name="code" label={t('统一社会信用代码', 'Credit code')}>
             <Input allowClear style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="kind" label={t('主体类型', 'Kind')}>
-            <Select allowClear style={{ width: 150 }} options={Object.keys(SUBJECT_KIND).map((k) => ({ value: k, label: label(SUBJECT_KIND, k, lang) }))} />
+            <Select
+              allowClear
+              style={{ width: 150 }}
+              options={Object.keys(SUBJECT_KIND).map((k) => ({ value: k, label: label(SUBJECT_KIND, k, lang) }))}
+            />
           </Form.Item>
           <Form.Item name="region" label={t('行政区划', 'Region')}>
             <Input allowClear style={{ width: 100 }} placeholder="500110" />
@@ -98,14 +119,21 @@ export default function SubjectsPage() {
           <Form.Item
             name="tier"
             label={t('信用等级', 'Credit tier')}
-            tooltip={industry ? undefined : t('先选择行业：信用等级按行业评定', 'Choose an industry first: tiers are per industry')}
+            tooltip={
+              industry
+                ? undefined
+                : t('先选择行业：信用等级按行业评定', 'Choose an industry first: tiers are per industry')
+            }
           >
             <Select
               allowClear
               disabled={!industry}
               data-testid="search-tier"
               style={{ width: 110 }}
-              options={(industry ? tiersOf(industry) : []).map((x) => ({ value: x, label: <TierTag tier={x} label={t(`${x}级`, `Tier ${x}`)} /> }))}
+              options={(industry ? tiersOf(industry) : []).map((x) => ({
+                value: x,
+                label: <TierTag tier={x} label={t(`${x}级`, `Tier ${x}`)} />,
+              }))}
             />
           </Form.Item>
           <Form.Item>
@@ -123,16 +151,42 @@ export default function SubjectsPage() {
           dataSource={data?.items ?? []}
           pagination={false}
           data-testid="subjects-table"
-          locale={{ emptyText: t('没有符合条件的主体：请放宽条件，或按身份证号查询自然人。', 'No subject matches: widen the filters, or look a natural person up by ID number.') }}
+          locale={{
+            emptyText: t(
+              '没有符合条件的主体：请放宽条件，或按身份证号查询自然人。',
+              'No subject matches: widen the filters, or look a natural person up by ID number.',
+            ),
+          }}
           columns={[
-            { title: t('名称', 'Name'), dataIndex: 'name', fixed: 'left', render: (v: string, s) => <Link to={`/subjects/${s.id}`}>{v}</Link> },
+            {
+              title: t('名称', 'Name'),
+              dataIndex: 'name',
+              fixed: 'left',
+              render: (v: string, s) => <Link to={`/subjects/${s.id}`}>{v}</Link>,
+            },
             { title: t('主体类型', 'Kind'), dataIndex: 'kind', render: (v: string) => label(SUBJECT_KIND, v, lang) },
-            { title: t('统一社会信用代码 / 身份证号', 'Credit code / ID number'), key: 'id', render: (_: unknown, s) => s.code ?? s.idMasked ?? '—' },
+            {
+              title: t('统一社会信用代码 / 身份证号', 'Credit code / ID number'),
+              key: 'id',
+              render: (_: unknown, s) => s.code ?? s.idMasked ?? '—',
+            },
             { title: t('行政区划', 'Region'), dataIndex: 'region', render: (v: string | null) => v ?? '—' },
-            { title: t('成立日期', 'Registered on'), dataIndex: 'registeredOn', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('成立日期', 'Registered on'),
+              dataIndex: 'registeredOn',
+              render: (v: string | null) => v ?? '—',
+            },
             // Every row of a tier-filtered answer holds that tier (当前信用等级, as last stored).
             ...(filters.industry && filters.tier
-              ? [{ title: `${t('信用等级', 'Credit tier')}（${label(INDUSTRY, filters.industry, lang)}）`, key: 'tier', render: () => <TierTag tier={filters.tier!} label={t(`${filters.tier!}级`, `Tier ${filters.tier!}`)} /> }]
+              ? [
+                  {
+                    title: `${t('信用等级', 'Credit tier')}（${label(INDUSTRY, filters.industry, lang)}）`,
+                    key: 'tier',
+                    render: () => (
+                      <TierTag tier={filters.tier!} label={t(`${filters.tier!}级`, `Tier ${filters.tier!}`)} />
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -141,7 +195,11 @@ export default function SubjectsPage() {
             {t('上一页', 'Previous')}
           </Button>
           <Typography.Text type="secondary">{t(`第 ${cursors.length} 页`, `Page ${cursors.length}`)}</Typography.Text>
-          <Button disabled={!data?.nextCursor} onClick={() => setCursors((c) => [...c, data!.nextCursor!])} data-testid="next-page">
+          <Button
+            disabled={!data?.nextCursor}
+            onClick={() => setCursors((c) => [...c, data!.nextCursor!])}
+            data-testid="next-page"
+          >
             {t('下一页', 'Next')}
           </Button>
         </Space>
@@ -156,7 +214,9 @@ export default function SubjectsPage() {
             rules={[
               {
                 validator: (_: unknown, v: string | undefined) =>
-                  v && looksLikeIdNumber(v) && (v.trim().length === 15 || idNumberCheckOk(v)) ? Promise.resolve() : Promise.reject(new Error(t('请输入有效的身份证号', 'Enter a valid resident ID number'))),
+                  v && looksLikeIdNumber(v) && (v.trim().length === 15 || idNumberCheckOk(v))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('请输入有效的身份证号', 'Enter a valid resident ID number'))),
               },
             ]}
           >
@@ -172,5 +232,9 @@ export default function SubjectsPage() {
 }
 
 function clean(f: Filters): Filters {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && String(v).trim() !== '').map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as Filters;
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([, v]) => v !== undefined && v !== null && String(v).trim() !== '')
+      .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
+  ) as Filters;
 }

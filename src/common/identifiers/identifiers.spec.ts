@@ -5,8 +5,15 @@ import { maskIdNumber, scrubIdNumbers } from '../pii';
 
 describe('unified social credit code (GB 32100)', () => {
   it.each([
-    '91350200776049653A', '91440101MA5CJQ4N59', '913502000728319549', '91350213678251743X',
-    '914403001922038216', '9144030071526726XG', '91330100799655058B', '123502001549897397', '91350100M000100Y43',
+    '91350200776049653A',
+    '91440101MA5CJQ4N59',
+    '913502000728319549',
+    '91350213678251743X',
+    '914403001922038216',
+    '9144030071526726XG',
+    '91330100799655058B',
+    '123502001549897397',
+    '91350100M000100Y43',
   ])('accepts the worked example %s', (code) => expect(usccProblem(code)).toBeNull());
 
   it('refuses a wrong check character, a bad shape and a bad authority pair', () => {
@@ -30,16 +37,21 @@ describe('unified social credit code (GB 32100)', () => {
 
   it('detects every single-character substitution', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9A-HJ-NPQRTUWXY]{9}$/), fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 30 }), (tail, pos, shift) => {
-        const body = `91350100${tail}`;
-        const code = body + usccCheckChar(body);
-        const chars = code.split('');
-        const alphabet = pos >= 2 && pos < 8 ? '0123456789' : USCC_ALPHABET;
-        const idx = alphabet.indexOf(chars[pos]);
-        chars[pos] = alphabet[(idx + shift) % alphabet.length];
-        if (chars[pos] === code[pos]) return;
-        expect(isValidUscc(chars.join(''))).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^[0-9A-HJ-NPQRTUWXY]{9}$/),
+        fc.integer({ min: 0, max: 17 }),
+        fc.integer({ min: 1, max: 30 }),
+        (tail, pos, shift) => {
+          const body = `91350100${tail}`;
+          const code = body + usccCheckChar(body);
+          const chars = code.split('');
+          const alphabet = pos >= 2 && pos < 8 ? '0123456789' : USCC_ALPHABET;
+          const idx = alphabet.indexOf(chars[pos]);
+          chars[pos] = alphabet[(idx + shift) % alphabet.length];
+          if (chars[pos] === code[pos]) return;
+          expect(isValidUscc(chars.join(''))).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -59,12 +71,17 @@ describe('resident ID number (GB 11643)', () => {
 
   it('a generated number with its computed check always validates; any other check fails', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 110000, max: 659999 }), fc.date({ min: new Date('1900-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), (area, birth, seq) => {
-        const body = `${area}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-        const check = residentIdCheckChar(body);
-        expect(isValidResidentId(body + check)).toBe(true);
-        for (const other of '0123456789X') if (other !== check) expect(isValidResidentId(body + other)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 110000, max: 659999 }),
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (area, birth, seq) => {
+          const body = `${area}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+          const check = residentIdCheckChar(body);
+          expect(isValidResidentId(body + check)).toBe(true);
+          for (const other of '0123456789X') if (other !== check) expect(isValidResidentId(body + other)).toBe(false);
+        },
+      ),
     );
   });
 });

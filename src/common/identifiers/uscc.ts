@@ -8,8 +8,18 @@ const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /** Registration authority (登记管理部门) → allowed category codes (机构类别). */
 const CATEGORIES: Record<string, string> = {
-  '1': '1239', '2': '19', '3': '123459', '4': '19', '5': '1239', '6': '129', '7': '129',
-  '8': '19', '9': '123', A: '19', N: '1239', Y: '1',
+  '1': '1239',
+  '2': '19',
+  '3': '123459',
+  '4': '19',
+  '5': '1239',
+  '6': '129',
+  '7': '129',
+  '8': '19',
+  '9': '123',
+  A: '19',
+  N: '1239',
+  Y: '1',
 };
 
 export type UsccProblem = 'shape' | 'authority' | 'check';
@@ -44,7 +54,9 @@ export function usccReason(problem: UsccProblem): string {
 }
 
 /** The registration authority + category pair as a subject kind hint. */
-export function usccSubjectKind(code: string): 'legal_person' | 'individual_business' | 'public_body' | 'unincorporated_org' {
+export function usccSubjectKind(
+  code: string,
+): 'legal_person' | 'individual_business' | 'public_body' | 'unincorporated_org' {
   if (code[0] === '9' && code[1] === '2') return 'individual_business';
   if (code[0] === '1' && (code[1] === '1' || code[1] === '2')) return 'public_body';
   if (code[0] === '9' && code[1] === '1') return 'legal_person';

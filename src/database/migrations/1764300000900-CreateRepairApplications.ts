@@ -45,7 +45,9 @@ export class CreateRepairApplications1764300000900 implements MigrationInterface
         CONSTRAINT repair_applications_decided_check CHECK (
           (status = 'pending') = (decided_on IS NULL) AND (status <> 'rejected' OR decision_reason IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX repair_applications_one_pending ON repair_applications (record_id) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE UNIQUE INDEX repair_applications_one_pending ON repair_applications (record_id) WHERE status = 'pending'`,
+    );
     await q.query(`CREATE INDEX repair_applications_subject ON repair_applications (subject_id, created_at)`);
     await q.query(`CREATE INDEX repair_applications_status ON repair_applications (status, created_at)`);
     await q.query(`

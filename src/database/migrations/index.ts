@@ -15,4 +15,20 @@ import { CreateScheduledRuns1764300001400 } from './1764300001400-CreateSchedule
 import { TierHistoryRemovals1764300001500 } from './1764300001500-TierHistoryRemovals';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [CreateSubjects1764300000100, CreateCreditRecords1764300000200, CreateCreditTiers1764300000300, CreateAuditLog1764300000400, CreateApiKeys1764300000500, CreateCheckFeedback1764300000600, CreatePackVersions1764300000700, CreateInspectionPlans1764300000800, CreateRepairApplications1764300000900, CreateDataQuality1764300001000, AddApiKeyDepartment1764300001100, CreateAuditOutbox1764300001200, FixNdrc36SectorWindows1764300001300, CreateScheduledRuns1764300001400, TierHistoryRemovals1764300001500];
+export const MIGRATIONS: Function[] = [
+  CreateSubjects1764300000100,
+  CreateCreditRecords1764300000200,
+  CreateCreditTiers1764300000300,
+  CreateAuditLog1764300000400,
+  CreateApiKeys1764300000500,
+  CreateCheckFeedback1764300000600,
+  CreatePackVersions1764300000700,
+  CreateInspectionPlans1764300000800,
+  CreateRepairApplications1764300000900,
+  CreateDataQuality1764300001000,
+  AddApiKeyDepartment1764300001100,
+  CreateAuditOutbox1764300001200,
+  FixNdrc36SectorWindows1764300001300,
+  CreateScheduledRuns1764300001400,
+  TierHistoryRemovals1764300001500,
+];

@@ -2,7 +2,9 @@ import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf
 
 /** A payload of this system as documented below (the OpenAPI example, mapped in the adapter spec). */
 export const LAND_TRANSFER_PAYLOAD_EXAMPLE = {
-  parcelNo: 'QJ2026-G-015', landUse: '商服用地', startingPrice: 35000000,
+  parcelNo: 'QJ2026-G-015',
+  landUse: '商服用地',
+  startingPrice: 35000000,
   applicants: [{ name: '重庆某置业有限公司', usci: '91350200776049653A' }],
   reviewer: 'qjtd-wang',
 };
@@ -23,11 +25,21 @@ export class LandTransferAdapter extends ApprovalSystemAdapter {
     return mappedCheck(
       {
         scenario: 'land_transfer',
-        transaction: { reference: str(p.parcelNo, 'parcelNo')!, kind: str(p.landUse, 'landUse', true), amount: num(p.startingPrice, 'startingPrice') },
+        transaction: {
+          reference: str(p.parcelNo, 'parcelNo')!,
+          kind: str(p.landUse, 'landUse', true),
+          amount: num(p.startingPrice, 'startingPrice'),
+        },
         operator: str(p.reviewer, 'reviewer', true),
       },
       arr(p.applicants, 'applicants').map((a, i) => partyOf(a, `applicants[${i}]`, 'transferee', 'usci', 'idCard')),
-      { 'transaction.reference': 'parcelNo', 'transaction.kind': 'landUse', 'transaction.amount': 'startingPrice', operator: 'reviewer', parties: 'applicants' },
+      {
+        'transaction.reference': 'parcelNo',
+        'transaction.kind': 'landUse',
+        'transaction.amount': 'startingPrice',
+        operator: 'reviewer',
+        parties: 'applicants',
+      },
     );
   }
 }

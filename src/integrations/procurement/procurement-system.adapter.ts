@@ -2,7 +2,9 @@ import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf
 
 /** A payload of this system as documented below (the OpenAPI example, mapped in the adapter spec). */
 export const PROCUREMENT_PAYLOAD_EXAMPLE = {
-  procurementNo: 'QJCG-2026-0078', procurementMethod: '公开招标', budgetAmount: 860000,
+  procurementNo: 'QJCG-2026-0078',
+  procurementMethod: '公开招标',
+  budgetAmount: 860000,
   purchaser: { orgName: '重庆市綦江区人民医院', creditCode: '91500110MA8EEY8N48' },
   suppliers: [{ supplierName: '厦门某医疗器械有限公司', creditCode: '91350200776049653A' }],
   handler: 'qjcg-li',
@@ -26,14 +28,28 @@ export class ProcurementSystemAdapter extends ApprovalSystemAdapter {
     return mappedCheck(
       {
         scenario: 'government_procurement',
-        transaction: { reference: str(p.procurementNo, 'procurementNo')!, kind: str(p.procurementMethod, 'procurementMethod', true), amount: num(p.budgetAmount, 'budgetAmount') },
+        transaction: {
+          reference: str(p.procurementNo, 'procurementNo')!,
+          kind: str(p.procurementMethod, 'procurementMethod', true),
+          amount: num(p.budgetAmount, 'budgetAmount'),
+        },
         operator: str(p.handler, 'handler', true),
       },
       [
-        ...(p.purchaser === undefined ? [] : [partyOf(p.purchaser, 'purchaser', 'purchaser', 'creditCode', 'idNo', 'orgName')]),
-        ...arr(p.suppliers, 'suppliers').map((s, i) => partyOf(s, `suppliers[${i}]`, 'supplier', 'creditCode', 'idNo', 'supplierName')),
+        ...(p.purchaser === undefined
+          ? []
+          : [partyOf(p.purchaser, 'purchaser', 'purchaser', 'creditCode', 'idNo', 'orgName')]),
+        ...arr(p.suppliers, 'suppliers').map((s, i) =>
+          partyOf(s, `suppliers[${i}]`, 'supplier', 'creditCode', 'idNo', 'supplierName'),
+        ),
       ],
-      { 'transaction.reference': 'procurementNo', 'transaction.kind': 'procurementMethod', 'transaction.amount': 'budgetAmount', operator: 'handler', parties: 'suppliers' },
+      {
+        'transaction.reference': 'procurementNo',
+        'transaction.kind': 'procurementMethod',
+        'transaction.amount': 'budgetAmount',
+        operator: 'handler',
+        parties: 'suppliers',
+      },
     );
   }
 }

@@ -2,7 +2,10 @@ import { ApprovalSystemAdapter, arr, MappedCheck, mappedCheck, num, obj, partyOf
 
 /** A payload of this system as documented below (the OpenAPI example, mapped in the adapter spec). */
 export const TENDERING_PAYLOAD_EXAMPLE = {
-  tenderProjectCode: '500110-2026-ZB-0412', tenderProjectName: '綦江区通惠大道改造工程施工', bidSectionCode: '01', controlPrice: 12500000,
+  tenderProjectCode: '500110-2026-ZB-0412',
+  tenderProjectName: '綦江区通惠大道改造工程施工',
+  bidSectionCode: '01',
+  controlPrice: 12500000,
   tenderer: { name: '重庆市綦江区交通运输委员会', unifiedCode: '91500110MA8EEY8N48' },
   bidders: [{ name: '重庆某建设工程有限公司', unifiedCode: '91350200776049653A' }],
   operatorId: 'qjzb-0412',
@@ -27,14 +30,24 @@ export class TenderingPlatformAdapter extends ApprovalSystemAdapter {
     return mappedCheck(
       {
         scenario: 'tendering',
-        transaction: { reference: section ? `${project}/${section}` : project, kind: str(p.tenderProjectName, 'tenderProjectName', true), amount: num(p.controlPrice, 'controlPrice') },
+        transaction: {
+          reference: section ? `${project}/${section}` : project,
+          kind: str(p.tenderProjectName, 'tenderProjectName', true),
+          amount: num(p.controlPrice, 'controlPrice'),
+        },
         operator: str(p.operatorId, 'operatorId', true),
       },
       [
         ...(p.tenderer === undefined ? [] : [partyOf(p.tenderer, 'tenderer', 'tenderer', 'unifiedCode', 'idCardNo')]),
         ...arr(p.bidders, 'bidders').map((b, i) => partyOf(b, `bidders[${i}]`, 'bidder', 'unifiedCode', 'idCardNo')),
       ],
-      { 'transaction.reference': 'tenderProjectCode', 'transaction.kind': 'tenderProjectName', 'transaction.amount': 'controlPrice', operator: 'operatorId', parties: 'bidders' },
+      {
+        'transaction.reference': 'tenderProjectCode',
+        'transaction.kind': 'tenderProjectName',
+        'transaction.amount': 'controlPrice',
+        operator: 'operatorId',
+        parties: 'bidders',
+      },
     );
   }
 }

@@ -12,7 +12,10 @@ const idemKey = (caller: string | null, key: string) => `${caller ?? ''}\u0000${
  * in order, one multi-row INSERT, COMMIT. Answers one result (or a per-entry refusal) per input entry,
  * in order. Throws when the transaction fails: then nothing of the batch was written.
  */
-export async function commitBatch(ds: DataSource, entries: readonly PreparedEntry[]): Promise<Array<AuditAppendResult | Error>> {
+export async function commitBatch(
+  ds: DataSource,
+  entries: readonly PreparedEntry[],
+): Promise<Array<AuditAppendResult | Error>> {
   const qr = ds.createQueryRunner();
   try {
     await qr.connect();
@@ -30,7 +33,10 @@ export async function commitBatch(ds: DataSource, entries: readonly PreparedEntr
   }
 }
 
-async function chainAndInsert(qr: QueryRunner, entries: readonly PreparedEntry[]): Promise<Array<AuditAppendResult | Error>> {
+async function chainAndInsert(
+  qr: QueryRunner,
+  entries: readonly PreparedEntry[],
+): Promise<Array<AuditAppendResult | Error>> {
   // The head is read by a later statement than the lock: under READ COMMITTED each statement takes a fresh
   // snapshot, so it sees every batch committed before the lock was granted.
   await lockChain(qr);
@@ -60,7 +66,12 @@ async function chainAndInsert(qr: QueryRunner, entries: readonly PreparedEntry[]
   }
   // Only the entries written now settle their outbox rows: a duplicate's rows (staged after its entry was
   // chained, e.g. by the sweep) stay for the sweep to chain as a follow-up.
-  if (rows.length) await insertEntries(qr, rows, rows.map((r) => r.id as string));
+  if (rows.length)
+    await insertEntries(
+      qr,
+      rows,
+      rows.map((r) => r.id as string),
+    );
   return results;
 }
 
@@ -69,7 +80,11 @@ async function existing(qr: QueryRunner, entries: readonly PreparedEntry[]) {
   const byKey = new Map<string, AuditEntryView>();
   const byId = new Map<string, AuditEntryView>();
   const keyed = entries.filter((e) => e.idempotency_key !== null);
-  const stored = await storedEntries(qr, entries.map((e) => e.id), keyed.map((e) => ({ caller: e.caller ?? '', key: e.idempotency_key })));
+  const stored = await storedEntries(
+    qr,
+    entries.map((e) => e.id),
+    keyed.map((e) => ({ caller: e.caller ?? '', key: e.idempotency_key })),
+  );
   for (const r of stored) {
     const v = viewOfRow(r);
     byId.set(v.id, v);

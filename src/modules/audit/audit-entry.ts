@@ -10,7 +10,8 @@ export type PreparedEntry = Omit<ChainFields, 'seq'>;
 
 const KIND = /^[a-z][a-z0-9_.:-]{0,31}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
-const ID_NUMBER_SHAPE = /(?<![0-9A-Za-z])[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/;
+const ID_NUMBER_SHAPE =
+  /(?<![0-9A-Za-z])[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/;
 
 /** `verbatim`: a value the trail is searched by (caller, scenario, idempotency key; see auditIdentifier). */
 function text(field: string, v: string | null | undefined, max: number, verbatim = false): string | null {
@@ -34,14 +35,18 @@ function uuid(field: string, v: string): string {
  */
 export function prepareEntry(input: AuditAppendInput, createdAt: Date): PreparedEntry {
   if (typeof input.kind !== 'string' || !KIND.test(input.kind)) {
-    throw new AuditEntryInvalid('kind', 'must be 1-32 characters: lower-case letters, digits, "._:-", starting with a letter');
+    throw new AuditEntryInvalid(
+      'kind',
+      'must be 1-32 characters: lower-case letters, digits, "._:-", starting with a letter',
+    );
   }
   const key = input.idempotencyKey ?? null;
   if (key !== null && ID_NUMBER_SHAPE.test(String(key))) {
     throw new AuditEntryInvalid('idempotencyKey', 'must not contain a personal ID number');
   }
   const requestHash = input.requestHash ? input.requestHash.toLowerCase() : null;
-  if (requestHash !== null && !HEX64.test(requestHash)) throw new AuditEntryInvalid('requestHash', 'must be 64 hexadecimal characters');
+  if (requestHash !== null && !HEX64.test(requestHash))
+    throw new AuditEntryInvalid('requestHash', 'must be 64 hexadecimal characters');
   const subjectIds = (input.subjectIds ?? []).map((s, i) => uuid(`subjectIds[${i}]`, s));
   const packVersions = toAuditJson(input.packVersions ?? {});
   if (packVersions === null || typeof packVersions !== 'object' || Array.isArray(packVersions)) {

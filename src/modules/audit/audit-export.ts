@@ -5,8 +5,22 @@ import { canonicalJson } from '../../common/canonical-json';
 export type ExportFormat = 'jsonl' | 'csv';
 
 const CSV_COLUMNS = [
-  'seq', 'id', 'kind', 'createdAt', 'caller', 'operator', 'scenario', 'subjectIds', 'idempotencyKey', 'requestHash',
-  'packVersions', 'request', 'response', 'algorithm', 'prevHash', 'hash',
+  'seq',
+  'id',
+  'kind',
+  'createdAt',
+  'caller',
+  'operator',
+  'scenario',
+  'subjectIds',
+  'idempotencyKey',
+  'requestHash',
+  'packVersions',
+  'request',
+  'response',
+  'algorithm',
+  'prevHash',
+  'hash',
 ] as const satisfies ReadonlyArray<keyof AuditEntryView>;
 
 /**
@@ -14,13 +28,22 @@ const CSV_COLUMNS = [
  * carriage return) is prefixed with an apostrophe.
  */
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'object' ? canonicalJson(value as never) : String(value as number);
+  let s =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : typeof value === 'object'
+          ? canonicalJson(value as never)
+          : String(value as number);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvLine(e: AuditEntryView): string {
-  return CSV_COLUMNS.map((c) => (c === 'subjectIds' ? csvCell(e.subjectIds.join(';')) : csvCell(e[c]))).join(',') + '\r\n';
+  return (
+    CSV_COLUMNS.map((c) => (c === 'subjectIds' ? csvCell(e.subjectIds.join(';')) : csvCell(e[c]))).join(',') + '\r\n'
+  );
 }
 
 /**

@@ -61,7 +61,10 @@ export class AuditOutboxSweeper implements OnApplicationBootstrap, OnModuleDestr
       const stranded: StrandedEntry[] = await strandedEntries(this.ds, graceMs, BATCH);
       const results = await Promise.allSettled(stranded.map((s) => this.chain(s)));
       const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-      for (const f of failed) this.logger.error(`an interrupted change could not be chained: ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`);
+      for (const f of failed)
+        this.logger.error(
+          `an interrupted change could not be chained: ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`,
+        );
       const chained = results.length - failed.length;
       total += chained;
       this.chainedSinceStart += chained;

@@ -8,9 +8,20 @@ function chain(n: number): AuditRow[] {
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
     const f = {
-      seq, id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, kind: 'check', caller: 'c', operator: null, scenario: 'tendering',
-      subject_ids: [], idempotency_key: null, request_hash: null, request: { n: seq, x: [1.5, '中'] }, response: { ok: true }, pack_versions: {},
-      created_at: new Date(Date.UTC(2026, 10, 28, 0, 0, seq)).toISOString(), algorithm: AUDIT_ALGORITHM,
+      seq,
+      id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+      kind: 'check',
+      caller: 'c',
+      operator: null,
+      scenario: 'tendering',
+      subject_ids: [],
+      idempotency_key: null,
+      request_hash: null,
+      request: { n: seq, x: [1.5, '中'] },
+      response: { ok: true },
+      pack_versions: {},
+      created_at: new Date(Date.UTC(2026, 10, 28, 0, 0, seq)).toISOString(),
+      algorithm: AUDIT_ALGORITHM,
     };
     const hash = entryHash(prev, f);
     rows.push({ ...f, seq: String(seq), prev_hash: prev, hash });
@@ -23,7 +34,8 @@ function chain(n: number): AuditRow[] {
 function runner(rows: AuditRow[]): SqlRunner {
   return async (sql, params = []) => {
     const sorted = [...rows].sort((a, b) => Number(a.seq) - Number(b.seq));
-    if (/WHERE seq > \$1 ORDER BY seq LIMIT \$2/.test(sql)) return sorted.filter((r) => Number(r.seq) > Number(params[0])).slice(0, Number(params[1]));
+    if (/WHERE seq > \$1 ORDER BY seq LIMIT \$2/.test(sql))
+      return sorted.filter((r) => Number(r.seq) > Number(params[0])).slice(0, Number(params[1]));
     if (/WHERE seq = \$1/.test(sql)) return sorted.filter((r) => Number(r.seq) === Number(params[0]));
     if (/WHERE hash = \$1/.test(sql)) return sorted.filter((r) => r.hash === params[0]).slice(0, 1);
     throw new Error(`unexpected SQL ${sql}`);
@@ -48,13 +60,26 @@ describe('AuditVerifier', () => {
 
   it('names a removed entry by its seq, and a removed first entry', async () => {
     const rows = chain(8);
-    expect((await verify(rows.filter((r) => r.seq !== '4'))).firstInvalid).toMatchObject({ seq: 4, id: null, problem: 'removed' });
+    expect((await verify(rows.filter((r) => r.seq !== '4'))).firstInvalid).toMatchObject({
+      seq: 4,
+      id: null,
+      problem: 'removed',
+    });
     expect((await verify(rows.slice(1))).firstInvalid).toMatchObject({ seq: 1, problem: 'removed' });
-    expect((await verify(rows.filter((r) => r.seq !== '4'), 5)).firstInvalid).toMatchObject({ seq: 4, problem: 'removed' });
+    expect(
+      (
+        await verify(
+          rows.filter((r) => r.seq !== '4'),
+          5,
+        )
+      ).firstInvalid,
+    ).toMatchObject({ seq: 4, problem: 'removed' });
   });
 
   it('names removal with renumbering (no gap) as removed', async () => {
-    const rows = chain(8).filter((r) => r.seq !== '4').map((r) => (Number(r.seq) > 4 ? { ...r, seq: String(Number(r.seq) - 1) } : r));
+    const rows = chain(8)
+      .filter((r) => r.seq !== '4')
+      .map((r) => (Number(r.seq) > 4 ? { ...r, seq: String(Number(r.seq) - 1) } : r));
     expect((await verify(rows)).firstInvalid).toMatchObject({ seq: 4, problem: 'removed' });
   });
 
@@ -67,10 +92,25 @@ describe('AuditVerifier', () => {
 
   it('names an entry slipped in between (later entries renumbered) as inserted', async () => {
     const rows = chain(8);
-    const forgedFields = { ...rows[3], seq: 4, id: '00000000-0000-4000-8000-999999999999', request: { forged: true }, created_at: new Date(rows[3].created_at).toISOString() };
-    const forged: AuditRow = { ...forgedFields, seq: '4', prev_hash: rows[2].hash, hash: entryHash(rows[2].hash, forgedFields) };
+    const forgedFields = {
+      ...rows[3],
+      seq: 4,
+      id: '00000000-0000-4000-8000-999999999999',
+      request: { forged: true },
+      created_at: new Date(rows[3].created_at).toISOString(),
+    };
+    const forged: AuditRow = {
+      ...forgedFields,
+      seq: '4',
+      prev_hash: rows[2].hash,
+      hash: entryHash(rows[2].hash, forgedFields),
+    };
     const shifted = rows.map((r) => (Number(r.seq) >= 4 ? { ...r, seq: String(Number(r.seq) + 1) } : r));
-    expect((await verify([...shifted, forged])).firstInvalid).toMatchObject({ seq: 4, id: forged.id, problem: 'inserted' });
+    expect((await verify([...shifted, forged])).firstInvalid).toMatchObject({
+      seq: 4,
+      id: forged.id,
+      problem: 'inserted',
+    });
   });
 
   it('names an entry whose algorithm is unknown as altered', async () => {

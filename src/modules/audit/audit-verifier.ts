@@ -39,13 +39,28 @@ export class AuditVerifier {
     let entries = 0;
     let head: ChainReport['head'] = null;
     const done = (firstInvalid?: Invalid): ChainReport => ({
-      valid: !firstInvalid, entries, fromSeq, head, ...(firstInvalid ? { firstInvalid } : {}), durationMs: Date.now() - started,
+      valid: !firstInvalid,
+      entries,
+      fromSeq,
+      head,
+      ...(firstInvalid ? { firstInvalid } : {}),
+      durationMs: Date.now() - started,
     });
 
     let prev: Link = { seq: 0, id: null, hash: GENESIS_HASH, prevHash: null };
     if (fromSeq > 1) {
-      const [p] = (await this.sql(CHAIN_READS.predecessor, [fromSeq - 1])) as Array<{ id: string; hash: string; prev_hash: string }>;
-      if (!p) return done({ seq: fromSeq - 1, id: null, problem: 'removed', detail: `seq ${fromSeq - 1}, the predecessor of fromSeq, is missing` });
+      const [p] = (await this.sql(CHAIN_READS.predecessor, [fromSeq - 1])) as Array<{
+        id: string;
+        hash: string;
+        prev_hash: string;
+      }>;
+      if (!p)
+        return done({
+          seq: fromSeq - 1,
+          id: null,
+          problem: 'removed',
+          detail: `seq ${fromSeq - 1}, the predecessor of fromSeq, is missing`,
+        });
       prev = { seq: fromSeq - 1, id: p.id, hash: p.hash, prevHash: p.prev_hash };
     }
     for (;;) {
@@ -63,18 +78,35 @@ export class AuditVerifier {
 
   private async check(row: AuditRow, prev: Link): Promise<Invalid | null> {
     const seq = Number(row.seq);
-    const at = (problem: ChainProblem, detail: string, s = seq, id: string | null = row.id): Invalid => ({ seq: s, id, problem, detail });
+    const at = (problem: ChainProblem, detail: string, s = seq, id: string | null = row.id): Invalid => ({
+      seq: s,
+      id,
+      problem,
+      detail,
+    });
     if (seq !== prev.seq + 1) {
       const missing = seq - 1 === prev.seq + 1 ? `seq ${prev.seq + 1} is` : `seq ${prev.seq + 1}..${seq - 1} are`;
       return at('removed', `${missing} missing (seq ${seq} follows seq ${prev.seq})`, prev.seq + 1, null);
     }
     if (row.prev_hash !== prev.hash) {
       if (prev.prevHash !== null && row.prev_hash === prev.prevHash) {
-        return at('inserted', `seq ${prev.seq} and seq ${seq} both claim the same predecessor: seq ${prev.seq} was inserted`, prev.seq, prev.id);
+        return at(
+          'inserted',
+          `seq ${prev.seq} and seq ${seq} both claim the same predecessor: seq ${prev.seq} was inserted`,
+          prev.seq,
+          prev.id,
+        );
       }
       const [other] = (await this.sql(CHAIN_READS.byHash, [row.prev_hash])) as Array<{ seq: string }>;
-      if (other) return at('reordered', `prev_hash of seq ${seq} is the hash of seq ${Number(other.seq)}, not of seq ${prev.seq}`);
-      return at('removed', `prev_hash of seq ${seq} does not match the hash of seq ${prev.seq}: its predecessor was removed or rewritten`);
+      if (other)
+        return at(
+          'reordered',
+          `prev_hash of seq ${seq} is the hash of seq ${Number(other.seq)}, not of seq ${prev.seq}`,
+        );
+      return at(
+        'removed',
+        `prev_hash of seq ${seq} does not match the hash of seq ${prev.seq}: its predecessor was removed or rewritten`,
+      );
     }
     let recomputed: string;
     try {
@@ -82,6 +114,8 @@ export class AuditVerifier {
     } catch (err) {
       return at('altered', err instanceof Error ? err.message : 'hash cannot be recomputed');
     }
-    return recomputed === row.hash ? null : at('altered', `hash of seq ${seq} does not match its fields (${row.algorithm})`);
+    return recomputed === row.hash
+      ? null
+      : at('altered', `hash of seq ${seq} does not match its fields (${row.algorithm})`);
   }
 }

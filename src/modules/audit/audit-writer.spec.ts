@@ -7,10 +7,33 @@ import type { AuditAppendResult } from './audit.types';
 
 const entry = (n: number): PreparedEntry => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  kind: 'check', caller: null, operator: null, scenario: null, subject_ids: [], idempotency_key: null, request_hash: null,
-  request: null, response: null, pack_versions: {}, created_at: new Date(0).toISOString(), algorithm: AUDIT_ALGORITHM,
+  kind: 'check',
+  caller: null,
+  operator: null,
+  scenario: null,
+  subject_ids: [],
+  idempotency_key: null,
+  request_hash: null,
+  request: null,
+  response: null,
+  pack_versions: {},
+  created_at: new Date(0).toISOString(),
+  algorithm: AUDIT_ALGORITHM,
 });
-const ok = (e: PreparedEntry): AuditAppendResult => ({ duplicate: false, entry: { ...e, seq: 1, subjectIds: [], idempotencyKey: null, requestHash: null, packVersions: {}, createdAt: e.created_at, prevHash: '', hash: '' } });
+const ok = (e: PreparedEntry): AuditAppendResult => ({
+  duplicate: false,
+  entry: {
+    ...e,
+    seq: 1,
+    subjectIds: [],
+    idempotencyKey: null,
+    requestHash: null,
+    packVersions: {},
+    createdAt: e.created_at,
+    prevHash: '',
+    hash: '',
+  },
+});
 
 describe('GroupCommitWriter', () => {
   it('gathers the appends of one tick into one batch, and queues the rest behind the committing batch', async () => {

@@ -72,7 +72,10 @@ export class GroupCommitWriter {
       this.counters.failedBatches += 1;
       // The message and SQLSTATE only: the driver error would carry the whole batch as its parameters.
       const { message, code } = err as { message?: unknown; code?: unknown };
-      this.logger.error({ error: String(message), code, entries: batch.length }, 'Audit batch failed: every waiter answers 503');
+      this.logger.error(
+        { error: String(message), code, entries: batch.length },
+        'Audit batch failed: every waiter answers 503',
+      );
       for (const w of batch) w.reject(new AuditUnavailable());
       return;
     }

@@ -1,8 +1,24 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { CSV_EXAMPLE, ENTRY_EXAMPLE, JSONL_EXAMPLE, VERIFY_BROKEN_EXAMPLE, VERIFY_VALID_EXAMPLE } from './audit.examples';
+import {
+  CSV_EXAMPLE,
+  ENTRY_EXAMPLE,
+  JSONL_EXAMPLE,
+  VERIFY_BROKEN_EXAMPLE,
+  VERIFY_VALID_EXAMPLE,
+} from './audit.examples';
 import { EXPORT_CONTENT_TYPES } from './audit-export';
 import { AuditService } from './audit.service';
 import type { AuditPage } from './audit.queries';
@@ -17,10 +33,20 @@ const uuid = uuidParam();
 
 /** A JSON answer with its schema and named examples (`type` alone would drop the examples). */
 const json = (model: Function, examples: Record<string, unknown>) => ({
-  'application/json': { schema: { $ref: getSchemaPath(model) }, examples: Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }])) },
+  'application/json': {
+    schema: { $ref: getSchemaPath(model) },
+    examples: Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }])),
+  },
 });
 
-const filterOf = (q: AuditFilterQuery) => ({ subjectId: q.subjectId, caller: q.caller, scenario: q.scenario, kind: q.kind, from: q.from, to: q.to });
+const filterOf = (q: AuditFilterQuery) => ({
+  subjectId: q.subjectId,
+  caller: q.caller,
+  scenario: q.scenario,
+  kind: q.kind,
+  from: q.from,
+  to: q.to,
+});
 
 @ApiTags('audit (审计日志)')
 @RequireScopes('audit')
@@ -35,7 +61,8 @@ export class AuditController {
   @Get('outbox')
   @ApiOperation({
     summary: 'Audit outbox status (审计待记状态)',
-    description: 'Every change of record stages its audit entry in its own transaction; the entry settles it. A change whose entry never came (the process died between the two) is chained as an interrupted entry after the grace period. pendingEntries stays near 0 on a healthy service; a growing oldestAt means entries cannot be appended.',
+    description:
+      'Every change of record stages its audit entry in its own transaction; the entry settles it. A change whose entry never came (the process died between the two) is chained as an interrupted entry after the grace period. pendingEntries stays near 0 on a healthy service; a growing oldestAt means entries cannot be appended.',
   })
   @ApiOkResponse({ type: OutboxStatusDto })
   outboxStatus(): Promise<OutboxStatus> {
@@ -46,11 +73,14 @@ export class AuditController {
   @ApiOperation({
     summary: 'Verify the hash chain (校验审计日志完整性)',
     description:
-      'Walks every entry in seq order (a page at a time), recomputes each hash with the entry\'s own algorithm (SM3 or SHA-256) and checks each link. ' +
+      "Walks every entry in seq order (a page at a time), recomputes each hash with the entry's own algorithm (SM3 or SHA-256) and checks each link. " +
       'Always 200: a broken chain answers valid=false with the first invalid entry and the problem (altered, removed, reordered, inserted). ' +
       'The same check runs offline with `npm run audit:verify` (exit 0 valid, 1 broken).',
   })
-  @ApiOkResponse({ description: 'The report (valid or not)', content: json(ChainReportDto, { valid: VERIFY_VALID_EXAMPLE, broken: VERIFY_BROKEN_EXAMPLE }) })
+  @ApiOkResponse({
+    description: 'The report (valid or not)',
+    content: json(ChainReportDto, { valid: VERIFY_VALID_EXAMPLE, broken: VERIFY_BROKEN_EXAMPLE }),
+  })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   verify(@Query() q: VerifyQuery): Promise<ChainReport> {
     return this.audit.verify({ fromSeq: q.fromSeq });
@@ -61,15 +91,26 @@ export class AuditController {
     summary: 'Search audit entries (查询审计记录)',
     description: 'Filters combine with AND; pages in seq order: pass nextAfterSeq as afterSeq for the next page.',
   })
-  @ApiOkResponse({ description: 'A page of entries', content: json(AuditPageDto, { lastPage: { items: [ENTRY_EXAMPLE], nextAfterSeq: null } }) })
+  @ApiOkResponse({
+    description: 'A page of entries',
+    content: json(AuditPageDto, { lastPage: { items: [ENTRY_EXAMPLE], nextAfterSeq: null } }),
+  })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   list(@Query() q: ListAuditQuery): Promise<AuditPage> {
     return this.audit.list(filterOf(q), q.afterSeq ?? 0, q.limit ?? 100);
   }
 
   @Get('entries/:id')
-  @ApiOperation({ summary: 'One audit entry (审计记录详情)', description: 'With prevHash and hash, so the link can be checked by hand.' })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'Entry id (for a check, the check id)', example: ENTRY_EXAMPLE.id })
+  @ApiOperation({
+    summary: 'One audit entry (审计记录详情)',
+    description: 'With prevHash and hash, so the link can be checked by hand.',
+  })
+  @ApiParam({
+    name: 'id',
+    format: 'uuid',
+    description: 'Entry id (for a check, the check id)',
+    example: ENTRY_EXAMPLE.id,
+  })
   @ApiOkResponse({ description: 'The entry', content: json(AuditEntryDto, { check: ENTRY_EXAMPLE }) })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
@@ -82,7 +123,7 @@ export class AuditController {
     summary: 'Export audit entries (导出审计记录)',
     description:
       'Streams every matching entry in seq order. jsonl (default): one entry per line with every hashed field, verifiable offline. ' +
-      'csv: UTF-8 with BOM; JSON cells in canonical form; a cell starting with = + - @ is prefixed with \' (no formula injection).',
+      "csv: UTF-8 with BOM; JSON cells in canonical form; a cell starting with = + - @ is prefixed with ' (no formula injection).",
   })
   @ApiProduces(EXPORT_CONTENT_TYPES.jsonl, EXPORT_CONTENT_TYPES.csv)
   @ApiOkResponse({

@@ -9,7 +9,11 @@ export const ENTRY_EXAMPLE = {
   subjectIds: ['3f1c2a9e-8d6b-4c55-9a51-2f7e0c1d9b10'],
   idempotencyKey: 'ZB-2026-000123',
   requestHash: '9c1185a5c5e9fc54612808977ee8f548b2258d31f1c1e5b0c8a7a2f1c4f8e9d0',
-  request: { subject: { code: '91500110MA5U8XXXXX' }, person: { idNumber: '110105********002X' }, scenario: 'tendering' },
+  request: {
+    subject: { code: '91500110MA5U8XXXXX' },
+    person: { idNumber: '110105********002X' },
+    scenario: 'tendering',
+  },
   response: { tier: 'C', measures: [{ code: 'restrict-bidding', basis: '发改财金〔2016〕1580号' }] },
   packVersions: { construction: '1.2.0' },
   createdAt: '2026-11-28T04:00:00.000Z',
@@ -31,7 +35,12 @@ export const VERIFY_BROKEN_EXAMPLE = {
   entries: 17,
   fromSeq: 1,
   head: { seq: 16, hash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
-  firstInvalid: { seq: 17, id: '0b6f2c1d-4e5a-4f7b-8c9d-1e2f3a4b5c6d', problem: 'altered', detail: 'hash of seq 17 does not match its fields (sm3)' },
+  firstInvalid: {
+    seq: 17,
+    id: '0b6f2c1d-4e5a-4f7b-8c9d-1e2f3a4b5c6d',
+    problem: 'altered',
+    detail: 'hash of seq 17 does not match its fields (sm3)',
+  },
   durationMs: 3,
 };
 

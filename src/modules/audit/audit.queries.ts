@@ -68,7 +68,11 @@ export class AuditQueries {
    * `feedbackCheckIds` holds the check id of every feedback row (the checks module's check_feedback).
    * `from` and `to` are days in China Standard Time (UTC+8), both included.
    */
-  feedbackRates(from: string | undefined, to: string | undefined, feedbackCheckIds: readonly string[]): Promise<FeedbackRate[]> {
+  feedbackRates(
+    from: string | undefined,
+    to: string | undefined,
+    feedbackCheckIds: readonly string[],
+  ): Promise<FeedbackRate[]> {
     return this.ds.query(
       `WITH checks AS (
          SELECT id, caller, scenario, jsonb_path_exists(response, '$.parties[*].measures[0]') AS with_measures

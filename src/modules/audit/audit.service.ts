@@ -62,7 +62,11 @@ export class AuditService implements OnModuleDestroy, BeforeApplicationShutdown 
   }
 
   /** Feedback rates per caller and scenario over the checks in the trail (AuditQueries.feedbackRates). */
-  feedbackRates(from: string | undefined, to: string | undefined, feedbackCheckIds: readonly string[]): Promise<FeedbackRate[]> {
+  feedbackRates(
+    from: string | undefined,
+    to: string | undefined,
+    feedbackCheckIds: readonly string[],
+  ): Promise<FeedbackRate[]> {
     return this.queries.feedbackRates(from, to, feedbackCheckIds);
   }
 

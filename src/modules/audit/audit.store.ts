@@ -17,12 +17,18 @@ export async function lockChain(tx: Queryable): Promise<void> {
 
 /** The last entry of the chain, or null when it is empty. */
 export async function chainHead(tx: Queryable): Promise<{ seq: string; hash: string } | null> {
-  const head: Array<{ seq: string; hash: string }> = await tx.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const head: Array<{ seq: string; hash: string }> = await tx.query(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
   return head[0] ?? null;
 }
 
 /** Entries stored under one of `ids`, or under one of the (caller, idempotency key) pairs (one query). */
-export async function storedEntries(tx: Queryable, ids: readonly string[], keys: ReadonlyArray<{ caller: string; key: string | null }>): Promise<AuditRow[]> {
+export async function storedEntries(
+  tx: Queryable,
+  ids: readonly string[],
+  keys: ReadonlyArray<{ caller: string; key: string | null }>,
+): Promise<AuditRow[]> {
   return (await tx.query(
     `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = ANY($1::uuid[])
      UNION ALL
@@ -33,7 +39,11 @@ export async function storedEntries(tx: Queryable, ids: readonly string[], keys:
 }
 
 /** The batch's rows, and in the same statement the outbox rows their entries settle (audit-outbox.ts). */
-export async function insertEntries(tx: Queryable, rows: ReadonlyArray<Record<string, unknown>>, entryIds: readonly string[]): Promise<void> {
+export async function insertEntries(
+  tx: Queryable,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  entryIds: readonly string[],
+): Promise<void> {
   await tx.query(
     `WITH settled AS (DELETE FROM audit_outbox WHERE entry_id = ANY($2::uuid[]))
      INSERT INTO audit_log (${AUDIT_COLUMNS.replace(/\s+/g, ' ')})
@@ -54,7 +64,15 @@ export async function stageAuditChange(m: Queryable, pending: PendingAudit, c: O
     // clock_timestamp(), not now(): the grace counts from this statement, not from the start of a long transaction.
     `INSERT INTO audit_outbox (entry_id, kind, caller, operator, subject_ids, request, change, created_at)
      VALUES ($1, $2, $3, $4, $5::uuid[], $6::jsonb, $7::jsonb, clock_timestamp())`,
-    [pending.entryId, pending.kind, pending.caller, pending.operator, [...new Set(c.subjectIds)], JSON.stringify(pending.request), JSON.stringify(c.change)],
+    [
+      pending.entryId,
+      pending.kind,
+      pending.caller,
+      pending.operator,
+      [...new Set(c.subjectIds)],
+      JSON.stringify(pending.request),
+      JSON.stringify(c.change),
+    ],
   );
 }
 

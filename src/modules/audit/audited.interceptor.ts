@@ -1,4 +1,11 @@
-import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
@@ -19,9 +26,11 @@ declare module 'fastify' {
  * `@PendingAuditOf() audit: PendingAudit | undefined` in an @Audited handler: hand it to the code that writes
  * the change, so that the change's transaction leaves an outbox row for its entry (audit-outbox.ts).
  */
-export const PendingAuditOf = createParamDecorator((_data: unknown, ctx: ExecutionContext): PendingAudit | undefined => {
-  return ctx.switchToHttp().getRequest<FastifyRequest>().pendingAudit;
-});
+export const PendingAuditOf = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): PendingAudit | undefined => {
+    return ctx.switchToHttp().getRequest<FastifyRequest>().pendingAudit;
+  },
+);
 
 export const AUDITED_KEY = 'audit:kind';
 
@@ -115,5 +124,7 @@ export function subjectIdsIn(answer: unknown): string[] {
  * number (region and last four kept) recover it by trying the few thousand possible birth dates.
  */
 export function bodySha256(body: unknown): string {
-  return createHash('sha256').update(scrubAllIdNumbers(JSON.stringify(body ?? null))).digest('hex');
+  return createHash('sha256')
+    .update(scrubAllIdNumbers(JSON.stringify(body ?? null)))
+    .digest('hex');
 }

@@ -3,13 +3,17 @@ import { auditIdentifier, auditString, canonicalJson, JsonValue, toAuditJson } f
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
     expect(canonicalJson([])).toBe('[]');
     expect(canonicalJson({})).toBe('{}');
   });
 
   it('writes numbers as JavaScript does (1.50 is 1.5, 1e21 is 1e+21)', () => {
-    expect(canonicalJson(JSON.parse('{"a":1.50,"b":1e21,"c":-0.0,"d":1E-7}') as JsonValue)).toBe('{"a":1.5,"b":1e+21,"c":0,"d":1e-7}');
+    expect(canonicalJson(JSON.parse('{"a":1.50,"b":1e21,"c":-0.0,"d":1E-7}') as JsonValue)).toBe(
+      '{"a":1.5,"b":1e+21,"c":0,"d":1e-7}',
+    );
   });
 
   it('is independent of key order and stable through parse', () => {
@@ -18,7 +22,11 @@ describe('canonicalJson', () => {
         const plain = toAuditJson(v);
         const text = canonicalJson(plain);
         expect(canonicalJson(JSON.parse(text) as JsonValue)).toBe(text);
-        const reversed = JSON.parse(JSON.stringify(plain, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x))) as JsonValue;
+        const reversed = JSON.parse(
+          JSON.stringify(plain, (_k, x: unknown) =>
+            x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x,
+          ),
+        ) as JsonValue;
         expect(canonicalJson(reversed)).toBe(text);
       }),
     );
@@ -29,7 +37,16 @@ describe('toAuditJson', () => {
   it('keeps what JSON.stringify keeps, masking ID numbers at any depth (keys too)', () => {
     let deep: unknown = { idNumber: '11010519491231002X' };
     for (let i = 0; i < 20; i++) deep = { next: deep };
-    const out = JSON.stringify(toAuditJson({ deep, '11010519491231002X': 1, when: new Date('2026-01-02T03:04:05.678Z'), skip: undefined, n: NaN, big: 12n }));
+    const out = JSON.stringify(
+      toAuditJson({
+        deep,
+        '11010519491231002X': 1,
+        when: new Date('2026-01-02T03:04:05.678Z'),
+        skip: undefined,
+        n: NaN,
+        big: 12n,
+      }),
+    );
     expect(out).not.toContain('11010519491231002X');
     expect(out).toContain('110105********002X');
     expect(out).toContain('"when":"2026-01-02T03:04:05.678Z"');
@@ -39,7 +56,12 @@ describe('toAuditJson', () => {
   });
 
   it('masks full-width and first-generation 15-digit numbers in content; identifiers the trail is searched by keep 15 digits', () => {
-    const out = JSON.stringify(toAuditJson({ reason: '身份证１１０１０５１９４９１２３１００２Ｘ，旧证 110105491231002', url: '/x/%EF%BC%91%EF%BC%91%EF%BC%90%EF%BC%91%EF%BC%90%EF%BC%95%EF%BC%91%EF%BC%99%EF%BC%94%EF%BC%99%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%91%EF%BC%90%EF%BC%90%EF%BC%92%EF%BC%B8' }));
+    const out = JSON.stringify(
+      toAuditJson({
+        reason: '身份证１１０１０５１９４９１２３１００２Ｘ，旧证 110105491231002',
+        url: '/x/%EF%BC%91%EF%BC%91%EF%BC%90%EF%BC%91%EF%BC%90%EF%BC%95%EF%BC%91%EF%BC%99%EF%BC%94%EF%BC%99%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%91%EF%BC%90%EF%BC%90%EF%BC%92%EF%BC%B8',
+      }),
+    );
     expect(out).toBe('{"reason":"身份证110105********002X，旧证 110105******002","url":"/x/110105********002X"}');
     expect(auditIdentifier('ZB-110105491231002')).toBe('ZB-110105491231002'); // two keys must not become one
     expect(auditIdentifier('ZB-１１０１０５１９４９１２３１００２Ｘ')).toBe('ZB-110105********002X');

@@ -21,7 +21,13 @@ class Forgotten {
   @Get() read() {}
 }
 
-const caller: Caller = { keyId: 'k1', name: 'qijiang-tendering-platform', scopes: ['checks'], scenarios: ['tendering'], department: null };
+const caller: Caller = {
+  keyId: 'k1',
+  name: 'qijiang-tendering-platform',
+  scopes: ['checks'],
+  scenarios: ['tendering'],
+  department: null,
+};
 const record = { id: 'k1' } as never;
 
 function setup(auth: Authentication) {
@@ -29,7 +35,10 @@ function setup(auth: Authentication) {
   // An audit that never answers: refusals must not wait for it.
   const sink: RefusalAuditSink = { append: (e) => (appended.push(e), new Promise(() => undefined)) };
   const touched: unknown[] = [];
-  const keys = { authenticateRequest: () => Promise.resolve(auth), touch: (r: unknown) => touched.push(r) } as unknown as ApiKeysService;
+  const keys = {
+    authenticateRequest: () => Promise.resolve(auth),
+    touch: (r: unknown) => touched.push(r),
+  } as unknown as ApiKeysService;
   const guard = new ApiKeyGuard(new Reflector(), keys, new AuthRefusals(sink));
   const headers: Record<string, string> = {};
   const run = (cls: Function, handler: string) => {
@@ -63,8 +72,14 @@ describe('ApiKeyGuard (default deny)', () => {
 
   it('refuses the wrong scope (403) and an absent key (401 + WWW-Authenticate), audited without waiting', async () => {
     const wrong = setup({ caller, record });
-    await expect(wrong.run(Declared, 'read').result).rejects.toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN', extensions: { requiredScopes: ['tiers'] } });
-    expect(wrong.appended).toEqual([{ kind: 'auth.refused', caller: caller.name, request: { method: 'GET', url: '/x', reason: 'SCOPE_FORBIDDEN' } }]);
+    await expect(wrong.run(Declared, 'read').result).rejects.toMatchObject({
+      status: 403,
+      code: 'SCOPE_FORBIDDEN',
+      extensions: { requiredScopes: ['tiers'] },
+    });
+    expect(wrong.appended).toEqual([
+      { kind: 'auth.refused', caller: caller.name, request: { method: 'GET', url: '/x', reason: 'SCOPE_FORBIDDEN' } },
+    ]);
     const none = setup({ refusal: new AuthRequired() });
     await expect(none.run(Declared, 'read').result).rejects.toMatchObject({ status: 401, code: 'AUTH_REQUIRED' });
     expect(none.headers['reply:www-authenticate']).toMatch(/^Bearer/);
@@ -76,11 +91,14 @@ describe('ApiKeyGuard (default deny)', () => {
     await expect(run(Forgotten, 'read').result).rejects.toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
   });
 
-  it('@Caller() hands the request\'s caller to a handler', () => {
+  it("@Caller() hands the request's caller to a handler", () => {
     class Probe {
       handle(@Caller() _c: Caller) {}
     }
-    const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, Probe, 'handle') as Record<string, { factory: (d: unknown, ctx: unknown) => unknown }>;
+    const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, Probe, 'handle') as Record<
+      string,
+      { factory: (d: unknown, ctx: unknown) => unknown }
+    >;
     const factory = Object.values(args)[0].factory;
     const ctx = { switchToHttp: () => ({ getRequest: () => ({ caller }) }) };
     expect(factory(undefined, ctx)).toBe(caller);

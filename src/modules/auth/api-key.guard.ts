@@ -30,10 +30,14 @@ export class ApiKeyGuard implements CanActivate {
     const auth = await this.keys.authenticateRequest(req);
     if ('refusal' in auth) {
       const invalid = auth.refusal.code === 'AUTH_INVALID' ? ', error="invalid_token"' : '';
-      void ctx.switchToHttp().getResponse<FastifyReply>().header('www-authenticate', `Bearer realm="credit-supervision-engine"${invalid}`);
+      void ctx
+        .switchToHttp()
+        .getResponse<FastifyReply>()
+        .header('www-authenticate', `Bearer realm="credit-supervision-engine"${invalid}`);
       this.refuse(req, auth.refusal, null);
     }
-    if (!scopesAdmit(auth.caller.scopes, access.scopes)) this.refuse(req, new ScopeForbidden(access.scopes), auth.caller);
+    if (!scopesAdmit(auth.caller.scopes, access.scopes))
+      this.refuse(req, new ScopeForbidden(access.scopes), auth.caller);
     req.caller = auth.caller;
     this.keys.touch(auth.record);
     return true;

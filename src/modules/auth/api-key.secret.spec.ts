@@ -15,7 +15,14 @@ describe('API key format', () => {
   });
 
   it('recognises only well-formed keys', () => {
-    for (const bad of ['', 'cse_', 'cse_0123456_' + 'a'.repeat(43), 'cse_0123456G_' + 'a'.repeat(43), 'cse_01234567_' + 'a'.repeat(42), 'xyz_01234567_' + 'a'.repeat(43)]) {
+    for (const bad of [
+      '',
+      'cse_',
+      'cse_0123456_' + 'a'.repeat(43),
+      'cse_0123456G_' + 'a'.repeat(43),
+      'cse_01234567_' + 'a'.repeat(42),
+      'xyz_01234567_' + 'a'.repeat(43),
+    ]) {
       expect(prefixOf(bad)).toBeNull();
     }
   });

@@ -36,7 +36,8 @@ export function keyMatches(key: string, storedHash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export type Presented = { readonly key: string } | { readonly missing: true } | { readonly bad: 'scheme' | 'conflicting' };
+export type Presented =
+  { readonly key: string } | { readonly missing: true } | { readonly bad: 'scheme' | 'conflicting' };
 
 /**
  * The key a request presents: `Authorization: Bearer <key>` or `X-Api-Key: <key>`. `bad` for another

@@ -38,18 +38,39 @@ export interface KeyProblem {
 /** Everything wrong with a new key's settings, by field (empty when it may be created). */
 export function newKeyProblems(input: NewKeyInput): KeyProblem[] {
   const errors: KeyProblem[] = [];
-  if (!NAME.test(input.name)) errors.push({ field: 'name', reason: `name must be 1-100 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit (got "${input.name.slice(0, 100)}")` });
-  else if (isUuid(input.name)) errors.push({ field: 'name', reason: 'name must not have the form of a key id (a UUID)' });
-  if (!input.scopes.length) errors.push({ field: 'scopes', reason: `scopes: give at least one of ${SCOPES.join(', ')}` });
-  for (const s of input.scopes) if (!isScope(s)) errors.push({ field: 'scopes', reason: `unknown scope "${s.slice(0, 50)}" (scopes: ${SCOPES.join(', ')})` });
+  if (!NAME.test(input.name))
+    errors.push({
+      field: 'name',
+      reason: `name must be 1-100 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit (got "${input.name.slice(0, 100)}")`,
+    });
+  else if (isUuid(input.name))
+    errors.push({ field: 'name', reason: 'name must not have the form of a key id (a UUID)' });
+  if (!input.scopes.length)
+    errors.push({ field: 'scopes', reason: `scopes: give at least one of ${SCOPES.join(', ')}` });
+  for (const s of input.scopes)
+    if (!isScope(s))
+      errors.push({ field: 'scopes', reason: `unknown scope "${s.slice(0, 50)}" (scopes: ${SCOPES.join(', ')})` });
   const scenarios = input.scenarios ?? [];
-  for (const s of scenarios) if (s !== ALL_SCENARIOS && !SCENARIO_PATTERN.test(s)) errors.push({ field: 'scenarios', reason: `scenario "${s.slice(0, 64)}" is not a scenario code such as tendering (or * for all)` });
-  if (scenarios.includes(ALL_SCENARIOS) && scenarios.length > 1) errors.push({ field: 'scenarios', reason: 'scenarios: * already means every scenario; give it alone' });
+  for (const s of scenarios)
+    if (s !== ALL_SCENARIOS && !SCENARIO_PATTERN.test(s))
+      errors.push({
+        field: 'scenarios',
+        reason: `scenario "${s.slice(0, 64)}" is not a scenario code such as tendering (or * for all)`,
+      });
+  if (scenarios.includes(ALL_SCENARIOS) && scenarios.length > 1)
+    errors.push({ field: 'scenarios', reason: 'scenarios: * already means every scenario; give it alone' });
   const dept = input.department;
-  if (dept !== undefined && dept !== null && (dept.trim() !== dept || !dept.length || dept.length > 200)) errors.push({ field: 'department', reason: 'department must be 1-200 characters without leading or trailing spaces' });
+  if (dept !== undefined && dept !== null && (dept.trim() !== dept || !dept.length || dept.length > 200))
+    errors.push({
+      field: 'department',
+      reason: 'department must be 1-200 characters without leading or trailing spaces',
+    });
   const rate = input.rateLimitPerMinute;
   if (rate !== undefined && rate !== null && (!Number.isInteger(rate) || rate < 1 || rate > MAX_RATE_PER_MINUTE)) {
-    errors.push({ field: 'rateLimitPerMinute', reason: `rate must be a whole number of requests a minute between 1 and ${MAX_RATE_PER_MINUTE}` });
+    errors.push({
+      field: 'rateLimitPerMinute',
+      reason: `rate must be a whole number of requests a minute between 1 and ${MAX_RATE_PER_MINUTE}`,
+    });
   }
   return errors;
 }
@@ -94,7 +115,9 @@ export class ApiKeysAdmin {
         return { key: issued.key, record };
       }
       if (await this.store.findLive(input.name)) {
-        throw new KeyNameTaken(`a live key named "${input.name}" exists already; revoke it first (keys revoke --name ${input.name})`);
+        throw new KeyNameTaken(
+          `a live key named "${input.name}" exists already; revoke it first (keys revoke --name ${input.name})`,
+        );
       }
       // Otherwise the random prefix was taken: draw again.
     }

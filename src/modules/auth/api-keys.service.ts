@@ -7,7 +7,14 @@ import { ValidationFailed } from '../../common/problem';
 import { isUuid } from '../../common/uuid';
 import { ApiKeysAdmin, CreatedKey, isKeyName, KeyNameTaken, KeySettingsRefused, NewKeyInput } from './api-keys.admin';
 import { ApiKeyRecord, ApiKeysStore, Queryable } from './api-keys.store';
-import { ApiKeyAlreadyRevoked, ApiKeyNameTaken, ApiKeyNotFound, AuthInvalid, AuthRequired, LastAdminKey } from './auth.errors';
+import {
+  ApiKeyAlreadyRevoked,
+  ApiKeyNameTaken,
+  ApiKeyNotFound,
+  AuthInvalid,
+  AuthRequired,
+  LastAdminKey,
+} from './auth.errors';
 import type { Caller } from './caller';
 
 /**
@@ -18,7 +25,8 @@ export const KEY_CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
 const TOUCH_EVERY_MS = 60_000;
 
-export type Authentication = { readonly caller: Caller; readonly record: ApiKeyRecord } | { readonly refusal: AuthRequired | AuthInvalid };
+export type Authentication =
+  { readonly caller: Caller; readonly record: ApiKeyRecord } | { readonly refusal: AuthRequired | AuthInvalid };
 type Headers = Record<string, string | string[] | undefined>;
 
 /** Runs in the transaction of a key's creation or revocation, after the row is written (its audit entry is staged there). */
@@ -35,7 +43,10 @@ export class ApiKeysService implements OnModuleDestroy {
   private readonly pending = new Set<Promise<void>>();
   private readonly perRequest = new WeakMap<object, Promise<Authentication>>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly clock: Clock) {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {
     this.store = new ApiKeysStore(ds);
     this.admin = new ApiKeysAdmin(this.store);
   }
@@ -57,7 +68,16 @@ export class ApiKeysService implements OnModuleDestroy {
     const record = await this.lookup(prefix);
     if (!record || !keyMatches(presented.key, record.keyHash)) return { refusal: new AuthInvalid('unknown') };
     if (record.revokedAt) return { refusal: new AuthInvalid('revoked') };
-    return { record, caller: { keyId: record.id, name: record.name, scopes: record.scopes, scenarios: record.scenarios, department: record.department } };
+    return {
+      record,
+      caller: {
+        keyId: record.id,
+        name: record.name,
+        scopes: record.scopes,
+        scenarios: record.scenarios,
+        department: record.department,
+      },
+    };
   }
 
   /** Record use at most once a minute per key, off the request's path. */
@@ -66,7 +86,9 @@ export class ApiKeysService implements OnModuleDestroy {
     const last = this.touched.get(record.id);
     if (last !== undefined && now >= last && now - last < TOUCH_EVERY_MS) return;
     this.touched.set(record.id, now);
-    const p = this.store.touch(record.id).catch((err: unknown) => this.logger.warn({ err }, 'could not update last_used_at'));
+    const p = this.store
+      .touch(record.id)
+      .catch((err: unknown) => this.logger.warn({ err }, 'could not update last_used_at'));
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p));
   }

@@ -20,7 +20,10 @@ export interface ApiKeyRecord {
 }
 
 /** What a new key is stored with; id and dates come from the table. */
-export type NewApiKeyRow = Pick<ApiKeyRecord, 'name' | 'prefix' | 'keyHash' | 'scopes' | 'scenarios' | 'rateLimitPerMinute' | 'department'>;
+export type NewApiKeyRow = Pick<
+  ApiKeyRecord,
+  'name' | 'prefix' | 'keyHash' | 'scopes' | 'scenarios' | 'rateLimitPerMinute' | 'department'
+>;
 
 const COLUMNS = `id, name, prefix, key_hash, scopes, scenarios, rate_limit_per_minute, department, created_at, revoked_at, last_used_at`;
 
@@ -74,13 +77,17 @@ export class ApiKeysStore {
   }
 
   async findLive(name: string): Promise<ApiKeyRecord | null> {
-    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM api_keys WHERE name = $1 AND revoked_at IS NULL`, [name]);
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM api_keys WHERE name = $1 AND revoked_at IS NULL`, [
+      name,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   /** Every key, live ones first, then by name and creation. */
   async list(): Promise<ApiKeyRecord[]> {
-    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM api_keys ORDER BY revoked_at IS NOT NULL, name, created_at`);
+    const rows: Row[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM api_keys ORDER BY revoked_at IS NOT NULL, name, created_at`,
+    );
     return rows.map(toRecord);
   }
 
@@ -104,13 +111,18 @@ export class ApiKeysStore {
    * admin keys at once then see each other's revoke (the second waits, then counts one key left).
    */
   async lockLiveAdminIds(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM api_keys WHERE revoked_at IS NULL AND 'admin' = ANY(scopes) ORDER BY id FOR UPDATE`);
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM api_keys WHERE revoked_at IS NULL AND 'admin' = ANY(scopes) ORDER BY id FOR UPDATE`,
+    );
     return rows.map((r) => r.id);
   }
 
   /** Revoke the key with this id if it is live; the revoked row, or null when it is not (or not there). */
   async revokeById(id: string): Promise<ApiKeyRecord | null> {
-    const [rows]: [Row[], number] = await this.db.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${COLUMNS}`, [id]);
+    const [rows]: [Row[], number] = await this.db.query(
+      `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${COLUMNS}`,
+      [id],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 

@@ -7,7 +7,11 @@ import type { Caller } from './caller';
 
 /** Where refusals are audited: AuditService (wired by AuthModule.register in modules/index.ts); a test may plug another. */
 export interface RefusalAuditSink {
-  append(entry: { kind: 'auth.refused'; caller: string | null; request: { method: string; url: string; reason: string } }): Promise<unknown>;
+  append(entry: {
+    kind: 'auth.refused';
+    caller: string | null;
+    request: { method: string; url: string; reason: string };
+  }): Promise<unknown>;
 }
 export const AUTH_AUDIT_SINK = Symbol('AUTH_AUDIT_SINK');
 
@@ -21,10 +25,15 @@ export class AuthRefusals {
   record(req: FastifyRequest, error: DomainError, caller: Caller | null): void {
     const reason = error instanceof AuthInvalid ? `${error.code}:${error.reason}` : error.code;
     const request = { method: req.method, url: scrubAllIdNumbers((req.url ?? '').split('?')[0]), reason };
-    this.logger.warn({ refused: { ...request, status: error.status, caller: caller?.name ?? null, requestId: req.id } }, 'request refused');
+    this.logger.warn(
+      { refused: { ...request, status: error.status, caller: caller?.name ?? null, requestId: req.id } },
+      'request refused',
+    );
     if (!this.audit) return;
     try {
-      this.audit.append({ kind: 'auth.refused', caller: caller?.name ?? null, request }).catch((err: unknown) => this.logger.error({ err }, 'could not audit a refusal'));
+      this.audit
+        .append({ kind: 'auth.refused', caller: caller?.name ?? null, request })
+        .catch((err: unknown) => this.logger.error({ err }, 'could not audit a refusal'));
     } catch (err: unknown) {
       this.logger.error({ err }, 'could not audit a refusal');
     }

@@ -25,7 +25,9 @@ export class AuthRoutes implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     for (const r of this.list()) {
       if ('undeclared' in r.access) {
-        this.logger.error(`${r.method} ${r.path} (${r.controller}.${r.handler}) has neither @RequireScopes nor @Public: it is refused to every caller`);
+        this.logger.error(
+          `${r.method} ${r.path} (${r.controller}.${r.handler}) has neither @RequireScopes nor @Public: it is refused to every caller`,
+        );
       }
     }
   }

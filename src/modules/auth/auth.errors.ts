@@ -22,7 +22,12 @@ const INVALID_DETAIL: Record<InvalidKeyReason, string> = {
 
 export class AuthRequired extends DomainError {
   constructor() {
-    super(401, AUTH_ERRORS.REQUIRED, 'Authentication required (需要API密钥)', 'Send an API key: `Authorization: Bearer <key>` or `X-Api-Key: <key>`.');
+    super(
+      401,
+      AUTH_ERRORS.REQUIRED,
+      'Authentication required (需要API密钥)',
+      'Send an API key: `Authorization: Bearer <key>` or `X-Api-Key: <key>`.',
+    );
   }
 }
 
@@ -51,47 +56,78 @@ export class ScopeForbidden extends DomainError {
 /** 403: the caller may not run checks for this scenario. */
 export class ScenarioForbidden extends DomainError {
   constructor(scenario: string) {
-    super(403, AUTH_ERRORS.SCENARIO, 'Scenario not granted (无权办理该场景)', `This API key may not check the scenario "${scenario}".`, [
-      { field: 'scenario', reason: 'not granted to this API key' },
-    ], { scenario });
+    super(
+      403,
+      AUTH_ERRORS.SCENARIO,
+      'Scenario not granted (无权办理该场景)',
+      `This API key may not check the scenario "${scenario}".`,
+      [{ field: 'scenario', reason: 'not granted to this API key' }],
+      { scenario },
+    );
   }
 }
 
 export class RateLimited extends DomainError {
   constructor(limit: number, retryAfterSeconds: number) {
-    super(429, AUTH_ERRORS.RATE, 'Too many requests (请求过于频繁)', `More than ${limit} requests a minute; retry in ${retryAfterSeconds} s.`, undefined, {
-      limit,
-      retryAfter: retryAfterSeconds,
-    });
+    super(
+      429,
+      AUTH_ERRORS.RATE,
+      'Too many requests (请求过于频繁)',
+      `More than ${limit} requests a minute; retry in ${retryAfterSeconds} s.`,
+      undefined,
+      {
+        limit,
+        retryAfter: retryAfterSeconds,
+      },
+    );
   }
 }
 
 /** 404: no key has this id, and no live key has this name (the reference is never echoed). */
 export class ApiKeyNotFound extends DomainError {
   constructor() {
-    super(404, 'API_KEY_NOT_FOUND', 'API key not found (未找到该API密钥)', 'No API key has this id, and no live API key has this name.');
+    super(
+      404,
+      'API_KEY_NOT_FOUND',
+      'API key not found (未找到该API密钥)',
+      'No API key has this id, and no live API key has this name.',
+    );
   }
 }
 
 /** 409: the key was revoked already (revoking is once; nothing changed). */
 export class ApiKeyAlreadyRevoked extends DomainError {
   constructor(name: string) {
-    super(409, 'API_KEY_ALREADY_REVOKED', 'API key already revoked (该API密钥已吊销)', `The key of "${name}" was revoked already; nothing changed.`);
+    super(
+      409,
+      'API_KEY_ALREADY_REVOKED',
+      'API key already revoked (该API密钥已吊销)',
+      `The key of "${name}" was revoked already; nothing changed.`,
+    );
   }
 }
 
 /** 409: revoking this key would leave no live admin key (nobody could administer keys over HTTP any more). */
 export class LastAdminKey extends DomainError {
   constructor(name: string) {
-    super(409, 'LAST_ADMIN_KEY', 'Last admin key (最后一个管理员密钥)', `"${name}" is the last live key with the admin scope: create another admin key first, or revoke it with the CLI (npm run keys -- revoke).`);
+    super(
+      409,
+      'LAST_ADMIN_KEY',
+      'Last admin key (最后一个管理员密钥)',
+      `"${name}" is the last live key with the admin scope: create another admin key first, or revoke it with the CLI (npm run keys -- revoke).`,
+    );
   }
 }
 
 /** 409: a live key has this name already. */
 export class ApiKeyNameTaken extends DomainError {
   constructor(name: string) {
-    super(409, 'API_KEY_NAME_TAKEN', 'Name in use (名称已被使用)', `A live key named "${name}" exists already; revoke it first or choose another name.`, [
-      { field: 'name', reason: 'a live key has this name' },
-    ]);
+    super(
+      409,
+      'API_KEY_NAME_TAKEN',
+      'Name in use (名称已被使用)',
+      `A live key named "${name}" exists already; revoke it first or choose another name.`,
+      [{ field: 'name', reason: 'a live key has this name' }],
+    );
   }
 }

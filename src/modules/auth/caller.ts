@@ -29,7 +29,9 @@ export const Caller = createParamDecorator((_data: unknown, ctx: ExecutionContex
 
 /** Whether the caller may run checks for `scenario` (admin and `*` may run every scenario). */
 export function scenarioAllowed(caller: Caller, scenario: string): boolean {
-  return caller.scopes.includes('admin') || caller.scenarios.includes(ALL_SCENARIOS) || caller.scenarios.includes(scenario);
+  return (
+    caller.scopes.includes('admin') || caller.scenarios.includes(ALL_SCENARIOS) || caller.scenarios.includes(scenario)
+  );
 }
 
 /** Throws a 403 SCENARIO_FORBIDDEN problem unless the caller may run checks for `scenario`. */

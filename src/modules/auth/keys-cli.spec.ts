@@ -3,12 +3,34 @@ import { formatKeyList, parseKeysArgs, UsageError } from './keys-cli';
 
 describe('npm run keys -- …', () => {
   it('parses create, list and revoke', () => {
-    expect(parseKeysArgs(['create', '--name', 'qijiang-tendering-platform', '--scopes', 'checks,feedback', '--scenarios', 'tendering,government_procurement', '--rate', '600'])).toEqual({
+    expect(
+      parseKeysArgs([
+        'create',
+        '--name',
+        'qijiang-tendering-platform',
+        '--scopes',
+        'checks,feedback',
+        '--scenarios',
+        'tendering,government_procurement',
+        '--rate',
+        '600',
+      ]),
+    ).toEqual({
       command: 'create',
-      input: { name: 'qijiang-tendering-platform', scopes: ['checks', 'feedback'], scenarios: ['tendering', 'government_procurement'], rateLimitPerMinute: 600, department: null },
+      input: {
+        name: 'qijiang-tendering-platform',
+        scopes: ['checks', 'feedback'],
+        scenarios: ['tendering', 'government_procurement'],
+        rateLimitPerMinute: 600,
+        department: null,
+      },
     });
-    expect(parseKeysArgs(['create', '--name=console', '--scopes=tiers'])).toMatchObject({ input: { scenarios: [], rateLimitPerMinute: null } });
-    expect(parseKeysArgs(['create', '--name=sc-market', '--scopes=repair', '--department', '綦江区市场监督管理局'])).toMatchObject({ input: { department: '綦江区市场监督管理局' } });
+    expect(parseKeysArgs(['create', '--name=console', '--scopes=tiers'])).toMatchObject({
+      input: { scenarios: [], rateLimitPerMinute: null },
+    });
+    expect(
+      parseKeysArgs(['create', '--name=sc-market', '--scopes=repair', '--department', '綦江区市场监督管理局']),
+    ).toMatchObject({ input: { department: '綦江区市场监督管理局' } });
     expect(parseKeysArgs(['list'])).toEqual({ command: 'list' });
     expect(parseKeysArgs(['revoke', '--name', 'console'])).toEqual({ command: 'revoke', name: 'console' });
   });
@@ -29,11 +51,22 @@ describe('npm run keys -- …', () => {
   });
 
   it('checks names, scopes, scenarios and rates', () => {
-    expect(checkNewKey({ name: 'qijiang-tendering-platform', scopes: ['checks'], scenarios: ['tendering'], rateLimitPerMinute: 600 })).toEqual([]);
+    expect(
+      checkNewKey({
+        name: 'qijiang-tendering-platform',
+        scopes: ['checks'],
+        scenarios: ['tendering'],
+        rateLimitPerMinute: 600,
+      }),
+    ).toEqual([]);
     expect(checkNewKey({ name: 'Bad Name', scopes: [] })).toHaveLength(2);
     expect(checkNewKey({ name: 'a', scopes: ['root'] })[0]).toContain('unknown scope "root"');
-    expect(checkNewKey({ name: 'a', scopes: ['checks'], scenarios: ['*', 'tendering'] })[0]).toContain('* already means');
-    expect(checkNewKey({ name: 'a', scopes: ['checks'], scenarios: ['Tendering'] })[0]).toContain('not a scenario code');
+    expect(checkNewKey({ name: 'a', scopes: ['checks'], scenarios: ['*', 'tendering'] })[0]).toContain(
+      '* already means',
+    );
+    expect(checkNewKey({ name: 'a', scopes: ['checks'], scenarios: ['Tendering'] })[0]).toContain(
+      'not a scenario code',
+    );
     expect(checkNewKey({ name: 'a', scopes: ['checks'], rateLimitPerMinute: 0 })[0]).toContain('between 1 and');
     expect(checkNewKey({ name: 'a', scopes: ['repair'], department: '綦江区市场监督管理局' })).toEqual([]);
     expect(checkNewKey({ name: 'a', scopes: ['repair'], department: ' 綦江区 ' })[0]).toContain('department must be');
@@ -41,7 +74,19 @@ describe('npm run keys -- …', () => {
 
   it('lists keys without ever printing one', () => {
     const text = formatKeyList([
-      { id: 'i', name: 'console', prefix: 'ab12cd34', keyHash: 'f'.repeat(64), scopes: ['tiers'], scenarios: [], rateLimitPerMinute: null, department: '綦江区市场监督管理局', createdAt: new Date('2026-11-01T08:00:00Z'), revokedAt: null, lastUsedAt: null },
+      {
+        id: 'i',
+        name: 'console',
+        prefix: 'ab12cd34',
+        keyHash: 'f'.repeat(64),
+        scopes: ['tiers'],
+        scenarios: [],
+        rateLimitPerMinute: null,
+        department: '綦江区市场监督管理局',
+        createdAt: new Date('2026-11-01T08:00:00Z'),
+        revokedAt: null,
+        lastUsedAt: null,
+      },
     ]);
     expect(text).toMatch(/^NAME\s+PREFIX/);
     expect(text).toContain('console  ab12cd34  tiers');

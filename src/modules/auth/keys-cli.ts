@@ -10,11 +10,18 @@ export const KEYS_USAGE = `usage: npm run keys -- <command>
 scopes: ${SCOPES.join(', ')} (admin implies all)
 --department binds the key to the department it acts for (谁认定、谁修复: repair decisions, commitment outcomes)`;
 
-export type KeysCommand = { readonly command: 'create'; readonly input: NewKeyInput } | { readonly command: 'list' } | { readonly command: 'revoke'; readonly name: string };
+export type KeysCommand =
+  | { readonly command: 'create'; readonly input: NewKeyInput }
+  | { readonly command: 'list' }
+  | { readonly command: 'revoke'; readonly name: string };
 
 export class UsageError extends Error {}
 
-const FLAGS: Record<string, readonly string[]> = { create: ['name', 'scopes', 'scenarios', 'rate', 'department'], list: [], revoke: ['name'] };
+const FLAGS: Record<string, readonly string[]> = {
+  create: ['name', 'scopes', 'scenarios', 'rate', 'department'],
+  list: [],
+  revoke: ['name'],
+};
 
 function flags(args: readonly string[], allowed: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -22,16 +29,24 @@ function flags(args: readonly string[], allowed: readonly string[]): Map<string,
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(args[i]);
     if (!m) throw new UsageError(`unexpected argument "${args[i]}"`);
     const [, flag, inline] = m;
-    if (!allowed.includes(flag)) throw new UsageError(`unknown option --${flag}${allowed.length ? ` (options: ${allowed.map((a) => `--${a}`).join(', ')})` : ''}`);
+    if (!allowed.includes(flag))
+      throw new UsageError(
+        `unknown option --${flag}${allowed.length ? ` (options: ${allowed.map((a) => `--${a}`).join(', ')})` : ''}`,
+      );
     if (out.has(flag)) throw new UsageError(`--${flag} given twice`);
     const value = inline ?? args[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${flag} needs a value`);
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new UsageError(`--${flag} needs a value`);
     out.set(flag, value);
   }
   return out;
 }
 
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function required(f: Map<string, string>, flag: string): string {
   const v = f.get(flag)?.trim();
@@ -48,16 +63,36 @@ export function parseKeysArgs(argv: readonly string[]): KeysCommand {
   if (command === 'list') return { command: 'list' };
   if (command === 'revoke') return { command: 'revoke', name: required(f, 'name') };
   const rate = f.get('rate');
-  if (rate !== undefined && !/^\d+$/.test(rate)) throw new UsageError(`--rate must be a whole number of requests a minute, got "${rate}"`);
+  if (rate !== undefined && !/^\d+$/.test(rate))
+    throw new UsageError(`--rate must be a whole number of requests a minute, got "${rate}"`);
   const scopes = list(required(f, 'scopes'));
-  return { command: 'create', input: { name: required(f, 'name'), scopes, scenarios: list(f.get('scenarios')), rateLimitPerMinute: rate === undefined ? null : Number(rate), department: f.get('department')?.trim() || null } };
+  return {
+    command: 'create',
+    input: {
+      name: required(f, 'name'),
+      scopes,
+      scenarios: list(f.get('scenarios')),
+      rateLimitPerMinute: rate === undefined ? null : Number(rate),
+      department: f.get('department')?.trim() || null,
+    },
+  };
 }
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '-');
 
 /** One line per key, never a key: name, prefix, scopes, scenarios, limit, dates, status. */
 export function formatKeyList(rows: readonly ApiKeyRecord[]): string {
-  const head = ['NAME', 'PREFIX', 'SCOPES', 'SCENARIOS', 'RATE/MIN', 'DEPARTMENT', 'CREATED (UTC)', 'LAST USED', 'STATUS'];
+  const head = [
+    'NAME',
+    'PREFIX',
+    'SCOPES',
+    'SCENARIOS',
+    'RATE/MIN',
+    'DEPARTMENT',
+    'CREATED (UTC)',
+    'LAST USED',
+    'STATUS',
+  ];
   const lines = rows.map((r) => [
     r.name,
     r.prefix,
@@ -70,5 +105,12 @@ export function formatKeyList(rows: readonly ApiKeyRecord[]): string {
     r.revokedAt ? `revoked ${day(r.revokedAt)}` : 'live',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return [head, ...lines]
+    .map((l) =>
+      l
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -16,7 +16,8 @@ export class MeController {
   @RequireScopes(...SCOPES)
   @ApiOperation({
     summary: 'The calling API key (当前调用方): its name, scopes, scenarios and department',
-    description: 'Any valid key may call it. A revoked or unknown key gets 401 AUTH_INVALID, which a client takes as "sign in again".',
+    description:
+      'Any valid key may call it. A revoked or unknown key gets 401 AUTH_INVALID, which a client takes as "sign in again".',
   })
   @ApiOkResponse({ type: MeDto })
   me(@Caller() caller: Caller | undefined): MeDto {

@@ -25,7 +25,8 @@ export async function registerRateLimit(app: NestFastifyApplication, defaultPerM
   const classify = async (req: FastifyRequest): Promise<Plan> => {
     try {
       const auth = await keys.authenticateRequest(req);
-      if ('caller' in auth) return { bucket: `key:${auth.record.prefix}`, limit: auth.record.rateLimitPerMinute ?? defaultPerMinute };
+      if ('caller' in auth)
+        return { bucket: `key:${auth.record.prefix}`, limit: auth.record.rateLimitPerMinute ?? defaultPerMinute };
     } catch {
       // The database is unreachable: fall back to the address; the guard answers the request.
     }
@@ -50,7 +51,19 @@ export async function registerRateLimit(app: NestFastifyApplication, defaultPerM
       const now = Date.now();
       if (now - (lastLogged.get(bucket) ?? 0) < 60_000) return;
       lastLogged.set(bucket, now);
-      logger.warn({ refused: { method: req.method, url: req.url.split('?')[0], reason: 'RATE_LIMITED', bucket, status: 429, requestId: req.id } }, 'rate limit reached');
+      logger.warn(
+        {
+          refused: {
+            method: req.method,
+            url: req.url.split('?')[0],
+            reason: 'RATE_LIMITED',
+            bucket,
+            status: 429,
+            requestId: req.id,
+          },
+        },
+        'rate limit reached',
+      );
     },
   });
 }

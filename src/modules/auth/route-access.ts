@@ -5,7 +5,8 @@ import { PUBLIC_KEY, SCOPES_KEY } from './scopes.decorator';
 import type { Scope } from './scopes';
 
 /** Who may call a route: anyone, holders of one of some scopes, or nobody (no declaration). */
-export type RouteAccess = { readonly public: true } | { readonly scopes: readonly Scope[] } | { readonly undeclared: true };
+export type RouteAccess =
+  { readonly public: true } | { readonly scopes: readonly Scope[] } | { readonly undeclared: true };
 
 /** The nearest declaration wins: the handler's, else its controller's. */
 export function accessOf(reflector: Reflector, handler: Function, controller: Function): RouteAccess {
@@ -27,7 +28,11 @@ export interface RouteInfo {
 }
 
 function joinPath(...parts: (string | string[] | undefined)[]): string {
-  const segs = parts.map((p) => (Array.isArray(p) ? p[0] : p) ?? '').join('/').split('/').filter(Boolean);
+  const segs = parts
+    .map((p) => (Array.isArray(p) ? p[0] : p) ?? '')
+    .join('/')
+    .split('/')
+    .filter(Boolean);
   return '/' + segs.join('/');
 }
 
@@ -42,7 +47,13 @@ export function routesOf(reflector: Reflector, controller: object, methodNames: 
     const method = reflector.get<RequestMethod | undefined>(METHOD_METADATA, handler);
     if (method === undefined) continue;
     const path = joinPath(base, reflector.get<string | string[] | undefined>(PATH_METADATA, handler));
-    out.push({ method: RequestMethod[method], path, controller: cls.name, handler: name, access: accessOf(reflector, handler, cls) });
+    out.push({
+      method: RequestMethod[method],
+      path,
+      controller: cls.name,
+      handler: name,
+      access: accessOf(reflector, handler, cls),
+    });
   }
   return out;
 }

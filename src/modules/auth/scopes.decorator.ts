@@ -1,5 +1,11 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiSecurity,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Scope } from './scopes';
 import { PROBLEM_DESCRIPTION } from '../../common/problem';
 
@@ -16,9 +22,15 @@ export function RequireScopes(...scopes: [Scope, ...Scope[]]): ClassDecorator & 
     SetMetadata(SCOPES_KEY, scopes),
     ApiBearerAuth(),
     ApiSecurity('api-key'),
-    ApiUnauthorizedResponse({ description: `AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): ${PROBLEM_DESCRIPTION}, WWW-Authenticate: Bearer` }),
-    ApiForbiddenResponse({ description: `SCOPE_FORBIDDEN: the key holds none of the scopes ${scopes.join(', ')} (or admin): ${PROBLEM_DESCRIPTION}` }),
-    ApiTooManyRequestsResponse({ description: `RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: ${PROBLEM_DESCRIPTION}` }),
+    ApiUnauthorizedResponse({
+      description: `AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): ${PROBLEM_DESCRIPTION}, WWW-Authenticate: Bearer`,
+    }),
+    ApiForbiddenResponse({
+      description: `SCOPE_FORBIDDEN: the key holds none of the scopes ${scopes.join(', ')} (or admin): ${PROBLEM_DESCRIPTION}`,
+    }),
+    ApiTooManyRequestsResponse({
+      description: `RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: ${PROBLEM_DESCRIPTION}`,
+    }),
   );
 }
 

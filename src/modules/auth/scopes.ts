@@ -2,7 +2,19 @@
  * What a caller may do (权限范围). `admin` implies every other scope. A route names the scopes that
  * admit it with @RequireScopes; holding any one of them is enough.
  */
-export const SCOPES = ['subjects', 'records', 'tiers', 'packs', 'checks', 'feedback', 'audit', 'inspections', 'repair', 'quality', 'admin'] as const;
+export const SCOPES = [
+  'subjects',
+  'records',
+  'tiers',
+  'packs',
+  'checks',
+  'feedback',
+  'audit',
+  'inspections',
+  'repair',
+  'quality',
+  'admin',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export function isScope(s: string): s is Scope {

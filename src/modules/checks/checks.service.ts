@@ -68,7 +68,8 @@ export class ChecksService {
       if (e instanceof AuditEntryNotFound) return null;
       throw e;
     });
-    if (!entry || entry.kind !== 'check' || (entry.caller !== caller.name && !caller.scopes.includes('admin'))) throw new CheckNotFound(id);
+    if (!entry || entry.kind !== 'check' || (entry.caller !== caller.name && !caller.scopes.includes('admin')))
+      throw new CheckNotFound(id);
     return { ...(entry.response as unknown as CheckResult), audit: receipt(entry), replayed: true };
   }
 
@@ -80,7 +81,8 @@ export class ChecksService {
     assertScenarioAllowed(caller, body.scenario);
     const errors: FieldError[] = [];
     body.parties.forEach((p, i) => {
-      if (!p.code === !p.idNumber) errors.push({ field: `parties[${i}].code`, reason: 'give exactly one of code and idNumber' });
+      if (!p.code === !p.idNumber)
+        errors.push({ field: `parties[${i}].code`, reason: 'give exactly one of code and idNumber' });
     });
     if (errors.length) throw new ValidationFailed(errors);
   }
@@ -107,9 +109,18 @@ export class ChecksService {
         records: recs,
         tiers: subject ? this.tiering.tiersFor(subject, recs, asOf, snapshot.packs) : [],
       };
-      return evaluateParty(input, measures, citations, { scenario: body.scenario, amount: body.transaction.amount }, asOf);
+      return evaluateParty(
+        input,
+        measures,
+        citations,
+        { scenario: body.scenario, amount: body.transaction.amount },
+        asOf,
+      );
     });
-    const verdict = parties.reduce<Verdict>((w, p) => (verdictRank(p.verdict) < verdictRank(w) ? p.verdict : w), VERDICTS[VERDICTS.length - 1]);
+    const verdict = parties.reduce<Verdict>(
+      (w, p) => (verdictRank(p.verdict) < verdictRank(w) ? p.verdict : w),
+      VERDICTS[VERDICTS.length - 1],
+    );
     return {
       checkId: randomUUID(),
       checkedAt: this.clock.now().toISOString(),
@@ -117,7 +128,11 @@ export class ChecksService {
       caller: caller.name,
       scenario: body.scenario,
       // A caller's reference may carry a personal ID number (a loan file number…): answered masked, like everything else.
-      transaction: { reference: scrubIdNumbers(body.transaction.reference), kind: body.transaction.kind, amount: body.transaction.amount },
+      transaction: {
+        reference: scrubIdNumbers(body.transaction.reference),
+        kind: body.transaction.kind,
+        amount: body.transaction.amount,
+      },
       verdict,
       parties,
       packVersions: { ...snapshot.versions },

@@ -25,15 +25,39 @@ export class FeedbackService {
   async record(caller: Caller, checkId: string, body: FeedbackDto): Promise<{ checkId: string; items: FeedbackRow[] }> {
     const check = await this.checks.get(caller, checkId);
     validateAgainst(check, body);
-    const rows = body.items.map((i) => ({ party_index: i.partyIndex, measure_code: i.measure, applied: i.applied, reason: i.reason ?? null, outcome: i.outcome ?? null }));
+    const rows = body.items.map((i) => ({
+      party_index: i.partyIndex,
+      measure_code: i.measure,
+      applied: i.applied,
+      reason: i.reason ?? null,
+      outcome: i.outcome ?? null,
+    }));
     const subjectIds = check.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : []));
-    const pending: PendingAudit = { entryId: randomUUID(), kind: 'feedback', caller: caller.name, operator: body.operator ?? null, request: { checkId } };
+    const pending: PendingAudit = {
+      entryId: randomUUID(),
+      kind: 'feedback',
+      caller: caller.name,
+      operator: body.operator ?? null,
+      request: { checkId },
+    };
     // Stored first, with its outbox row (a crash before the entry still reaches the trail), then audited: the
     // answer waits for both, and the trail never claims a report that was not kept.
-    await this.store.insert({ id: checkId, caller: check.caller, scenario: check.scenario }, body.operator, rows, pending, subjectIds);
+    await this.store.insert(
+      { id: checkId, caller: check.caller, scenario: check.scenario },
+      body.operator,
+      rows,
+      pending,
+      subjectIds,
+    );
     await this.audit.append({
-      id: pending.entryId, kind: 'feedback', caller: caller.name, operator: body.operator, scenario: check.scenario,
-      subjectIds, request: { checkId, ...body }, response: { accepted: rows.length },
+      id: pending.entryId,
+      kind: 'feedback',
+      caller: caller.name,
+      operator: body.operator,
+      scenario: check.scenario,
+      subjectIds,
+      request: { checkId, ...body },
+      response: { accepted: rows.length },
       packVersions: check.packVersions,
     });
     return this.list(caller, checkId);
@@ -59,11 +83,16 @@ function validateAgainst(check: CheckAnswer, body: FeedbackDto): void {
   const errors: FieldError[] = [];
   body.items.forEach((item, i) => {
     const party = check.parties[item.partyIndex];
-    if (!party) errors.push({ field: `items[${i}].partyIndex`, reason: `the check has parties 0..${check.parties.length - 1}` });
+    if (!party)
+      errors.push({ field: `items[${i}].partyIndex`, reason: `the check has parties 0..${check.parties.length - 1}` });
     else if (!party.measures.some((m) => m.code === item.measure)) {
-      errors.push({ field: `items[${i}].measure`, reason: `is not a measure of party ${item.partyIndex} in this check` });
+      errors.push({
+        field: `items[${i}].measure`,
+        reason: `is not a measure of party ${item.partyIndex} in this check`,
+      });
     }
-    if (!item.applied && !item.reason) errors.push({ field: `items[${i}].reason`, reason: 'is required when the measure was not applied' });
+    if (!item.applied && !item.reason)
+      errors.push({ field: `items[${i}].reason`, reason: 'is required when the measure was not applied' });
   });
   if (errors.length) throw new ValidationFailed(errors);
 }

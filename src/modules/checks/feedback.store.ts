@@ -29,7 +29,13 @@ export class FeedbackStore {
   constructor(private readonly ds: DataSource) {}
 
   /** The report's rows and, in the same transaction, the outbox row of its audit entry. */
-  async insert(check: { id: string; caller: string; scenario: string }, operator: string | undefined, rows: readonly FeedbackItem[], pending: PendingAudit, subjectIds: readonly string[]): Promise<void> {
+  async insert(
+    check: { id: string; caller: string; scenario: string },
+    operator: string | undefined,
+    rows: readonly FeedbackItem[],
+    pending: PendingAudit,
+    subjectIds: readonly string[],
+  ): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.query(
         `INSERT INTO check_feedback (check_id, caller, scenario, operator, party_index, measure_code, applied, reason, outcome)

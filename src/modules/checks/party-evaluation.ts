@@ -42,7 +42,10 @@ export function evaluateParty(
     tiers as SubjectTiers,
   );
   const evaluation = evaluateMeasures(measures.rules, facts);
-  const applied: CheckMeasure[] = evaluation.measures.map((m) => ({ ...m, triggeredBy: cite(m.factsUsed, p.records, asOf, citations) }));
+  const applied: CheckMeasure[] = evaluation.measures.map((m) => ({
+    ...m,
+    triggeredBy: cite(m.factsUsed, p.records, asOf, citations),
+  }));
   const noRecords = p.records.length === 0;
   return {
     index: p.index,
@@ -51,14 +54,28 @@ export function evaluateParty(
     subjectId: p.subject?.id ?? null,
     name: p.subject?.name ?? null,
     verdict: evaluation.verdict,
-    statement: evaluation.verdict === 'pass' && noRecords ? '无有效信用记录，通过 (pass: no credit records in force)' : STATEMENTS[evaluation.verdict],
+    statement:
+      evaluation.verdict === 'pass' && noRecords
+        ? '无有效信用记录，通过 (pass: no credit records in force)'
+        : STATEMENTS[evaluation.verdict],
     measures: applied,
     recordsInForce: p.records.length,
-    tiers: p.tiers.map((t) => ({ industry: t.evaluation.industry, tier: t.evaluation.tier, score: t.evaluation.score, pack: t.evaluation.packId, version: t.evaluation.version })),
+    tiers: p.tiers.map((t) => ({
+      industry: t.evaluation.industry,
+      tier: t.evaluation.tier,
+      score: t.evaluation.score,
+      pack: t.evaluation.packId,
+      version: t.evaluation.version,
+    })),
   };
 }
 
-function cite(facts: readonly string[], records: readonly FactRecord[], asOf: string, citations: ReadonlyMap<string, RecordCitation>): RecordCitation[] {
+function cite(
+  facts: readonly string[],
+  records: readonly FactRecord[],
+  asOf: string,
+  citations: ReadonlyMap<string, RecordCitation>,
+): RecordCitation[] {
   const out = new Map<string, RecordCitation>();
   for (const fact of facts) {
     for (const r of recordsBehind(fact, records, asOf, 'all')) {

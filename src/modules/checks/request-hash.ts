@@ -8,5 +8,7 @@ import { canonicalJson, type JsonValue } from '../../common/canonical-json';
  * reversed by trying them all.
  */
 export function requestHash(body: unknown, key: string): string {
-  return createHmac('sha256', key).update(canonicalJson(JSON.parse(JSON.stringify(body)) as JsonValue)).digest('hex');
+  return createHmac('sha256', key)
+    .update(canonicalJson(JSON.parse(JSON.stringify(body)) as JsonValue))
+    .digest('hex');
 }

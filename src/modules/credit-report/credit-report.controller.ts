@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { CreditReportService } from './credit-report.service';
 import type { CreditReport } from './credit-report.sections';
@@ -31,7 +38,10 @@ export class CreditReportController {
   }
 
   @Get('credit-reports')
-  @ApiOperation({ summary: 'A public credit report by unified social credit code (按统一社会信用代码查询信用报告)', description: DESCRIPTION })
+  @ApiOperation({
+    summary: 'A public credit report by unified social credit code (按统一社会信用代码查询信用报告)',
+    description: DESCRIPTION,
+  })
   @ApiOkResponse({ type: CreditReportDto })
   @ApiNotFoundResponse({ description: PROBLEM_DESCRIPTION })
   @ApiBadRequestResponse({ description: PROBLEM_DESCRIPTION })

@@ -13,8 +13,16 @@ import type { ComputedTier } from '../tiering/tier-computation';
 import { suggestionsFor, type Suggestion } from './credit-report.suggestions';
 
 export type SectionKey =
-  | 'registration' | 'administrative' | 'honours' | 'serious_dishonesty' | 'abnormal_operation' | 'commitments' | 'evaluations'
-  | 'judicial' | 'other' | 'suggestions';
+  | 'registration'
+  | 'administrative'
+  | 'honours'
+  | 'serious_dishonesty'
+  | 'abnormal_operation'
+  | 'commitments'
+  | 'evaluations'
+  | 'judicial'
+  | 'other'
+  | 'suggestions';
 
 const TITLES: Record<SectionKey, [string, string]> = {
   registration: ['登记注册基本信息', 'Registration'],
@@ -43,7 +51,18 @@ const CATEGORY: Record<string, [string, SectionKey]> = {
   court_defaulter: ['失信被执行人', 'judicial'],
 };
 
-const DETAIL_FIELDS = ['violationType', 'violationFacts', 'legalBasis', 'content', 'authority', 'project', 'licenceCode', 'approvalCategory', 'penaltyEndDate', 'confiscationAmount'];
+const DETAIL_FIELDS = [
+  'violationType',
+  'violationFacts',
+  'legalBasis',
+  'content',
+  'authority',
+  'project',
+  'licenceCode',
+  'approvalCategory',
+  'penaltyEndDate',
+  'confiscationAmount',
+];
 
 export interface ReportItem {
   readonly recordId: string;
@@ -90,13 +109,27 @@ function categoryOf(r: RecordView): string {
 function itemOf(r: RecordView): ReportItem {
   const category = categoryOf(r);
   const optional: Record<string, unknown> = {
-    severity: r.severity, penaltyTypes: r.penaltyTypes.length ? r.penaltyTypes : null, fineAmount: r.fineAmount, taxLevel: r.taxLevel, taxYear: r.taxYear,
-    validUntil: r.validUntil, commitmentStatus: r.commitmentStatus, commitmentStatusDate: r.commitmentStatusDate, inspectionResult: r.inspectionResult,
+    severity: r.severity,
+    penaltyTypes: r.penaltyTypes.length ? r.penaltyTypes : null,
+    fineAmount: r.fineAmount,
+    taxLevel: r.taxLevel,
+    taxYear: r.taxYear,
+    validUntil: r.validUntil,
+    commitmentStatus: r.commitmentStatus,
+    commitmentStatusDate: r.commitmentStatusDate,
+    inspectionResult: r.inspectionResult,
     publicityEnd: r.publicityEnd,
   };
-  const details = Object.fromEntries(DETAIL_FIELDS.filter((f) => r.details[f] !== undefined).map((f) => [f, r.details[f]]));
+  const details = Object.fromEntries(
+    DETAIL_FIELDS.filter((f) => r.details[f] !== undefined).map((f) => [f, r.details[f]]),
+  );
   return scrubDeep({
-    recordId: r.id, category, categoryZh: CATEGORY[category]?.[0] ?? category, decisionNumber: r.decisionNumber, department: r.source, decisionDate: r.decisionDate,
+    recordId: r.id,
+    category,
+    categoryZh: CATEGORY[category]?.[0] ?? category,
+    decisionNumber: r.decisionNumber,
+    department: r.source,
+    decisionDate: r.decisionDate,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null && v !== undefined)),
     ...(Object.keys(details).length ? { details } : {}),
   });
@@ -117,7 +150,15 @@ export function buildCreditReport(input: {
 }): CreditReport {
   const { subject: s, asOf } = input;
   const person = s.kind === 'natural_person';
-  const subject = { id: s.id, kind: s.kind, name: person ? maskName(s.name) : s.name, code: s.code, idMasked: s.idMasked, region: s.region, registeredOn: s.registeredOn };
+  const subject = {
+    id: s.id,
+    kind: s.kind,
+    name: person ? maskName(s.name) : s.name,
+    code: s.code,
+    idMasked: s.idMasked,
+    region: s.region,
+    registeredOn: s.registeredOn,
+  };
   const shown = input.records.filter(published);
   const bySection = new Map<SectionKey, ReportItem[]>();
   for (const r of shown) {
@@ -126,8 +167,15 @@ export function buildCreditReport(input: {
   }
   const items = (key: SectionKey) => bySection.get(key) ?? [];
   const tiers = input.tiers.map((t) => ({
-    category: 'credit_tier', categoryZh: '分行业信用等级', industry: t.evaluation.industry, tier: t.evaluation.tier, tierLabel: t.evaluation.tierLabel,
-    tierLabelZh: t.evaluation.tierLabelZh, score: t.evaluation.score, pack: t.evaluation.packId, version: t.evaluation.version,
+    category: 'credit_tier',
+    categoryZh: '分行业信用等级',
+    industry: t.evaluation.industry,
+    tier: t.evaluation.tier,
+    tierLabel: t.evaluation.tierLabel,
+    tierLabelZh: t.evaluation.tierLabelZh,
+    score: t.evaluation.score,
+    pack: t.evaluation.packId,
+    version: t.evaluation.version,
   }));
   const suggestions: Suggestion[] = suggestionsFor(shown, asOf);
   return {
@@ -145,7 +193,13 @@ export function buildCreditReport(input: {
       section('serious_dishonesty', items('serious_dishonesty')),
       section('abnormal_operation', items('abnormal_operation')),
       section('commitments', items('commitments')),
-      section('evaluations', [...items('evaluations'), ...tiers], tiers.length ? '分行业信用等级为监管部门内部的分级分类监管依据，不作为公开评价 (the tiers are an internal supervision input, not a public rating)' : undefined),
+      section(
+        'evaluations',
+        [...items('evaluations'), ...tiers],
+        tiers.length
+          ? '分行业信用等级为监管部门内部的分级分类监管依据，不作为公开评价 (the tiers are an internal supervision input, not a public rating)'
+          : undefined,
+      ),
       section('judicial', items('judicial')),
       section('other', items('other')),
       section('suggestions', suggestions),

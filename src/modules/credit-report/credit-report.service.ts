@@ -21,7 +21,8 @@ export class CreditReportService {
 
   async forSubject(id: string, asOf?: string): Promise<CreditReport> {
     const day = asOf ?? this.clock.today();
-    if (!isCalendarDate(day)) throw new ValidationFailed([{ field: 'asOf', reason: 'must be a real calendar date written YYYY-MM-DD' }]);
+    if (!isCalendarDate(day))
+      throw new ValidationFailed([{ field: 'asOf', reason: 'must be a real calendar date written YYYY-MM-DD' }]);
     // One read of the records in force at `day` (404 for an unknown subject): the records listed and the facts
     // behind the tiers come from the same rows, so a record committed meanwhile is in both or in neither.
     const { subject, records, facts } = await this.records.inForceForSubject(id, day);

@@ -24,15 +24,26 @@ export interface Suggestion {
 }
 
 const negative = (r: RecordView): boolean =>
-  r.type === 'penalty' || (r.type === 'list_entry' && r.listType !== 'red_list') || (r.type === 'commitment' && r.commitmentStatus === 'breached');
+  r.type === 'penalty' ||
+  (r.type === 'list_entry' && r.listType !== 'red_list') ||
+  (r.type === 'commitment' && r.commitmentStatus === 'breached');
 
 export function suggestionsFor(records: readonly RecordView[], asOf: string): Suggestion[] {
   const out: Suggestion[] = [];
   for (const r of records.filter(negative)) {
-    const base = { recordId: r.id, decisionNumber: r.decisionNumber, department: r.source, publicityEnds: r.publicityEnd, ruleVersion: r.ruleVersion };
+    const base = {
+      recordId: r.id,
+      decisionNumber: r.decisionNumber,
+      department: r.source,
+      publicityEnds: r.publicityEnd,
+      ruleVersion: r.ruleVersion,
+    };
     if (r.type === 'list_entry' && r.listType === 'court_defaulter') {
       out.push({
-        ...base, route: 'perform_judgment', earliestRepairDate: null, canApplyNow: true,
+        ...base,
+        route: 'perform_judgment',
+        earliestRepairDate: null,
+        canApplyNow: true,
         textZh: `履行生效法律文书确定的义务后，由人民法院删除失信被执行人信息（${r.decisionNumber}）；未履行的，名单期限至 ${r.publicityEnd ?? '法院决定之日'}。`,
         text: `Perform the obligations of the judgment: the court then deletes the listing (${r.decisionNumber}); otherwise it lasts until ${r.publicityEnd ?? 'the court decides'}.`,
       });
@@ -43,14 +54,24 @@ export function suggestionsFor(records: readonly RecordView[], asOf: string): Su
     const canApplyNow = earliest === null || asOf >= earliest;
     const when = canApplyNow ? '现在即可' : `自 ${earliest} 起`;
     out.push({
-      ...base, route: 'credit_repair', earliestRepairDate: earliest, canApplyNow,
+      ...base,
+      route: 'credit_repair',
+      earliestRepairDate: earliest,
+      canApplyNow,
       textZh: `${when}向认定部门（${r.source}）或"信用中国"网站申请信用修复（${r.decisionNumber}）：纠正失信行为、履行义务，并作出公开信用承诺${r.publicityEnd ? `；${r.publicityEnd} 公示期满后自动停止公示` : ''}。`,
       text: `${canApplyNow ? 'Credit repair can be applied for now' : `Credit repair can be applied for from ${earliest}`} with the recognising department (${r.source}) or via 信用中国, for ${r.decisionNumber}: correct the conduct, fulfil the obligations and make a public credit commitment${r.publicityEnd ? `; publication stops by itself on ${r.publicityEnd}` : ''}.`,
     });
   }
   if (!out.length) {
     out.push({
-      recordId: null, decisionNumber: null, department: null, route: 'keep_good_record', earliestRepairDate: null, canApplyNow: false, publicityEnds: null, ruleVersion: null,
+      recordId: null,
+      decisionNumber: null,
+      department: null,
+      route: 'keep_good_record',
+      earliestRepairDate: null,
+      canApplyNow: false,
+      publicityEnds: null,
+      ruleVersion: null,
       textZh: '无需修复的失信信息。保持守法诚信经营，可主动作出信用承诺、申报守信激励。',
       text: 'No negative record to repair. Keep a good record; consider public credit commitments and applying for trustworthiness incentives.',
     });

@@ -5,5 +5,9 @@ import { SubjectsModule } from '../subjects/subjects.module';
 import { TieringModule } from '../tiering/tiering.module';
 import { DemoService } from './demo.service';
 
-@Module({ imports: [SubjectsModule, RecordsModule, TieringModule, AuditModule], providers: [DemoService], exports: [DemoService] })
+@Module({
+  imports: [SubjectsModule, RecordsModule, TieringModule, AuditModule],
+  providers: [DemoService],
+  exports: [DemoService],
+})
 export class DemoModule {}

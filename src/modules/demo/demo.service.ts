@@ -31,7 +31,14 @@ export class DemoService {
   async load(count = 300): Promise<DemoLoadSummary> {
     const { subjects, records } = generateDemo(this.clock.today(), count);
     for (const s of subjects) {
-      await this.subjects.resolveOrRegister({ code: s.code, idNumber: s.idNumber, name: s.name, kind: s.kind, registeredOn: s.registeredOn, region: '500110' });
+      await this.subjects.resolveOrRegister({
+        code: s.code,
+        idNumber: s.idNumber,
+        name: s.name,
+        kind: s.kind,
+        registeredOn: s.registeredOn,
+        region: '500110',
+      });
     }
     const totals = { stored: 0, unchanged: 0, updated: 0, refused: 0 };
     for (let i = 0; i < records.length; i += 1000) {
@@ -41,13 +48,21 @@ export class DemoService {
       totals.unchanged += report.totals.unchanged;
       totals.updated += report.totals.updated;
       totals.refused += report.totals.refused;
-      for (const r of report.rows) if (r.status === 'refused') this.logger.warn(`Demo row ${r.row} refused: ${JSON.stringify(r.errors)}`);
+      for (const r of report.rows)
+        if (r.status === 'refused') this.logger.warn(`Demo row ${r.row} refused: ${JSON.stringify(r.errors)}`);
     }
     // The demo rows arrive through the records service, not over HTTP: one audit entry stands for the load.
-    await this.audit.append({ kind: 'record.import', caller: 'demo-load', request: { demo: true, subjects: subjects.length, records: records.length }, response: { totals } });
+    await this.audit.append({
+      kind: 'record.import',
+      caller: 'demo-load',
+      request: { demo: true, subjects: subjects.length, records: records.length },
+      response: { totals },
+    });
     await this.tiering.idle();
     const tiering = await this.tiering.recomputeAll({ trigger: 'demo-load' });
-    this.logger.log(`Demo data: ${subjects.length} subjects, ${records.length} records (${totals.stored} stored), ${tiering.evaluations} tiers`);
+    this.logger.log(
+      `Demo data: ${subjects.length} subjects, ${records.length} records (${totals.stored} stored), ${tiering.evaluations} tiers`,
+    );
     return { subjects: subjects.length, records: totals, tiering };
   }
 }

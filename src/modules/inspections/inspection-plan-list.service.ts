@@ -13,8 +13,17 @@ export class InspectionPlanListService {
     const page = rows.slice(0, limit);
     return {
       items: page.map((r) => ({
-        id: r.id, department: r.department, industry: r.industry, region: r.region, period: { from: r.periodFrom, to: r.periodTo },
-        seed: r.seed, tiers: [...r.tiers], items: r.items, results: r.results, caller: r.caller, createdAt: new Date(r.createdAt).toISOString(),
+        id: r.id,
+        department: r.department,
+        industry: r.industry,
+        region: r.region,
+        period: { from: r.periodFrom, to: r.periodTo },
+        seed: r.seed,
+        tiers: [...r.tiers],
+        items: r.items,
+        results: r.results,
+        caller: r.caller,
+        createdAt: new Date(r.createdAt).toISOString(),
       })),
       nextCursor: rows.length > limit ? page[page.length - 1].id : null,
     };

@@ -41,15 +41,36 @@ export class InspectionPlansService {
       throw err;
     }
     const packVersions = packVersionsOf(candidates);
-    const id = await this.store.insert({
-      department: dto.department, industry: dto.industry, region, period: dto.period, inputsHash: inputsHash(inputs), inputs,
-      inspectors: [...dto.inspectors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((i) => ({ id: i.id, name: i.name, department: i.department })),
-      packVersions, caller: caller?.name ?? null,
-    }, drawn);
+    const id = await this.store.insert(
+      {
+        department: dto.department,
+        industry: dto.industry,
+        region,
+        period: dto.period,
+        inputsHash: inputsHash(inputs),
+        inputs,
+        inspectors: [...dto.inspectors]
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .map((i) => ({ id: i.id, name: i.name, department: i.department })),
+        packVersions,
+        caller: caller?.name ?? null,
+      },
+      drawn,
+    );
     const view = await this.get(id);
     await this.audit.append({
-      kind: 'inspection.plan', caller: caller?.name ?? null, packVersions,
-      request: { department: dto.department, industry: dto.industry, region, period: dto.period, seed, inspectors: dto.inspectors.length, leads: dto.leads?.length ?? 0 },
+      kind: 'inspection.plan',
+      caller: caller?.name ?? null,
+      packVersions,
+      request: {
+        department: dto.department,
+        industry: dto.industry,
+        region,
+        period: dto.period,
+        seed,
+        inspectors: dto.inspectors.length,
+        leads: dto.leads?.length ?? 0,
+      },
       response: { planId: id, inputsHash: view.inputsHash, tiers: view.tiers, items: view.items.length },
     });
     return view;
@@ -77,10 +98,12 @@ export class InspectionPlansService {
 }
 
 function validate(dto: CreatePlanDto): void {
-  if (dto.period.from > dto.period.to) throw new ValidationFailed([{ field: 'period.to', reason: 'must be on or after period.from' }]);
+  if (dto.period.from > dto.period.to)
+    throw new ValidationFailed([{ field: 'period.to', reason: 'must be on or after period.from' }]);
   const seen = new Set<string>();
   dto.inspectors.forEach((i, at) => {
-    if (seen.has(i.id)) throw new ValidationFailed([{ field: `inspectors[${at}].id`, reason: `inspector ${i.id} is listed twice` }]);
+    if (seen.has(i.id))
+      throw new ValidationFailed([{ field: `inspectors[${at}].id`, reason: `inspector ${i.id} is listed twice` }]);
     seen.add(i.id);
   });
 }

@@ -45,24 +45,46 @@ export class InspectionResultsService {
     if (!item) throw new PlanItemNotFound(plan.id, itemId);
     if (item.result) throw new ResultAlreadyRecorded(item.id, item.result);
     if (dto.date < plan.periodFrom || dto.date > plan.periodTo) {
-      throw new ValidationFailed([{ field: 'date', reason: `must be within the plan period (${plan.periodFrom} to ${plan.periodTo})` }]);
+      throw new ValidationFailed([
+        { field: 'date', reason: `must be within the plan period (${plan.periodFrom} to ${plan.periodTo})` },
+      ]);
     }
-    if (dto.date > this.clock.today()) throw new ValidationFailed([{ field: 'date', reason: `must not be in the future (today is ${this.clock.today()})` }]);
+    if (dto.date > this.clock.today())
+      throw new ValidationFailed([
+        { field: 'date', reason: `must not be in the future (today is ${this.clock.today()})` },
+      ]);
     const findings = dto.findings ? scrubIdNumbers(dto.findings) : null;
     const subject = await this.subjects.get(item.subjectId);
     const identity = await this.identity(subject, dto.subjectIdNumber);
     // Claim first, so that two results for one item never both reach the credit record.
-    if (!(await this.store.claimResult(item.id, { result: dto.result, date: dto.date, findings }))) throw new ResultAlreadyRecorded(item.id, 'recorded concurrently');
+    if (!(await this.store.claimResult(item.id, { result: dto.result, date: dto.date, findings })))
+      throw new ResultAlreadyRecorded(item.id, 'recorded concurrently');
     // The entry this result will become: the record's transaction stages it (audit outbox), so a crash
     // before the append below still leaves the result in the trail.
-    const pending: PendingAudit = { entryId: randomUUID(), kind: 'inspection.result', caller: caller?.name ?? null, operator: null, request: { planId, itemId, result: dto.result, date: dto.date } };
+    const pending: PendingAudit = {
+      entryId: randomUUID(),
+      kind: 'inspection.result',
+      caller: caller?.name ?? null,
+      operator: null,
+      request: { planId, itemId, result: dto.result, date: dto.date },
+    };
     let recordId: string;
     try {
-      const { record } = await this.records.ingestOne({
-        type: 'inspection', source: plan.department, decisionNumber: `抽查-${plan.id}-${item.position + 1}`, industry: plan.industry,
-        subjectName: subject.name, ...identity, inspectionResult: dto.result, decisionDate: dto.date,
-        ...(findings ? { violationFacts: findings } : {}), remarks: `双随机抽查计划 ${plan.id}`,
-      }, pending);
+      const { record } = await this.records.ingestOne(
+        {
+          type: 'inspection',
+          source: plan.department,
+          decisionNumber: `抽查-${plan.id}-${item.position + 1}`,
+          industry: plan.industry,
+          subjectName: subject.name,
+          ...identity,
+          inspectionResult: dto.result,
+          decisionDate: dto.date,
+          ...(findings ? { violationFacts: findings } : {}),
+          remarks: `双随机抽查计划 ${plan.id}`,
+        },
+        pending,
+      );
       recordId = record.id;
     } catch (err) {
       await this.store.releaseResult(item.id);
@@ -70,22 +92,45 @@ export class InspectionResultsService {
     }
     await this.store.attachRecord(item.id, recordId);
     const record = { id: recordId };
-    const answer: ResultAnswer = { planId: plan.id, itemId: item.id, subjectId: item.subjectId, result: dto.result, date: dto.date, findings, recordId: record.id };
-    await this.audit.append({ id: pending.entryId, kind: pending.kind, caller: pending.caller, subjectIds: [item.subjectId], request: pending.request, response: answer });
+    const answer: ResultAnswer = {
+      planId: plan.id,
+      itemId: item.id,
+      subjectId: item.subjectId,
+      result: dto.result,
+      date: dto.date,
+      findings,
+      recordId: record.id,
+    };
+    await this.audit.append({
+      id: pending.entryId,
+      kind: pending.kind,
+      caller: pending.caller,
+      subjectIds: [item.subjectId],
+      request: pending.request,
+      response: answer,
+    });
     return answer;
   }
 
   /** The subject as the records API knows it: its code, or (natural person) the ID number given now and checked. */
-  private async identity(subject: { id: string; code: string | null; kind: string }, idNumber: string | undefined): Promise<Record<string, string>> {
+  private async identity(
+    subject: { id: string; code: string | null; kind: string },
+    idNumber: string | undefined,
+  ): Promise<Record<string, string>> {
     if (subject.code) return { subjectCode: subject.code, subjectKind: subject.kind };
-    if (!idNumber) throw new ValidationFailed([{ field: 'subjectIdNumber', reason: "is required to file a natural person's inspection record" }]);
+    if (!idNumber)
+      throw new ValidationFailed([
+        { field: 'subjectIdNumber', reason: "is required to file a natural person's inspection record" },
+      ]);
     const found = await this.subjects.lookup({ idNumber }).catch((e: unknown) => {
       if (e instanceof SubjectNotFound) return null;
       // The lookup names its own field (idNumber); the request's is subjectIdNumber.
-      if (e instanceof ValidationFailed) throw new ValidationFailed((e.errors ?? []).map((x) => ({ ...x, field: 'subjectIdNumber' })));
+      if (e instanceof ValidationFailed)
+        throw new ValidationFailed((e.errors ?? []).map((x) => ({ ...x, field: 'subjectIdNumber' })));
       throw e;
     });
-    if (found?.id !== subject.id) throw new ValidationFailed([{ field: 'subjectIdNumber', reason: 'does not belong to the inspected subject' }]);
+    if (found?.id !== subject.id)
+      throw new ValidationFailed([{ field: 'subjectIdNumber', reason: 'does not belong to the inspected subject' }]);
     return { subjectIdNumber: idNumber, subjectKind: subject.kind };
   }
 }

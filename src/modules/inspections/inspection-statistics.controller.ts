@@ -13,10 +13,15 @@ export class InspectionStatisticsController {
 
   @Get('statistics')
   @ApiOperation({
-    summary: 'Inspection statistics (抽查统计): tier distribution, planned share against the ratio each tier promises, subjects never inspected',
-    description: 'Never inspected: no inspection of the industry in the 12 months before the tier date and no result recorded in any plan of the industry (first 100 ids, and the count).',
+    summary:
+      'Inspection statistics (抽查统计): tier distribution, planned share against the ratio each tier promises, subjects never inspected',
+    description:
+      'Never inspected: no inspection of the industry in the 12 months before the tier date and no result recorded in any plan of the industry (first 100 ids, and the count).',
   })
-  @ApiOkResponse({ type: InspectionStatisticsDto, description: 'Per tier: subjects, samplingRatio, planned, plannedShare, inspected; neverInspected {count, sample}' })
+  @ApiOkResponse({
+    type: InspectionStatisticsDto,
+    description: 'Per tier: subjects, samplingRatio, planned, plannedShare, inspected; neverInspected {count, sample}',
+  })
   statistics(@Query() q: StatisticsQuery) {
     return this.stats.statistics(q.industry, q.region ?? null);
   }

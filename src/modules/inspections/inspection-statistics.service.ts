@@ -13,7 +13,8 @@ export class InspectionStatisticsService {
     const tiers = await this.queries.tiers(industry, region);
     const never = await this.queries.neverInspected(industry, region);
     return {
-      industry, region,
+      industry,
+      region,
       tiers,
       neverInspected: { count: never[0]?.total ?? 0, sample: never.map((n) => n.id) },
     };

@@ -1,5 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -27,12 +39,16 @@ export class InspectionsController {
   @Post()
   @ApiOperation({
     summary: 'Draw an inspection plan (双随机抽查计划) from the current tiers of an industry',
-    description: 'Per tier, round(samplingRatio × subjects) are drawn at random; subjects due by frequency or with an open lead always are. ' +
+    description:
+      'Per tier, round(samplingRatio × subjects) are drawn at random; subjects due by frequency or with an open lead always are. ' +
       'Two inspectors per subject, avoiding conflicts (回避), balancing load. Seeded and reproducible: the seed, the inputs and their hash are published.',
   })
   @ApiCreatedResponse({ type: PlanViewDto, description: 'The plan, with its items (抽查计划)' })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
-  @ApiUnprocessableEntityResponse({ description: 'INSPECTION_SUBJECT_UNSTAFFABLE / INSPECTION_TOO_FEW_INSPECTORS / INSPECTION_NO_SUBJECTS: names what is short' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'INSPECTION_SUBJECT_UNSTAFFABLE / INSPECTION_TOO_FEW_INSPECTORS / INSPECTION_NO_SUBJECTS: names what is short',
+  })
   create(@Body() body: CreatePlanDto, @Caller() caller: Caller | undefined) {
     return this.plans.create(body, caller);
   }
@@ -50,30 +66,54 @@ export class InspectionsController {
   @ApiOperation({ summary: 'Publish (一公开) a plan: CSV, or JSON with the inputs and seed needed to re-run the draw' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
-    description: 'A file to publish: JSON (format=json, the default) with the plan, the inputs and how to re-run the draw; or CSV (format=csv), UTF-8 with BOM, one line per subject drawn',
+    description:
+      'A file to publish: JSON (format=json, the default) with the plan, the inputs and how to re-run the draw; or CSV (format=csv), UTF-8 with BOM, one line per subject drawn',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(PlanExportDto) } },
-      'text/csv': { schema: { type: 'string' }, example: '\uFEFFposition,subjectId,subjectName,subjectCode,subjectIdMasked,tier,reason,inspector1,inspector2,onSite,keyItemsFull,result,resultDate\r\n' },
+      'text/csv': {
+        schema: { type: 'string' },
+        example:
+          '\uFEFFposition,subjectId,subjectName,subjectCode,subjectIdMasked,tier,reason,inspector1,inspector2,onSite,keyItemsFull,result,resultDate\r\n',
+      },
     },
   })
   @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID, format not csv or json` })
   @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND' })
-  async export(@Param('id', uuid('id')) id: string, @Query() q: ExportQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async export(
+    @Param('id', uuid('id')) id: string,
+    @Query() q: ExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
     const published = await this.plans.published(id);
     if (q.format === 'csv') {
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="inspection-plan-${id}.csv"`).send(planCsv(published.plan));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="inspection-plan-${id}.csv"`)
+        .send(planCsv(published.plan));
     }
     return reply.header('content-type', 'application/json; charset=utf-8').send({ ...published, rerun: RERUN });
   }
 
   @Post(':id/items/:itemId/result')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record an inspection result (检查结果); files an inspection credit record so the next tiering sees it' })
-  @ApiCreatedResponse({ type: PlanResultAnswerDto, description: 'The result recorded and the credit record filed (检查结果)' })
-  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: a date outside the plan period or in the future, a natural person's ID number missing or not theirs` })
+  @ApiOperation({
+    summary: 'Record an inspection result (检查结果); files an inspection credit record so the next tiering sees it',
+  })
+  @ApiCreatedResponse({
+    type: PlanResultAnswerDto,
+    description: 'The result recorded and the credit record filed (检查结果)',
+  })
+  @ApiBadRequestResponse({
+    description: `${FIELD_PROBLEM_DESCRIPTION}: a date outside the plan period or in the future, a natural person's ID number missing or not theirs`,
+  })
   @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND or INSPECTION_ITEM_NOT_FOUND' })
   @ApiConflictResponse({ description: 'INSPECTION_RESULT_EXISTS: the item has a result already' })
-  result(@Param('id', uuid('id')) id: string, @Param('itemId', uuid('itemId')) itemId: string, @Body() body: PlanResultDto, @Caller() caller: Caller | undefined) {
+  result(
+    @Param('id', uuid('id')) id: string,
+    @Param('itemId', uuid('itemId')) itemId: string,
+    @Body() body: PlanResultDto,
+    @Caller() caller: Caller | undefined,
+  ) {
     return this.results.record(id, itemId, body, caller);
   }
 }

@@ -16,6 +16,13 @@ import { InspectionsStore } from './inspections.store';
 @Module({
   imports: [SubjectsModule, RecordsModule, AuditModule],
   controllers: [InspectionPlanListController, InspectionsController, InspectionStatisticsController],
-  providers: [InspectionPlanListService, InspectionPlansService, InspectionResultsService, InspectionStatisticsService, InspectionStatisticsQueries, InspectionsStore],
+  providers: [
+    InspectionPlanListService,
+    InspectionPlansService,
+    InspectionResultsService,
+    InspectionStatisticsService,
+    InspectionStatisticsQueries,
+    InspectionsStore,
+  ],
 })
 export class InspectionsModule {}

@@ -112,10 +112,31 @@ export class InspectionsStore {
       const [row]: Array<{ id: string }> = await m.query(
         `INSERT INTO inspection_plans (department, industry, region, period_from, period_to, seed, algorithm, inputs_hash, inputs, inspectors, tiers, pack_versions, caller)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb, $13) RETURNING id`,
-        [plan.department, plan.industry, plan.region, plan.period.from, plan.period.to, drawn.seed, drawn.algorithm, plan.inputsHash,
-          JSON.stringify(plan.inputs), JSON.stringify(plan.inspectors), JSON.stringify(drawn.tiers), JSON.stringify(plan.packVersions), plan.caller],
+        [
+          plan.department,
+          plan.industry,
+          plan.region,
+          plan.period.from,
+          plan.period.to,
+          drawn.seed,
+          drawn.algorithm,
+          plan.inputsHash,
+          JSON.stringify(plan.inputs),
+          JSON.stringify(plan.inspectors),
+          JSON.stringify(drawn.tiers),
+          JSON.stringify(plan.packVersions),
+          plan.caller,
+        ],
       );
-      const items = drawn.items.map((i, position) => ({ position, subject_id: i.subjectId, tier: i.tier, reason: i.reason, inspectors: i.inspectors, on_site: i.onSite, key_items_full: i.keyItemsFull }));
+      const items = drawn.items.map((i, position) => ({
+        position,
+        subject_id: i.subjectId,
+        tier: i.tier,
+        reason: i.reason,
+        inspectors: i.inspectors,
+        on_site: i.onSite,
+        key_items_full: i.keyItemsFull,
+      }));
       for (let at = 0; at < items.length; at += 5000) {
         await m.query(
           `INSERT INTO inspection_plan_items (plan_id, position, subject_id, tier, reason, inspectors, on_site, key_items_full)
@@ -135,12 +156,17 @@ export class InspectionsStore {
   }
 
   items(planId: string): Promise<ItemRow[]> {
-    return this.ds.query(`SELECT ${ITEM_COLUMNS} FROM inspection_plan_items WHERE plan_id = $1 ORDER BY position`, [planId]);
+    return this.ds.query(`SELECT ${ITEM_COLUMNS} FROM inspection_plan_items WHERE plan_id = $1 ORDER BY position`, [
+      planId,
+    ]);
   }
 
   async item(planId: string, itemId: string): Promise<ItemRow | null> {
     if (!isUuid(itemId)) return null;
-    const rows: ItemRow[] = await this.ds.query(`SELECT ${ITEM_COLUMNS} FROM inspection_plan_items WHERE plan_id = $1 AND id = $2`, [planId, itemId]);
+    const rows: ItemRow[] = await this.ds.query(
+      `SELECT ${ITEM_COLUMNS} FROM inspection_plan_items WHERE plan_id = $1 AND id = $2`,
+      [planId, itemId],
+    );
     return rows[0] ?? null;
   }
 
@@ -155,7 +181,10 @@ export class InspectionsStore {
   }
 
   async attachRecord(itemId: string, recordId: string): Promise<void> {
-    await this.ds.query(`WITH u AS (UPDATE inspection_plan_items SET record_id = $2 WHERE id = $1 RETURNING id) SELECT id FROM u`, [itemId, recordId]);
+    await this.ds.query(
+      `WITH u AS (UPDATE inspection_plan_items SET record_id = $2 WHERE id = $1 RETURNING id) SELECT id FROM u`,
+      [itemId, recordId],
+    );
   }
 
   /** Undoes a claim whose credit record could not be filed. */
@@ -176,7 +205,10 @@ export class InspectionsStore {
     const p = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
     if (industry !== null) where.push(`p.industry = ${p(industry)}`);
-    if (after !== null) where.push(`(p.created_at, p.id) < (SELECT a.created_at, a.id FROM inspection_plans a WHERE a.id = ${p(after)}::uuid)`);
+    if (after !== null)
+      where.push(
+        `(p.created_at, p.id) < (SELECT a.created_at, a.id FROM inspection_plans a WHERE a.id = ${p(after)}::uuid)`,
+      );
     return this.ds.query(
       `SELECT p.id, p.department, p.industry, p.region, to_char(p.period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(p.period_to, 'YYYY-MM-DD') AS "periodTo",
               p.seed, p.tiers, p.caller, p.created_at AS "createdAt",

@@ -19,15 +19,48 @@ describe('plan export', () => {
 
   it('a published plan shows a natural person only masked, in JSON and CSV', () => {
     const plan = {
-      id: 'p1', department: 'd', industry: 'food_drug', region: null, periodFrom: '2026-12-01', periodTo: '2026-12-31', seed: 's', algorithm: 'a',
-      inputsHash: 'h', inputs: { subjects: [], policies: {}, inspectors: [], seed: 's' }, inspectors: [{ id: 'i1', name: '=1+1', department: 'd' }, { id: 'i2', name: 'B', department: 'd' }],
-      tiers: [], packVersions: {}, caller: null, createdAt: '2026-11-28T00:00:00Z',
+      id: 'p1',
+      department: 'd',
+      industry: 'food_drug',
+      region: null,
+      periodFrom: '2026-12-01',
+      periodTo: '2026-12-31',
+      seed: 's',
+      algorithm: 'a',
+      inputsHash: 'h',
+      inputs: { subjects: [], policies: {}, inspectors: [], seed: 's' },
+      inspectors: [
+        { id: 'i1', name: '=1+1', department: 'd' },
+        { id: 'i2', name: 'B', department: 'd' },
+      ],
+      tiers: [],
+      packVersions: {},
+      caller: null,
+      createdAt: '2026-11-28T00:00:00Z',
     } as PlanRow;
     const item: ItemRow = {
-      id: 'x', position: 0, subjectId: 's1', tier: 'A', reason: 'lead', inspectors: ['i1', 'i2'], onSite: true, keyItemsFull: false,
-      result: null, resultDate: null, findings: null, recordId: null,
+      id: 'x',
+      position: 0,
+      subjectId: 's1',
+      tier: 'A',
+      reason: 'lead',
+      inspectors: ['i1', 'i2'],
+      onSite: true,
+      keyItemsFull: false,
+      result: null,
+      resultDate: null,
+      findings: null,
+      recordId: null,
     };
-    const ref = { id: 's1', kind: 'natural_person' as const, name: '王小明', code: null, idMasked: '110105********002X', region: '110105', registeredOn: null };
+    const ref = {
+      id: 's1',
+      kind: 'natural_person' as const,
+      name: '王小明',
+      code: null,
+      idMasked: '110105********002X',
+      region: '110105',
+      registeredOn: null,
+    };
     const view = planView(plan, [item], new Map([['s1', ref]]));
     expect(view.items[0].subject).toMatchObject({ name: '王**', idMasked: '110105********002X', code: null });
     const csv = planCsv(view);
@@ -36,4 +69,3 @@ describe('plan export', () => {
     expect(view.inspectors.map((i) => i.load)).toEqual([1, 1]);
   });
 });
-

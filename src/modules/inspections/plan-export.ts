@@ -1,6 +1,20 @@
 import type { PlanView } from './plan-view';
 
-const HEADER = ['position', 'subjectId', 'subjectName', 'subjectCode', 'subjectIdMasked', 'tier', 'reason', 'inspector1', 'inspector2', 'onSite', 'keyItemsFull', 'result', 'resultDate'];
+const HEADER = [
+  'position',
+  'subjectId',
+  'subjectName',
+  'subjectCode',
+  'subjectIdMasked',
+  'tier',
+  'reason',
+  'inspector1',
+  'inspector2',
+  'onSite',
+  'keyItemsFull',
+  'result',
+  'resultDate',
+];
 
 /** A CSV cell: formula-injection safe (a leading = + - @, tab or CR gets a ' prefix), quoted when needed. */
 export function csvCell(value: unknown): string {
@@ -13,11 +27,25 @@ export function csvCell(value: unknown): string {
 export function planCsv(plan: PlanView): string {
   const lines = [HEADER.join(',')];
   for (const i of plan.items) {
-    lines.push([
-      i.position + 1, i.subject.id, i.subject.name, i.subject.code, i.subject.idMasked, i.tier, i.reason,
-      i.inspectors[0] ? `${i.inspectors[0].id} ${i.inspectors[0].name ?? ''}`.trim() : '', i.inspectors[1] ? `${i.inspectors[1].id} ${i.inspectors[1].name ?? ''}`.trim() : '',
-      i.onSite, i.keyItemsFull, i.result?.result ?? '', i.result?.date ?? '',
-    ].map(csvCell).join(','));
+    lines.push(
+      [
+        i.position + 1,
+        i.subject.id,
+        i.subject.name,
+        i.subject.code,
+        i.subject.idMasked,
+        i.tier,
+        i.reason,
+        i.inspectors[0] ? `${i.inspectors[0].id} ${i.inspectors[0].name ?? ''}`.trim() : '',
+        i.inspectors[1] ? `${i.inspectors[1].id} ${i.inspectors[1].name ?? ''}`.trim() : '',
+        i.onSite,
+        i.keyItemsFull,
+        i.result?.result ?? '',
+        i.result?.date ?? '',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -1,7 +1,21 @@
 import { type Candidate, isDue } from './plan-inputs';
 
-const candidate = (minInspectionsPerYear: number, inspections12: number, lastInspected: string | null, registeredOn: string | null = null): Candidate => ({
-  id: 's1', code: null, tier: 'X', policy: { samplingRatio: 0.02, minInspectionsPerYear }, packId: 'p', packVersion: '1.0.0', packHash: 'h', inspections12, lastInspected, registeredOn,
+const candidate = (
+  minInspectionsPerYear: number,
+  inspections12: number,
+  lastInspected: string | null,
+  registeredOn: string | null = null,
+): Candidate => ({
+  id: 's1',
+  code: null,
+  tier: 'X',
+  policy: { samplingRatio: 0.02, minInspectionsPerYear },
+  packId: 'p',
+  packVersion: '1.0.0',
+  packHash: 'h',
+  inspections12,
+  lastInspected,
+  registeredOn,
 });
 
 describe('due by frequency (检查频次)', () => {
@@ -29,4 +43,3 @@ describe('due by frequency (检查频次)', () => {
     expect(isDue(candidate(0.5, 0, '2025-06-01', '2010-01-01'), today)).toBe(false); // the inspection counts, not the old registration
   });
 });
-

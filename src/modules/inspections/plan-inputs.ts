@@ -10,7 +10,12 @@ export interface Candidate {
   readonly id: string;
   readonly code: string | null;
   readonly tier: string;
-  readonly policy: { samplingRatio?: number; minInspectionsPerYear?: number; onSiteWithoutLead?: boolean; keyItemsFull?: boolean };
+  readonly policy: {
+    samplingRatio?: number;
+    minInspectionsPerYear?: number;
+    onSiteWithoutLead?: boolean;
+    keyItemsFull?: boolean;
+  };
   readonly packId: string;
   readonly packVersion: string;
   readonly packHash: string;
@@ -42,7 +47,12 @@ export function isDue(c: Candidate, today: string): boolean {
  * The published inputs of a draw: candidates in id order, the policy of each tier (from the first
  * candidate of that tier, in id order), conflicts and leads given by id or code resolved to subject ids.
  */
-export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidate[], seed: string, today: string): DrawInput {
+export function buildDrawInput(
+  dto: CreatePlanDto,
+  candidates: readonly Candidate[],
+  seed: string,
+  today: string,
+): DrawInput {
   const idOf = new Map<string, string>();
   for (const c of candidates) {
     idOf.set(c.id, c.id);
@@ -53,13 +63,16 @@ export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidat
     const n = String(normaliseIdentifier(r));
     return idOf.get(n) ?? idOf.get(n.toLowerCase());
   };
-  const resolve = (refs: readonly string[] | undefined) => [...new Set((refs ?? []).map(lookup).filter((x): x is string => !!x))].sort();
+  const resolve = (refs: readonly string[] | undefined) =>
+    [...new Set((refs ?? []).map(lookup).filter((x): x is string => !!x))].sort();
   const leads = new Set(resolve(dto.leads));
   const policies: Record<string, DrawPolicy> = {};
   const subjects: DrawSubject[] = [];
   for (const c of [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     policies[c.tier] ??= {
-      samplingRatio: Number(c.policy.samplingRatio ?? 0), onSiteWithoutLead: c.policy.onSiteWithoutLead !== false, keyItemsFull: c.policy.keyItemsFull === true,
+      samplingRatio: Number(c.policy.samplingRatio ?? 0),
+      onSiteWithoutLead: c.policy.onSiteWithoutLead !== false,
+      keyItemsFull: c.policy.keyItemsFull === true,
     };
     subjects.push({ id: c.id, tier: c.tier, due: isDue(c, today), openLead: leads.has(c.id) });
   }
@@ -71,7 +84,9 @@ export function buildDrawInput(dto: CreatePlanDto, candidates: readonly Candidat
 
 /** SHA-256 of the inputs in canonical JSON (keys sorted, no whitespace): what the published hash covers. */
 export function inputsHash(input: DrawInput): string {
-  return createHash('sha256').update(canonicalJson(input as unknown as JsonValue)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(input as unknown as JsonValue))
+    .digest('hex');
 }
 
 /** The pack versions behind the candidates' tiers, e.g. {"food_drug": "1.0.0 (sha256 …)"}. */

@@ -11,8 +11,16 @@ import type { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from
 /** What an administrator sees of a key: never the key, never its hash. */
 export function keyView(r: ApiKeyRecord): ApiKeyDto {
   return {
-    id: r.id, name: r.name, prefix: r.prefix, scopes: [...r.scopes], scenarios: [...r.scenarios], rateLimitPerMinute: r.rateLimitPerMinute,
-    department: r.department, createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt?.toISOString() ?? null, revokedAt: r.revokedAt?.toISOString() ?? null,
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    scopes: [...r.scopes],
+    scenarios: [...r.scenarios],
+    rateLimitPerMinute: r.rateLimitPerMinute,
+    department: r.department,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
   };
 }
 
@@ -33,9 +41,21 @@ export class KeysService {
   }
 
   async create(caller: Caller | undefined, operator: string | null, body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    const input = { name: body.name, scopes: body.scopes, scenarios: body.scenarios ?? [], rateLimitPerMinute: body.rateLimitPerMinute ?? null, department: body.department ?? null };
-    const pending = this.pending('api-key.create', caller, operator, { method: 'POST', path: '/api/v1/api-keys', ...input });
-    const { key, record } = await this.keys.createAudited(input, (db, r) => stageAuditChange(db, pending, { subjectIds: [], change: { created: keyView(r) } }));
+    const input = {
+      name: body.name,
+      scopes: body.scopes,
+      scenarios: body.scenarios ?? [],
+      rateLimitPerMinute: body.rateLimitPerMinute ?? null,
+      department: body.department ?? null,
+    };
+    const pending = this.pending('api-key.create', caller, operator, {
+      method: 'POST',
+      path: '/api/v1/api-keys',
+      ...input,
+    });
+    const { key, record } = await this.keys.createAudited(input, (db, r) =>
+      stageAuditChange(db, pending, { subjectIds: [], change: { created: keyView(r) } }),
+    );
     const apiKey = keyView(record);
     await this.appendEntry(pending, { created: apiKey });
     return { key, apiKey };
@@ -44,7 +64,12 @@ export class KeysService {
   async revoke(caller: Caller | undefined, operator: string | null, ref: string): Promise<ApiKeyDto> {
     let pending: PendingAudit | undefined;
     const record = await this.keys.revokeAudited(ref, (db, r) => {
-      pending = this.pending('api-key.revoke', caller, operator, { method: 'POST', path: `/api/v1/api-keys/${r.id}/revoke`, id: r.id, name: r.name });
+      pending = this.pending('api-key.revoke', caller, operator, {
+        method: 'POST',
+        path: `/api/v1/api-keys/${r.id}/revoke`,
+        id: r.id,
+        name: r.name,
+      });
       return stageAuditChange(db, pending, { subjectIds: [], change: { revoked: keyView(r) } });
     });
     const view = keyView(record);
@@ -52,11 +77,24 @@ export class KeysService {
     return view;
   }
 
-  private pending(kind: string, caller: Caller | undefined, operator: string | null, request: Record<string, unknown>): PendingAudit {
+  private pending(
+    kind: string,
+    caller: Caller | undefined,
+    operator: string | null,
+    request: Record<string, unknown>,
+  ): PendingAudit {
     return { entryId: randomUUID(), kind, caller: caller?.name ?? null, operator, request };
   }
 
   private async appendEntry(p: PendingAudit, response: Record<string, unknown>): Promise<void> {
-    await this.audit.append({ id: p.entryId, kind: p.kind, caller: p.caller, operator: p.operator, subjectIds: [], request: p.request, response });
+    await this.audit.append({
+      id: p.entryId,
+      kind: p.kind,
+      caller: p.caller,
+      operator: p.operator,
+      subjectIds: [],
+      request: p.request,
+      response,
+    });
   }
 }

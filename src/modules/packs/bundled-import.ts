@@ -15,12 +15,28 @@ export function bundledVersions(rootDir: string, by: string): NewVersion[] {
   loadMeasures(rootDir);
   // The folder's name, not its path: the reason is answered to callers, the server's file system is not.
   const reason = `imported from ${basename(rootDir)}/`;
-  const out: NewVersion[] = packDirs(rootDir)
-    .map((packId) => {
-      const content = readJson(join(rootDir, packId, PACK_FILE));
-      return { packId, content, version: contentVersion(packId, content)!, contentHash: contentHash(content), by, reason };
-    });
-  const measures = { catalogue: readJson(join(rootDir, MEASURES_PACK, CATALOGUE_FILE)), rules: readJson(join(rootDir, MEASURES_PACK, MEASURE_RULES_FILE)) };
-  out.push({ packId: MEASURES_PACK, content: measures, version: contentVersion(MEASURES_PACK, measures)!, contentHash: contentHash(measures), by, reason });
+  const out: NewVersion[] = packDirs(rootDir).map((packId) => {
+    const content = readJson(join(rootDir, packId, PACK_FILE));
+    return {
+      packId,
+      content,
+      version: contentVersion(packId, content)!,
+      contentHash: contentHash(content),
+      by,
+      reason,
+    };
+  });
+  const measures = {
+    catalogue: readJson(join(rootDir, MEASURES_PACK, CATALOGUE_FILE)),
+    rules: readJson(join(rootDir, MEASURES_PACK, MEASURE_RULES_FILE)),
+  };
+  out.push({
+    packId: MEASURES_PACK,
+    content: measures,
+    version: contentVersion(MEASURES_PACK, measures)!,
+    contentHash: contentHash(measures),
+    by,
+    reason,
+  });
   return out;
 }

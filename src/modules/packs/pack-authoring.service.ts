@@ -4,7 +4,14 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { contentFindings, contentHash, contentVersion } from './pack-content';
 import { PackVersionsStore, type PackVersionRow } from './pack-versions.store';
-import { DraftConflict, NoDraft, PackInvalid, PackNotFound, PackVersionExists, PackVersionNotFound } from './packs.exception';
+import {
+  DraftConflict,
+  NoDraft,
+  PackInvalid,
+  PackNotFound,
+  PackVersionExists,
+  PackVersionNotFound,
+} from './packs.exception';
 import { PacksService, type PackChange } from './packs.service';
 import { randomUUID } from 'node:crypto';
 import type { PendingAudit } from '../audit/audit-outbox';
@@ -36,7 +43,8 @@ function knownShape(packId: string): void {
 
 /** Drafts, publication and rollback of rule packs (规则包编辑、发布与回滚); every change is audited. */
 /** `\u0000`, or a surrogate escape not part of a pair, in JSON.stringify's output. */
-const UNSTORABLE_JSON = /\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i;
+const UNSTORABLE_JSON =
+  /\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i;
 
 @Injectable()
 export class PackAuthoringService {
@@ -65,7 +73,10 @@ export class PackAuthoringService {
   /** Save if the draft is still at `revision`; a stale revision is 409 DRAFT_CONFLICT. Invalid content is saved with its findings. */
   async saveDraft(packId: string, revision: number, content: unknown, actor: Actor): Promise<DraftView> {
     // PostgreSQL jsonb holds neither NUL nor an unpaired UTF-16 surrogate: refused here, not a database error (500).
-    if (UNSTORABLE_JSON.test(JSON.stringify(content) ?? '')) throw new ValidationFailed([{ field: 'content', reason: 'must not contain NUL characters or unpaired UTF-16 surrogates' }]);
+    if (UNSTORABLE_JSON.test(JSON.stringify(content) ?? ''))
+      throw new ValidationFailed([
+        { field: 'content', reason: 'must not contain NUL characters or unpaired UTF-16 surrogates' },
+      ]);
     knownShape(packId);
     if ((await this.store.listVersions(packId)).length === 0) throw new PackNotFound(packId);
     const saved = await this.store.saveDraft(packId, revision, content, who(actor));
@@ -79,14 +90,19 @@ export class PackAuthoringService {
     knownShape(packId);
     const d = await this.store.draft(packId);
     if (!d) throw new NoDraft(packId);
-    if (expectedRevision !== undefined && expectedRevision !== d.revision) throw new DraftConflict(packId, expectedRevision, d.revision);
+    if (expectedRevision !== undefined && expectedRevision !== d.revision)
+      throw new DraftConflict(packId, expectedRevision, d.revision);
     const findings = contentFindings(packId, d.content, `draft r${d.revision}`, this.packs.packIndustries());
     if (findings.length > 0) throw new PackInvalid(findings);
     const version = contentVersion(packId, d.content)!;
-    if ((await this.store.listVersions(packId)).some((v) => v.version === version)) throw new PackVersionExists(packId, version);
+    if ((await this.store.listVersions(packId)).some((v) => v.version === version))
+      throw new PackVersionExists(packId, version);
     const pending = this.pending('pack.publish', actor, { packId, reason, draftRevision: d.revision });
     const id = await this.store
-      .publish({ packId, version, content: d.content, contentHash: contentHash(d.content), by: who(actor), reason }, pending)
+      .publish(
+        { packId, version, content: d.content, contentHash: contentHash(d.content), by: who(actor), reason },
+        pending,
+      )
       .catch((err: { code?: string }) => {
         throw err.code === '23505' ? new PackVersionExists(packId, version) : err;
       });
@@ -104,8 +120,19 @@ export class PackAuthoringService {
     return this.changed('rollback', pending, packId, target.id, reason, actor, { previous: from });
   }
 
-  private view(packId: string, revision: number, content: unknown, updatedBy: string | null, updatedAt: Date | null): DraftView {
-    const findings = contentFindings(packId, content, revision === 0 ? 'active' : `draft r${revision}`, this.packs.packIndustries());
+  private view(
+    packId: string,
+    revision: number,
+    content: unknown,
+    updatedBy: string | null,
+    updatedAt: Date | null,
+  ): DraftView {
+    const findings = contentFindings(
+      packId,
+      content,
+      revision === 0 ? 'active' : `draft r${revision}`,
+      this.packs.packIndustries(),
+    );
     return { packId, revision, content, updatedBy, updatedAt, valid: findings.length === 0, findings };
   }
 
@@ -114,7 +141,15 @@ export class PackAuthoringService {
     return { entryId: randomUUID(), kind, caller: actor.caller.name, operator: actor.operator ?? null, request };
   }
 
-  private async changed(kind: PackChange['kind'], pending: PendingAudit, packId: string, versionId: string, reason: string, actor: Actor, extra: object): Promise<PackVersionRow> {
+  private async changed(
+    kind: PackChange['kind'],
+    pending: PendingAudit,
+    packId: string,
+    versionId: string,
+    reason: string,
+    actor: Actor,
+    extra: object,
+  ): Promise<PackVersionRow> {
     await this.store.notify(packId, versionId);
     await this.packs.reload();
     this.packs.announce({ kind, packId, versionId }); // the stored tiers follow the version in force (re-tiered in the background)
@@ -125,7 +160,14 @@ export class PackAuthoringService {
       caller: actor.caller.name,
       operator: actor.operator ?? null,
       request: { packId, versionId, reason, ...extra },
-      response: { packId, versionId, seq: row.seq, version: row.version, contentHash: row.contentHash, active: row.active },
+      response: {
+        packId,
+        versionId,
+        seq: row.seq,
+        version: row.version,
+        contentHash: row.contentHash,
+        active: row.active,
+      },
       packVersions: this.packs.versions(),
     });
     return row;

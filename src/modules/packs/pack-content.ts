@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../common/canonical-json';
-import { compilePack, measureFindings, MEASURES_DIR, packFindings, packIdOf, parseMeasures, parsePack, type LoadedMeasures, type PackFinding } from '../../rules';
+import {
+  compilePack,
+  measureFindings,
+  MEASURES_DIR,
+  packFindings,
+  packIdOf,
+  parseMeasures,
+  parsePack,
+  type LoadedMeasures,
+  type PackFinding,
+} from '../../rules';
 import { lintMeasures, lintPack, type LintFinding } from '../../rules/lint';
 import { industryFindings, type PackIndustry } from '../../rules/tiers';
 import type { ActivePack } from './active-pack';
@@ -20,7 +30,9 @@ export function contentLabel(packId: string, where: string, file = 'pack.json'):
 
 /** SHA-256 of the canonical JSON (keys sorted): the same after a trip through jsonb. */
 export function contentHash(content: unknown): string {
-  return createHash('sha256').update(canonicalJson(content as JsonValue)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(content as JsonValue))
+    .digest('hex');
 }
 
 /** The semver a content declares (pack: `version`; measures: the rules' `version`), or null. */
@@ -44,24 +56,46 @@ function lintErrors(findings: readonly LintFinding[]): PackFinding[] {
  * Every finding of a pack's content; [] means it can be published. Findings name file, rule and path.
  * `active`: the packs in force, whose industries a tier pack may not take (one pack per industry).
  */
-export function contentFindings(packId: string, content: unknown, where: string, active: readonly PackIndustry[] = []): PackFinding[] {
+export function contentFindings(
+  packId: string,
+  content: unknown,
+  where: string,
+  active: readonly PackIndustry[] = [],
+): PackFinding[] {
   if (packId === MEASURES_PACK) {
     const { catalogue, rules } = measuresParts(content);
-    const labels = { catalogue: contentLabel(packId, where, 'catalogue.json'), rules: contentLabel(packId, where, 'rules.json') };
+    const labels = {
+      catalogue: contentLabel(packId, where, 'catalogue.json'),
+      rules: contentLabel(packId, where, 'rules.json'),
+    };
     const findings = measureFindings(catalogue, rules, labels);
     return findings.length > 0 ? findings : lintErrors(lintMeasures(catalogue, rules, labels));
   }
   const file = contentLabel(packId, where);
   const findings = packFindings(content, file);
   const id = packIdOf(content);
-  if (findings.length === 0 && id !== packId) findings.push({ file, path: '/id', message: `pack id "${String(id)}" must equal the pack being edited "${packId}"` });
-  if (findings.length === 0) findings.push(...industryFindings([{ id: packId, industry: (content as { industry: string }).industry, file }], active));
+  if (findings.length === 0 && id !== packId)
+    findings.push({
+      file,
+      path: '/id',
+      message: `pack id "${String(id)}" must equal the pack being edited "${packId}"`,
+    });
+  if (findings.length === 0)
+    findings.push(
+      ...industryFindings([{ id: packId, industry: (content as { industry: string }).industry, file }], active),
+    );
   if (findings.length === 0) findings.push(...lintErrors(lintPack(content, file)));
   return findings;
 }
 
 /** Parse and compile a tier pack's content (throws PackValidationError). */
-export function compileContent(packId: string, versionId: string, seq: number, content: unknown, hash: string): ActivePack {
+export function compileContent(
+  packId: string,
+  versionId: string,
+  seq: number,
+  content: unknown,
+  hash: string,
+): ActivePack {
   const pack = parsePack(content, contentLabel(packId, `v${seq}`));
   return Object.freeze({ pack, compiled: compilePack(pack), contentHash: hash, versionId, seq });
 }
@@ -70,6 +104,9 @@ export function compileContent(packId: string, versionId: string, seq: number, c
 export function compileMeasuresContent(seq: number, content: unknown, hash: string): LoadedMeasures {
   const { catalogue, rules } = measuresParts(content);
   const where = `v${seq}`;
-  const loaded = parseMeasures(catalogue, rules, { catalogue: contentLabel(MEASURES_PACK, where, 'catalogue.json'), rules: contentLabel(MEASURES_PACK, where, 'rules.json') });
+  const loaded = parseMeasures(catalogue, rules, {
+    catalogue: contentLabel(MEASURES_PACK, where, 'catalogue.json'),
+    rules: contentLabel(MEASURES_PACK, where, 'rules.json'),
+  });
   return Object.freeze({ ...loaded, contentHash: hash });
 }

@@ -11,7 +11,14 @@ function rows(): ActiveRow[] {
   const measures = { catalogue: json('measures', 'catalogue.json'), rules: json('measures', 'rules.json') };
   return [
     { packId: 'tax', versionId: 'v-tax', seq: 1, version: tax.version, content: tax, contentHash: contentHash(tax) },
-    { packId: MEASURES_PACK, versionId: 'v-m', seq: 1, version: measures.rules.version, content: measures, contentHash: contentHash(measures) },
+    {
+      packId: MEASURES_PACK,
+      versionId: 'v-m',
+      seq: 1,
+      version: measures.rules.version,
+      content: measures,
+      contentHash: contentHash(measures),
+    },
   ];
 }
 
@@ -32,9 +39,17 @@ describe('pack content and snapshots', () => {
     const tax = json('tax', 'pack.json');
     tax.rules[2].conditions.all[0].operator = 'greaterThen';
     const [f] = contentFindings('tax', tax, 'draft r4');
-    expect(f).toMatchObject({ file: 'tax/pack.json (draft r4)', rule: tax.rules[2].name, path: expect.stringMatching(/^\/rules\/2\//) });
-    expect(contentFindings('construction', json('tax', 'pack.json'), 'draft r1')).toEqual([expect.objectContaining({ path: '/id' })]);
-    expect(contentFindings(MEASURES_PACK, { catalogue: {}, rules: {} }, 'draft r1')[0]!.file).toContain('measures/catalogue.json');
+    expect(f).toMatchObject({
+      file: 'tax/pack.json (draft r4)',
+      rule: tax.rules[2].name,
+      path: expect.stringMatching(/^\/rules\/2\//),
+    });
+    expect(contentFindings('construction', json('tax', 'pack.json'), 'draft r1')).toEqual([
+      expect.objectContaining({ path: '/id' }),
+    ]);
+    expect(contentFindings(MEASURES_PACK, { catalogue: {}, rules: {} }, 'draft r1')[0]!.file).toContain(
+      'measures/catalogue.json',
+    );
   });
 
   it("the linter's errors are findings too: a measure rule that can never fire in its measure's scenarios", () => {
@@ -43,7 +58,12 @@ describe('pack content and snapshots', () => {
     const rule = measures.rules.rules.find((r: { name: string }) => r.name === 'gp-major-violation');
     rule.conditions.all.push({ fact: 'scenario', operator: 'equal', value: 'tendering' }); // the measure applies in government_procurement only
     expect(contentFindings(MEASURES_PACK, measures, 'draft r2')).toEqual([
-      { file: 'measures/rules.json (draft r2)', rule: 'gp-major-violation', path: expect.stringMatching(/^\/rules\/\d+\/conditions\/all\/2$/), message: expect.stringContaining('can never fire') },
+      {
+        file: 'measures/rules.json (draft r2)',
+        rule: 'gp-major-violation',
+        path: expect.stringMatching(/^\/rules\/\d+\/conditions\/all\/2$/),
+        message: expect.stringContaining('can never fire'),
+      },
     ]);
   });
 

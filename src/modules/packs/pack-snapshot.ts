@@ -29,7 +29,10 @@ export interface PackSnapshot {
 }
 
 export function signatureOf(rows: readonly { packId: string; versionId: string }[]): string {
-  return [...rows].sort((a, b) => (a.packId < b.packId ? -1 : a.packId > b.packId ? 1 : 0)).map((r) => `${r.packId}:${r.versionId}`).join(',');
+  return [...rows]
+    .sort((a, b) => (a.packId < b.packId ? -1 : a.packId > b.packId ? 1 : 0))
+    .map((r) => `${r.packId}:${r.versionId}`)
+    .join(',');
 }
 
 /** Compile a whole active set; throws (PackValidationError or a plain Error) if any part fails. */
@@ -44,5 +47,11 @@ export function buildSnapshot(rows: readonly ActiveRow[]): PackSnapshot {
   const versions: Record<string, string> = {};
   for (const p of packs) versions[p.pack.id] = p.pack.version;
   versions[MEASURES_PACK] = measures.version;
-  return Object.freeze({ packs: Object.freeze(packs), measures, measuresVersionId: m.versionId, versions: Object.freeze(versions), signature: signatureOf(rows) });
+  return Object.freeze({
+    packs: Object.freeze(packs),
+    measures,
+    measuresVersionId: m.versionId,
+    versions: Object.freeze(versions),
+    signature: signatureOf(rows),
+  });
 }

@@ -33,7 +33,14 @@ export const DRAFT_VIEW_EXAMPLE = {
   updatedBy: '信用科-李四',
   updatedAt: '2026-11-28T07:55:00.000Z',
   valid: false,
-  findings: [{ file: 'tax/pack.json (draft r3)', rule: 'tax-d-level', path: '/rules/4/conditions/all/0/operator', message: 'unknown operator "greaterThen"' }],
+  findings: [
+    {
+      file: 'tax/pack.json (draft r3)',
+      rule: 'tax-d-level',
+      path: '/rules/4/conditions/all/0/operator',
+      message: 'unknown operator "greaterThen"',
+    },
+  ],
 };
 
 export const INVALID_EXAMPLE = {
@@ -42,7 +49,13 @@ export const INVALID_EXAMPLE = {
   status: 422,
   code: 'PACK_INVALID',
   detail: '1 finding(s); nothing was published.',
-  errors: [{ field: 'tax/pack.json (draft r3)#/rules/4/conditions/all/0/operator', reason: 'tax/pack.json (draft r3) rule "tax-d-level" at /rules/4/conditions/all/0/operator: unknown operator "greaterThen"' }],
+  errors: [
+    {
+      field: 'tax/pack.json (draft r3)#/rules/4/conditions/all/0/operator',
+      reason:
+        'tax/pack.json (draft r3) rule "tax-d-level" at /rules/4/conditions/all/0/operator: unknown operator "greaterThen"',
+    },
+  ],
   findings: DRAFT_VIEW_EXAMPLE.findings,
 };
 
@@ -51,6 +64,7 @@ export const CONFLICT_EXAMPLE = {
   title: 'Draft changed meanwhile (草稿已被他人修改)',
   status: 409,
   code: 'DRAFT_CONFLICT',
-  detail: 'The draft of "tax" is at revision 4, the save was based on revision 3: reload the draft, merge and save again.',
+  detail:
+    'The draft of "tax" is at revision 4, the save was based on revision 3: reload the draft, merge and save again.',
   currentRevision: 4,
 };

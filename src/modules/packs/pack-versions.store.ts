@@ -150,7 +150,17 @@ export class PackVersionsStore {
         [v.packId, v.version, JSON.stringify(v.content), v.contentHash, v.by, v.reason],
       );
       await activate(m, v.packId, rows[0]!.id, v.by, v.reason);
-      if (audit) await stageAuditChange(m, audit, { subjectIds: [], change: { packId: v.packId, versionId: rows[0]!.id, version: v.version, contentHash: v.contentHash, reason: v.reason } });
+      if (audit)
+        await stageAuditChange(m, audit, {
+          subjectIds: [],
+          change: {
+            packId: v.packId,
+            versionId: rows[0]!.id,
+            version: v.version,
+            contentHash: v.contentHash,
+            reason: v.reason,
+          },
+        });
       return rows[0]!.id;
     });
   }
@@ -159,7 +169,8 @@ export class PackVersionsStore {
   async activate(packId: string, versionId: string, by: string, reason: string, audit?: PendingAudit): Promise<void> {
     await this.ds.transaction(async (m) => {
       await activate(m, packId, versionId, by, reason);
-      if (audit) await stageAuditChange(m, audit, { subjectIds: [], change: { packId, versionId, reason, rollback: true } });
+      if (audit)
+        await stageAuditChange(m, audit, { subjectIds: [], change: { packId, versionId, reason, rollback: true } });
     });
   }
 
@@ -169,7 +180,13 @@ export class PackVersionsStore {
   }
 }
 
-async function activate(m: EntityManager, packId: string, versionId: string, by: string, reason: string): Promise<void> {
+async function activate(
+  m: EntityManager,
+  packId: string,
+  versionId: string,
+  by: string,
+  reason: string,
+): Promise<void> {
   await m.query(
     `INSERT INTO pack_active (pack_id, version_id, activated_at, activated_by, reason) VALUES ($1, $2, clock_timestamp(), $3, $4)
      ON CONFLICT (pack_id) DO UPDATE SET version_id = EXCLUDED.version_id, activated_at = EXCLUDED.activated_at,

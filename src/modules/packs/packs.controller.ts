@@ -4,7 +4,13 @@ import { FACT_CATALOGUE } from '../../rules';
 import { PacksService } from './packs.service';
 import { packSummary } from './packs.view';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { FactCatalogueDto, PackDetailDto, PackInspectionPolicyDto, PackListDto, PackParameterDto } from './dto/pack-responses.dto';
+import {
+  FactCatalogueDto,
+  PackDetailDto,
+  PackInspectionPolicyDto,
+  PackListDto,
+  PackParameterDto,
+} from './dto/pack-responses.dto';
 
 @ApiTags('rule packs (规则包)')
 @RequireScopes('packs', 'tiers')
@@ -14,7 +20,9 @@ export class PacksController {
   constructor(private readonly packs: PacksService) {}
 
   @Get('packs')
-  @ApiOperation({ summary: 'Active rule packs (生效规则包): id, industry, version, legal sources, tiers, inspection policy' })
+  @ApiOperation({
+    summary: 'Active rule packs (生效规则包): id, industry, version, legal sources, tiers, inspection policy',
+  })
   @ApiOkResponse({ type: PackListDto, description: 'The active rule packs (生效规则包)' })
   list() {
     return { items: this.packs.active().map((p) => packSummary(p)) };
@@ -33,9 +41,13 @@ export class PacksController {
   @Get('facts')
   @ApiOperation({
     summary: 'The fact catalogue (事实目录) rule authors write against',
-    description: 'Each fact is derived from the credit records in force at an instant T, so "as of date T" answers are reproducible.',
+    description:
+      'Each fact is derived from the credit records in force at an instant T, so "as of date T" answers are reproducible.',
   })
-  @ApiOkResponse({ type: FactCatalogueDto, description: 'Every fact with its type, default, English and Chinese description and source records' })
+  @ApiOkResponse({
+    type: FactCatalogueDto,
+    description: 'Every fact with its type, default, English and Chinese description and source records',
+  })
   facts() {
     return { items: FACT_CATALOGUE };
   }

@@ -26,38 +26,62 @@ export class PackVersionNotFound extends NotFound {
 /** 409: the draft changed since the revision the caller based its save on. */
 export class DraftConflict extends DomainError {
   constructor(packId: string, based: number, current: number) {
-    super(409, PACK_ERRORS.DRAFT_CONFLICT, 'Draft changed meanwhile (草稿已被他人修改)',
+    super(
+      409,
+      PACK_ERRORS.DRAFT_CONFLICT,
+      'Draft changed meanwhile (草稿已被他人修改)',
       `The draft of "${packId}" is at revision ${current}, the save was based on revision ${based}: reload the draft, merge and save again.`,
-      [{ field: 'If-Match', reason: `stale revision ${based}; current is ${current}` }], { currentRevision: current });
+      [{ field: 'If-Match', reason: `stale revision ${based}; current is ${current}` }],
+      { currentRevision: current },
+    );
   }
 }
 
 export class RevisionRequired extends DomainError {
   constructor() {
-    super(428, PACK_ERRORS.REVISION_REQUIRED, 'Draft revision required (需要草稿版本号)',
+    super(
+      428,
+      PACK_ERRORS.REVISION_REQUIRED,
+      'Draft revision required (需要草稿版本号)',
       'Send the revision the edit is based on in If-Match (or `revision` in the body); 0 when there is no draft yet.',
-      [{ field: 'If-Match', reason: 'missing or not a non-negative integer' }]);
+      [{ field: 'If-Match', reason: 'missing or not a non-negative integer' }],
+    );
   }
 }
 
 export class NoDraft extends DomainError {
   constructor(packId: string) {
-    super(409, PACK_ERRORS.NO_DRAFT, 'No draft to publish (没有可发布的草稿)', `Rule pack "${packId}" has no saved draft.`);
+    super(
+      409,
+      PACK_ERRORS.NO_DRAFT,
+      'No draft to publish (没有可发布的草稿)',
+      `Rule pack "${packId}" has no saved draft.`,
+    );
   }
 }
 
 /** 422: the draft does not validate; nothing was published. Findings name file, rule and JSON pointer. */
 export class PackInvalid extends DomainError {
   constructor(findings: readonly PackFinding[]) {
-    super(422, PACK_ERRORS.INVALID, 'Rule pack invalid (规则包校验未通过)', `${findings.length} finding(s); nothing was published.`,
-      findings.map((f) => ({ field: `${f.file}#${f.path}`, reason: formatFinding(f) })), { findings });
+    super(
+      422,
+      PACK_ERRORS.INVALID,
+      'Rule pack invalid (规则包校验未通过)',
+      `${findings.length} finding(s); nothing was published.`,
+      findings.map((f) => ({ field: `${f.file}#${f.path}`, reason: formatFinding(f) })),
+      { findings },
+    );
   }
 }
 
 export class PackVersionExists extends DomainError {
   constructor(packId: string, version: string) {
-    super(409, PACK_ERRORS.VERSION_EXISTS, 'Version already published (版本号已存在)',
+    super(
+      409,
+      PACK_ERRORS.VERSION_EXISTS,
+      'Version already published (版本号已存在)',
       `Rule pack "${packId}" already has a version ${version}: raise the version in the draft before publishing.`,
-      [{ field: '/version', reason: `${version} is taken` }]);
+      [{ field: '/version', reason: `${version} is taken` }],
+    );
   }
 }

@@ -1,5 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { ValidationFailed, type FieldError } from '../../common/problem';
 import { explainPack, factValueProblem, FACTS_BY_NAME, withDefaults, type FactValue } from '../../rules';
@@ -30,8 +40,26 @@ function factErrors(facts: Readonly<Record<string, unknown>>): FieldError[] {
 
 /** Part of the answer for {"facts": {"industryPenaltiesLast12Months": 1}} on the bundled tax pack (`facts` and `evaluation` left out). */
 const TRACE_EXAMPLE = {
-  packId: 'tax', version: '1.0.0', tier: 'A', score: 95,
-  rules: [{ rule: 'tax-penalty', fired: true, conditions: [{ path: '/all/0', fact: 'industryPenaltiesLast12Months', factValue: 1, operator: 'greaterThanInclusive', expected: 1, passed: true }] }],
+  packId: 'tax',
+  version: '1.0.0',
+  tier: 'A',
+  score: 95,
+  rules: [
+    {
+      rule: 'tax-penalty',
+      fired: true,
+      conditions: [
+        {
+          path: '/all/0',
+          fact: 'industryPenaltiesLast12Months',
+          factValue: 1,
+          operator: 'greaterThanInclusive',
+          expected: 1,
+          passed: true,
+        },
+      ],
+    },
+  ],
 };
 
 @ApiTags('rule packs (规则包)')
@@ -44,8 +72,14 @@ export class PacksLintController {
   @Post(':id/evaluate')
   @HttpCode(200)
   @ApiParam({ name: 'id', example: 'tax' })
-  @ApiOperation({ summary: 'Explain an evaluation (规则解释): every condition of every rule with the fact value, operator, expected value and whether it passed' })
-  @ApiOkResponse({ description: 'The evaluation and the trace of every condition', content: { 'application/json': { schema: { $ref: getSchemaPath(PackExplanationDto) }, example: TRACE_EXAMPLE } } })
+  @ApiOperation({
+    summary:
+      'Explain an evaluation (规则解释): every condition of every rule with the fact value, operator, expected value and whether it passed',
+  })
+  @ApiOkResponse({
+    description: 'The evaluation and the trace of every condition',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(PackExplanationDto) }, example: TRACE_EXAMPLE } },
+  })
   @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND' })
   evaluate(@Param('id') id: string, @Body() body: EvaluatePackDto) {
     const { compiled } = this.packs.get(id);
@@ -53,7 +87,15 @@ export class PacksLintController {
     if (errors.length > 0) throw new ValidationFailed(errors);
     const facts = withDefaults(body.facts);
     const { evaluation, rules } = explainPack(compiled, facts);
-    return { packId: evaluation.packId, version: evaluation.version, tier: evaluation.tier, score: evaluation.score, facts, evaluation, rules };
+    return {
+      packId: evaluation.packId,
+      version: evaluation.version,
+      tier: evaluation.tier,
+      score: evaluation.score,
+      facts,
+      evaluation,
+      rules,
+    };
   }
 
   @Post('validate')
@@ -61,9 +103,30 @@ export class PacksLintController {
   @ApiBody({ description: 'A pack JSON (pack.schema.json)', schema: { type: 'object' } })
   @ApiOperation({
     summary: 'Lint a pack (规则包校验) without storing it',
-    description: 'Always 200: `valid` is false when any finding is an error; warnings alone leave it valid. Findings: {severity, file, rule?, path, code, message}.',
+    description:
+      'Always 200: `valid` is false when any finding is an error; warnings alone leave it valid. Findings: {severity, file, rule?, path, code, message}.',
   })
-  @ApiOkResponse({ description: 'The findings (校验结果)', content: { 'application/json': { schema: { $ref: getSchemaPath(LintReportDto) }, example: { valid: false, findings: [{ severity: 'error', file: 'pack.json', rule: 'r1', path: '/rules/0/conditions/all/1', code: 'never-fires', message: 'the rule can never fire: …' }] } } } })
+  @ApiOkResponse({
+    description: 'The findings (校验结果)',
+    content: {
+      'application/json': {
+        schema: { $ref: getSchemaPath(LintReportDto) },
+        example: {
+          valid: false,
+          findings: [
+            {
+              severity: 'error',
+              file: 'pack.json',
+              rule: 'r1',
+              path: '/rules/0/conditions/all/1',
+              code: 'never-fires',
+              message: 'the rule can never fire: …',
+            },
+          ],
+        },
+      },
+    },
+  })
   validate(@Body() body: unknown) {
     const findings = lintPack(body, 'pack.json');
     return { valid: !findings.some((f) => f.severity === 'error'), findings };

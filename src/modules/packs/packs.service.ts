@@ -48,7 +48,11 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
       if (!known.has(v.packId)) await this.store.importFirst(v);
     }
     this.current = buildSnapshot(await this.store.activeRows());
-    this.logger.log(`Rule packs loaded: ${Object.entries(this.current.versions).map(([id, v]) => `${id}@${v}`).join(', ')}`);
+    this.logger.log(
+      `Rule packs loaded: ${Object.entries(this.current.versions)
+        .map(([id, v]) => `${id}@${v}`)
+        .join(', ')}`,
+    );
   }
 
   /** The rule set this instance evaluates with goes into the audit trail (which versions decided what). */
@@ -59,7 +63,13 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
       // The folder's name: audit entries are answered to callers, the server's file system is not.
       request: { source: 'database', importSource: basename(this.config.rulePacksDir) },
       response: {
-        packs: s.packs.map((p) => ({ id: p.pack.id, version: p.pack.version, versionId: p.versionId, effectiveDate: p.pack.effectiveDate, contentHash: p.contentHash })),
+        packs: s.packs.map((p) => ({
+          id: p.pack.id,
+          version: p.pack.version,
+          versionId: p.versionId,
+          effectiveDate: p.pack.effectiveDate,
+          contentHash: p.contentHash,
+        })),
         measures: { version: s.measures.version, versionId: s.measuresVersionId, contentHash: s.measures.contentHash },
       },
       packVersions: s.versions,
@@ -71,7 +81,10 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
    * time). A set that fails to compile is refused whole: the previous snapshot stays. True when swapped.
    */
   reload(): Promise<boolean> {
-    this.reloading = this.reloading.then(() => this.loadAndSwap(), () => this.loadAndSwap());
+    this.reloading = this.reloading.then(
+      () => this.loadAndSwap(),
+      () => this.loadAndSwap(),
+    );
     return this.reloading;
   }
 
@@ -82,7 +95,11 @@ export class PacksService implements OnModuleInit, OnApplicationBootstrap {
       const next = buildSnapshot(rows);
       if (next.signature === before) return false;
       this.current = next;
-      this.logger.log(`Rule packs swapped: ${Object.entries(next.versions).map(([id, v]) => `${id}@${v}`).join(', ')}`);
+      this.logger.log(
+        `Rule packs swapped: ${Object.entries(next.versions)
+          .map(([id, v]) => `${id}@${v}`)
+          .join(', ')}`,
+      );
       return true;
     } catch (err) {
       this.logger.error(`Rule pack reload refused, the previous set stays in force: ${(err as Error).message}`);

@@ -19,8 +19,11 @@ export class QualityController {
 
   @Get('statistics')
   @ApiOperation({
-    summary: '双公示 data quality per department: 上报率 (reported), 合规率 (compliant), 及时率 (timely), and 重错码 (duplicate / wrong codes)',
-    description: Object.values(DEFINITIONS).join('\n\n') + '\n\nLicences (行政许可) and penalties (行政处罚) decided between from and to.',
+    summary:
+      '双公示 data quality per department: 上报率 (reported), 合规率 (compliant), 及时率 (timely), and 重错码 (duplicate / wrong codes)',
+    description:
+      Object.values(DEFINITIONS).join('\n\n') +
+      '\n\nLicences (行政许可) and penalties (行政处罚) decided between from and to.',
   })
   @ApiOkResponse({ type: QualityStatisticsDto })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
@@ -30,8 +33,10 @@ export class QualityController {
 
   @Get('failures')
   @ApiOperation({
-    summary: 'The failing rows behind the rates (问题数据清单): refused rows (不合规, with field + reason) and late records (不及时), paged',
-    description: 'Refused: the latest refusal of each department and decision number not accepted since (a natural person only by the masked ID number). Late: accepted records received after N working days.',
+    summary:
+      'The failing rows behind the rates (问题数据清单): refused rows (不合规, with field + reason) and late records (不及时), paged',
+    description:
+      'Refused: the latest refusal of each department and decision number not accepted since (a natural person only by the masked ID number). Late: accepted records received after N working days.',
   })
   @ApiOkResponse({ type: FailuresPageDto })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
@@ -51,13 +56,23 @@ export class QualityController {
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({
     summary: "Declare a department's decision count for a month (申报应上报数)",
-    description: 'The count of licences and penalties the department decided in the month per its own ledger; 上报率 = received ÷ declared. Declaring again replaces the count.',
+    description:
+      'The count of licences and penalties the department decided in the month per its own ledger; 上报率 = received ÷ declared. Declaring again replaces the count.',
   })
-  @ApiParam({ name: 'department', description: 'Data-source department (数据来源单位), URL-encoded, as written in credit records' })
+  @ApiParam({
+    name: 'department',
+    description: 'Data-source department (数据来源单位), URL-encoded, as written in credit records',
+  })
   @ApiParam({ name: 'period', description: 'Month (月份), YYYY-MM', example: '2026-10' })
   @ApiOkResponse({ type: LedgerDto })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
-  declare(@Param('department') department: string, @Param('period') period: string, @Body() body: DeclareLedgerDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined) {
+  declare(
+    @Param('department') department: string,
+    @Param('period') period: string,
+    @Body() body: DeclareLedgerDto,
+    @Caller() caller: Caller | undefined,
+    @PendingAuditOf() audit: PendingAudit | undefined,
+  ) {
     return this.quality.declare(department, period, body.declared, body.note ?? null, caller?.name ?? null, audit);
   }
 }

@@ -3,13 +3,26 @@ import { Clock } from '../../common/clock';
 import { scrubAllIdNumbers, scrubIdNumbers } from '../../common/pii';
 import { ValidationFailed } from '../../common/problem';
 import {
-  codeQuality, DEFAULT_TIMELY_WORKING_DAYS, departmentQuality, monthBounds, monthsBetween, timelinessOf, totalQuality,
-  type CodeQuality, type DepartmentCounts, type DepartmentQuality,
+  codeQuality,
+  DEFAULT_TIMELY_WORKING_DAYS,
+  departmentQuality,
+  monthBounds,
+  monthsBetween,
+  timelinessOf,
+  totalQuality,
+  type CodeQuality,
+  type DepartmentCounts,
+  type DepartmentQuality,
 } from '../../rules/quality';
 import { isCalendarDate } from '../../common/calendar-date';
 import { QUALITY_CONFIG, type QualityConfig } from '../../config/quality.config';
 import type { Queryable } from '../../common/queryable';
-import { RecordIntakeQueries, SHUANG_GONGSHI_TYPES, type PeriodCount, type RefusedRow } from '../records/record-intake.queries';
+import {
+  RecordIntakeQueries,
+  SHUANG_GONGSHI_TYPES,
+  type PeriodCount,
+  type RefusedRow,
+} from '../records/record-intake.queries';
 import { SubjectsService } from '../subjects/subjects.service';
 import { QualityStore, type LedgerRow } from './quality.store';
 import type { PendingAudit } from '../audit/audit-outbox';
@@ -27,10 +40,14 @@ export interface FailuresQuery extends RangeQuery {
 }
 
 export const DEFINITIONS = {
-  reported: '上报率 (reported) = rows received (accepted + refused) in the months the department declared ÷ the count it declared for them (PUT /api/v1/quality/ledgers/{department}/{period}); null without a declaration. May exceed 1.',
-  compliant: '合规率 (compliant) = accepted ÷ (accepted + refused): a refused row missed a required field or had an invalid one. A refused row later accepted under the same department and decision number no longer counts; the same refused row sent twice counts once.',
-  timely: '及时率 (timely) = accepted records received within N working days after the decision date ÷ accepted. Received = first receipt by the service.',
-  codes: '重错码 (duplicate / wrong codes) = distinct unified social credit codes used under several names, sharing a name with another code, or refused for their GB 32100 check character ÷ distinct codes seen, per 10,000 (target: under 1).',
+  reported:
+    '上报率 (reported) = rows received (accepted + refused) in the months the department declared ÷ the count it declared for them (PUT /api/v1/quality/ledgers/{department}/{period}); null without a declaration. May exceed 1.',
+  compliant:
+    '合规率 (compliant) = accepted ÷ (accepted + refused): a refused row missed a required field or had an invalid one. A refused row later accepted under the same department and decision number no longer counts; the same refused row sent twice counts once.',
+  timely:
+    '及时率 (timely) = accepted records received within N working days after the decision date ÷ accepted. Received = first receipt by the service.',
+  codes:
+    '重错码 (duplicate / wrong codes) = distinct unified social credit codes used under several names, sharing a name with another code, or refused for their GB 32100 check character ÷ distinct codes seen, per 10,000 (target: under 1).',
 };
 
 export interface LateRecord {
@@ -45,7 +62,9 @@ export interface LateRecord {
   readonly workingDays: number;
   readonly allowedWorkingDays: number;
 }
-export type RefusedFailure = { readonly kind: 'refused' } & Omit<RefusedRow, 'rejectedAt'> & { readonly rejectedAt: string };
+export type RefusedFailure = { readonly kind: 'refused' } & Omit<RefusedRow, 'rejectedAt'> & {
+    readonly rejectedAt: string;
+  };
 
 /** "双公示" data quality (綦江区 plan tasks 4–5): 上报率、合规率、及时率 per department, 重错码, and the failures behind them. */
 @Injectable()
@@ -62,21 +81,35 @@ export class QualityService {
     const today = this.clock.today();
     const from = q.from ?? `${today.slice(0, 4)}-01-01`;
     const to = q.to ?? today;
-    const errors = [['from', from], ['to', to]].filter(([, v]) => !isCalendarDate(v)).map(([field]) => ({ field, reason: 'must be a real calendar date written YYYY-MM-DD' }));
+    const errors = [
+      ['from', from],
+      ['to', to],
+    ]
+      .filter(([, v]) => !isCalendarDate(v))
+      .map(([field]) => ({ field, reason: 'must be a real calendar date written YYYY-MM-DD' }));
     if (!errors.length && from > to) errors.push({ field: 'from', reason: 'must be on or before to' });
-    if (!errors.length && monthsBetween(from, to).length > 120) errors.push({ field: 'from', reason: 'the range may span at most 10 years' });
+    if (!errors.length && monthsBetween(from, to).length > 120)
+      errors.push({ field: 'from', reason: 'the range may span at most 10 years' });
     const department = q.department?.trim() || null;
     // A department is a name: one holding an ID number (15-digit first-generation ones too) is refused, never echoed.
-    if (department && scrubAllIdNumbers(department) !== department) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
+    if (department && scrubAllIdNumbers(department) !== department)
+      errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
     if (errors.length) throw new ValidationFailed(errors);
     return { from, to, allowed: q.workingDays ?? this.config.timelyWorkingDays, department };
   }
 
-  private async late(db: Queryable, from: string, to: string, department: string | null, allowed: number): Promise<LateRecord[]> {
+  private async late(
+    db: Queryable,
+    from: string,
+    to: string,
+    department: string | null,
+    allowed: number,
+  ): Promise<LateRecord[]> {
     const out: LateRecord[] = [];
     for (const c of await this.intake.lateCandidates(from, to, department, allowed, db)) {
       const t = timelinessOf(c.decisionDate, c.receivedOn, allowed, this.config.calendar);
-      if (!t.timely) out.push({ kind: 'late', ...c, deadline: t.deadline, workingDays: t.workingDays, allowedWorkingDays: allowed });
+      if (!t.timely)
+        out.push({ kind: 'late', ...c, deadline: t.deadline, workingDays: t.workingDays, allowedWorkingDays: allowed });
     }
     return out;
   }
@@ -96,12 +129,16 @@ export class QualityService {
     const counts = departmentCounts(months, accepted, refused, late, ledgers);
     const departments: DepartmentQuality[] = counts.map(departmentQuality);
     return {
-      from, to, department, generatedAt: this.clock.now().toISOString(),
+      from,
+      to,
+      department,
+      generatedAt: this.clock.now().toISOString(),
       parameters: {
         recordTypes: SHUANG_GONGSHI_TYPES,
         timelyWorkingDays: allowed,
         timelyWorkingDaysDefault: DEFAULT_TIMELY_WORKING_DAYS,
-        timelyWorkingDaysSource: 'local parameter (QUALITY_TIMELY_WORKING_DAYS, or ?workingDays=), to be confirmed against the 双公示 rules in force',
+        timelyWorkingDaysSource:
+          'local parameter (QUALITY_TIMELY_WORKING_DAYS, or ?workingDays=), to be confirmed against the 双公示 rules in force',
         workingCalendar: `Monday to Friday, ${this.config.calendar.holidays?.size ?? 0} statutory holidays and ${this.config.calendar.workdays?.size ?? 0} weekend working days configured (QUALITY_HOLIDAYS, QUALITY_WORKDAYS)`,
       },
       definitions: DEFINITIONS,
@@ -124,38 +161,66 @@ export class QualityService {
    * written, names (NFKC, no spaces) under more than one code; the exact test is codeQuality().
    * With a department: the codes of its records' subjects, of its receipts and of the rows it had refused.
    */
-  private async codesSeen(db: Queryable, department: string | null): Promise<{ population: number; pairs: { code: string; name: string }[]; wrong: string[] }> {
+  private async codesSeen(
+    db: Queryable,
+    department: string | null,
+  ): Promise<{ population: number; pairs: { code: string; name: string }[]; wrong: string[] }> {
     const scope = department === null ? null : await this.intake.subjectIdsOf(department, db);
-    const pairs = [...(await this.subjects.codedNames(scope, db)), ...(await this.intake.reportedNames(department, db))];
+    const pairs = [
+      ...(await this.subjects.codedNames(scope, db)),
+      ...(await this.intake.reportedNames(department, db)),
+    ];
     const wrong = await this.intake.wrongCodes(department, db);
     const population = new Set([...pairs.map((p) => p.code), ...wrong]).size;
     return { population, pairs: await this.store.nameCandidates(pairs, db), wrong };
   }
 
   /** The refused rows (outstanding) then the late records, paged; both read from one snapshot. */
-  async failures(q: FailuresQuery): Promise<{ total: number; limit: number; offset: number; items: (RefusedFailure | LateRecord)[] }> {
+  async failures(
+    q: FailuresQuery,
+  ): Promise<{ total: number; limit: number; offset: number; items: (RefusedFailure | LateRecord)[] }> {
     const { from, to, allowed, department } = this.range(q);
-    const [rows, late] = await this.store.snapshot(async (db) => [
-      q.kind === 'late' ? [] : await this.intake.refusedRows(from, to, department, db),
-      q.kind === 'refused' ? [] : await this.late(db, from, to, department, allowed),
-    ] as const);
-    const refused: RefusedFailure[] = rows.map((r) => ({ kind: 'refused', ...r, rejectedAt: new Date(r.rejectedAt).toISOString() }));
+    const [rows, late] = await this.store.snapshot(
+      async (db) =>
+        [
+          q.kind === 'late' ? [] : await this.intake.refusedRows(from, to, department, db),
+          q.kind === 'refused' ? [] : await this.late(db, from, to, department, allowed),
+        ] as const,
+    );
+    const refused: RefusedFailure[] = rows.map((r) => ({
+      kind: 'refused',
+      ...r,
+      rejectedAt: new Date(r.rejectedAt).toISOString(),
+    }));
     const all = [...refused, ...late];
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     return { total: all.length, limit, offset, items: all.slice(offset, offset + limit) };
   }
 
-  async declare(department: string, period: string, declared: number, note: string | null, by: string | null, audit?: PendingAudit): Promise<LedgerRow> {
+  async declare(
+    department: string,
+    period: string,
+    declared: number,
+    note: string | null,
+    by: string | null,
+    audit?: PendingAudit,
+  ): Promise<LedgerRow> {
     const dept = department.trim();
     const errors = [];
-    if (!dept || dept.length > 200) errors.push({ field: 'department', reason: 'must be 1 to 200 characters (数据来源单位, as in credit records)' });
+    if (!dept || dept.length > 200)
+      errors.push({ field: 'department', reason: 'must be 1 to 200 characters (数据来源单位, as in credit records)' });
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    else if (/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(dept)) errors.push({ field: 'department', reason: 'must not contain control characters or unpaired surrogates' });
-    else if (scrubAllIdNumbers(dept) !== dept) errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) errors.push({ field: 'period', reason: 'must be a month written YYYY-MM' });
+    else if (/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(dept))
+      errors.push({ field: 'department', reason: 'must not contain control characters or unpaired surrogates' });
+    else if (scrubAllIdNumbers(dept) !== dept)
+      errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
+      errors.push({ field: 'period', reason: 'must be a month written YYYY-MM' });
     if (errors.length) throw new ValidationFailed(errors);
-    return view(await this.store.declare(dept, period, declared, note === null ? null : scrubIdNumbers(note), by, audit));
+    return view(
+      await this.store.declare(dept, period, declared, note === null ? null : scrubIdNumbers(note), by, audit),
+    );
   }
 
   async ledgers(q: RangeQuery): Promise<{ items: LedgerRow[] }> {
@@ -167,9 +232,16 @@ export class QualityService {
 const view = (l: LedgerRow): LedgerRow => ({ ...l, updatedAt: new Date(l.updatedAt).toISOString() as unknown as Date });
 
 /** Per department: counts in [from, to] and, for the months it declared, what arrived in those whole months. */
-function departmentCounts(months: readonly string[], accepted: readonly PeriodCount[], refused: readonly PeriodCount[], late: readonly LateRecord[], ledgers: readonly LedgerRow[]): DepartmentCounts[] {
+function departmentCounts(
+  months: readonly string[],
+  accepted: readonly PeriodCount[],
+  refused: readonly PeriodCount[],
+  late: readonly LateRecord[],
+  ledgers: readonly LedgerRow[],
+): DepartmentCounts[] {
   const names = [...new Set([...accepted, ...refused, ...ledgers].map((x) => x.department))].sort();
-  const sum = (rows: readonly PeriodCount[], dept: string, pick: (r: PeriodCount) => boolean) => rows.filter((r) => r.department === dept && pick(r)).reduce((s, r) => s + r.n, 0);
+  const sum = (rows: readonly PeriodCount[], dept: string, pick: (r: PeriodCount) => boolean) =>
+    rows.filter((r) => r.department === dept && pick(r)).reduce((s, r) => s + r.n, 0);
   return names.map((department) => {
     const declared = ledgers.filter((l) => l.department === department);
     const periods = declared.map((l) => l.period);
@@ -179,7 +251,11 @@ function departmentCounts(months: readonly string[], accepted: readonly PeriodCo
       accepted: sum(accepted, department, (r) => r.inRange),
       refused: sum(refused, department, (r) => r.inRange),
       late: late.filter((l) => l.department === department).length,
-      ledger: { periods, declared: declared.reduce((s, l) => s + l.declared, 0), received: sum(accepted, department, inDeclared) + sum(refused, department, inDeclared) },
+      ledger: {
+        periods,
+        declared: declared.reduce((s, l) => s + l.declared, 0),
+        received: sum(accepted, department, inDeclared) + sum(refused, department, inDeclared),
+      },
       undeclaredPeriods: months.filter((m) => !periods.includes(m)),
     };
   });

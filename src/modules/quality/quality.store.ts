@@ -41,7 +41,10 @@ export class QualityStore {
    * Of the (code, name) pairs given, those of a code under more than one name as written, or of a name
    * (NFKC, no spaces) under more than one code, in order; the exact test is codeQuality(). Reads no table.
    */
-  nameCandidates(pairs: ReadonlyArray<{ code: string; name: string }>, db: Queryable = this.ds): Promise<Array<{ code: string; name: string }>> {
+  nameCandidates(
+    pairs: ReadonlyArray<{ code: string; name: string }>,
+    db: Queryable = this.ds,
+  ): Promise<Array<{ code: string; name: string }>> {
     return db.query(
       `WITH p AS (SELECT DISTINCT code, name FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text)),
          k AS (SELECT code, name, regexp_replace(normalize(name, NFKC), '\\s', '', 'g') AS key FROM p)
@@ -60,7 +63,14 @@ export class QualityStore {
     );
   }
 
-  async declare(department: string, period: string, declared: number, note: string | null, by: string | null, audit?: PendingAudit): Promise<LedgerRow> {
+  async declare(
+    department: string,
+    period: string,
+    declared: number,
+    note: string | null,
+    by: string | null,
+    audit?: PendingAudit,
+  ): Promise<LedgerRow> {
     return this.ds.transaction(async (m) => {
       const row = await this.upsertLedger(m, department, period, declared, note, by);
       if (audit) await stageAuditChange(m, audit, { subjectIds: [], change: { department, period, declared } });
@@ -68,7 +78,14 @@ export class QualityStore {
     });
   }
 
-  private async upsertLedger(m: EntityManager, department: string, period: string, declared: number, note: string | null, by: string | null): Promise<LedgerRow> {
+  private async upsertLedger(
+    m: EntityManager,
+    department: string,
+    period: string,
+    declared: number,
+    note: string | null,
+    by: string | null,
+  ): Promise<LedgerRow> {
     const rows: LedgerRow[] = await m.query(
       `INSERT INTO quality_ledgers (department, period, declared, note, declared_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (department, period) DO UPDATE SET declared = EXCLUDED.declared, note = EXCLUDED.note, declared_by = EXCLUDED.declared_by, updated_at = now()

@@ -21,7 +21,10 @@ export interface IncomingRow {
 
 function checkCount(n: number): void {
   if (n === 0) throw new ValidationFailed([{ field: 'records', reason: 'must contain at least 1 row' }]);
-  if (n > MAX_IMPORT_ROWS) throw new ValidationFailed([{ field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows, got ${n}` }]);
+  if (n > MAX_IMPORT_ROWS)
+    throw new ValidationFailed([
+      { field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows, got ${n}` },
+    ]);
 }
 
 export function parseJsonImport(body: unknown): IncomingRow[] {
@@ -29,9 +32,13 @@ export function parseJsonImport(body: unknown): IncomingRow[] {
     throw new ValidationFailed([{ field: 'body', reason: 'must be a JSON object {"records": [...]}' }]);
   }
   const extra = Object.keys(body).filter((k) => k !== 'records');
-  if (extra.length) throw new ValidationFailed(extra.map((k) => ({ field: scrubIdNumbers(k.slice(0, 100)), reason: 'field should not exist' })));
+  if (extra.length)
+    throw new ValidationFailed(
+      extra.map((k) => ({ field: scrubIdNumbers(k.slice(0, 100)), reason: 'field should not exist' })),
+    );
   const records = (body as { records?: unknown }).records;
-  if (!Array.isArray(records)) throw new ValidationFailed([{ field: 'records', reason: 'must be an array of record objects' }]);
+  if (!Array.isArray(records))
+    throw new ValidationFailed([{ field: 'records', reason: 'must be an array of record objects' }]);
   checkCount(records.length);
   return records.map((data, i) => ({ row: i + 1, data }));
 }
@@ -40,7 +47,13 @@ const KNOWN = new Set<string>(RECORD_ROW_FIELDS);
 
 function checkHeader(header: string[]): string[] {
   const errors = header.flatMap((h, i) => {
-    if (!KNOWN.has(h)) return [{ field: scrubIdNumbers(h.slice(0, 100)) || `column ${i + 1}`, reason: `unknown column (line 1, column ${i + 1}); columns are the record field names` }];
+    if (!KNOWN.has(h))
+      return [
+        {
+          field: scrubIdNumbers(h.slice(0, 100)) || `column ${i + 1}`,
+          reason: `unknown column (line 1, column ${i + 1}); columns are the record field names`,
+        },
+      ];
     return header.indexOf(h) !== i ? [{ field: h, reason: `duplicate column (line 1, column ${i + 1})` }] : [];
   });
   if (errors.length) throw new ValidationFailed(errors);
@@ -50,7 +63,11 @@ function checkHeader(header: string[]): string[] {
 /** A CSV cell → the JSON value the row DTO expects; empty cells are absent fields. */
 function cell(field: RecordRowField, text: string): unknown {
   if (NUMERIC_ROW_FIELDS.includes(field)) return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-  if (LIST_ROW_FIELDS.includes(field)) return text.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+  if (LIST_ROW_FIELDS.includes(field))
+    return text
+      .split(/[;|]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return text;
 }
 
@@ -64,7 +81,11 @@ export function parseCsvImport(text: string): IncomingRow[] {
   let parsed: { record: Record<string, string>; info: { lines: number } }[];
   try {
     parsed = parse(text.replace(/\r\n?/g, '\n'), {
-      bom: true, columns: checkHeader, info: true, skip_empty_lines: true, trim: true,
+      bom: true,
+      columns: checkHeader,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
     }) as unknown as typeof parsed;
   } catch (err) {
     if (err instanceof ValidationFailed) throw err;
@@ -72,7 +93,10 @@ export function parseCsvImport(text: string): IncomingRow[] {
     const message = scrubIdNumbers(String(e.message));
     const line = typeof e.lines === 'number' ? e.lines : undefined;
     const field = line === undefined ? 'body' : `line ${line}`;
-    throw new ValidationFailed([{ field, reason: `malformed CSV: ${message}` }], `Malformed CSV${line ? ` at line ${line}` : ''}: ${message}`);
+    throw new ValidationFailed(
+      [{ field, reason: `malformed CSV: ${message}` }],
+      `Malformed CSV${line ? ` at line ${line}` : ''}: ${message}`,
+    );
   }
   checkCount(parsed.length);
   return parsed.map(({ record, info }, i) => {

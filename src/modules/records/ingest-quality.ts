@@ -26,14 +26,25 @@ export interface RejectionRow {
 }
 
 /** What PostgreSQL text and jsonb cannot hold (NUL, lone surrogates) is replaced: a hostile row is still kept. */
-const storable = (s: string): string => s.replaceAll(String.fromCharCode(0), '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.trim() ? storable(scrubIdNumbers(v.trim()).slice(0, max)) : null);
+const storable = (s: string): string =>
+  s
+    .replaceAll(String.fromCharCode(0), '\uFFFD')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const text = (v: unknown, max: number): string | null =>
+  typeof v === 'string' && v.trim() ? storable(scrubIdNumbers(v.trim()).slice(0, max)) : null;
 
 /** A refused row as kept: only what locates it and why it was refused; never a full ID number. */
-export function rejectionOf(row: number, line: number | undefined, data: unknown, errors: readonly FieldError[]): RejectionRow {
+export function rejectionOf(
+  row: number,
+  line: number | undefined,
+  data: unknown,
+  errors: readonly FieldError[],
+): RejectionRow {
   const o = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
   const idNumber = typeof o.subjectIdNumber === 'string' ? normaliseIdentifier(o.subjectIdNumber) : '';
-  const code = idNumber ? null : text(typeof o.subjectCode === 'string' ? normaliseIdentifier(o.subjectCode) : undefined, 32);
+  const code = idNumber
+    ? null
+    : text(typeof o.subjectCode === 'string' ? normaliseIdentifier(o.subjectCode) : undefined, 32);
   return {
     source: text(o.source, 200),
     decision_number: text(o.decisionNumber, 128),
@@ -44,7 +55,12 @@ export function rejectionOf(row: number, line: number | undefined, data: unknown
     code_check_failed: code !== null && usccProblem(code) === 'check',
     row_number: row,
     line: line ?? null,
-    errors: scrubDeep(errors.map((e) => ({ field: storable(String(e.field).slice(0, 200)), reason: storable(String(e.reason).slice(0, 500)) }))),
+    errors: scrubDeep(
+      errors.map((e) => ({
+        field: storable(String(e.field).slice(0, 200)),
+        reason: storable(String(e.reason).slice(0, 500)),
+      })),
+    ),
   };
 }
 

@@ -47,8 +47,16 @@ function label(data: unknown): Pick<RowReport, 'decisionNumber' | 'subject'> {
   const decision = str(o.decisionNumber);
   const code = str(o.subjectCode);
   const id = str(o.subjectIdNumber);
-  const subject = id !== undefined ? maskIdNumber(normaliseIdentifier(id)) : code !== undefined ? scrubIdNumbers(code.slice(0, 32)) : undefined;
-  return { ...(decision ? { decisionNumber: scrubIdNumbers(decision.slice(0, 128)) } : {}), ...(subject ? { subject } : {}) };
+  const subject =
+    id !== undefined
+      ? maskIdNumber(normaliseIdentifier(id))
+      : code !== undefined
+        ? scrubIdNumbers(code.slice(0, 32))
+        : undefined;
+  return {
+    ...(decision ? { decisionNumber: scrubIdNumbers(decision.slice(0, 128)) } : {}),
+    ...(subject ? { subject } : {}),
+  };
 }
 
 /**
@@ -72,7 +80,11 @@ export class RecordIngest {
    * import's own transactions for the embedded database's single connection. With `audit` (the entry the
    * request will become), each chunk that writes leaves its outbox row in its own transaction.
    */
-  async run(rows: readonly IncomingRow[], onCommitted: (subjectIds: string[]) => void, audit?: PendingAudit): Promise<RowReport[]> {
+  async run(
+    rows: readonly IncomingRow[],
+    onCommitted: (subjectIds: string[]) => void,
+    audit?: PendingAudit,
+  ): Promise<RowReport[]> {
     const out: RowReport[] = [];
     const subjects = new RunSubjects(this.subjects);
     const changed = new Set<string>();
@@ -86,9 +98,19 @@ export class RecordIngest {
     return out;
   }
 
-  private async chunk(rows: readonly IncomingRow[], subjects: RunSubjects, changed: Set<string>, audit: PendingAudit | undefined): Promise<RowReport[]> {
+  private async chunk(
+    rows: readonly IncomingRow[],
+    subjects: RunSubjects,
+    changed: Set<string>,
+    audit: PendingAudit | undefined,
+  ): Promise<RowReport[]> {
     const today = this.clock.today();
-    const reports: RowReport[] = rows.map((r) => ({ row: r.row, ...(r.line ? { line: r.line } : {}), ...label(r.data), status: 'refused' }));
+    const reports: RowReport[] = rows.map((r) => ({
+      row: r.row,
+      ...(r.line ? { line: r.line } : {}),
+      ...label(r.data),
+      status: 'refused',
+    }));
     const valid: Prepared[] = [];
     rows.forEach((r, at) => {
       const check = checkRow(r.data, today);
@@ -109,24 +131,59 @@ export class RecordIngest {
    * For the "双公示" statistics (src/modules/quality), in the chunk's transaction: each refused row is kept
    * (so that compliance counts it), and each accepted one's first receipt and reported subject name.
    */
-  private async keepForQuality(m: EntityManager, rows: readonly IncomingRow[], valid: readonly Prepared[], reports: readonly RowReport[]): Promise<void> {
+  private async keepForQuality(
+    m: EntityManager,
+    rows: readonly IncomingRow[],
+    valid: readonly Prepared[],
+    reports: readonly RowReport[],
+  ): Promise<void> {
     const at = this.clock.now();
-    await saveRejections(m, reports.flatMap((r, i) => (r.status === 'refused' ? [rejectionOf(r.row, r.line, rows[i].data, r.errors ?? [])] : [])), at);
-    await saveReceipts(m, valid.flatMap((p) => {
-      const recordId = reports[p.at].recordId;
-      if (!recordId) return [];
-      return [{ record_id: recordId, subject_code: p.dto.subjectCode ?? null, reported_name: p.dto.subjectCode ? p.dto.subjectName : null }];
-    }), at);
+    await saveRejections(
+      m,
+      reports.flatMap((r, i) =>
+        r.status === 'refused' ? [rejectionOf(r.row, r.line, rows[i].data, r.errors ?? [])] : [],
+      ),
+      at,
+    );
+    await saveReceipts(
+      m,
+      valid.flatMap((p) => {
+        const recordId = reports[p.at].recordId;
+        if (!recordId) return [];
+        return [
+          {
+            record_id: recordId,
+            subject_code: p.dto.subjectCode ?? null,
+            reported_name: p.dto.subjectCode ? p.dto.subjectName : null,
+          },
+        ];
+      }),
+      at,
+    );
   }
 
   /** One statement's worth of rows, no key twice. */
-  private async pass(m: EntityManager, pass: readonly Prepared[], subjects: RunSubjects, reports: RowReport[], changed: Set<string>): Promise<void> {
-    const before = new Map((await this.store.byKeys(m, pass.map((p) => p.cols))).map((k): [string, StoredKey] => [keyOf(k), k]));
+  private async pass(
+    m: EntityManager,
+    pass: readonly Prepared[],
+    subjects: RunSubjects,
+    reports: RowReport[],
+    changed: Set<string>,
+  ): Promise<void> {
+    const before = new Map(
+      (
+        await this.store.byKeys(
+          m,
+          pass.map((p) => p.cols),
+        )
+      ).map((k): [string, StoredKey] => [keyOf(k), k]),
+    );
     const toWrite: (Prepared & { cols: RecordColumns })[] = [];
     const needSubject: Prepared[] = [];
     for (const p of pass) {
       const old = before.get(keyOf(p.cols));
-      if (old && old.content_hash === p.cols.content_hash) reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id, subjectId: old.subject_id };
+      if (old && old.content_hash === p.cols.content_hash)
+        reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id, subjectId: old.subject_id };
       else needSubject.push(p);
     }
     // Subjects are found or registered in the order of their identity, not of the rows: two imports that
@@ -138,7 +195,14 @@ export class RecordIngest {
       if (typeof subject === 'string') toWrite.push({ ...p, cols: { ...p.cols, subject_id: subject } });
       else reports[p.at] = { ...reports[p.at], errors: subject };
     }
-    const written = new Map((await this.store.upsert(m, toWrite.map((p) => p.cols))).map((w) => [keyOf(w), w]));
+    const written = new Map(
+      (
+        await this.store.upsert(
+          m,
+          toWrite.map((p) => p.cols),
+        )
+      ).map((w) => [keyOf(w), w]),
+    );
     // Only a concurrent import of the same content can leave a key neither written now nor stored before.
     const late = toWrite.filter((p) => !written.has(keyOf(p.cols)) && !before.has(keyOf(p.cols))).map((p) => p.cols);
     for (const k of await this.store.byKeys(m, late)) before.set(keyOf(k), k);
@@ -147,7 +211,12 @@ export class RecordIngest {
       const old = before.get(keyOf(p.cols));
       if (w) changed.add(p.cols.subject_id);
       if (w && old) changed.add(old.subject_id); // a record moved to another subject changes both
-      reports[p.at] = { ...reports[p.at], status: w ? (w.inserted ? 'stored' : 'updated') : 'unchanged', recordId: (w ?? old)?.id, subjectId: w ? p.cols.subject_id : old?.subject_id };
+      reports[p.at] = {
+        ...reports[p.at],
+        status: w ? (w.inserted ? 'stored' : 'updated') : 'unchanged',
+        recordId: (w ?? old)?.id,
+        subjectId: w ? p.cols.subject_id : old?.subject_id,
+      };
     }
   }
 }
@@ -173,6 +242,14 @@ async function stageWritten(m: EntityManager, audit: PendingAudit, reports: read
   if (!written.length) return;
   await stageAuditChange(m, audit, {
     subjectIds: written.flatMap((r) => (r.subjectId ? [r.subjectId] : [])),
-    change: { rows: written.map((r) => ({ row: r.row, decisionNumber: r.decisionNumber ?? null, recordId: r.recordId, subjectId: r.subjectId, status: r.status })) },
+    change: {
+      rows: written.map((r) => ({
+        row: r.row,
+        decisionNumber: r.decisionNumber ?? null,
+        recordId: r.recordId,
+        subjectId: r.subjectId,
+        status: r.status,
+      })),
+    },
   });
 }

@@ -70,11 +70,21 @@ export class RecordIntakeQueries {
 
   private q<T>(db: Queryable, sql: string, params: unknown[]): Promise<T[]> {
     const n = `$${params.length + 1}`;
-    return db.query(sql.replace(/\$TYPES/g, () => n), [...params, SHUANG_GONGSHI_TYPES]);
+    return db.query(
+      sql.replace(/\$TYPES/g, () => n),
+      [...params, SHUANG_GONGSHI_TYPES],
+    );
   }
 
   /** Accepted records per department and month of decision, between monthFrom and monthTo; inRange: within [from, to]. */
-  accepted(monthFrom: string, monthTo: string, from: string, to: string, department: string | null, db: Queryable = this.ds): Promise<PeriodCount[]> {
+  accepted(
+    monthFrom: string,
+    monthTo: string,
+    from: string,
+    to: string,
+    department: string | null,
+    db: Queryable = this.ds,
+  ): Promise<PeriodCount[]> {
     return this.q(
       db,
       `SELECT c.source AS department, to_char(c.decision_date, 'YYYY-MM') AS period, (c.decision_date BETWEEN $3::date AND $4::date) AS "inRange", count(*)::int AS n
@@ -86,7 +96,14 @@ export class RecordIntakeQueries {
   }
 
   /** Outstanding refused rows (the latest refusal of each department and decision number), per month of the day it counts on. */
-  refused(monthFrom: string, monthTo: string, from: string, to: string, department: string | null, db: Queryable = this.ds): Promise<PeriodCount[]> {
+  refused(
+    monthFrom: string,
+    monthTo: string,
+    from: string,
+    to: string,
+    department: string | null,
+    db: Queryable = this.ds,
+  ): Promise<PeriodCount[]> {
     return this.q(
       db,
       `WITH latest AS (${LATEST('$5', '$6')})
@@ -97,7 +114,13 @@ export class RecordIntakeQueries {
   }
 
   /** Accepted records received more than `days` calendar days after the decision: the only ones that can be late. */
-  lateCandidates(from: string, to: string, department: string | null, days: number, db: Queryable = this.ds): Promise<LateCandidate[]> {
+  lateCandidates(
+    from: string,
+    to: string,
+    department: string | null,
+    days: number,
+    db: Queryable = this.ds,
+  ): Promise<LateCandidate[]> {
     return this.q(
       db,
       `SELECT c.id AS "recordId", c.source AS department, c.decision_number AS "decisionNumber", c.type AS "recordType",
@@ -141,7 +164,10 @@ export class RecordIntakeQueries {
 
   /** The subjects the department's records are about. */
   async subjectIdsOf(department: string, db: Queryable = this.ds): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(`SELECT DISTINCT subject_id AS id FROM credit_records WHERE source = $1`, [department]);
+    const rows: { id: string }[] = await db.query(
+      `SELECT DISTINCT subject_id AS id FROM credit_records WHERE source = $1`,
+      [department],
+    );
     return rows.map((r) => r.id);
   }
 }

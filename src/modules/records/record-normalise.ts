@@ -5,7 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { scrubIdNumbers } from '../../common/pii';
-import { listEntryEnd, penaltyPublicityWindow, publicityRuleVersion, type PublicitySector } from '../../rules/publicity';
+import {
+  listEntryEnd,
+  penaltyPublicityWindow,
+  publicityRuleVersion,
+  type PublicitySector,
+} from '../../rules/publicity';
 import { PENALTY_TYPES, type RecordStatus } from '../../rules/facts';
 import type { RecordRowDto } from './dto/record-row.dto';
 import { SECTORS_BY_INDUSTRY } from './record-rules';
@@ -46,8 +51,21 @@ export interface NormalisedRecord {
 }
 
 const DETAIL_FIELDS = [
-  'legalRepresentative', 'violationType', 'violationFacts', 'legalBasis', 'content', 'authority', 'authorityUscc', 'sourceUscc',
-  'confiscationAmount', 'penaltyEndDate', 'project', 'licenceCode', 'approvalCategory', 'validFrom', 'remarks',
+  'legalRepresentative',
+  'violationType',
+  'violationFacts',
+  'legalBasis',
+  'content',
+  'authority',
+  'authorityUscc',
+  'sourceUscc',
+  'confiscationAmount',
+  'penaltyEndDate',
+  'project',
+  'licenceCode',
+  'approvalCategory',
+  'validFrom',
+  'remarks',
 ] as const;
 
 const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
@@ -59,14 +77,27 @@ function statusOf(r: RecordRowDto): RecordStatus {
   return 'active';
 }
 
-function publicity(r: RecordRowDto, sector: PublicitySector): Pick<RecordColumns, 'publicity_min_end' | 'publicity_end' | 'rule_version'> & { published: boolean } {
+function publicity(
+  r: RecordRowDto,
+  sector: PublicitySector,
+): Pick<RecordColumns, 'publicity_min_end' | 'publicity_end' | 'rule_version'> & { published: boolean } {
   if (r.type === 'penalty' && r.severity) {
     const w = penaltyPublicityWindow({ decisionDate: r.decisionDate, severity: r.severity, sector });
-    return { publicity_min_end: w.minEnd, publicity_end: w.maxEnd, rule_version: w.ruleVersion, published: w.publishedByDefault };
+    return {
+      publicity_min_end: w.minEnd,
+      publicity_end: w.maxEnd,
+      rule_version: w.ruleVersion,
+      published: w.publishedByDefault,
+    };
   }
   if (r.type === 'list_entry' && r.listType) {
     const end = listEntryEnd({ list: r.listType, listedDate: r.decisionDate, endDate: r.listEndDate ?? null });
-    return { publicity_min_end: null, publicity_end: end, rule_version: publicityRuleVersion(r.decisionDate), published: true };
+    return {
+      publicity_min_end: null,
+      publicity_end: end,
+      rule_version: publicityRuleVersion(r.decisionDate),
+      published: true,
+    };
   }
   return { publicity_min_end: null, publicity_end: null, rule_version: null, published: true };
 }
@@ -88,7 +119,10 @@ function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
@@ -126,5 +160,10 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
     ended_at: orNull(r.endedAt),
     details: detailsOf(r, published),
   };
-  return { ...cols, content_hash: createHash('sha256').update(canonical({ subject: subjectIdentity, ...cols })).digest('hex') };
+  return {
+    ...cols,
+    content_hash: createHash('sha256')
+      .update(canonical({ subject: subjectIdentity, ...cols }))
+      .digest('hex'),
+  };
 }

@@ -46,19 +46,27 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
   };
 
   for (const [field, types] of Object.entries(TYPE_ONLY) as [RecordRowField, RecordType[]][]) {
-    if (present(r[field]) && !types.includes(r.type)) fail(field, `applies only to type ${types.join(' or ')}, not ${r.type}`);
+    if (present(r[field]) && !types.includes(r.type))
+      fail(field, `applies only to type ${types.join(' or ')}, not ${r.type}`);
   }
   // Subject identity: exactly one identifier, matching the kind.
   if (present(r.subjectCode) === present(r.subjectIdNumber)) {
-    fail(present(r.subjectCode) ? 'subjectIdNumber' : 'subjectCode', 'give exactly one of subjectCode (统一社会信用代码) or subjectIdNumber (公民身份号码)');
+    fail(
+      present(r.subjectCode) ? 'subjectIdNumber' : 'subjectCode',
+      'give exactly one of subjectCode (统一社会信用代码) or subjectIdNumber (公民身份号码)',
+    );
   } else if (r.subjectKind === 'natural_person' && present(r.subjectCode)) {
     fail('subjectCode', 'must be absent for subjectKind natural_person (自然人): give subjectIdNumber');
   } else if (r.subjectKind && r.subjectKind !== 'natural_person' && present(r.subjectIdNumber)) {
     fail('subjectIdNumber', `must be absent for subjectKind ${r.subjectKind}: give subjectCode`);
   }
-  if (r.legalRepresentative && ID_LIKE.test(r.legalRepresentative)) fail('legalRepresentative', 'must be the name only, not an ID number');
+  if (r.legalRepresentative && ID_LIKE.test(r.legalRepresentative))
+    fail('legalRepresentative', 'must be the name only, not an ID number');
   if (r.sector && !(SECTORS_BY_INDUSTRY[r.industry ?? 'general'] ?? []).includes(r.sector)) {
-    fail('sector', `must be one of ${SECTORS_BY_INDUSTRY[r.industry ?? 'general'].join(', ')} for industry ${r.industry ?? 'general'}`);
+    fail(
+      'sector',
+      `must be one of ${SECTORS_BY_INDUSTRY[r.industry ?? 'general'].join(', ')} for industry ${r.industry ?? 'general'}`,
+    );
   }
   if (r.revocationReason && !r.revokedAt) fail('revocationReason', 'is allowed only with revokedAt');
 
@@ -67,10 +75,20 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
     if (v && v > today) fail(field, `must not be in the future (today is ${today}, China Standard Time)`);
   };
   const notBeforeDecision = (field: RecordRowField, v: string | undefined, strict = false): void => {
-    if (v && (strict ? v <= r.decisionDate : v < r.decisionDate)) fail(field, `must be ${strict ? 'after' : 'on or after'} decisionDate`);
+    if (v && (strict ? v <= r.decisionDate : v < r.decisionDate))
+      fail(field, `must be ${strict ? 'after' : 'on or after'} decisionDate`);
   };
-  for (const f of ['decisionDate', 'subjectRegisteredOn', 'revokedAt', 'repairedAt', 'endedAt', 'commitmentStatusDate'] as const) notFuture(f, r[f]);
-  for (const f of ['revokedAt', 'repairedAt', 'endedAt', 'commitmentStatusDate', 'penaltyEndDate'] as const) notBeforeDecision(f, r[f]);
+  for (const f of [
+    'decisionDate',
+    'subjectRegisteredOn',
+    'revokedAt',
+    'repairedAt',
+    'endedAt',
+    'commitmentStatusDate',
+  ] as const)
+    notFuture(f, r[f]);
+  for (const f of ['revokedAt', 'repairedAt', 'endedAt', 'commitmentStatusDate', 'penaltyEndDate'] as const)
+    notBeforeDecision(f, r[f]);
   notBeforeDecision('listEndDate', r.listEndDate, true);
   notBeforeDecision('validUntil', r.validUntil, true);
 
@@ -78,7 +96,10 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
     case 'penalty':
       need('severity', 'a penalty (行政处罚: minor / general / serious)');
       if (!r.penaltyTypes?.length) fail('penaltyTypes', 'is required for a penalty: at least one 处罚类别');
-      if (r.penaltyTypes?.includes('fine') && !(r.fineAmount !== undefined && r.fineAmount !== null && r.fineAmount > 0)) {
+      if (
+        r.penaltyTypes?.includes('fine') &&
+        !(r.fineAmount !== undefined && r.fineAmount !== null && r.fineAmount > 0)
+      ) {
         fail('fineAmount', 'is required (> 0, 万元) when penaltyTypes includes fine');
       }
       if (r.fineAmount && !r.penaltyTypes?.includes('fine')) fail('fineAmount', 'needs fine among penaltyTypes');
@@ -91,12 +112,15 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
     case 'tax_credit':
       need('taxLevel', 'a tax credit record (纳税信用级别 A/B/M/C/D)');
       need('taxYear', 'a tax credit record (评价年度)');
-      if (r.taxYear && r.taxYear > Number(r.decisionDate.slice(0, 4))) fail('taxYear', 'must not be after the year of decisionDate (publication)');
+      if (r.taxYear && r.taxYear > Number(r.decisionDate.slice(0, 4)))
+        fail('taxYear', 'must not be after the year of decisionDate (publication)');
       break;
     case 'commitment':
       need('commitmentStatus', 'a commitment (信用承诺)');
-      if (r.commitmentStatus === 'pending' && present(r.commitmentStatusDate)) fail('commitmentStatusDate', 'must be absent while pending');
-      if (r.commitmentStatus && r.commitmentStatus !== 'pending') need('commitmentStatusDate', `a ${r.commitmentStatus} commitment`);
+      if (r.commitmentStatus === 'pending' && present(r.commitmentStatusDate))
+        fail('commitmentStatusDate', 'must be absent while pending');
+      if (r.commitmentStatus && r.commitmentStatus !== 'pending')
+        need('commitmentStatusDate', `a ${r.commitmentStatus} commitment`);
       break;
     case 'inspection':
       need('inspectionResult', 'an inspection (检查结果)');

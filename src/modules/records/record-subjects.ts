@@ -4,7 +4,12 @@ import type { SubjectsService } from '../subjects/subjects.service';
 import type { RecordRowDto } from './dto/record-row.dto';
 
 const SUBJECT_FIELDS: Record<string, string> = {
-  code: 'subjectCode', idNumber: 'subjectIdNumber', name: 'subjectName', kind: 'subjectKind', registeredOn: 'subjectRegisteredOn', region: 'subjectRegion',
+  code: 'subjectCode',
+  idNumber: 'subjectIdNumber',
+  name: 'subjectName',
+  kind: 'subjectKind',
+  registeredOn: 'subjectRegisteredOn',
+  region: 'subjectRegion',
 };
 
 /**
@@ -27,10 +32,19 @@ export class RunSubjects {
     let subject = this.known.get(key);
     if (subject !== undefined) return subject;
     try {
-      subject = (await this.subjects.resolveOrRegister({
-        code: row.subjectCode, idNumber: row.subjectIdNumber, name: row.subjectName, kind: row.subjectKind,
-        registeredOn: row.subjectRegisteredOn ?? null, region: row.subjectRegion ?? null,
-      }, m)).id;
+      subject = (
+        await this.subjects.resolveOrRegister(
+          {
+            code: row.subjectCode,
+            idNumber: row.subjectIdNumber,
+            name: row.subjectName,
+            kind: row.subjectKind,
+            registeredOn: row.subjectRegisteredOn ?? null,
+            region: row.subjectRegion ?? null,
+          },
+          m,
+        )
+      ).id;
     } catch (err) {
       if (!(err instanceof ValidationFailed)) throw err;
       subject = (err.errors ?? []).map((e) => ({ field: SUBJECT_FIELDS[e.field] ?? e.field, reason: e.reason }));

@@ -1,6 +1,15 @@
 import { scrubDeep } from '../../common/pii';
 import type { TaxCreditLevel } from '../../rules/shared';
-import { inForceAt, type CommitmentStatus, type FactRecord, type InspectionResult, type PenaltyType, type RecordIndustry, type RecordStatus, type RecordType } from '../../rules/facts';
+import {
+  inForceAt,
+  type CommitmentStatus,
+  type FactRecord,
+  type InspectionResult,
+  type PenaltyType,
+  type RecordIndustry,
+  type RecordStatus,
+  type RecordType,
+} from '../../rules/facts';
 import type { ListKind, RecordSeverity } from '../../rules/publicity';
 
 /** A `credit_records` row as records.store.ts selects it (dates as 'YYYY-MM-DD' text). */
@@ -55,9 +64,18 @@ export interface RecordCitation {
 
 export function toCitation(r: RecordRow): RecordCitation {
   return {
-    id: r.id, type: r.type, source: r.source, decisionNumber: r.decision_number, industry: r.industry, listType: r.list_type,
-    severity: r.severity, taxLevel: r.tax_level, decisionDate: r.decision_date, publicityMinEnd: r.publicity_min_end,
-    publicityEnd: r.publicity_end ?? r.valid_until, ruleVersion: r.rule_version,
+    id: r.id,
+    type: r.type,
+    source: r.source,
+    decisionNumber: r.decision_number,
+    industry: r.industry,
+    listType: r.list_type,
+    severity: r.severity,
+    taxLevel: r.tax_level,
+    decisionDate: r.decision_date,
+    publicityMinEnd: r.publicity_min_end,
+    publicityEnd: r.publicity_end ?? r.valid_until,
+    ruleVersion: r.rule_version,
   };
 }
 

@@ -1,13 +1,44 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 import { RepairNoticeNotApplicable } from './records.exception';
 import { repairNoticeOf, type RepairNotice } from './repair-notice';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath, ApiNotFoundResponse, ApiConflictResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+  ApiNotFoundResponse,
+  ApiConflictResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ListRecordsQuery, RevokeRecordDto } from './dto/record-requests.dto';
-import { ImportReportDto, IngestOneResultDto, RecordViewDto, RepairNoticeDto, SubjectRecordsDto } from './dto/record-responses.dto';
+import {
+  ImportReportDto,
+  IngestOneResultDto,
+  RecordViewDto,
+  RepairNoticeDto,
+  SubjectRecordsDto,
+} from './dto/record-responses.dto';
 import { RecordRowDto } from './dto/record-row.dto';
 import { MAX_IMPORT_ROWS } from './import-parse';
 import { JsonOnlyGuard } from '../../common/json-only.guard';
@@ -30,15 +61,27 @@ export class RecordsController {
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({
     summary: 'Ingest one credit record (录入一条信用记录)',
-    description: 'Idempotent on (source, decisionNumber): 201 when stored, 200 when unchanged or updated. The subject is found by code or ID number, or registered. Publicity windows are computed per 令第58号 / 令第36号 (公示期限). A penalty or a dishonesty listing is answered with its credit repair notice (信用修复告知书), to be served with the decision.',
+    description:
+      'Idempotent on (source, decisionNumber): 201 when stored, 200 when unchanged or updated. The subject is found by code or ID number, or registered. Publicity windows are computed per 令第58号 / 令第36号 (公示期限). A penalty or a dishonesty listing is answered with its credit repair notice (信用修复告知书), to be served with the decision.',
   })
-  @ApiBody({ type: RecordRowDto, examples: { penalty: { value: PENALTY_EXAMPLE }, listEntry: { value: LIST_ENTRY_EXAMPLE }, taxCredit: { value: TAX_CREDIT_EXAMPLE } } })
+  @ApiBody({
+    type: RecordRowDto,
+    examples: {
+      penalty: { value: PENALTY_EXAMPLE },
+      listEntry: { value: LIST_ENTRY_EXAMPLE },
+      taxCredit: { value: TAX_CREDIT_EXAMPLE },
+    },
+  })
   @ApiCreatedResponse({ type: IngestOneResultDto, description: 'Stored (已入库)' })
   @ApiOkResponse({ type: IngestOneResultDto, description: 'Unchanged (未变化) or updated (已更新)' })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   // The body is validated by the ingest (the same rules as an import row, RecordRowDto), not by the global
   // pipe: a refused record is then kept for the 双公示 data-quality statistics like a refused import row.
-  async create(@Body() dto: object, @Res({ passthrough: true }) reply: FastifyReply, @PendingAuditOf() audit: PendingAudit | undefined): Promise<IngestOneResult & { repairNotice: RepairNotice | null }> {
+  async create(
+    @Body() dto: object,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @PendingAuditOf() audit: PendingAudit | undefined,
+  ): Promise<IngestOneResult & { repairNotice: RepairNotice | null }> {
     const result = await this.records.ingestOne(dto, audit);
     void reply.status(result.status === 'stored' ? 201 : 200);
     return { ...result, repairNotice: repairNoticeOf(result.record) };
@@ -55,7 +98,13 @@ export class RecordsController {
   @ApiBody({
     schema: {
       oneOf: [
-        { type: 'object', required: ['records'], properties: { records: { type: 'array', maxItems: MAX_IMPORT_ROWS, items: { $ref: getSchemaPath(RecordRowDto) } } } },
+        {
+          type: 'object',
+          required: ['records'],
+          properties: {
+            records: { type: 'array', maxItems: MAX_IMPORT_ROWS, items: { $ref: getSchemaPath(RecordRowDto) } },
+          },
+        },
         { type: 'string', description: 'CSV (text/csv), UTF-8, header row of field names' },
       ],
     },
@@ -63,12 +112,19 @@ export class RecordsController {
   })
   @ApiOkResponse({ type: ImportReportDto, description: 'Per-row report (逐行结果) with totals' })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
-  import(@Headers('content-type') contentType: string | undefined, @Body() body: unknown, @PendingAuditOf() audit: PendingAudit | undefined): Promise<ImportReport> {
+  import(
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @PendingAuditOf() audit: PendingAudit | undefined,
+  ): Promise<ImportReport> {
     return this.records.importBody(contentType, body, audit);
   }
 
   @Get('records/:id')
-  @ApiOperation({ summary: 'One credit record (查询信用记录)', description: 'inForce is judged as of today (China Standard Time).' })
+  @ApiOperation({
+    summary: 'One credit record (查询信用记录)',
+    description: 'inForce is judged as of today (China Standard Time).',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RecordViewDto })
   @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
@@ -79,7 +135,8 @@ export class RecordsController {
   @Get('records/:id/repair-notice')
   @ApiOperation({
     summary: 'Credit repair notice data (信用修复告知书) of a penalty or a dishonesty listing',
-    description: 'Served with the decision: the earliest date repair may be applied for (最短公示期), when publication stops by itself, the rule version (令第58号 / 令第36号) and how to apply. 404 for records that have no repair (licences, red lists, tax levels…).',
+    description:
+      'Served with the decision: the earliest date repair may be applied for (最短公示期), when publication stops by itself, the rule version (令第58号 / 令第36号) and how to apply. 404 for records that have no repair (licences, red lists, tax levels…).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RepairNoticeDto })
@@ -93,7 +150,8 @@ export class RecordsController {
   @Get('subjects/:id/records')
   @ApiOperation({
     summary: "A subject's credit records (主体信用记录)",
-    description: 'Records in force at asOf (default today): decided by then, before their publicity / list end, not revoked, repaired or ended. includeEnded=true lists every record decided by asOf (all records without asOf), each with inForce.',
+    description:
+      'Records in force at asOf (default today): decided by then, before their publicity / list end, not revoked, repaired or ended. includeEnded=true lists every record decided by asOf (all records without asOf), each with inForce.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Subject id (主体ID)' })
   @ApiOkResponse({ type: SubjectRecordsDto })
@@ -106,12 +164,20 @@ export class RecordsController {
   @Audited('record.revoke')
   @HttpCode(200)
   @UseGuards(JsonOnlyGuard)
-  @ApiOperation({ summary: 'Revoke a record (撤销信用记录)', description: 'The decision was revoked (撤销): the record stops counting from revokedAt (default today) at once; earlier as-of answers still count it.' })
+  @ApiOperation({
+    summary: 'Revoke a record (撤销信用记录)',
+    description:
+      'The decision was revoked (撤销): the record stops counting from revokedAt (default today) at once; earlier as-of answers still count it.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RecordViewDto })
   @ApiNotFoundResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   @ApiConflictResponse({ description: 'Already revoked (已撤销): RFC 9457 problem' })
-  revoke(@Param('id', uuidParam()) id: string, @Body() dto: RevokeRecordDto, @PendingAuditOf() audit: PendingAudit | undefined): Promise<RecordView> {
+  revoke(
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: RevokeRecordDto,
+    @PendingAuditOf() audit: PendingAudit | undefined,
+  ): Promise<RecordView> {
     return this.records.revoke(id, { reason: dto.reason, revokedAt: dto.revokedAt }, audit);
   }
 }

@@ -16,15 +16,21 @@ export class RecordNotFound extends NotFound {
 /** A record that has no credit repair (licences, red lists, tax levels…): no repair notice. */
 export class RepairNoticeNotApplicable extends NotFound {
   constructor() {
-    super(RECORD_ERRORS.REPAIR_NOTICE_NOT_APPLICABLE, 'This record has no credit repair (无需信用修复): only penalties and dishonesty listings do.');
+    super(
+      RECORD_ERRORS.REPAIR_NOTICE_NOT_APPLICABLE,
+      'This record has no credit repair (无需信用修复): only penalties and dishonesty listings do.',
+    );
   }
 }
 
 export class RecordAlreadyRevoked extends DomainError {
   constructor(id: string, revokedAt: string | null) {
-    super(409, RECORD_ERRORS.ALREADY_REVOKED, 'Record already revoked (记录已撤销)', `Credit record ${id} was revoked on ${revokedAt ?? 'an earlier date'}.`, [
-      { field: 'id', reason: 'already revoked' },
-    ]);
+    super(
+      409,
+      RECORD_ERRORS.ALREADY_REVOKED,
+      'Record already revoked (记录已撤销)',
+      `Credit record ${id} was revoked on ${revokedAt ?? 'an earlier date'}.`,
+      [{ field: 'id', reason: 'already revoked' }],
+    );
   }
 }
-

@@ -53,10 +53,19 @@ export interface SubjectRecordsInForce extends SubjectRecords {
 
 /** decision date, then id, ascending: the order of recordsInForceFor (ORDER BY decision_date, id). */
 const byDecisionThenId = (a: RecordRow, b: RecordRow): number =>
-  a.decision_date !== b.decision_date ? (a.decision_date < b.decision_date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  a.decision_date !== b.decision_date
+    ? a.decision_date < b.decision_date
+      ? -1
+      : 1
+    : a.id < b.id
+      ? -1
+      : a.id > b.id
+        ? 1
+        : 0;
 
 function assertDate(field: string, v: string | undefined): void {
-  if (v !== undefined && !isCalendarDate(v)) throw new ValidationFailed([{ field, reason: 'must be a real calendar date written YYYY-MM-DD' }]);
+  if (v !== undefined && !isCalendarDate(v))
+    throw new ValidationFailed([{ field, reason: 'must be a real calendar date written YYYY-MM-DD' }]);
 }
 
 /**
@@ -93,25 +102,44 @@ export class RecordsService implements OnModuleDestroy {
 
   /** One record; throws ValidationFailed (400) naming the fields when refused. */
   async ingestOne(dto: unknown, audit?: PendingAudit): Promise<IngestOneResult> {
-    const [report] = await this.ingest.run([{ row: 1, data: dto }], (ids) => this.changes.next({ subjectIds: ids, reason: 'ingest' }), audit);
+    const [report] = await this.ingest.run(
+      [{ row: 1, data: dto }],
+      (ids) => this.changes.next({ subjectIds: ids, reason: 'ingest' }),
+      audit,
+    );
     if (report.status === 'refused' || !report.recordId) throw new ValidationFailed(report.errors ?? []);
     return { status: report.status, record: await this.get(report.recordId) };
   }
 
   /** Many records (at most 5,000): a report line per row, in order, with totals. */
   async ingestBatch(rows: readonly IncomingRow[], format: ImportFormat, audit?: PendingAudit): Promise<ImportReport> {
-    if (rows.length > MAX_IMPORT_ROWS) throw new ValidationFailed([{ field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows` }]);
-    const reports = await this.ingest.run(rows, (ids) => this.changes.next({ subjectIds: ids, reason: 'import' }), audit);
+    if (rows.length > MAX_IMPORT_ROWS)
+      throw new ValidationFailed([{ field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows` }]);
+    const reports = await this.ingest.run(
+      rows,
+      (ids) => this.changes.next({ subjectIds: ids, reason: 'import' }),
+      audit,
+    );
     const count = (s: RowStatus) => reports.filter((r) => r.status === s).length;
-    const totals = { rows: reports.length, stored: count('stored'), unchanged: count('unchanged'), updated: count('updated'), refused: count('refused') };
+    const totals = {
+      rows: reports.length,
+      stored: count('stored'),
+      unchanged: count('unchanged'),
+      updated: count('updated'),
+      refused: count('refused'),
+    };
     return { format, totals, rows: reports };
   }
 
   /** An import request body: application/json `{"records": [...]}` or text/csv. */
   importBody(contentType: string | undefined, body: unknown, audit?: PendingAudit): Promise<ImportReport> {
-    const type = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(contentType ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (type === 'application/json') return this.ingestBatch(parseJsonImport(body), 'json', audit);
-    if ((type === 'text/csv' || type === 'text/plain') && typeof body === 'string') return this.ingestBatch(parseCsvImport(body), 'csv', audit);
+    if ((type === 'text/csv' || type === 'text/plain') && typeof body === 'string')
+      return this.ingestBatch(parseCsvImport(body), 'csv', audit);
     throw new UnsupportedMediaType(['application/json', 'text/csv'], type);
   }
 
@@ -128,7 +156,10 @@ export class RecordsService implements OnModuleDestroy {
   }
 
   /** As recordsInForceFor, with each record's citation (decision number, source, window) by record id. */
-  async recordsInForceWithCitations(subjectIds: readonly string[], asOf: string): Promise<{ records: Map<string, FactRecord[]>; citations: Map<string, RecordCitation> }> {
+  async recordsInForceWithCitations(
+    subjectIds: readonly string[],
+    asOf: string,
+  ): Promise<{ records: Map<string, FactRecord[]>; citations: Map<string, RecordCitation> }> {
     assertDate('asOf', asOf);
     const ids = [...new Set(subjectIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     const records = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
@@ -143,7 +174,10 @@ export class RecordsService implements OnModuleDestroy {
   }
 
   /** A subject's records: in force at `asOf` (default today), or with includeEnded every record decided by then. */
-  async listForSubject(subjectId: string, opts: { asOf?: string; includeEnded?: boolean } = {}): Promise<SubjectRecords> {
+  async listForSubject(
+    subjectId: string,
+    opts: { asOf?: string; includeEnded?: boolean } = {},
+  ): Promise<SubjectRecords> {
     assertDate('asOf', opts.asOf);
     const includeEnded = opts.includeEnded ?? false;
     const asOf = opts.asOf ?? (includeEnded ? null : this.clock.today());
@@ -159,14 +193,32 @@ export class RecordsService implements OnModuleDestroy {
   async inForceForSubject(subjectId: string, asOf: string): Promise<SubjectRecordsInForce> {
     assertDate('asOf', asOf);
     const { subject, rows } = await this.subjectRows(subjectId, asOf, false);
-    const facts = [...rows].sort(byDecisionThenId).map(toFactRecord).filter((f) => inForceAt(f, asOf));
+    const facts = [...rows]
+      .sort(byDecisionThenId)
+      .map(toFactRecord)
+      .filter((f) => inForceAt(f, asOf));
     return { subject, asOf, includeEnded: false, records: rows.map((r) => toView(r, asOf)), facts };
   }
 
-  private async subjectRows(subjectId: string, asOf: string | null, includeEnded: boolean): Promise<{ subject: SubjectRef; rows: RecordRow[] }> {
+  private async subjectRows(
+    subjectId: string,
+    asOf: string | null,
+    includeEnded: boolean,
+  ): Promise<{ subject: SubjectRef; rows: RecordRow[] }> {
     const s = await this.subjects.get(subjectId); // 404 when unknown
     const rows = await this.store.forSubject(s.id, asOf, includeEnded);
-    return { subject: { id: s.id, kind: s.kind, name: s.name, code: s.code, idMasked: s.idMasked, region: s.region, registeredOn: s.registeredOn }, rows };
+    return {
+      subject: {
+        id: s.id,
+        kind: s.kind,
+        name: s.name,
+        code: s.code,
+        idMasked: s.idMasked,
+        region: s.region,
+        registeredOn: s.registeredOn,
+      },
+      rows,
+    };
   }
 
   async get(id: string): Promise<RecordView> {
@@ -184,15 +236,21 @@ export class RecordsService implements OnModuleDestroy {
   async revoke(id: string, input: { reason: string; revokedAt?: string }, audit?: PendingAudit): Promise<RecordView> {
     const today = this.clock.today();
     assertDate('revokedAt', input.revokedAt);
-    if (input.revokedAt && input.revokedAt > today) throw new ValidationFailed([{ field: 'revokedAt', reason: `must not be in the future (today is ${today})` }]);
+    if (input.revokedAt && input.revokedAt > today)
+      throw new ValidationFailed([{ field: 'revokedAt', reason: `must not be in the future (today is ${today})` }]);
     const current = await this.get(id);
     if (current.revokedAt !== null) throw new RecordAlreadyRevoked(current.id, current.revokedAt);
     const revokedAt = input.revokedAt ?? today;
-    if (revokedAt < current.decisionDate) throw new ValidationFailed([{ field: 'revokedAt', reason: 'must be on or after the decision date' }]);
+    if (revokedAt < current.decisionDate)
+      throw new ValidationFailed([{ field: 'revokedAt', reason: 'must be on or after the decision date' }]);
     const reason = scrubIdNumbers(input.reason);
     const row = await this.store.ds.transaction(async (m) => {
       const revoked = await this.store.revoke(current.id, revokedAt, reason, m);
-      if (revoked && audit) await stageAuditChange(m, audit, { subjectIds: [revoked.subject_id], change: { recordId: revoked.id, revokedAt, reason } });
+      if (revoked && audit)
+        await stageAuditChange(m, audit, {
+          subjectIds: [revoked.subject_id],
+          change: { recordId: revoked.id, revokedAt, reason },
+        });
       return revoked;
     });
     if (!row) throw new RecordAlreadyRevoked(current.id, null);

@@ -8,10 +8,36 @@ import type { RecordRow } from './record.view';
 const d = (c: string) => `to_char(${c}, 'YYYY-MM-DD') AS ${c}`;
 /** Dates as text (never through a JS Date and a time zone); the fine as exact text. */
 const COLUMNS = [
-  'id', 'subject_id', 'type', 'source', 'decision_number', 'industry', 'sector', 'severity', 'list_type', 'tax_level', 'tax_year',
-  d('decision_date'), d('publicity_min_end'), d('publicity_end'), d('valid_until'), 'rule_version', 'penalty_types',
-  'fine_amount::text AS fine_amount', 'commitment_status', d('commitment_status_date'), 'inspection_result', 'status',
-  d('revoked_at'), 'revocation_reason', d('repaired_at'), d('ended_at'), 'details', 'content_hash', 'created_at', 'updated_at',
+  'id',
+  'subject_id',
+  'type',
+  'source',
+  'decision_number',
+  'industry',
+  'sector',
+  'severity',
+  'list_type',
+  'tax_level',
+  'tax_year',
+  d('decision_date'),
+  d('publicity_min_end'),
+  d('publicity_end'),
+  d('valid_until'),
+  'rule_version',
+  'penalty_types',
+  'fine_amount::text AS fine_amount',
+  'commitment_status',
+  d('commitment_status_date'),
+  'inspection_result',
+  'status',
+  d('revoked_at'),
+  'revocation_reason',
+  d('repaired_at'),
+  d('ended_at'),
+  'details',
+  'content_hash',
+  'created_at',
+  'updated_at',
 ].join(', ');
 
 /** The date a record stops counting by itself: a licence's validity end, otherwise its publicity / list end. */
@@ -32,7 +58,17 @@ const WRITTEN = RECORDSET.split(',').map((c) => c.trim().split(/\s+/)[0]);
  * credit repair (信用修复: repaired_at) and a commitment's outcome (fulfilled / breached, with the finding
  * kept in details). A corrected re-import of the source row must not undo them.
  */
-const SPECIAL = new Set(['revoked_at', 'revocation_reason', 'status', 'source', 'decision_number', 'repaired_at', 'commitment_status', 'commitment_status_date', 'details']);
+const SPECIAL = new Set([
+  'revoked_at',
+  'revocation_reason',
+  'status',
+  'source',
+  'decision_number',
+  'repaired_at',
+  'commitment_status',
+  'commitment_status_date',
+  'details',
+]);
 const KEEP_OUTCOME = `c.commitment_status IN ('fulfilled', 'breached') AND COALESCE(EXCLUDED.commitment_status, 'pending') = 'pending'`;
 const OUTCOME_KEYS = ['commitmentKind', 'outcomeDepartment', 'outcomeReason', 'outcomeLegalBasis'];
 const SET = [
@@ -127,11 +163,19 @@ export class RecordsStore {
       params.push(asOf);
       where += includeEnded ? ' AND decision_date <= $2::date' : ` AND ${inForce('$2::date')}`;
     }
-    return this.ds.query(`SELECT ${COLUMNS} FROM credit_records WHERE ${where} ORDER BY decision_date DESC, id`, params);
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM credit_records WHERE ${where} ORDER BY decision_date DESC, id`,
+      params,
+    );
   }
 
   /** Conditional update: null when the record does not exist or was already revoked. */
-  async revoke(id: string, revokedAt: string, reason: string, m: EntityManager = this.ds.manager): Promise<RecordRow | null> {
+  async revoke(
+    id: string,
+    revokedAt: string,
+    reason: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<RecordRow | null> {
     const rows: [RecordRow[], number] = await m.query(
       `UPDATE credit_records SET status = 'revoked', revoked_at = $2::date, revocation_reason = $3, updated_at = now()
        WHERE id = $1::uuid AND revoked_at IS NULL RETURNING ${COLUMNS}`,

@@ -8,8 +8,15 @@ import { checkRow } from './row-check';
 
 const TODAY = '2026-11-28';
 const base = {
-  type: 'penalty', source: 'SAMR-XM', decisionNumber: 'X-1', subjectName: '公司', subjectCode: '91350200776049653A',
-  severity: 'general', penaltyTypes: ['fine'], fineAmount: 2, decisionDate: '2025-03-10',
+  type: 'penalty',
+  source: 'SAMR-XM',
+  decisionNumber: 'X-1',
+  subjectName: '公司',
+  subjectCode: '91350200776049653A',
+  severity: 'general',
+  penaltyTypes: ['fine'],
+  fineAmount: 2,
+  decisionDate: '2025-03-10',
 };
 const fields = (raw: unknown) => {
   const c = checkRow(raw, TODAY);
@@ -23,7 +30,11 @@ const dto = (raw: Record<string, unknown>) => {
 
 describe('records: row rules', () => {
   it('the CSV vocabulary is exactly the DTO fields', () => {
-    const props = new Set(getMetadataStorage().getTargetValidationMetadatas(RecordRowDto, '', true, false).map((m) => m.propertyName));
+    const props = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(RecordRowDto, '', true, false)
+        .map((m) => m.propertyName),
+    );
     expect([...props].sort()).toEqual([...RECORD_ROW_FIELDS].sort());
   });
 
@@ -41,19 +52,38 @@ describe('records: row rules', () => {
     expect(fields({ ...base, industry: 'food_drug', sector: 'fire' })).toEqual(['sector']);
     expect(fields({ ...base, repairedAt: '2025-01-01' })).toEqual(['repairedAt']);
     expect(fields({ ...base, legalRepresentative: '11010519491231002X' })).toEqual(['legalRepresentative']);
-    expect(fields({ ...base, type: 'tax_credit', severity: undefined, penaltyTypes: undefined, fineAmount: undefined, taxLevel: 'B', taxYear: 2026 })).toEqual(['taxYear']);
+    expect(
+      fields({
+        ...base,
+        type: 'tax_credit',
+        severity: undefined,
+        penaltyTypes: undefined,
+        fineAmount: undefined,
+        taxLevel: 'B',
+        taxYear: 2026,
+      }),
+    ).toEqual(['taxYear']);
     expect(fields('a string')).toEqual(['row']);
   });
 
   it('normalises deterministically: same content, same hash; ID numbers scrubbed from free text', () => {
-    const a = normaliseRecord(dto({ ...base, penaltyTypes: ['fine', 'warning'], violationFacts: '当事人身份证号11010519491231002X' }), 'S1');
-    const b = normaliseRecord(dto({ ...base, penaltyTypes: ['warning', 'fine'], violationFacts: '当事人身份证号11010519491231002X' }), 'S1');
+    const a = normaliseRecord(
+      dto({ ...base, penaltyTypes: ['fine', 'warning'], violationFacts: '当事人身份证号11010519491231002X' }),
+      'S1',
+    );
+    const b = normaliseRecord(
+      dto({ ...base, penaltyTypes: ['warning', 'fine'], violationFacts: '当事人身份证号11010519491231002X' }),
+      'S1',
+    );
     expect(a.content_hash).toBe(b.content_hash);
     expect(a.penalty_types).toEqual(['warning', 'fine']);
     expect(a.details.violationFacts).toBe('当事人身份证号110105********002X');
     expect(normaliseRecord(dto({ ...base, fineAmount: 2.5 }), 'S1').content_hash).not.toBe(a.content_hash);
     expect(normaliseRecord(dto(base), 'S2').content_hash).not.toBe(normaliseRecord(dto(base), 'S1').content_hash);
-    expect(normaliseRecord(dto({ ...base, revokedAt: '2025-05-01' }), 'S1')).toMatchObject({ status: 'revoked', revoked_at: '2025-05-01' });
+    expect(normaliseRecord(dto({ ...base, revokedAt: '2025-05-01' }), 'S1')).toMatchObject({
+      status: 'revoked',
+      revoked_at: '2025-05-01',
+    });
   });
 });
 
@@ -69,9 +99,15 @@ describe('records: import bodies', () => {
   };
 
   it('reads CSV cells into typed fields and numbers rows by their first line', () => {
-    const rows = parseCsvImport('\ufefftype,penaltyTypes,fineAmount,violationFacts\r\npenalty,fine; confiscation,1.5,"a\nb"\n\npenalty,,x,c\n');
+    const rows = parseCsvImport(
+      '\ufefftype,penaltyTypes,fineAmount,violationFacts\r\npenalty,fine; confiscation,1.5,"a\nb"\n\npenalty,,x,c\n',
+    );
     expect(rows).toEqual([
-      { row: 1, line: 2, data: { type: 'penalty', penaltyTypes: ['fine', 'confiscation'], fineAmount: 1.5, violationFacts: 'a\nb' } },
+      {
+        row: 1,
+        line: 2,
+        data: { type: 'penalty', penaltyTypes: ['fine', 'confiscation'], fineAmount: 1.5, violationFacts: 'a\nb' },
+      },
       { row: 2, line: 5, data: { type: 'penalty', fineAmount: 'x', violationFacts: 'c' } },
     ]);
   });

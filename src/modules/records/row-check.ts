@@ -6,7 +6,8 @@ import { flattenValidationErrors } from '../../common/validation';
 import { RecordRowDto } from './dto/record-row.dto';
 import { rowRuleErrors } from './record-rules';
 
-export type RowCheck = { readonly ok: true; readonly row: RecordRowDto } | { readonly ok: false; readonly errors: FieldError[] };
+export type RowCheck =
+  { readonly ok: true; readonly row: RecordRowDto } | { readonly ok: false; readonly errors: FieldError[] };
 
 /**
  * One row through the same rules as `POST /api/v1/records`: the DTO's field rules (unknown fields
@@ -24,7 +25,11 @@ export function checkRow(raw: unknown, today: string): RowCheck {
     validationError: { target: false, value: false },
   });
   // An unknown field's name is echoed: scrub it, in case a caller used an ID number as a key.
-  if (fieldErrors.length) return { ok: false, errors: flattenValidationErrors(fieldErrors).map((e) => ({ ...e, field: scrubIdNumbers(e.field) })) };
+  if (fieldErrors.length)
+    return {
+      ok: false,
+      errors: flattenValidationErrors(fieldErrors).map((e) => ({ ...e, field: scrubIdNumbers(e.field) })),
+    };
   const ruleErrors = rowRuleErrors(row, today);
   return ruleErrors.length ? { ok: false, errors: ruleErrors } : { ok: true, row };
 }

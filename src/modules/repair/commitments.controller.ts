@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Param, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
-  ApiParam, ApiTags, ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Audited, AuditedInterceptor, PendingAuditOf } from '../audit/audited.interceptor';
 import { Caller } from '../auth/caller';
@@ -25,7 +34,8 @@ export class CommitmentsController {
   @UseGuards(JsonOnlyGuard)
   @ApiOperation({
     summary: 'Record whether a credit commitment was fulfilled or breached (记录信用承诺履行情况)',
-    description: 'For a pending commitment record, by the department that accepted it (its source). A breach (违背承诺 / 虚假承诺) sets the record to breached with its date and ' +
+    description:
+      'For a pending commitment record, by the department that accepted it (its source). A breach (违背承诺 / 虚假承诺) sets the record to breached with its date and ' +
       'the legal basis 国办发〔2020〕42号: it is then negative information in force, counted by commitmentsBreachedLast36Months, so tiers fall and checks deny ' +
       'notify-and-commit (不适用告知承诺制) until it is repaired (POST /api/v1/repair-applications for this record). Once per commitment: 409 COMMITMENT_ALREADY_DECIDED.',
   })
@@ -33,17 +43,45 @@ export class CommitmentsController {
   @ApiBody({
     type: CommitmentOutcomeDto,
     examples: {
-      breach: { value: { outcome: 'breached', kind: 'notify_and_commit', date: '2026-05-20', department: '綦江区消防救援支队', reason: '核查发现承诺的消防安全条件与实际不符，属虚假承诺。' } },
-      fulfilment: { value: { outcome: 'fulfilled', kind: 'voluntary', date: '2026-05-20', department: '綦江区市场监督管理局', reason: '按承诺完成整改并通过复查。' } },
+      breach: {
+        value: {
+          outcome: 'breached',
+          kind: 'notify_and_commit',
+          date: '2026-05-20',
+          department: '綦江区消防救援支队',
+          reason: '核查发现承诺的消防安全条件与实际不符，属虚假承诺。',
+        },
+      },
+      fulfilment: {
+        value: {
+          outcome: 'fulfilled',
+          kind: 'voluntary',
+          date: '2026-05-20',
+          department: '綦江区市场监督管理局',
+          reason: '按承诺完成整改并通过复查。',
+        },
+      },
     },
   })
-  @ApiCreatedResponse({ type: CommitmentOutcomeResultDto, description: 'The outcome and the commitment record after it' })
+  @ApiCreatedResponse({
+    type: CommitmentOutcomeResultDto,
+    description: 'The outcome and the commitment record after it',
+  })
   @ApiBadRequestResponse({ description: `${PROBLEM_DESCRIPTION} naming each field` })
-  @ApiForbiddenResponse({ description: `${PROBLEM_DESCRIPTION}: REPAIR_WRONG_DEPARTMENT (not the accepting department) / KEY_NOT_FOR_DEPARTMENT (the key does not act for it)` })
+  @ApiForbiddenResponse({
+    description: `${PROBLEM_DESCRIPTION}: REPAIR_WRONG_DEPARTMENT (not the accepting department) / KEY_NOT_FOR_DEPARTMENT (the key does not act for it)`,
+  })
   @ApiNotFoundResponse({ description: `${PROBLEM_DESCRIPTION}: RECORD_NOT_FOUND` })
   @ApiConflictResponse({ description: `${PROBLEM_DESCRIPTION}: COMMITMENT_ALREADY_DECIDED` })
-  @ApiUnprocessableEntityResponse({ description: `${PROBLEM_DESCRIPTION}: COMMITMENT_NOT_APPLICABLE (not a commitment record)` })
-  record(@Param('id', uuidParam()) id: string, @Body() dto: CommitmentOutcomeDto, @Caller() caller: Caller | undefined, @PendingAuditOf() audit: PendingAudit | undefined): Promise<CommitmentOutcomeResult> {
+  @ApiUnprocessableEntityResponse({
+    description: `${PROBLEM_DESCRIPTION}: COMMITMENT_NOT_APPLICABLE (not a commitment record)`,
+  })
+  record(
+    @Param('id', uuidParam()) id: string,
+    @Body() dto: CommitmentOutcomeDto,
+    @Caller() caller: Caller | undefined,
+    @PendingAuditOf() audit: PendingAudit | undefined,
+  ): Promise<CommitmentOutcomeResult> {
     return this.commitments.record(id, dto, caller, audit);
   }
 

@@ -8,7 +8,13 @@ import { RecordsService } from '../records/records.service';
 import type { CommitmentSettlement } from '../records/records.store';
 import { CommitmentsStore, type NewOutcome, type OutcomeRow } from './commitments.store';
 import type { CommitmentOutcomeDto } from './dto/commitment-outcome.dto';
-import { CommitmentAlreadyDecided, NotACommitment, NotACommitmentOutcome, WrongDepartment, assertActsFor } from './repair.exception';
+import {
+  CommitmentAlreadyDecided,
+  NotACommitment,
+  NotACommitmentOutcome,
+  WrongDepartment,
+  assertActsFor,
+} from './repair.exception';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
 
@@ -37,28 +43,61 @@ export class CommitmentsService {
     private readonly clock: Clock,
   ) {}
 
-  async record(recordId: string, dto: CommitmentOutcomeDto, caller: Caller | undefined, audit?: PendingAudit): Promise<CommitmentOutcomeResult> {
+  async record(
+    recordId: string,
+    dto: CommitmentOutcomeDto,
+    caller: Caller | undefined,
+    audit?: PendingAudit,
+  ): Promise<CommitmentOutcomeResult> {
     const today = this.clock.today();
     const record = await this.records.get(recordId); // 404 RECORD_NOT_FOUND
     if (record.type !== 'commitment') throw new NotACommitment(record.id, record.type);
-    if (record.commitmentStatus !== 'pending') throw new CommitmentAlreadyDecided(record.id, record.commitmentStatus ?? 'unknown');
+    if (record.commitmentStatus !== 'pending')
+      throw new CommitmentAlreadyDecided(record.id, record.commitmentStatus ?? 'unknown');
     if (record.status !== 'active') throw new CommitmentAlreadyDecided(record.id, record.status);
     if (dto.department !== record.source) throw new WrongDepartment(record.source, dto.department);
     assertActsFor(caller, dto.department);
-    if (dto.date > today) throw new ValidationFailed([{ field: 'date', reason: `must not be in the future (today is ${today}, China Standard Time)` }]);
-    if (dto.date < record.decisionDate) throw new ValidationFailed([{ field: 'date', reason: `must be on or after the commitment's date ${record.decisionDate}` }]);
+    if (dto.date > today)
+      throw new ValidationFailed([
+        { field: 'date', reason: `must not be in the future (today is ${today}, China Standard Time)` },
+      ]);
+    if (dto.date < record.decisionDate)
+      throw new ValidationFailed([
+        { field: 'date', reason: `must be on or after the commitment's date ${record.decisionDate}` },
+      ]);
     const input = {
-      recordId: record.id, subjectId: record.subjectId, kind: dto.kind, outcome: dto.outcome, date: dto.date, department: dto.department,
-      reason: scrubIdNumbers(dto.reason), legalBasis: dto.outcome === 'breached' ? FALSE_COMMITMENT_BASIS : null, caller: caller?.name ?? null,
+      recordId: record.id,
+      subjectId: record.subjectId,
+      kind: dto.kind,
+      outcome: dto.outcome,
+      date: dto.date,
+      department: dto.department,
+      reason: scrubIdNumbers(dto.reason),
+      legalBasis: dto.outcome === 'breached' ? FALSE_COMMITMENT_BASIS : null,
+      caller: caller?.name ?? null,
     };
     const row = await this.store.ds.transaction(async (m) => {
       const inserted = await this.store.insert(m, input);
-      if (!inserted || !(await this.records.settleCommitment(m, settlementOf(input)))) throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
-      if (audit) await stageAuditChange(m, audit, { subjectIds: [record.subjectId], change: { recordId: record.id, outcome: dto.outcome, kind: dto.kind, date: dto.date, legalBasis: input.legalBasis } });
+      if (!inserted || !(await this.records.settleCommitment(m, settlementOf(input))))
+        throw new CommitmentAlreadyDecided(record.id, 'no longer pending');
+      if (audit)
+        await stageAuditChange(m, audit, {
+          subjectIds: [record.subjectId],
+          change: {
+            recordId: record.id,
+            outcome: dto.outcome,
+            kind: dto.kind,
+            date: dto.date,
+            legalBasis: input.legalBasis,
+          },
+        });
       return inserted;
     });
     this.records.announce({ subjectIds: [record.subjectId], reason: `commitment-${dto.outcome}` });
-    return { outcome: { ...row, createdAt: new Date(row.createdAt).toISOString() }, record: await this.records.get(record.id) };
+    return {
+      outcome: { ...row, createdAt: new Date(row.createdAt).toISOString() },
+      record: await this.records.get(record.id),
+    };
   }
 
   async get(recordId: string): Promise<CommitmentOutcomeResult> {
@@ -72,7 +111,10 @@ export class CommitmentsService {
 /** What the commitment record keeps of its outcome: the status and date, and in `details` the kind, the finding department, the finding and, for a breach, its legal basis. */
 function settlementOf(o: NewOutcome): CommitmentSettlement {
   const details = {
-    commitmentKind: o.kind, outcomeDepartment: o.department, outcomeReason: o.reason, ...(o.legalBasis ? { outcomeLegalBasis: o.legalBasis } : {}),
+    commitmentKind: o.kind,
+    outcomeDepartment: o.department,
+    outcomeReason: o.reason,
+    ...(o.legalBasis ? { outcomeLegalBasis: o.legalBasis } : {}),
   };
   return { recordId: o.recordId, outcome: o.outcome, date: o.date, details };
 }

@@ -37,7 +37,10 @@ export class CommitmentsStore {
   }
 
   async findByRecord(recordId: string): Promise<OutcomeRow | null> {
-    const rows: OutcomeRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM commitment_outcomes WHERE record_id = $1::uuid`, [recordId]);
+    const rows: OutcomeRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM commitment_outcomes WHERE record_id = $1::uuid`,
+      [recordId],
+    );
     return rows[0] ?? null;
   }
 }

@@ -3,11 +3,36 @@ import { assertRepairable } from './repair-eligibility';
 import { RecordNotInForce, RecordNotRepairable, RepairTooEarly } from './repair.exception';
 
 const base: RecordView = {
-  id: 'r1', subjectId: 's1', type: 'penalty', source: '綦江区市场监督管理局', decisionNumber: '綦市监罚〔2025〕1号', industry: 'general', sector: 'other',
-  severity: 'general', listType: null, taxLevel: null, taxYear: null, decisionDate: '2025-03-10', publicityMinEnd: '2025-06-10', publicityEnd: '2028-03-10',
-  validUntil: null, ruleVersion: 'NDRC-58', penaltyTypes: ['fine'], fineAmount: 1, commitmentStatus: null, commitmentStatusDate: null, inspectionResult: null,
-  status: 'active', revokedAt: null, revocationReason: null, repairedAt: null, endedAt: null, details: {}, contentHash: '0'.repeat(64),
-  createdAt: '2025-03-10T00:00:00.000Z', updatedAt: '2025-03-10T00:00:00.000Z',
+  id: 'r1',
+  subjectId: 's1',
+  type: 'penalty',
+  source: '綦江区市场监督管理局',
+  decisionNumber: '綦市监罚〔2025〕1号',
+  industry: 'general',
+  sector: 'other',
+  severity: 'general',
+  listType: null,
+  taxLevel: null,
+  taxYear: null,
+  decisionDate: '2025-03-10',
+  publicityMinEnd: '2025-06-10',
+  publicityEnd: '2028-03-10',
+  validUntil: null,
+  ruleVersion: 'NDRC-58',
+  penaltyTypes: ['fine'],
+  fineAmount: 1,
+  commitmentStatus: null,
+  commitmentStatusDate: null,
+  inspectionResult: null,
+  status: 'active',
+  revokedAt: null,
+  revocationReason: null,
+  repairedAt: null,
+  endedAt: null,
+  details: {},
+  contentHash: '0'.repeat(64),
+  createdAt: '2025-03-10T00:00:00.000Z',
+  updatedAt: '2025-03-10T00:00:00.000Z',
 };
 const r = (o: Partial<RecordView>): RecordView => ({ ...base, ...o });
 const thrown = (f: () => unknown): unknown => {
@@ -23,25 +48,69 @@ describe('assertRepairable (信用修复条件)', () => {
   it('refuses before the minimum publicity period, naming the earliest date; admits on that very day', () => {
     const err = thrown(() => assertRepairable(base, '2025-06-09'));
     expect(err).toBeInstanceOf(RepairTooEarly);
-    expect((err as RepairTooEarly).toProblem()).toMatchObject({ status: 422, recordId: 'r1', earliestRepairDate: '2025-06-10' });
-    expect(assertRepairable(base, '2025-06-10')).toEqual({ department: '綦江区市场监督管理局', earliestRepairDate: '2025-06-10' });
+    expect((err as RepairTooEarly).toProblem()).toMatchObject({
+      status: 422,
+      recordId: 'r1',
+      earliestRepairDate: '2025-06-10',
+    });
+    expect(assertRepairable(base, '2025-06-10')).toEqual({
+      department: '綦江区市场监督管理局',
+      earliestRepairDate: '2025-06-10',
+    });
   });
 
   it('has nothing to repair once publication stopped by itself, or the record was revoked, repaired or ended', () => {
     expect(thrown(() => assertRepairable(base, '2028-03-10'))).toBeInstanceOf(RecordNotInForce);
     expect(assertRepairable(base, '2028-03-09').department).toBe(base.source);
-    for (const o of [{ revokedAt: '2025-05-01', status: 'revoked' as const }, { repairedAt: '2025-07-01', status: 'repaired' as const }, { endedAt: '2025-08-01', status: 'ended' as const }]) {
+    for (const o of [
+      { revokedAt: '2025-05-01', status: 'revoked' as const },
+      { repairedAt: '2025-07-01', status: 'repaired' as const },
+      { endedAt: '2025-08-01', status: 'ended' as const },
+    ]) {
       expect(thrown(() => assertRepairable(r(o), '2025-09-01'))).toBeInstanceOf(RecordNotInForce);
     }
   });
 
   it('repairs penalties, negative listings and breached commitments only', () => {
     const today = '2026-06-01';
-    expect(thrown(() => assertRepairable(r({ type: 'licence', publicityMinEnd: null, publicityEnd: null }), today))).toBeInstanceOf(RecordNotRepairable);
-    expect(thrown(() => assertRepairable(r({ type: 'list_entry', listType: 'red_list', publicityMinEnd: null, publicityEnd: null }), today))).toBeInstanceOf(RecordNotRepairable);
-    expect(thrown(() => assertRepairable(r({ type: 'commitment', commitmentStatus: 'pending', publicityMinEnd: null, publicityEnd: null }), today))).toBeInstanceOf(RecordNotRepairable);
-    expect(thrown(() => assertRepairable(r({ type: 'commitment', commitmentStatus: 'fulfilled', publicityMinEnd: null, publicityEnd: null }), today))).toBeInstanceOf(RecordNotRepairable);
-    expect(assertRepairable(r({ type: 'commitment', commitmentStatus: 'breached', publicityMinEnd: null, publicityEnd: null }), today).earliestRepairDate).toBeNull();
-    expect(assertRepairable(r({ type: 'list_entry', listType: 'serious_dishonesty', publicityMinEnd: null, publicityEnd: null }), today).earliestRepairDate).toBeNull();
+    expect(
+      thrown(() => assertRepairable(r({ type: 'licence', publicityMinEnd: null, publicityEnd: null }), today)),
+    ).toBeInstanceOf(RecordNotRepairable);
+    expect(
+      thrown(() =>
+        assertRepairable(
+          r({ type: 'list_entry', listType: 'red_list', publicityMinEnd: null, publicityEnd: null }),
+          today,
+        ),
+      ),
+    ).toBeInstanceOf(RecordNotRepairable);
+    expect(
+      thrown(() =>
+        assertRepairable(
+          r({ type: 'commitment', commitmentStatus: 'pending', publicityMinEnd: null, publicityEnd: null }),
+          today,
+        ),
+      ),
+    ).toBeInstanceOf(RecordNotRepairable);
+    expect(
+      thrown(() =>
+        assertRepairable(
+          r({ type: 'commitment', commitmentStatus: 'fulfilled', publicityMinEnd: null, publicityEnd: null }),
+          today,
+        ),
+      ),
+    ).toBeInstanceOf(RecordNotRepairable);
+    expect(
+      assertRepairable(
+        r({ type: 'commitment', commitmentStatus: 'breached', publicityMinEnd: null, publicityEnd: null }),
+        today,
+      ).earliestRepairDate,
+    ).toBeNull();
+    expect(
+      assertRepairable(
+        r({ type: 'list_entry', listType: 'serious_dishonesty', publicityMinEnd: null, publicityEnd: null }),
+        today,
+      ).earliestRepairDate,
+    ).toBeNull();
   });
 });

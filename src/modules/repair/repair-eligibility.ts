@@ -23,7 +23,8 @@ export interface Repairable {
 export function repairableKind(r: RecordView): string | null {
   if (r.type === 'penalty') return null;
   if (r.type === 'list_entry') return r.listType === 'red_list' ? 'a red-list entry (守信红名单)' : null;
-  if (r.type === 'commitment') return r.commitmentStatus === 'breached' ? null : `a ${r.commitmentStatus ?? 'pending'} commitment`;
+  if (r.type === 'commitment')
+    return r.commitmentStatus === 'breached' ? null : `a ${r.commitmentStatus ?? 'pending'} commitment`;
   return `a ${r.type} record`;
 }
 
@@ -34,7 +35,8 @@ export function assertRepairable(r: RecordView, today: string): Repairable {
   if (r.revokedAt) throw new RecordNotInForce(r.id, `was revoked on ${r.revokedAt}`);
   if (r.repairedAt) throw new RecordNotInForce(r.id, `was already repaired on ${r.repairedAt}`);
   if (r.endedAt) throw new RecordNotInForce(r.id, `ended on ${r.endedAt}`);
-  if (r.publicityEnd && r.publicityEnd <= today) throw new RecordNotInForce(r.id, `stopped being published by itself on ${r.publicityEnd} (最长公示期届满)`);
+  if (r.publicityEnd && r.publicityEnd <= today)
+    throw new RecordNotInForce(r.id, `stopped being published by itself on ${r.publicityEnd} (最长公示期届满)`);
   if (r.decisionDate > today) throw new RecordNotInForce(r.id, `is not decided until ${r.decisionDate}`);
   const earliest = r.publicityMinEnd;
   if (earliest && today < earliest) throw new RepairTooEarly(r.id, earliest, today);

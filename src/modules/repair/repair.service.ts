@@ -7,7 +7,14 @@ import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import type { ApplyRepairDto, ApproveRepairDto, ListRepairQuery, RejectRepairDto } from './dto/repair-requests.dto';
 import { assertRepairable } from './repair-eligibility';
-import { RecordNotInForce, RepairAlreadyPending, RepairApplicationNotFound, RepairNotPending, WrongDepartment, assertActsFor } from './repair.exception';
+import {
+  RecordNotInForce,
+  RepairAlreadyPending,
+  RepairApplicationNotFound,
+  RepairNotPending,
+  WrongDepartment,
+  assertActsFor,
+} from './repair.exception';
 import { RepairStore, type ApplicationRow, type Decision } from './repair.store';
 import { toApplicationView, type RepairApplicationView } from './repair.view';
 import type { PendingAudit } from '../audit/audit-outbox';
@@ -38,14 +45,26 @@ export class RepairService {
     const open = await this.store.pendingFor(record.id);
     if (open) throw new RepairAlreadyPending(record.id, open.id);
     const application = {
-      recordId: record.id, subjectId: record.subjectId, decisionNumber: record.decisionNumber, department,
-      applicantKind: dto.applicant.kind, applicantName: scrubIdNumbers(dto.applicant.name), commitment: scrubIdNumbers(dto.commitment),
-      reason: scrubIdNumbers(dto.reason), evidence: (dto.evidence ?? []).map(scrubIdNumbers), earliestRepairDate, appliedOn: today,
+      recordId: record.id,
+      subjectId: record.subjectId,
+      decisionNumber: record.decisionNumber,
+      department,
+      applicantKind: dto.applicant.kind,
+      applicantName: scrubIdNumbers(dto.applicant.name),
+      commitment: scrubIdNumbers(dto.commitment),
+      reason: scrubIdNumbers(dto.reason),
+      evidence: (dto.evidence ?? []).map(scrubIdNumbers),
+      earliestRepairDate,
+      appliedOn: today,
       caller: caller?.name ?? null,
     };
     let row = await this.store.ds.transaction(async (m) => {
       const inserted = await this.store.insert(application, m);
-      if (inserted && audit) await stageAuditChange(m, audit, { subjectIds: [record.subjectId], change: { applicationId: inserted.id, status: 'pending', recordId: record.id } });
+      if (inserted && audit)
+        await stageAuditChange(m, audit, {
+          subjectIds: [record.subjectId],
+          change: { applicationId: inserted.id, status: 'pending', recordId: record.id },
+        });
       return inserted;
     });
     if (!row) throw new RepairAlreadyPending(record.id, (await this.store.pendingFor(record.id))?.id ?? null); // a concurrent application won
@@ -58,10 +77,16 @@ export class RepairService {
     return toApplicationView(await this.row(id));
   }
 
-  async list(q: ListRepairQuery): Promise<{ total: number; limit: number; offset: number; items: RepairApplicationView[] }> {
+  async list(
+    q: ListRepairQuery,
+  ): Promise<{ total: number; limit: number; offset: number; items: RepairApplicationView[] }> {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const page = await this.store.list({ status: q.status, subjectId: q.subjectId, recordId: q.recordId }, limit, offset);
+    const page = await this.store.list(
+      { status: q.status, subjectId: q.subjectId, recordId: q.recordId },
+      limit,
+      offset,
+    );
     return { total: page.total, limit, offset, items: page.items.map(toApplicationView) };
   }
 
@@ -70,15 +95,28 @@ export class RepairService {
    * The record must still qualify today as it had to when applied for: a record past its publicity end
    * meanwhile (409), or corrected by a re-import to a later minimum (422 with the new date), is not repaired.
    */
-  async approve(id: string, dto: ApproveRepairDto, caller: Caller | undefined, audit?: PendingAudit): Promise<RepairApplicationView> {
+  async approve(
+    id: string,
+    dto: ApproveRepairDto,
+    caller: Caller | undefined,
+    audit?: PendingAudit,
+  ): Promise<RepairApplicationView> {
     const app = await this.decidable(id, dto.department, caller);
     const today = this.clock.today();
     assertRepairable(await this.records.get(app.recordId), today);
     const decided = await this.store.ds.transaction(async (m) => {
-      const row = await this.store.decide(m, this.decision(app, 'approved', today, dto.department, dto.reason ?? null, caller));
+      const row = await this.store.decide(
+        m,
+        this.decision(app, 'approved', today, dto.department, dto.reason ?? null, caller),
+      );
       if (!row) return null; // read why outside: the embedded database's one connection is this transaction's
-      if (!(await this.records.markRepaired(m, app.recordId, today))) throw new RecordNotInForce(app.recordId, 'was revoked, repaired, ended or corrected meanwhile');
-      if (audit) await stageAuditChange(m, audit, { subjectIds: [app.subjectId], change: { applicationId: app.id, status: 'approved', recordId: app.recordId, repairedAt: today } });
+      if (!(await this.records.markRepaired(m, app.recordId, today)))
+        throw new RecordNotInForce(app.recordId, 'was revoked, repaired, ended or corrected meanwhile');
+      if (audit)
+        await stageAuditChange(m, audit, {
+          subjectIds: [app.subjectId],
+          change: { applicationId: app.id, status: 'approved', recordId: app.recordId, repairedAt: today },
+        });
       return row;
     });
     if (!decided) throw await this.notPending(id);
@@ -87,20 +125,43 @@ export class RepairService {
   }
 
   /** Reject (不予修复) with a reason: the record is unchanged. */
-  async reject(id: string, dto: RejectRepairDto, caller: Caller | undefined, audit?: PendingAudit): Promise<RepairApplicationView> {
+  async reject(
+    id: string,
+    dto: RejectRepairDto,
+    caller: Caller | undefined,
+    audit?: PendingAudit,
+  ): Promise<RepairApplicationView> {
     const app = await this.decidable(id, dto.department, caller);
     const today = this.clock.today();
     const decided = await this.store.ds.transaction(async (m) => {
       const row = await this.store.decide(m, this.decision(app, 'rejected', today, dto.department, dto.reason, caller));
-      if (row && audit) await stageAuditChange(m, audit, { subjectIds: [app.subjectId], change: { applicationId: app.id, status: 'rejected', recordId: app.recordId } });
+      if (row && audit)
+        await stageAuditChange(m, audit, {
+          subjectIds: [app.subjectId],
+          change: { applicationId: app.id, status: 'rejected', recordId: app.recordId },
+        });
       return row;
     });
     if (!decided) throw await this.notPending(id);
     return toApplicationView(decided);
   }
 
-  private decision(app: ApplicationRow, status: Decision['status'], on: string, by: string, reason: string | null, caller: Caller | undefined): Decision {
-    return { id: app.id, status, on, by, reason: reason === null ? null : scrubIdNumbers(reason), caller: caller?.name ?? null };
+  private decision(
+    app: ApplicationRow,
+    status: Decision['status'],
+    on: string,
+    by: string,
+    reason: string | null,
+    caller: Caller | undefined,
+  ): Decision {
+    return {
+      id: app.id,
+      status,
+      on,
+      by,
+      reason: reason === null ? null : scrubIdNumbers(reason),
+      caller: caller?.name ?? null,
+    };
   }
 
   private async row(id: string): Promise<ApplicationRow> {
@@ -129,15 +190,35 @@ export class RepairService {
    * number, which the service never keeps. A failure here leaves the application without the link.
    */
   /** Staged under the application's own audit entry: the commitment record is part of what `repair.apply` changed. */
-  private async fileCommitment(app: ApplicationRow, record: RecordView, today: string, audit: PendingAudit | undefined): Promise<string | null> {
+  private async fileCommitment(
+    app: ApplicationRow,
+    record: RecordView,
+    today: string,
+    audit: PendingAudit | undefined,
+  ): Promise<string | null> {
     try {
       const subject = await this.subjects.get(record.subjectId);
       if (!subject.code) return null;
-      const filed = await this.records.ingestOne({
-        type: 'commitment', source: app.department, decisionNumber: `信用修复承诺-${app.id}`, subjectName: subject.name, subjectCode: subject.code,
-        industry: record.industry, ...(record.sector ? { sector: record.sector } : {}), commitmentStatus: 'pending', decisionDate: today,
-        content: app.commitment, remarks: `信用修复承诺 (repair commitment) of application ${app.id} for record ${record.decisionNumber}`.slice(0, 1000),
-      }, audit);
+      const filed = await this.records.ingestOne(
+        {
+          type: 'commitment',
+          source: app.department,
+          decisionNumber: `信用修复承诺-${app.id}`,
+          subjectName: subject.name,
+          subjectCode: subject.code,
+          industry: record.industry,
+          ...(record.sector ? { sector: record.sector } : {}),
+          commitmentStatus: 'pending',
+          decisionDate: today,
+          content: app.commitment,
+          remarks:
+            `信用修复承诺 (repair commitment) of application ${app.id} for record ${record.decisionNumber}`.slice(
+              0,
+              1000,
+            ),
+        },
+        audit,
+      );
       return filed.record.id;
     } catch (err) {
       this.logger.warn({ err, applicationId: app.id }, 'Repair commitment not filed as a record');

@@ -31,8 +31,21 @@ export interface ApplicationRow {
 }
 
 /** What an application is stored with; the rest (status, decision, times) the table fills in. */
-export type NewApplication = Pick<ApplicationRow,
-  'recordId' | 'subjectId' | 'decisionNumber' | 'department' | 'applicantKind' | 'applicantName' | 'commitment' | 'reason' | 'evidence' | 'earliestRepairDate' | 'appliedOn' | 'caller'>;
+export type NewApplication = Pick<
+  ApplicationRow,
+  | 'recordId'
+  | 'subjectId'
+  | 'decisionNumber'
+  | 'department'
+  | 'applicantKind'
+  | 'applicantName'
+  | 'commitment'
+  | 'reason'
+  | 'evidence'
+  | 'earliestRepairDate'
+  | 'appliedOn'
+  | 'caller'
+>;
 
 export interface Decision {
   id: string;
@@ -51,10 +64,27 @@ export interface ApplicationFilter {
 
 const d = (c: string, alias: string) => `to_char(${c}, 'YYYY-MM-DD') AS "${alias}"`;
 const COLUMNS = [
-  'id', 'record_id AS "recordId"', 'subject_id AS "subjectId"', 'decision_number AS "decisionNumber"', 'department', 'status', 'applicant_kind AS "applicantKind"',
-  'applicant_name AS "applicantName"', 'commitment', 'reason', 'evidence', d('earliest_repair_date', 'earliestRepairDate'),
-  d('applied_on', 'appliedOn'), 'commitment_record_id AS "commitmentRecordId"', d('decided_on', 'decidedOn'), 'decided_by AS "decidedBy"',
-  'decision_reason AS "decisionReason"', 'caller', 'decided_caller AS "decidedCaller"', 'created_at AS "createdAt"', 'updated_at AS "updatedAt"',
+  'id',
+  'record_id AS "recordId"',
+  'subject_id AS "subjectId"',
+  'decision_number AS "decisionNumber"',
+  'department',
+  'status',
+  'applicant_kind AS "applicantKind"',
+  'applicant_name AS "applicantName"',
+  'commitment',
+  'reason',
+  'evidence',
+  d('earliest_repair_date', 'earliestRepairDate'),
+  d('applied_on', 'appliedOn'),
+  'commitment_record_id AS "commitmentRecordId"',
+  d('decided_on', 'decidedOn'),
+  'decided_by AS "decidedBy"',
+  'decision_reason AS "decisionReason"',
+  'caller',
+  'decided_caller AS "decidedCaller"',
+  'created_at AS "createdAt"',
+  'updated_at AS "updatedAt"',
 ].join(', ');
 
 /**
@@ -73,7 +103,20 @@ export class RepairStore {
          evidence, earliest_repair_date, applied_on, caller)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::date, $11::date, $12)
        ON CONFLICT (record_id) WHERE status = 'pending' DO NOTHING RETURNING ${COLUMNS}`,
-      [a.recordId, a.subjectId, a.decisionNumber, a.department, a.applicantKind, a.applicantName, a.commitment, a.reason, JSON.stringify(a.evidence), a.earliestRepairDate, a.appliedOn, a.caller],
+      [
+        a.recordId,
+        a.subjectId,
+        a.decisionNumber,
+        a.department,
+        a.applicantKind,
+        a.applicantName,
+        a.commitment,
+        a.reason,
+        JSON.stringify(a.evidence),
+        a.earliestRepairDate,
+        a.appliedOn,
+        a.caller,
+      ],
     );
     return rows[0] ?? null;
   }
@@ -87,12 +130,18 @@ export class RepairStore {
   }
 
   async findById(id: string): Promise<ApplicationRow | null> {
-    const rows: ApplicationRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM repair_applications WHERE id = $1::uuid`, [id]);
+    const rows: ApplicationRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM repair_applications WHERE id = $1::uuid`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
   async pendingFor(recordId: string): Promise<ApplicationRow | null> {
-    const rows: ApplicationRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM repair_applications WHERE record_id = $1::uuid AND status = 'pending'`, [recordId]);
+    const rows: ApplicationRow[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM repair_applications WHERE record_id = $1::uuid AND status = 'pending'`,
+      [recordId],
+    );
     return rows[0] ?? null;
   }
 
@@ -107,7 +156,10 @@ export class RepairStore {
     if (f.subjectId) add('subject_id = ?::uuid', f.subjectId);
     if (f.recordId) add('record_id = ?::uuid', f.recordId);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: string }[] = await this.ds.query(`SELECT count(*)::text AS total FROM repair_applications ${clause}`, params);
+    const [{ total }]: { total: string }[] = await this.ds.query(
+      `SELECT count(*)::text AS total FROM repair_applications ${clause}`,
+      params,
+    );
     const items: ApplicationRow[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM repair_applications ${clause} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],

@@ -26,10 +26,25 @@ export interface RepairApplicationView {
 
 export function toApplicationView(r: ApplicationRow): RepairApplicationView {
   return {
-    id: r.id, recordId: r.recordId, subjectId: r.subjectId, decisionNumber: r.decisionNumber, department: r.department, status: r.status,
-    applicant: { kind: r.applicantKind, name: r.applicantName }, commitment: r.commitment, reason: r.reason, evidence: r.evidence,
-    earliestRepairDate: r.earliestRepairDate, appliedOn: r.appliedOn, commitmentRecordId: r.commitmentRecordId, decidedOn: r.decidedOn,
-    decidedBy: r.decidedBy, decisionReason: r.decisionReason, caller: r.caller, decidedCaller: r.decidedCaller,
-    createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString(),
+    id: r.id,
+    recordId: r.recordId,
+    subjectId: r.subjectId,
+    decisionNumber: r.decisionNumber,
+    department: r.department,
+    status: r.status,
+    applicant: { kind: r.applicantKind, name: r.applicantName },
+    commitment: r.commitment,
+    reason: r.reason,
+    evidence: r.evidence,
+    earliestRepairDate: r.earliestRepairDate,
+    appliedOn: r.appliedOn,
+    commitmentRecordId: r.commitmentRecordId,
+    decidedOn: r.decidedOn,
+    decidedBy: r.decidedBy,
+    decisionReason: r.decisionReason,
+    caller: r.caller,
+    decidedCaller: r.decidedCaller,
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
   };
 }

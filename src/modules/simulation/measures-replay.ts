@@ -30,7 +30,8 @@ function verdictUnder(measures: LoadedMeasures, facts: Facts): Verdict {
     throw e;
   }
 }
-const worst = (vs: Verdict[]) => vs.reduce<Verdict>((w, v) => (verdictRank(v) < verdictRank(w) ? v : w), VERDICTS[VERDICTS.length - 1]);
+const worst = (vs: Verdict[]) =>
+  vs.reduce<Verdict>((w, v) => (verdictRank(v) < verdictRank(w) ? v : w), VERDICTS[VERDICTS.length - 1]);
 
 /**
  * Replays the checks of a past period from the audit trail against a measures draft: each party as of the
@@ -45,10 +46,15 @@ export class MeasuresReplay {
     private readonly records: RecordsService,
   ) {}
 
-  async replay(active: LoadedMeasures, draft: LoadedMeasures, from: string, to: string): Promise<{ replayed: number; changed: ReplayedCheck[]; truncated: boolean }> {
+  async replay(
+    active: LoadedMeasures,
+    draft: LoadedMeasures,
+    from: string,
+    to: string,
+  ): Promise<{ replayed: number; changed: ReplayedCheck[]; truncated: boolean }> {
     const changed: ReplayedCheck[] = [];
     let replayed = 0;
-    for (let after = 0; replayed < MAX_CHECKS; ) {
+    for (let after = 0; replayed < MAX_CHECKS;) {
       const page = await this.audit.list({ kind: 'check', from, to }, after, 500);
       if (!page.items.length) break;
       after = page.items[page.items.length - 1].seq;
@@ -56,13 +62,25 @@ export class MeasuresReplay {
         const check = entry.response as unknown as CheckResult;
         const v = await this.verdicts(check, active, draft);
         replayed += 1;
-        if (v.active !== v.draft) changed.push({ checkId: check.checkId, checkedAt: check.checkedAt, caller: check.caller, scenario: check.scenario, answered: check.verdict, ...v });
+        if (v.active !== v.draft)
+          changed.push({
+            checkId: check.checkId,
+            checkedAt: check.checkedAt,
+            caller: check.caller,
+            scenario: check.scenario,
+            answered: check.verdict,
+            ...v,
+          });
       }
     }
     return { replayed, changed, truncated: replayed >= MAX_CHECKS };
   }
 
-  private async verdicts(check: CheckResult, active: LoadedMeasures, draft: LoadedMeasures): Promise<{ active: Verdict; draft: Verdict }> {
+  private async verdicts(
+    check: CheckResult,
+    active: LoadedMeasures,
+    draft: LoadedMeasures,
+  ): Promise<{ active: Verdict; draft: Verdict }> {
     const ids = check.parties.flatMap((p) => (p.subjectId ? [p.subjectId] : []));
     const refs = await this.subjects.findRefs(ids);
     const recs = await this.records.recordsInForceFor(ids, check.asOf);
@@ -73,7 +91,10 @@ export class MeasuresReplay {
       const tiers: Partial<Record<Industry, string>> = {};
       for (const t of p.tiers) tiers[t.industry as Industry] = t.tier;
       const facts = deriveCheckFacts(
-        { kind: ref?.kind ?? (p.identifier.code ? usccSubjectKind(p.identifier.code) : 'natural_person'), registeredOn: ref?.registeredOn ?? null },
+        {
+          kind: ref?.kind ?? (p.identifier.code ? usccSubjectKind(p.identifier.code) : 'natural_person'),
+          registeredOn: ref?.registeredOn ?? null,
+        },
         (p.subjectId ? recs.get(p.subjectId) : undefined) ?? [],
         check.asOf,
         { scenario: check.scenario, partyRole: p.role as PartyRole, amount: check.transaction.amount ?? null },

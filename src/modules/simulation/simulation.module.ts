@@ -9,5 +9,9 @@ import { MeasuresReplay } from './measures-replay';
 import { AuditModule } from '../audit/audit.module';
 
 /** Impact simulation of rule-pack drafts (发布前模拟): reads packs, subjects, records; writes nothing. */
-@Module({ imports: [PacksModule, SubjectsModule, RecordsModule, TieringModule, AuditModule], controllers: [SimulationController], providers: [SimulationService, MeasuresReplay] })
+@Module({
+  imports: [PacksModule, SubjectsModule, RecordsModule, TieringModule, AuditModule],
+  controllers: [SimulationController],
+  providers: [SimulationService, MeasuresReplay],
+})
 export class SimulationModule {}

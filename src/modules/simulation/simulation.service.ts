@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/problem';
 import { PackAuthoringService } from '../packs/pack-authoring.service';
-import { compileContent, compileMeasuresContent, contentFindings, contentHash, MEASURES_PACK } from '../packs/pack-content';
+import {
+  compileContent,
+  compileMeasuresContent,
+  contentFindings,
+  contentHash,
+  MEASURES_PACK,
+} from '../packs/pack-content';
 import { PackInvalid } from '../packs/packs.exception';
 import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
@@ -32,7 +38,10 @@ export class SimulationService {
 
   /** A measures draft: the checks of [from, to) replayed from the audit trail under the active measures and the draft. */
   async simulateMeasures(from?: string, to?: string): Promise<MeasuresSimulationReport> {
-    if (!from || !to) throw new ValidationFailed([{ field: from ? 'to' : 'from', reason: 'is required to replay the checks of a period' }]);
+    if (!from || !to)
+      throw new ValidationFailed([
+        { field: from ? 'to' : 'from', reason: 'is required to replay the checks of a period' },
+      ]);
     const draft = await this.authoring.draft(MEASURES_PACK);
     const findings = contentFindings(MEASURES_PACK, draft.content, `draft r${draft.revision}`);
     if (findings.length) throw new PackInvalid(findings);
@@ -45,8 +54,17 @@ export class SimulationService {
       ...r.changed.slice(0, 20).map((c) => `  ${c.checkId} ${c.scenario} (${c.caller}): ${c.active} → ${c.draft}`),
     ];
     return {
-      packId: MEASURES_PACK, activeVersion: active.version, draftVersion: candidate.version, draftRevision: draft.revision, from, to,
-      checksReplayed: r.replayed, truncated: r.truncated, changedCount: r.changed.length, changed: r.changed.slice(0, LISTED), summary,
+      packId: MEASURES_PACK,
+      activeVersion: active.version,
+      draftVersion: candidate.version,
+      draftRevision: draft.revision,
+      from,
+      to,
+      checksReplayed: r.replayed,
+      truncated: r.truncated,
+      changedCount: r.changed.length,
+      changed: r.changed.slice(0, LISTED),
+      summary,
     };
   }
 
@@ -63,11 +81,14 @@ export class SimulationService {
     const changed: TierChange[] = [];
     let evaluated = 0;
     let changedCount = 0;
-    for (let afterId: string | null = null; ; ) {
+    for (let afterId: string | null = null; ;) {
       const refs = await this.subjects.listRefs(afterId, CHUNK);
       if (!refs.length) break;
       afterId = refs[refs.length - 1].id;
-      const recs = await this.records.recordsInForceFor(refs.map((r) => r.id), asOf);
+      const recs = await this.records.recordsInForceFor(
+        refs.map((r) => r.id),
+        asOf,
+      );
       for (const ref of refs) {
         const [b] = this.tiering.tiersFor(ref, recs.get(ref.id) ?? [], asOf, [current]);
         const [a] = this.tiering.tiersFor(ref, recs.get(ref.id) ?? [], asOf, [candidate]);
@@ -81,17 +102,35 @@ export class SimulationService {
         const firedB = new Set(b.evaluation.fired.map((f) => f.rule));
         const firedA = new Set(a.evaluation.fired.map((f) => f.rule));
         changed.push({
-          subjectId: ref.id, name: ref.name, code: ref.code,
-          before: { tier: b.evaluation.tier, score: b.evaluation.score }, after: { tier: a.evaluation.tier, score: a.evaluation.score },
-          rulesAdded: [...firedA].filter((r) => !firedB.has(r)), rulesRemoved: [...firedB].filter((r) => !firedA.has(r)),
+          subjectId: ref.id,
+          name: ref.name,
+          code: ref.code,
+          before: { tier: b.evaluation.tier, score: b.evaluation.score },
+          after: { tier: a.evaluation.tier, score: a.evaluation.score },
+          rulesAdded: [...firedA].filter((r) => !firedB.has(r)),
+          rulesRemoved: [...firedB].filter((r) => !firedA.has(r)),
         });
       }
     }
     const report = {
-      packId, industry: current.pack.industry, activeVersion: current.pack.version, draftVersion: candidate.pack.version,
-      draftRevision: draft.revision, asOf, subjectsEvaluated: evaluated, distribution: { before, after }, changedCount, changed,
+      packId,
+      industry: current.pack.industry,
+      activeVersion: current.pack.version,
+      draftVersion: candidate.pack.version,
+      draftRevision: draft.revision,
+      asOf,
+      subjectsEvaluated: evaluated,
+      distribution: { before, after },
+      changedCount,
+      changed,
     };
-    return { ...report, summary: summarise(report, current.pack.tiers.map((t) => t.tier)) };
+    return {
+      ...report,
+      summary: summarise(
+        report,
+        current.pack.tiers.map((t) => t.tier),
+      ),
+    };
   }
 }
 
@@ -106,7 +145,9 @@ function summarise(r: Omit<SimulationReport, 'summary'>, tiers: readonly string[
     lines.push(`  ${t}: ${b} → ${a} (${a - b >= 0 ? '+' : ''}${a - b})`);
   }
   for (const c of r.changed.slice(0, 20)) {
-    lines.push(`  ${c.name} (${c.code ?? c.subjectId}): ${c.before.tier} ${c.before.score} → ${c.after.tier} ${c.after.score}`);
+    lines.push(
+      `  ${c.name} (${c.code ?? c.subjectId}): ${c.before.tier} ${c.before.score} → ${c.after.tier} ${c.after.score}`,
+    );
   }
   if (r.changedCount > 20) lines.push(`  … and ${r.changedCount - 20} more`);
   return lines;

@@ -9,21 +9,40 @@ const TODAY = '2026-11-28';
 describe('draftSubject', () => {
   it('infers the kind from the USCC category code and the region from positions 3-8', () => {
     expect(draftSubject({ code: '91350200776049653A', name: ' A ' }, hash, TODAY)).toEqual({
-      kind: 'legal_person', code: '91350200776049653A', idHash: null, idMasked: null, name: 'A', region: '350200', registeredOn: null,
+      kind: 'legal_person',
+      code: '91350200776049653A',
+      idHash: null,
+      idMasked: null,
+      name: 'A',
+      region: '350200',
+      registeredOn: null,
     });
     expect(draftSubject({ code: '123502001549897397', name: 'B' }, hash, TODAY).kind).toBe('public_body');
-    expect(draftSubject({ code: '91350200776049653a', name: 'C', region: '350203' }, hash, TODAY)).toMatchObject({ code: '91350200776049653A', region: '350203' });
+    expect(draftSubject({ code: '91350200776049653a', name: 'C', region: '350203' }, hash, TODAY)).toMatchObject({
+      code: '91350200776049653A',
+      region: '350203',
+    });
   });
 
   it('keeps only the hash and the masked form of an ID number (a typed x is an X)', () => {
     const d = draftSubject({ idNumber: ' 11010519491231002x ', name: '张三' }, hash, TODAY);
-    expect(d).toMatchObject({ kind: 'natural_person', code: null, idHash: 'h(11010519491231002X)', idMasked: '110105********002X', region: null });
+    expect(d).toMatchObject({
+      kind: 'natural_person',
+      code: null,
+      idHash: 'h(11010519491231002X)',
+      idMasked: '110105********002X',
+      region: null,
+    });
     expect(Object.values(d)).not.toContain('11010519491231002X');
   });
 
   it('names every bad field and never repeats the ID number', () => {
     try {
-      draftSubject({ kind: 'legal_person', idNumber: '110105194912310021', name: '', registeredOn: '2023-02-29', region: 'x' }, hash, TODAY);
+      draftSubject(
+        { kind: 'legal_person', idNumber: '110105194912310021', name: '', registeredOn: '2023-02-29', region: 'x' },
+        hash,
+        TODAY,
+      );
       throw new Error('expected a ValidationFailed');
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationFailed);
@@ -34,9 +53,16 @@ describe('draftSubject', () => {
   });
 
   it('bounds the registration date by the day it is given (the service clock), not by the calendar', () => {
-    expect(draftSubject({ code: '91350200776049653A', name: 'A', registeredOn: TODAY }, hash, TODAY).registeredOn).toBe(TODAY);
-    expect(() => draftSubject({ code: '91350200776049653A', name: 'A', registeredOn: '2026-11-29' }, hash, TODAY)).toThrow(ValidationFailed);
-    expect(draftSubject({ code: '91350200776049653A', name: 'A', registeredOn: '2031-01-01' }, hash, '2031-06-01').registeredOn).toBe('2031-01-01');
+    expect(draftSubject({ code: '91350200776049653A', name: 'A', registeredOn: TODAY }, hash, TODAY).registeredOn).toBe(
+      TODAY,
+    );
+    expect(() =>
+      draftSubject({ code: '91350200776049653A', name: 'A', registeredOn: '2026-11-29' }, hash, TODAY),
+    ).toThrow(ValidationFailed);
+    expect(
+      draftSubject({ code: '91350200776049653A', name: 'A', registeredOn: '2031-01-01' }, hash, '2031-06-01')
+        .registeredOn,
+    ).toBe('2031-01-01');
   });
 });
 

@@ -3,8 +3,14 @@ import { maskIdNumber } from '../../common/pii';
 import { usccRegion, usccSubjectKind } from '../../common/identifiers/uscc';
 import type { SubjectKind } from '../../rules/shared';
 import {
-  identifierProblem, isPresent, isSubjectKind, nameProblem, normaliseIdentifier, regionProblem,
-  registeredOnProblem, trimmed,
+  identifierProblem,
+  isPresent,
+  isSubjectKind,
+  nameProblem,
+  normaliseIdentifier,
+  regionProblem,
+  registeredOnProblem,
+  trimmed,
 } from './subject-rules';
 
 /** A validated row to insert: the ID number is already reduced to its keyed hash and masked form. */
@@ -41,7 +47,8 @@ export function draftSubject(input: DraftInput, hash: (idNumber: string) => stri
 
   if (isPresent(input.kind) && !isSubjectKind(input.kind)) fail('kind', 'is not a known subject kind');
   if (isPresent(code) && isPresent(idNumber)) fail('idNumber', 'give either code or idNumber, not both');
-  if (!isPresent(code) && !isPresent(idNumber)) fail('code', 'code (统一社会信用代码) or idNumber (公民身份号码) is required');
+  if (!isPresent(code) && !isPresent(idNumber))
+    fail('code', 'code (统一社会信用代码) or idNumber (公民身份号码) is required');
   fail('code', identifierProblem('code', input.kind, code));
   fail('idNumber', identifierProblem('idNumber', input.kind, idNumber));
   fail('name', nameProblem(name));
@@ -51,7 +58,11 @@ export function draftSubject(input: DraftInput, hash: (idNumber: string) => stri
 
   const c = isPresent(code) ? (code as string) : null;
   const id = isPresent(idNumber) ? (idNumber as string) : null;
-  const kind: SubjectKind = isSubjectKind(input.kind) ? input.kind : id ? 'natural_person' : usccSubjectKind(c as string);
+  const kind: SubjectKind = isSubjectKind(input.kind)
+    ? input.kind
+    : id
+      ? 'natural_person'
+      : usccSubjectKind(c as string);
   return {
     kind,
     code: c,

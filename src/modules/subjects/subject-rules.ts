@@ -69,7 +69,9 @@ export function looksLikeIdNumber(text: string): boolean {
 }
 
 export function regionProblem(v: unknown): string | null {
-  return typeof v === 'string' && REGION.test(v) ? null : 'must be a 6-digit administrative division code (行政区划代码)';
+  return typeof v === 'string' && REGION.test(v)
+    ? null
+    : 'must be a 6-digit administrative division code (行政区划代码)';
 }
 
 /**
@@ -86,6 +88,7 @@ export function registeredOnProblem(v: unknown, today?: string): string | null {
     return 'is not a real calendar date';
   }
   if (y < 1800) return 'must not be before 1800-01-01';
-  if (today !== undefined && (v as string) > today) return `must not be in the future (today is ${today}, China Standard Time)`;
+  if (today !== undefined && (v as string) > today)
+    return `must not be in the future (today is ${today}, China Standard Time)`;
   return null;
 }

@@ -10,7 +10,13 @@ import { identifierProblem, isPresent, normaliseIdentifier } from './subject-rul
 import { SubjectExists, SubjectNotFound } from './subjects.exception';
 import { SubjectsStore } from './subjects.store';
 import type {
-  RegisterSubjectInput, ResolveSubjectInput, SubjectLookupInput, SubjectPage, SubjectRef, SubjectSearchQuery, SubjectView,
+  RegisterSubjectInput,
+  ResolveSubjectInput,
+  SubjectLookupInput,
+  SubjectPage,
+  SubjectRef,
+  SubjectSearchQuery,
+  SubjectView,
 } from './subjects.types';
 import { isUuid } from '../../common/uuid';
 
@@ -19,7 +25,15 @@ export const SEARCH_LIMIT_MAX = 100;
 const LIST_LIMIT_MAX = 10_000;
 
 function toRef(v: SubjectView): SubjectRef {
-  return { id: v.id, kind: v.kind, name: v.name, code: v.code, idMasked: v.idMasked, region: v.region, registeredOn: v.registeredOn };
+  return {
+    id: v.id,
+    kind: v.kind,
+    name: v.name,
+    code: v.code,
+    idMasked: v.idMasked,
+    region: v.region,
+    registeredOn: v.registeredOn,
+  };
 }
 
 /**
@@ -37,7 +51,9 @@ export class SubjectsService {
 
   /** Keyed hash (HMAC-SHA256, hex) of a resident ID number, as stored in `subjects.id_hash`. */
   idHash(idNumber: string): string {
-    return createHmac('sha256', this.config.idHashKey.reveal()).update(String(normaliseIdentifier(idNumber))).digest('hex');
+    return createHmac('sha256', this.config.idHashKey.reveal())
+      .update(String(normaliseIdentifier(idNumber)))
+      .digest('hex');
   }
 
   /** Register a new subject; 409 SUBJECT_EXISTS (extension `subjectId`) when the code / ID number is known. */
@@ -55,7 +71,10 @@ export class SubjectsService {
    * Resolve many identifiers at once: a map from each given code / ID number to its subject (absent when
    * unknown). Identifiers must already be valid; the ID number is hashed here and never kept.
    */
-  async resolveMany(input: { codes: readonly string[]; idNumbers: readonly string[] }): Promise<Map<string, SubjectRef>> {
+  async resolveMany(input: {
+    codes: readonly string[];
+    idNumbers: readonly string[];
+  }): Promise<Map<string, SubjectRef>> {
     const hashOf = new Map(input.idNumbers.map((n) => [this.idHash(n), n]));
     const found = await this.store.findByIdentities(input.codes, [...hashOf.keys()]);
     const out = new Map<string, SubjectRef>();
@@ -75,10 +94,15 @@ export class SubjectsService {
 
   async search(q: SubjectSearchQuery): Promise<SubjectPage> {
     const limit = Math.min(Math.max(Math.trunc(q.limit ?? SEARCH_LIMIT_DEFAULT), 1), SEARCH_LIMIT_MAX);
-    if (q.cursor !== undefined && !isUuid(q.cursor)) throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this service issued' }]);
+    if (q.cursor !== undefined && !isUuid(q.cursor))
+      throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this service issued' }]);
     const code = q.code === undefined ? undefined : String(normaliseIdentifier(q.code));
     const name = q.name?.trim() || undefined;
-    const rows = await this.store.search({ code, name, kind: q.kind, region: q.region, ids: q.ids }, limit + 1, q.cursor ?? null);
+    const rows = await this.store.search(
+      { code, name, kind: q.kind, region: q.region, ids: q.ids },
+      limit + 1,
+      q.cursor ?? null,
+    );
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
@@ -88,15 +112,22 @@ export class SubjectsService {
     const code = normaliseIdentifier(input.code);
     const idNumber = normaliseIdentifier(input.idNumber);
     if (isPresent(code) === isPresent(idNumber)) {
-      throw new ValidationFailed([{ field: isPresent(code) ? 'idNumber' : 'code', reason: 'give exactly one of code or idNumber' }]);
+      throw new ValidationFailed([
+        { field: isPresent(code) ? 'idNumber' : 'code', reason: 'give exactly one of code or idNumber' },
+      ]);
     }
     const field = isPresent(code) ? 'code' : 'idNumber';
     const problem = identifierProblem(field, undefined, field === 'code' ? code : idNumber);
     if (problem) throw new ValidationFailed([{ field, reason: problem }]);
     const found = await this.store.findByIdentity(
-      field === 'code' ? { code: code as string, idHash: null } : { code: null, idHash: this.idHash(idNumber as string) },
+      field === 'code'
+        ? { code: code as string, idHash: null }
+        : { code: null, idHash: this.idHash(idNumber as string) },
     );
-    if (!found) throw new SubjectNotFound(`No subject (信用主体) with this ${field === 'code' ? 'unified social credit code' : 'ID number'}.`);
+    if (!found)
+      throw new SubjectNotFound(
+        `No subject (信用主体) with this ${field === 'code' ? 'unified social credit code' : 'ID number'}.`,
+      );
     return found;
   }
 
@@ -127,7 +158,8 @@ export class SubjectsService {
 
   /** Keyset over all subjects ordered by id, for batch jobs: pass the last id of a page to get the next. */
   async listRefs(afterId: string | null, limit: number): Promise<SubjectRef[]> {
-    if (afterId !== null && !isUuid(afterId)) throw new ValidationFailed([{ field: 'afterId', reason: 'must be a UUID' }]);
+    if (afterId !== null && !isUuid(afterId))
+      throw new ValidationFailed([{ field: 'afterId', reason: 'must be a UUID' }]);
     const n = Math.min(Math.max(Math.trunc(limit) || 1, 1), LIST_LIMIT_MAX);
     return (await this.store.listAfter(afterId, n)).map(toRef);
   }

@@ -65,7 +65,10 @@ export class SubjectsStore {
     return rows[0] ? toView(rows[0]) : null;
   }
 
-  async findByIdentity(key: { code: string | null; idHash: string | null }, m: EntityManager = this.ds.manager): Promise<SubjectView | null> {
+  async findByIdentity(
+    key: { code: string | null; idHash: string | null },
+    m: EntityManager = this.ds.manager,
+  ): Promise<SubjectView | null> {
     const [column, value] = key.code !== null ? ['code', key.code] : ['id_hash', key.idHash];
     const rows: SubjectRow[] = await m.query(`SELECT ${COLUMNS} FROM subjects WHERE ${column} = $1`, [value]);
     return rows[0] ? toView(rows[0]) : null;
@@ -78,13 +81,18 @@ export class SubjectsStore {
   }
 
   /** Many subjects by code or ID hash in one query (the check API resolves all parties at once). */
-  async findByIdentities(codes: readonly string[], idHashes: readonly string[]): Promise<Array<SubjectView & { idHash: string | null }>> {
+  async findByIdentities(
+    codes: readonly string[],
+    idHashes: readonly string[],
+  ): Promise<Array<SubjectView & { idHash: string | null }>> {
     if (!codes.length && !idHashes.length) return [];
     // Indexed look-ups only: an OR across the two columns (or id_hash compared as text) scans the table.
     const parts: string[] = [];
     const params: unknown[] = [];
-    if (codes.length) parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE code = ANY($${params.push(codes)}::varchar[])`);
-    if (idHashes.length) parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE id_hash = ANY($${params.push(idHashes)}::bpchar[])`);
+    if (codes.length)
+      parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE code = ANY($${params.push(codes)}::varchar[])`);
+    if (idHashes.length)
+      parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE id_hash = ANY($${params.push(idHashes)}::bpchar[])`);
     const rows: SubjectRow[] = await this.ds.query(parts.join(' UNION ALL '), params);
     return rows.map((r) => ({ ...toView(r), idHash: (r as unknown as { id_hash: string | null }).id_hash }));
   }
@@ -102,7 +110,11 @@ export class SubjectsStore {
     if (byName) where.push(`${NAME_KEY} LIKE '%' || lower(${p(escapeLike(f.name as string))}) || '%' ESCAPE '\\'`);
     if (after !== null) {
       const c = p(after);
-      where.push(byName ? `(${NAME_KEY}, id) > (SELECT lower(s.name) COLLATE "C", s.id FROM subjects s WHERE s.id = ${c}::uuid)` : `id > ${c}::uuid`);
+      where.push(
+        byName
+          ? `(${NAME_KEY}, id) > (SELECT lower(s.name) COLLATE "C", s.id FROM subjects s WHERE s.id = ${c}::uuid)`
+          : `id > ${c}::uuid`,
+      );
     }
     const sql = `SELECT ${COLUMNS} FROM subjects ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${byName ? `${NAME_KEY}, id` : 'id'} LIMIT ${p(limit)}`;
@@ -111,9 +123,13 @@ export class SubjectsStore {
   }
 
   async listAfter(afterId: string | null, limit: number): Promise<SubjectView[]> {
-    const rows: SubjectRow[] = afterId === null
-      ? await this.ds.query(`SELECT ${COLUMNS} FROM subjects ORDER BY id LIMIT $1`, [limit])
-      : await this.ds.query(`SELECT ${COLUMNS} FROM subjects WHERE id > $1::uuid ORDER BY id LIMIT $2`, [afterId, limit]);
+    const rows: SubjectRow[] =
+      afterId === null
+        ? await this.ds.query(`SELECT ${COLUMNS} FROM subjects ORDER BY id LIMIT $1`, [limit])
+        : await this.ds.query(`SELECT ${COLUMNS} FROM subjects WHERE id > $1::uuid ORDER BY id LIMIT $2`, [
+            afterId,
+            limit,
+          ]);
     return rows.map(toView);
   }
 
@@ -124,6 +140,9 @@ export class SubjectsStore {
 
   /** The distinct (code, name) of organisations with a code; only those of `ids` when given. Runs on `db` (a snapshot's manager). */
   codedNames(ids: readonly string[] | null, db: Queryable = this.ds): Promise<Array<{ code: string; name: string }>> {
-    return db.query(`SELECT DISTINCT code, name FROM subjects WHERE code IS NOT NULL AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))`, [ids]);
+    return db.query(
+      `SELECT DISTINCT code, name FROM subjects WHERE code IS NOT NULL AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))`,
+      [ids],
+    );
   }
 }

@@ -57,7 +57,10 @@ export class DailyTiering implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.log({ ...summary }, `Daily tiering run of ${day}: ${summary.changed} tier(s) changed`);
     } catch (err) {
       // The claim is given back (the day before), so the next look tries again.
-      this.logger.error({ error: err instanceof Error ? err.message : String(err) }, `Daily tiering run of ${day} failed; retried at the next look`);
+      this.logger.error(
+        { error: err instanceof Error ? err.message : String(err) },
+        `Daily tiering run of ${day} failed; retried at the next look`,
+      );
       await this.runs.giveBack(DAILY_TIERING_JOB, day).catch(() => undefined);
     }
   }

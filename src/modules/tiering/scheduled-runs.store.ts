@@ -22,7 +22,10 @@ export class ScheduledRunsStore {
   }
 
   async finish(job: string, summary: object): Promise<void> {
-    await this.ds.query(`UPDATE scheduled_runs SET finished_at = now(), summary = $2::jsonb WHERE job = $1`, [job, JSON.stringify(summary)]);
+    await this.ds.query(`UPDATE scheduled_runs SET finished_at = now(), summary = $2::jsonb WHERE job = $1`, [
+      job,
+      JSON.stringify(summary),
+    ]);
   }
 
   /** The claim given back (to the day before), so the next look tries again. */

@@ -29,7 +29,8 @@ export class SubjectSearchController {
   @ApiOkResponse({ type: SubjectPageResponse, example: { items: [SUBJECT_EXAMPLE], nextCursor: SUBJECT_EXAMPLE.id } })
   @ApiBadRequestResponse({
     type: ProblemResponse,
-    description: 'Validation failed: `errors[].field` names each bad field (problem details), e.g. `tier` without `industry`, or a tier the industry\'s pack does not define',
+    description:
+      "Validation failed: `errors[].field` names each bad field (problem details), e.g. `tier` without `industry`, or a tier the industry's pack does not define",
   })
   search(@Query() query: SubjectSearchQuery): Promise<SubjectPage> {
     return this.queries.searchSubjects(query);

@@ -35,9 +35,21 @@ export function computeTiers(
   const out: ComputedTier[] = [];
   for (const p of packs) {
     if (!p.pack.appliesTo.includes(subject.kind)) continue;
-    const facts = deriveFacts({ kind: subject.kind, registeredOn: subject.registeredOn }, records as FactRecord[], asOf, p.pack.industry);
+    const facts = deriveFacts(
+      { kind: subject.kind, registeredOn: subject.registeredOn },
+      records as FactRecord[],
+      asOf,
+      p.pack.industry,
+    );
     const evaluation = evaluatePack(p.compiled, facts);
-    out.push({ subjectId: subject.id, evaluation, facts, packHash: p.contentHash, asOf, fingerprint: fingerprint(evaluation, facts, p.contentHash) });
+    out.push({
+      subjectId: subject.id,
+      evaluation,
+      facts,
+      packHash: p.contentHash,
+      asOf,
+      fingerprint: fingerprint(evaluation, facts, p.contentHash),
+    });
   }
   return out;
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Clock } from '../../common/clock';
 import { FIELD_PROBLEM_DESCRIPTION, ValidationFailed } from '../../common/problem';
 import { AsOfQuery, DistributionQuery, HistoryQuery, TieringRunBody } from './dto/tiering.dto';
@@ -50,17 +57,26 @@ export class TieringController {
   @Post('tiering/runs')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Batch tiering (批量分级): recompute and store every subject's current tiers; answers with counts and duration",
-    description: 'Stored tiers are today\'s (they drive inspection plans): `asOf`, when given, must be today. Tiers of another date are computed live by GET /api/v1/subjects/{id}/tiers?asOf=. Runs after the record-change recomputes already queued. ' +
+    summary:
+      "Batch tiering (批量分级): recompute and store every subject's current tiers; answers with counts and duration",
+    description:
+      "Stored tiers are today's (they drive inspection plans): `asOf`, when given, must be today. Tiers of another date are computed live by GET /api/v1/subjects/{id}/tiers?asOf=. Runs after the record-change recomputes already queued. " +
       'No body (or `{}`) runs every subject; a body that is not a JSON object (`null`, an array, a string, a number) is a 400 naming `body` and runs nothing. ' +
       '`changed` counts tiers whose tier, score, fired rules or pack version moved (one history row each); `refreshed` counts stored tiers whose facts alone were brought up to date.',
   })
   @ApiOkResponse({ type: TieringRunSummaryDto, description: 'Counts and duration of the run (批量分级结果)' })
-  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: asOf is not today, or the body is not a JSON object` })
+  @ApiBadRequestResponse({
+    description: `${FIELD_PROBLEM_DESCRIPTION}: asOf is not today, or the body is not a JSON object`,
+  })
   run(@Body() body: TieringRunBody) {
     const today = this.clock.today();
     if (body.asOf !== undefined && body.asOf !== today) {
-      throw new ValidationFailed([{ field: 'asOf', reason: `stored tiers are today's (${today}); for another date read GET /api/v1/subjects/{id}/tiers?asOf= (computed live)` }]);
+      throw new ValidationFailed([
+        {
+          field: 'asOf',
+          reason: `stored tiers are today's (${today}); for another date read GET /api/v1/subjects/{id}/tiers?asOf= (computed live)`,
+        },
+      ]);
     }
     return this.tiering.runBatch('batch');
   }

@@ -25,7 +25,10 @@ export class TieringQueries {
     private readonly subjects: SubjectsService,
   ) {}
 
-  async tiersOf(subjectId: string, asOf?: string): Promise<{ subject: unknown; asOf: string | null; stored: boolean; tiers: TierView[] }> {
+  async tiersOf(
+    subjectId: string,
+    asOf?: string,
+  ): Promise<{ subject: unknown; asOf: string | null; stored: boolean; tiers: TierView[] }> {
     const subject = await this.subjects.get(subjectId);
     if (asOf) {
       const live = await this.tiering.computeAsOf(subjectId, asOf);
@@ -46,13 +49,17 @@ export class TieringQueries {
   async searchSubjects(q: SubjectSearchQuery & TierFilter): Promise<SubjectPage> {
     const { industry, tier, ...rest } = q;
     if (industry === undefined) {
-      if (tier !== undefined) throw new ValidationFailed([{ field: 'tier', reason: 'requires industry (a tier is defined per industry)' }]);
+      if (tier !== undefined)
+        throw new ValidationFailed([{ field: 'tier', reason: 'requires industry (a tier is defined per industry)' }]);
       return this.subjects.search(rest);
     }
     const known = TIER_VALUES[industry as Industry] as readonly string[] | undefined;
-    if (!known) throw new ValidationFailed([{ field: 'industry', reason: `is not an industry (行业) of this service` }]);
+    if (!known)
+      throw new ValidationFailed([{ field: 'industry', reason: `is not an industry (行业) of this service` }]);
     if (tier !== undefined && !known.includes(tier)) {
-      throw new ValidationFailed([{ field: 'tier', reason: `is not a tier of ${industry} (its tiers: ${known.join(', ')})` }]);
+      throw new ValidationFailed([
+        { field: 'tier', reason: `is not a tier of ${industry} (its tiers: ${known.join(', ')})` },
+      ]);
     }
     return this.subjects.search({ ...rest, ids: await this.store.subjectIdsWith(industry, tier) });
   }

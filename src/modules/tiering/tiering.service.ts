@@ -77,7 +77,10 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Evaluate and store the tiers of some subjects as of a date (default: today). */
-  async recompute(subjectIds: readonly string[], opts: { asOf?: string; trigger: string }): Promise<{ evaluations: number; changed: number; refreshed: number }> {
+  async recompute(
+    subjectIds: readonly string[],
+    opts: { asOf?: string; trigger: string },
+  ): Promise<{ evaluations: number; changed: number; refreshed: number }> {
     const asOf = opts.asOf ?? this.clock.today();
     const ids = [...new Set(subjectIds)];
     let evaluations = 0;
@@ -141,7 +144,12 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Tiers of subjects whose records are already loaded (the check API): no I/O; the caller's pack snapshot, or the current one. */
-  tiersFor(subject: TierSubject, records: readonly FactRecord[], asOf: string, packs = this.packs.active()): ComputedTier[] {
+  tiersFor(
+    subject: TierSubject,
+    records: readonly FactRecord[],
+    asOf: string,
+    packs = this.packs.active(),
+  ): ComputedTier[] {
     return computeTiers(subject, records, asOf, packs);
   }
 
@@ -149,7 +157,10 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     const packs = this.packs.active().filter((p) => packId === undefined || p.pack.id === packId); // one snapshot for the whole chunk
     const refs = packId === undefined ? all : all.filter((r) => packs.some((p) => p.pack.appliesTo.includes(r.kind)));
     if (refs.length === 0) return [];
-    const records = await this.records.recordsInForceFor(refs.map((r) => r.id), asOf);
+    const records = await this.records.recordsInForceFor(
+      refs.map((r) => r.id),
+      asOf,
+    );
     const out: ComputedTier[] = [];
     for (const ref of refs) out.push(...computeTiers(ref, records.get(ref.id) ?? [], asOf, packs));
     return out;

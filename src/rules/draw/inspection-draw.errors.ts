@@ -5,7 +5,12 @@ export class DrawImpossible extends Error {
   constructor(
     readonly code: DrawErrorCode,
     message: string,
-    readonly details: { readonly subjectId?: string; readonly tier?: string; readonly eligible?: number; readonly needed?: number } = {},
+    readonly details: {
+      readonly subjectId?: string;
+      readonly tier?: string;
+      readonly eligible?: number;
+      readonly needed?: number;
+    } = {},
   ) {
     super(message);
     this.name = 'DrawImpossible';

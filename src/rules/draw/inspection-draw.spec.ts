@@ -27,7 +27,11 @@ const inputArb = (opts: { minSubjects: number; conflicts: boolean }) =>
     })
     .map(({ subjects, inspectors, conflictSeeds, seed }): DrawInput => {
       const ss: DrawSubject[] = subjects.map((s, i) => ({ id: `s${String(i).padStart(4, '0')}`, ...s }));
-      const ins = Array.from({ length: inspectors }, (_, i) => ({ id: `i${i}`, department: 'dept', conflicts: [] as string[] }));
+      const ins = Array.from({ length: inspectors }, (_, i) => ({
+        id: `i${i}`,
+        department: 'dept',
+        conflicts: [] as string[],
+      }));
       conflictSeeds.forEach((c) => ins[c % inspectors].conflicts.push(ss[c % ss.length].id));
       return { subjects: ss, policies: POLICIES, inspectors: ins, seed };
     });
@@ -51,7 +55,11 @@ describe('inspection draw (双随机)', () => {
   it('same inputs and seed give a byte-identical plan, whatever the input order', () => {
     fc.assert(
       fc.property(inputArb({ minSubjects: 1, conflicts: true }), (input) => {
-        const shuffled = { ...input, subjects: [...input.subjects].reverse(), inspectors: [...input.inspectors].reverse() };
+        const shuffled = {
+          ...input,
+          subjects: [...input.subjects].reverse(),
+          inspectors: [...input.inspectors].reverse(),
+        };
         expect(outcome(shuffled)).toBe(outcome(input));
       }),
       { numRuns: 100 },
@@ -62,8 +70,13 @@ describe('inspection draw (双随机)', () => {
     fc.assert(
       fc.property(inputArb({ minSubjects: 40, conflicts: false }), fc.string({ minLength: 1 }), (input, other) => {
         fc.pre(other !== input.seed);
-        const many = { ...input, policies: { ...POLICIES, A: { samplingRatio: 0.5 }, B: { samplingRatio: 0.5 }, D: { samplingRatio: 0.5 } } };
-        expect(JSON.stringify(drawInspectionPlan({ ...many, seed: other }))).not.toBe(JSON.stringify(drawInspectionPlan(many)));
+        const many = {
+          ...input,
+          policies: { ...POLICIES, A: { samplingRatio: 0.5 }, B: { samplingRatio: 0.5 }, D: { samplingRatio: 0.5 } },
+        };
+        expect(JSON.stringify(drawInspectionPlan({ ...many, seed: other }))).not.toBe(
+          JSON.stringify(drawInspectionPlan(many)),
+        );
       }),
       { numRuns: 50 },
     );
@@ -72,7 +85,10 @@ describe('inspection draw (双随机)', () => {
   it('never pairs an inspector with a conflicted or excluded subject', () => {
     fc.assert(
       fc.property(inputArb({ minSubjects: 1, conflicts: true }), (input) => {
-        const excluded = { ...input, subjects: input.subjects.map((s, i) => (i % 3 === 0 ? { ...s, excludedInspectors: ['i1'] } : s)) };
+        const excluded = {
+          ...input,
+          subjects: input.subjects.map((s, i) => (i % 3 === 0 ? { ...s, excludedInspectors: ['i1'] } : s)),
+        };
         const barred = new Set(excluded.inspectors.flatMap((i) => i.conflicts.map((s) => `${i.id}/${s}`)));
         excluded.subjects.forEach((s) => s.excludedInspectors?.forEach((i) => barred.add(`${i}/${s.id}`)));
         let plan;
@@ -119,12 +135,17 @@ describe('inspection draw (双随机)', () => {
 
   it('draws each tier within tolerance of its ratio on 20,000 subjects', () => {
     const subjects: DrawSubject[] = Array.from({ length: 20_000 }, (_, i) => ({
-      id: `subject-${String(i).padStart(6, '0')}`, tier: TIERS[i % 4], due: false, openLead: false,
+      id: `subject-${String(i).padStart(6, '0')}`,
+      tier: TIERS[i % 4],
+      due: false,
+      openLead: false,
     }));
     const inspectors = Array.from({ length: 50 }, (_, i) => ({ id: `insp-${i}`, department: 'd', conflicts: [] }));
     const plan = drawInspectionPlan({ subjects, policies: POLICIES, inspectors, seed: 'large' });
     for (const t of plan.tiers) {
-      expect(Math.abs(t.drawn / t.population - POLICIES[t.tier as keyof typeof POLICIES].samplingRatio)).toBeLessThan(0.001);
+      expect(Math.abs(t.drawn / t.population - POLICIES[t.tier as keyof typeof POLICIES].samplingRatio)).toBeLessThan(
+        0.001,
+      );
     }
     const count = (tier: string) => plan.items.filter((i) => i.tier === tier).length;
     expect(count('A')).toBe(100);
@@ -133,13 +154,25 @@ describe('inspection draw (双随机)', () => {
 
   it('names what is short: too few inspectors, or a subject every inspector conflicts with', () => {
     const subjects: DrawSubject[] = [{ id: 's1', tier: 'D', due: false, openLead: false }];
-    const one = () => drawInspectionPlan({ subjects, policies: POLICIES, inspectors: [{ id: 'i1', department: 'd', conflicts: [] }], seed: 'x' });
+    const one = () =>
+      drawInspectionPlan({
+        subjects,
+        policies: POLICIES,
+        inspectors: [{ id: 'i1', department: 'd', conflicts: [] }],
+        seed: 'x',
+      });
     expect(one).toThrow(DrawImpossible);
     expect(one).toThrow(/1 given/);
     try {
       drawInspectionPlan({
-        subjects, policies: POLICIES, seed: 'x',
-        inspectors: [{ id: 'i1', department: 'd', conflicts: ['s1'] }, { id: 'i2', department: 'd', conflicts: [] }, { id: 'i3', department: 'd', conflicts: ['s1'] }],
+        subjects,
+        policies: POLICIES,
+        seed: 'x',
+        inspectors: [
+          { id: 'i1', department: 'd', conflicts: ['s1'] },
+          { id: 'i2', department: 'd', conflicts: [] },
+          { id: 'i3', department: 'd', conflicts: ['s1'] },
+        ],
       });
       throw new Error('expected a refusal');
     } catch (err) {
@@ -147,6 +180,8 @@ describe('inspection draw (双随机)', () => {
       expect((err as DrawImpossible).code).toBe('SUBJECT_UNSTAFFABLE');
       expect((err as DrawImpossible).details).toEqual({ subjectId: 's1', eligible: 1, needed: 2 });
     }
-    expect(() => drawInspectionPlan({ subjects: [{ ...subjects[0], tier: 'Z' }], policies: POLICIES, inspectors: [], seed: 'x' })).toThrow(/tier Z/);
+    expect(() =>
+      drawInspectionPlan({ subjects: [{ ...subjects[0], tier: 'Z' }], policies: POLICIES, inspectors: [], seed: 'x' }),
+    ).toThrow(/tier Z/);
   });
 });

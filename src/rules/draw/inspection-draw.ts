@@ -1,7 +1,14 @@
 import { DrawImpossible } from './inspection-draw.errors';
 import { byCodeUnits, mulberry32, partialShuffle, seed32 } from './inspection-draw.prng';
 import {
-  DRAW_ALGORITHM, type DrawInput, type DrawItem, type DrawPlan, type DrawPolicy, type DrawReason, type DrawSubject, type DrawTierSummary,
+  DRAW_ALGORITHM,
+  type DrawInput,
+  type DrawItem,
+  type DrawPlan,
+  type DrawPolicy,
+  type DrawReason,
+  type DrawSubject,
+  type DrawTierSummary,
 } from './inspection-draw.types';
 
 export * from './inspection-draw.types';
@@ -53,14 +60,22 @@ function groupByTier(subjects: readonly DrawSubject[]): Map<string, number[]> {
 
 function policyOf(input: DrawInput, tier: string): DrawPolicy {
   const p = Object.prototype.hasOwnProperty.call(input.policies, tier) ? input.policies[tier] : undefined;
-  if (!p) throw new DrawImpossible('NO_POLICY_FOR_TIER', `No inspection policy (sampling ratio) for tier ${tier}.`, { tier });
+  if (!p)
+    throw new DrawImpossible('NO_POLICY_FOR_TIER', `No inspection policy (sampling ratio) for tier ${tier}.`, { tier });
   if (!Number.isFinite(p.samplingRatio) || p.samplingRatio < 0 || p.samplingRatio > 1) {
     throw new DrawImpossible('BAD_RATIO', `The sampling ratio of tier ${tier} must be between 0 and 1.`, { tier });
   }
   return p;
 }
 
-function drawTier(tier: string, subjects: readonly DrawSubject[], members: readonly number[], policy: DrawPolicy, rnd: () => number, selected: Array<DrawReason | undefined>): DrawTierSummary {
+function drawTier(
+  tier: string,
+  subjects: readonly DrawSubject[],
+  members: readonly number[],
+  policy: DrawPolicy,
+  rnd: () => number,
+  selected: Array<DrawReason | undefined>,
+): DrawTierSummary {
   const target = Math.round(policy.samplingRatio * members.length);
   const pool: number[] = [];
   let lead = 0;
@@ -77,13 +92,30 @@ function drawTier(tier: string, subjects: readonly DrawSubject[], members: reado
   }
   const drawn = partialShuffle(pool, target - lead - due, rnd);
   for (const at of drawn) selected[at] = 'ratio';
-  return { tier, population: members.length, samplingRatio: policy.samplingRatio, target, lead, due, ratio: drawn.length, drawn: lead + due + drawn.length };
+  return {
+    tier,
+    population: members.length,
+    samplingRatio: policy.samplingRatio,
+    target,
+    lead,
+    due,
+    ratio: drawn.length,
+    drawn: lead + due + drawn.length,
+  };
 }
 
-function pairInspectors(input: DrawInput, subjects: readonly DrawSubject[], selected: ReadonlyArray<DrawReason | undefined>, rnd: () => number) {
+function pairInspectors(
+  input: DrawInput,
+  subjects: readonly DrawSubject[],
+  selected: ReadonlyArray<DrawReason | undefined>,
+  rnd: () => number,
+) {
   const ids = [...new Set(input.inspectors.map((i) => i.id))].sort(byCodeUnits);
   if (ids.length < PAIR) {
-    throw new DrawImpossible('TOO_FEW_INSPECTORS', `Two inspectors are needed per subject; ${ids.length} given.`, { eligible: ids.length, needed: PAIR });
+    throw new DrawImpossible('TOO_FEW_INSPECTORS', `Two inspectors are needed per subject; ${ids.length} given.`, {
+      eligible: ids.length,
+      needed: PAIR,
+    });
   }
   const order = partialShuffle([...ids], ids.length, rnd); // position in `order` breaks ties
   const at = new Map(order.map((id, i) => [id, i]));
@@ -111,14 +143,22 @@ function pairInspectors(input: DrawInput, subjects: readonly DrawSubject[], sele
     const [a, b] = leastLoaded(load, barredFor, n);
     if (b < 0) {
       const eligible = barredFor.reduce((k, x) => (x === n ? k : k + 1), 0);
-      throw new DrawImpossible('SUBJECT_UNSTAFFABLE', `Subject ${s.id} has ${eligible} eligible inspector(s) after conflicts; ${PAIR} are needed.`, { subjectId: s.id, eligible, needed: PAIR });
+      throw new DrawImpossible(
+        'SUBJECT_UNSTAFFABLE',
+        `Subject ${s.id} has ${eligible} eligible inspector(s) after conflicts; ${PAIR} are needed.`,
+        { subjectId: s.id, eligible, needed: PAIR },
+      );
     }
     load[a]++;
     load[b]++;
     const policy = input.policies[s.tier];
     items.push({
-      subjectId: s.id, tier: s.tier, reason, inspectors: [order[a], order[b]],
-      onSite: reason === 'lead' || policy.onSiteWithoutLead !== false, keyItemsFull: policy.keyItemsFull === true,
+      subjectId: s.id,
+      tier: s.tier,
+      reason,
+      inspectors: [order[a], order[b]],
+      onSite: reason === 'lead' || policy.onSiteWithoutLead !== false,
+      keyItemsFull: policy.keyItemsFull === true,
     });
   }
   return { items, load: Object.fromEntries(ids.map((id) => [id, load[at.get(id) ?? 0]])) };

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECK_FACT_CATALOGUE, checkFactVocabulary, deriveCheckFacts, PARTY_ROLES, TIER_FACTS, TIER_VALUES, withCheckDefaults } from './check-facts';
+import {
+  CHECK_FACT_CATALOGUE,
+  checkFactVocabulary,
+  deriveCheckFacts,
+  PARTY_ROLES,
+  TIER_FACTS,
+  TIER_VALUES,
+  withCheckDefaults,
+} from './check-facts';
 import { FACT_CATALOGUE, INDUSTRIES } from '../shared/facts.catalogue';
 import { CheckFactsError } from '../shared/rules.errors';
 import { bundledPacks } from '../testing/bundled-packs';
@@ -15,7 +23,14 @@ describe('the check-fact vocabulary', () => {
     const names = CHECK_FACT_CATALOGUE.map((f) => f.name);
     expect(names.slice(0, FACT_CATALOGUE.length)).toEqual(FACT_CATALOGUE.map((f) => f.name));
     expect(names.slice(FACT_CATALOGUE.length)).toEqual([
-      'majorViolationPenaltiesLast36Months', 'scenario', 'partyRole', 'amount', 'taxTier', 'constructionTier', 'foodDrugTier', 'fireSafetyTier',
+      'majorViolationPenaltiesLast36Months',
+      'scenario',
+      'partyRole',
+      'amount',
+      'taxTier',
+      'constructionTier',
+      'foodDrugTier',
+      'fireSafetyTier',
     ]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of CHECK_FACT_CATALOGUE) {
@@ -26,11 +41,11 @@ describe('the check-fact vocabulary', () => {
     }
   });
 
-  it('tier values are the bundled packs\' tier ids', () => {
+  it("tier values are the bundled packs' tier ids", () => {
     for (const p of bundledPacks()) expect(TIER_VALUES[p.pack.industry]).toEqual(p.pack.tiers.map((t) => t.tier));
   });
 
-  it('limits scenario to the catalogue\'s codes when given them', () => {
+  it("limits scenario to the catalogue's codes when given them", () => {
     expect(checkFactVocabulary(['a', 'b']).get('scenario')?.values).toEqual(['a', 'b']);
     expect(checkFactVocabulary().get('scenario')?.values).toBeUndefined();
     expect(checkFactVocabulary().get('partyRole')?.values).toEqual(PARTY_ROLES);
@@ -44,7 +59,13 @@ describe('the check-fact vocabulary', () => {
 
 describe('withCheckDefaults', () => {
   it('fills defaults; scenario has none', () => {
-    expect(withCheckDefaults({ scenario: 'tendering' })).toMatchObject({ scenario: 'tendering', partyRole: 'other', amount: null, taxTier: null, redListed: false });
+    expect(withCheckDefaults({ scenario: 'tendering' })).toMatchObject({
+      scenario: 'tendering',
+      partyRole: 'other',
+      amount: null,
+      taxTier: null,
+      redListed: false,
+    });
     expect(() => withCheckDefaults({})).toThrow(/scenario: is required/);
   });
 
@@ -63,46 +84,97 @@ describe('withCheckDefaults', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(CheckFactsError);
       expect((e as CheckFactsError).code).toBe('RULES_CHECK_FACTS_INVALID');
-      expect((e as CheckFactsError).problems).toContainEqual({ fact, message: expect.stringMatching(message) as string });
+      expect((e as CheckFactsError).problems).toContainEqual({
+        fact,
+        message: expect.stringMatching(message) as string,
+      });
     }
   });
 
   it('checks the scenario against a catalogue vocabulary', () => {
-    expect(() => withCheckDefaults({ scenario: 'fishing' }, checkFactVocabulary(['tendering']))).toThrow(/"fishing" is not one of tendering/);
+    expect(() => withCheckDefaults({ scenario: 'fishing' }, checkFactVocabulary(['tendering']))).toThrow(
+      /"fishing" is not one of tendering/,
+    );
   });
 });
 
 describe('deriveCheckFacts', () => {
   const fine = (industry: FactRecord['industry'], penaltyTypes: FactRecord['penaltyTypes']): FactRecord => ({
-    type: 'penalty', industry, severity: 'serious', decisionDate: '2025-03-10', publicityEnd: '2028-03-10', status: 'active', penaltyTypes, fineAmount: 3,
+    type: 'penalty',
+    industry,
+    severity: 'serious',
+    decisionDate: '2025-03-10',
+    publicityEnd: '2028-03-10',
+    status: 'active',
+    penaltyTypes,
+    fineAmount: 3,
   });
 
   it('derives over every industry, adds the transaction and the tiers', () => {
-    const rs = [fine('food_drug', ['fine']), fine('construction', ['suspension']), fine('general', ['licence_revocation', 'fine'])];
-    const f = deriveCheckFacts(subject, rs, '2025-09-01', { ...tx, amount: 1_500_000 }, { tax: 'A', construction: 'D' });
+    const rs = [
+      fine('food_drug', ['fine']),
+      fine('construction', ['suspension']),
+      fine('general', ['licence_revocation', 'fine']),
+    ];
+    const f = deriveCheckFacts(
+      subject,
+      rs,
+      '2025-09-01',
+      { ...tx, amount: 1_500_000 },
+      { tax: 'A', construction: 'D' },
+    );
     expect(f).toMatchObject({
-      penaltiesLast12Months: 3, industryPenaltiesLast12Months: 3, industrySeriousPenaltiesLast36Months: 3, majorViolationPenaltiesLast36Months: 2,
-      scenario: 'tendering', partyRole: 'bidder', amount: 1_500_000, taxTier: 'A', constructionTier: 'D', foodDrugTier: null, fireSafetyTier: null,
+      penaltiesLast12Months: 3,
+      industryPenaltiesLast12Months: 3,
+      industrySeriousPenaltiesLast36Months: 3,
+      majorViolationPenaltiesLast36Months: 2,
+      scenario: 'tendering',
+      partyRole: 'bidder',
+      amount: 1_500_000,
+      taxTier: 'A',
+      constructionTier: 'D',
+      foodDrugTier: null,
+      fireSafetyTier: null,
     });
     expect(Object.keys(f).sort()).toEqual(CHECK_FACT_CATALOGUE.map((d) => d.name).sort());
   });
 
   it('refuses a tier the industry does not have', () => {
-    expect(() => deriveCheckFacts(subject, [], '2025-09-01', tx, { food_drug: 'M' })).toThrow(/foodDrugTier: "M" is not one of A, B, C, D/);
+    expect(() => deriveCheckFacts(subject, [], '2025-09-01', tx, { food_drug: 'M' })).toThrow(
+      /foodDrugTier: "M" is not one of A, B, C, D/,
+    );
   });
 
   it('industry facts equal their all-industry counterparts in a check', () => {
-    const industry = fc.constantFrom('tax', 'construction', 'food_drug', 'fire_safety', 'general') as fc.Arbitrary<FactRecord['industry']>;
-    const rec = fc.record({ industry, failed: fc.boolean(), penalty: fc.boolean(), serious: fc.boolean() }).map(({ industry: ind, failed, penalty, serious }): FactRecord =>
-      penalty
-        ? { ...fine(ind, ['fine']), severity: serious ? 'serious' : 'general' }
-        : { type: 'inspection', industry: ind, decisionDate: '2025-05-01', status: 'active', inspectionResult: failed ? 'failed' : 'passed' });
-    fc.assert(fc.property(fc.array(rec, { maxLength: 12 }), (rs) => {
-      const f = deriveCheckFacts(subject, rs, '2025-09-01', tx);
-      expect(f.industryPenaltiesLast12Months).toBe(f.penaltiesLast12Months);
-      expect(f.industrySeriousPenaltiesLast36Months).toBe(f.seriousPenaltiesLast36Months);
-      expect(f.industryInspectionFailuresLast12Months).toBe(f.inspectionFailuresLast12Months);
-    }));
-    expect(INDUSTRIES.map((i) => TIER_FACTS[i])).toEqual(['taxTier', 'constructionTier', 'foodDrugTier', 'fireSafetyTier']);
+    const industry = fc.constantFrom('tax', 'construction', 'food_drug', 'fire_safety', 'general') as fc.Arbitrary<
+      FactRecord['industry']
+    >;
+    const rec = fc
+      .record({ industry, failed: fc.boolean(), penalty: fc.boolean(), serious: fc.boolean() })
+      .map(({ industry: ind, failed, penalty, serious }): FactRecord =>
+        penalty
+          ? { ...fine(ind, ['fine']), severity: serious ? 'serious' : 'general' }
+          : {
+              type: 'inspection',
+              industry: ind,
+              decisionDate: '2025-05-01',
+              status: 'active',
+              inspectionResult: failed ? 'failed' : 'passed',
+            },
+      );
+    fc.assert(
+      fc.property(fc.array(rec, { maxLength: 12 }), (rs) => {
+        const f = deriveCheckFacts(subject, rs, '2025-09-01', tx);
+        expect(f.industryPenaltiesLast12Months).toBe(f.penaltiesLast12Months);
+        expect(f.industrySeriousPenaltiesLast36Months).toBe(f.seriousPenaltiesLast36Months);
+        expect(f.industryInspectionFailuresLast12Months).toBe(f.inspectionFailuresLast12Months);
+      }),
+    );
+    expect(INDUSTRIES.map((i) => TIER_FACTS[i])).toEqual([
+      'taxTier',
+      'constructionTier',
+      'foodDrugTier',
+      'fireSafetyTier',
+    ]);
   });
 });

@@ -10,12 +10,30 @@
  *   the tiering packs, null when not tiered. Their values are the bundled packs' tier ids.
  */
 import { deriveFacts } from './derive-facts';
-import { FACT_CATALOGUE, factValueProblem, INDUSTRIES, type FactDefinition, type Facts, type FactValue, type Industry } from '../shared/facts.catalogue';
+import {
+  FACT_CATALOGUE,
+  factValueProblem,
+  INDUSTRIES,
+  type FactDefinition,
+  type Facts,
+  type FactValue,
+  type Industry,
+} from '../shared/facts.catalogue';
 import { recordsBehind } from './fact-sources';
 import type { FactRecord, FactSubject } from './record.types';
 import { CheckFactsError, type CheckFactProblem } from '../shared/rules.errors';
 
-export const PARTY_ROLES = ['bidder', 'supplier', 'tenderer', 'purchaser', 'transferee', 'applicant', 'borrower', 'nominee', 'other'] as const;
+export const PARTY_ROLES = [
+  'bidder',
+  'supplier',
+  'tenderer',
+  'purchaser',
+  'transferee',
+  'applicant',
+  'borrower',
+  'nominee',
+  'other',
+] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** Transaction facts: given by the caller, not derived from records; left out of `factsUsed`. */
@@ -42,10 +60,19 @@ export interface CheckFactDefinition extends FactDefinition {
 
 const checkScoped = (f: FactDefinition): CheckFactDefinition =>
   f.name.startsWith('industry')
-    ? { ...f, description: `${f.description} — in a check: every industry (equals the non-industry fact)`, descriptionZh: `${f.descriptionZh}（核查时统计全部行业）` }
+    ? {
+        ...f,
+        description: `${f.description} — in a check: every industry (equals the non-industry fact)`,
+        descriptionZh: `${f.descriptionZh}（核查时统计全部行业）`,
+      }
     : f;
 
-const TIER_NAMES_ZH: Readonly<Record<Industry, string>> = { tax: '纳税信用', construction: '建筑市场信用', food_drug: '食品药品', fire_safety: '消防安全' };
+const TIER_NAMES_ZH: Readonly<Record<Industry, string>> = {
+  tax: '纳税信用',
+  construction: '建筑市场信用',
+  food_drug: '食品药品',
+  fire_safety: '消防安全',
+};
 
 export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
   ...FACT_CATALOGUE.map(checkScoped),
@@ -54,7 +81,8 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
     type: 'number',
     nullable: false,
     default: 0,
-    description: 'Penalties in force, decided in the 36 months before T, that ordered suspension of production or business or revoked a licence (政府采购法实施条例 Art. 19; a relatively large fine is compared separately)',
+    description:
+      'Penalties in force, decided in the 36 months before T, that ordered suspension of production or business or revoked a licence (政府采购法实施条例 Art. 19; a relatively large fine is compared separately)',
     descriptionZh: '近36个月责令停产停业、吊销许可证件的行政处罚数（政府采购法实施条例第十九条）',
     derivedFrom: 'penalty records, penalty types suspension / licence_revocation',
   },
@@ -64,7 +92,8 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
     nullable: false,
     required: true,
     default: null,
-    description: 'The scenario checked: a scenario code of the measures catalogue (tendering, government_procurement, …); required',
+    description:
+      'The scenario checked: a scenario code of the measures catalogue (tendering, government_procurement, …); required',
     descriptionZh: '办理事项的应用场景（招标投标、政府采购等），必填',
     derivedFrom: 'the check request',
   },
@@ -102,7 +131,9 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
 /** The check facts with `scenario` limited to the given scenario codes (the loaded catalogue's). */
 export function checkFactVocabulary(scenarioCodes?: readonly string[]): ReadonlyMap<string, CheckFactDefinition> {
   return new Map(
-    CHECK_FACT_CATALOGUE.map((f) => [f.name, f.name === 'scenario' && scenarioCodes ? { ...f, values: [...scenarioCodes] } : f] as const),
+    CHECK_FACT_CATALOGUE.map(
+      (f) => [f.name, f.name === 'scenario' && scenarioCodes ? { ...f, values: [...scenarioCodes] } : f] as const,
+    ),
   );
 }
 
@@ -110,17 +141,24 @@ const ANY_SCENARIO = checkFactVocabulary();
 
 function problem(def: CheckFactDefinition | undefined, name: string, v: FactValue): string | undefined {
   if (!def) return 'unknown fact (not a check fact)';
-  return factValueProblem(def, v) ?? (name === 'amount' && typeof v === 'number' && v < 0 ? 'must not be negative' : undefined);
+  return (
+    factValueProblem(def, v) ??
+    (name === 'amount' && typeof v === 'number' && v < 0 ? 'must not be negative' : undefined)
+  );
 }
 
 /** Problems of a (partial) check fact set: unknown facts, wrong types, values outside the allowed ones, missing required facts. */
-export function checkFactProblems(partial: Readonly<Record<string, FactValue>>, vocabulary = ANY_SCENARIO): CheckFactProblem[] {
+export function checkFactProblems(
+  partial: Readonly<Record<string, FactValue>>,
+  vocabulary = ANY_SCENARIO,
+): CheckFactProblem[] {
   const out: CheckFactProblem[] = [];
   for (const [name, v] of Object.entries(partial)) {
     const message = problem(vocabulary.get(name), name, v);
     if (message) out.push({ fact: name, message });
   }
-  for (const def of vocabulary.values()) if (def.required && !(def.name in partial)) out.push({ fact: def.name, message: 'is required' });
+  for (const def of vocabulary.values())
+    if (def.required && !(def.name in partial)) out.push({ fact: def.name, message: 'is required' });
   return out;
 }
 
@@ -154,7 +192,8 @@ export function deriveCheckFacts(
 ): Facts {
   const partial: Record<string, FactValue> = {
     ...deriveFacts(subject, records, asOf, 'all'),
-    majorViolationPenaltiesLast36Months: recordsBehind('majorViolationPenaltiesLast36Months', records, asOf, 'all').length,
+    majorViolationPenaltiesLast36Months: recordsBehind('majorViolationPenaltiesLast36Months', records, asOf, 'all')
+      .length,
     scenario: transaction.scenario,
     partyRole: transaction.partyRole,
     amount: transaction.amount ?? null,

@@ -5,7 +5,13 @@
  * exclusive end as a publicity window), so a decision exactly N months before T no longer counts.
  */
 import { addMonths, parseDate } from '../shared/calendar';
-import { FACT_CATALOGUE, type Facts, type FactValue, type Industry, type TaxCreditLevel } from '../shared/facts.catalogue';
+import {
+  FACT_CATALOGUE,
+  type Facts,
+  type FactValue,
+  type Industry,
+  type TaxCreditLevel,
+} from '../shared/facts.catalogue';
 import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type FactSubject } from './record.types';
 
@@ -22,7 +28,8 @@ export function inForceAt(r: FactRecord, t: string): boolean {
   if (r.decisionDate > t) return false;
   const end = recordEnd(r);
   if (end !== null && t >= end) return false;
-  if (endedOnOrBefore(r.revokedAt, t) || endedOnOrBefore(r.repairedAt, t) || endedOnOrBefore(r.endedAt, t)) return false;
+  if (endedOnOrBefore(r.revokedAt, t) || endedOnOrBefore(r.repairedAt, t) || endedOnOrBefore(r.endedAt, t))
+    return false;
   // A non-active status without its date cannot be placed in time: it is treated as ended since always.
   if (r.status === 'revoked' && !given(r.revokedAt)) return false;
   if (r.status === 'repaired' && !given(r.repairedAt)) return false;
@@ -54,8 +61,10 @@ export function taxRecordsByYear(records: readonly FactRecord[]): Map<number, Fa
   for (const r of records) {
     if (!given(r.taxYear) || !given(r.taxLevel)) continue;
     const prev = best.get(r.taxYear);
-    const later = !prev || r.decisionDate > prev.decisionDate
-      || (r.decisionDate === prev.decisionDate && TAX_LEVEL_RANK[r.taxLevel] > TAX_LEVEL_RANK[prev.taxLevel!]);
+    const later =
+      !prev ||
+      r.decisionDate > prev.decisionDate ||
+      (r.decisionDate === prev.decisionDate && TAX_LEVEL_RANK[r.taxLevel] > TAX_LEVEL_RANK[prev.taxLevel!]);
     if (later) best.set(r.taxYear, r);
   }
   return best;
@@ -65,7 +74,10 @@ function taxLevelsByYear(records: readonly FactRecord[]): Map<number, TaxCreditL
   return new Map([...taxRecordsByYear(records)].map(([year, r]) => [year, r.taxLevel!]));
 }
 
-function taxFacts(records: readonly FactRecord[]): { taxCreditLevel: TaxCreditLevel | null; consecutiveTaxALevelYears: number } {
+function taxFacts(records: readonly FactRecord[]): {
+  taxCreditLevel: TaxCreditLevel | null;
+  consecutiveTaxALevelYears: number;
+} {
   const levels = taxLevelsByYear(records);
   if (levels.size === 0) return { taxCreditLevel: null, consecutiveTaxALevelYears: 0 };
   const latest = Math.max(...levels.keys());
@@ -80,14 +92,20 @@ const count = (rs: readonly FactRecord[], p: (r: FactRecord) => boolean): number
 export type IndustryScope = Industry | 'all';
 
 /** Does a record fall in the industry scope? */
-export const inIndustryScope = (r: FactRecord, industry: IndustryScope): boolean => industry === 'all' || r.industry === industry;
+export const inIndustryScope = (r: FactRecord, industry: IndustryScope): boolean =>
+  industry === 'all' || r.industry === industry;
 
 /**
  * Every fact of FACT_CATALOGUE for one subject at `asOf` ('YYYY-MM-DD'). `industry` is the pack's
  * industry: the `industry*` facts count only records of that industry ('all': records of any industry,
  * so they equal their non-industry counterparts — used by checks, see check-facts.ts).
  */
-export function deriveFacts(subject: FactSubject, records: readonly FactRecord[], asOf: string, industry: IndustryScope): Facts {
+export function deriveFacts(
+  subject: FactSubject,
+  records: readonly FactRecord[],
+  asOf: string,
+  industry: IndustryScope,
+): Facts {
   parseDate(asOf);
   const live = records.filter((r) => inForceAt(r, asOf));
   const of = (type: FactRecord['type']) => live.filter((r) => r.type === type);
@@ -108,7 +126,9 @@ export function deriveFacts(subject: FactSubject, records: readonly FactRecord[]
     penaltiesLast36Months: p36.length,
     generalPenaltiesLast36Months: count(p36, (r) => r.severity === 'general'),
     seriousPenaltiesLast36Months: count(p36, (r) => r.severity === 'serious'),
-    licenceRevocationsLast36Months: count(p36, (r) => (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t))),
+    licenceRevocationsLast36Months: count(p36, (r) =>
+      (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t)),
+    ),
     maxFineLast36Months: p36.reduce((max, r) => Math.max(max, r.fineAmount ?? 0), 0),
     industryPenaltiesLast12Months: count(p12, inIndustry),
     industrySeriousPenaltiesLast36Months: count(p36, (r) => inIndustry(r) && r.severity === 'serious'),
@@ -119,7 +139,10 @@ export function deriveFacts(subject: FactSubject, records: readonly FactRecord[]
     abnormalOperationListed: listed('abnormal_operation'),
     redListed: listed('red_list'),
     ...taxFacts(of('tax_credit')),
-    commitmentsBreachedLast36Months: count(commitments, (r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36)),
+    commitmentsBreachedLast36Months: count(
+      commitments,
+      (r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36),
+    ),
     commitmentsFulfilled: count(commitments, (r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= asOf),
     inspectionsLast12Months: inspections12.length,
     inspectionFailuresLast12Months: failed12.length,

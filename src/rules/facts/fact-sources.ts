@@ -28,15 +28,27 @@ interface Scope {
 type Selector = (s: Scope) => FactRecord[];
 
 const of = (s: Scope, type: FactRecord['type']): FactRecord[] => s.live.filter((r) => r.type === type);
-const penalties = (months: number) => (s: Scope): FactRecord[] => of(s, 'penalty').filter((r) => withinMonths(r.decisionDate, s.asOf, months));
+const penalties =
+  (months: number) =>
+  (s: Scope): FactRecord[] =>
+    of(s, 'penalty').filter((r) => withinMonths(r.decisionDate, s.asOf, months));
 const p12 = penalties(12);
 const p36 = penalties(36);
-const hasType = (types: readonly PenaltyType[]) => (r: FactRecord): boolean => (r.penaltyTypes ?? []).some((t) => types.includes(t));
-const listed = (list: ListKind): Selector => (s) => of(s, 'list_entry').filter((r) => r.listType === list);
+const hasType =
+  (types: readonly PenaltyType[]) =>
+  (r: FactRecord): boolean =>
+    (r.penaltyTypes ?? []).some((t) => types.includes(t));
+const listed =
+  (list: ListKind): Selector =>
+  (s) =>
+    of(s, 'list_entry').filter((r) => r.listType === list);
 const statusDate = (r: FactRecord): string => r.commitmentStatusDate ?? r.decisionDate;
 const inspections12: Selector = (s) => of(s, 'inspection').filter((r) => withinMonths(r.decisionDate, s.asOf, 12));
 const failed12: Selector = (s) => inspections12(s).filter((r) => r.inspectionResult === 'failed');
-const inIndustry = (sel: Selector): Selector => (s) => sel(s).filter((r) => inIndustryScope(r, s.industry));
+const inIndustry =
+  (sel: Selector): Selector =>
+  (s) =>
+    sel(s).filter((r) => inIndustryScope(r, s.industry));
 
 function maxFine(s: Scope): FactRecord[] {
   const ps = p36(s);
@@ -85,7 +97,8 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   consecutiveTaxALevelYears: taxARun,
   commitmentsBreachedLast36Months: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), s.asOf, 36)),
-  commitmentsFulfilled: (s) => of(s, 'commitment').filter((r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= s.asOf),
+  commitmentsFulfilled: (s) =>
+    of(s, 'commitment').filter((r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= s.asOf),
   inspectionsLast12Months: inspections12,
   inspectionFailuresLast12Months: failed12,
   industryInspectionsLast12Months: inIndustry(inspections12),
@@ -107,7 +120,12 @@ export const SOURCED_FACTS: readonly string[] = Object.keys(SELECTORS);
  * The records in force at `asOf` that make `factName` what it is, in input order (tax runs latest first).
  * `industry` scopes the `industry*` facts ('all' in a check). Throws on a fact it does not know.
  */
-export function recordsBehind(factName: string, records: readonly FactRecord[], asOf: string, industry: IndustryScope): FactRecord[] {
+export function recordsBehind(
+  factName: string,
+  records: readonly FactRecord[],
+  asOf: string,
+  industry: IndustryScope,
+): FactRecord[] {
   const select = Object.hasOwn(SELECTORS, factName) ? SELECTORS[factName] : undefined;
   if (!select) throw new Error(`recordsBehind: unknown fact "${factName}"`);
   parseDate(asOf);

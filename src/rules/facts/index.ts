@@ -1,5 +1,14 @@
 /** From credit records to facts: the record vocabulary, the facts of a subject at an instant, the check facts of a party. */
 export * from './record.types';
-export { deriveFacts, inForceAt, recordEnd, withinMonths, wholeYears, taxRecordsByYear, inIndustryScope, type IndustryScope } from './derive-facts';
+export {
+  deriveFacts,
+  inForceAt,
+  recordEnd,
+  withinMonths,
+  wholeYears,
+  taxRecordsByYear,
+  inIndustryScope,
+  type IndustryScope,
+} from './derive-facts';
 export { recordsBehind, SOURCED_FACTS, MAJOR_VIOLATION_PENALTIES } from './fact-sources';
 export * from './check-facts';

@@ -47,7 +47,11 @@ export const PENALTY_TYPES = [
 export type PenaltyType = (typeof PENALTY_TYPES)[number];
 
 /** Penalty types counted by `licenceRevocationsLast36Months`. */
-export const LICENCE_IMPAIRING_PENALTIES: readonly PenaltyType[] = ['licence_suspension', 'qualification_downgrade', 'licence_revocation'];
+export const LICENCE_IMPAIRING_PENALTIES: readonly PenaltyType[] = [
+  'licence_suspension',
+  'qualification_downgrade',
+  'licence_revocation',
+];
 
 export const RECORD_STATUSES = ['active', 'revoked', 'repaired', 'ended'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];

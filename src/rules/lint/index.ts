@@ -1,2 +1,10 @@
 /** The rule-pack linter: findings a schema cannot give (rules that can never fire, shadowed rules…). */
-export { lintPack, lintMeasures, lintRulePacks, formatLintFinding, type LintFinding, type LintSeverity, type LintCode } from './lint';
+export {
+  lintPack,
+  lintMeasures,
+  lintRulePacks,
+  formatLintFinding,
+  type LintFinding,
+  type LintSeverity,
+  type LintCode,
+} from './lint';

@@ -37,11 +37,19 @@ function neverFires(r: LintRule, base: string, report: Out): boolean {
   if (found.some((f) => f.length === 0)) return false;
   const first = found[0][0];
   const last = first.literals[first.literals.length - 1];
-  const why = first.literals.length === 1
-    ? `no value of "${first.fact}" satisfies ${describeLiteral(last)} (${domain(r.facts.get(first.fact))})`
-    : `contradictory conditions on "${first.fact}": ${first.literals.map((l) => `${describeLiteral(l)} at ${base}${l.path}`).join(' and ')}`;
-  const more = conjunctions.length > 1 ? ` (and each of the other ${conjunctions.length - 1} alternatives is impossible too)` : '';
-  report({ severity: 'error', code: 'never-fires', rule: r.name, path: `${base}${last.path}`, message: `the rule can never fire: ${why}${more}` });
+  const why =
+    first.literals.length === 1
+      ? `no value of "${first.fact}" satisfies ${describeLiteral(last)} (${domain(r.facts.get(first.fact))})`
+      : `contradictory conditions on "${first.fact}": ${first.literals.map((l) => `${describeLiteral(l)} at ${base}${l.path}`).join(' and ')}`;
+  const more =
+    conjunctions.length > 1 ? ` (and each of the other ${conjunctions.length - 1} alternatives is impossible too)` : '';
+  report({
+    severity: 'error',
+    code: 'never-fires',
+    rule: r.name,
+    path: `${base}${last.path}`,
+    message: `the rule can never fire: ${why}${more}`,
+  });
   return true;
 }
 
@@ -61,7 +69,13 @@ function constantConditions(r: LintRule, base: string, report: Out): void {
     const always = !factSatisfiable(def, [{ ...l, negated: !l.negated }]);
     if (!never && !always) continue;
     const what = never ? 'never true' : 'always true';
-    report({ severity: 'warning', code: 'constant-condition', rule: r.name, path: `${base}${l.path}`, message: `${describeLiteral(l)} is ${what} (${l.leaf.fact} is ${domain(def)})` });
+    report({
+      severity: 'warning',
+      code: 'constant-condition',
+      rule: r.name,
+      path: `${base}${l.path}`,
+      message: `${describeLiteral(l)} is ${what} (${l.leaf.fact} is ${domain(def)})`,
+    });
   }
 }
 
@@ -79,7 +93,13 @@ export function lintRules(rules: readonly LintRule[]): Omit<LintFinding, 'file'>
     const key = `${r.eventKey}\u0000${JSON.stringify(r.conditions)}`;
     const earlier = seen.get(key);
     if (earlier) {
-      report({ severity: 'warning', code: 'shadowed', rule: r.name, path: `/rules/${i}`, message: `same conditions and same event as rule "${earlier.name}" (priority ${earlier.priority}): it duplicates it` });
+      report({
+        severity: 'warning',
+        code: 'shadowed',
+        rule: r.name,
+        path: `/rules/${i}`,
+        message: `same conditions and same event as rule "${earlier.name}" (priority ${earlier.priority}): it duplicates it`,
+      });
     } else seen.set(key, r);
   }
   return out;

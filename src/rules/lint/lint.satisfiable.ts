@@ -52,13 +52,29 @@ const isFactRef = (l: Literal): boolean => isObjectRef(l.leaf.value) && 'fact' i
 export function candidates(def: FactDefinition, literals: readonly Literal[]): FactValue[] {
   const extra: FactValue[] = def.nullable ? [null] : [];
   if (def.type === 'boolean') return [true, false, ...extra];
-  if (def.type === 'string') return [...(def.values ?? literals.flatMap((l) => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value])).filter((v) => typeof v === 'string')), '\u0000other', ...extra];
-  const ts = [...new Set([0, ...literals.flatMap((l) => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value])).filter((v): v is number => typeof v === 'number' && v >= 0)])].sort((a, b) => a - b);
+  if (def.type === 'string')
+    return [
+      ...(def.values ??
+        literals
+          .flatMap((l) => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value]))
+          .filter((v) => typeof v === 'string')),
+      '\u0000other',
+      ...extra,
+    ];
+  const ts = [
+    ...new Set([
+      0,
+      ...literals
+        .flatMap((l) => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value]))
+        .filter((v): v is number => typeof v === 'number' && v >= 0),
+    ]),
+  ].sort((a, b) => a - b);
   const mids = ts.slice(1).map((t, i) => (ts[i] + t) / 2);
   return [...ts, ...mids, ts[ts.length - 1] + 1, ...extra];
 }
 
-export const literalHolds = (l: Literal, v: FactValue): boolean => OPERATORS[l.leaf.operator].evaluate(v, l.leaf.value) !== l.negated;
+export const literalHolds = (l: Literal, v: FactValue): boolean =>
+  OPERATORS[l.leaf.operator].evaluate(v, l.leaf.value) !== l.negated;
 
 /** Whether some value of the fact makes every literal hold. */
 export function factSatisfiable(def: FactDefinition, literals: readonly Literal[]): boolean {
@@ -67,7 +83,10 @@ export function factSatisfiable(def: FactDefinition, literals: readonly Literal[
 }
 
 /** The facts of a conjunction whose literals cannot all hold (empty: the conjunction is satisfiable). */
-export function conflicts(conj: Conjunction, facts: ReadonlyMap<string, FactDefinition>): { fact: string; literals: Literal[] }[] {
+export function conflicts(
+  conj: Conjunction,
+  facts: ReadonlyMap<string, FactDefinition>,
+): { fact: string; literals: Literal[] }[] {
   const byFact = new Map<string, Literal[]>();
   for (const l of conj) byFact.set(l.leaf.fact, [...(byFact.get(l.leaf.fact) ?? []), l]);
   const out: { fact: string; literals: Literal[] }[] = [];

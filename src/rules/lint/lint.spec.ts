@@ -4,7 +4,8 @@ import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-f
 
 const F = 'rule-packs/fixture/pack.json';
 const labels = { catalogue: 'catalogue.json', rules: 'rules.json' };
-const pick = (fs: readonly LintFinding[]) => fs.map(({ severity, file, rule, path, code }) => ({ severity, file, rule, path, code }));
+const pick = (fs: readonly LintFinding[]) =>
+  fs.map(({ severity, file, rule, path, code }) => ({ severity, file, rule, path, code }));
 const leaf = (fact: string, operator: string, value: unknown) => ({ fact, operator, value });
 
 describe('lintPack', () => {
@@ -15,14 +16,35 @@ describe('lintPack', () => {
   it('reports what the schema refuses as an error', () => {
     const p = validPackJson();
     delete p.rules[0].event.params.legalBasis;
-    expect(pick(lintPack(p, F))).toContainEqual({ severity: 'error', file: F, rule: 'penalties', path: '/rules/0/event/params', code: 'schema' });
+    expect(pick(lintPack(p, F))).toContainEqual({
+      severity: 'error',
+      file: F,
+      rule: 'penalties',
+      path: '/rules/0/event/params',
+      code: 'schema',
+    });
   });
 
   it.each([
-    ['an unknown fact', (p: Record<string, any>) => (p.rules[0].conditions.all[0].fact = 'nope'), '/rules/0/conditions/all/0/fact', 'penalties'],
-    ['an operator that does not fit', (p: Record<string, any>) => (p.rules[2].conditions.all[0].operator = 'in'), '/rules/2/conditions/all/0/value', 'new'],
+    [
+      'an unknown fact',
+      (p: Record<string, any>) => (p.rules[0].conditions.all[0].fact = 'nope'),
+      '/rules/0/conditions/all/0/fact',
+      'penalties',
+    ],
+    [
+      'an operator that does not fit',
+      (p: Record<string, any>) => (p.rules[2].conditions.all[0].operator = 'in'),
+      '/rules/2/conditions/all/0/value',
+      'new',
+    ],
     ['a duplicate name', (p: Record<string, any>) => (p.rules[3].name = 'new'), '/rules/3/name', 'new'],
-    ['a legal basis naming no source', (p: Record<string, any>) => (p.rules[0].event.params.legalBasis = { source: 'none' }), '/rules/0/event/params/legalBasis/source', 'penalties'],
+    [
+      'a legal basis naming no source',
+      (p: Record<string, any>) => (p.rules[0].event.params.legalBasis = { source: 'none' }),
+      '/rules/0/event/params/legalBasis/source',
+      'penalties',
+    ],
     ['a tier gap', (p: Record<string, any>) => (p.tiers[2].maxScore = 70), '/tiers/2/maxScore', undefined],
   ])('reports %s (loader) as an error', (_what, edit, path, rule) => {
     const p = validPackJson();
@@ -32,46 +54,76 @@ describe('lintPack', () => {
 
   it('reports a rule whose conditions contradict each other', () => {
     const p = validPackJson();
-    p.rules[0].conditions = { all: [leaf('penaltiesLast12Months', 'greaterThan', 5), leaf('penaltiesLast12Months', 'lessThan', 3)] };
+    p.rules[0].conditions = {
+      all: [leaf('penaltiesLast12Months', 'greaterThan', 5), leaf('penaltiesLast12Months', 'lessThan', 3)],
+    };
     const [f] = lintPack(p, F);
-    expect(pick([f])).toEqual([{ severity: 'error', file: F, rule: 'penalties', path: '/rules/0/conditions/all/1', code: 'never-fires' }]);
+    expect(pick([f])).toEqual([
+      { severity: 'error', file: F, rule: 'penalties', path: '/rules/0/conditions/all/1', code: 'never-fires' },
+    ]);
     expect(f.message).toContain('contradictory conditions on "penaltiesLast12Months"');
   });
 
   it('reports equal to two different values, also across nesting and parameters', () => {
     const p = validPackJson();
-    p.rules[1].conditions = { all: [leaf('taxCreditLevel', 'equal', 'A'), { all: [leaf('taxCreditLevel', 'equal', 'D')] }] };
-    p.rules[0].conditions = { all: [leaf('penaltiesLast12Months', 'lessThan', { param: 'threshold' }), { not: leaf('penaltiesLast12Months', 'lessThan', 3) }] };
+    p.rules[1].conditions = {
+      all: [leaf('taxCreditLevel', 'equal', 'A'), { all: [leaf('taxCreditLevel', 'equal', 'D')] }],
+    };
+    p.rules[0].conditions = {
+      all: [
+        leaf('penaltiesLast12Months', 'lessThan', { param: 'threshold' }),
+        { not: leaf('penaltiesLast12Months', 'lessThan', 3) },
+      ],
+    };
     expect(pick(lintPack(p, F))).toEqual([
       { severity: 'error', file: F, rule: 'penalties', path: '/rules/0/conditions/all/1/not', code: 'never-fires' },
       { severity: 'error', file: F, rule: 'listed', path: '/rules/1/conditions/all/1/all/0', code: 'never-fires' },
     ]);
   });
 
-  it('reports a comparison outside the fact\'s range (a count below 0)', () => {
+  it("reports a comparison outside the fact's range (a count below 0)", () => {
     const p = validPackJson();
     p.rules[0].conditions = { all: [leaf('penaltiesLast12Months', 'lessThan', 0)] };
     const [f] = lintPack(p, F);
-    expect(pick([f])).toEqual([{ severity: 'error', file: F, rule: 'penalties', path: '/rules/0/conditions/all/0', code: 'never-fires' }]);
+    expect(pick([f])).toEqual([
+      { severity: 'error', file: F, rule: 'penalties', path: '/rules/0/conditions/all/0', code: 'never-fires' },
+    ]);
     expect(f.message).toContain('a number ≥ 0');
   });
 
   it('finds a rule that can fire through one branch, and warns of the dead branch', () => {
     const p = validPackJson();
-    p.rules[0].conditions = { any: [leaf('penaltiesLast12Months', 'lessThan', 0), leaf('penaltiesLast12Months', 'greaterThan', 2)] };
-    expect(pick(lintPack(p, F))).toEqual([{ severity: 'warning', file: F, rule: 'penalties', path: '/rules/0/conditions/any/0', code: 'constant-condition' }]);
+    p.rules[0].conditions = {
+      any: [leaf('penaltiesLast12Months', 'lessThan', 0), leaf('penaltiesLast12Months', 'greaterThan', 2)],
+    };
+    expect(pick(lintPack(p, F))).toEqual([
+      {
+        severity: 'warning',
+        file: F,
+        rule: 'penalties',
+        path: '/rules/0/conditions/any/0',
+        code: 'constant-condition',
+      },
+    ]);
   });
 
   it('keeps null semantics: a nullable fact may be neither < 1 nor ≥ 1', () => {
     const p = validPackJson();
-    p.rules[2].conditions = { all: [{ not: leaf('yearsSinceRegistration', 'lessThan', 1) }, { not: leaf('yearsSinceRegistration', 'greaterThanInclusive', 1) }] };
+    p.rules[2].conditions = {
+      all: [
+        { not: leaf('yearsSinceRegistration', 'lessThan', 1) },
+        { not: leaf('yearsSinceRegistration', 'greaterThanInclusive', 1) },
+      ],
+    };
     expect(lintPack(p, F)).toEqual([]);
   });
 
   it('reports a rule shadowed by a higher-priority rule with the same conditions and event', () => {
     const p = validPackJson();
     p.rules.push({ ...structuredClone(p.rules[2]), name: 'new-again', priority: 3 });
-    expect(pick(lintPack(p, F))).toEqual([{ severity: 'warning', file: F, rule: 'new', path: '/rules/2', code: 'shadowed' }]);
+    expect(pick(lintPack(p, F))).toEqual([
+      { severity: 'warning', file: F, rule: 'new', path: '/rules/2', code: 'shadowed' },
+    ]);
   });
 });
 
@@ -83,7 +135,13 @@ describe('lintMeasures', () => {
   it('reports a penalty without a legal basis as an error (loader)', () => {
     const cat = validCatalogueJson();
     delete cat.measures[0].legalBasis;
-    expect(pick(lintMeasures(cat, validMeasureRulesJson(), labels))).toContainEqual({ severity: 'error', file: 'catalogue.json', rule: undefined, path: '/measures/0', code: 'invalid' });
+    expect(pick(lintMeasures(cat, validMeasureRulesJson(), labels))).toContainEqual({
+      severity: 'error',
+      file: 'catalogue.json',
+      rule: undefined,
+      path: '/measures/0',
+      code: 'invalid',
+    });
   });
 
   it('reports a scenario no measure covers and a measure no rule applies', () => {
@@ -93,7 +151,13 @@ describe('lintMeasures', () => {
     rules.rules = rules.rules.filter((r: { name: string }) => r.name !== 'red');
     expect(pick(lintMeasures(cat, rules, labels))).toEqual([
       { severity: 'warning', file: 'catalogue.json', rule: undefined, path: '/measures/3', code: 'measure-unused' },
-      { severity: 'warning', file: 'catalogue.json', rule: undefined, path: '/scenarios/3', code: 'scenario-uncovered' },
+      {
+        severity: 'warning',
+        file: 'catalogue.json',
+        rule: undefined,
+        path: '/scenarios/3',
+        code: 'scenario-uncovered',
+      },
     ]);
   });
 
@@ -101,7 +165,9 @@ describe('lintMeasures', () => {
     const rules = validMeasureRulesJson();
     rules.rules[0].conditions.all.push(leaf('scenario', 'equal', 'land'));
     const [f] = lintMeasures(validCatalogueJson(), rules, labels);
-    expect(pick([f])).toEqual([{ severity: 'error', file: 'rules.json', rule: 'listed', path: '/rules/0/conditions/all/2', code: 'never-fires' }]);
+    expect(pick([f])).toEqual([
+      { severity: 'error', file: 'rules.json', rule: 'listed', path: '/rules/0/conditions/all/2', code: 'never-fires' },
+    ]);
     expect(f.message).toContain('one of procurement');
   });
 

@@ -9,7 +9,13 @@ import { checkFactVocabulary } from '../facts/check-facts';
 import { FACTS_BY_NAME } from '../shared/facts.catalogue';
 import { lintRules, type LintRule } from './lint.rules';
 import { asErrors, type LintFinding } from './lint.types';
-import { CATALOGUE_FILE, MEASURE_RULES_FILE, MEASURES_DIR, measureFindings, type MeasureLabels } from '../measures/measures.loader';
+import {
+  CATALOGUE_FILE,
+  MEASURE_RULES_FILE,
+  MEASURES_DIR,
+  measureFindings,
+  type MeasureLabels,
+} from '../measures/measures.loader';
 import type { MeasureCatalogueFile, MeasureRulesFile } from '../measures/measures.types';
 import { industryFindings, packDirs, packFindings, packIdOf, PACK_FILE, type PackIndustry } from '../tiers/pack.loader';
 import { readJsonFile } from '../shared/json-file';
@@ -20,7 +26,8 @@ import { packSchemaFindings } from '../shared/schema-validation';
 export type { LintFinding, LintSeverity, LintCode } from './lint.types';
 export { formatLintFinding } from './lint.types';
 
-const withFile = (file: string, fs: readonly Omit<LintFinding, 'file'>[]): LintFinding[] => fs.map((f) => ({ file, ...f }));
+const withFile = (file: string, fs: readonly Omit<LintFinding, 'file'>[]): LintFinding[] =>
+  fs.map((f) => ({ file, ...f }));
 
 /** Lint one parsed pack JSON. */
 export function lintPack(json: unknown, file: string): LintFinding[] {
@@ -43,19 +50,40 @@ function catalogueWarnings(cat: MeasureCatalogueFile, rules: MeasureRulesFile, f
   const applied = new Set(rules.rules.map((r) => r.event.params.measure));
   const out: LintFinding[] = [];
   cat.measures.forEach((m, i) => {
-    if (!applied.has(m.code)) out.push({ file, measure: m.code, severity: 'warning', code: 'measure-unused', path: `/measures/${i}`, message: `no rule applies measure "${m.code}"` });
+    if (!applied.has(m.code))
+      out.push({
+        file,
+        measure: m.code,
+        severity: 'warning',
+        code: 'measure-unused',
+        path: `/measures/${i}`,
+        message: `no rule applies measure "${m.code}"`,
+      });
   });
   cat.scenarios.forEach((s, i) => {
     const measures = cat.measures.filter((m) => m.scenarios.includes(s.code));
     if (measures.some((m) => applied.has(m.code))) return;
-    const why = measures.length === 0 ? 'no measure lists it' : `its measures (${measures.map((m) => m.code).join(', ')}) are applied by no rule`;
-    out.push({ file, severity: 'warning', code: 'scenario-uncovered', path: `/scenarios/${i}`, message: `scenario "${s.code}" is covered by no measure: ${why}` });
+    const why =
+      measures.length === 0
+        ? 'no measure lists it'
+        : `its measures (${measures.map((m) => m.code).join(', ')}) are applied by no rule`;
+    out.push({
+      file,
+      severity: 'warning',
+      code: 'scenario-uncovered',
+      path: `/scenarios/${i}`,
+      message: `scenario "${s.code}" is covered by no measure: ${why}`,
+    });
   });
   return out;
 }
 
 /** Lint the parsed measures catalogue and measure rules together. */
-export function lintMeasures(catalogueJson: unknown, rulesJson: unknown, labels: MeasureLabels = { catalogue: CATALOGUE_FILE, rules: MEASURE_RULES_FILE }): LintFinding[] {
+export function lintMeasures(
+  catalogueJson: unknown,
+  rulesJson: unknown,
+  labels: MeasureLabels = { catalogue: CATALOGUE_FILE, rules: MEASURE_RULES_FILE },
+): LintFinding[] {
   const invalid = measureFindings(catalogueJson, rulesJson, labels);
   if (invalid.length > 0) return asErrors(invalid, 'invalid');
   const cat = catalogueJson as MeasureCatalogueFile;
@@ -80,10 +108,18 @@ function lintPackDir(dir: string): { findings: LintFinding[]; pack?: PackIndustr
   const out = lintPack(json, file);
   const id = packIdOf(json);
   if (typeof id === 'string' && id !== basename(resolve(dir))) {
-    out.unshift({ file, severity: 'error', code: 'invalid', path: '/id', message: `pack id "${id}" must equal its directory name "${basename(resolve(dir))}"` });
+    out.unshift({
+      file,
+      severity: 'error',
+      code: 'invalid',
+      path: '/id',
+      message: `pack id "${id}" must equal its directory name "${basename(resolve(dir))}"`,
+    });
   }
   const loads = !out.some((f) => f.code === 'schema' || f.code === 'invalid');
-  return loads ? { findings: out, pack: { id: id as string, industry: (json as RulePackFile).industry, file } } : { findings: out };
+  return loads
+    ? { findings: out, pack: { id: id as string, industry: (json as RulePackFile).industry, file } }
+    : { findings: out };
 }
 
 /** Lint every `<rootDir>/<id>/pack.json` (one pack per industry) and, when present, `<rootDir>/measures/`. */
@@ -91,7 +127,10 @@ export function lintRulePacks(rootDir: string): LintFinding[] {
   const linted = packDirs(rootDir).map((d) => lintPackDir(join(rootDir, d)));
   const out = linted.flatMap((l) => l.findings);
   out.push(...asErrors(industryFindings(linted.flatMap((l) => (l.pack ? [l.pack] : []))), 'invalid'));
-  const labels = { catalogue: join(rootDir, MEASURES_DIR, CATALOGUE_FILE), rules: join(rootDir, MEASURES_DIR, MEASURE_RULES_FILE) };
+  const labels = {
+    catalogue: join(rootDir, MEASURES_DIR, CATALOGUE_FILE),
+    rules: join(rootDir, MEASURES_DIR, MEASURE_RULES_FILE),
+  };
   if (existsSync(labels.catalogue) || existsSync(labels.rules)) {
     const cat = readJsonFile(labels.catalogue);
     const rules = readJsonFile(labels.rules);

@@ -19,7 +19,10 @@ export interface LintFinding extends PackFinding {
 }
 
 export function formatLintFinding(f: LintFinding): string {
-  const about = [f.rule === undefined ? '' : ` rule "${f.rule}"`, f.measure === undefined ? '' : ` measure "${f.measure}"`].join('');
+  const about = [
+    f.rule === undefined ? '' : ` rule "${f.rule}"`,
+    f.measure === undefined ? '' : ` measure "${f.measure}"`,
+  ].join('');
   return `${f.severity.padEnd(7)} ${f.file}${about} at ${f.path || '/'} [${f.code}]: ${f.message}`;
 }
 

@@ -16,11 +16,19 @@ describe('measure golden-case files', () => {
 
   it.each([
     ['schema: no scenario', file({ facts: {} }), '/cases/0/facts'],
-    ['schema: unknown verdict', file({ expect: { verdict: 'maybe', measures: [], rules: [] } }), '/cases/0/expect/verdict'],
+    [
+      'schema: unknown verdict',
+      file({ expect: { verdict: 'maybe', measures: [], rules: [] } }),
+      '/cases/0/expect/verdict',
+    ],
     ['unknown fact', file({ facts: { scenario: 'land', nope: 1 } }), '/cases/0/facts/nope'],
     ['fact of the wrong type', file({ facts: { scenario: 'land', redListed: 'yes' } }), '/cases/0/facts/redListed'],
     ['unknown scenario', file({ facts: { scenario: 'fishing' } }), '/cases/0/facts/scenario'],
-    ['unknown measure', file({ expect: { verdict: 'pass', measures: ['ghost'], rules: [] } }), '/cases/0/expect/measures/0'],
+    [
+      'unknown measure',
+      file({ expect: { verdict: 'pass', measures: ['ghost'], rules: [] } }),
+      '/cases/0/expect/measures/0',
+    ],
     ['unknown rule', file({ expect: { verdict: 'pass', measures: [], rules: ['ghost'] } }), '/cases/0/expect/rules/0'],
     ['cases for other rules', { ...file({}), rules: 'other' }, '/rules'],
   ])('refuses %s', (_t, json, path) => {

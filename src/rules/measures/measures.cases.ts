@@ -14,7 +14,11 @@ import type { PackFinding } from '../shared/rules.errors';
 import { schemaValidator } from '../shared/schema-validation';
 import type { Verdict } from './verdict';
 
-export type MeasureCase = CaseOf<{ readonly verdict: Verdict; readonly measures: readonly string[]; readonly rules: readonly string[] }>;
+export type MeasureCase = CaseOf<{
+  readonly verdict: Verdict;
+  readonly measures: readonly string[];
+  readonly rules: readonly string[];
+}>;
 
 export interface MeasureCaseFile {
   readonly rules: string;
@@ -27,7 +31,8 @@ function semanticFindings(file: MeasureCaseFile, compiled: CompiledMeasures, lab
   const out: PackFinding[] = [];
   const measures = new Set(compiled.catalogue.measures.map((m) => m.code));
   const rules = new Set(compiled.rules.map((r) => r.name));
-  if (file.rules !== compiled.id) out.push({ file: label, path: '/rules', message: `cases are for "${file.rules}", not "${compiled.id}"` });
+  if (file.rules !== compiled.id)
+    out.push({ file: label, path: '/rules', message: `cases are for "${file.rules}", not "${compiled.id}"` });
   file.cases.forEach((c, i) => {
     const p = `/cases/${i}`;
     for (const problem of checkFactProblems(c.facts, compiled.vocabulary)) {

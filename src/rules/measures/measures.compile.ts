@@ -8,7 +8,13 @@
 import { TRANSACTION_FACTS, checkFactVocabulary, type CheckFactDefinition } from '../facts/check-facts';
 import { compileRules, type FactSlots, type Predicate } from '../shared/compile';
 import type { Facts } from '../shared/facts.catalogue';
-import type { AppliedMeasure, LoadedMeasureRules, MeasureCatalogue, MeasureDefinition, MeasureRule } from './measures.types';
+import type {
+  AppliedMeasure,
+  LoadedMeasureRules,
+  MeasureCatalogue,
+  MeasureDefinition,
+  MeasureRule,
+} from './measures.types';
 import { resolveBasis, sourcesById } from '../shared/legal-basis';
 import type { Condition } from '../shared/rule.types';
 import { deepFreeze } from '../shared/resolve';
@@ -77,12 +83,19 @@ function applied(catalogue: MeasureCatalogue, m: MeasureDefinition, r: MeasureRu
 
 export function compileMeasures(catalogue: MeasureCatalogue, rulesFile: LoadedMeasureRules): CompiledMeasures {
   const measures = new Map(catalogue.measures.map((m) => [m.code, m] as const));
-  const { rules, factsRead, readFacts } = compileRules(rulesFile.id, rulesFile.rules, (r, priority, test): CompiledMeasureRule => {
-    const measure = measures.get(r.event.params.measure);
-    if (!measure) throw new Error(`unknown measure "${r.event.params.measure}" (the loader should have refused the rules)`);
-    return { name: r.name, priority, measure, test, applied: applied(catalogue, measure, r) };
-  });
-  const byScenario = new Map(catalogue.scenarios.map((s) => [s.code, rules.filter((r) => r.measure.scenarios.includes(s.code))] as const));
+  const { rules, factsRead, readFacts } = compileRules(
+    rulesFile.id,
+    rulesFile.rules,
+    (r, priority, test): CompiledMeasureRule => {
+      const measure = measures.get(r.event.params.measure);
+      if (!measure)
+        throw new Error(`unknown measure "${r.event.params.measure}" (the loader should have refused the rules)`);
+      return { name: r.name, priority, measure, test, applied: applied(catalogue, measure, r) };
+    },
+  );
+  const byScenario = new Map(
+    catalogue.scenarios.map((s) => [s.code, rules.filter((r) => r.measure.scenarios.includes(s.code))] as const),
+  );
   const vocabulary = checkFactVocabulary(catalogue.scenarios.map((s) => s.code));
   return deepFreeze({
     catalogue,

@@ -23,7 +23,10 @@ const sets: [string, CompiledMeasures][] = [
 describe.each(sets)('compiled == json-rules-engine: %s measure rules', (_name, compiled) => {
   const rules = measureEngineRules(compiled);
   const agree = async (facts: Facts): Promise<void> => {
-    const [mine, theirs] = [evaluateMeasures(compiled, facts), await evaluateMeasuresWithEngine(compiled, facts, rules)];
+    const [mine, theirs] = [
+      evaluateMeasures(compiled, facts),
+      await evaluateMeasuresWithEngine(compiled, facts, rules),
+    ];
     if (!isDeepStrictEqual(mine, theirs)) expect(mine).toEqual(theirs);
   };
 

@@ -9,19 +9,29 @@ import { CheckFactsError } from '../shared/rules.errors';
 import { verdictOf } from './verdict';
 
 /** The scenario of a check fact set; a missing or unknown scenario is a CheckFactsError (never a silent "pass"). */
-export function scenarioOf(compiled: CompiledMeasures, facts: Facts): { scenario: string; rules: readonly CompiledMeasureRule[] } {
+export function scenarioOf(
+  compiled: CompiledMeasures,
+  facts: Facts,
+): { scenario: string; rules: readonly CompiledMeasureRule[] } {
   const scenario = facts.scenario;
   const rules = typeof scenario === 'string' ? compiled.byScenario.get(scenario) : undefined;
   if (typeof scenario !== 'string' || !rules) {
     const known = [...compiled.byScenario.keys()].join(', ');
-    const message = scenario === undefined ? 'is required' : `${JSON.stringify(scenario)} is not a scenario of the measures catalogue (${known})`;
+    const message =
+      scenario === undefined
+        ? 'is required'
+        : `${JSON.stringify(scenario)} is not a scenario of the measures catalogue (${known})`;
     throw new CheckFactsError([{ fact: 'scenario', message }]);
   }
   return { scenario, rules };
 }
 
 /** The evaluation for the measures that apply, in evaluation order. */
-export function measureEvaluation(compiled: CompiledMeasures, scenario: string, measures: readonly AppliedMeasure[]): MeasureEvaluation {
+export function measureEvaluation(
+  compiled: CompiledMeasures,
+  scenario: string,
+  measures: readonly AppliedMeasure[],
+): MeasureEvaluation {
   return { scenario, verdict: verdictOf(measures), measures, rulesId: compiled.id, rulesVersion: compiled.version };
 }
 

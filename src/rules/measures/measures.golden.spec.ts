@@ -15,7 +15,11 @@ describe('golden cases of the bundled measure rules', () => {
     const facts = measureCaseFacts(c, compiled);
     const r = evaluateMeasures(compiled, facts);
     const expected = { verdict: c.expect.verdict, measures: sorted(c.expect.measures), rules: sorted(c.expect.rules) };
-    expect({ verdict: r.verdict, measures: sorted(r.measures.map((m) => m.code)), rules: sorted(r.measures.map((m) => m.rule)) }).toEqual(expected);
+    expect({
+      verdict: r.verdict,
+      measures: sorted(r.measures.map((m) => m.code)),
+      rules: sorted(r.measures.map((m) => m.rule)),
+    }).toEqual(expected);
     expect(await evaluateMeasuresWithEngine(compiled, facts)).toEqual(r);
   });
 

@@ -40,9 +40,10 @@ function explainMissingBasis(json: unknown, f: PackFinding): PackFinding {
   if (f.measure === undefined || f.message !== 'missing required property "legalBasis"') return f;
   const measures = (json as { measures: { kind?: unknown }[] }).measures;
   const kind = measures[Number(f.path.split('/')[2])]?.kind;
-  const why = kind === 'penalty'
-    ? 'a penalty measure without a legal basis does not load: it must cite a law, regulation or central policy document (国办发〔2020〕49号)'
-    : 'every measure names its legal basis (rewards: 国发〔2016〕33号 or the incentive source)';
+  const why =
+    kind === 'penalty'
+      ? 'a penalty measure without a legal basis does not load: it must cite a law, regulation or central policy document (国办发〔2020〕49号)'
+      : 'every measure names its legal basis (rewards: 国发〔2016〕33号 or the incentive source)';
   return { ...f, message: `${f.message}: ${why}` };
 }
 
@@ -53,12 +54,17 @@ export interface MeasureLabels {
 
 /** Findings of the catalogue and rules JSON; [] means both are sound. */
 export function measureFindings(catalogueJson: unknown, rulesJson: unknown, labels: MeasureLabels): PackFinding[] {
-  const catSchema = catalogueSchemaFindings(catalogueJson, labels.catalogue).map((f) => explainMissingBasis(catalogueJson, f));
+  const catSchema = catalogueSchemaFindings(catalogueJson, labels.catalogue).map((f) =>
+    explainMissingBasis(catalogueJson, f),
+  );
   const ruleSchema = rulesSchemaFindings(rulesJson, labels.rules);
   const cat = catalogueJson as MeasureCatalogueFile;
   const catSemantic = catSchema.length === 0 ? catalogueFindings(cat, labels.catalogue) : [];
   // The rules are checked against the catalogue only when its shape is sound.
-  const ruleSemantic = catSchema.length === 0 && ruleSchema.length === 0 ? measureRulesFindings(rulesJson as MeasureRulesFile, cat, labels.rules) : [];
+  const ruleSemantic =
+    catSchema.length === 0 && ruleSchema.length === 0
+      ? measureRulesFindings(rulesJson as MeasureRulesFile, cat, labels.rules)
+      : [];
   return [...catSchema, ...catSemantic, ...ruleSchema, ...ruleSemantic];
 }
 
@@ -82,19 +88,28 @@ function resolveRules(file: MeasureRulesFile, label: string): LoadedMeasureRules
 }
 
 /** Validate parsed JSON and return the loaded, compiled measures, or throw PackValidationError. */
-export function parseMeasures(catalogueJson: unknown, rulesJson: unknown, labels: MeasureLabels = { catalogue: CATALOGUE_FILE, rules: MEASURE_RULES_FILE }): LoadedMeasures {
+export function parseMeasures(
+  catalogueJson: unknown,
+  rulesJson: unknown,
+  labels: MeasureLabels = { catalogue: CATALOGUE_FILE, rules: MEASURE_RULES_FILE },
+): LoadedMeasures {
   const findings = measureFindings(catalogueJson, rulesJson, labels);
   if (findings.length > 0) throw new PackValidationError(findings);
   const { $schema: _schema, ...cat } = structuredClone(catalogueJson as MeasureCatalogueFile);
   const catalogue: MeasureCatalogue = deepFreeze({ ...cat, file: labels.catalogue });
   const rules = compileMeasures(catalogue, resolveRules(rulesJson as MeasureRulesFile, labels.rules));
-  const contentHash = createHash('sha256').update(JSON.stringify([catalogueJson, rulesJson])).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(JSON.stringify([catalogueJson, rulesJson]))
+    .digest('hex');
   return deepFreeze({ catalogue, rules, version: rules.version, contentHash });
 }
 
 /** Load `<rootDir>/measures/catalogue.json` and `rules.json` (rootDir: the rule-packs directory). */
 export function loadMeasures(rootDir: string): LoadedMeasures {
-  const labels = { catalogue: join(rootDir, MEASURES_DIR, CATALOGUE_FILE), rules: join(rootDir, MEASURES_DIR, MEASURE_RULES_FILE) };
+  const labels = {
+    catalogue: join(rootDir, MEASURES_DIR, CATALOGUE_FILE),
+    rules: join(rootDir, MEASURES_DIR, MEASURE_RULES_FILE),
+  };
   const cat = readJsonFile(labels.catalogue);
   const rules = readJsonFile(labels.rules);
   const unreadable = [...cat.findings, ...rules.findings];

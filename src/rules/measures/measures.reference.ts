@@ -18,7 +18,12 @@ export function measureEngineRules(compiled: CompiledMeasures): RuleProperties[]
   const rules = compiled.rulesFile.rules.map((r) => ({
     name: r.name,
     priority: r.priority ?? 1,
-    conditions: { all: [{ fact: 'scenario', operator: 'in', value: [...(measures.get(r.event.params.measure)?.scenarios ?? [])] }, r.conditions] },
+    conditions: {
+      all: [
+        { fact: 'scenario', operator: 'in', value: [...(measures.get(r.event.params.measure)?.scenarios ?? [])] },
+        r.conditions,
+      ],
+    },
     event: r.event,
   }));
   return asEngineRules(deepFreeze(rules));

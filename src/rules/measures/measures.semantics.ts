@@ -23,7 +23,13 @@ function reporter(file: string, out: PackFinding[]): Report {
   return (path, message, about = {}) => out.push({ file, ...about, path, message });
 }
 
-function unique<T>(items: readonly T[], key: (t: T) => string, path: (i: number) => string, what: string, report: Report): Set<string> {
+function unique<T>(
+  items: readonly T[],
+  key: (t: T) => string,
+  path: (i: number) => string,
+  what: string,
+  report: Report,
+): Set<string> {
   const seen = new Set<string>();
   items.forEach((t, i) => {
     const k = key(t);
@@ -36,8 +42,20 @@ function unique<T>(items: readonly T[], key: (t: T) => string, path: (i: number)
 export function catalogueFindings(cat: MeasureCatalogueFile, file: string): PackFinding[] {
   const out: PackFinding[] = [];
   const report = reporter(file, out);
-  const scenarios = unique(cat.scenarios, (s) => s.code, (i) => `/scenarios/${i}/code`, 'scenario', report);
-  unique(cat.legalSources, (s) => s.id, (i) => `/legalSources/${i}/id`, 'legal source', report);
+  const scenarios = unique(
+    cat.scenarios,
+    (s) => s.code,
+    (i) => `/scenarios/${i}/code`,
+    'scenario',
+    report,
+  );
+  unique(
+    cat.legalSources,
+    (s) => s.id,
+    (i) => `/legalSources/${i}/id`,
+    'legal source',
+    report,
+  );
   const sources = new Map(cat.legalSources.map((s) => [s.id, s] as const));
   const codes = new Set<string>();
   cat.measures.forEach((m, i) => {
@@ -49,11 +67,19 @@ export function catalogueFindings(cat: MeasureCatalogueFile, file: string): Pack
       if (!scenarios.has(s)) report(`${p}/scenarios/${j}`, `unknown scenario "${s}" (declare it in scenarios)`, about);
     });
     if (!EFFECTS_OF_KIND[m.kind].includes(m.effect)) {
-      report(`${p}/effect`, `a ${m.kind} measure cannot have effect "${m.effect}" (allowed: ${EFFECTS_OF_KIND[m.kind].join(', ')})`, about);
+      report(
+        `${p}/effect`,
+        `a ${m.kind} measure cannot have effect "${m.effect}" (allowed: ${EFFECTS_OF_KIND[m.kind].join(', ')})`,
+        about,
+      );
     }
     const source: LegalSource | undefined = sources.get(m.legalBasis.source);
     if (!source) {
-      report(`${p}/legalBasis/source`, `legal basis names unknown source "${m.legalBasis.source}" (declare it in legalSources)`, about);
+      report(
+        `${p}/legalBasis/source`,
+        `legal basis names unknown source "${m.legalBasis.source}" (declare it in legalSources)`,
+        about,
+      );
     } else if (m.kind === 'penalty' && !(PENALTY_BASIS_STATUSES as readonly string[]).includes(source.status)) {
       report(
         `${p}/legalBasis/source`,
@@ -68,7 +94,13 @@ export function catalogueFindings(cat: MeasureCatalogueFile, file: string): Pack
 export function measureRulesFindings(rules: MeasureRulesFile, cat: MeasureCatalogueFile, file: string): PackFinding[] {
   const out: PackFinding[] = [];
   const report = reporter(file, out);
-  const sources = unique(rules.legalSources, (s) => s.id, (i) => `/legalSources/${i}/id`, 'legal source', report);
+  const sources = unique(
+    rules.legalSources,
+    (s) => s.id,
+    (i) => `/legalSources/${i}/id`,
+    'legal source',
+    report,
+  );
   for (const [name, p] of Object.entries(rules.parameters ?? {})) {
     if (!sources.has(p.source)) report(`/parameters/${name}/source`, `unknown legal source "${p.source}"`);
   }
@@ -78,7 +110,10 @@ export function measureRulesFindings(rules: MeasureRulesFile, cat: MeasureCatalo
     if (names.has(r.name)) report(`/rules/${i}/name`, `duplicate rule name "${r.name}"`, { rule: r.name });
     names.add(r.name);
     const code = r.event.params.measure;
-    if (!measures.has(code)) report(`/rules/${i}/event/params/measure`, `unknown measure "${code}" (not in the measures catalogue)`, { rule: r.name });
+    if (!measures.has(code))
+      report(`/rules/${i}/event/params/measure`, `unknown measure "${code}" (not in the measures catalogue)`, {
+        rule: r.name,
+      });
   });
   const ctx = {
     facts: checkFactVocabulary(cat.scenarios.map((s) => s.code)),

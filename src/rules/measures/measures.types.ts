@@ -4,7 +4,16 @@
  * The JSON Schemas `measures.schema.json` and `measure-rules.schema.json` are the authors' contract;
  * these types mirror them.
  */
-import type { ConditionValue, CoverageThreshold, LegalBasis, LegalSource, PackParameter, ParamRef, ResolvedLegalBasis, TopLevelCondition } from '../shared/rule.types';
+import type {
+  ConditionValue,
+  CoverageThreshold,
+  LegalBasis,
+  LegalSource,
+  PackParameter,
+  ParamRef,
+  ResolvedLegalBasis,
+  TopLevelCondition,
+} from '../shared/rule.types';
 import type { MeasureEffect, MeasureKind } from './measure-kinds';
 import type { Verdict } from './verdict';
 

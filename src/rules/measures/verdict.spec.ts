@@ -18,11 +18,13 @@ describe('verdictOf', () => {
   });
 
   it('is the strongest single verdict, whatever the order', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...MEASURE_EFFECTS), { maxLength: 8 }), (effects) => {
-      const v = of(...effects);
-      const singles = effects.map((e) => of(e));
-      expect(verdictRank(v)).toBe(Math.min(4, ...singles.map(verdictRank)));
-      expect(of(...[...effects].reverse())).toBe(v);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...MEASURE_EFFECTS), { maxLength: 8 }), (effects) => {
+        const v = of(...effects);
+        const singles = effects.map((e) => of(e));
+        expect(verdictRank(v)).toBe(Math.min(4, ...singles.map(verdictRank)));
+        expect(of(...[...effects].reverse())).toBe(v);
+      }),
+    );
   });
 });

@@ -15,7 +15,11 @@ const SECTORS: PublicitySector[] = ['food', 'drug', 'special_equipment', 'work_s
 const dateArb = fc
   .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-const recordArb = fc.record({ decisionDate: dateArb, severity: fc.constantFrom(...SEVERITIES), sector: fc.constantFrom(...SECTORS) });
+const recordArb = fc.record({
+  decisionDate: dateArb,
+  severity: fc.constantFrom(...SEVERITIES),
+  sector: fc.constantFrom(...SECTORS),
+});
 
 describe('calendar months', () => {
   it.each([
@@ -31,7 +35,8 @@ describe('calendar months', () => {
   });
 
   it('refuses dates that are not calendar dates', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '2026-4-1', '20260401', '']) expect(() => parseDate(bad)).toThrow(InvalidDateError);
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-4-1', '20260401', ''])
+      expect(() => parseDate(bad)).toThrow(InvalidDateError);
   });
 
   it('adding months never goes backwards and keeps the day unless clamped', () => {
@@ -67,7 +72,12 @@ describe('penalty publicity windows', () => {
     ['2024-02-29', 'general', 'special_equipment', 'NDRC-58', '2025-02-28', '2027-02-28', true],
     ['2025-08-31', 'general', 'work_safety', 'NDRC-58', '2026-08-31', '2028-08-31', true],
   ])('%s %s %s → %s [%s, %s]', (decisionDate, severity, sector, ruleVersion, minEnd, maxEnd, publishedByDefault) => {
-    expect(penaltyPublicityWindow({ decisionDate, severity, sector })).toEqual({ ruleVersion, minEnd, maxEnd, publishedByDefault });
+    expect(penaltyPublicityWindow({ decisionDate, severity, sector })).toEqual({
+      ruleVersion,
+      minEnd,
+      maxEnd,
+      publishedByDefault,
+    });
   });
 
   it('properties: decision ≤ minEnd ≤ maxEnd ≤ decision + 3 years; version by the 2026-04-01 boundary', () => {
@@ -83,20 +93,32 @@ describe('penalty publicity windows', () => {
     );
   });
 
-  it('the 1-year sector minimum is 令第58号\'s: a food penalty decided on 2026-03-31 keeps it, one decided on 2026-04-01 has the 令第36号 windows of its grade', () => {
-    expect(penaltyPublicityWindow({ decisionDate: '2026-03-31', severity: 'general', sector: 'food' })).toMatchObject({ ruleVersion: 'NDRC-58', minEnd: '2027-03-31', maxEnd: '2029-03-31' });
-    expect(penaltyPublicityWindow({ decisionDate: '2026-04-01', severity: 'general', sector: 'food' })).toMatchObject({ ruleVersion: 'NDRC-36', minEnd: '2026-07-01', maxEnd: '2027-04-01' });
+  it("the 1-year sector minimum is 令第58号's: a food penalty decided on 2026-03-31 keeps it, one decided on 2026-04-01 has the 令第36号 windows of its grade", () => {
+    expect(penaltyPublicityWindow({ decisionDate: '2026-03-31', severity: 'general', sector: 'food' })).toMatchObject({
+      ruleVersion: 'NDRC-58',
+      minEnd: '2027-03-31',
+      maxEnd: '2029-03-31',
+    });
+    expect(penaltyPublicityWindow({ decisionDate: '2026-04-01', severity: 'general', sector: 'food' })).toMatchObject({
+      ruleVersion: 'NDRC-36',
+      minEnd: '2026-07-01',
+      maxEnd: '2027-04-01',
+    });
     // 令第36号: a minor record is published at most 3 months, whatever its sector.
-    expect(penaltyPublicityWindow({ decisionDate: '2026-04-01', severity: 'minor', sector: 'work_safety' })).toMatchObject({ minEnd: '2026-04-01', maxEnd: '2026-07-01' });
+    expect(
+      penaltyPublicityWindow({ decisionDate: '2026-04-01', severity: 'minor', sector: 'work_safety' }),
+    ).toMatchObject({ minEnd: '2026-04-01', maxEnd: '2026-07-01' });
   });
 
   it('properties: 令第36号 windows by grade alone; 令第58号 at least 3 months, 1 year in the five sectors; serious never shorter than general', () => {
     fc.assert(
       fc.property(recordArb, (r) => {
         const w = penaltyPublicityWindow(r);
-        if (w.ruleVersion === 'NDRC-58' && r.sector !== 'other') expect(compareDates(w.minEnd, addMonths(r.decisionDate, 12))).toBeGreaterThanOrEqual(0);
+        if (w.ruleVersion === 'NDRC-58' && r.sector !== 'other')
+          expect(compareDates(w.minEnd, addMonths(r.decisionDate, 12))).toBeGreaterThanOrEqual(0);
         if (w.ruleVersion === 'NDRC-36') expect(w).toEqual(penaltyPublicityWindow({ ...r, sector: 'other' }));
-        if (w.ruleVersion === 'NDRC-58') expect(compareDates(w.minEnd, addMonths(r.decisionDate, 3))).toBeGreaterThanOrEqual(0);
+        if (w.ruleVersion === 'NDRC-58')
+          expect(compareDates(w.minEnd, addMonths(r.decisionDate, 3))).toBeGreaterThanOrEqual(0);
         const general = penaltyPublicityWindow({ ...r, severity: 'general' });
         const serious = penaltyPublicityWindow({ ...r, severity: 'serious' });
         expect(compareDates(serious.minEnd, general.minEnd)).toBeGreaterThanOrEqual(0);
@@ -114,7 +136,9 @@ describe('list entries', () => {
   });
 
   it('an end date from the source prevails', () => {
-    expect(listEntryEnd({ list: 'court_defaulter', listedDate: '2026-05-10', endDate: '2027-01-01' })).toBe('2027-01-01');
+    expect(listEntryEnd({ list: 'court_defaulter', listedDate: '2026-05-10', endDate: '2027-01-01' })).toBe(
+      '2027-01-01',
+    );
   });
 
   it('other lists without an end date stay in force until removed', () => {
@@ -122,6 +146,8 @@ describe('list entries', () => {
   });
 
   it('refuses malformed dates', () => {
-    expect(() => listEntryEnd({ list: 'court_defaulter', listedDate: '2026-05-10', endDate: '2027-02-30' })).toThrow(InvalidDateError);
+    expect(() => listEntryEnd({ list: 'court_defaulter', listedDate: '2026-05-10', endDate: '2027-02-30' })).toThrow(
+      InvalidDateError,
+    );
   });
 });

@@ -19,7 +19,13 @@ export type PublicitySector = 'food' | 'drug' | 'special_equipment' | 'work_safe
 export type PublicityRuleVersion = 'NDRC-58' | 'NDRC-36';
 
 /** Sectors with a 1-year minimum under 令第58号 (not under 令第36号). */
-export const ONE_YEAR_MINIMUM_SECTORS: readonly PublicitySector[] = ['food', 'drug', 'special_equipment', 'work_safety', 'fire'];
+export const ONE_YEAR_MINIMUM_SECTORS: readonly PublicitySector[] = [
+  'food',
+  'drug',
+  'special_equipment',
+  'work_safety',
+  'fire',
+];
 /** First decision date judged under 令第36号. */
 export const NDRC_36_IN_FORCE = '2026-04-01';
 

@@ -52,7 +52,7 @@ export function isWorkingDay(date: string, cal: WorkingCalendar = {}): boolean {
 export function addWorkingDays(date: string, n: number, cal: WorkingCalendar = {}): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   let ms = toMs(date);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     ms += DAY;
     if (isWorkingDay(fromMs(ms), cal)) left--;
   }
@@ -82,7 +82,12 @@ export interface Timeliness {
 }
 
 /** Was a record decided on `decisionDate` received on `receivedOn` within `allowed` working days? */
-export function timelinessOf(decisionDate: string, receivedOn: string, allowed: number, cal: WorkingCalendar = {}): Timeliness {
+export function timelinessOf(
+  decisionDate: string,
+  receivedOn: string,
+  allowed: number,
+  cal: WorkingCalendar = {},
+): Timeliness {
   const workingDays = workingDaysBetween(decisionDate, receivedOn, cal);
   return { deadline: addWorkingDays(decisionDate, allowed, cal), workingDays, timely: workingDays <= allowed };
 }
@@ -97,7 +102,8 @@ export function monthsBetween(from: string, to: string): string[] {
   const a = parseDate(from);
   const b = parseDate(to);
   const out: string[] = [];
-  for (let i = a.year * 12 + a.month - 1; i <= b.year * 12 + b.month - 1; i++) out.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  for (let i = a.year * 12 + a.month - 1; i <= b.year * 12 + b.month - 1; i++)
+    out.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
   return out;
 }
 
@@ -128,7 +134,13 @@ export interface DepartmentQuality {
   readonly received: number;
   readonly accepted: number;
   readonly refused: number;
-  readonly reported: { readonly rate: number | null; readonly received: number; readonly declared: number | null; readonly periods: readonly string[]; readonly undeclaredPeriods: readonly string[] };
+  readonly reported: {
+    readonly rate: number | null;
+    readonly received: number;
+    readonly declared: number | null;
+    readonly periods: readonly string[];
+    readonly undeclaredPeriods: readonly string[];
+  };
   readonly compliant: { readonly rate: number | null; readonly count: number; readonly of: number };
   readonly timely: { readonly rate: number | null; readonly count: number; readonly of: number; readonly late: number };
 }
@@ -220,8 +232,16 @@ export function codeQuality(seen: readonly { code: string; name: string }[], wro
     if (wrongSet.has(code)) reasons.push('check_character');
     if (names.size > 1) reasons.push('code_under_several_names');
     if (shared.size) reasons.push('name_under_several_codes');
-    if (reasons.length) items.push({ code, reasons, names: [...names.values()].sort(), sharedNameWith: [...shared].sort() });
+    if (reasons.length)
+      items.push({ code, reasons, names: [...names.values()].sort(), sharedNameWith: [...shared].sort() });
   }
   const per10k = all.length ? Math.round((items.length / all.length) * 10_000 * 100) / 100 : null;
-  return { codes: all.length, offending: items.length, per10k, targetPer10k: CODE_ERROR_TARGET_PER_10K, withinTarget: per10k === null ? null : per10k < CODE_ERROR_TARGET_PER_10K, items };
+  return {
+    codes: all.length,
+    offending: items.length,
+    per10k,
+    targetPer10k: CODE_ERROR_TARGET_PER_10K,
+    withinTarget: per10k === null ? null : per10k < CODE_ERROR_TARGET_PER_10K,
+    items,
+  };
 }

@@ -40,4 +40,3 @@ export function compareDates(a: string, b: string): number {
   parseDate(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

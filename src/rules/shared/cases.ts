@@ -17,7 +17,12 @@ export interface CaseOf<Expect> {
 }
 
 /** The case file, or CasesValidationError with the schema's findings, else the semantic ones. */
-export function parseCaseFile<F>(json: unknown, label: string, schemaFindings: (json: unknown, file: string) => PackFinding[], semanticFindings: (file: F) => PackFinding[]): F {
+export function parseCaseFile<F>(
+  json: unknown,
+  label: string,
+  schemaFindings: (json: unknown, file: string) => PackFinding[],
+  semanticFindings: (file: F) => PackFinding[],
+): F {
   const schema = schemaFindings(json, label);
   const findings = schema.length > 0 ? schema : semanticFindings(json as F);
   if (findings.length > 0) throw new CasesValidationError(findings);
@@ -32,7 +37,13 @@ export function loadCaseFile<F>(label: string, parse: (json: unknown) => F): F {
 }
 
 /** A finding for each of `names` (at `<path>/<j>`) that `known` does not hold: `unknown <what> "<name>"`. */
-export function unknownNameFindings(label: string, path: string, names: readonly string[], known: ReadonlySet<string>, what: string): PackFinding[] {
+export function unknownNameFindings(
+  label: string,
+  path: string,
+  names: readonly string[],
+  known: ReadonlySet<string>,
+  what: string,
+): PackFinding[] {
   const out: PackFinding[] = [];
   names.forEach((n, j) => {
     if (!known.has(n)) out.push({ file: label, path: `${path}/${j}`, message: `unknown ${what} "${n}"` });

@@ -82,7 +82,11 @@ export interface CompiledRules<C> {
  * order json-rules-engine runs them in), `build` making each compiled entry from the rule, its priority
  * and its predicate. `id` names the file in MissingFactError.
  */
-export function compileRules<R extends RuleToCompile, C>(id: string, rules: readonly R[], build: (r: R, priority: number, test: Predicate) => C): CompiledRules<C> {
+export function compileRules<R extends RuleToCompile, C>(
+  id: string,
+  rules: readonly R[],
+  build: (r: R, priority: number, test: Predicate) => C,
+): CompiledRules<C> {
   const slots: Slots = new Map();
   const compiled = rules
     .map((r, i) => ({ r, i, priority: r.priority ?? 1 }))

@@ -27,11 +27,15 @@ export interface FactDefinition {
 }
 
 /** Why `v` is not a value a fact of this definition takes (wrong type, null where never null, outside its values); undefined when it is. */
-export function factValueProblem(def: Pick<FactDefinition, 'type' | 'nullable' | 'values'>, v: unknown): string | undefined {
+export function factValueProblem(
+  def: Pick<FactDefinition, 'type' | 'nullable' | 'values'>,
+  v: unknown,
+): string | undefined {
   if (v === null) return def.nullable ? undefined : 'is never null';
   if (typeof v !== def.type) return `must be a ${def.type}`;
   if (typeof v === 'number' && !Number.isFinite(v)) return 'must be a finite number';
-  if (typeof v === 'string' && def.values && !def.values.includes(v)) return `"${v}" is not one of ${def.values.join(', ')}`;
+  if (typeof v === 'string' && def.values && !def.values.includes(v))
+    return `"${v}" is not one of ${def.values.join(', ')}`;
   return undefined;
 }
 
@@ -50,18 +54,24 @@ export type Industry = (typeof INDUSTRIES)[number];
 export const TAX_CREDIT_LEVELS = ['A', 'B', 'M', 'C', 'D'] as const;
 export type TaxCreditLevel = (typeof TAX_CREDIT_LEVELS)[number];
 
-const n = (
-  name: string,
-  description: string,
-  descriptionZh: string,
-  derivedFrom: string,
-): FactDefinition => ({ name, type: 'number', nullable: false, default: 0, description, descriptionZh, derivedFrom });
-const b = (
-  name: string,
-  description: string,
-  descriptionZh: string,
-  derivedFrom: string,
-): FactDefinition => ({ name, type: 'boolean', nullable: false, default: false, description, descriptionZh, derivedFrom });
+const n = (name: string, description: string, descriptionZh: string, derivedFrom: string): FactDefinition => ({
+  name,
+  type: 'number',
+  nullable: false,
+  default: 0,
+  description,
+  descriptionZh,
+  derivedFrom,
+});
+const b = (name: string, description: string, descriptionZh: string, derivedFrom: string): FactDefinition => ({
+  name,
+  type: 'boolean',
+  nullable: false,
+  default: false,
+  description,
+  descriptionZh,
+  derivedFrom,
+});
 
 export const FACT_CATALOGUE: readonly FactDefinition[] = [
   {
@@ -70,7 +80,8 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     nullable: false,
     values: SUBJECT_KINDS,
     default: 'legal_person',
-    description: 'Kind of subject: legal person, unincorporated organisation, individual business, natural person, public body',
+    description:
+      'Kind of subject: legal person, unincorporated organisation, individual business, natural person, public body',
     descriptionZh: '主体类型：法人、非法人组织、个体工商户、自然人、机关事业单位',
     derivedFrom: 'subject registration',
   },
@@ -83,43 +94,147 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     descriptionZh: '成立（登记）年限（整年）',
     derivedFrom: 'subject registration date',
   },
-  n('penaltiesLast12Months', 'Administrative penalties in force, decided in the 12 months before T', '近12个月有效行政处罚数', 'penalty records'),
-  n('penaltiesLast36Months', 'Administrative penalties in force, decided in the 36 months before T', '近36个月有效行政处罚数', 'penalty records'),
-  n('generalPenaltiesLast36Months', 'Penalties of general (一般) severity in force, decided in the 36 months before T', '近36个月一般失信行政处罚数', 'penalty records, severity general'),
-  n('seriousPenaltiesLast36Months', 'Penalties of serious (严重) severity in force, decided in the 36 months before T', '近36个月严重失信行政处罚数', 'penalty records, severity serious'),
-  n('licenceRevocationsLast36Months', 'Penalties in force, decided in the 36 months before T, that suspended or revoked a licence or downgraded a qualification', '近36个月暂扣/吊销许可证件、降低资质等级处罚数', 'penalty records, penalty types'),
-  n('maxFineLast36Months', 'Largest fine (万元, 10,000 yuan) among penalties in force decided in the 36 months before T', '近36个月最高罚款金额（万元）', 'penalty records, fine amount'),
-  n('industryPenaltiesLast12Months', "Penalties in force in the pack's industry, decided in the 12 months before T", '本行业近12个月有效行政处罚数', 'penalty records of the industry'),
-  n('industrySeriousPenaltiesLast36Months', "Serious penalties in force in the pack's industry, decided in the 36 months before T", '本行业近36个月严重失信行政处罚数', 'penalty records of the industry, severity serious'),
-  b('seriousDishonestyListed', 'On a serious-dishonesty list (严重失信主体名单) in force at T', '列入严重失信主体名单', 'list entries: serious_dishonesty'),
-  b('courtDefaulterListed', 'On the dishonest judgment debtors list (失信被执行人) in force at T', '列为失信被执行人', 'list entries: court_defaulter'),
-  b('majorTaxViolationListed', 'On the major tax-violation list (重大税收违法失信主体) in force at T', '列入重大税收违法失信主体名单', 'list entries: major_tax_violation'),
-  b('procurementDishonestyListed', 'On the government-procurement serious violation record list (政府采购严重违法失信行为记录名单) in force at T', '列入政府采购严重违法失信行为记录名单', 'list entries: procurement_dishonesty'),
-  b('abnormalOperationListed', 'On the abnormal-operation list (经营异常名录) in force at T', '列入经营异常名录', 'list entries: abnormal_operation'),
-  b('redListed', 'On a red list of trustworthy subjects (守信红名单) in force at T', '列入守信红名单', 'list entries: red_list'),
+  n(
+    'penaltiesLast12Months',
+    'Administrative penalties in force, decided in the 12 months before T',
+    '近12个月有效行政处罚数',
+    'penalty records',
+  ),
+  n(
+    'penaltiesLast36Months',
+    'Administrative penalties in force, decided in the 36 months before T',
+    '近36个月有效行政处罚数',
+    'penalty records',
+  ),
+  n(
+    'generalPenaltiesLast36Months',
+    'Penalties of general (一般) severity in force, decided in the 36 months before T',
+    '近36个月一般失信行政处罚数',
+    'penalty records, severity general',
+  ),
+  n(
+    'seriousPenaltiesLast36Months',
+    'Penalties of serious (严重) severity in force, decided in the 36 months before T',
+    '近36个月严重失信行政处罚数',
+    'penalty records, severity serious',
+  ),
+  n(
+    'licenceRevocationsLast36Months',
+    'Penalties in force, decided in the 36 months before T, that suspended or revoked a licence or downgraded a qualification',
+    '近36个月暂扣/吊销许可证件、降低资质等级处罚数',
+    'penalty records, penalty types',
+  ),
+  n(
+    'maxFineLast36Months',
+    'Largest fine (万元, 10,000 yuan) among penalties in force decided in the 36 months before T',
+    '近36个月最高罚款金额（万元）',
+    'penalty records, fine amount',
+  ),
+  n(
+    'industryPenaltiesLast12Months',
+    "Penalties in force in the pack's industry, decided in the 12 months before T",
+    '本行业近12个月有效行政处罚数',
+    'penalty records of the industry',
+  ),
+  n(
+    'industrySeriousPenaltiesLast36Months',
+    "Serious penalties in force in the pack's industry, decided in the 36 months before T",
+    '本行业近36个月严重失信行政处罚数',
+    'penalty records of the industry, severity serious',
+  ),
+  b(
+    'seriousDishonestyListed',
+    'On a serious-dishonesty list (严重失信主体名单) in force at T',
+    '列入严重失信主体名单',
+    'list entries: serious_dishonesty',
+  ),
+  b(
+    'courtDefaulterListed',
+    'On the dishonest judgment debtors list (失信被执行人) in force at T',
+    '列为失信被执行人',
+    'list entries: court_defaulter',
+  ),
+  b(
+    'majorTaxViolationListed',
+    'On the major tax-violation list (重大税收违法失信主体) in force at T',
+    '列入重大税收违法失信主体名单',
+    'list entries: major_tax_violation',
+  ),
+  b(
+    'procurementDishonestyListed',
+    'On the government-procurement serious violation record list (政府采购严重违法失信行为记录名单) in force at T',
+    '列入政府采购严重违法失信行为记录名单',
+    'list entries: procurement_dishonesty',
+  ),
+  b(
+    'abnormalOperationListed',
+    'On the abnormal-operation list (经营异常名录) in force at T',
+    '列入经营异常名录',
+    'list entries: abnormal_operation',
+  ),
+  b(
+    'redListed',
+    'On a red list of trustworthy subjects (守信红名单) in force at T',
+    '列入守信红名单',
+    'list entries: red_list',
+  ),
   {
     name: 'taxCreditLevel',
     type: 'string',
     nullable: true,
     values: TAX_CREDIT_LEVELS,
     default: null,
-    description: 'Tax credit level (纳税信用级别) of the latest evaluation year published by T; null when never assessed',
+    description:
+      'Tax credit level (纳税信用级别) of the latest evaluation year published by T; null when never assessed',
     descriptionZh: '最近一个评价年度的纳税信用级别（A/B/M/C/D）',
     derivedFrom: 'tax_credit records',
   },
-  n('consecutiveTaxALevelYears', 'Consecutive evaluation years at tax level A, counting back from the latest', '连续评为A级的年度数', 'tax_credit records'),
-  n('commitmentsBreachedLast36Months', 'Credit commitments (信用承诺) breached in the 36 months before T, still in force', '近36个月违背信用承诺次数', 'commitment records, breached'),
-  n('commitmentsFulfilled', 'Credit commitments recorded as fulfilled by T', '已履行信用承诺数', 'commitment records, fulfilled'),
-  n('inspectionsLast12Months', 'Inspections carried out in the 12 months before T', '近12个月检查次数', 'inspection records'),
-  n('industryInspectionsLast12Months', "Inspections carried out in the pack's industry in the 12 months before T", '本行业近12个月检查次数', 'inspection records of the industry'),
-  n('inspectionFailuresLast12Months', 'Inspections failed in the 12 months before T, still in force', '近12个月检查不合格次数', 'inspection records, result failed'),
-  n('industryInspectionFailuresLast12Months', "Inspections failed in the pack's industry in the 12 months before T", '本行业近12个月检查不合格次数', 'inspection records of the industry, result failed'),
+  n(
+    'consecutiveTaxALevelYears',
+    'Consecutive evaluation years at tax level A, counting back from the latest',
+    '连续评为A级的年度数',
+    'tax_credit records',
+  ),
+  n(
+    'commitmentsBreachedLast36Months',
+    'Credit commitments (信用承诺) breached in the 36 months before T, still in force',
+    '近36个月违背信用承诺次数',
+    'commitment records, breached',
+  ),
+  n(
+    'commitmentsFulfilled',
+    'Credit commitments recorded as fulfilled by T',
+    '已履行信用承诺数',
+    'commitment records, fulfilled',
+  ),
+  n(
+    'inspectionsLast12Months',
+    'Inspections carried out in the 12 months before T',
+    '近12个月检查次数',
+    'inspection records',
+  ),
+  n(
+    'industryInspectionsLast12Months',
+    "Inspections carried out in the pack's industry in the 12 months before T",
+    '本行业近12个月检查次数',
+    'inspection records of the industry',
+  ),
+  n(
+    'inspectionFailuresLast12Months',
+    'Inspections failed in the 12 months before T, still in force',
+    '近12个月检查不合格次数',
+    'inspection records, result failed',
+  ),
+  n(
+    'industryInspectionFailuresLast12Months',
+    "Inspections failed in the pack's industry in the 12 months before T",
+    '本行业近12个月检查不合格次数',
+    'inspection records of the industry, result failed',
+  ),
   n('validLicences', 'Administrative licences valid at T', '有效行政许可数', 'licence records'),
 ];
 
-export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(
-  FACT_CATALOGUE.map((f) => [f.name, f]),
-);
+export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACT_CATALOGUE.map((f) => [f.name, f]));
 
 /** A complete fact set: every catalogue fact has a value (null only where nullable). */
 export type FactValue = number | boolean | string | null;

@@ -5,7 +5,14 @@
 export * from './facts.catalogue';
 export * from './rules.errors';
 export { addMonths, parseDate, formatDate, compareDates, daysInMonth } from './calendar';
-export { OPERATORS, OPERATOR_NAMES, isNumeric, type OperatorName, type OperatorDefinition, type OperatorValueKind } from './operators';
+export {
+  OPERATORS,
+  OPERATOR_NAMES,
+  isNumeric,
+  type OperatorName,
+  type OperatorDefinition,
+  type OperatorValueKind,
+} from './operators';
 export { nestedDeeperThan } from './json-depth';
 export type * from './rule.types';
 export type { FactSlots, Predicate } from './compile';

@@ -19,7 +19,8 @@ export function readJsonFile(file: string): { json?: unknown; findings: PackFind
   }
   // The schema validator and the condition resolver recurse: a file nested thousands deep would
   // overflow the stack and stop the whole run instead of being one finding.
-  if (nestedDeeperThan(json, MAX_JSON_DEPTH)) return { findings: [{ file, path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  if (nestedDeeperThan(json, MAX_JSON_DEPTH))
+    return { findings: [{ file, path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] };
   return { json, findings: [] };
 }
 

@@ -5,7 +5,27 @@ import { OPERATOR_NAMES, OPERATORS, isNumeric } from './operators';
 
 const engineOps = new Map(defaultOperators.map((o) => [o.name, o]));
 
-const SCALARS: unknown[] = [0, 1, 2, -1, 0.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY, '', '1', '2', ' 3', '0x10', 'abc', '1e3', true, false, null, undefined];
+const SCALARS: unknown[] = [
+  0,
+  1,
+  2,
+  -1,
+  0.5,
+  1e21,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  '',
+  '1',
+  '2',
+  ' 3',
+  '0x10',
+  'abc',
+  '1e3',
+  true,
+  false,
+  null,
+  undefined,
+];
 const LISTS: unknown[] = [[], [1, 2], ['1', 'A'], [null], [Number.NaN], [true, 0]];
 
 describe('operators have json-rules-engine 7.3 semantics', () => {
@@ -24,7 +44,8 @@ describe('operators have json-rules-engine 7.3 semantics', () => {
         const expected = theirs.evaluate(a, b);
         // the operator itself, and the compiled leaf closures (literal value, and value from another fact)
         const got = [mine(a, b), literalLeaf(name, 0, b)([a as never]), factLeaf(name, 1, 0)([b as never, a as never])];
-        if (got.some((g) => g !== expected)) differ.push(`${String(a)} ${name} ${String(b)}: ${got.join('/')} vs ${expected}`);
+        if (got.some((g) => g !== expected))
+          differ.push(`${String(a)} ${name} ${String(b)}: ${got.join('/')} vs ${expected}`);
       }
     }
     expect(differ).toEqual([]);

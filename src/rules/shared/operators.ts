@@ -56,11 +56,31 @@ function numeric(name: OperatorName, cmp: Cmp): OperatorDefinition {
  * (with their semantics) so that the loader names them instead of calling them unknown.
  */
 export const OPERATORS: Readonly<Record<OperatorName, OperatorDefinition>> = {
-  equal: { name: 'equal', factTypes: ['number', 'boolean', 'string'], valueKind: 'scalar', evaluate: (a, b) => a === b },
-  notEqual: { name: 'notEqual', factTypes: ['number', 'boolean', 'string'], valueKind: 'scalar', evaluate: (a, b) => a !== b },
+  equal: {
+    name: 'equal',
+    factTypes: ['number', 'boolean', 'string'],
+    valueKind: 'scalar',
+    evaluate: (a, b) => a === b,
+  },
+  notEqual: {
+    name: 'notEqual',
+    factTypes: ['number', 'boolean', 'string'],
+    valueKind: 'scalar',
+    evaluate: (a, b) => a !== b,
+  },
   in: { name: 'in', factTypes: ['number', 'string'], valueKind: 'list', evaluate: (a, b) => indexOf(b, a) > -1 },
-  notIn: { name: 'notIn', factTypes: ['number', 'string'], valueKind: 'list', evaluate: (a, b) => indexOf(b, a) === -1 },
-  contains: { name: 'contains', factTypes: [], valueKind: 'scalar', evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) > -1 },
+  notIn: {
+    name: 'notIn',
+    factTypes: ['number', 'string'],
+    valueKind: 'list',
+    evaluate: (a, b) => indexOf(b, a) === -1,
+  },
+  contains: {
+    name: 'contains',
+    factTypes: [],
+    valueKind: 'scalar',
+    evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  },
   doesNotContain: {
     name: 'doesNotContain',
     factTypes: [],

@@ -45,7 +45,12 @@ const ruleAnnotator: FindingAnnotator = (json, pointer) => {
   return rule === undefined ? {} : { rule };
 };
 
-function toFindings(errors: readonly ErrorObject[] | null | undefined, json: unknown, file: string, annotate: FindingAnnotator): PackFinding[] {
+function toFindings(
+  errors: readonly ErrorObject[] | null | undefined,
+  json: unknown,
+  file: string,
+  annotate: FindingAnnotator,
+): PackFinding[] {
   const seen = new Set<string>();
   const out: PackFinding[] = [];
   for (const e of errors ?? []) {
@@ -72,7 +77,10 @@ export function casesSchemaFindings(json: unknown, file: string): PackFinding[] 
  * A findings-producing validator for another schema, compiled by the same ajv instance (so it may
  * `$ref` pack.schema.json's definitions by its `$id`).
  */
-export function schemaValidator(schema: object, annotate: FindingAnnotator = ruleAnnotator): (json: unknown, file: string) => PackFinding[] {
+export function schemaValidator(
+  schema: object,
+  annotate: FindingAnnotator = ruleAnnotator,
+): (json: unknown, file: string) => PackFinding[] {
   const validate = ajv.compile(schema);
   return (json, file) => (validate(json) ? [] : toFindings(validate.errors, json, file, annotate));
 }

@@ -24,28 +24,40 @@ export const isObjectRef = (v: unknown): v is Record<string, unknown> =>
 
 function scalarProblem(def: FactDefinition, v: unknown): string | undefined {
   if (v === null) return def.nullable ? undefined : `fact "${def.name}" is never null`;
-  if (typeof v !== def.type) return `value ${JSON.stringify(v)} is not a ${def.type} (fact "${def.name}" is a ${def.type})`;
+  if (typeof v !== def.type)
+    return `value ${JSON.stringify(v)} is not a ${def.type} (fact "${def.name}" is a ${def.type})`;
   if (typeof v === 'string' && def.values && !def.values.includes(v)) {
     return `value "${v}" is not one of the values of "${def.name}": ${def.values.join(', ')}`;
   }
   return undefined;
 }
 
-function checkValue(ctx: ConditionContext, leaf: LeafCondition<AuthoredValue>, def: FactDefinition, p: string, report: Report): void {
+function checkValue(
+  ctx: ConditionContext,
+  leaf: LeafCondition<AuthoredValue>,
+  def: FactDefinition,
+  p: string,
+  report: Report,
+): void {
   const kind = OPERATORS[leaf.operator].valueKind;
   const v = leaf.value;
   if (isObjectRef(v) && 'fact' in v) {
     if (kind === 'list') return report(`${p}/value`, `"${leaf.operator}" needs a literal list, not a fact reference`);
     const ref = ctx.facts.get(String(v.fact));
     if (!ref) return report(`${p}/value/fact`, `unknown fact "${String(v.fact)}" (not in ${ctx.vocabulary})`);
-    if (ref.type !== def.type) report(`${p}/value/fact`, `fact "${ref.name}" is a ${ref.type}, "${def.name}" is a ${def.type}`);
+    if (ref.type !== def.type)
+      report(`${p}/value/fact`, `fact "${ref.name}" is a ${ref.type}, "${def.name}" is a ${def.type}`);
     return;
   }
   if (isObjectRef(v) && 'param' in v) {
     if (def.type !== 'number' || kind === 'list') {
-      return report(`${p}/value`, `a parameter (a number) cannot be compared with "${leaf.operator}" to ${def.type} fact "${def.name}"`);
+      return report(
+        `${p}/value`,
+        `a parameter (a number) cannot be compared with "${leaf.operator}" to ${def.type} fact "${def.name}"`,
+      );
     }
-    if (!ctx.parameters || !(String(v.param) in ctx.parameters)) report(`${p}/value/param`, `unknown parameter "${String(v.param)}"`);
+    if (!ctx.parameters || !(String(v.param) in ctx.parameters))
+      report(`${p}/value/param`, `unknown parameter "${String(v.param)}"`);
     return;
   }
   if (kind === 'list') {
@@ -68,7 +80,10 @@ function checkLeaf(ctx: ConditionContext, leaf: LeafCondition<AuthoredValue>, p:
   const op = OPERATORS[leaf.operator];
   if (!op.factTypes.includes(def.type)) {
     const fits = op.factTypes.length ? `${op.factTypes.join('/')} facts` : 'no catalogue fact';
-    return report(`${p}/operator`, `operator "${op.name}" does not fit ${def.type} fact "${def.name}" (it fits ${fits})`);
+    return report(
+      `${p}/operator`,
+      `operator "${op.name}" does not fit ${def.type} fact "${def.name}" (it fits ${fits})`,
+    );
   }
   checkValue(ctx, leaf, def, p, report);
 }
@@ -88,7 +103,9 @@ export function ruleConditionFindings(
 ): PackFinding[] {
   const out: PackFinding[] = [];
   rules.forEach((rule, i) => {
-    walk(ctx, rule.conditions, `/rules/${i}/conditions`, (path, message) => out.push({ file, rule: rule.name, path, message }));
+    walk(ctx, rule.conditions, `/rules/${i}/conditions`, (path, message) =>
+      out.push({ file, rule: rule.name, path, message }),
+    );
   });
   return out;
 }

@@ -16,7 +16,9 @@ function thresholds(compiled: CompiledMeasures): Map<string, number[]> {
     if ('all' in c) c.all.forEach(walk);
     else if ('any' in c) c.any.forEach(walk);
     else if ('not' in c) walk(c.not);
-    else for (const v of Array.isArray(c.value) ? (c.value as unknown[]) : [c.value]) if (typeof v === 'number') out.set(c.fact, [...(out.get(c.fact) ?? []), v]);
+    else
+      for (const v of Array.isArray(c.value) ? (c.value as unknown[]) : [c.value])
+        if (typeof v === 'number') out.set(c.fact, [...(out.get(c.fact) ?? []), v]);
   };
   compiled.rulesFile.rules.forEach((r) => walk(r.conditions));
   return out;
@@ -34,14 +36,18 @@ function typed(def: CheckFactDefinition, near: readonly number[]): fc.Arbitrary<
   return fc.oneof(...arbs);
 }
 
-export function checkFactsArbitrary(compiled: CompiledMeasures, options: { hostile?: boolean } = {}): fc.Arbitrary<Facts> {
+export function checkFactsArbitrary(
+  compiled: CompiledMeasures,
+  options: { hostile?: boolean } = {},
+): fc.Arbitrary<Facts> {
   const near = thresholds(compiled);
   const model: Record<string, fc.Arbitrary<FactValue>> = {};
   for (const def of compiled.vocabulary.values()) {
     const arb = typed(def, near.get(def.name) ?? []);
-    model[def.name] = options.hostile && def.name !== 'scenario'
-      ? fc.oneof({ arbitrary: arb, weight: 11 }, { arbitrary: fc.constantFrom(...HOSTILE), weight: 1 })
-      : arb;
+    model[def.name] =
+      options.hostile && def.name !== 'scenario'
+        ? fc.oneof({ arbitrary: arb, weight: 11 }, { arbitrary: fc.constantFrom(...HOSTILE), weight: 1 })
+        : arb;
   }
   return fc.record(model) as fc.Arbitrary<Facts>;
 }

@@ -5,8 +5,15 @@ const text = (s: string) => ({ name: s, nameZh: `${s}（中）` });
 
 export function validCatalogueJson(): MutablePack {
   const measure = (code: string, kind: string, effect: string, scenarios: string[], source: string) => ({
-    code, kind, ...text(code), scenarios, effect, description: `${code} description`, descriptionZh: `${code} 说明`,
-    legalBasis: { source }, departments: ['财政部门'],
+    code,
+    kind,
+    ...text(code),
+    scenarios,
+    effect,
+    description: `${code} description`,
+    descriptionZh: `${code} 说明`,
+    legalBasis: { source },
+    departments: ['财政部门'],
   });
   return {
     $schema: '../../src/rules/measures.schema.json',
@@ -21,7 +28,10 @@ export function validCatalogueJson(): MutablePack {
       { id: 'local', title: 'Local', status: 'local-parameter' },
     ],
     measures: [
-      { ...measure('exclude', 'penalty', 'block', ['procurement'], 'law'), legalBasis: { source: 'law', article: 'Art. 9', note: 'n' } },
+      {
+        ...measure('exclude', 'penalty', 'block', ['procurement'], 'law'),
+        legalBasis: { source: 'law', article: 'Art. 9', note: 'n' },
+      },
       measure('limit', 'penalty', 'restrict', ['procurement', 'land'], 'summary'),
       measure('review', 'penalty', 'scrutinise', ['procurement', 'land', 'awards'], 'law'),
       measure('prefer', 'reward', 'facilitate', ['procurement', 'awards'], 'local'),
@@ -30,7 +40,10 @@ export function validCatalogueJson(): MutablePack {
 }
 
 export function validMeasureRulesJson(): MutablePack {
-  const event = (measure: string) => ({ type: 'measure', params: { measure, reason: `${measure} reason`, reasonZh: `${measure} 理由` } });
+  const event = (measure: string) => ({
+    type: 'measure',
+    params: { measure, reason: `${measure} reason`, reasonZh: `${measure} 理由` },
+  });
   return {
     $schema: '../../src/rules/measure-rules.schema.json',
     id: 'fixture-measures',
@@ -42,27 +55,53 @@ export function validMeasureRulesJson(): MutablePack {
       {
         name: 'listed',
         priority: 10,
-        conditions: { all: [{ fact: 'courtDefaulterListed', operator: 'equal', value: true }, { fact: 'partyRole', operator: 'in', value: ['bidder', 'supplier'] }] },
+        conditions: {
+          all: [
+            { fact: 'courtDefaulterListed', operator: 'equal', value: true },
+            { fact: 'partyRole', operator: 'in', value: ['bidder', 'supplier'] },
+          ],
+        },
         event: event('exclude'),
       },
       {
         name: 'big-fine',
-        conditions: { any: [{ fact: 'maxFineLast36Months', operator: 'greaterThanInclusive', value: { param: 'bigFine' } }, { fact: 'majorViolationPenaltiesLast36Months', operator: 'greaterThan', value: 0 }] },
+        conditions: {
+          any: [
+            { fact: 'maxFineLast36Months', operator: 'greaterThanInclusive', value: { param: 'bigFine' } },
+            { fact: 'majorViolationPenaltiesLast36Months', operator: 'greaterThan', value: 0 },
+          ],
+        },
         event: event('limit'),
       },
       {
         name: 'tier-d',
-        conditions: { any: [{ fact: 'constructionTier', operator: 'equal', value: 'D' }, { fact: 'taxTier', operator: 'in', value: ['C', 'D'] }] },
+        conditions: {
+          any: [
+            { fact: 'constructionTier', operator: 'equal', value: 'D' },
+            { fact: 'taxTier', operator: 'in', value: ['C', 'D'] },
+          ],
+        },
         event: event('review'),
       },
       {
         name: 'amount-and-scenario',
-        conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: 1000000 }, { fact: 'scenario', operator: 'equal', value: 'land' }, { fact: 'penaltiesLast12Months', operator: 'greaterThan', value: { fact: 'inspectionsLast12Months' } }] },
+        conditions: {
+          all: [
+            { fact: 'amount', operator: 'greaterThan', value: 1000000 },
+            { fact: 'scenario', operator: 'equal', value: 'land' },
+            { fact: 'penaltiesLast12Months', operator: 'greaterThan', value: { fact: 'inspectionsLast12Months' } },
+          ],
+        },
         event: event('review'),
       },
       {
         name: 'red',
-        conditions: { all: [{ fact: 'redListed', operator: 'equal', value: true }, { not: { fact: 'seriousDishonestyListed', operator: 'equal', value: true } }] },
+        conditions: {
+          all: [
+            { fact: 'redListed', operator: 'equal', value: true },
+            { not: { fact: 'seriousDishonestyListed', operator: 'equal', value: true } },
+          ],
+        },
         event: event('prefer'),
       },
     ],

@@ -30,14 +30,29 @@ export function validPackJson(): MutablePack {
     rules: [
       {
         name: 'penalties',
-        conditions: { all: [{ fact: 'penaltiesLast12Months', operator: 'greaterThanInclusive', value: { param: 'threshold' } }] },
+        conditions: {
+          all: [{ fact: 'penaltiesLast12Months', operator: 'greaterThanInclusive', value: { param: 'threshold' } }],
+        },
         event: { type: 'score', params: { points: -30, reason: 'r', reasonZh: '理由', legalBasis: basis } },
       },
       {
         name: 'listed',
         priority: 5,
-        conditions: { any: [{ fact: 'seriousDishonestyListed', operator: 'equal', value: true }, { not: { fact: 'taxCreditLevel', operator: 'notIn', value: ['D', null] } }] },
-        event: { type: 'force-tier', params: { tier: 'C', reason: 'r', reasonZh: '理由', legalBasis: { source: 'src-a', article: 'Art. 9', note: 'n' } } },
+        conditions: {
+          any: [
+            { fact: 'seriousDishonestyListed', operator: 'equal', value: true },
+            { not: { fact: 'taxCreditLevel', operator: 'notIn', value: ['D', null] } },
+          ],
+        },
+        event: {
+          type: 'force-tier',
+          params: {
+            tier: 'C',
+            reason: 'r',
+            reasonZh: '理由',
+            legalBasis: { source: 'src-a', article: 'Art. 9', note: 'n' },
+          },
+        },
       },
       {
         name: 'new',
@@ -46,15 +61,36 @@ export function validPackJson(): MutablePack {
       },
       {
         name: 'all-failed',
-        conditions: { all: [{ fact: 'inspectionFailuresLast12Months', operator: 'greaterThanInclusive', value: { fact: 'inspectionsLast12Months' } }, { fact: 'inspectionsLast12Months', operator: 'greaterThan', value: 0 }] },
+        conditions: {
+          all: [
+            {
+              fact: 'inspectionFailuresLast12Months',
+              operator: 'greaterThanInclusive',
+              value: { fact: 'inspectionsLast12Months' },
+            },
+            { fact: 'inspectionsLast12Months', operator: 'greaterThan', value: 0 },
+          ],
+        },
         event: { type: 'score', params: { points: -25, reason: 'r', reasonZh: '理由', legalBasis: basis } },
       },
     ],
     inspectionPolicy: {
-      A: { samplingRatio: { param: 'ratio' }, minInspectionsPerYear: 0.5, onSiteWithoutLead: false, source: 'src-local' },
+      A: {
+        samplingRatio: { param: 'ratio' },
+        minInspectionsPerYear: 0.5,
+        onSiteWithoutLead: false,
+        source: 'src-local',
+      },
       N: { samplingRatio: 0.05, minInspectionsPerYear: 1, onSiteWithoutLead: true, source: 'src-local' },
       B: { samplingRatio: 0.05, minInspectionsPerYear: 1, onSiteWithoutLead: true, source: 'src-local' },
-      C: { samplingRatio: 1, minInspectionsPerYear: 3, onSiteWithoutLead: true, keyItemsFull: true, source: 'src-a', note: 'key items' },
+      C: {
+        samplingRatio: 1,
+        minInspectionsPerYear: 3,
+        onSiteWithoutLead: true,
+        keyItemsFull: true,
+        source: 'src-a',
+        note: 'key items',
+      },
     },
   };
 }

@@ -28,14 +28,16 @@ function semanticFindings(file: GoldenCaseFile, pack: LoadedPack, label: string)
   const out: PackFinding[] = [];
   const tiers = new Set(pack.tiers.map((t) => t.tier));
   const rules = new Set(pack.rules.map((r) => r.name));
-  if (file.pack !== pack.id) out.push({ file: label, path: '/pack', message: `cases are for "${file.pack}", not "${pack.id}"` });
+  if (file.pack !== pack.id)
+    out.push({ file: label, path: '/pack', message: `cases are for "${file.pack}", not "${pack.id}"` });
   file.cases.forEach((c, i) => {
     const p = `/cases/${i}`;
     for (const [name, v] of Object.entries(c.facts)) {
       const problem = factProblem(name, v);
       if (problem) out.push({ file: label, path: `${p}/facts/${name}`, message: problem });
     }
-    if (!tiers.has(c.expect.tier)) out.push({ file: label, path: `${p}/expect/tier`, message: `unknown tier "${c.expect.tier}"` });
+    if (!tiers.has(c.expect.tier))
+      out.push({ file: label, path: `${p}/expect/tier`, message: `unknown tier "${c.expect.tier}"` });
     out.push(...unknownNameFindings(label, `${p}/expect/fired`, c.expect.fired, rules, 'rule'));
   });
   return out;

@@ -52,7 +52,12 @@ function policies(pack: LoadedPack, sources: ReadonlyMap<string, LegalSource>): 
 
 export function compilePack(pack: LoadedPack): CompiledPack {
   const sources = sourcesById(pack.legalSources);
-  const { rules, factsRead, readFacts } = compileRules(pack.id, pack.rules, (r, priority, test): CompiledRule => ({ name: r.name, priority, test, fired: firedRule(sources, r.name, r.event) }));
+  const { rules, factsRead, readFacts } = compileRules(pack.id, pack.rules, (r, priority, test): CompiledRule => ({
+    name: r.name,
+    priority,
+    test,
+    fired: firedRule(sources, r.name, r.event),
+  }));
   const bands = pack.tiers.filter((t) => !t.forcedOnly).map((t) => ({ tier: t.tier, minScore: t.minScore ?? null }));
   return deepFreeze({
     pack,

@@ -14,16 +14,27 @@ import { validPackJson } from '../testing/pack-fixture';
 // force N; all-failed (failures ≥ inspections > 0) → −25.
 const compiled = compilePack(parsePack(validPackJson(), 'fixture/pack.json'));
 const clean = withDefaults({ taxCreditLevel: 'A' });
-const run = (partial: Record<string, number | boolean | string | null>) => evaluatePack(compiled, { ...clean, ...partial });
+const run = (partial: Record<string, number | boolean | string | null>) =>
+  evaluatePack(compiled, { ...clean, ...partial });
 
 describe('evaluatePack semantics', () => {
   it('a clean subject keeps the base score and the best tier', () => {
-    expect(run({})).toMatchObject({ packId: 'fixture', version: '0.1.0', industry: 'food_drug', score: 100, scoreTier: 'A', tier: 'A', fired: [] });
+    expect(run({})).toMatchObject({
+      packId: 'fixture',
+      version: '0.1.0',
+      industry: 'food_drug',
+      score: 100,
+      scoreTier: 'A',
+      tier: 'A',
+      fired: [],
+    });
   });
 
   it('score events add points; tiers are minScore-inclusive', () => {
     expect(run({ penaltiesLast12Months: 2 })).toMatchObject({ score: 70, tier: 'B' });
-    expect(run({ penaltiesLast12Months: 2, inspectionsLast12Months: 1, inspectionFailuresLast12Months: 1 })).toMatchObject({ score: 45, tier: 'C' });
+    expect(
+      run({ penaltiesLast12Months: 2, inspectionsLast12Months: 1, inspectionFailuresLast12Months: 1 }),
+    ).toMatchObject({ score: 45, tier: 'C' });
     expect(run({ penaltiesLast12Months: 1.99 })).toMatchObject({ score: 100, tier: 'A' });
   });
 
@@ -35,7 +46,12 @@ describe('evaluatePack semantics', () => {
   });
 
   it('force-tier caps the tier: worst(computed, forced), so it never improves a worse score tier', () => {
-    expect(run({ yearsSinceRegistration: 0 })).toMatchObject({ score: 100, scoreTier: 'A', tier: 'N', tierLabelZh: '新' });
+    expect(run({ yearsSinceRegistration: 0 })).toMatchObject({
+      score: 100,
+      scoreTier: 'A',
+      tier: 'N',
+      tierLabelZh: '新',
+    });
     expect(run({ yearsSinceRegistration: 0, penaltiesLast12Months: 3 })).toMatchObject({ scoreTier: 'B', tier: 'B' });
   });
 
@@ -57,7 +73,14 @@ describe('evaluatePack semantics', () => {
       tier: 'C',
       reason: 'r',
       reasonZh: '理由',
-      legalBasis: { source: 'src-a', title: 'Source A', documentNumber: 'A〔2020〕1号', article: 'Art. 9', status: 'verified', note: 'n' },
+      legalBasis: {
+        source: 'src-a',
+        title: 'Source A',
+        documentNumber: 'A〔2020〕1号',
+        article: 'Art. 9',
+        status: 'verified',
+        note: 'n',
+      },
     });
     expect(r.fired[1]).toMatchObject({ points: -30, legalBasis: { source: 'src-a', article: 'Art. 1' } });
   });
@@ -71,7 +94,11 @@ describe('evaluatePack semantics', () => {
       keyItemsFull: false,
       source: { source: 'src-local', title: 'Local', status: 'local-parameter' },
     });
-    expect(run({ seriousDishonestyListed: true }).inspectionPolicy).toMatchObject({ tier: 'C', keyItemsFull: true, note: 'key items' });
+    expect(run({ seriousDishonestyListed: true }).inspectionPolicy).toMatchObject({
+      tier: 'C',
+      keyItemsFull: true,
+      note: 'key items',
+    });
   });
 
   it('refuses a fact set without a fact the pack reads, as json-rules-engine does', async () => {
@@ -101,20 +128,43 @@ describe('evaluatePack semantics', () => {
 
 describe('explainPack', () => {
   it('traces every leaf with fact value, operator, expected value and outcome', () => {
-    const { evaluation, rules } = explainPack(compiled, { ...clean, inspectionsLast12Months: 2, inspectionFailuresLast12Months: 2 });
+    const { evaluation, rules } = explainPack(compiled, {
+      ...clean,
+      inspectionsLast12Months: 2,
+      inspectionFailuresLast12Months: 2,
+    });
     expect(evaluation.fired.map((f) => f.rule)).toEqual(['all-failed']);
     expect(rules.find((r) => r.rule === 'all-failed')).toEqual({
       rule: 'all-failed',
       fired: true,
       conditions: [
-        { path: '/all/0', fact: 'inspectionFailuresLast12Months', factValue: 2, operator: 'greaterThanInclusive', expected: 2, expectedFact: 'inspectionsLast12Months', passed: true },
-        { path: '/all/1', fact: 'inspectionsLast12Months', factValue: 2, operator: 'greaterThan', expected: 0, passed: true },
+        {
+          path: '/all/0',
+          fact: 'inspectionFailuresLast12Months',
+          factValue: 2,
+          operator: 'greaterThanInclusive',
+          expected: 2,
+          expectedFact: 'inspectionsLast12Months',
+          passed: true,
+        },
+        {
+          path: '/all/1',
+          fact: 'inspectionsLast12Months',
+          factValue: 2,
+          operator: 'greaterThan',
+          expected: 0,
+          passed: true,
+        },
       ],
     });
     expect(rules.find((r) => r.rule === 'listed')?.conditions.map((c) => [c.path, c.passed])).toEqual([
       ['/any/0', false],
       ['/any/1/not', true],
     ]);
-    expect(rules.find((r) => r.rule === 'penalties')?.conditions[0]).toMatchObject({ factValue: 0, expected: 2, passed: false });
+    expect(rules.find((r) => r.rule === 'penalties')?.conditions[0]).toMatchObject({
+      factValue: 0,
+      expected: 2,
+      passed: false,
+    });
   });
 });

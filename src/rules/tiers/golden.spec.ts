@@ -23,12 +23,15 @@ describe('golden cases of the bundled packs', () => {
     });
   });
 
-  it.each(packs.map((p) => [p.pack.id, p] as const))('%s: cases fire every rule and reach every tier, at least 8 cases', (_id, compiled) => {
-    const cases = table.filter((t) => t.compiled === compiled);
-    expect(cases.length).toBeGreaterThanOrEqual(8);
-    const fired = new Set(cases.flatMap((t) => t.c.expect.fired));
-    const tiers = new Set(cases.map((t) => t.c.expect.tier));
-    expect(compiled.pack.rules.map((r) => r.name).filter((n) => !fired.has(n))).toEqual([]);
-    expect(compiled.pack.tiers.map((t) => t.tier).filter((t) => !tiers.has(t))).toEqual([]);
-  });
+  it.each(packs.map((p) => [p.pack.id, p] as const))(
+    '%s: cases fire every rule and reach every tier, at least 8 cases',
+    (_id, compiled) => {
+      const cases = table.filter((t) => t.compiled === compiled);
+      expect(cases.length).toBeGreaterThanOrEqual(8);
+      const fired = new Set(cases.flatMap((t) => t.c.expect.fired));
+      const tiers = new Set(cases.map((t) => t.c.expect.tier));
+      expect(compiled.pack.rules.map((r) => r.name).filter((n) => !fired.has(n))).toEqual([]);
+      expect(compiled.pack.tiers.map((t) => t.tier).filter((t) => !tiers.has(t))).toEqual([]);
+    },
+  );
 });

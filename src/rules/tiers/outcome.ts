@@ -22,7 +22,9 @@ export function firedRule(sources: ReadonlyMap<string, LegalSource>, rule: strin
   const p = event.params;
   const head = { rule, type: event.type };
   const body = { reason: p.reason, reasonZh: p.reasonZh, legalBasis: resolveBasis(sources, p.legalBasis) };
-  return event.type === 'score' ? { ...head, points: event.params.points, ...body } : { ...head, tier: event.params.tier, ...body };
+  return event.type === 'score'
+    ? { ...head, points: event.params.points, ...body }
+    : { ...head, tier: event.params.tier, ...body };
 }
 
 export function scoreTierOf(model: OutcomeModel, score: number): string {

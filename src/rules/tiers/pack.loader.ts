@@ -23,12 +23,21 @@ export function packFindings(json: unknown, file: string): PackFinding[] {
   const schema = packSchemaFindings(json, file);
   if (schema.length > 0) return schema; // the semantic checks rely on the schema's shape
   const pack = json as RulePackFile;
-  return [...referenceFindings(pack, file), ...tierFindings(pack, file), ...scoreFindings(pack, file), ...conditionFindings(pack, file)];
+  return [
+    ...referenceFindings(pack, file),
+    ...tierFindings(pack, file),
+    ...scoreFindings(pack, file),
+    ...conditionFindings(pack, file),
+  ];
 }
 
 /** The rules' conditions against the fact catalogue and the pack's parameters. */
 function conditionFindings(pack: RulePackFile, file: string): PackFinding[] {
-  return ruleConditionFindings(pack.rules, { facts: FACTS_BY_NAME, vocabulary: 'the fact catalogue', parameters: pack.parameters }, file);
+  return ruleConditionFindings(
+    pack.rules,
+    { facts: FACTS_BY_NAME, vocabulary: 'the fact catalogue', parameters: pack.parameters },
+    file,
+  );
 }
 
 /** The largest score a stored tier holds: credit_tiers.score is numeric(10,2). */
@@ -42,16 +51,28 @@ export const MAX_STORED_SCORE = 99_999_999.99;
 function scoreFindings(pack: RulePackFile, file: string): PackFinding[] {
   const out: PackFinding[] = [];
   const { base, min, max } = pack.scoring;
-  for (const [key, v] of [['base', base], ['min', min], ['max', max]] as const) {
-    if (v !== undefined && Math.round(v * 100) / 100 !== v) out.push({ file, path: `/scoring/${key}`, message: `${v} has more than two decimals: a stored score keeps two` });
+  for (const [key, v] of [
+    ['base', base],
+    ['min', min],
+    ['max', max],
+  ] as const) {
+    if (v !== undefined && Math.round(v * 100) / 100 !== v)
+      out.push({ file, path: `/scoring/${key}`, message: `${v} has more than two decimals: a stored score keeps two` });
   }
   const points = pack.rules.flatMap((r) => (r.event.type === 'score' ? [r.event.params.points] : []));
   const clamp = (x: number): number => Math.max(min ?? -Infinity, Math.min(max ?? Infinity, x));
   const lowest = clamp(points.reduce((s, p) => s + Math.min(p, 0), base));
   const highest = clamp(points.reduce((s, p) => s + Math.max(p, 0), base));
-  const reach = [highest > MAX_STORED_SCORE || Number.isNaN(highest) ? `up to ${highest}` : '', lowest < -MAX_STORED_SCORE || Number.isNaN(lowest) ? `down to ${lowest}` : ''].filter(Boolean);
+  const reach = [
+    highest > MAX_STORED_SCORE || Number.isNaN(highest) ? `up to ${highest}` : '',
+    lowest < -MAX_STORED_SCORE || Number.isNaN(lowest) ? `down to ${lowest}` : '',
+  ].filter(Boolean);
   if (reach.length > 0) {
-    out.push({ file, path: '/scoring', message: `the rules give scores ${reach.join(' and ')}: a stored tier holds a score of at most ${MAX_STORED_SCORE} either way (set scoring.min / scoring.max)` });
+    out.push({
+      file,
+      path: '/scoring',
+      message: `the rules give scores ${reach.join(' and ')}: a stored tier holds a score of at most ${MAX_STORED_SCORE} either way (set scoring.min / scoring.max)`,
+    });
   }
   return out;
 }
@@ -83,7 +104,11 @@ function packInDir(dir: string): { pack?: LoadedPack; findings: PackFinding[] } 
   const all = packFindings(json, file);
   const id = packIdOf(json);
   if (all.length === 0 && id !== basename(resolve(dir))) {
-    all.push({ file, path: '/id', message: `pack id "${String(id)}" must equal its directory name "${basename(resolve(dir))}"` });
+    all.push({
+      file,
+      path: '/id',
+      message: `pack id "${String(id)}" must equal its directory name "${basename(resolve(dir))}"`,
+    });
   }
   return all.length > 0 ? { findings: all } : { pack: resolvePack(json as RulePackFile, file), findings: [] };
 }
@@ -99,13 +124,20 @@ export interface PackIndustry {
  * overwrite each other's tiers (or fail to store them at all). A finding for every pack of `packs` whose
  * industry one of `others` or an earlier pack of `packs` already tiers.
  */
-export function industryFindings(packs: readonly (PackIndustry & { readonly file: string })[], others: readonly PackIndustry[] = []): PackFinding[] {
+export function industryFindings(
+  packs: readonly (PackIndustry & { readonly file: string })[],
+  others: readonly PackIndustry[] = [],
+): PackFinding[] {
   const holders = new Map(others.map((o) => [o.industry, o.id] as const));
   const out: PackFinding[] = [];
   for (const p of packs) {
     const holder = holders.get(p.industry);
     if (holder !== undefined && holder !== p.id) {
-      out.push({ file: p.file, path: '/industry', message: `industry "${p.industry}" is already tiered by pack "${holder}": one pack per industry` });
+      out.push({
+        file: p.file,
+        path: '/industry',
+        message: `industry "${p.industry}" is already tiered by pack "${holder}": one pack per industry`,
+      });
     } else holders.set(p.industry, p.id);
   }
   return out;

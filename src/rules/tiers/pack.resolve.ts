@@ -18,7 +18,11 @@ function resolveRule(pack: RulePackFile, r: RulePackFile['rules'][number]): Pack
 
 function resolvePolicy(pack: RulePackFile, p: InspectionPolicy): InspectionPolicy<number> {
   const num = (v: number | ParamRef): number => (typeof v === 'number' ? v : paramValue(pack, v));
-  return { ...structuredClone(p), samplingRatio: num(p.samplingRatio), minInspectionsPerYear: num(p.minInspectionsPerYear) };
+  return {
+    ...structuredClone(p),
+    samplingRatio: num(p.samplingRatio),
+    minInspectionsPerYear: num(p.minInspectionsPerYear),
+  };
 }
 
 export function resolvePack(pack: RulePackFile, file: string): LoadedPack {

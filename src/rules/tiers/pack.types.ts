@@ -4,7 +4,15 @@
  * mirror it.
  */
 import type { Industry, SubjectKind } from '../shared/facts.catalogue';
-import type { ConditionValue, CoverageThreshold, LegalSource, LegalBasis, PackParameter, ParamRef, TopLevelCondition } from '../shared/rule.types';
+import type {
+  ConditionValue,
+  CoverageThreshold,
+  LegalSource,
+  LegalBasis,
+  PackParameter,
+  ParamRef,
+  TopLevelCondition,
+} from '../shared/rule.types';
 
 // The shared part (legal sources, conditions, parameters) is re-exported: these were always the pack's types.
 export type * from '../shared/rule.types';

@@ -15,7 +15,11 @@ export function engineRules(compiled: CompiledPack): RuleProperties[] {
   return asEngineRules(compiled.pack.rules);
 }
 
-export async function evaluateWithEngine(compiled: CompiledPack, facts: Facts, rules = engineRules(compiled)): Promise<Evaluation> {
+export async function evaluateWithEngine(
+  compiled: CompiledPack,
+  facts: Facts,
+  rules = engineRules(compiled),
+): Promise<Evaluation> {
   const results = await runEngine(rules, facts);
   const order = new Map(compiled.rules.map((r, i) => [r.name, i] as const));
   const fired = results

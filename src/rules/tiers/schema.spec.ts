@@ -26,7 +26,10 @@ describe('docs/rule-packs.md', () => {
 
 describe('golden-case files', () => {
   const pack = parsePack(validPackJson(), 'fixture/pack.json');
-  const file = (c: Record<string, unknown>) => ({ pack: 'fixture', cases: [{ name: 'c', facts: {}, expect: { tier: 'A', score: 100, fired: [] }, ...c }] });
+  const file = (c: Record<string, unknown>) => ({
+    pack: 'fixture',
+    cases: [{ name: 'c', facts: {}, expect: { tier: 'A', score: 100, fired: [] }, ...c }],
+  });
 
   it('accepts a valid file', () => {
     expect(parseCases(file({}), pack, 'cases.json').cases).toHaveLength(1);

@@ -27,7 +27,11 @@ function checkRules(pack: RulePackFile, sources: Set<string>, tiers: Set<string>
     names.add(r.name);
     const basis = r.event.params.legalBasis;
     if (!sources.has(basis.source)) {
-      report(`/rules/${i}/event/params/legalBasis/source`, `legal basis names unknown source "${basis.source}" (declare it in legalSources)`, r.name);
+      report(
+        `/rules/${i}/event/params/legalBasis/source`,
+        `legal basis names unknown source "${basis.source}" (declare it in legalSources)`,
+        r.name,
+      );
     }
     if (r.event.type === 'force-tier' && !tiers.has(r.event.params.tier)) {
       report(`/rules/${i}/event/params/tier`, `force-tier names unknown tier "${r.event.params.tier}"`, r.name);
@@ -35,16 +39,24 @@ function checkRules(pack: RulePackFile, sources: Set<string>, tiers: Set<string>
   });
 }
 
-function checkNumber(pack: RulePackFile, v: InspectionPolicy['samplingRatio'], max: number, p: string, report: Report): void {
+function checkNumber(
+  pack: RulePackFile,
+  v: InspectionPolicy['samplingRatio'],
+  max: number,
+  p: string,
+  report: Report,
+): void {
   if (!isObjectRef(v)) return;
   const name = String(v.param);
   const param = pack.parameters?.[name];
   if (!param) return report(`${p}/param`, `unknown parameter "${name}"`);
-  if (param.value < 0 || param.value > max) report(`${p}/param`, `parameter "${name}" = ${param.value} lies outside [0, ${max}]`);
+  if (param.value < 0 || param.value > max)
+    report(`${p}/param`, `parameter "${name}" = ${param.value} lies outside [0, ${max}]`);
 }
 
 function checkPolicies(pack: RulePackFile, sources: Set<string>, tiers: Set<string>, report: Report): void {
-  for (const t of tiers) if (!(t in pack.inspectionPolicy)) report('/inspectionPolicy', `no inspection policy for tier "${t}"`);
+  for (const t of tiers)
+    if (!(t in pack.inspectionPolicy)) report('/inspectionPolicy', `no inspection policy for tier "${t}"`);
   for (const [tier, policy] of Object.entries(pack.inspectionPolicy)) {
     const p = `/inspectionPolicy/${tier}`;
     if (!tiers.has(tier)) report(p, `inspection policy for unknown tier "${tier}"`);
@@ -56,12 +68,14 @@ function checkPolicies(pack: RulePackFile, sources: Set<string>, tiers: Set<stri
 
 export function referenceFindings(pack: RulePackFile, file: string): PackFinding[] {
   const out: PackFinding[] = [];
-  const report: Report = (path, message, rule) => out.push({ file, ...(rule === undefined ? {} : { rule }), path, message });
+  const report: Report = (path, message, rule) =>
+    out.push({ file, ...(rule === undefined ? {} : { rule }), path, message });
   const sources = new Set<string>();
   const tiers = new Set(pack.tiers.map((t) => t.tier));
   checkSources(pack, sources, report);
   checkRules(pack, sources, tiers, report);
   checkPolicies(pack, sources, tiers, report);
-  if (pack.measures && pack.measures.length > 0) report('/measures', 'measures are not supported yet (issue #3): leave the array empty');
+  if (pack.measures && pack.measures.length > 0)
+    report('/measures', 'measures are not supported yet (issue #3): leave the array empty');
   return out;
 }

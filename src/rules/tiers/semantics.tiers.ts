@@ -22,22 +22,37 @@ function checkBands(pack: RulePackFile, banded: readonly [TierDefinition, number
     const hi = t.maxScore ?? null;
     const isFirst = k === 0;
     const isLast = k === banded.length - 1;
-    if (isFirst && hi !== null) report(`/tiers/${i}/maxScore`, `the best tier "${t.tier}" must be open above (maxScore null)`);
-    if (!isFirst && hi === null) report(`/tiers/${i}/maxScore`, `only the best tier may be open above; "${t.tier}" needs a maxScore`);
-    if (!isLast && lo === null) report(`/tiers/${i}/minScore`, `only the worst tier may be open below; "${t.tier}" needs a minScore`);
-    if (lo !== null && hi !== null && lo >= hi) report(`/tiers/${i}/minScore`, `band of "${t.tier}" is empty: minScore ${lo} ≥ maxScore ${hi}`);
+    if (isFirst && hi !== null)
+      report(`/tiers/${i}/maxScore`, `the best tier "${t.tier}" must be open above (maxScore null)`);
+    if (!isFirst && hi === null)
+      report(`/tiers/${i}/maxScore`, `only the best tier may be open above; "${t.tier}" needs a maxScore`);
+    if (!isLast && lo === null)
+      report(`/tiers/${i}/minScore`, `only the worst tier may be open below; "${t.tier}" needs a minScore`);
+    if (lo !== null && hi !== null && lo >= hi)
+      report(`/tiers/${i}/minScore`, `band of "${t.tier}" is empty: minScore ${lo} ≥ maxScore ${hi}`);
     if (!isFirst) {
       const [better] = banded[k - 1];
       const betterMin = better.minScore ?? null;
       if (hi !== null && betterMin !== null && hi !== betterMin) {
         const kind = hi < betterMin ? 'gap' : 'overlap';
-        report(`/tiers/${i}/maxScore`, `${kind}: maxScore ${hi} of "${t.tier}" must equal minScore ${betterMin} of "${better.tier}"`);
+        report(
+          `/tiers/${i}/maxScore`,
+          `${kind}: maxScore ${hi} of "${t.tier}" must equal minScore ${betterMin} of "${better.tier}"`,
+        );
       }
     }
     if (isLast && lo !== null) {
       const min = pack.scoring.min;
-      if (min === undefined) report(`/tiers/${i}/minScore`, `the worst tier "${t.tier}" must be open below (minScore null) when scoring.min is not set`);
-      else if (lo > min) report(`/tiers/${i}/minScore`, `scores from ${min} to ${lo} fall in no tier: the worst tier "${t.tier}" must start at or below scoring.min`);
+      if (min === undefined)
+        report(
+          `/tiers/${i}/minScore`,
+          `the worst tier "${t.tier}" must be open below (minScore null) when scoring.min is not set`,
+        );
+      else if (lo > min)
+        report(
+          `/tiers/${i}/minScore`,
+          `scores from ${min} to ${lo} fall in no tier: the worst tier "${t.tier}" must start at or below scoring.min`,
+        );
     }
   });
 }
@@ -46,7 +61,11 @@ function checkForcedOnly(pack: RulePackFile, report: Report): void {
   pack.tiers.forEach((t, i) => {
     if (!t.forcedOnly) return;
     const reached = pack.rules.some((r) => r.event.type === 'force-tier' && r.event.params.tier === t.tier);
-    if (!reached) report(`/tiers/${i}`, `forced-only tier "${t.tier}" is not the target of any force-tier rule, so it can never be assigned`);
+    if (!reached)
+      report(
+        `/tiers/${i}`,
+        `forced-only tier "${t.tier}" is not the target of any force-tier rule, so it can never be assigned`,
+      );
   });
 }
 
@@ -59,7 +78,11 @@ export function tierFindings(pack: RulePackFile, file: string): PackFinding[] {
     seen.add(t.tier);
   });
   checkScoring(pack, report);
-  checkBands(pack, pack.tiers.map((t, i) => [t, i] as [TierDefinition, number]).filter(([t]) => !t.forcedOnly), report);
+  checkBands(
+    pack,
+    pack.tiers.map((t, i) => [t, i] as [TierDefinition, number]).filter(([t]) => !t.forcedOnly),
+    report,
+  );
   checkForcedOnly(pack, report);
   return out;
 }

@@ -16,12 +16,20 @@ const NO_NUL = /^[^\u0000]*$/;
 
 /** Filters shared by the list and the export (all optional, combined with AND). */
 export class AuditFilterQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Entries about this subject (主体ID)', example: '3f1c2a9e-8d6b-4c55-9a51-2f7e0c1d9b10' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Entries about this subject (主体ID)',
+    example: '3f1c2a9e-8d6b-4c55-9a51-2f7e0c1d9b10',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'subjectId must be a UUID' })
   subjectId?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Calling system / API key name (调用方)', example: 'cq-qijiang-bidding' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Calling system / API key name (调用方)',
+    example: 'cq-qijiang-bidding',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -35,24 +43,44 @@ export class AuditFilterQuery {
   @Matches(NO_NUL, { message: 'scenario must not contain NUL characters' })
   scenario?: string;
 
-  @ApiPropertyOptional({ maxLength: 32, description: 'Entry kind (记录类型): check, feedback, record.ingest, record.revoke, pack.publish, auth.refused …', example: 'check' })
+  @ApiPropertyOptional({
+    maxLength: 32,
+    description: 'Entry kind (记录类型): check, feedback, record.ingest, record.revoke, pack.publish, auth.refused …',
+    example: 'check',
+  })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_.:-]{0,31}$/, { message: 'kind must be 1-32 characters: lower-case letters, digits, "._:-"' })
   kind?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (起始时间, inclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time', example: '2026-11-01T00:00:00+08:00' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Created at or after (起始时间, inclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time',
+    example: '2026-11-01T00:00:00+08:00',
+  })
   @IsOptional()
   @Matches(INSTANT, { message: `from must be ${INSTANT_FORMS}` })
   @IsISO8601(ISO, { message: 'from must be a real date (and time)' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before (截止时间, exclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time', example: '2026-12-01T00:00:00+08:00' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Created before (截止时间, exclusive), ISO 8601; a date, or a date-time without an offset, is China Standard Time',
+    example: '2026-12-01T00:00:00+08:00',
+  })
   @IsOptional()
   @Matches(INSTANT, { message: `to must be ${INSTANT_FORMS}` })
   @IsISO8601(ISO, { message: 'to must be a real date (and time)' })
   to?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Keyset: entries with seq greater than this (use nextAfterSeq of the previous page)', example: 0 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    default: 0,
+    description: 'Keyset: entries with seq greater than this (use nextAfterSeq of the previous page)',
+    example: 0,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -72,14 +100,24 @@ export class ListAuditQuery extends AuditFilterQuery {
 }
 
 export class ExportAuditQuery extends AuditFilterQuery {
-  @ApiPropertyOptional({ enum: ['jsonl', 'csv'], default: 'jsonl', description: 'jsonl: every hashed field, verifiable offline; csv: for spreadsheets' })
+  @ApiPropertyOptional({
+    enum: ['jsonl', 'csv'],
+    default: 'jsonl',
+    description: 'jsonl: every hashed field, verifiable offline; csv: for spreadsheets',
+  })
   @IsOptional()
   @IsIn(['jsonl', 'csv'])
   format?: 'jsonl' | 'csv';
 }
 
 export class VerifyQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, description: 'Start the walk at this seq (its predecessor anchors the link)', example: 1 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    default: 1,
+    description: 'Start the walk at this seq (its predecessor anchors the link)',
+    example: 1,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

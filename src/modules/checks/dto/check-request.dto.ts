@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsObject,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
 import { normaliseIdentifier } from '../../../common/identifiers/normalise';
@@ -10,26 +22,50 @@ import { normaliseIdentifier } from '../../../common/identifiers/normalise';
 const identifier = ({ value }: { value: unknown }) => normaliseIdentifier(value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export const PARTY_ROLES = ['bidder', 'supplier', 'tenderer', 'purchaser', 'transferee', 'applicant', 'borrower', 'nominee', 'other'] as const;
+export const PARTY_ROLES = [
+  'bidder',
+  'supplier',
+  'tenderer',
+  'purchaser',
+  'transferee',
+  'applicant',
+  'borrower',
+  'nominee',
+  'other',
+] as const;
 
 export class CheckPartyDto {
-  @ApiPropertyOptional({ description: 'Unified social credit code (统一社会信用代码); give this or idNumber', example: '91500110MA8EEY8N48' })
+  @ApiPropertyOptional({
+    description: 'Unified social credit code (统一社会信用代码); give this or idNumber',
+    example: '91500110MA8EEY8N48',
+  })
   @IsOptional()
   @Transform(identifier)
   @IsUscc()
   code?: string;
 
-  @ApiPropertyOptional({ description: "A natural person's resident ID number (公民身份号码); never stored, answered masked", example: '11010519491231002X' })
+  @ApiPropertyOptional({
+    description: "A natural person's resident ID number (公民身份号码); never stored, answered masked",
+    example: '11010519491231002X',
+  })
   @IsOptional()
   @Transform(identifier)
   @IsResidentId()
   idNumber?: string;
 
-  @ApiProperty({ enum: PARTY_ROLES, description: 'Role of the party in the transaction (当事人角色): bidder 投标人, supplier 供应商, tenderer 招标人, transferee 受让人, applicant 申请人, borrower 借款人, nominee 评选对象…', example: 'bidder' })
+  @ApiProperty({
+    enum: PARTY_ROLES,
+    description:
+      'Role of the party in the transaction (当事人角色): bidder 投标人, supplier 供应商, tenderer 招标人, transferee 受让人, applicant 申请人, borrower 借款人, nominee 评选对象…',
+    example: 'bidder',
+  })
   @IsIn(PARTY_ROLES as unknown as string[])
   role: string;
 
-  @ApiPropertyOptional({ description: 'Name as the caller knows it (主体名称), for the record', example: '重庆恒通酒店有限公司2' })
+  @ApiPropertyOptional({
+    description: 'Name as the caller knows it (主体名称), for the record',
+    example: '重庆恒通酒店有限公司2',
+  })
   @IsOptional()
   @IsString()
   @Transform(trim)
@@ -45,7 +81,10 @@ export class CheckTransactionDto {
   @MaxLength(128)
   reference: string;
 
-  @ApiPropertyOptional({ description: 'Kind of transaction (业务类型), free text of the caller', example: '房屋建筑工程施工招标' })
+  @ApiPropertyOptional({
+    description: 'Kind of transaction (业务类型), free text of the caller',
+    example: '房屋建筑工程施工招标',
+  })
   @IsOptional()
   @IsString()
   @Transform(trim)
@@ -60,7 +99,11 @@ export class CheckTransactionDto {
 }
 
 export class CheckRequestDto {
-  @ApiProperty({ description: 'Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信', example: 'tendering' })
+  @ApiProperty({
+    description:
+      'Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信',
+    example: 'tendering',
+  })
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'scenario must be a scenario code such as tendering' })
   scenario: string;
@@ -71,7 +114,12 @@ export class CheckRequestDto {
   @Type(() => CheckTransactionDto)
   transaction: CheckTransactionDto;
 
-  @ApiProperty({ type: [CheckPartyDto], description: 'Every party of the transaction (当事人), 1–200', minItems: 1, maxItems: 200 })
+  @ApiProperty({
+    type: [CheckPartyDto],
+    description: 'Every party of the transaction (当事人), 1–200',
+    minItems: 1,
+    maxItems: 200,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate } from '../../../common/field-decorators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -11,7 +23,10 @@ export class FeedbackItemDto {
   @Min(0)
   partyIndex: number;
 
-  @ApiProperty({ description: 'Measure code from the check answer (措施编码)', example: 'memo-restrict-government-project-bids' })
+  @ApiProperty({
+    description: 'Measure code from the check answer (措施编码)',
+    example: 'memo-restrict-government-project-bids',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -21,7 +36,10 @@ export class FeedbackItemDto {
   @IsBoolean()
   applied: boolean;
 
-  @ApiPropertyOptional({ description: 'Why it was not applied (未采取的理由); required when applied is false', example: '该项目非政府投资项目' })
+  @ApiPropertyOptional({
+    description: 'Why it was not applied (未采取的理由); required when applied is false',
+    example: '该项目非政府投资项目',
+  })
   @IsOptional()
   @IsString()
   @Transform(trim)
@@ -29,7 +47,10 @@ export class FeedbackItemDto {
   @MaxLength(1000)
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Outcome (处理结果), e.g. bid rejected, application accepted with gaps', example: '取消其投标资格' })
+  @ApiPropertyOptional({
+    description: 'Outcome (处理结果), e.g. bid rejected, application accepted with gaps',
+    example: '取消其投标资格',
+  })
   @IsOptional()
   @IsString()
   @Transform(trim)
@@ -55,12 +76,18 @@ export class FeedbackDto {
 }
 
 export class FeedbackRatesQuery {
-  @ApiPropertyOptional({ description: 'From date (起始日期), YYYY-MM-DD in China Standard Time, inclusive', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    description: 'From date (起始日期), YYYY-MM-DD in China Standard Time, inclusive',
+    example: '2026-01-01',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'To date (截止日期), YYYY-MM-DD in China Standard Time, inclusive', example: '2026-12-31' })
+  @ApiPropertyOptional({
+    description: 'To date (截止日期), YYYY-MM-DD in China Standard Time, inclusive',
+    example: '2026-12-31',
+  })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

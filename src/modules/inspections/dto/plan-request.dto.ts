@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsObject, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsObject,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
 } from 'class-validator';
 import { INDUSTRIES } from '../../../rules';
 import { IsCalendarDate } from '../../../common/field-decorators';
@@ -21,19 +33,36 @@ const Storable = () =>
 
 export class PlanInspectorDto {
   @ApiProperty({ description: 'Inspector id (执法人员编号), unique in the request', example: 'QJ-0012' })
-  @IsString() @IsNotEmpty() @MaxLength(64) @Storable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  @Storable()
   id: string;
 
   @ApiProperty({ description: 'Name (姓名)', example: '张伟' })
-  @IsString() @IsNotEmpty() @MaxLength(100) @Storable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @Storable()
   name: string;
 
   @ApiProperty({ description: 'Department (所属部门)', example: '綦江区市场监督管理局' })
-  @IsString() @IsNotEmpty() @MaxLength(200) @Storable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Storable()
   department: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Subjects this inspector must not inspect (回避): subject ids or unified social credit codes', example: ['91500110MA5U7L2X8Q'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Subjects this inspector must not inspect (回避): subject ids or unified social credit codes',
+    example: ['91500110MA5U7L2X8Q'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
   conflicts?: string[];
 }
 
@@ -49,7 +78,10 @@ export class PlanPeriodDto {
 
 export class CreatePlanDto {
   @ApiProperty({ description: 'Department making the plan (实施部门)', example: '綦江区市场监督管理局' })
-  @IsString() @IsNotEmpty() @MaxLength(200) @Storable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Storable()
   department: string;
 
   @ApiProperty({ enum: INDUSTRIES, description: 'Industry whose tiers drive the draw (行业)', example: 'food_drug' })
@@ -57,23 +89,48 @@ export class CreatePlanDto {
   industry: string;
 
   @ApiPropertyOptional({ description: 'Administrative division code prefix (行政区划代码前缀)', example: '500110' })
-  @IsOptional() @Matches(/^\d{2,6}$/, { message: 'region must be 2 to 6 digits' })
+  @IsOptional()
+  @Matches(/^\d{2,6}$/, { message: 'region must be 2 to 6 digits' })
   region?: string;
 
   @ApiProperty({ type: PlanPeriodDto })
-  @IsObject() @ValidateNested() @Type(() => PlanPeriodDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PlanPeriodDto)
   period: PlanPeriodDto;
 
-  @ApiProperty({ type: [PlanInspectorDto], description: 'The inspector pool (执法检查人员名录库); two are drawn per subject' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => PlanInspectorDto)
+  @ApiProperty({
+    type: [PlanInspectorDto],
+    description: 'The inspector pool (执法检查人员名录库); two are drawn per subject',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => PlanInspectorDto)
   inspectors: PlanInspectorDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Subjects with an open complaint or lead (投诉举报线索): always drawn, on site. Subject ids or codes' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ArrayUnique() @IsString({ each: true }) @MaxLength(64, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Subjects with an open complaint or lead (投诉举报线索): always drawn, on site. Subject ids or codes',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
   leads?: string[];
 
-  @ApiPropertyOptional({ description: 'Seed of the draw (随机种子); drawn at random when absent. Published with the plan', example: '綦江-2026-12' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @Storable()
+  @ApiPropertyOptional({
+    description: 'Seed of the draw (随机种子); drawn at random when absent. Published with the plan',
+    example: '綦江-2026-12',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Storable()
   seed?: string;
 }
 
@@ -87,17 +144,25 @@ export class PlanResultDto {
   date: string;
 
   @ApiPropertyOptional({ description: 'Findings (检查发现)', example: '冷藏柜温度记录缺失' })
-  @IsOptional() @IsString() @MaxLength(4000) @Storable()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  @Storable()
   findings?: string;
 
-  @ApiPropertyOptional({ description: "A natural person's resident ID number, needed to file the credit record; never stored" })
-  @IsOptional() @IsString() @MaxLength(18)
+  @ApiPropertyOptional({
+    description: "A natural person's resident ID number, needed to file the credit record; never stored",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(18)
   subjectIdNumber?: string;
 }
 
 export class ExportQuery {
   @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'json' })
-  @IsOptional() @IsIn(['csv', 'json'])
+  @IsOptional()
+  @IsIn(['csv', 'json'])
   format?: 'csv' | 'json';
 }
 
@@ -107,6 +172,7 @@ export class StatisticsQuery {
   industry: string;
 
   @ApiPropertyOptional({ description: 'Administrative division code prefix', example: '500110' })
-  @IsOptional() @Matches(/^\d{2,6}$/, { message: 'region must be 2 to 6 digits' })
+  @IsOptional()
+  @Matches(/^\d{2,6}$/, { message: 'region must be 2 to 6 digits' })
   region?: string;
 }

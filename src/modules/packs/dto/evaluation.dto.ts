@@ -15,7 +15,11 @@ export const LEGAL_SOURCE_STATUSES = ['verified', 'secondary', 'local-parameter'
  * number branch: in OpenAPI 3.0 `nullable` needs a `type` beside it, and @nestjs/swagger keeps an
  * `object` type on a property that is nullable as a whole.
  */
-export const SCALAR_BRANCHES: SchemaObject[] = [{ type: 'number', nullable: true }, { type: 'string' }, { type: 'boolean' }];
+export const SCALAR_BRANCHES: SchemaObject[] = [
+  { type: 'number', nullable: true },
+  { type: 'string' },
+  { type: 'boolean' },
+];
 export const FACT_VALUE_SCHEMA: SchemaObject = { oneOf: SCALAR_BRANCHES };
 
 /** The same, as the options of a property. */
@@ -29,34 +33,48 @@ export const FACTS_MAP: ApiPropertyOptions = {
 };
 
 export class ResolvedLegalBasisDto {
-  @ApiProperty({ description: 'Legal source id (法律依据编号) in the pack or catalogue', example: 'ndrc-2019-35' }) source: string;
+  @ApiProperty({ description: 'Legal source id (法律依据编号) in the pack or catalogue', example: 'ndrc-2019-35' })
+  source: string;
   @ApiProperty({ description: 'Title of the source' }) title: string;
   @ApiPropertyOptional({ description: 'Title in Chinese (文件名称)' }) titleZh?: string;
   @ApiPropertyOptional({ description: 'Document number (文号), e.g. 国办发〔2020〕49号' }) documentNumber?: string;
   @ApiPropertyOptional({ description: 'Article (条款)' }) article?: string;
   @ApiPropertyOptional({ format: 'uri' }) url?: string;
-  @ApiProperty({ enum: LEGAL_SOURCE_STATUSES, description: 'verified: the text was read (已核对原文); secondary: a summary or local implementation; local-parameter: set by the deploying office' })
+  @ApiProperty({
+    enum: LEGAL_SOURCE_STATUSES,
+    description:
+      'verified: the text was read (已核对原文); secondary: a summary or local implementation; local-parameter: set by the deploying office',
+  })
   status: string;
   @ApiPropertyOptional() note?: string;
 }
 
 export class FiredRuleDto {
   @ApiProperty({ description: 'Rule name (规则)' }) rule: string;
-  @ApiProperty({ enum: ['score', 'force-tier'], description: 'score: adds points (加减分); force-tier: caps the tier (直接定级)' }) type: string;
-  @ApiPropertyOptional({ type: 'integer', description: 'score events: points added, negative = deducted (扣分)' }) points?: number;
+  @ApiProperty({
+    enum: ['score', 'force-tier'],
+    description: 'score: adds points (加减分); force-tier: caps the tier (直接定级)',
+  })
+  type: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'score events: points added, negative = deducted (扣分)' })
+  points?: number;
   @ApiPropertyOptional({ description: 'force-tier events: the best tier the subject may have' }) tier?: string;
   @ApiProperty({ description: 'Reason (原因), English' }) reason: string;
   @ApiProperty({ description: 'Reason (原因), Chinese' }) reasonZh: string;
-  @ApiProperty({ type: ResolvedLegalBasisDto, description: 'Legal basis (法律依据)' }) legalBasis: ResolvedLegalBasisDto;
+  @ApiProperty({ type: ResolvedLegalBasisDto, description: 'Legal basis (法律依据)' })
+  legalBasis: ResolvedLegalBasisDto;
 }
 
 export class ResolvedInspectionPolicyDto {
   @ApiProperty({ description: 'Tier the policy belongs to' }) tier: string;
-  @ApiProperty({ minimum: 0, maximum: 1, description: 'Share drawn in random inspections (抽查比例), 0..1' }) samplingRatio: number;
-  @ApiProperty({ description: 'Minimum inspections a year (检查频次); 0.5 = once in two years' }) minInspectionsPerYear: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'Share drawn in random inspections (抽查比例), 0..1' })
+  samplingRatio: number;
+  @ApiProperty({ description: 'Minimum inspections a year (检查频次); 0.5 = once in two years' })
+  minInspectionsPerYear: number;
   @ApiProperty({ description: 'On site without a complaint or lead (无事不扰 when false)' }) onSiteWithoutLead: boolean;
   @ApiProperty({ description: 'Key items checked in full (重点事项全覆盖)' }) keyItemsFull: boolean;
-  @ApiProperty({ type: ResolvedLegalBasisDto, description: 'Source of the policy (依据)' }) source: ResolvedLegalBasisDto;
+  @ApiProperty({ type: ResolvedLegalBasisDto, description: 'Source of the policy (依据)' })
+  source: ResolvedLegalBasisDto;
   @ApiPropertyOptional() note?: string;
   @ApiPropertyOptional({ description: 'Note in Chinese (说明)' }) noteZh?: string;
 }
@@ -71,6 +89,8 @@ export class EvaluationDto {
   @ApiProperty({ description: 'Credit tier (信用等级): the worst of scoreTier and every forced tier' }) tier: string;
   @ApiProperty() tierLabel: string;
   @ApiProperty({ description: 'Tier label in Chinese (等级名称)' }) tierLabelZh: string;
-  @ApiProperty({ type: [FiredRuleDto], description: 'Rules that fired (触发规则), in evaluation order' }) fired: FiredRuleDto[];
-  @ApiProperty({ type: ResolvedInspectionPolicyDto, description: 'Inspection policy (监管措施) of the tier' }) inspectionPolicy: ResolvedInspectionPolicyDto;
+  @ApiProperty({ type: [FiredRuleDto], description: 'Rules that fired (触发规则), in evaluation order' })
+  fired: FiredRuleDto[];
+  @ApiProperty({ type: ResolvedInspectionPolicyDto, description: 'Inspection policy (监管措施) of the tier' })
+  inspectionPolicy: ResolvedInspectionPolicyDto;
 }

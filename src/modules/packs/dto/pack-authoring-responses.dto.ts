@@ -13,9 +13,11 @@ export class PackVersionDto {
   @ApiProperty({ enum: ['draft', 'published', 'retired'] }) status: string;
   @ApiProperty() createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Person who published it (发布人)' }) publishedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Person who published it (发布人)' }) publishedBy:
+    string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) publishedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was published (发布理由)' }) publishReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was published (发布理由)' }) publishReason:
+    string | null;
   @ApiProperty({ description: 'The version in force (生效中)' }) active: boolean;
 }
 
@@ -24,17 +26,27 @@ export class PackVersionListDto {
 }
 
 export class PackFindingDto {
-  @ApiProperty({ description: 'The file (or label) the content was read from', example: 'tax/pack.json (draft r3)' }) file: string;
+  @ApiProperty({ description: 'The file (or label) the content was read from', example: 'tax/pack.json (draft r3)' })
+  file: string;
   @ApiPropertyOptional({ description: 'Rule the finding is about (规则)' }) rule?: string;
   @ApiPropertyOptional({ description: 'Measure the finding is about (措施编码)' }) measure?: string;
-  @ApiProperty({ description: 'JSON pointer into the file', example: '/rules/4/conditions/all/0/operator' }) path: string;
+  @ApiProperty({ description: 'JSON pointer into the file', example: '/rules/4/conditions/all/0/operator' })
+  path: string;
   @ApiProperty() message: string;
 }
 
 export class DraftViewDto {
   @ApiProperty({ example: 'tax' }) packId: string;
-  @ApiProperty({ type: 'integer', description: 'Revision (修订号); 0: no draft saved, the content is the active version' }) revision: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The pack JSON (pack.json format); for `measures`: {catalogue, rules}' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Revision (修订号); 0: no draft saved, the content is the active version',
+  })
+  revision: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The pack JSON (pack.json format); for `measures`: {catalogue, rules}',
+  })
   content: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true, description: 'Last editor (修改人)' }) updatedBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt: string | null;
@@ -43,12 +55,12 @@ export class DraftViewDto {
 }
 
 export class ConditionTraceDto {
-  @ApiProperty({ description: 'JSON pointer of the leaf in the rule\'s conditions', example: '/all/1' }) path: string;
+  @ApiProperty({ description: "JSON pointer of the leaf in the rule's conditions", example: '/all/1' }) path: string;
   @ApiProperty({ description: 'Fact (事实)' }) fact: string;
-  @ApiProperty({ ...FACT_VALUE, description: 'The fact\'s value' }) factValue: unknown;
+  @ApiProperty({ ...FACT_VALUE, description: "The fact's value" }) factValue: unknown;
   @ApiProperty({ enum: OPERATOR_NAMES }) operator: string;
   @ApiProperty({
-    description: 'The literal value, or the referenced fact\'s value',
+    description: "The literal value, or the referenced fact's value",
     oneOf: [...SCALAR_BRANCHES, { type: 'array', items: FACT_VALUE_SCHEMA }],
   })
   expected: unknown;
@@ -67,14 +79,27 @@ export class PackExplanationDto {
   @ApiProperty({ example: '1.0.0' }) version: string;
   @ApiProperty({ description: 'Credit tier (信用等级)' }) tier: string;
   @ApiProperty({ description: 'Score (信用分)' }) score: number;
-  @ApiProperty({ ...FACTS_MAP, description: 'Every fact of the catalogue, the given ones and the defaults (事实)' }) facts: Record<string, unknown>;
+  @ApiProperty({ ...FACTS_MAP, description: 'Every fact of the catalogue, the given ones and the defaults (事实)' })
+  facts: Record<string, unknown>;
   @ApiProperty({ type: EvaluationDto }) evaluation: EvaluationDto;
-  @ApiProperty({ type: [RuleTraceDto], description: 'Every rule with every condition (规则解释)' }) rules: RuleTraceDto[];
+  @ApiProperty({ type: [RuleTraceDto], description: 'Every rule with every condition (规则解释)' })
+  rules: RuleTraceDto[];
 }
 
 export class LintFindingDto extends PackFindingDto {
   @ApiProperty({ enum: ['error', 'warning'] }) severity: string;
-  @ApiProperty({ enum: ['schema', 'invalid', 'never-fires', 'constant-condition', 'shadowed', 'scenario-uncovered', 'measure-unused'] }) code: string;
+  @ApiProperty({
+    enum: [
+      'schema',
+      'invalid',
+      'never-fires',
+      'constant-condition',
+      'shadowed',
+      'scenario-uncovered',
+      'measure-unused',
+    ],
+  })
+  code: string;
 }
 
 export class LintReportDto {

@@ -12,7 +12,11 @@ export class LegalSourceDto {
   @ApiPropertyOptional({ description: 'Document number (文号)' }) documentNumber?: string;
   @ApiPropertyOptional({ description: 'Article (条款)' }) article?: string;
   @ApiPropertyOptional({ format: 'uri' }) url?: string;
-  @ApiProperty({ enum: LEGAL_SOURCE_STATUSES, description: 'verified (已核对原文), secondary or local-parameter (本地参数)' }) status: string;
+  @ApiProperty({
+    enum: LEGAL_SOURCE_STATUSES,
+    description: 'verified (已核对原文), secondary or local-parameter (本地参数)',
+  })
+  status: string;
   @ApiPropertyOptional() note?: string;
 }
 
@@ -26,14 +30,26 @@ export class TierDefinitionDto {
   @ApiProperty({ example: 'A' }) tier: string;
   @ApiProperty() label: string;
   @ApiProperty({ description: 'Tier label in Chinese (等级名称)' }) labelZh: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Inclusive; null = unbounded below; absent on forced-only tiers' }) minScore?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Exclusive; null = unbounded above; absent on forced-only tiers' }) maxScore?: number | null;
-  @ApiPropertyOptional({ description: 'Only a force-tier event puts a subject in this tier (e.g. tax level M)' }) forcedOnly?: boolean;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Inclusive; null = unbounded below; absent on forced-only tiers',
+  })
+  minScore?: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Exclusive; null = unbounded above; absent on forced-only tiers',
+  })
+  maxScore?: number | null;
+  @ApiPropertyOptional({ description: 'Only a force-tier event puts a subject in this tier (e.g. tax level M)' })
+  forcedOnly?: boolean;
 }
 
 /** A tier's inspection policy as the pack states it (parameters resolved into numbers). */
 export class PackInspectionPolicyDto {
-  @ApiProperty({ minimum: 0, maximum: 1, description: 'Share drawn in random inspections (抽查比例)' }) samplingRatio: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'Share drawn in random inspections (抽查比例)' })
+  samplingRatio: number;
   @ApiProperty({ description: 'Minimum inspections a year (检查频次)' }) minInspectionsPerYear: number;
   @ApiProperty({ description: 'On site without a complaint or lead (无事不扰 when false)' }) onSiteWithoutLead: boolean;
   @ApiPropertyOptional({ description: 'Key items checked in full (重点事项全覆盖)' }) keyItemsFull?: boolean;
@@ -60,13 +76,23 @@ export class PackSummaryDto {
   @ApiProperty({ description: 'SHA-256 of the canonical content' }) contentHash: string;
   @ApiProperty({ format: 'uuid', description: 'The active version (生效版本)' }) versionId: string;
   @ApiProperty({ type: 'integer', description: 'Sequence of the active version' }) versionSeq: number;
-  @ApiProperty({ enum: SUBJECT_KINDS, isArray: true, description: 'Subject kinds the pack rates (适用主体)' }) appliesTo: string[];
+  @ApiProperty({ enum: SUBJECT_KINDS, isArray: true, description: 'Subject kinds the pack rates (适用主体)' })
+  appliesTo: string[];
   @ApiProperty({ type: [LegalSourceDto], description: 'Legal sources (法律依据)' }) legalSources: LegalSourceDto[];
   @ApiProperty({ type: ScoringDto }) scoring: ScoringDto;
-  @ApiProperty({ type: [TierDefinitionDto], description: 'Tiers, best to worst (信用等级)' }) tiers: TierDefinitionDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(PackInspectionPolicyDto) }, description: 'Tier → inspection policy (分级监管措施)' })
+  @ApiProperty({ type: [TierDefinitionDto], description: 'Tiers, best to worst (信用等级)' })
+  tiers: TierDefinitionDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(PackInspectionPolicyDto) },
+    description: 'Tier → inspection policy (分级监管措施)',
+  })
   inspectionPolicy: Record<string, PackInspectionPolicyDto>;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(PackParameterDto) }, description: 'Named local numbers (本地参数), each with its source' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(PackParameterDto) },
+    description: 'Named local numbers (本地参数), each with its source',
+  })
   parameters: Record<string, PackParameterDto>;
   @ApiProperty({ type: 'integer' }) ruleCount: number;
 }
@@ -76,7 +102,8 @@ export class PackListDto {
 }
 
 export class PackDetailDto extends PackSummaryDto {
-  @ApiProperty({ type: [PackRuleDto], description: 'Rules (规则), each with reason and legal basis' }) rules: PackRuleDto[];
+  @ApiProperty({ type: [PackRuleDto], description: 'Rules (规则), each with reason and legal basis' })
+  rules: PackRuleDto[];
 }
 
 export class FactDefinitionDto {
@@ -84,7 +111,8 @@ export class FactDefinitionDto {
   @ApiProperty({ enum: ['number', 'boolean', 'string'] }) type: string;
   @ApiProperty({ description: 'null is a value of the fact (e.g. a tax level never assessed)' }) nullable: boolean;
   @ApiPropertyOptional({ type: [String], description: 'Allowed values of a string fact' }) values?: string[];
-  @ApiProperty({ ...FACT_VALUE, description: 'Value when a golden case or an explain call omits the fact' }) default: number | boolean | string | null;
+  @ApiProperty({ ...FACT_VALUE, description: 'Value when a golden case or an explain call omits the fact' }) default:
+    number | boolean | string | null;
   @ApiProperty() description: string;
   @ApiProperty({ description: 'Description in Chinese (中文说明)' }) descriptionZh: string;
   @ApiProperty({ description: 'Records it is derived from (数据来源)' }) derivedFrom: string;

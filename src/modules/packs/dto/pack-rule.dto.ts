@@ -15,13 +15,17 @@ export class LegalBasisRefDto {
  * `operator`, `value`). A top-level condition is `all`, `any` or `not`.
  */
 export class PackConditionDto {
-  @ApiPropertyOptional({ type: () => [PackConditionDto], description: 'Every condition holds (并且)' }) all?: PackConditionDto[];
-  @ApiPropertyOptional({ type: () => [PackConditionDto], description: 'At least one condition holds (或者)' }) any?: PackConditionDto[];
-  @ApiPropertyOptional({ type: () => PackConditionDto, description: 'The condition does not hold (非)' }) not?: PackConditionDto;
+  @ApiPropertyOptional({ type: () => [PackConditionDto], description: 'Every condition holds (并且)' })
+  all?: PackConditionDto[];
+  @ApiPropertyOptional({ type: () => [PackConditionDto], description: 'At least one condition holds (或者)' })
+  any?: PackConditionDto[];
+  @ApiPropertyOptional({ type: () => PackConditionDto, description: 'The condition does not hold (非)' })
+  not?: PackConditionDto;
   @ApiPropertyOptional({ description: 'Fact compared (事实), from GET /api/v1/facts' }) fact?: string;
   @ApiPropertyOptional({ enum: OPERATOR_NAMES }) operator?: string;
   @ApiPropertyOptional({
-    description: 'Value compared with: a number, string, boolean or null, a list of them, or {"fact": name} for another fact',
+    description:
+      'Value compared with: a number, string, boolean or null, a list of them, or {"fact": name} for another fact',
     oneOf: [
       ...SCALAR_BRANCHES,
       { type: 'array', items: FACT_VALUE_SCHEMA },
@@ -32,8 +36,10 @@ export class PackConditionDto {
 }
 
 export class RuleEventParamsDto {
-  @ApiPropertyOptional({ type: 'integer', description: 'score events: points added, negative = deducted (加减分)' }) points?: number;
-  @ApiPropertyOptional({ description: 'force-tier events: the best tier the subject may have (直接定级)' }) tier?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'score events: points added, negative = deducted (加减分)' })
+  points?: number;
+  @ApiPropertyOptional({ description: 'force-tier events: the best tier the subject may have (直接定级)' })
+  tier?: string;
   @ApiProperty({ description: 'Reason (原因), English' }) reason: string;
   @ApiProperty({ description: 'Reason (原因), Chinese' }) reasonZh: string;
   @ApiProperty({ type: LegalBasisRefDto, description: 'Legal basis (法律依据)' }) legalBasis: LegalBasisRefDto;
@@ -48,6 +54,7 @@ export class PackRuleDto {
   @ApiProperty({ description: 'Rule name (规则)', example: 'tax-level-d' }) name: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Higher first' }) priority?: number;
   @ApiPropertyOptional() description?: string;
-  @ApiProperty({ type: PackConditionDto, description: 'Conditions (条件): all, any or not at the top' }) conditions: PackConditionDto;
+  @ApiProperty({ type: PackConditionDto, description: 'Conditions (条件): all, any or not at the top' })
+  conditions: PackConditionDto;
   @ApiProperty({ type: RuleEventDto, description: 'What the rule does when it fires (结果)' }) event: RuleEventDto;
 }

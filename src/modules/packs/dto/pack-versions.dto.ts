@@ -8,7 +8,8 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class SaveDraftDto {
   @ApiProperty({
-    description: 'The whole pack as JSON (the pack.json format); for the pack `measures`: `{ catalogue, rules }`. Validated on save; an invalid draft is saved with its findings but cannot be published.',
+    description:
+      'The whole pack as JSON (the pack.json format); for the pack `measures`: `{ catalogue, rules }`. Validated on save; an invalid draft is saved with its findings but cannot be published.',
     type: 'object',
     additionalProperties: true,
     example: DRAFT_EXAMPLE,
@@ -16,7 +17,12 @@ export class SaveDraftDto {
   @IsObject()
   content: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Revision the edit is based on (when no If-Match header is sent); 0 when there is no draft yet', example: 3, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({
+    description: 'Revision the edit is based on (when no If-Match header is sent); 0 when there is no draft yet',
+    example: 3,
+    minimum: 0,
+    maximum: 2147483647,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -53,7 +59,10 @@ export class PublishDto {
 }
 
 export class RollbackDto extends PublishDto {
-  @ApiProperty({ description: 'Id of the earlier published version to activate again', example: '0f9a3c52-1d6e-4c1b-9a57-3e4f0b7c2d11' })
+  @ApiProperty({
+    description: 'Id of the earlier published version to activate again',
+    example: '0f9a3c52-1d6e-4c1b-9a57-3e4f0b7c2d11',
+  })
   @IsUUID()
   versionId: string;
 }

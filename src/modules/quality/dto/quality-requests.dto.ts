@@ -4,18 +4,30 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OptionalDate, OptionalText } from '../../../common/field-decorators';
 
 export class QualityRangeQuery {
-  @OptionalDate({ description: 'From this decision date (决定日期起), YYYY-MM-DD; default 1 January of the current year', example: '2026-10-01' })
+  @OptionalDate({
+    description: 'From this decision date (决定日期起), YYYY-MM-DD; default 1 January of the current year',
+    example: '2026-10-01',
+  })
   from?: string;
 
-  @OptionalDate({ description: 'To this decision date (决定日期止), inclusive; default today (China Standard Time)', example: '2026-10-31' })
+  @OptionalDate({
+    description: 'To this decision date (决定日期止), inclusive; default today (China Standard Time)',
+    example: '2026-10-31',
+  })
   to?: string;
 
-  @OptionalText(200, { description: 'Only this data-source department (数据来源单位), as written in credit records', example: '綦江区市场监督管理局' })
+  @OptionalText(200, {
+    description: 'Only this data-source department (数据来源单位), as written in credit records',
+    example: '綦江区市场监督管理局',
+  })
   department?: string;
 
   @ApiPropertyOptional({
-    description: 'N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force',
-    minimum: 0, maximum: 60, example: 7,
+    description:
+      'N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force',
+    minimum: 0,
+    maximum: 60,
+    example: 7,
   })
   @IsOptional()
   @Type(() => Number)
@@ -26,7 +38,11 @@ export class QualityRangeQuery {
 }
 
 export class FailuresQueryDto extends QualityRangeQuery {
-  @ApiPropertyOptional({ enum: ['refused', 'late'], description: 'refused (不合规: refused at import, not accepted since) or late (不及时: received after the working-day limit); default both, refused first' })
+  @ApiPropertyOptional({
+    enum: ['refused', 'late'],
+    description:
+      'refused (不合规: refused at import, not accepted since) or late (不及时: received after the working-day limit); default both, refused first',
+  })
   @IsOptional()
   @IsIn(['refused', 'late'])
   kind?: 'refused' | 'late';
@@ -50,12 +66,22 @@ export class FailuresQueryDto extends QualityRangeQuery {
 export class LedgersQuery extends QualityRangeQuery {}
 
 export class DeclareLedgerDto {
-  @ApiProperty({ type: 'integer', description: 'Decisions (licences and penalties) the department made in the month, per its own ledger (应上报数, 台账数)', minimum: 0, maximum: 10_000_000, example: 120 })
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Decisions (licences and penalties) the department made in the month, per its own ledger (应上报数, 台账数)',
+    minimum: 0,
+    maximum: 10_000_000,
+    example: 120,
+  })
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   declared: number;
 
-  @OptionalText(500, { description: 'Remark (备注), e.g. the ledger it was counted from', example: '2026年10月行政许可、行政处罚台账' })
+  @OptionalText(500, {
+    description: 'Remark (备注), e.g. the ledger it was counted from',
+    example: '2026年10月行政许可、行政处罚台账',
+  })
   note?: string;
 }

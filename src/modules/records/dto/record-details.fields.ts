@@ -9,19 +9,34 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
   @OptionalText(200, { description: 'Violation type (违法行为类型)', example: '生产经营不符合食品安全标准的食品' })
   violationType?: string;
 
-  @OptionalText(4000, { description: 'Main facts of the violation (违法事实)', example: '经查，当事人于2025年1月生产的某批次产品菌落总数不合格。' })
+  @OptionalText(4000, {
+    description: 'Main facts of the violation (违法事实)',
+    example: '经查，当事人于2025年1月生产的某批次产品菌落总数不合格。',
+  })
   violationFacts?: string;
 
-  @OptionalText(2000, { description: 'Legal basis (处罚依据 / 许可依据 / 列入依据)', example: '《中华人民共和国食品安全法》第一百二十四条' })
+  @OptionalText(2000, {
+    description: 'Legal basis (处罚依据 / 许可依据 / 列入依据)',
+    example: '《中华人民共和国食品安全法》第一百二十四条',
+  })
   legalBasis?: string;
 
-  @OptionalText(4000, { description: 'Content of the penalty or licence (处罚内容 / 许可内容)', example: '没收违法所得，罚款5万元' })
+  @OptionalText(4000, {
+    description: 'Content of the penalty or licence (处罚内容 / 许可内容)',
+    example: '没收违法所得，罚款5万元',
+  })
   content?: string;
 
-  @OptionalText(200, { description: 'Deciding authority (处罚机关 / 许可机关 / 认定部门)', example: '厦门市市场监督管理局' })
+  @OptionalText(200, {
+    description: 'Deciding authority (处罚机关 / 许可机关 / 认定部门)',
+    example: '厦门市市场监督管理局',
+  })
   authority?: string;
 
-  @ApiPropertyOptional({ description: 'USCC of the deciding authority (处罚机关统一社会信用代码)', example: '11350200MB1782000Q' })
+  @ApiPropertyOptional({
+    description: 'USCC of the deciding authority (处罚机关统一社会信用代码)',
+    example: '11350200MB1782000Q',
+  })
   @IsOptional()
   @IdentifierForm()
   @IsUscc()
@@ -33,7 +48,10 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
   @IsUscc()
   sourceUscc?: string;
 
-  @ApiPropertyOptional({ description: 'Confiscation amount in 万元 (没收违法所得、没收非法财物的金额, 10,000 yuan)', example: 1.2 })
+  @ApiPropertyOptional({
+    description: 'Confiscation amount in 万元 (没收违法所得、没收非法财物的金额, 10,000 yuan)',
+    example: 1.2,
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(0)
@@ -49,7 +67,10 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
   @OptionalText(128, { description: 'Licence: certificate number (许可证书编号)', example: 'JY13502030012345' })
   licenceCode?: string;
 
-  @OptionalText(64, { description: 'Licence: approval category (许可类别: 普通, 特许, 认可, 核准, 登记, 其他)', example: '普通' })
+  @OptionalText(64, {
+    description: 'Licence: approval category (许可类别: 普通, 特许, 认可, 核准, 登记, 其他)',
+    example: '普通',
+  })
   approvalCategory?: string;
 
   @OptionalDate({ description: 'Licence: valid from (有效期自)', example: '2024-01-01' })

@@ -3,13 +3,37 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, 
 import { TAX_CREDIT_LEVELS, type TaxCreditLevel } from '../../../rules/shared';
 import type { ListKind, PublicitySector, RecordSeverity } from '../../../rules/publicity';
 import {
-  COMMITMENT_STATUSES, INSPECTION_RESULTS, LIST_TYPES, PENALTY_TYPES, RECORD_INDUSTRIES, RECORD_SEVERITIES, RECORD_TYPES,
-  type CommitmentStatus, type InspectionResult, type PenaltyType, type RecordIndustry, type RecordType,
+  COMMITMENT_STATUSES,
+  INSPECTION_RESULTS,
+  LIST_TYPES,
+  PENALTY_TYPES,
+  RECORD_INDUSTRIES,
+  RECORD_SEVERITIES,
+  RECORD_TYPES,
+  type CommitmentStatus,
+  type InspectionResult,
+  type PenaltyType,
+  type RecordIndustry,
+  type RecordType,
 } from '../../../rules/facts';
-import { IsCalendarDate, NoIdNumber, OptionalDate, OptionalEnum, OptionalText, RequiredText } from '../../../common/field-decorators';
+import {
+  IsCalendarDate,
+  NoIdNumber,
+  OptionalDate,
+  OptionalEnum,
+  OptionalText,
+  RequiredText,
+} from '../../../common/field-decorators';
 import { RecordDetailFields } from './record-details.fields';
 
-export const PUBLICITY_SECTORS: readonly PublicitySector[] = ['food', 'drug', 'special_equipment', 'work_safety', 'fire', 'other'];
+export const PUBLICITY_SECTORS: readonly PublicitySector[] = [
+  'food',
+  'drug',
+  'special_equipment',
+  'work_safety',
+  'fire',
+  'other',
+];
 
 /**
  * One credit record (信用记录) as sent by a data officer: one JSON object, or one CSV row whose header
@@ -19,30 +43,51 @@ export const PUBLICITY_SECTORS: readonly PublicitySector[] = ['food', 'drug', 's
 export class RecordRowDto extends RecordDetailFields {
   @ApiProperty({
     enum: RECORD_TYPES,
-    description: 'Record type: licence (行政许可), penalty (行政处罚), list_entry (名单列入), tax_credit (纳税信用级别), commitment (信用承诺), inspection (检查结果)',
+    description:
+      'Record type: licence (行政许可), penalty (行政处罚), list_entry (名单列入), tax_credit (纳税信用级别), commitment (信用承诺), inspection (检查结果)',
     example: 'penalty',
   })
   @IsIn([...RECORD_TYPES])
   type: RecordType;
 
-  @RequiredText(200, { description: 'Data-source department (数据来源单位), code or name', example: '厦门市市场监督管理局' })
+  @RequiredText(200, {
+    description: 'Data-source department (数据来源单位), code or name',
+    example: '厦门市市场监督管理局',
+  })
   @NoIdNumber()
   source: string;
 
-  @RequiredText(128, { description: 'Decision number (行政处罚决定书文号 / 许可文书号 / 列入文号); with source, the idempotency key. Never a resident ID number', example: '厦市监处罚〔2025〕123号' })
+  @RequiredText(128, {
+    description:
+      'Decision number (行政处罚决定书文号 / 许可文书号 / 列入文号); with source, the idempotency key. Never a resident ID number',
+    example: '厦市监处罚〔2025〕123号',
+  })
   @NoIdNumber()
   decisionNumber: string;
 
-  @OptionalEnum(RECORD_INDUSTRIES, { description: 'Industry (行业): tax, construction, food_drug, fire_safety, general. Default: tax for tax_credit, else general' })
+  @OptionalEnum(RECORD_INDUSTRIES, {
+    description:
+      'Industry (行业): tax, construction, food_drug, fire_safety, general. Default: tax for tax_credit, else general',
+  })
   industry?: RecordIndustry;
 
-  @OptionalEnum(PUBLICITY_SECTORS, { description: 'Publicity sector (公示领域) for the penalty window: food or drug under food_drug; special_equipment or work_safety under general. Derived from industry when absent' })
+  @OptionalEnum(PUBLICITY_SECTORS, {
+    description:
+      'Publicity sector (公示领域) for the penalty window: food or drug under food_drug; special_equipment or work_safety under general. Derived from industry when absent',
+  })
   sector?: PublicitySector;
 
-  @OptionalEnum(RECORD_SEVERITIES, { description: 'Severity (失信程度): minor 轻微, general 一般, serious 严重. Required for penalties and negative list entries', example: 'general' })
+  @OptionalEnum(RECORD_SEVERITIES, {
+    description:
+      'Severity (失信程度): minor 轻微, general 一般, serious 严重. Required for penalties and negative list entries',
+    example: 'general',
+  })
   severity?: RecordSeverity;
 
-  @OptionalEnum(LIST_TYPES, { description: 'List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, red_list 红名单' })
+  @OptionalEnum(LIST_TYPES, {
+    description:
+      'List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, red_list 红名单',
+  })
   listType?: ListKind;
 
   @OptionalEnum(TAX_CREDIT_LEVELS, { description: 'Tax credit level (纳税信用级别) A/B/M/C/D' })
@@ -55,14 +100,24 @@ export class RecordRowDto extends RecordDetailFields {
   @Max(2100)
   taxYear?: number;
 
-  @ApiProperty({ type: String, format: 'date', description: 'Decision date (决定日期 / 列入日期 / 许可日期 / 发布日期 / 检查日期), not in the future', example: '2025-03-10' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    description: 'Decision date (决定日期 / 列入日期 / 许可日期 / 发布日期 / 检查日期), not in the future',
+    example: '2025-03-10',
+  })
   @IsCalendarDate()
   decisionDate: string;
 
-  @OptionalDate({ description: 'List entry: end date given by the source (列入期限届满日); 失信被执行人 default to 2 years' })
+  @OptionalDate({
+    description: 'List entry: end date given by the source (列入期限届满日); 失信被执行人 default to 2 years',
+  })
   listEndDate?: string;
 
-  @OptionalDate({ description: 'Licence: valid until (有效期至), exclusive; absent = no expiry', example: '2029-12-31' })
+  @OptionalDate({
+    description: 'Licence: valid until (有效期至), exclusive; absent = no expiry',
+    example: '2029-12-31',
+  })
   validUntil?: string;
 
   @ApiPropertyOptional({
@@ -78,20 +133,27 @@ export class RecordRowDto extends RecordDetailFields {
   @IsIn([...PENALTY_TYPES], { each: true })
   penaltyTypes?: PenaltyType[];
 
-  @ApiPropertyOptional({ description: 'Fine in 万元 (罚款金额, 10,000 yuan), up to 4 decimals. Required when penaltyTypes has fine', example: 5 })
+  @ApiPropertyOptional({
+    description: 'Fine in 万元 (罚款金额, 10,000 yuan), up to 4 decimals. Required when penaltyTypes has fine',
+    example: 5,
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(0)
   @Max(9_999_999_999)
   fineAmount?: number;
 
-  @OptionalEnum(COMMITMENT_STATUSES, { description: 'Commitment status (承诺履行状态): pending 履行中, fulfilled 已履行, breached 未履行/违诺' })
+  @OptionalEnum(COMMITMENT_STATUSES, {
+    description: 'Commitment status (承诺履行状态): pending 履行中, fulfilled 已履行, breached 未履行/违诺',
+  })
   commitmentStatus?: CommitmentStatus;
 
   @OptionalDate({ description: 'Date the commitment was fulfilled or breached (履约/违诺日期)' })
   commitmentStatusDate?: string;
 
-  @OptionalEnum(INSPECTION_RESULTS, { description: 'Inspection result (检查结果): passed 未发现问题, failed 发现问题/不合格' })
+  @OptionalEnum(INSPECTION_RESULTS, {
+    description: 'Inspection result (检查结果): passed 未发现问题, failed 发现问题/不合格',
+  })
   inspectionResult?: InspectionResult;
 
   @OptionalDate({ description: 'Revocation date (撤销日期): the decision was revoked; stops counting from this date' })
@@ -100,21 +162,62 @@ export class RecordRowDto extends RecordDetailFields {
   @OptionalText(500, { description: 'Reason of the revocation (撤销原因)' })
   revocationReason?: string;
 
-  @OptionalDate({ description: 'Credit repair date (信用修复日期): publication ended early; stops counting from this date' })
+  @OptionalDate({
+    description: 'Credit repair date (信用修复日期): publication ended early; stops counting from this date',
+  })
   repairedAt?: string;
 
-  @OptionalDate({ description: 'End date (移出日期 / 注销日期): removed from a list, licence cancelled; stops counting from this date' })
+  @OptionalDate({
+    description:
+      'End date (移出日期 / 注销日期): removed from a list, licence cancelled; stops counting from this date',
+  })
   endedAt?: string;
 }
 
 /** Every field a row may carry (the CSV header vocabulary). Kept in step with the class by a unit test. */
 export const RECORD_ROW_FIELDS = [
-  'subjectName', 'subjectCode', 'subjectIdNumber', 'subjectKind', 'subjectRegisteredOn', 'subjectRegion', 'legalRepresentative',
-  'violationType', 'violationFacts', 'legalBasis', 'content', 'authority', 'authorityUscc', 'sourceUscc', 'confiscationAmount',
-  'penaltyEndDate', 'project', 'licenceCode', 'approvalCategory', 'validFrom', 'remarks',
-  'type', 'source', 'decisionNumber', 'industry', 'sector', 'severity', 'listType', 'taxLevel', 'taxYear', 'decisionDate',
-  'listEndDate', 'validUntil', 'penaltyTypes', 'fineAmount', 'commitmentStatus', 'commitmentStatusDate', 'inspectionResult',
-  'revokedAt', 'revocationReason', 'repairedAt', 'endedAt',
+  'subjectName',
+  'subjectCode',
+  'subjectIdNumber',
+  'subjectKind',
+  'subjectRegisteredOn',
+  'subjectRegion',
+  'legalRepresentative',
+  'violationType',
+  'violationFacts',
+  'legalBasis',
+  'content',
+  'authority',
+  'authorityUscc',
+  'sourceUscc',
+  'confiscationAmount',
+  'penaltyEndDate',
+  'project',
+  'licenceCode',
+  'approvalCategory',
+  'validFrom',
+  'remarks',
+  'type',
+  'source',
+  'decisionNumber',
+  'industry',
+  'sector',
+  'severity',
+  'listType',
+  'taxLevel',
+  'taxYear',
+  'decisionDate',
+  'listEndDate',
+  'validUntil',
+  'penaltyTypes',
+  'fineAmount',
+  'commitmentStatus',
+  'commitmentStatusDate',
+  'inspectionResult',
+  'revokedAt',
+  'revocationReason',
+  'repairedAt',
+  'endedAt',
 ] as const;
 export type RecordRowField = (typeof RECORD_ROW_FIELDS)[number];
 export const NUMERIC_ROW_FIELDS: readonly RecordRowField[] = ['taxYear', 'fineAmount', 'confiscationAmount'];

@@ -13,7 +13,8 @@ export abstract class RecordSubjectFields {
   subjectName: string;
 
   @ApiPropertyOptional({
-    description: 'Unified social credit code (统一社会信用代码, GB 32100), check character verified. Give this or subjectIdNumber.',
+    description:
+      'Unified social credit code (统一社会信用代码, GB 32100), check character verified. Give this or subjectIdNumber.',
     example: '91350200776049653A',
   })
   @IsOptional()
@@ -38,7 +39,10 @@ export abstract class RecordSubjectFields {
   @IsIn([...SUBJECT_KINDS])
   subjectKind?: SubjectKind;
 
-  @OptionalDate({ description: 'Establishment / registration date (成立日期), used when the subject is registered', example: '2015-06-30' })
+  @OptionalDate({
+    description: 'Establishment / registration date (成立日期), used when the subject is registered',
+    example: '2015-06-30',
+  })
   subjectRegisteredOn?: string;
 
   @ApiPropertyOptional({ description: 'Administrative division code (行政区划代码, GB/T 2260)', example: '350200' })
@@ -46,6 +50,9 @@ export abstract class RecordSubjectFields {
   @Matches(/^\d{6}$/, { message: 'subjectRegion must be a 6-digit administrative division code (行政区划代码)' })
   subjectRegion?: string;
 
-  @OptionalText(100, { description: 'Legal representative (法定代表人): the name only, never an ID number', example: '张三' })
+  @OptionalText(100, {
+    description: 'Legal representative (法定代表人): the name only, never an ID number',
+    example: '张三',
+  })
   legalRepresentative?: string;
 }

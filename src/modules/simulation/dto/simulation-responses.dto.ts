@@ -14,11 +14,17 @@ export class TierScoreDto {
 export class TierChangeDto {
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({ description: 'Name (名称)' }) name: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Unified social credit code (统一社会信用代码); null for natural persons' }) code: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Unified social credit code (统一社会信用代码); null for natural persons',
+  })
+  code: string | null;
   @ApiProperty({ type: TierScoreDto, description: 'Under the active version (现行)' }) before: TierScoreDto;
   @ApiProperty({ type: TierScoreDto, description: 'Under the draft (草稿)' }) after: TierScoreDto;
   @ApiProperty({ type: [String], description: 'Rules that fire under the draft only (新增触发)' }) rulesAdded: string[];
-  @ApiProperty({ type: [String], description: 'Rules that fire under the active version only (不再触发)' }) rulesRemoved: string[];
+  @ApiProperty({ type: [String], description: 'Rules that fire under the active version only (不再触发)' })
+  rulesRemoved: string[];
 }
 
 export class TierDistributionChangeDto {
@@ -35,10 +41,14 @@ export class SimulationReportDto {
   @ApiProperty({ type: 'integer', description: 'Draft revision (草稿修订号)' }) draftRevision: number;
   @ApiProperty({ format: 'date', description: 'Evaluation date (基准日)' }) asOf: string;
   @ApiProperty({ type: 'integer', description: 'Subjects evaluated (评价主体数)' }) subjectsEvaluated: number;
-  @ApiProperty({ type: TierDistributionChangeDto, description: 'Tier distribution before and after (等级分布)' }) distribution: TierDistributionChangeDto;
-  @ApiProperty({ type: 'integer', description: 'Subjects whose tier would change (等级变化主体数)' }) changedCount: number;
-  @ApiProperty({ type: [TierChangeDto], description: 'The subjects whose tier would change (the first 1,000)' }) changed: TierChangeDto[];
-  @ApiProperty({ type: [String], description: 'The same as lines a rule author reads (中文 / English)' }) summary: string[];
+  @ApiProperty({ type: TierDistributionChangeDto, description: 'Tier distribution before and after (等级分布)' })
+  distribution: TierDistributionChangeDto;
+  @ApiProperty({ type: 'integer', description: 'Subjects whose tier would change (等级变化主体数)' })
+  changedCount: number;
+  @ApiProperty({ type: [TierChangeDto], description: 'The subjects whose tier would change (the first 1,000)' })
+  changed: TierChangeDto[];
+  @ApiProperty({ type: [String], description: 'The same as lines a rule author reads (中文 / English)' })
+  summary: string[];
 }
 
 /** A check whose verdict the measures draft would change (历史核查回放). */
@@ -64,5 +74,6 @@ export class MeasuresSimulationReportDto {
   @ApiProperty({ description: 'true when the replay stopped at its limit (20,000 checks)' }) truncated: boolean;
   @ApiProperty({ type: 'integer', description: 'Checks whose verdict would change (结论改变数)' }) changedCount: number;
   @ApiProperty({ type: [ReplayedCheckDto], description: 'Those checks (the first 1,000)' }) changed: ReplayedCheckDto[];
-  @ApiProperty({ type: [String], description: 'The same as lines a rule author reads (中文 / English)' }) summary: string[];
+  @ApiProperty({ type: [String], description: 'The same as lines a rule author reads (中文 / English)' })
+  summary: string[];
 }

@@ -14,6 +14,7 @@ export class ProblemResponse {
   @ApiPropertyOptional({ example: '/api/v1/subjects' }) instance?: string;
   @ApiProperty({ description: 'Stable error code', example: 'VALIDATION_FAILED' }) code: string;
   @ApiPropertyOptional({ type: [FieldErrorResponse] }) errors?: FieldErrorResponse[];
-  @ApiPropertyOptional({ description: 'SUBJECT_EXISTS only: the id of the subject already registered', format: 'uuid' }) subjectId?: string;
+  @ApiPropertyOptional({ description: 'SUBJECT_EXISTS only: the id of the subject already registered', format: 'uuid' })
+  subjectId?: string;
   @ApiPropertyOptional() requestId?: string;
 }

@@ -3,7 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { SUBJECT_KINDS, SubjectKind } from '../../../rules/shared';
 import {
-  identifierProblem, nameProblem, NAME_MAX, normaliseIdentifier, regionProblem, registeredOnProblem, trimmed,
+  identifierProblem,
+  nameProblem,
+  NAME_MAX,
+  normaliseIdentifier,
+  regionProblem,
+  registeredOnProblem,
+  trimmed,
 } from '../subject-rules';
 import type { RegisterSubjectInput } from '../subjects.types';
 import { Satisfies } from './satisfies.decorator';
@@ -22,24 +28,44 @@ export class RegisterSubjectDto implements RegisterSubjectInput {
   @IsIn(SUBJECT_KINDS)
   kind: SubjectKind;
 
-  @ApiPropertyOptional({ description: `${USCC_DESCRIPTION} Required unless kind is natural_person.`, example: '91350200776049653A', minLength: 18, maxLength: 18 })
+  @ApiPropertyOptional({
+    description: `${USCC_DESCRIPTION} Required unless kind is natural_person.`,
+    example: '91350200776049653A',
+    minLength: 18,
+    maxLength: 18,
+  })
   @Transform(({ value }: { value: unknown }) => normaliseIdentifier(value))
   @Satisfies((v, o) => identifierProblem('code', o.kind, v))
   code?: string;
 
-  @ApiPropertyOptional({ description: `${ID_NUMBER_DESCRIPTION} Required when kind is natural_person.`, example: '11010519491231002X', minLength: 18, maxLength: 18, writeOnly: true })
+  @ApiPropertyOptional({
+    description: `${ID_NUMBER_DESCRIPTION} Required when kind is natural_person.`,
+    example: '11010519491231002X',
+    minLength: 18,
+    maxLength: 18,
+    writeOnly: true,
+  })
   @Transform(({ value }: { value: unknown }) => normaliseIdentifier(value))
   @Satisfies((v, o) => identifierProblem('idNumber', o.kind, v))
   idNumber?: string;
 
-  @ApiProperty({ description: 'Name (名称 / 姓名), trimmed, 1–200 characters', minLength: 1, maxLength: NAME_MAX, example: '厦门市某某科技有限公司' })
+  @ApiProperty({
+    description: 'Name (名称 / 姓名), trimmed, 1–200 characters',
+    minLength: 1,
+    maxLength: NAME_MAX,
+    example: '厦门市某某科技有限公司',
+  })
   @Transform(({ value }: { value: unknown }) => trimmed(value))
   @Satisfies((v) => nameProblem(v))
   name: string;
 
   @ApiPropertyOptional({
-    description: 'Administrative division code (行政区划代码, GB/T 2260), 6 digits. Defaults to positions 3–8 of the code.',
-    pattern: '^\\d{6}$', example: '350200', nullable: true, type: String,
+    description:
+      'Administrative division code (行政区划代码, GB/T 2260), 6 digits. Defaults to positions 3–8 of the code.',
+    pattern: '^\\d{6}$',
+    example: '350200',
+    nullable: true,
+    type: String,
   })
   @IsOptional()
   @Satisfies((v) => regionProblem(v))
@@ -47,7 +73,10 @@ export class RegisterSubjectDto implements RegisterSubjectInput {
 
   @ApiPropertyOptional({
     description: 'Establishment / registration date (成立日期), YYYY-MM-DD, not in the future (China Standard Time)',
-    format: 'date', example: '2005-06-18', nullable: true, type: String,
+    format: 'date',
+    example: '2005-06-18',
+    nullable: true,
+    type: String,
   })
   @IsOptional()
   @Satisfies((v) => registeredOnProblem(v))

@@ -13,7 +13,8 @@ export function Satisfies(problem: Rule, options?: ValidationOptions): PropertyD
       validator: {
         validate: (v: unknown, a: ValidationArguments) => problem(v, a.object as Record<string, unknown>) === null,
         // Never echoes the value: it may be an ID number.
-        defaultMessage: (a: ValidationArguments) => `${a.property} ${problem(a.value, a.object as Record<string, unknown>) ?? 'is not valid'}`,
+        defaultMessage: (a: ValidationArguments) =>
+          `${a.property} ${problem(a.value, a.object as Record<string, unknown>) ?? 'is not valid'}`,
       },
     });
 }

@@ -18,7 +18,8 @@ export class SearchSubjectsQuery implements SubjectSearchQuery {
   code?: string;
 
   @ApiPropertyOptional({
-    description: 'Case-insensitive substring of the name (名称). A value that looks like an ID number is refused (400): use POST /api/v1/subjects/lookup.',
+    description:
+      'Case-insensitive substring of the name (名称). A value that looks like an ID number is refused (400): use POST /api/v1/subjects/lookup.',
     example: '科技',
   })
   @IsOptional()
@@ -36,7 +37,12 @@ export class SearchSubjectsQuery implements SubjectSearchQuery {
   @Satisfies((v) => regionProblem(v))
   region?: string;
 
-  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: SEARCH_LIMIT_MAX, default: SEARCH_LIMIT_DEFAULT })
+  @ApiPropertyOptional({
+    description: 'Page size',
+    minimum: 1,
+    maximum: SEARCH_LIMIT_MAX,
+    default: SEARCH_LIMIT_DEFAULT,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

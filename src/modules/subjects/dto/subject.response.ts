@@ -31,12 +31,27 @@ export class SubjectResponse implements SubjectView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SUBJECT_KINDS, description: KIND_DESCRIPTION }) kind: SubjectKind;
   @ApiProperty({ description: 'Name (名称 / 姓名)' }) name: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Unified social credit code (统一社会信用代码); null for natural persons' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Unified social credit code (统一社会信用代码); null for natural persons',
+  })
   code: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Masked resident ID number (脱敏身份证号); null for organisations', example: '110105********002X' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Masked resident ID number (脱敏身份证号); null for organisations',
+    example: '110105********002X',
+  })
   idMasked: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Administrative division code (行政区划代码)' }) region: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Establishment / registration date (成立日期)' })
+  @ApiProperty({ type: String, nullable: true, description: 'Administrative division code (行政区划代码)' }) region:
+    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'Establishment / registration date (成立日期)',
+  })
   registeredOn: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -44,6 +59,10 @@ export class SubjectResponse implements SubjectView {
 
 export class SubjectPageResponse implements SubjectPage {
   @ApiProperty({ type: [SubjectResponse] }) items: SubjectResponse[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

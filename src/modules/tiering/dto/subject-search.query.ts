@@ -14,7 +14,8 @@ export const TIER_IDS = ['A', 'B', 'M', 'C', 'D'] as const;
 export class SubjectSearchQuery extends SearchSubjectsQuery {
   @ApiPropertyOptional({
     enum: INDUSTRIES,
-    description: 'Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier.',
+    description:
+      'Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier.',
     example: 'food_drug',
   })
   @IsOptional()
@@ -23,11 +24,14 @@ export class SubjectSearchQuery extends SearchSubjectsQuery {
 
   @ApiPropertyOptional({
     enum: TIER_IDS,
-    description: 'Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry\'s pack defines.',
+    description:
+      "Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines.",
     example: 'A',
   })
   @IsOptional()
   @IsIn(TIER_IDS as unknown as string[], { message: `tier must be one of ${TIER_IDS.join(', ')}` })
-  @Satisfies((_v, o) => (o.industry === undefined ? 'requires industry (a tier is defined per industry: 分行业信用等级)' : null))
+  @Satisfies((_v, o) =>
+    o.industry === undefined ? 'requires industry (a tier is defined per industry: 分行业信用等级)' : null,
+  )
   tier?: string;
 }

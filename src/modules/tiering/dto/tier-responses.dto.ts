@@ -14,31 +14,62 @@ export class TierPackRefDto {
 export class TierViewDto {
   @ApiProperty({ enum: INDUSTRIES, description: 'Industry (行业)' }) industry: string;
   @ApiProperty({ description: 'Credit tier (信用等级)', example: 'B' }) tier: string;
-  @ApiPropertyOptional({ description: 'Absent when the pack that gave a stored tier is no longer active' }) tierLabel?: string;
+  @ApiPropertyOptional({ description: 'Absent when the pack that gave a stored tier is no longer active' })
+  tierLabel?: string;
   @ApiPropertyOptional({ description: 'Tier label in Chinese (等级名称)' }) tierLabelZh?: string;
   @ApiProperty({ description: 'Score (信用分)' }) score: number;
   @ApiProperty({ type: TierPackRefDto, description: 'Rule pack version (规则包版本)' }) pack: TierPackRefDto;
-  @ApiProperty({ type: [FiredRuleDto], description: 'Rules that fired (触发规则) with reason and legal basis (法律依据)' }) fired: FiredRuleDto[];
-  @ApiProperty({ type: ResolvedInspectionPolicyDto, description: 'Inspection policy that follows (监管措施: 抽查比例、检查频次)' }) inspectionPolicy: ResolvedInspectionPolicyDto;
+  @ApiProperty({
+    type: [FiredRuleDto],
+    description: 'Rules that fired (触发规则) with reason and legal basis (法律依据)',
+  })
+  fired: FiredRuleDto[];
+  @ApiProperty({
+    type: ResolvedInspectionPolicyDto,
+    description: 'Inspection policy that follows (监管措施: 抽查比例、检查频次)',
+  })
+  inspectionPolicy: ResolvedInspectionPolicyDto;
   @ApiProperty(FACTS_MAP) facts: Record<string, unknown>;
   @ApiProperty({ format: 'date', description: 'Evaluation date (评价基准日)' }) asOf: string;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the stored tier was computed; null when computed live for asOf' }) computedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When the stored tier was computed; null when computed live for asOf',
+  })
+  computedAt: string | null;
 }
 
 export class SubjectTiersDto {
   @ApiProperty({ type: SubjectResponse, description: 'The subject (信用主体)' }) subject: SubjectResponse;
-  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'The asOf asked for; null for the stored, current tiers' }) asOf: string | null;
-  @ApiProperty({ description: 'true: the stored current tiers (当前等级); false: computed live for asOf' }) stored: boolean;
-  @ApiProperty({ type: [TierViewDto], description: 'One tier per industry whose pack applies to the subject' }) tiers: TierViewDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'The asOf asked for; null for the stored, current tiers',
+  })
+  asOf: string | null;
+  @ApiProperty({ description: 'true: the stored current tiers (当前等级); false: computed live for asOf' })
+  stored: boolean;
+  @ApiProperty({ type: [TierViewDto], description: 'One tier per industry whose pack applies to the subject' })
+  tiers: TierViewDto[];
 }
 
 export class TierHistoryEntryDto {
   @ApiProperty({ description: 'History row id (a bigint, as digits)', example: '1042' }) id: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({ enum: INDUSTRIES }) industry: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Credit tier (信用等级); null when the tier was removed (移除: the pack no longer applies to the subject\'s kind)' }) tier: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Tier before the change (变更前等级); null for the first' }) previousTier: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Score (信用分); null when the tier was removed' }) score: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "Credit tier (信用等级); null when the tier was removed (移除: the pack no longer applies to the subject's kind)",
+  })
+  tier: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Tier before the change (变更前等级); null for the first' })
+  previousTier: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Score (信用分); null when the tier was removed' }) score:
+    number | null;
   @ApiProperty() packId: string;
   @ApiProperty() packVersion: string;
   @ApiProperty() packHash: string;
@@ -46,19 +77,33 @@ export class TierHistoryEntryDto {
   @ApiProperty(FACTS_MAP) facts: Record<string, unknown>;
   @ApiProperty({ format: 'date', description: 'Evaluation date (评价基准日)' }) asOf: string;
   @ApiProperty({ format: 'date-time' }) computedAt: string;
-  @ApiProperty({ description: 'What caused the change (变更原因): records:<reason>, batch, first-read…', example: 'records:ingest' }) trigger: string;
+  @ApiProperty({
+    description: 'What caused the change (变更原因): records:<reason>, batch, first-read…',
+    example: 'records:ingest',
+  })
+  trigger: string;
 }
 
 export class TierHistoryDto {
-  @ApiProperty({ type: [TierHistoryEntryDto], description: 'Every change, newest first (信用等级变更记录)' }) items: TierHistoryEntryDto[];
+  @ApiProperty({ type: [TierHistoryEntryDto], description: 'Every change, newest first (信用等级变更记录)' })
+  items: TierHistoryEntryDto[];
 }
 
 export class TieringRunSummaryDto {
   @ApiProperty({ format: 'date', description: 'Evaluation date: today (评价基准日)' }) asOf: string;
   @ApiProperty({ type: 'integer', description: 'Subjects evaluated (主体数)' }) subjects: number;
   @ApiProperty({ type: 'integer', description: 'Subject × industry evaluations' }) evaluations: number;
-  @ApiProperty({ type: 'integer', description: 'Tiers that changed (tier, score, fired rules or pack version), stored with a history row each (变更数)' }) changed: number;
-  @ApiProperty({ type: 'integer', description: 'Stored tiers whose facts alone were brought up to date, without a history row (事实更新数)' }) refreshed: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Tiers that changed (tier, score, fired rules or pack version), stored with a history row each (变更数)',
+  })
+  changed: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Stored tiers whose facts alone were brought up to date, without a history row (事实更新数)',
+  })
+  refreshed: number;
   @ApiProperty({ type: 'integer' }) durationMs: number;
 }
 
@@ -69,6 +114,8 @@ export class TierCountDto {
 }
 
 export class TierDistributionDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Region prefix asked for (行政区划代码前缀); null = all' }) region: string | null;
-  @ApiProperty({ type: [TierCountDto], description: 'Per industry and tier (分行业信用等级分布)' }) items: TierCountDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Region prefix asked for (行政区划代码前缀); null = all' })
+  region: string | null;
+  @ApiProperty({ type: [TierCountDto], description: 'Per industry and tier (分行业信用等级分布)' })
+  items: TierCountDto[];
 }
