@@ -1068,6 +1068,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (监控指标)
+         * @description Text exposition format 0.0.4, for a Prometheus scrape with a key of scope `metrics` (Authorization: Bearer). HTTP latency per route, checks per scenario and verdict, audit batch sizes and commit time, the audit outbox depth, rule-pack versions in force, database pool use, process metrics. See docs/operations.md.
+         */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1085,7 +1105,7 @@ export interface components {
              *       "feedback"
              *     ]
              */
-            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "metrics" | "admin")[];
             /**
              * @description Scenarios the key may check (可核查场景); `*` = all
              * @example [
@@ -3857,7 +3877,7 @@ export interface components {
              */
             prefix: string;
             /** @description Scopes granted (权限范围) */
-            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "metrics" | "admin")[];
             /** @description Scenarios it may check (可核查场景); `*` = all */
             scenarios: string[];
             /**
@@ -3900,7 +3920,7 @@ export interface components {
              *       "feedback"
              *     ]
              */
-            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "metrics" | "admin")[];
             /**
              * @description Scenarios the key may check (可核查场景), e.g. tendering; `*` = all (alone); none by default
              * @example [
@@ -3961,7 +3981,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects, records, tiers, packs, checks, feedback, audit, inspections, repair, quality, admin (or admin): RFC 9457 problem (application/problem+json) */
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects, records, tiers, packs, checks, feedback, audit, inspections, repair, quality, metrics, admin (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,6 +7844,47 @@ export interface operations {
             };
             /** @description API_KEY_ALREADY_REVOKED or LAST_ADMIN_KEY: RFC 9457 problem (application/problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics of this instance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes metrics (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
