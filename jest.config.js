@@ -8,7 +8,7 @@ module.exports = {
   // unset) has none to cut or close, so these files are not collected there (see their headers).
   testPathIgnorePatterns: [
     '/node_modules/',
-    ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/e2e/outage[a-z-]*\\.e2e\\.spec\\.ts$']),
+    ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/e2e/(outage[a-z-]*|concurrent-start)\\.e2e\\.spec\\.ts$']),
   ],
   // global-setup.ts / global-teardown.ts, plus log capture: every worker's application logs go to
   // .test-logs/ (test/setup/log-capture.ts) and the teardown fails on any resident ID number in them.
