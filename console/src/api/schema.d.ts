@@ -296,6 +296,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/records/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import template (导入模板) of a record type, CSV or Excel
+         * @description The header row to fill for POST /api/v1/records/import: penalties and licences in the 双公示 Chinese column titles (lang=zh, the default) or field names (lang=en); other types in field names with a `type` column. CSV is UTF-8 with a BOM.
+         */
+        get: operations["importTemplate.template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/records": {
         parameters: {
             query?: never;
@@ -327,7 +347,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk import credit records (批量导入信用记录)
-         * @description application/json {"records": [...]} or text/csv with a header row of the same field names (penaltyTypes separated by ";"); at most 5000 rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.
+         * @description application/json {"records": [...]}, text/csv (UTF-8 with or without BOM, or GB18030/GBK as Chinese office suites write it; a charset in Content-Type is obeyed) or an .xlsx workbook (first worksheet), with a header row of the field names or the 双公示 Chinese column titles (行政相对人名称, 统一社会信用代码, 行政处罚决定书文号, 处罚类别, 处罚决定日期 …; see docs/records-import.md and GET /api/v1/records/import-template); penalty types as codes or their Chinese names separated by ";" "、" or ","; dates also as 2025/3/10 or 2025年3月10日; at most 5000 rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.
          */
         post: operations["records.import"];
         delete?: never;
@@ -2117,7 +2137,7 @@ export interface components {
         RowReportDto: {
             /** @description 1-based row number among the data rows */
             row: number;
-            /** @description CSV: line of the file the row starts on (header = line 1) */
+            /** @description CSV: line of the file the row starts on; .xlsx: the worksheet row (header = 1) */
             line?: number;
             /** @enum {string} */
             status: "stored" | "unchanged" | "updated" | "refused";
@@ -2135,7 +2155,7 @@ export interface components {
         };
         ImportReportDto: {
             /** @enum {string} */
-            format: "json" | "csv";
+            format: "json" | "csv" | "xlsx";
             totals: components["schemas"]["ImportTotalsDto"];
             rows: components["schemas"]["RowReportDto"][];
         };
@@ -5630,6 +5650,83 @@ export interface operations {
             };
         };
     };
+    "importTemplate.template": {
+        parameters: {
+            query: {
+                /** @description Record type (信用记录类型) */
+                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+                format?: "csv" | "xlsx";
+                /** @description zh: the 双公示 Chinese column titles where the standard has them; en: field names */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example 行政相对人名称,统一社会信用代码,证件号码,… */
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: type, format or lang unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     "records.create": {
         parameters: {
             query?: never;
@@ -5725,6 +5822,9 @@ export interface operations {
                     records: components["schemas"]["RecordRowDto"][];
                 } | string;
                 "text/csv": {
+                    records: components["schemas"]["RecordRowDto"][];
+                } | string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
                     records: components["schemas"]["RecordRowDto"][];
                 } | string;
             };
