@@ -96,6 +96,18 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     expect(saved).toMatchObject({ revision: 1, valid: true, content: { version } });
     await shot('draft-saved');
 
+    // Someone else saves meanwhile (revision 2): the next save here is a conflict, shown with the way out.
+    const other = await http(t.url, 'PUT', '/api/v1/packs/food_drug/draft', { content: fixed }, { 'if-match': '1' });
+    expect(other.body.revision).toBe(2);
+    await setEditorText(page, JSON.stringify(fixed, null, 1));
+    await page.getByTestId('save-draft').click();
+    await page.getByTestId('draft-conflict').waitFor();
+    expect(await page.getByTestId('draft-conflict').innerText()).toContain('草稿已被他人修改');
+    await shot('draft-conflict');
+    await page.getByRole('button', { name: '载入最新草稿' }).click();
+    await page.getByTestId('draft-revision').getByText('2', { exact: true }).waitFor();
+    await page.getByTestId('diagnostics-count').getByText('无问题').waitFor();
+
     // Golden cases against the saved draft: what the API answers, case by case.
     await page.getByRole('tab', { name: '黄金用例' }).click();
     await page.getByTestId('run-cases').click();
@@ -137,7 +149,8 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.getByTestId('publish').click();
     await page.getByTestId('confirm-action').click();
     await page.getByText('请填写理由').waitFor(); // no reason: refused in the form
-    await page.getByTestId('action-reason').fill('B级下限调整为80分（2026年第12号文）');
+    await page.getByTestId('action-reason').fill('B级下限调整为80分（本地参数）');
+    await page.waitForTimeout(400); // the modal's opening animation
     await shot('publish-confirm');
     await page.getByTestId('confirm-action').click();
     const newest = page.locator('[data-testid="versions-food_drug"] .ant-table-row').first();
@@ -156,6 +169,7 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     // Roll back to version #1, with a reason, after a confirmation.
     await page.getByTestId('rollback-1').click();
     await page.getByTestId('action-reason').fill('发布后发现分数线依据未核实，回退');
+    await page.waitForTimeout(400); // the modal's opening animation
     await shot('rollback-confirm');
     await page.getByTestId('confirm-action').click();
     await page

@@ -7,6 +7,7 @@ import { cstDateTime } from '../../lib/dates';
 import type { Problem } from '../../lib/problem';
 import type { Draft } from '../PackPage';
 import { FactCatalogue } from './FactCatalogue';
+import { packText } from './pack-format';
 import type { PackEditorHandle } from './PackEditor';
 import type { PackDiagnostic } from './pack-lint';
 
@@ -30,7 +31,7 @@ export function DraftTab({
   const { t } = useLang();
   const { message } = App.useApp();
   const editor = useRef<PackEditorHandle>(null);
-  const [text, setText] = useState(() => JSON.stringify(draft.content, null, 2));
+  const [text, setText] = useState(() => packText(draft.content, tierPack));
   const [base, setBase] = useState(draft.revision);
   const [dirty, setDirty] = useState(false);
   const [diags, setDiags] = useState<readonly PackDiagnostic[]>([]);

@@ -34,7 +34,7 @@ export function SimulateTab({ id, draft, tierPack }: { id: string; draft: Draft;
     () =>
       report && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('现行版本', 'In force'), t('草稿', 'Draft')] },
+        legend: { top: 0, right: 0, data: [t('现行版本', 'In force'), t('草稿', 'Draft')] },
         grid: { left: 48, right: 16, top: 40, bottom: 32 },
         xAxis: { type: 'category', data: tiers.map((x) => `${x} ${t('级', '')}`.trim()) },
         yAxis: { type: 'value', name: t('主体数', 'Subjects'), minInterval: 1 },
@@ -90,7 +90,12 @@ export function SimulateTab({ id, draft, tierPack }: { id: string; draft: Draft;
   return (
     <>
       <Space style={{ marginBottom: 16 }} wrap>
-        <DatePicker value={asOf} onChange={setAsOf} placeholder={t('基准日（默认今天）', 'As of (default today)')} />
+        <DatePicker
+          style={{ width: 200 }}
+          value={asOf}
+          onChange={setAsOf}
+          placeholder={t('基准日（默认今天）', 'As of (default today)')}
+        />
         <Button type="primary" onClick={() => void go()} loading={busy} data-testid="run-simulation">
           {t('运行模拟', 'Simulate')}
         </Button>

@@ -1,45 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Card, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
-import { diffLines, type Change } from 'diff';
+import { diffLines } from 'diff';
 import { api, unwrap, ApiError, type Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang } from '../../i18n';
 import type { Problem } from '../../lib/problem';
+import { packText } from './pack-format';
+import { unifiedLines, type Line } from './diff-lines';
 
 type Version = Schemas['PackVersionDto'];
-
-const CONTEXT = 3;
-
-interface Line {
-  kind: ' ' | '+' | '-' | '…';
-  text: string;
-  a?: number;
-  b?: number;
-}
-
-/** A unified line diff of two JSON texts, unchanged runs folded to `CONTEXT` lines around each change. */
-export function unifiedLines(changes: readonly Change[]): Line[] {
-  const out: Line[] = [];
-  let a = 1;
-  let b = 1;
-  changes.forEach((c, i) => {
-    const lines = c.value.replace(/\n$/, '').split('\n');
-    if (c.added) for (const text of lines) out.push({ kind: '+', text, b: b++ });
-    else if (c.removed) for (const text of lines) out.push({ kind: '-', text, a: a++ });
-    else {
-      const keepHead = i === 0 ? 0 : CONTEXT;
-      const keepTail = i === changes.length - 1 ? 0 : CONTEXT;
-      lines.forEach((text, j) => {
-        const shown = j < keepHead || j >= lines.length - keepTail;
-        if (shown) out.push({ kind: ' ', text, a, b });
-        else if (j === keepHead) out.push({ kind: '…', text: String(lines.length - keepHead - keepTail) });
-        a++;
-        b++;
-      });
-    }
-  });
-  return out;
-}
 
 const BG: Record<Line['kind'], string | undefined> = { '+': '#e6ffec', '-': '#ffebe9', ' ': undefined, '…': '#f6f8fa' };
 
@@ -57,7 +26,7 @@ export function VersionDiff({ id, versions }: { id: string; versions: readonly V
     setProblem(null);
     const get = (seq: number) =>
       unwrap(api.GET('/api/v1/packs/{id}/versions/{seq}', { params: { path: { id, seq: String(seq) } } })).then((v) =>
-        JSON.stringify(v.content, null, 2),
+        packText(v.content, id !== 'measures'),
       );
     Promise.all([get(a), get(b)])
       .then((x) => live && setTexts(x))

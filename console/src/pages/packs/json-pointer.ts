@@ -1,4 +1,4 @@
-import { syntaxTree } from '@codemirror/language';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import type { EditorState } from '@codemirror/state';
 import type { SyntaxNode } from '@lezer/common';
 
@@ -27,7 +27,9 @@ export function pointerSegments(pointer: string): string[] {
  * value, the range covers the property's name too, so the mark is where an author looks.
  */
 export function pointerRange(state: EditorState, pointer: string): { from: number; to: number } {
-  const top = values(syntaxTree(state).topNode)[0];
+  // The editor parses lazily (what is in view first): a finding may point below what is parsed yet.
+  const tree = ensureSyntaxTree(state, state.doc.length, 200) ?? syntaxTree(state);
+  const top = values(tree.topNode)[0];
   if (!top) return { from: 0, to: Math.min(1, state.doc.length) };
   let node = top;
   let mark: { from: number; to: number } = { from: top.from, to: top.to };
