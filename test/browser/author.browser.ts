@@ -178,5 +178,23 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
       .waitFor();
     expect((await http(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe('1.1.0');
     await shot('rolled-back');
+
+    // The measures (联合奖惩措施) have a workbench too: their draft and versions.
+    await page.getByRole('link', { name: '规则包' }).first().click();
+    await page.getByTestId('open-measures').click();
+    await page.waitForURL(/\/console\/packs\/measures/);
+    await page.locator('[data-testid="pack-editor"] .cm-content').waitFor();
+    await expect(page.locator('[data-testid="pack-editor"] .cm-content').innerText()).resolves.toContain('"rules"');
+    await shot('measures-draft');
+    await page.goBack();
+    await page.getByTestId('open-food_drug').click();
+
+    // The same workbench in English (the switch in the top bar).
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Versions & publish' }).waitFor();
+    await page.getByRole('tab', { name: 'Draft' }).click();
+    await page.locator('[data-testid="pack-editor"] .cm-content').waitFor();
+    await page.getByTestId('fact-catalogue').getByText('Fact catalogue').waitFor();
+    await shot('english');
   });
 });

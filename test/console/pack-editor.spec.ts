@@ -69,6 +69,11 @@ describe('console: version diff lines', () => {
     expect(lines.filter((l) => l.kind === '+')).toEqual([{ kind: '+', text: 'changed', b: 16 }]);
     expect(lines.filter((l) => l.kind === '…').map((l) => l.text)).toEqual(['12', '11']);
     expect(lines.filter((l) => l.kind === ' ')).toHaveLength(6);
+    // Two changes 7 lines apart: the one line between the contexts is shown, not folded.
+    b[23] = 'changed too';
+    const close = unifiedLines(diffLines(a.join('\n') + '\n', b.join('\n') + '\n'));
+    expect(close.filter((l) => l.kind === '…').map((l) => l.text)).toEqual(['12', '3']);
+    expect(close.filter((l) => l.kind === ' ').map((l) => l.text)).toContain('line 19');
   });
 });
 

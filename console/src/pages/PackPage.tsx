@@ -26,7 +26,12 @@ export default function PackPage() {
   const { t, lang } = useLang();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'draft';
-  const pack = useApi(() => unwrap(api.GET('/api/v1/packs/{id}', { params: { path: { id } } })), [id]);
+  const tierPack = id !== 'measures';
+  // The measures (联合奖惩措施) are a pack of the authoring API but not a tier pack: no summary to show.
+  const pack = useApi(
+    async () => (tierPack ? unwrap(api.GET('/api/v1/packs/{id}', { params: { path: { id } } })) : null),
+    [id],
+  );
   const [draft, setDraft] = useState<Draft | null>(null);
   const [tick, setTick] = useState(0);
   const loaded = useApi(async () => {
@@ -36,8 +41,7 @@ export default function PackPage() {
   }, [id, tick]);
   const reloadDraft = () => setTick((n) => n + 1);
   const p = pack.data;
-  const name = p ? (lang === 'zh' ? p.nameZh : p.name) : id;
-  const tierPack = id !== 'measures';
+  const name = p ? (lang === 'zh' ? p.nameZh : p.name) : tierPack ? id : t('联合奖惩措施', 'Joint measures');
   return (
     <>
       <PageHead

@@ -62,6 +62,12 @@ export default function PacksPage() {
           ]}
         />
       </Card>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {t('联合奖惩措施包：', 'Joint reward and punishment measures: ')}
+        <Link to="/packs/measures" data-testid="open-measures">
+          {t('措施包工作台 (measures)', 'the measures workbench (measures)')}
+        </Link>
+      </Typography.Paragraph>
     </>
   );
 }

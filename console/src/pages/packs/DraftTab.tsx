@@ -113,6 +113,26 @@ export function DraftTab({
           />
         )}
         <ProblemAlert problem={problem} />
+        {!tierPack && draft.findings.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={t('已保存草稿的校验问题', 'Findings of the saved draft')}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {draft.findings.map((f, i) => (
+                  <li key={i}>
+                    <code>
+                      {f.file}#{f.path}
+                    </code>
+                    : {f.message}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
           <PackEditor
             handle={editor}

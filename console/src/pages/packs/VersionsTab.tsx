@@ -66,7 +66,8 @@ export function VersionsTab({ id, draft, onChanged }: { id: string; draft: Draft
     }
   };
 
-  const draftVersion = (draft.content as { version?: string; rules?: { version?: string } }).version;
+  const content = draft.content as { version?: string; rules?: { version?: string } };
+  const draftVersion = content.version ?? content.rules?.version; // the measures: {catalogue, rules}
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small" title={t('发布草稿', 'Publish the draft')}>
