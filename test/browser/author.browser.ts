@@ -157,6 +157,8 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await newest.getByText(`v${version}`).waitFor();
     expect(await newest.innerText()).toContain('生效中');
     expect((await http(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe(version);
+    await page.getByTestId('version-taken').waitFor(); // the same draft again would be refused
+    await expect(page.getByTestId('publish').isDisabled()).resolves.toBe(true);
 
     // The diff of the two versions: the tier bounds and the version changed.
     await page.getByTestId('diff-lines').waitFor();

@@ -68,6 +68,8 @@ export function VersionsTab({ id, draft, onChanged }: { id: string; draft: Draft
 
   const content = draft.content as { version?: string; rules?: { version?: string } };
   const draftVersion = content.version ?? content.rules?.version; // the measures: {catalogue, rules}
+  // Publishing a version number already taken is refused (409 PACK_VERSION_EXISTS): said before the click.
+  const taken = items.some((v) => v.version === draftVersion);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small" title={t('发布草稿', 'Publish the draft')}>
@@ -76,13 +78,21 @@ export function VersionsTab({ id, draft, onChanged }: { id: string; draft: Draft
             {t('草稿', 'Draft')} v{draftVersion ?? '?'} · {t('修订号', 'revision')} {draft.revision}
           </Typography.Text>
           {draft.revision === 0 && <Tag>{t('尚未保存草稿', 'No draft saved')}</Tag>}
+          {taken && (
+            <Tag color="orange" data-testid="version-taken">
+              {t(
+                `v${draftVersion} 已发布过：请先在草稿中提高版本号`,
+                `v${draftVersion} is published already: raise the draft's version first`,
+              )}
+            </Tag>
+          )}
           {!draft.valid && (
             <Tag color="red">{t(`${draft.findings.length} 个校验问题`, `${draft.findings.length} findings`)}</Tag>
           )}
           <Button
             type="primary"
             danger
-            disabled={draft.revision === 0}
+            disabled={draft.revision === 0 || taken}
             onClick={() => open({ kind: 'publish' })}
             data-testid="publish"
           >
