@@ -80,6 +80,16 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.locator('.cm-lintRange-error').first().waitFor();
     await shot('schema-error-inline');
 
+    // Fact names are completed from the catalogue inside a condition's "fact" value.
+    const full = JSON.stringify(base.content, null, 2);
+    await setEditorText(page, full.slice(0, full.indexOf('"fact": "') + '"fact": "'.length) + 'industryPen');
+    await page.keyboard.press('Control+Space');
+    const completion = page.locator('.cm-tooltip-autocomplete');
+    await completion.getByText('industryPenaltiesLast12Months', { exact: true }).waitFor();
+    await diagnosticsShow(page, 'JSON 语法错误'); // the text is cut short here
+    await shot('fact-completion');
+    await page.keyboard.press('Escape');
+
     // Fixed: a new version, and tier B from 80 (C up to 80).
     const version = `1.2.${randomInt(1e6)}`;
     const fixed = structuredClone(base.content);

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CompletionContext } from '@codemirror/autocomplete';
 import { json } from '@codemirror/lang-json';
 import { EditorState } from '@codemirror/state';
 import { diffLines } from 'diff';
 import { unifiedLines } from '../../console/src/pages/packs/diff-lines';
+import { factCompletion } from '../../console/src/pages/packs/fact-complete';
 import { pointerRange, pointerSegments } from '../../console/src/pages/packs/json-pointer';
 import { packText } from '../../console/src/pages/packs/pack-format';
 import { schemaDiagnostics, syntaxDiagnostic } from '../../console/src/pages/packs/pack-schema';
@@ -85,5 +87,35 @@ describe('console: pack text in the authors’ order', () => {
     expect(Object.keys(JSON.parse(text) as object).slice(0, 2)).toEqual(['$schema', 'id'].filter((k) => k in tax));
     expect(text.indexOf('"version"')).toBeLessThan(text.indexOf('"rules"'));
     expect(Object.keys((JSON.parse(text) as typeof tax).rules[0]!)[0]).toBe('name');
+  });
+});
+
+describe('console: fact names completed in the editor', () => {
+  const facts = [
+    { name: 'industryPenaltiesLast12Months', label: '本行业近12个月有效行政处罚数', type: 'number' },
+    { name: 'redListed', label: '列入守信红名单', type: 'boolean' },
+  ];
+  const complete = (text: string, pos: number) =>
+    factCompletion(() => facts)(new CompletionContext(stateOf(text), pos, false));
+
+  it('offers the catalogue inside a "fact" value, replacing what is typed', () => {
+    const text = '{"all": [{"fact": "indu", "operator": "equal", "value": 1}]}';
+    const pos = text.indexOf('indu') + 4;
+    const r = complete(text, pos)!;
+    expect(r.options.map((o) => o.label)).toEqual(facts.map((f) => f.name));
+    expect(r.options[1]!.detail).toBe('boolean · 列入守信红名单');
+    expect(text.slice(r.from, r.to)).toBe('indu');
+    // Still being typed: no closing quote yet, the rest of the word after the cursor replaced too.
+    const open = '{"all": [{"fact": "industryPen';
+    expect(open.slice(complete(open, open.length)!.from)).toBe('industryPen');
+    const mid = '{"fact": "redXX", "value": 1}';
+    const m = complete(mid, mid.indexOf('XX'))!;
+    expect(mid.slice(m.from, m.to)).toBe('redXX');
+  });
+
+  it('offers nothing in another property or a property name', () => {
+    const text = '{"operator": "equal", "fact": "x"}';
+    expect(complete(text, text.indexOf('equal') + 2)).toBeNull();
+    expect(complete(text, text.indexOf('"fact"') + 3)).toBeNull();
   });
 });

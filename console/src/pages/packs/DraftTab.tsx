@@ -1,10 +1,11 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Alert, App, Badge, Button, Col, List, Row, Space, Spin, Tag, Typography } from 'antd';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang } from '../../i18n';
 import { cstDateTime } from '../../lib/dates';
 import type { Problem } from '../../lib/problem';
+import { useApi } from '../../lib/useApi';
 import type { Draft } from '../PackPage';
 import { FactCatalogue } from './FactCatalogue';
 import { packText } from './pack-format';
@@ -31,6 +32,7 @@ export function DraftTab({
   const { t } = useLang();
   const { message } = App.useApp();
   const editor = useRef<PackEditorHandle>(null);
+  const facts = useApi(() => unwrap(api.GET('/api/v1/facts')), []);
   const [text, setText] = useState(() => packText(draft.content, tierPack));
   const [base, setBase] = useState(draft.revision);
   const [dirty, setDirty] = useState(false);
@@ -138,6 +140,7 @@ export function DraftTab({
             handle={editor}
             initial={text}
             tierPack={tierPack}
+            facts={(facts.data?.items ?? []).map((f) => ({ name: f.name, label: f.descriptionZh, type: f.type }))}
             onChange={(s) => {
               setText(s);
               setDirty(true);
@@ -168,7 +171,7 @@ export function DraftTab({
         />
       </Col>
       <Col xs={24} xl={8}>
-        <FactCatalogue onPick={(name) => editor.current?.insert(`"${name}"`)} />
+        <FactCatalogue facts={facts} onPick={(name) => editor.current?.insert(`"${name}"`)} />
       </Col>
     </Row>
   );

@@ -1,16 +1,21 @@
 import { useMemo, useState } from 'react';
 import { Card, Input, Table, Tag, Tooltip } from 'antd';
-import { api, unwrap, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang } from '../../i18n';
-import { useApi } from '../../lib/useApi';
+import type { Problem } from '../../lib/problem';
 
 type Fact = Schemas['FactDefinitionDto'];
 
-/** The fact catalogue (事实目录) beside the editor: name, Chinese label, type; a click inserts the name. */
-export function FactCatalogue({ onPick }: { onPick?(name: string): void }) {
+/** The fact catalogue (事实目录, GET /api/v1/facts) beside the editor: name, Chinese label, type; a click inserts the name. */
+export function FactCatalogue({
+  facts: { data, loading, problem },
+  onPick,
+}: {
+  facts: { data: { items: Fact[] } | null; loading: boolean; problem: Problem | null };
+  onPick?(name: string): void;
+}) {
   const { t, lang } = useLang();
-  const { data, loading, problem } = useApi(() => unwrap(api.GET('/api/v1/facts')), []);
   const [q, setQ] = useState('');
   const rows = useMemo(() => {
     const s = q.trim().toLowerCase();

@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
@@ -12,6 +13,7 @@ import {
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { factCompletion, type FactOption } from './fact-complete';
 import { packDiagnostics, type PackDiagnostic } from './pack-lint';
 
 export interface PackEditorHandle {
@@ -29,20 +31,23 @@ export interface PackEditorHandle {
 export default function PackEditor({
   initial,
   tierPack,
+  facts,
   onChange,
   onDiagnostics,
   handle,
 }: {
   initial: string;
   tierPack: boolean;
+  /** The fact catalogue, completed in a condition's `"fact"` value. */
+  facts: readonly FactOption[];
   onChange(text: string): void;
   onDiagnostics(ds: readonly PackDiagnostic[], checking: boolean): void;
   handle?: Ref<PackEditorHandle>;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onDiagnostics });
-  callbacks.current = { onChange, onDiagnostics };
+  const callbacks = useRef({ onChange, onDiagnostics, facts });
+  callbacks.current = { onChange, onDiagnostics, facts };
 
   useImperativeHandle(handle, () => ({
     insert(text) {
@@ -88,7 +93,8 @@ export default function PackEditor({
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           json(),
           linter(source, { delay: 600 }),
-          keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
+          autocompletion({ override: [factCompletion(() => callbacks.current.facts)] }),
+          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...foldKeymap, indentWithTab]),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
           }),
