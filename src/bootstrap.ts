@@ -30,6 +30,7 @@ export async function resolveDatabase(
 export async function createApp(config: RuntimeConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
     genReqId: requestIdOf,
     requestIdHeader: false,
     logger: false,

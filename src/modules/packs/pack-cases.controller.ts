@@ -33,7 +33,7 @@ export class PackCasesController {
   })
   @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ description: 'PACK_INVALID: the draft does not load' })
-  run(@Param('id') id: string, @Body() body: RunCasesDto) {
+  runCases(@Param('id') id: string, @Body() body: RunCasesDto) {
     return this.cases.run(id, body?.cases);
   }
 }
