@@ -279,6 +279,8 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/packs/{id}', { id: 'tax' });
     await call('GET', '/api/v1/facts');
     await call('GET', '/api/v1/packs/{id}/versions', { id: 'fire_safety' });
+    await call('GET', '/api/v1/packs/{id}/versions/{seq}', { id: 'fire_safety', seq: '1' });
+    await call('POST', '/api/v1/packs/{id}/draft/cases', { id: 'tax' }, { body: {} });
     await call(
       'POST',
       '/api/v1/packs/{id}/evaluate',
