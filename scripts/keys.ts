@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
 import { loadConfig } from '../src/config/app.config';
 import { startEmbeddedDatabase } from '../src/database/embedded';
+import { runMigrationsLocked } from '../src/database/migrate-locked';
 import { ApiKeysAdmin, KeyAdminError } from '../src/modules/auth/api-keys.admin';
 import { ApiKeysStore } from '../src/modules/auth/api-keys.store';
 import { formatKeyList, KEYS_USAGE, KeysCommand, parseKeysArgs, UsageError } from '../src/modules/auth/keys-cli';
@@ -18,7 +19,7 @@ async function run(cmd: KeysCommand): Promise<void> {
   const ds = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, { embedded: !!embedded }));
   await ds.initialize();
   try {
-    const applied = await ds.runMigrations({ transaction: 'each' });
+    const applied = await runMigrationsLocked(ds, !!embedded);
     if (applied.length) console.error(`schema migrated: ${applied.map((m) => m.name).join(', ')}`);
     const admin = new ApiKeysAdmin(new ApiKeysStore(ds));
     switch (cmd.command) {

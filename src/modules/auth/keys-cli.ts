@@ -1,6 +1,7 @@
 import type { ApiKeyRecord } from './api-keys.store';
 import type { NewKeyInput } from './api-keys.admin';
 import { SCOPES } from './scopes';
+import { parseFlags, UsageError } from '../../common/cli-args';
 
 /** `npm run keys -- …`: arguments to a command, and the text it prints. No I/O here. */
 export const KEYS_USAGE = `usage: npm run keys -- <command>
@@ -15,32 +16,13 @@ export type KeysCommand =
   | { readonly command: 'list' }
   | { readonly command: 'revoke'; readonly name: string };
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const FLAGS: Record<string, readonly string[]> = {
   create: ['name', 'scopes', 'scenarios', 'rate', 'department'],
   list: [],
   revoke: ['name'],
 };
-
-function flags(args: readonly string[], allowed: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(args[i]);
-    if (!m) throw new UsageError(`unexpected argument "${args[i]}"`);
-    const [, flag, inline] = m;
-    if (!allowed.includes(flag))
-      throw new UsageError(
-        `unknown option --${flag}${allowed.length ? ` (options: ${allowed.map((a) => `--${a}`).join(', ')})` : ''}`,
-      );
-    if (out.has(flag)) throw new UsageError(`--${flag} given twice`);
-    const value = inline ?? args[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--')))
-      throw new UsageError(`--${flag} needs a value`);
-    out.set(flag, value);
-  }
-  return out;
-}
 
 const list = (v: string | undefined) =>
   (v ?? '')
@@ -59,7 +41,7 @@ export function parseKeysArgs(argv: readonly string[]): KeysCommand {
   if (!command) throw new UsageError('no command given');
   const allowed = FLAGS[command];
   if (!allowed) throw new UsageError(`unknown command "${command}"`);
-  const f = flags(rest, allowed);
+  const f = parseFlags(rest, allowed);
   if (command === 'list') return { command: 'list' };
   if (command === 'revoke') return { command: 'revoke', name: required(f, 'name') };
   const rate = f.get('rate');
