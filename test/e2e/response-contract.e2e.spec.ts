@@ -181,6 +181,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
       subjectName: listed.name,
       subjectCode: listed.code,
       listType: 'court_defaulter',
+      listGround: 2,
       severity: 'serious',
       decisionDate: '2026-05-20',
     });

@@ -39,14 +39,7 @@ export function suggestionsFor(records: readonly RecordView[], asOf: string): Su
       ruleVersion: r.ruleVersion,
     };
     if (r.type === 'list_entry' && r.listType === 'court_defaulter') {
-      out.push({
-        ...base,
-        route: 'perform_judgment',
-        earliestRepairDate: null,
-        canApplyNow: true,
-        textZh: `履行生效法律文书确定的义务后，由人民法院删除失信被执行人信息（${r.decisionNumber}）；未履行的，名单期限至 ${r.publicityEnd ?? '法院决定之日'}。`,
-        text: `Perform the obligations of the judgment: the court then deletes the listing (${r.decisionNumber}); otherwise it lasts until ${r.publicityEnd ?? 'the court decides'}.`,
-      });
+      out.push(courtListing(r, base));
       continue;
     }
     const notice = r.type === 'commitment' ? null : repairNoticeOf(r);
@@ -77,4 +70,38 @@ export function suggestionsFor(records: readonly RecordView[], asOf: string): Su
     });
   }
   return out;
+}
+
+/**
+ * 失信被执行人 (法释〔2017〕7号): only the court ends the listing. Ground (1) 有履行能力而拒不履行 has no term;
+ * grounds (2)–(6) end at the listing's term. A listing stored without its ground states no end date: the
+ * 2-year term applies to grounds (2)–(6) only, so telling the subject "2 years" could be false.
+ */
+function courtListing(
+  r: RecordView,
+  base: Pick<Suggestion, 'recordId' | 'decisionNumber' | 'department' | 'ruleVersion'>,
+): Suggestion {
+  const perform = `履行生效法律文书确定的义务后，由人民法院删除失信被执行人信息（${r.decisionNumber}）`;
+  const performEn = `Perform the obligations of the judgment: the court then deletes the listing (${r.decisionNumber})`;
+  const common = { ...base, route: 'perform_judgment' as const, earliestRepairDate: null, canApplyNow: true };
+  if (r.listGround !== null && r.listGround >= 2)
+    return {
+      ...common,
+      publicityEnds: r.publicityEnd,
+      textZh: `${perform}；未履行的，名单期限至 ${r.publicityEnd ?? '人民法院决定之日'}。`,
+      text: `${performEn}; otherwise it lasts until ${r.publicityEnd ?? 'the court decides'}.`,
+    };
+  if (r.listGround === 1)
+    return {
+      ...common,
+      publicityEnds: null,
+      textZh: `${perform}。因有履行能力而拒不履行被列入的，不设期限，直至人民法院删除。`,
+      text: `${performEn}. A listing for refusing to perform while able to (ground 1) has no term: it lasts until the court deletes it.`,
+    };
+  return {
+    ...common,
+    publicityEnds: null,
+    textZh: `${perform}。列入情形未登记，名单期限以人民法院决定为准。`,
+    text: `${performEn}. The ground of the listing is not recorded: its term is what the court decides.`,
+  };
 }

@@ -17,6 +17,7 @@ const COLUMNS = [
   'sector',
   'severity',
   'list_type',
+  'list_ground',
   'tax_level',
   'tax_year',
   d('decision_date'),
@@ -48,7 +49,7 @@ const inForce = (asOf: string) => `decision_date <= ${asOf} AND (${END} IS NULL 
   AND (ended_at IS NULL OR ended_at > ${asOf})`;
 
 const RECORDSET = `subject_id uuid, type text, source text, decision_number text, industry text, sector text, severity text,
-  list_type text, tax_level text, tax_year int, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
+  list_type text, list_ground smallint, tax_level text, tax_year int, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
   rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date,
   inspection_result text, status text, revoked_at date, revocation_reason text, repaired_at date, ended_at date, details jsonb,
   content_hash text`;

@@ -12,6 +12,7 @@ const base: RecordView = {
   sector: 'other',
   severity: 'general',
   listType: null,
+  listGround: null,
   taxLevel: null,
   taxYear: null,
   decisionDate: '2025-03-10',

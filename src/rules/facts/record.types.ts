@@ -70,6 +70,8 @@ export interface FactRecord {
   /** Penalties and negative list entries: 轻微 / 一般 / 严重. */
   readonly severity?: RecordSeverity | null;
   readonly listType?: ListKind | null;
+  /** 失信被执行人: the ground of 法释〔2017〕7号 Art. 1 (1–6). */
+  readonly listGround?: number | null;
   readonly taxLevel?: TaxCreditLevel | null;
   /** Evaluation year of a tax credit level (the decision date is its publication date). */
   readonly taxYear?: number | null;
