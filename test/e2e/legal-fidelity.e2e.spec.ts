@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../src/common/clock';
+import { TieringService } from '../../src/modules/tiering/tiering.service';
+import { http, startTestApp, TestApp } from '../helpers/app';
+import { uscc } from '../helpers/identifiers';
+
+/**
+ * Issue 14 (legal fidelity) through the records API and the check API on PostgreSQL: every list ends
+ * where its law ends it, a grade cannot contradict the penalty type (令第36号), each list carries only its
+ * own measures (国办发〔2020〕49号). Sources: domain.md §8.
+ */
+describe('legal fidelity (issue 14) over HTTP', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let clock: Clock;
+  const source = `legal-test-${randomUUID().slice(0, 8)}`;
+  const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
+  const NOW = '2026-11-28T04:00:00Z';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+    clock = t.app.get(Clock);
+    clock.pin(NOW);
+  });
+  afterEach(() => clock.pin(NOW));
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const entry = (listType: string, extra: Record<string, unknown> = {}) => {
+    const code = uscc();
+    return {
+      code,
+      body: {
+        type: 'list_entry',
+        source,
+        decisionNumber: `${listType}-${randomUUID()}`,
+        subjectName: `綦江法定期限测试公司${code.slice(-4)}`,
+        subjectCode: code,
+        listType,
+        severity: 'serious',
+        decisionDate: '2026-06-01',
+        ...extra,
+      },
+    };
+  };
+  const stored = async (decisionNumber: string): Promise<number> =>
+    Number(
+      (await db.query(`SELECT count(*) AS n FROM credit_records WHERE decision_number = $1`, [decisionNumber]))[0].n,
+    );
+  const refused = async (body: Record<string, unknown>, field: string, reason: RegExp) => {
+    const res = await post('/api/v1/records', body);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.errors).toContainEqual({ field, reason: expect.stringMatching(reason) });
+    expect(await stored(body.decisionNumber as string)).toBe(0);
+  };
+  const check = (scenario: string, code: string, role: string) =>
+    post('/api/v1/checks', {
+      scenario,
+      transaction: { reference: `T-${randomUUID()}`, amount: 500000 },
+      parties: [{ code, role }],
+    });
+  const codesOf = (res: { body: { parties: { measures: { code: string }[] }[] } }) =>
+    res.body.parties[0].measures.map((m) => m.code).sort();
+
+  it('a procurement ban (政府采购法 Art. 77) needs its 1–3 year end date; it blocks until then and not after', async () => {
+    await refused(entry('procurement_dishonesty').body, 'listEndDate', /政府采购法 Art\. 77/);
+    await refused(entry('procurement_dishonesty', { listEndDate: '2029-06-02' }).body, 'listEndDate', /1 to 3 years/);
+    await refused(entry('procurement_dishonesty', { listEndDate: '2027-05-31' }).body, 'listEndDate', /1 to 3 years/);
+
+    const ok = entry('procurement_dishonesty', { listEndDate: '2028-06-01' });
+    const res = await post('/api/v1/records', ok.body);
+    expect(res.status).toBe(201);
+    expect(res.body.record).toMatchObject({ publicityEnd: '2028-06-01', listGround: null });
+    await t.app.get(TieringService).idle();
+
+    const during = await check('government_procurement', ok.code, 'supplier');
+    expect(during.body.parties[0].verdict).toBe('block');
+    expect(codesOf(during)).toContain('gp-reject-listed-supplier');
+    clock.pin('2028-06-01T04:00:00Z'); // readmitted when the term expires (实施条例 Art. 19 ¶2)
+    expect((await check('government_procurement', ok.code, 'supplier')).body.parties[0]).toMatchObject({
+      verdict: 'pass',
+      measures: [],
+    });
+  });
+
+  it('a 重大税收违法失信主体 entry (令第54号) is never open-ended: the end date is required', async () => {
+    await refused(entry('major_tax_violation').body, 'listEndDate', /令第54号/);
+  });
+
+  it('失信被执行人 carry their ground: ground (1) has no term, blocks past 2 years, and the report promises no end', async () => {
+    await refused(entry('court_defaulter').body, 'listGround', /法释〔2017〕7号/);
+    await refused(
+      entry('court_defaulter', { listGround: 1, listEndDate: '2028-06-01' }).body,
+      'listEndDate',
+      /no term/,
+    );
+    await refused(
+      entry('court_defaulter', { listGround: 2, listEndDate: '2031-06-02' }).body,
+      'listEndDate',
+      /5 years/,
+    );
+
+    const g1 = entry('court_defaulter', { listGround: 1 });
+    const res = await post('/api/v1/records', g1.body);
+    expect(res.status).toBe(201);
+    expect(res.body.record).toMatchObject({ listGround: 1, publicityEnd: null });
+    const g2 = entry('court_defaulter', { listGround: 3 });
+    expect((await post('/api/v1/records', g2.body)).body.record).toMatchObject({
+      listGround: 3,
+      publicityEnd: '2028-06-01',
+    });
+    await t.app.get(TieringService).idle();
+
+    clock.pin('2029-01-10T04:00:00Z'); // past 2 years: ground (3) has ended, ground (1) has not
+    expect((await check('government_procurement', g1.code, 'supplier')).body.parties[0].verdict).toBe('block');
+    expect((await check('government_procurement', g2.code, 'supplier')).body.parties[0].verdict).toBe('pass');
+
+    const report = await http(t.url, 'GET', `/api/v1/credit-reports?code=${g1.code}`);
+    expect(report.status).toBe(200);
+    const suggestions = report.body.sections.find((s: { key: string }) => s.key === 'suggestions');
+    const item = suggestions.items.find((i: { decisionNumber: string }) => i.decisionNumber === g1.body.decisionNumber);
+    expect(item).toMatchObject({ route: 'perform_judgment', publicityEnds: null });
+    expect(item.textZh).toContain('不设期限');
+    expect(item.textZh).not.toMatch(/20\d\d-\d\d-\d\d/);
+  });
+
+  it('a grade contradicting the penalty type (令第36号) is refused; a grade 36号 fixes is derived', async () => {
+    const code = uscc();
+    const penalty = (extra: Record<string, unknown>) => ({
+      type: 'penalty',
+      source,
+      decisionNumber: `P-${randomUUID()}`,
+      subjectName: `綦江失信程度测试公司${code.slice(-4)}`,
+      subjectCode: code,
+      decisionDate: '2026-06-01',
+      ...extra,
+    });
+    await refused(penalty({ severity: 'minor', penaltyTypes: ['licence_revocation'] }), 'severity', /serious/);
+    await refused(
+      penalty({ severity: 'minor', penaltyTypes: ['fine'], fineAmount: 200 }),
+      'severity',
+      /财库〔2022〕3号/,
+    );
+    await refused(penalty({ severity: 'serious', penaltyTypes: ['warning'] }), 'severity', /must be minor/);
+
+    const derived = await post('/api/v1/records', penalty({ penaltyTypes: ['licence_revocation'] }));
+    expect(derived.status).toBe(201);
+    expect(derived.body.record).toMatchObject({ severity: 'serious', publicityEnd: '2029-06-01' });
+    const departmentsChoice = await post(
+      '/api/v1/records',
+      penalty({ severity: 'serious', penaltyTypes: ['fine'], fineAmount: 5 }),
+    );
+    expect(departmentsChoice.status).toBe(201);
+  });
+
+  it('each list carries only its own measures (国办发〔2020〕49号); bond restrictions only for bond issues', async () => {
+    const serious = entry('serious_dishonesty');
+    const banned = entry('procurement_dishonesty', { listEndDate: '2029-06-01' });
+    for (const e of [serious, banned]) expect((await post('/api/v1/records', e.body)).status).toBe(201);
+    await t.app.get(TieringService).idle();
+
+    expect(codesOf(await check('tendering', serious.code, 'bidder'))).toEqual([]);
+    expect(codesOf(await check('government_funds', serious.code, 'applicant'))).toEqual(['no-notify-and-commit']);
+    expect(codesOf(await check('bond_issuance', serious.code, 'applicant'))).toEqual([]);
+
+    expect(codesOf(await check('tendering', banned.code, 'bidder'))).toEqual(['memo-restrict-government-project-bids']);
+    expect(codesOf(await check('financing', banned.code, 'borrower'))).toEqual([]);
+    const bonds = await check('bond_issuance', banned.code, 'applicant');
+    expect(codesOf(bonds)).toEqual(['memo-restrict-bond-issuance']);
+    expect(bonds.body.parties[0].measures[0].legalBasis.titleZh).toContain('政府采购领域');
+  });
+});
