@@ -173,4 +173,52 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     expect(codesOf(bonds)).toEqual(['memo-restrict-bond-issuance']);
     expect(bonds.body.parties[0].measures[0].legalBasis.titleZh).toContain('政府采购领域');
   });
+
+  it('names records stored under the old behaviour (data-quality report) and rewrites none of them', async () => {
+    const ban = entry('procurement_dishonesty', { listEndDate: '2028-06-01' });
+    const court = entry('court_defaulter', { listGround: 2 });
+    const code = uscc();
+    const revocation = {
+      type: 'penalty',
+      source,
+      decisionNumber: `P-${randomUUID()}`,
+      subjectName: `綦江旧数据测试公司${code.slice(-4)}`,
+      subjectCode: code,
+      severity: 'serious',
+      penaltyTypes: ['licence_revocation'],
+      decisionDate: '2026-06-01',
+    };
+    const ids: string[] = [];
+    for (const body of [ban.body, court.body, revocation]) {
+      const res = await post('/api/v1/records', body);
+      expect(res.status).toBe(201);
+      ids.push(res.body.record.id);
+    }
+    // What the earlier import stored: no end for a procurement ban, no ground for a court listing, any grade.
+    await db.query(`UPDATE credit_records SET publicity_end = NULL WHERE id = $1`, [ids[0]]);
+    await db.query(`UPDATE credit_records SET list_ground = NULL WHERE id = $1`, [ids[1]]);
+    await db.query(`UPDATE credit_records SET severity = 'minor' WHERE id = $1`, [ids[2]]);
+    const before = await db.query(
+      `SELECT id, publicity_end, list_ground, severity, updated_at FROM credit_records WHERE source = $1 ORDER BY id`,
+      [source],
+    );
+
+    const res = await http(t.url, 'GET', `/api/v1/quality/legal-findings?department=${encodeURIComponent(source)}`);
+    expect(res.status).toBe(200);
+    const mine = res.body.items.filter((i: { recordId: string }) => ids.includes(i.recordId));
+    expect(mine).toHaveLength(3);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ recordId: ids[0], code: 'list_term', field: 'listEndDate', department: source }),
+        expect.objectContaining({ recordId: ids[1], code: 'court_ground_missing', field: 'listGround' }),
+        expect.objectContaining({ recordId: ids[2], code: 'severity_contradicts_penalty', field: 'severity' }),
+      ]),
+    );
+    expect(
+      await db.query(
+        `SELECT id, publicity_end, list_ground, severity, updated_at FROM credit_records WHERE source = $1 ORDER BY id`,
+        [source],
+      ),
+    ).toEqual(before);
+  });
 });

@@ -527,6 +527,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/quality/statistics', {}, { query: range });
     await call('GET', '/api/v1/quality/failures', {}, { query: range });
     await call('GET', '/api/v1/quality/ledgers', {}, { query: range });
+    await call('GET', '/api/v1/quality/legal-findings', {}, {});
     await call('GET', '/api/v1/subjects/{id}/credit-report', { id: ids.firm });
     await call('GET', '/api/v1/credit-reports', {}, { query: `code=${listed.code}` });
   });

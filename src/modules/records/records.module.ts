@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { RecordIngest } from './record-ingest';
 import { RecordIntakeQueries } from './record-intake.queries';
+import { RecordLegalQueries } from './record-legal.queries';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
 import { RecordsStore } from './records.store';
@@ -11,7 +12,7 @@ import { RecordsStore } from './records.store';
 @Module({
   imports: [SubjectsModule, AuditModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordIngest, RecordsStore, RecordIntakeQueries],
-  exports: [RecordsService, RecordIntakeQueries],
+  providers: [RecordsService, RecordIngest, RecordsStore, RecordIntakeQueries, RecordLegalQueries],
+  exports: [RecordsService, RecordIntakeQueries, RecordLegalQueries],
 })
 export class RecordsModule {}
