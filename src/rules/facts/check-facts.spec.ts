@@ -73,7 +73,7 @@ describe('withCheckDefaults', () => {
     [{ scenario: 'tendering', nope: 1 }, 'nope', /unknown fact/],
     [{ scenario: 'tendering', redListed: 1 }, 'redListed', /must be a boolean/],
     [{ scenario: 'tendering', partyRole: 'king' }, 'partyRole', /"king" is not one of/],
-    [{ scenario: 'tendering', taxTier: 'Z' }, 'taxTier', /"Z" is not one of A, B, M, C, D/],
+    [{ scenario: 'tendering', taxTier: 'Z' }, 'taxTier', /"Z" is not one of A, B, M, N, C, D/],
     [{ scenario: 'tendering', amount: -1 }, 'amount', /negative/],
     [{ scenario: 'tendering', amount: Number.NaN }, 'amount', /finite/],
     [{ scenario: null }, 'scenario', /never null/],

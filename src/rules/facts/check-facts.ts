@@ -47,7 +47,7 @@ export const TIER_FACTS: Readonly<Record<Industry, string>> = {
 };
 /** Tier ids per industry, as the bundled packs define them (a test keeps them in step). */
 export const TIER_VALUES: Readonly<Record<Industry, readonly string[]>> = {
-  tax: ['A', 'B', 'M', 'C', 'D'],
+  tax: ['A', 'B', 'M', 'N', 'C', 'D'],
   construction: ['A', 'B', 'C', 'D'],
   food_drug: ['A', 'B', 'C', 'D'],
   fire_safety: ['A', 'B', 'C', 'D'],

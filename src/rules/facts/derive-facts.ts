@@ -149,6 +149,8 @@ export function deriveFacts(
     industryInspectionsLast12Months: count(inspections12, inIndustry),
     industryInspectionFailuresLast12Months: count(failed12, inIndustry),
     validLicences: of('licence').length,
+    recordsInForce: live.length,
+    industryRecordsInForce: count(live, inIndustry),
   };
   for (const def of FACT_CATALOGUE) {
     if (!(def.name in facts)) throw new Error(`deriveFacts does not produce catalogue fact "${def.name}"`);

@@ -104,6 +104,8 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   industryInspectionsLast12Months: inIndustry(inspections12),
   industryInspectionFailuresLast12Months: inIndustry(failed12),
   validLicences: (s) => of(s, 'licence'),
+  recordsInForce: (s) => [...s.live],
+  industryRecordsInForce: inIndustry((s) => [...s.live]),
   scenario: NONE,
   partyRole: NONE,
   amount: NONE,

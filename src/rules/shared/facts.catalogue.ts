@@ -232,6 +232,24 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'inspection records of the industry, result failed',
   ),
   n('validLicences', 'Administrative licences valid at T', '有效行政许可数', 'licence records'),
+  {
+    ...n(
+      'recordsInForce',
+      'Credit records of any type in force at T (0 = a subject without history); default 1',
+      '在有效期内的各类信用记录数（0 表示无信用记录）',
+      'records of every type',
+    ),
+    default: 1,
+  },
+  {
+    ...n(
+      'industryRecordsInForce',
+      "Credit records of any type in force at T in the pack's industry (0 = no history in it); default 1",
+      '本行业在有效期内的各类信用记录数（0 表示本行业无信用记录）',
+      'records of every type of the industry',
+    ),
+    default: 1,
+  },
 ];
 
 export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACT_CATALOGUE.map((f) => [f.name, f]));
