@@ -221,4 +221,38 @@ describe('legal fidelity (issue 14) over HTTP', () => {
       ),
     ).toEqual(before);
   });
+
+  it('repair follows the record’s own rule: court listings and procurement bans are not repaired (422), the report says why', async () => {
+    const court = entry('court_defaulter', { listGround: 1 });
+    const ban = entry('procurement_dishonesty', { listEndDate: '2028-06-01' });
+    const ids: string[] = [];
+    for (const e of [court, ban]) {
+      const res = await post('/api/v1/records', e.body);
+      expect(res.status).toBe(201);
+      expect(res.body.repairNotice).toBeNull();
+      ids.push(res.body.record.id);
+    }
+    for (const [recordId, reason] of [
+      [ids[0], /法释〔2017〕7号/],
+      [ids[1], /政府采购法 Art\. 77/],
+    ] as const) {
+      const res = await post('/api/v1/repair-applications', {
+        recordId,
+        applicant: { kind: 'subject', name: '綦江法定期限测试公司' },
+        commitment: '本单位承诺已履行义务，所提交材料真实有效；如违背承诺，愿意承担相应法律责任并接受失信惩戒。',
+        reason: '已整改。',
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('REPAIR_NOT_APPLICABLE');
+      expect(res.body.errors[0]).toMatchObject({ field: 'recordId', reason: expect.stringMatching(reason) });
+      expect((await http(t.url, 'GET', `/api/v1/records/${recordId}/repair-notice`)).status).toBe(404);
+    }
+    const report = await http(t.url, 'GET', `/api/v1/credit-reports?code=${ban.code}`);
+    const suggestions = report.body.sections.find((x: { key: string }) => x.key === 'suggestions');
+    expect(suggestions.items[0]).toMatchObject({
+      route: 'await_term_end',
+      canApplyNow: false,
+      publicityEnds: '2028-06-01',
+    });
+  });
 });

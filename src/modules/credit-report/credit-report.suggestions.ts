@@ -12,7 +12,7 @@ export interface Suggestion {
   readonly decisionNumber: string | null;
   /** The department that recognised the record and decides on its repair ("谁认定、谁修复"). */
   readonly department: string | null;
-  readonly route: 'credit_repair' | 'perform_judgment' | 'keep_good_record';
+  readonly route: 'credit_repair' | 'perform_judgment' | 'await_term_end' | 'keep_good_record';
   /** Repair may be applied for from this date (最短公示期届满); null: at once, the department judges. */
   readonly earliestRepairDate: string | null;
   readonly canApplyNow: boolean;
@@ -40,6 +40,18 @@ export function suggestionsFor(records: readonly RecordView[], asOf: string): Su
     };
     if (r.type === 'list_entry' && r.listType === 'court_defaulter') {
       out.push(courtListing(r, base));
+      continue;
+    }
+    if (r.type === 'list_entry' && r.listType === 'procurement_dishonesty') {
+      // 政府采购法 Art. 77: the ban runs its term and cannot be repaired away early (实施条例 Art. 19 ¶2).
+      out.push({
+        ...base,
+        route: 'await_term_end',
+        earliestRepairDate: null,
+        canApplyNow: false,
+        textZh: `禁止参加政府采购活动的期限届满（${r.publicityEnd ?? '以处理决定为准'}）后自动恢复，不适用信用修复提前移出（${r.decisionNumber}）。`,
+        text: `The procurement ban runs its term (until ${r.publicityEnd ?? 'the date in the decision'}); it is not ended early by credit repair (${r.decisionNumber}).`,
+      });
       continue;
     }
     const notice = r.type === 'commitment' ? null : repairNoticeOf(r);
