@@ -2524,7 +2524,7 @@ export interface components {
         };
         CheckRequestDto: {
             /**
-             * @description Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信
+             * @description Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信 (loans, credit lines), bond_issuance 发行债券
              * @example tendering
              */
             scenario: string;
@@ -5006,7 +5006,7 @@ export interface operations {
                 /** @description Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier. */
                 industry?: "tax" | "construction" | "food_drug" | "fire_safety";
                 /** @description Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines. */
-                tier?: "A" | "B" | "M" | "C" | "D";
+                tier?: "A" | "B" | "M" | "N" | "C" | "D";
             };
             header?: never;
             path?: never;
