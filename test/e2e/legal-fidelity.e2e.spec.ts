@@ -255,4 +255,20 @@ describe('legal fidelity (issue 14) over HTTP', () => {
       publicityEnds: '2028-06-01',
     });
   });
+
+  it('重点关注名单 is a list type of its own: stored, shown under 其他 in the report, and no measure rests on it', async () => {
+    const e = entry('key_attention', { severity: 'general' });
+    const res = await post('/api/v1/records', e.body);
+    expect(res.status).toBe(201);
+    expect(res.body.record).toMatchObject({ listType: 'key_attention', publicityEnd: null });
+    await t.app.get(TieringService).idle();
+    for (const scenario of ['government_procurement', 'tendering', 'government_funds', 'bond_issuance'])
+      expect((await check(scenario, e.code, 'applicant')).body.parties[0]).toMatchObject({
+        verdict: 'pass',
+        measures: [],
+      });
+    const report = await http(t.url, 'GET', `/api/v1/credit-reports?code=${e.code}`);
+    const other = report.body.sections.find((x: { key: string }) => x.key === 'other');
+    expect(other.items).toEqual([expect.objectContaining({ category: 'key_attention', categoryZh: '重点关注名单' })]);
+  });
 });

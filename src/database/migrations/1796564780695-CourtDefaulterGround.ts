@@ -15,12 +15,27 @@ export class CourtDefaulterGround1796564780695 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE credit_records ADD COLUMN list_ground smallint NULL`);
+    // 重点关注名单 (key-attention list): a list type of its own (issue 14, point 10).
+    await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_list_type_check`);
+    await q.query(`ALTER TABLE credit_records ADD CONSTRAINT credit_records_list_type_check CHECK (list_type IN (
+      'court_defaulter', 'serious_dishonesty', 'major_tax_violation', 'procurement_dishonesty',
+      'abnormal_operation', 'key_attention', 'red_list'))`);
     await q.query(`ALTER TABLE credit_records ADD CONSTRAINT credit_records_list_ground_check
       CHECK (list_ground IS NULL OR (list_type = 'court_defaulter' AND list_ground BETWEEN 1 AND 6))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    const [{ n }] = (await q.query(
+      `SELECT count(*)::int AS n FROM credit_records WHERE list_type = 'key_attention'`,
+    )) as {
+      n: number;
+    }[];
+    if (n > 0) throw new Error(`${n} key_attention (重点关注名单) records exist: remove them before reverting`);
     await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_list_ground_check`);
     await q.query(`ALTER TABLE credit_records DROP COLUMN list_ground`);
+    await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_list_type_check`);
+    await q.query(`ALTER TABLE credit_records ADD CONSTRAINT credit_records_list_type_check CHECK (list_type IN (
+      'court_defaulter', 'serious_dishonesty', 'major_tax_violation', 'procurement_dishonesty',
+      'abnormal_operation', 'red_list'))`);
   }
 }

@@ -137,6 +137,7 @@ export function deriveFacts(
     majorTaxViolationListed: listed('major_tax_violation'),
     procurementDishonestyListed: listed('procurement_dishonesty'),
     abnormalOperationListed: listed('abnormal_operation'),
+    keyAttentionListed: listed('key_attention'),
     redListed: listed('red_list'),
     ...taxFacts(of('tax_credit')),
     commitmentsBreachedLast36Months: count(

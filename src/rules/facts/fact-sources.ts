@@ -92,6 +92,7 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   majorTaxViolationListed: listed('major_tax_violation'),
   procurementDishonestyListed: listed('procurement_dishonesty'),
   abnormalOperationListed: listed('abnormal_operation'),
+  keyAttentionListed: listed('key_attention'),
   redListed: listed('red_list'),
   taxCreditLevel: latestTax,
   consecutiveTaxALevelYears: taxARun,

@@ -25,6 +25,7 @@ export const LIST_TYPES: readonly ListKind[] = [
   'major_tax_violation',
   'procurement_dishonesty',
   'abnormal_operation',
+  'key_attention',
   'red_list',
 ];
 

@@ -11,7 +11,8 @@
  * - 重大税收违法失信主体 (国家税务总局令第54号) [s]: published for a fixed period stated by the tax office;
  *   the end date is required (the figure of 3 years is only known from secondary sources, so it is not
  *   used to fill a missing date or to bound a given one).
- * - 严重失信主体名单 (generic), 经营异常名录, 守信红名单: no national term found — in force until the source
+ * - 严重失信主体名单 (generic), 经营异常名录, 重点关注名单, 守信红名单: no national term found (for 重点关注名单 the
+ *   commerce field caps it at 2 years [s], other fields differ) — in force until the source
  *   removes the entry (`endedAt`), or until the end date the source gives.
  */
 import { addMonths, parseDate } from '../shared/calendar';
@@ -63,6 +64,11 @@ export const LIST_TERM_RULES: Readonly<Record<ListKind, ListTermRule>> = {
     status: 'none-found',
   },
   abnormal_operation: { kind: 'until-removed', basis: 'no national term found', status: 'none-found' },
+  key_attention: {
+    kind: 'until-removed',
+    basis: 'the basis of each key-attention list (commerce: at most 2 years [s]; no national term)',
+    status: 'none-found',
+  },
   red_list: { kind: 'until-removed', basis: 'local red-list rules', status: 'none-found' },
 };
 
@@ -128,6 +134,7 @@ export function listTermErrors(entry: ListEntry): ListTermError[] {
       break;
     case 'serious_dishonesty':
     case 'abnormal_operation':
+    case 'key_attention':
     case 'red_list':
       break;
   }

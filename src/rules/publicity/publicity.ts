@@ -82,4 +82,5 @@ export type ListKind =
   | 'major_tax_violation'
   | 'procurement_dishonesty'
   | 'abnormal_operation'
+  | 'key_attention'
   | 'red_list';

@@ -173,6 +173,12 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'list entries: abnormal_operation',
   ),
   b(
+    'keyAttentionListed',
+    'On a key-attention list (重点关注名单) in force at T; no measure rests on it (none found in its sources)',
+    '列入重点关注名单（未发现以其为依据的惩戒措施）',
+    'list entries: key_attention',
+  ),
+  b(
     'redListed',
     'On a red list of trustworthy subjects (守信红名单) in force at T',
     '列入守信红名单',

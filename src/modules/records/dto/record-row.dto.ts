@@ -86,7 +86,7 @@ export class RecordRowDto extends RecordDetailFields {
 
   @OptionalEnum(LIST_TYPES, {
     description:
-      'List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, red_list 红名单',
+      'List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, key_attention 重点关注名单 (no measure of its own), red_list 红名单',
   })
   listType?: ListKind;
 
