@@ -1896,10 +1896,10 @@ export interface components {
              */
             severity?: "minor" | "general" | "serious";
             /**
-             * @description List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, red_list 红名单
+             * @description List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, key_attention 重点关注名单 (no measure of its own), red_list 红名单
              * @enum {string}
              */
-            listType?: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "red_list";
+            listType?: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "key_attention" | "red_list";
             /**
              * @description Tax credit level (纳税信用级别) A/B/M/C/D
              * @enum {string}
@@ -2002,7 +2002,7 @@ export interface components {
              * @description List (名单类型) of a list entry
              * @enum {string|null}
              */
-            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "red_list" | null;
+            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "key_attention" | "red_list" | null;
             /** @description 失信被执行人 ground (失信情形, 法释〔2017〕7号 Art. 1): 1 has no term (court deletes), 2–6 listed 2 years (+1–3); null for other lists or when not recorded */
             listGround: number | null;
             /** @enum {string|null} */
@@ -2578,7 +2578,7 @@ export interface components {
              * @description List (名单类型) of a list entry
              * @enum {string|null}
              */
-            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "red_list" | null;
+            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "key_attention" | "red_list" | null;
             /**
              * @description Severity (严重程度)
              * @enum {string|null}
