@@ -144,6 +144,10 @@ export function deriveFacts(
       commitments,
       (r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36),
     ),
+    commitmentsBreachedUnrepaired: count(
+      commitments,
+      (r) => r.commitmentStatus === 'breached' && statusDate(r) <= asOf,
+    ),
     commitmentsFulfilled: count(commitments, (r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= asOf),
     inspectionsLast12Months: inspections12.length,
     inspectionFailuresLast12Months: failed12.length,

@@ -98,6 +98,8 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   consecutiveTaxALevelYears: taxARun,
   commitmentsBreachedLast36Months: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), s.asOf, 36)),
+  commitmentsBreachedUnrepaired: (s) =>
+    of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && statusDate(r) <= s.asOf),
   commitmentsFulfilled: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= s.asOf),
   inspectionsLast12Months: inspections12,

@@ -208,6 +208,12 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'commitment records, breached',
   ),
   n(
+    'commitmentsBreachedUnrepaired',
+    'Credit commitments (信用承诺) breached by T and not repaired, whenever breached (国办发〔2020〕42号: excluded from notify-and-commit until repaired)',
+    '违背信用承诺且尚未修复的次数（不限时间）',
+    'commitment records, breached',
+  ),
+  n(
     'commitmentsFulfilled',
     'Credit commitments recorded as fulfilled by T',
     '已履行信用承诺数',
