@@ -247,7 +247,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   {
     ...n(
       'recordsInForce',
-      'Credit records of any type in force at T (0 = a subject without history); default 1',
+      'Credit records of any type in force at T; 0 = a subject without history; default 1',
       '在有效期内的各类信用记录数（0 表示无信用记录）',
       'records of every type',
     ),
@@ -256,7 +256,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   {
     ...n(
       'industryRecordsInForce',
-      "Credit records of any type in force at T in the pack's industry (0 = no history in it); default 1",
+      "Credit records of any type in force at T in the pack's industry; 0 = no history in it; default 1",
       '本行业在有效期内的各类信用记录数（0 表示本行业无信用记录）',
       'records of every type of the industry',
     ),
