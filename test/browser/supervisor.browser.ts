@@ -114,11 +114,11 @@ describe('console journey: supervisor', () => {
     ]!;
     await page.locator('.ant-select-item-option', { hasText: industryZh }).click();
     await page.locator('#tier').click();
-    const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMCD] [ABMCD]级$/ });
+    const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMNCD] [ABMNCD]级$/ });
     await tierOptions.first().waitFor();
     const offered = await tierOptions.allInnerTexts();
     expect(offered.map((o) => o.trim())).toEqual(
-      (pick.industry === 'tax' ? ['A', 'B', 'M', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`),
+      (pick.industry === 'tax' ? ['A', 'B', 'M', 'N', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`),
     );
     await tierOptions.filter({ hasText: `${pick.tier}级` }).click();
     const answered = page.waitForResponse(
