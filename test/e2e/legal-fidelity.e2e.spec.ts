@@ -271,4 +271,27 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     const other = report.body.sections.find((x: { key: string }) => x.key === 'other');
     expect(other.items).toEqual([expect.objectContaining({ category: 'key_attention', categoryZh: '重点关注名单' })]);
   });
+
+  it('a legal basis must be real text: a blank source title is refused at draft save (400) and by validate; nothing is stored', async () => {
+    const draft = await http(t.url, 'GET', '/api/v1/packs/tax/draft');
+    expect(draft.status).toBe(200);
+    const content = structuredClone(draft.body.content) as { legalSources: { title: string; article?: string }[] };
+    content.legalSources[0].title = ' \u3000 ';
+    const saved = await http(
+      t.url,
+      'PUT',
+      '/api/v1/packs/tax/draft',
+      { content },
+      { 'if-match': String(draft.body.revision) },
+    );
+    expect(saved.status).toBe(400);
+    expect(saved.body.errors).toContainEqual({
+      field: 'content/legalSources/0/title',
+      reason: expect.stringMatching(/must not be blank/),
+    });
+    expect((await http(t.url, 'GET', '/api/v1/packs/tax/draft')).body.revision).toBe(draft.body.revision);
+    const validated = await post('/api/v1/packs/validate', content);
+    expect(validated.body.valid).toBe(false);
+    expect(validated.body.findings.map((f: { path: string }) => f.path)).toContain('/legalSources/0/title');
+  });
 });
