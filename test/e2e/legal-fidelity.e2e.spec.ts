@@ -294,4 +294,32 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     expect(validated.body.valid).toBe(false);
     expect(validated.body.findings.map((f: { path: string }) => f.path)).toContain('/legalSources/0/title');
   });
+
+  it('a 200万元 fine graded general stops being published after a year but excludes the supplier for 3 (政府采购法 Art. 22(1)(5))', async () => {
+    const code = uscc();
+    const fine = await post('/api/v1/records', {
+      type: 'penalty',
+      source,
+      decisionNumber: `P-${randomUUID()}`,
+      subjectName: `綦江较大数额罚款测试公司${code.slice(-4)}`,
+      subjectCode: code,
+      severity: 'general',
+      penaltyTypes: ['fine'],
+      fineAmount: 200,
+      decisionDate: '2026-06-01',
+    });
+    expect(fine.status).toBe(201);
+    expect(fine.body.record.publicityEnd).toBe('2027-06-01'); // 令第36号: general, at most 1 year
+    await t.app.get(TieringService).idle();
+
+    clock.pin('2028-01-10T04:00:00Z'); // no longer published, still within 3 years
+    const res = await check('government_procurement', code, 'supplier');
+    expect(res.body.parties[0].verdict).toBe('block');
+    const m = res.body.parties[0].measures.find((x: { code: string }) => x.code === 'gp-exclude-major-violation');
+    expect(m.triggeredBy).toEqual([expect.objectContaining({ decisionNumber: fine.body.record.decisionNumber })]);
+    expect(codesOf(await check('tendering', code, 'bidder'))).toEqual([]); // the look-back is procurement's own
+
+    clock.pin('2029-06-01T04:00:00Z'); // 3 years on: no longer a major violation record
+    expect((await check('government_procurement', code, 'supplier')).body.parties[0].verdict).toBe('pass');
+  });
 });

@@ -156,6 +156,24 @@ export class RecordsStore {
     );
   }
 
+  /**
+   * Penalties that may be major violation records for the procurement look-back (政府采购法 Art. 22(1)(5)),
+   * whatever their publicity end: decided in the 36 months up to `asOf`, not revoked or repaired by then,
+   * ordering suspension, revoking a licence or fining 200万元 or more. procurementMajorViolations (src/rules)
+   * applies the exact rule.
+   */
+  async procurementLookBackFor(subjectIds: readonly string[], asOf: string): Promise<RecordRow[]> {
+    if (!subjectIds.length) return [];
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM credit_records WHERE subject_id = ANY($1::uuid[]) AND type = 'penalty'
+         AND decision_date <= $2::date AND decision_date > ($2::date - interval '37 months')
+         AND (revoked_at IS NULL OR revoked_at > $2::date) AND (repaired_at IS NULL OR repaired_at > $2::date)
+         AND (penalty_types && ARRAY['suspension', 'licence_revocation']::text[] OR fine_amount >= 200)
+       ORDER BY subject_id, decision_date, id`,
+      [subjectIds, asOf],
+    );
+  }
+
   /** One subject's records: in force at `asOf`, or (includeEnded) every record decided by then. */
   async forSubject(subjectId: string, asOf: string | null, includeEnded: boolean): Promise<RecordRow[]> {
     const params: unknown[] = [subjectId];
