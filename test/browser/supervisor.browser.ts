@@ -134,7 +134,7 @@ describe('console journey: supervisor', () => {
     const tags = rows.locator(`[data-tier="${pick.tier}"]`);
     await expect(tags.count()).resolves.toBe(expected.length);
     expect((await tags.first().innerText()).trim()).toBe(`${pick.tier} ${pick.tier}级`);
-    const colour = { B: 'processing', M: 'default', C: 'warning', D: 'error' }[pick.tier]!;
+    const colour = { B: 'processing', M: 'default', N: 'default', C: 'warning', D: 'error' }[pick.tier]!;
     expect(await tags.first().getAttribute('class')).toContain(colour);
     await shot('subjects-by-tier');
   });
