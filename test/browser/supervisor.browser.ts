@@ -114,11 +114,11 @@ describe('console journey: supervisor', () => {
     ]!;
     await page.locator('.ant-select-item-option', { hasText: industryZh }).click();
     await page.locator('#tier').click();
-    const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMCD] [ABMCD]级$/ });
+    const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMNCD] [ABMNCD]级$/ });
     await tierOptions.first().waitFor();
     const offered = await tierOptions.allInnerTexts();
     expect(offered.map((o) => o.trim())).toEqual(
-      (pick.industry === 'tax' ? ['A', 'B', 'M', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`),
+      (pick.industry === 'tax' ? ['A', 'B', 'M', 'N', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`),
     );
     await tierOptions.filter({ hasText: `${pick.tier}级` }).click();
     const answered = page.waitForResponse(
@@ -134,7 +134,7 @@ describe('console journey: supervisor', () => {
     const tags = rows.locator(`[data-tier="${pick.tier}"]`);
     await expect(tags.count()).resolves.toBe(expected.length);
     expect((await tags.first().innerText()).trim()).toBe(`${pick.tier} ${pick.tier}级`);
-    const colour = { B: 'processing', M: 'default', C: 'warning', D: 'error' }[pick.tier]!;
+    const colour = { B: 'processing', M: 'default', N: 'default', C: 'warning', D: 'error' }[pick.tier]!;
     expect(await tags.first().getAttribute('class')).toContain(colour);
     await shot('subjects-by-tier');
   });

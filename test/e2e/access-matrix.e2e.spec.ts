@@ -79,6 +79,7 @@ describe('access matrix: every route × every scope and bad keys', () => {
       subjectName: PERSON_NAME,
       subjectIdNumber: ID_NUMBER,
       listType: 'court_defaulter',
+      listGround: 2,
       severity: 'serious',
       decisionDate: '2025-05-20',
     });

@@ -24,7 +24,7 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     subjectName: '待记测试公司',
     subjectCode,
     severity: 'general',
-    penaltyTypes: ['warning'],
+    penaltyTypes: ['other'],
     decisionDate: '2026-03-01',
   });
   const outboxOf = async (entryId: string) =>

@@ -22,7 +22,7 @@ describe('record changes are audited (记录变更留痕)', () => {
       subjectName: '留痕测试公司',
       subjectCode: code,
       severity: 'general',
-      penaltyTypes: ['warning'],
+      penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     };
     const one = await http(t.url, 'POST', '/api/v1/records', row, { 'x-operator': 'officer-7' });
@@ -55,7 +55,7 @@ describe('record changes are audited (记录变更留痕)', () => {
       subjectName: `留痕批量测试公司 第${i + 1}号`,
       subjectCode: uscc(),
       severity: 'minor',
-      penaltyTypes: ['warning'],
+      penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     }));
     const res = await http(t.url, 'POST', '/api/v1/records/import', { records });
@@ -79,7 +79,7 @@ describe('record changes are audited (记录变更留痕)', () => {
         subjectName: '时区测试公司',
         subjectCode: uscc(),
         severity: 'general',
-        penaltyTypes: ['warning'],
+        penaltyTypes: ['other'],
         decisionDate: '2026-11-20',
       };
       const res = await http(t.url, 'POST', '/api/v1/records', row);
@@ -116,7 +116,7 @@ describe('record changes are audited (记录变更留痕)', () => {
       subjectName: '张三',
       subjectIdNumber: id,
       severity: 'general',
-      penaltyTypes: ['warning'],
+      penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     };
     const res = await http(t.url, 'POST', '/api/v1/records', row);
@@ -163,7 +163,7 @@ describe('record changes are audited (记录变更留痕)', () => {
       subjectName: 'z',
       subjectCode: '91350100M000100Y4A',
       severity: 'general',
-      penaltyTypes: ['warning'],
+      penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     });
     expect(res.status).toBe(400);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
+import { addMonths } from '../../src/rules/shared';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
@@ -39,6 +40,8 @@ describe('checks (逢办必查) over HTTP', () => {
       subjectCode: code,
       listType,
       ...(listType === 'red_list' ? {} : { severity: 'serious' }),
+      ...(listType === 'court_defaulter' ? { listGround: 2 } : {}),
+      ...(listType === 'procurement_dishonesty' ? { listEndDate: addMonths(decisionDate, 24) } : {}),
       decisionDate,
     });
     expect(res.status).toBe(201);
@@ -77,8 +80,8 @@ describe('checks (逢办必查) over HTTP', () => {
     expect(later.body.parties[0]).toMatchObject({ verdict: 'pass', measures: [] });
   });
 
-  it('restricts a bidder on a serious-dishonesty list in tendering (joint memoranda)', async () => {
-    const s = await listed('serious_dishonesty');
+  it('restricts a bidder on the procurement serious-violation list in tendering (its own memorandum)', async () => {
+    const s = await listed('procurement_dishonesty');
     const res = await check('tendering', [{ code: s.code, role: 'bidder' }]);
     expect(res.body.parties[0].verdict).toBe('restrict');
     const m = res.body.parties[0].measures[0];

@@ -263,7 +263,7 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
       subjectName: '重庆綦江承诺测试有限公司',
       subjectCode: code,
       severity: 'general',
-      penaltyTypes: ['warning'],
+      penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     });
     const notCommitment = await outcome(penalty.body.record.id, {});

@@ -94,6 +94,7 @@ describe('public credit report (信用报告)', () => {
     await record('CD', {
       type: 'list_entry',
       listType: 'court_defaulter',
+      listGround: 2,
       severity: 'serious',
       decisionDate: '2026-02-01',
     });

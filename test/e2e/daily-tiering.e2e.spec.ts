@@ -70,10 +70,11 @@ describe('daily tiering run (每日分级)', () => {
     // The listing ends on 2026-08-01; nothing changes that day but the date.
     clock.pin('2026-08-02T04:00:00Z'); // 12:00 in China
     await runOf('2026-08-02');
-    expect(await fireTier(subjectId)).toBe('A');
+    expect(await fireTier(subjectId)).toBe('B'); // no record left in force: the pack's default B, never A
+
     const history = await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history?industry=fire_safety`);
     expect(history.body.items.map((h: { tier: string; trigger: string }) => `${h.tier} ${h.trigger}`)).toEqual(
-      expect.arrayContaining(['A daily']),
+      expect.arrayContaining(['B daily']),
     );
 
     // 00:30 in China on 08-03: before TIERING_DAILY_HOUR, no run; 01:30: the day's run.

@@ -51,6 +51,7 @@ describe('hostile input against every route of the OpenAPI document', () => {
         subjectName: '李四',
         subjectIdNumber: '11010519491231002X',
         listType: 'court_defaulter',
+        listGround: 2,
         severity: 'serious',
         decisionDate: '2025-05-20',
       }),

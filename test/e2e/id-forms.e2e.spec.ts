@@ -27,7 +27,7 @@ describe('ID numbers in full width and first-generation numbers', () => {
     decisionNumber: `QJ-${token()}`,
     subjectName: '张某',
     severity: 'general',
-    penaltyTypes: ['warning'],
+    penaltyTypes: ['other'],
     decisionDate: '2026-03-01',
     ...over,
   });
@@ -63,7 +63,7 @@ describe('ID numbers in full width and first-generation numbers', () => {
     const wide = await post('/api/v1/records', penalty({ subjectIdNumber: fullWidth(id).toLowerCase() }));
     expect(wide.status).toBe(201);
     expect(wide.body.record.subjectId).toBe(ascii.body.record.subjectId);
-    const csv = `type,source,decisionNumber,subjectName,subjectIdNumber,severity,penaltyTypes,decisionDate\npenalty,全角CSV-${token()},C-1,张某,${mixed(id)},general,warning,2026-03-01\n`;
+    const csv = `type,source,decisionNumber,subjectName,subjectIdNumber,severity,penaltyTypes,decisionDate\npenalty,全角CSV-${token()},C-1,张某,${mixed(id)},general,other,2026-03-01\n`;
     const imported = await http(t.url, 'POST', '/api/v1/records/import', csv, { 'content-type': 'text/csv' });
     expect(imported.status).toBe(200);
     expect(imported.body.rows[0]).toMatchObject({ status: 'stored', subjectId: ascii.body.record.subjectId });

@@ -48,7 +48,8 @@ describe('records import: GBK / UTF-8 CSV with Chinese headers, .xlsx, templates
           subjectName: '綦江区格式测试餐饮店',
           subjectCode: a,
           decisionNumber: `綦市监罚〔2026〕${n}1号`,
-          penaltyTypes: ['warning'],
+          // A grade the department chooses (令第36号 fixes warnings alone as minor: 'general' would be refused).
+          penaltyTypes: ['suspension'],
           decisionDate: '2026-03-01',
           source,
           authority: '重庆市綦江区市场监督管理局',
@@ -72,7 +73,17 @@ describe('records import: GBK / UTF-8 CSV with Chinese headers, .xlsx, templates
       ],
       /** The same two rows as an office export writes them, then a bad one. */
       cells: [
-        ['1', '法人及非法人组织', '綦江区格式测试餐饮店', a, `綦市监罚〔2026〕${n}1号`, '警告', '', '', '2026/3/1'],
+        [
+          '1',
+          '法人及非法人组织',
+          '綦江区格式测试餐饮店',
+          a,
+          `綦市监罚〔2026〕${n}1号`,
+          '责令停产停业',
+          '',
+          '',
+          '2026/3/1',
+        ],
         [
           '2',
           '法人及非法人组织',

@@ -69,6 +69,17 @@ describe('inspection plans: due by frequency', () => {
     expect((await inspection('新店', 'fire_safety', '2026-10-01')).status).toBe(201);
     expect((await inspection('近查', 'food_drug', '2025-05-20')).status).toBe(201);
     expect((await inspection('久查', 'food_drug', '2024-09-20')).status).toBe(201);
+    // 老店 holds a food licence: a history in the industry (a subject without any record is the default B, issue 14).
+    const licence = await http(t.url, 'POST', '/api/v1/records', {
+      type: 'licence',
+      source,
+      decisionNumber: `JY-${randomUUID()}`,
+      subjectName: '老店',
+      subjectCode: subject['老店'],
+      industry: 'food_drug',
+      decisionDate: '2015-03-10',
+    });
+    expect(licence.status).toBe(201);
     const tiering = t.app.get(TieringService);
     await tiering.idle();
     await tiering.recompute(

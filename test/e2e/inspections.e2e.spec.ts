@@ -78,6 +78,21 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
       });
       expect(res.status).toBe(201);
     }
+    // A food business with its licence has a history in the industry: no records at all would be the pack's
+    // default B, never A (issue 14).
+    for (const s of good) {
+      const res = await http(t.url, 'POST', '/api/v1/records', {
+        type: 'licence',
+        source,
+        decisionNumber: `JY${randomInt(1e9)}`,
+        subjectName: '綦江抽查测试食品有限公司',
+        subjectCode: s.code,
+        industry: 'food_drug',
+        decisionDate: '2025-01-05',
+        validUntil: '2030-01-05',
+      });
+      expect(res.status).toBe(201);
+    }
     await tiering.idle();
     await tiering.recompute(
       subjects.map((s) => s.id),

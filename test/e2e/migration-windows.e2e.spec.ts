@@ -33,7 +33,7 @@ describe('migration 1300: 令第36号 windows of sector penalties stored with th
       industry,
       sector,
       severity,
-      penaltyTypes: ['warning'],
+      penaltyTypes: ['other'],
       decisionDate,
     });
     expect(res.status).toBe(201);

@@ -76,7 +76,7 @@ describe('database closed to connections and backends terminated (管理员关�
       subjectName: '关库测试公司',
       subjectCode: uscc(),
       severity: 'general',
-      penaltyTypes: ['warning'],
+      penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     }));
     return note('import', await http(t.url, 'POST', '/api/v1/records/import', { records }), source);

@@ -38,7 +38,7 @@ describe('explain and validate rule packs over HTTP', () => {
     });
     const repeated = res.body.rules.find((r: { rule: string }) => r.rule === 'tax-penalties-repeated');
     expect(repeated).toMatchObject({ fired: false, conditions: [{ factValue: 1, expected: 3, passed: false }] });
-    expect(res.body.rules).toHaveLength(9);
+    expect(res.body.rules).toHaveLength(11);
   });
 
   it('refuses facts outside the catalogue with problem details naming the fact', async () => {

@@ -227,6 +227,7 @@ describe('records (信用记录) over HTTP', () => {
       ...penalty(r),
       type: 'list_entry',
       listType: 'court_defaulter',
+      listGround: 2,
       severity: 'serious',
       penaltyTypes: undefined,
       fineAmount: undefined,

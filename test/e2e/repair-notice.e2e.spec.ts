@@ -94,7 +94,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
     const listed = await record({
       type: 'list_entry',
       listType: 'serious_dishonesty',
-      severity: 'serious',
+      severity: 'general',
       decisionDate: '2026-05-20',
     });
     const notice = await http(t.url, 'GET', `/api/v1/records/${listed}/repair-notice`);
@@ -110,6 +110,25 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
       reason: '已纠正失信行为并履行相关义务。',
     });
     expect(applied.status).toBe(201);
+  });
+
+  it('a serious listing decided under 令第36号 waits 1 year before repair (serious information), notice and route agree', async () => {
+    const listed = await record({
+      type: 'list_entry',
+      listType: 'serious_dishonesty',
+      severity: 'serious',
+      decisionDate: '2026-05-20',
+    });
+    const notice = await http(t.url, 'GET', `/api/v1/records/${listed}/repair-notice`);
+    expect(notice.body).toMatchObject({ earliestRepairDate: '2027-05-20', publicityEnds: null });
+    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', {
+      recordId: listed,
+      applicant: { kind: 'subject', name: '修复告知测试公司' },
+      commitment: '本单位承诺所提交材料真实有效，愿意承担违背承诺的相应责任。',
+      reason: '已纠正失信行为并履行相关义务。',
+    });
+    expect(applied.status).toBe(422);
+    expect(applied.body.code).toBe('REPAIR_TOO_EARLY');
   });
 
   it('has no notice for a licence (404 problem), and refuses a malformed id', async () => {

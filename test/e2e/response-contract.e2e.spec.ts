@@ -204,6 +204,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
       subjectName: listed.name,
       subjectCode: listed.code,
       listType: 'court_defaulter',
+      listGround: 2,
       severity: 'serious',
       decisionDate: '2026-05-20',
     });
@@ -551,6 +552,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/quality/statistics', {}, { query: range });
     await call('GET', '/api/v1/quality/failures', {}, { query: range });
     await call('GET', '/api/v1/quality/ledgers', {}, { query: range });
+    await call('GET', '/api/v1/quality/legal-findings', {}, {});
     await call('GET', '/api/v1/subjects/{id}/credit-report', { id: ids.firm });
     await call('GET', '/api/v1/credit-reports', {}, { query: `code=${listed.code}` });
   });

@@ -45,8 +45,9 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     s.penalised = p.id;
     penalisedCode = p.code;
     s.untiered = (await register('d丁')).id;
-    // The first read stores the tiers (trigger first-read); the untiered subject is never read.
-    for (const id of [s.clean1, s.clean2, s.penalised]) expect(await tierOf(id, 'food_drug')).toBe('A');
+    // The first read stores the tiers (trigger first-read); the untiered subject is never read. Without records
+    // a subject is the food pack's default B and not evaluated (N) in tax, never A (issue 14).
+    for (const id of [s.clean1, s.clean2, s.penalised]) expect(await tierOf(id, 'food_drug')).toBe('B');
     const rec = await http(t.url, 'POST', '/api/v1/records', {
       type: 'penalty',
       source,
@@ -78,11 +79,11 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     expect(c.status).toBe(200);
     expect(ids(c.body)).toEqual([s.penalised]);
 
-    const a = await get(`${name}&industry=food_drug&tier=A`);
+    const a = await get(`${name}&industry=food_drug&tier=B`);
     expect(ids(a.body)).toEqual([s.clean1, s.clean2].sort());
 
     // Another industry: the food penalty does not count in tax.
-    expect(ids((await get(`${name}&industry=tax&tier=A`)).body)).toEqual([s.clean1, s.clean2, s.penalised].sort());
+    expect(ids((await get(`${name}&industry=tax&tier=N`)).body)).toEqual([s.clean1, s.clean2, s.penalised].sort());
     expect((await get(`${name}&industry=tax&tier=C`)).body.items).toEqual([]);
 
     // Industry alone: any stored tier of it; a subject with no stored tier is not in it.
@@ -108,10 +109,10 @@ describe('subject search by industry and credit tier (按行业、信用等级�
 
   it('pages through a tier by cursor, with the name order kept', async () => {
     const name = `name=${encodeURIComponent(`分级检索${run}`)}`;
-    const first = await get(`${name}&industry=food_drug&tier=A&limit=1`);
+    const first = await get(`${name}&industry=food_drug&tier=B&limit=1`);
     expect(first.body.items).toHaveLength(1);
     expect(first.body.nextCursor).toBe(s.clean1);
-    const second = await get(`${name}&industry=food_drug&tier=A&limit=1&cursor=${first.body.nextCursor}`);
+    const second = await get(`${name}&industry=food_drug&tier=B&limit=1&cursor=${first.body.nextCursor}`);
     expect(ids(second.body)).toEqual([s.clean2]);
     expect(second.body.nextCursor).toBeNull();
   });
@@ -142,7 +143,7 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     expect(byName.industry.description).toContain('行业');
     expect(byName.industry.schema.enum).toEqual(['tax', 'construction', 'food_drug', 'fire_safety']);
     expect(byName.tier.description).toContain('信用等级');
-    expect(byName.tier.schema.enum).toEqual(['A', 'B', 'M', 'C', 'D']);
+    expect(byName.tier.schema.enum).toEqual(['A', 'B', 'M', 'N', 'C', 'D']);
     expect(doc.paths['/api/v1/subjects'].get.tags).toEqual(['subjects (信用主体)']);
   });
 });

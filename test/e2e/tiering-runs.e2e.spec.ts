@@ -92,7 +92,8 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
     expect(run.status).toBe(200);
     expect(run.body).toMatchObject({ asOf: '2030-06-01', changed: expect.any(Number) });
     expect(run.body.changed).toBeGreaterThan(0);
-    expect(await stored(s.id, 'food_drug')).toMatchObject({ tier: 'A', asOf: '2030-06-01' });
+    // Nothing left in force in food: the pack's default B for a subject without history (issue 14), not A.
+    expect(await stored(s.id, 'food_drug')).toMatchObject({ tier: 'B', asOf: '2030-06-01' });
     expect((await http(t.url, 'POST', '/api/v1/tiering/runs', {})).body).toMatchObject({ changed: 0, refreshed: 0 });
     clock.pin('2026-11-28T04:00:00Z');
     await http(t.url, 'POST', '/api/v1/tiering/runs', {});

@@ -38,14 +38,22 @@ describe('tiering (信用分级) over HTTP', () => {
     >;
   };
 
-  it('tiers a subject with no records in every industry at the top tier, explained and stored', async () => {
+  it('never tiers a subject with no records at the top tier: tax not evaluated (N), the others their default B, explained and stored', async () => {
     const s = await register();
     const tiers = await tiersOf(s.id);
     expect(Object.keys(tiers).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
-    for (const tier of Object.values(tiers)) {
-      expect(tier.tier).toBe('A');
-      expect(tier.score).toBeGreaterThanOrEqual(90);
-      expect(tier.inspectionPolicy).toMatchObject({ tier: 'A', onSiteWithoutLead: false });
+    const expected: Record<string, [string, string]> = {
+      tax: ['N', 'tax-not-evaluated'], // 纳税缴费信用管理办法 (2025年第12号): no records → not evaluated
+      construction: ['B', 'construction-no-history'], // local default (law silent)
+      food_drug: ['B', 'food-no-history'],
+      fire_safety: ['B', 'fire-no-history'],
+    };
+    for (const [industry, tier] of Object.entries(tiers)) {
+      const [id, rule] = expected[industry];
+      expect(tier.tier).toBe(id);
+      expect(tier.score).toBe(100);
+      expect(tier.fired.map((f: { rule: string }) => f.rule)).toEqual([rule]);
+      expect(tier.inspectionPolicy).toMatchObject({ tier: id });
       expect(tier.pack.version).toMatch(/^\d+\.\d+\.\d+$/);
       expect(tier.computedAt).toBeTruthy();
     }
@@ -53,7 +61,7 @@ describe('tiering (信用分级) over HTTP', () => {
 
   it('recomputes when records change: a serious food-safety penalty drops the food tier, with reasons and legal basis; history keeps the past', async () => {
     const s = await register();
-    expect((await tiersOf(s.id)).food_drug.tier).toBe('A');
+    expect((await tiersOf(s.id)).food_drug.tier).toBe('B'); // no history yet: the local default
     const res = await http(t.url, 'POST', '/api/v1/records', {
       type: 'penalty',
       source,
@@ -76,16 +84,16 @@ describe('tiering (信用分级) over HTTP', () => {
     expect(fired).toEqual(expect.arrayContaining(['food-serious-penalty', 'food-penalty']));
     for (const f of after.food_drug.fired) expect(f.legalBasis.title).toBeTruthy();
     expect(after.food_drug.inspectionPolicy.tier).toBe('C');
-    expect(after.tax.tier).toBe('A'); // another industry's penalty does not count in tax
+    expect(after.tax.tier).toBe('N'); // another industry's penalty does not count in tax: still no tax records
 
     const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history?industry=food_drug`);
     expect(history.status).toBe(200);
-    expect(history.body.items[0]).toMatchObject({ tier: 'C', previousTier: 'A' });
-    expect(history.body.items[history.body.items.length - 1]).toMatchObject({ tier: 'A', previousTier: null });
+    expect(history.body.items[0]).toMatchObject({ tier: 'C', previousTier: 'B' });
+    expect(history.body.items[history.body.items.length - 1]).toMatchObject({ tier: 'B', previousTier: null });
 
-    // As of a date before the decision the same subject is A again: time is an input.
+    // As of a date before the decision the same subject is back at its default B: time is an input.
     const before = await tiersOf(s.id, '?asOf=2026-09-30');
-    expect(before.food_drug.tier).toBe('A');
+    expect(before.food_drug.tier).toBe('B');
     expect(before.food_drug.computedAt).toBeNull();
   });
 

@@ -1004,6 +1004,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/legal-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored records the law contradicts (法定期限与失信程度核查): open-ended or out-of-term list entries, 失信被执行人 without a ground, grades contradicting the penalty type
+         * @description Active records only. 政府采购法 Art. 77 (procurement ban 1–3 years), 国家税务总局令第54号 (fixed publication period), 法释〔2017〕7号 Arts. 1–2 (ground; 2 years only for grounds 2–6), 令第36号 grades by penalty type. Nothing is rewritten: each department corrects its records by re-import (audited).
+         */
+        get: operations["quality.legalFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quality/ledgers": {
         parameters: {
             query?: never;
@@ -2128,16 +2148,16 @@ export interface components {
              */
             sector?: "food" | "drug" | "special_equipment" | "work_safety" | "fire" | "other";
             /**
-             * @description Severity (失信程度): minor 轻微, general 一般, serious 严重. Required for penalties and negative list entries
+             * @description Severity (失信程度): minor 轻微, general 一般, serious 严重. Required for negative list entries, and for penalties unless 令第36号 fixes the grade by the penalty types (licence_revocation, employment_restriction or closure → serious; warning or public_criticism alone → minor); a grade contradicting the penalty types is refused
              * @example general
              * @enum {string}
              */
             severity?: "minor" | "general" | "serious";
             /**
-             * @description List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, red_list 红名单
+             * @description List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, key_attention 重点关注名单 (no measure of its own), red_list 红名单
              * @enum {string}
              */
-            listType?: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "red_list";
+            listType?: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "key_attention" | "red_list";
             /**
              * @description Tax credit level (纳税信用级别) A/B/M/C/D
              * @enum {string}
@@ -2156,9 +2176,14 @@ export interface components {
             decisionDate: string;
             /**
              * Format: date
-             * @description List entry: end date given by the source (列入期限届满日); 失信被执行人 default to 2 years
+             * @description List entry: end date given by the source (列入期限届满日), exclusive. Required for procurement_dishonesty (1–3 years after decisionDate, 政府采购法 Art. 77) and major_tax_violation (fixed publication period, 国家税务总局令第54号); court_defaulter grounds 2–6 default to 2 years (at most 5 with an extension); absent for ground 1
              */
             listEndDate?: string;
+            /**
+             * @description court_defaulter only, required there: the ground of 法释〔2017〕7号 Art. 1 (失信情形): 1 有履行能力而拒不履行 (no term: ends when the court deletes it), 2 伪造证据、暴力威胁等妨碍抗拒执行, 3 虚假诉讼、虚假仲裁或隐匿转移财产规避执行, 4 违反财产报告制度, 5 违反限制消费令, 6 无正当理由拒不履行执行和解协议 (2–6: listed 2 years, extendable 1–3 years)
+             * @example 1
+             */
+            listGround?: number;
             /**
              * Format: date
              * @description Licence: valid until (有效期至), exclusive; absent = no expiry
@@ -2235,7 +2260,9 @@ export interface components {
              * @description List (名单类型) of a list entry
              * @enum {string|null}
              */
-            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "red_list" | null;
+            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "key_attention" | "red_list" | null;
+            /** @description 失信被执行人 ground (失信情形, 法释〔2017〕7号 Art. 1): 1 has no term (court deletes), 2–6 listed 2 years (+1–3); null for other lists or when not recorded */
+            listGround: number | null;
             /** @enum {string|null} */
             taxLevel: "A" | "B" | "M" | "C" | "D" | null;
             taxYear: number | null;
@@ -2755,7 +2782,7 @@ export interface components {
         };
         CheckRequestDto: {
             /**
-             * @description Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信
+             * @description Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信 (loans, credit lines), bond_issuance 发行债券
              * @example tendering
              */
             scenario: string;
@@ -2809,7 +2836,7 @@ export interface components {
              * @description List (名单类型) of a list entry
              * @enum {string|null}
              */
-            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "red_list" | null;
+            listType: "court_defaulter" | "serious_dishonesty" | "major_tax_violation" | "procurement_dishonesty" | "abnormal_operation" | "key_attention" | "red_list" | null;
             /**
              * @description Severity (严重程度)
              * @enum {string|null}
@@ -4018,6 +4045,33 @@ export interface components {
             limit: number;
             offset: number;
             items: components["schemas"]["FailureDto"][];
+        };
+        LegalFindingDto: {
+            /** Format: uuid */
+            recordId: string;
+            /** @description Data-source department (数据来源单位) that must correct the record */
+            department: string;
+            /** @description Decision number (决定文书号) */
+            decisionNumber: string;
+            /**
+             * @description list_term: a list whose law fixes a term stored open-ended or out of bounds (名单期限); court_ground_missing: 失信被执行人 without its ground (失信情形); severity_contradicts_penalty: grade contradicting the penalty types (令第36号)
+             * @enum {string}
+             */
+            code: "list_term" | "court_ground_missing" | "severity_contradicts_penalty";
+            /**
+             * @description The record field to correct (as in POST /api/v1/records)
+             * @example listEndDate
+             */
+            field: string;
+            /** @description Why, with the legal source */
+            reason: string;
+        };
+        LegalFindingsDto: {
+            items: components["schemas"]["LegalFindingDto"][];
+            /** @example 0 */
+            total: number;
+            /** @description How to correct: re-import the row with the field set (an audited update) */
+            howToFix: string;
         };
         LedgerDto: {
             /** @description Department (数据来源单位) */
@@ -5722,7 +5776,7 @@ export interface operations {
                 /** @description Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier. */
                 industry?: "tax" | "construction" | "food_drug" | "fire_safety";
                 /** @description Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines. */
-                tier?: "A" | "B" | "M" | "C" | "D";
+                tier?: "A" | "B" | "M" | "N" | "C" | "D";
             };
             header?: never;
             path?: never;
@@ -9141,6 +9195,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FailuresPageDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes quality, records (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "quality.legalFindings": {
+        parameters: {
+            query?: {
+                /** @description Only this data-source department (数据来源单位), as written in credit records */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalFindingsDto"];
                 };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */

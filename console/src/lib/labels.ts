@@ -4,12 +4,13 @@
  */
 export type Lang = 'zh' | 'en';
 
-export const TIERS = ['A', 'B', 'M', 'C', 'D'] as const;
+export const TIERS = ['A', 'B', 'M', 'N', 'C', 'D'] as const;
 
 export const TIER_TAG: Record<string, string> = {
   A: 'success',
   B: 'processing',
   M: 'default',
+  N: 'default',
   C: 'warning',
   D: 'error',
 };
@@ -18,14 +19,15 @@ export const TIER_CHART: Record<string, string> = {
   A: '#52c41a',
   B: '#1677ff',
   M: '#8c8c8c',
+  N: '#bfbfbf',
   C: '#fa8c16',
   D: '#f5222d',
 };
 
-/** The industries with a tier pack, and each one's tiers (M only in tax), as the service's search accepts them. */
+/** The industries with a tier pack, and each one's tiers (M 新设立 and N 未评价 only in tax), as the service's search accepts them. */
 export const TIER_INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety'] as const;
 export function tiersOf(industry: string): Array<(typeof TIERS)[number]> {
-  return TIERS.filter((x) => x !== 'M' || industry === 'tax');
+  return TIERS.filter((x) => (x !== 'M' && x !== 'N') || industry === 'tax');
 }
 
 export const VERDICT: Record<string, { color: string; zh: string; en: string }> = {

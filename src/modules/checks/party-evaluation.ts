@@ -1,4 +1,11 @@
-import { deriveCheckFacts, type PartyRole, type SubjectTiers, recordsBehind, type FactRecord } from '../../rules/facts';
+import {
+  deriveCheckFacts,
+  procurementMajorViolations,
+  recordsBehind,
+  type FactRecord,
+  type PartyRole,
+  type SubjectTiers,
+} from '../../rules/facts';
 import { evaluateMeasures, type LoadedMeasures } from '../../rules/measures';
 import type { Industry, SubjectKind } from '../../rules/shared';
 import type { RecordCitation } from '../records/record.view';
@@ -13,6 +20,8 @@ export interface PartyInput {
   /** Kind inferred from the identifier when the subject is unknown to the service. */
   readonly inferredKind: SubjectKind;
   readonly records: readonly FactRecord[];
+  /** Penalties past their publicity window that the procurement look-back still counts (政府采购法 Art. 22(1)(5)). */
+  readonly lookBack?: readonly FactRecord[];
   readonly tiers: readonly ComputedTier[];
 }
 
@@ -40,11 +49,13 @@ export function evaluateParty(
     asOf,
     { scenario: transaction.scenario, partyRole: p.role as PartyRole, amount: transaction.amount ?? null },
     tiers as SubjectTiers,
+    undefined,
+    p.lookBack ?? [],
   );
   const evaluation = evaluateMeasures(measures.rules, facts);
   const applied: CheckMeasure[] = evaluation.measures.map((m) => ({
     ...m,
-    triggeredBy: cite(m.factsUsed, p.records, asOf, citations),
+    triggeredBy: cite(m.factsUsed, p.records, p.lookBack ?? [], asOf, citations),
   }));
   const noRecords = p.records.length === 0;
   return {
@@ -73,12 +84,17 @@ export function evaluateParty(
 function cite(
   facts: readonly string[],
   records: readonly FactRecord[],
+  lookBack: readonly FactRecord[],
   asOf: string,
   citations: ReadonlyMap<string, RecordCitation>,
 ): RecordCitation[] {
   const out = new Map<string, RecordCitation>();
   for (const fact of facts) {
-    for (const r of recordsBehind(fact, records, asOf, 'all')) {
+    const behind =
+      fact === 'majorViolationPenaltiesLast36Months'
+        ? procurementMajorViolations([...recordsBehind(fact, records, asOf, 'all'), ...lookBack], asOf)
+        : recordsBehind(fact, records, asOf, 'all');
+    for (const r of behind) {
       const c = r.id ? citations.get(r.id) : undefined;
       if (c) out.set(c.id, c);
     }

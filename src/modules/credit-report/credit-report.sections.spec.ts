@@ -13,6 +13,7 @@ const base: RecordView = {
   sector: 'other',
   severity: 'general',
   listType: null,
+  listGround: null,
   taxLevel: null,
   taxYear: null,
   decisionDate: '2026-05-15',

@@ -46,6 +46,7 @@ const CATEGORY: Record<string, [string, SectionKey]> = {
   major_tax_violation: ['重大税收违法失信主体', 'serious_dishonesty'],
   procurement_dishonesty: ['政府采购严重违法失信行为记录名单', 'serious_dishonesty'],
   abnormal_operation: ['经营异常名录', 'abnormal_operation'],
+  key_attention: ['重点关注名单', 'other'],
   commitment: ['信用承诺', 'commitments'],
   tax_credit: ['纳税信用级别', 'evaluations'],
   court_defaulter: ['失信被执行人', 'judicial'],

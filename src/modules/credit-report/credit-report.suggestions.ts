@@ -12,7 +12,7 @@ export interface Suggestion {
   readonly decisionNumber: string | null;
   /** The department that recognised the record and decides on its repair ("谁认定、谁修复"). */
   readonly department: string | null;
-  readonly route: 'credit_repair' | 'perform_judgment' | 'keep_good_record';
+  readonly route: 'credit_repair' | 'perform_judgment' | 'await_term_end' | 'keep_good_record';
   /** Repair may be applied for from this date (最短公示期届满); null: at once, the department judges. */
   readonly earliestRepairDate: string | null;
   readonly canApplyNow: boolean;
@@ -39,13 +39,18 @@ export function suggestionsFor(records: readonly RecordView[], asOf: string): Su
       ruleVersion: r.ruleVersion,
     };
     if (r.type === 'list_entry' && r.listType === 'court_defaulter') {
+      out.push(courtListing(r, base));
+      continue;
+    }
+    if (r.type === 'list_entry' && r.listType === 'procurement_dishonesty') {
+      // 政府采购法 Art. 77: the ban runs its term and cannot be repaired away early (实施条例 Art. 19 ¶2).
       out.push({
         ...base,
-        route: 'perform_judgment',
+        route: 'await_term_end',
         earliestRepairDate: null,
-        canApplyNow: true,
-        textZh: `履行生效法律文书确定的义务后，由人民法院删除失信被执行人信息（${r.decisionNumber}）；未履行的，名单期限至 ${r.publicityEnd ?? '法院决定之日'}。`,
-        text: `Perform the obligations of the judgment: the court then deletes the listing (${r.decisionNumber}); otherwise it lasts until ${r.publicityEnd ?? 'the court decides'}.`,
+        canApplyNow: false,
+        textZh: `禁止参加政府采购活动的期限届满（${r.publicityEnd ?? '以处理决定为准'}）后自动恢复，不适用信用修复提前移出（${r.decisionNumber}）。`,
+        text: `The procurement ban runs its term (until ${r.publicityEnd ?? 'the date in the decision'}); it is not ended early by credit repair (${r.decisionNumber}).`,
       });
       continue;
     }
@@ -77,4 +82,38 @@ export function suggestionsFor(records: readonly RecordView[], asOf: string): Su
     });
   }
   return out;
+}
+
+/**
+ * 失信被执行人 (法释〔2017〕7号): only the court ends the listing. Ground (1) 有履行能力而拒不履行 has no term;
+ * grounds (2)–(6) end at the listing's term. A listing stored without its ground states no end date: the
+ * 2-year term applies to grounds (2)–(6) only, so telling the subject "2 years" could be false.
+ */
+function courtListing(
+  r: RecordView,
+  base: Pick<Suggestion, 'recordId' | 'decisionNumber' | 'department' | 'ruleVersion'>,
+): Suggestion {
+  const perform = `履行生效法律文书确定的义务后，由人民法院删除失信被执行人信息（${r.decisionNumber}）`;
+  const performEn = `Perform the obligations of the judgment: the court then deletes the listing (${r.decisionNumber})`;
+  const common = { ...base, route: 'perform_judgment' as const, earliestRepairDate: null, canApplyNow: true };
+  if (r.listGround !== null && r.listGround >= 2)
+    return {
+      ...common,
+      publicityEnds: r.publicityEnd,
+      textZh: `${perform}；未履行的，名单期限至 ${r.publicityEnd ?? '人民法院决定之日'}。`,
+      text: `${performEn}; otherwise it lasts until ${r.publicityEnd ?? 'the court decides'}.`,
+    };
+  if (r.listGround === 1)
+    return {
+      ...common,
+      publicityEnds: null,
+      textZh: `${perform}。因有履行能力而拒不履行被列入的，不设期限，直至人民法院删除。`,
+      text: `${performEn}. A listing for refusing to perform while able to (ground 1) has no term: it lasts until the court deletes it.`,
+    };
+  return {
+    ...common,
+    publicityEnds: null,
+    textZh: `${perform}。列入情形未登记，名单期限以人民法院决定为准。`,
+    text: `${performEn}. The ground of the listing is not recorded: its term is what the court decides.`,
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { addMonths } from '../../rules/shared';
 import { mulberry32 } from '../../rules/draw';
+import { SEVERITY_ORDER, severityRange, type RecordSeverity } from '../../rules/publicity';
 import { residentIdCheckChar } from '../../common/identifiers/resident-id';
 import { usccCheckChar, USCC_ALPHABET } from '../../common/identifiers/uscc';
 
@@ -62,6 +63,13 @@ const INDUSTRIES: DemoSubject['industry'][] = ['construction', 'food_drug', 'fir
 /** The seedable PRNG of the inspection draw (deterministic demo data, not cryptography). */
 export const prng = mulberry32;
 
+/** The grade drawn, kept within what 令第36号 allows for the penalty types (warning alone → minor, …). */
+function gradeFor(types: readonly string[], drawn: RecordSeverity): RecordSeverity {
+  const { min, max } = severityRange(types);
+  const rank = (x: RecordSeverity) => SEVERITY_ORDER.indexOf(x);
+  return rank(drawn) < rank(min) ? min : rank(drawn) > rank(max) ? max : drawn;
+}
+
 export function generateDemo(
   today: string,
   count = 300,
@@ -117,7 +125,7 @@ export function generateDemo(
         type: 'penalty',
         industry: ind,
         sector,
-        severity: pick(['minor', 'general', 'general', 'serious'] as const),
+        severity: gradeFor(penaltyTypes, pick(['minor', 'general', 'general', 'serious'] as const)),
         penaltyTypes,
         ...(penaltyTypes.includes('fine') ? { fineAmount: int(1, 60) / 2 } : {}),
         decisionDate: daysAgo(30),
@@ -147,7 +155,13 @@ export function generateDemo(
     if (roll > 0.97)
       rec('L1', { type: 'list_entry', listType: 'serious_dishonesty', severity: 'serious', decisionDate: daysAgo(18) });
     else if (roll > 0.94)
-      rec('L2', { type: 'list_entry', listType: 'court_defaulter', severity: 'serious', decisionDate: daysAgo(20) });
+      rec('L2', {
+        type: 'list_entry',
+        listType: 'court_defaulter',
+        listGround: 2,
+        severity: 'serious',
+        decisionDate: daysAgo(20),
+      });
     else if (roll > 0.91)
       rec('L3', { type: 'list_entry', listType: 'abnormal_operation', severity: 'general', decisionDate: daysAgo(8) });
     else if (roll > 0.85) rec('R1', { type: 'list_entry', listType: 'red_list', decisionDate: daysAgo(12) });

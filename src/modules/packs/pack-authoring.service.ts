@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PackFinding } from '../../rules';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
+import { blankLegalText } from '../../rules/lint';
 import { contentFindings, contentHash, contentVersion } from './pack-content';
 import { PackVersionsStore, type PackVersionRow } from './pack-versions.store';
 import {
@@ -87,6 +88,9 @@ export class PackAuthoringService {
       ]);
     knownShape(packId);
     if ((await this.store.listVersions(packId)).length === 0) throw new PackNotFound(packId);
+    // A legal basis must be real text (issue 14): a blank title or article is refused, not saved as a finding.
+    const blank = blankLegalText(content);
+    if (blank.length) throw new ValidationFailed(blank.map((b) => ({ field: `content${b.path}`, reason: b.reason })));
     const saved = await this.store.saveDraft(packId, revision, content, who(actor));
     if (!saved) throw new DraftConflict(packId, revision, (await this.store.draft(packId))?.revision ?? 0);
     return this.view(packId, saved.revision, saved.content, saved.updatedBy, saved.updatedAt);

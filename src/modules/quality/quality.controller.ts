@@ -7,6 +7,8 @@ import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { DeclareLedgerDto, FailuresQueryDto, LedgersQuery, QualityRangeQuery } from './dto/quality-requests.dto';
 import { FailuresPageDto, LedgerDto, LedgerListDto, QualityStatisticsDto } from './dto/quality-responses.dto';
 import { DEFINITIONS, QualityService } from './quality.service';
+import { LegalFindingsDto, LegalFindingsQuery } from './dto/legal-findings.dto';
+import { LegalFindingsService } from './legal-findings.service';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 
@@ -15,7 +17,10 @@ import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 @Controller('api/v1/quality')
 @UseInterceptors(AuditedInterceptor)
 export class QualityController {
-  constructor(private readonly quality: QualityService) {}
+  constructor(
+    private readonly quality: QualityService,
+    private readonly legal: LegalFindingsService,
+  ) {}
 
   @Get('statistics')
   @ApiOperation({
@@ -42,6 +47,19 @@ export class QualityController {
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
   failures(@Query() q: FailuresQueryDto) {
     return this.quality.failures(q);
+  }
+
+  @Get('legal-findings')
+  @ApiOperation({
+    summary:
+      'Stored records the law contradicts (法定期限与失信程度核查): open-ended or out-of-term list entries, 失信被执行人 without a ground, grades contradicting the penalty type',
+    description:
+      'Active records only. 政府采购法 Art. 77 (procurement ban 1–3 years), 国家税务总局令第54号 (fixed publication period), 法释〔2017〕7号 Arts. 1–2 (ground; 2 years only for grounds 2–6), 令第36号 grades by penalty type. Nothing is rewritten: each department corrects its records by re-import (audited).',
+  })
+  @ApiOkResponse({ type: LegalFindingsDto })
+  @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
+  legalFindings(@Query() q: LegalFindingsQuery) {
+    return this.legal.findings(q.department ?? null);
   }
 
   @Get('ledgers')

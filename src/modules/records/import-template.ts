@@ -84,6 +84,7 @@ const COLUMNS: Record<RecordType, RecordRowField[]> = {
     ...SUBJECT,
     'decisionNumber',
     'listType',
+    'listGround',
     'severity',
     'decisionDate',
     'listEndDate',

@@ -29,6 +29,7 @@ export interface NormalisedRecord {
   readonly sector: string;
   readonly severity: string | null;
   readonly list_type: string | null;
+  readonly list_ground: number | null;
   readonly tax_level: string | null;
   readonly tax_year: number | null;
   readonly decision_date: string;
@@ -91,7 +92,12 @@ function publicity(
     };
   }
   if (r.type === 'list_entry' && r.listType) {
-    const end = listEntryEnd({ list: r.listType, listedDate: r.decisionDate, endDate: r.listEndDate ?? null });
+    const end = listEntryEnd({
+      list: r.listType,
+      listedDate: r.decisionDate,
+      endDate: r.listEndDate ?? null,
+      ground: r.listGround ?? null,
+    });
     return {
       publicity_min_end: null,
       publicity_end: end,
@@ -143,6 +149,7 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
     sector,
     severity: orNull(r.severity),
     list_type: orNull(r.listType),
+    list_ground: orNull(r.listGround),
     tax_level: orNull(r.taxLevel),
     tax_year: orNull(r.taxYear),
     decision_date: r.decisionDate,

@@ -4,6 +4,7 @@
  */
 import type { FieldError } from '../../common/problem';
 import type { RecordType } from '../../rules/facts';
+import { listTermErrors, severityContradiction } from '../../rules/publicity';
 import type { RecordRowDto, RecordRowField } from './dto/record-row.dto';
 
 /** Fields that only make sense on some record types. */
@@ -11,6 +12,7 @@ const TYPE_ONLY: Partial<Record<RecordRowField, readonly RecordType[]>> = {
   severity: ['penalty', 'list_entry'],
   listType: ['list_entry'],
   listEndDate: ['list_entry'],
+  listGround: ['list_entry'],
   taxLevel: ['tax_credit'],
   taxYear: ['tax_credit'],
   penaltyTypes: ['penalty'],
@@ -94,8 +96,12 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
 
   switch (r.type) {
     case 'penalty':
-      need('severity', 'a penalty (行政处罚: minor / general / serious)');
+      need('severity', 'a penalty (行政处罚: minor / general / serious) unless 令第36号 fixes it by the penalty types');
       if (!r.penaltyTypes?.length) fail('penaltyTypes', 'is required for a penalty: at least one 处罚类别');
+      if (r.severity && r.penaltyTypes?.length) {
+        const contradiction = severityContradiction(r.severity, r.penaltyTypes, r.fineAmount);
+        if (contradiction) fail('severity', contradiction);
+      }
       if (
         r.penaltyTypes?.includes('fine') &&
         !(r.fineAmount !== undefined && r.fineAmount !== null && r.fineAmount > 0)
@@ -108,6 +114,14 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
       need('listType', 'a list entry (名单)');
       if (r.listType === 'red_list' && present(r.severity)) fail('severity', 'does not apply to red_list (守信红名单)');
       if (r.listType && r.listType !== 'red_list') need('severity', 'a negative list entry (失信名单)');
+      if (r.listType && !errors.some((e) => e.field === 'listEndDate' || e.field === 'decisionDate'))
+        for (const e of listTermErrors({
+          list: r.listType,
+          listedDate: r.decisionDate,
+          endDate: r.listEndDate ?? null,
+          ground: r.listGround ?? null,
+        }))
+          fail(e.field, e.reason);
       break;
     case 'tax_credit':
       need('taxLevel', 'a tax credit record (纳税信用级别 A/B/M/C/D)');

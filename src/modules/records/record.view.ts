@@ -23,6 +23,7 @@ export interface RecordRow {
   sector: string | null;
   severity: RecordSeverity | null;
   list_type: ListKind | null;
+  list_ground: number | null;
   tax_level: TaxCreditLevel | null;
   tax_year: number | null;
   decision_date: string;
@@ -90,6 +91,8 @@ export interface RecordView {
   readonly sector: string | null;
   readonly severity: RecordSeverity | null;
   readonly listType: ListKind | null;
+  /** 失信被执行人: the ground of 法释〔2017〕7号 Art. 1 (1–6); null otherwise or when not recorded. */
+  readonly listGround: number | null;
   readonly taxLevel: TaxCreditLevel | null;
   readonly taxYear: number | null;
   readonly decisionDate: string;
@@ -122,6 +125,7 @@ export function toFactRecord(r: RecordRow): FactRecord {
     industry: r.industry,
     severity: r.severity,
     listType: r.list_type,
+    listGround: r.list_ground,
     taxLevel: r.tax_level,
     taxYear: r.tax_year,
     decisionDate: r.decision_date,
@@ -151,6 +155,7 @@ export function toView(r: RecordRow, asOf?: string): RecordView {
     sector: r.sector,
     severity: r.severity,
     listType: r.list_type,
+    listGround: r.list_ground,
     taxLevel: r.tax_level,
     taxYear: r.tax_year,
     decisionDate: r.decision_date,

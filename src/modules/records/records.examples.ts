@@ -25,6 +25,7 @@ export const LIST_ENTRY_EXAMPLE = {
   subjectName: '李四',
   subjectIdNumber: '11010519491231002X',
   listType: 'court_defaulter',
+  listGround: 2,
   severity: 'serious',
   decisionDate: '2025-05-20',
 };

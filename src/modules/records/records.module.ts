@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { RecordIngest } from './record-ingest';
 import { RecordIntakeQueries } from './record-intake.queries';
+import { RecordLegalQueries } from './record-legal.queries';
 import { ImportTemplateController } from './import-template.controller';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
@@ -13,7 +14,7 @@ import { RecordsStore } from './records.store';
   imports: [SubjectsModule, AuditModule],
   // The template's static path is registered before records/:id.
   controllers: [ImportTemplateController, RecordsController],
-  providers: [RecordsService, RecordIngest, RecordsStore, RecordIntakeQueries],
-  exports: [RecordsService, RecordIntakeQueries],
+  providers: [RecordsService, RecordIngest, RecordsStore, RecordIntakeQueries, RecordLegalQueries],
+  exports: [RecordsService, RecordIntakeQueries, RecordLegalQueries],
 })
 export class RecordsModule {}

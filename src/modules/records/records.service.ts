@@ -183,6 +183,25 @@ export class RecordsService implements OnModuleDestroy {
     return { records, citations };
   }
 
+  /**
+   * The penalties the procurement look-back may count whatever their publicity end (政府采购法 Art. 22(1)(5),
+   * 3 years), per subject, with their citations: the checks pass them to deriveCheckFacts.
+   */
+  async procurementLookBack(
+    subjectIds: readonly string[],
+    asOf: string,
+  ): Promise<{ records: Map<string, FactRecord[]>; citations: Map<string, RecordCitation> }> {
+    assertDate('asOf', asOf);
+    const ids = [...new Set(subjectIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
+    const records = new Map<string, FactRecord[]>(ids.map((id) => [id, []]));
+    const citations = new Map<string, RecordCitation>();
+    for (const row of ids.length ? await this.store.procurementLookBackFor(ids, asOf) : []) {
+      records.get(row.subject_id)?.push(toFactRecord(row));
+      citations.set(row.id, toCitation(row));
+    }
+    return { records, citations };
+  }
+
   /** A subject's records: in force at `asOf` (default today), or with includeEnded every record decided by then. */
   async listForSubject(
     subjectId: string,

@@ -17,6 +17,7 @@ const COLUMNS = [
   'sector',
   'severity',
   'list_type',
+  'list_ground',
   'tax_level',
   'tax_year',
   d('decision_date'),
@@ -48,7 +49,7 @@ const inForce = (asOf: string) => `decision_date <= ${asOf} AND (${END} IS NULL 
   AND (ended_at IS NULL OR ended_at > ${asOf})`;
 
 const RECORDSET = `subject_id uuid, type text, source text, decision_number text, industry text, sector text, severity text,
-  list_type text, tax_level text, tax_year int, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
+  list_type text, list_ground smallint, tax_level text, tax_year int, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
   rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date,
   inspection_result text, status text, revoked_at date, revocation_reason text, repaired_at date, ended_at date, details jsonb,
   content_hash text`;
@@ -150,6 +151,24 @@ export class RecordsStore {
     if (!subjectIds.length) return [];
     return this.ds.query(
       `SELECT ${COLUMNS} FROM credit_records WHERE subject_id = ANY($1::uuid[]) AND ${inForce('$2::date')}
+       ORDER BY subject_id, decision_date, id`,
+      [subjectIds, asOf],
+    );
+  }
+
+  /**
+   * Penalties that may be major violation records for the procurement look-back (政府采购法 Art. 22(1)(5)),
+   * whatever their publicity end: decided in the 36 months up to `asOf`, not revoked or repaired by then,
+   * ordering suspension, revoking a licence or fining 200万元 or more. procurementMajorViolations (src/rules)
+   * applies the exact rule.
+   */
+  async procurementLookBackFor(subjectIds: readonly string[], asOf: string): Promise<RecordRow[]> {
+    if (!subjectIds.length) return [];
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM credit_records WHERE subject_id = ANY($1::uuid[]) AND type = 'penalty'
+         AND decision_date <= $2::date AND decision_date > ($2::date - interval '37 months')
+         AND (revoked_at IS NULL OR revoked_at > $2::date) AND (repaired_at IS NULL OR repaired_at > $2::date)
+         AND (penalty_types && ARRAY['suspension', 'licence_revocation']::text[] OR fine_amount >= 200)
        ORDER BY subject_id, decision_date, id`,
       [subjectIds, asOf],
     );

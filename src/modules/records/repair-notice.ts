@@ -1,4 +1,5 @@
 import type { RecordView } from './record.view';
+import { repairRuleOf } from './repair-rule';
 
 /**
  * The data of a credit repair notice (信用修复告知书), served with a penalty decision (綦江区 plan, task 12:
@@ -21,13 +22,11 @@ export interface RepairNotice {
   readonly howToApply: readonly string[];
 }
 
-const RULE_TEXT: Record<string, string> = {
-  'NDRC-36': '《信用修复管理办法》（国家发展改革委令第36号，2026年4月1日起施行）',
-  'NDRC-58': '国家发展改革委令第58号（适用于2026年4月1日前作出的决定）',
-};
-
 export function repairNoticeOf(r: RecordView): RepairNotice | null {
-  if (r.type !== 'penalty' && !(r.type === 'list_entry' && r.listType !== 'red_list')) return null;
+  // Court listings and procurement bans are not repaired (repair-rule.ts): no notice.
+  const rule = repairRuleOf(r);
+  if (rule?.kind !== 'repair') return null;
+  const earliest = rule.earliestRepairDate;
   return {
     recordId: r.id,
     decisionNumber: r.decisionNumber,
@@ -35,12 +34,12 @@ export function repairNoticeOf(r: RecordView): RepairNotice | null {
     decisionDate: r.decisionDate,
     severity: r.severity,
     ruleVersion: r.ruleVersion,
-    ruleText: (r.ruleVersion && RULE_TEXT[r.ruleVersion]) ?? '适用的信用修复规定',
-    earliestRepairDate: r.publicityMinEnd,
+    ruleText: rule.ruleText,
+    earliestRepairDate: earliest,
     publicityEnds: r.publicityEnd,
     howToApply: [
       '履行行政处罚决定规定的义务，纠正失信行为、消除不良影响 (fulfil the obligations of the decision and correct the conduct)',
-      `${r.publicityMinEnd ? `自 ${r.publicityMinEnd} 起，` : '无最短公示期，即可'}向认定部门（${r.source}）或"信用中国"网站提出信用修复申请 (apply ${r.publicityMinEnd ? `from ${r.publicityMinEnd}` : 'at once: no minimum publicity period'} to the recognising department or via 信用中国; in this service: POST /api/v1/repair-applications with recordId ${r.id})`,
+      `${earliest ? `自 ${earliest} 起，` : '无最短公示期，即可'}向认定部门（${r.source}）或"信用中国"网站提出信用修复申请 (apply ${earliest ? `from ${earliest}` : 'at once: no minimum publicity period'} to the recognising department or via 信用中国; in this service: POST /api/v1/repair-applications with recordId ${r.id})`,
       '提交信用修复申请书和公开的信用承诺书 (submit the application with a public credit commitment)',
       `最长公示期届满（${r.publicityEnd ?? '按规定期限'}）后停止公示，无需申请 (publication stops by itself at the maximum)`,
     ],

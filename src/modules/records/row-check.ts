@@ -5,6 +5,7 @@ import type { FieldError } from '../../common/problem';
 import { flattenValidationErrors } from '../../common/validation';
 import { RecordRowDto } from './dto/record-row.dto';
 import { rowRuleErrors } from './record-rules';
+import { derivedSeverity } from '../../rules/publicity';
 
 export type RowCheck =
   { readonly ok: true; readonly row: RecordRowDto } | { readonly ok: false; readonly errors: FieldError[] };
@@ -30,6 +31,9 @@ export function checkRow(raw: unknown, today: string): RowCheck {
       ok: false,
       errors: flattenValidationErrors(fieldErrors).map((e) => ({ ...e, field: scrubIdNumbers(e.field) })),
     };
+  // 令第36号 fixes some grades by the penalty type: a penalty sent without a grade takes it.
+  if (row.type === 'penalty' && !row.severity && row.penaltyTypes?.length)
+    row.severity = derivedSeverity(row.penaltyTypes, row.fineAmount) ?? undefined;
   const ruleErrors = rowRuleErrors(row, today);
   return ruleErrors.length ? { ok: false, errors: ruleErrors } : { ok: true, row };
 }

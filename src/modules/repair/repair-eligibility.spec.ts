@@ -1,5 +1,6 @@
 import type { RecordView } from '../records/record.view';
 import { assertRepairable } from './repair-eligibility';
+import { repairNoticeOf } from '../records/repair-notice';
 import { RecordNotInForce, RecordNotRepairable, RepairTooEarly } from './repair.exception';
 
 const base: RecordView = {
@@ -12,6 +13,7 @@ const base: RecordView = {
   sector: 'other',
   severity: 'general',
   listType: null,
+  listGround: null,
   taxLevel: null,
   taxYear: null,
   decisionDate: '2025-03-10',
@@ -112,5 +114,48 @@ describe('assertRepairable (信用修复条件)', () => {
         today,
       ).earliestRepairDate,
     ).toBeNull();
+  });
+
+  describe('each record by its own rule (issue 14, point 5)', () => {
+    const list = (extra: Partial<RecordView>) =>
+      r({ type: 'list_entry', penaltyTypes: [], fineAmount: null, publicityMinEnd: null, ...extra });
+
+    it('a 失信被执行人 listing is ended by the court, never repaired by a credit office (法释〔2017〕7号 Art. 10)', () => {
+      const e = thrown(() =>
+        assertRepairable(list({ listType: 'court_defaulter', listGround: 1, publicityEnd: null }), '2026-06-01'),
+      );
+      expect(e).toBeInstanceOf(RecordNotRepairable);
+      expect((e as RecordNotRepairable).errors?.[0].reason).toMatch(/法释〔2017〕7号/);
+    });
+
+    it('a procurement ban runs its term and cannot be repaired away early (政府采购法 Art. 77)', () => {
+      const e = thrown(() =>
+        assertRepairable(list({ listType: 'procurement_dishonesty', publicityEnd: '2028-03-10' }), '2026-06-01'),
+      );
+      expect(e).toBeInstanceOf(RecordNotRepairable);
+      expect((e as RecordNotRepairable).errors?.[0].reason).toMatch(/Art\. 77/);
+    });
+
+    it('serious information under 令第36号 waits 1 year before repair, a list entry included', () => {
+      const entry = list({
+        listType: 'serious_dishonesty',
+        severity: 'serious',
+        decisionDate: '2026-05-01',
+        publicityEnd: null,
+        ruleVersion: 'NDRC-36',
+      });
+      const e = thrown(() => assertRepairable(entry, '2027-04-30'));
+      expect(e).toBeInstanceOf(RepairTooEarly);
+      expect(assertRepairable(entry, '2027-05-01')).toEqual({
+        department: entry.source,
+        earliestRepairDate: '2027-05-01',
+      });
+    });
+
+    it('market-regulation penalties are repaired under 国市监信规〔2021〕3号 (the notice says so)', () => {
+      const notice = repairNoticeOf(r({ industry: 'food_drug', sector: 'food' }));
+      expect(notice?.ruleText).toContain('国市监信规〔2021〕3号');
+      expect(repairNoticeOf(list({ listType: 'court_defaulter', listGround: 2 }))).toBeNull();
+    });
   });
 });

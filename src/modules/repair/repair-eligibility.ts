@@ -7,11 +7,14 @@
  *   fulfilled commitments have nothing to repair.
  * - Only a record in force: not revoked, repaired or ended, and before its publicity end — publication stops
  *   by itself at the maximum (最长公示期届满), no application needed (令第36号, domain.md §4).
+ * - Not a court listing (only the court ends it, 法释〔2017〕7号) nor a procurement ban (it runs its term,
+ *   政府采购法 Art. 77): see records/repair-rule.ts.
  * - Not before the minimum publicity period (最短公示期) kept with the record under its rule version
  *   (令第58号 for decisions before 2026-04-01, 令第36号 from then). A record without one (a list entry, a
  *   breached commitment) may be applied for at once: the recognising department judges the evidence.
  */
 import type { RecordView } from '../records/record.view';
+import { repairRuleOf } from '../records/repair-rule';
 import { RecordNotInForce, RecordNotRepairable, RepairTooEarly } from './repair.exception';
 
 export interface Repairable {
@@ -22,7 +25,11 @@ export interface Repairable {
 
 export function repairableKind(r: RecordView): string | null {
   if (r.type === 'penalty') return null;
-  if (r.type === 'list_entry') return r.listType === 'red_list' ? 'a red-list entry (守信红名单)' : null;
+  if (r.type === 'list_entry') {
+    if (r.listType === 'red_list') return 'a red-list entry (守信红名单)';
+    const rule = repairRuleOf(r);
+    return rule && rule.kind !== 'repair' ? rule.why : null;
+  }
   if (r.type === 'commitment')
     return r.commitmentStatus === 'breached' ? null : `a ${r.commitmentStatus ?? 'pending'} commitment`;
   return `a ${r.type} record`;
@@ -38,7 +45,8 @@ export function assertRepairable(r: RecordView, today: string): Repairable {
   if (r.publicityEnd && r.publicityEnd <= today)
     throw new RecordNotInForce(r.id, `stopped being published by itself on ${r.publicityEnd} (最长公示期届满)`);
   if (r.decisionDate > today) throw new RecordNotInForce(r.id, `is not decided until ${r.decisionDate}`);
-  const earliest = r.publicityMinEnd;
+  const rule = repairRuleOf(r);
+  const earliest = rule?.kind === 'repair' ? rule.earliestRepairDate : r.publicityMinEnd;
   if (earliest && today < earliest) throw new RepairTooEarly(r.id, earliest, today);
   return { department: r.source, earliestRepairDate: earliest };
 }

@@ -73,7 +73,7 @@ describe('withCheckDefaults', () => {
     [{ scenario: 'tendering', nope: 1 }, 'nope', /unknown fact/],
     [{ scenario: 'tendering', redListed: 1 }, 'redListed', /must be a boolean/],
     [{ scenario: 'tendering', partyRole: 'king' }, 'partyRole', /"king" is not one of/],
-    [{ scenario: 'tendering', taxTier: 'Z' }, 'taxTier', /"Z" is not one of A, B, M, C, D/],
+    [{ scenario: 'tendering', taxTier: 'Z' }, 'taxTier', /"Z" is not one of A, B, M, N, C, D/],
     [{ scenario: 'tendering', amount: -1 }, 'amount', /negative/],
     [{ scenario: 'tendering', amount: Number.NaN }, 'amount', /finite/],
     [{ scenario: null }, 'scenario', /never null/],
@@ -176,5 +176,50 @@ describe('deriveCheckFacts', () => {
       'foodDrugTier',
       'fireSafetyTier',
     ]);
+  });
+});
+
+describe('procurement look-back (政府采购法 Art. 22(1)(5): 3 years, publicity window aside)', () => {
+  const fine = {
+    id: 'f1',
+    type: 'penalty' as const,
+    industry: 'general' as const,
+    severity: 'general' as const,
+    decisionDate: '2026-06-01',
+    publicityEnd: '2027-06-01',
+    status: 'active' as const,
+    penaltyTypes: ['fine' as const],
+    fineAmount: 200,
+  };
+  const facts = (asOf: string, lookBack: FactRecord[]) =>
+    deriveCheckFacts(
+      { kind: 'legal_person', registeredOn: null },
+      [fine],
+      asOf,
+      { scenario: 'government_procurement', partyRole: 'supplier' },
+      {},
+      undefined,
+      lookBack,
+    );
+
+  it('counts a 200万元 fine past its publicity end for 3 years when the checks pass it in', () => {
+    expect(facts('2026-07-01', [])['majorViolationPenaltiesLast36Months']).toBe(1);
+    expect(facts('2028-01-10', [])['majorViolationPenaltiesLast36Months']).toBe(0);
+    expect(facts('2028-01-10', [fine])['majorViolationPenaltiesLast36Months']).toBe(1);
+    expect(facts('2029-06-01', [fine])['majorViolationPenaltiesLast36Months']).toBe(0);
+  });
+
+  it('a repaired or revoked record is no longer counted; a fine under 200万元 never was', () => {
+    expect(
+      facts('2028-01-10', [{ ...fine, repairedAt: '2027-09-01', status: 'repaired' }])[
+        'majorViolationPenaltiesLast36Months'
+      ],
+    ).toBe(0);
+    expect(
+      facts('2028-01-10', [{ ...fine, revokedAt: '2027-09-01', status: 'revoked' }])[
+        'majorViolationPenaltiesLast36Months'
+      ],
+    ).toBe(0);
+    expect(facts('2028-01-10', [{ ...fine, fineAmount: 199.99 }])['majorViolationPenaltiesLast36Months']).toBe(0);
   });
 });

@@ -9,7 +9,7 @@
  * - Tier facts `taxTier`, `constructionTier`, `foodDrugTier`, `fireSafetyTier`: the party's tier from
  *   the tiering packs, null when not tiered. Their values are the bundled packs' tier ids.
  */
-import { deriveFacts } from './derive-facts';
+import { deriveFacts, inForceAt } from './derive-facts';
 import {
   FACT_CATALOGUE,
   factValueProblem,
@@ -19,7 +19,7 @@ import {
   type FactValue,
   type Industry,
 } from '../shared/facts.catalogue';
-import { recordsBehind } from './fact-sources';
+import { procurementMajorViolations } from './fact-sources';
 import type { FactRecord, FactSubject } from './record.types';
 import { CheckFactsError, type CheckFactProblem } from '../shared/rules.errors';
 
@@ -47,7 +47,7 @@ export const TIER_FACTS: Readonly<Record<Industry, string>> = {
 };
 /** Tier ids per industry, as the bundled packs define them (a test keeps them in step). */
 export const TIER_VALUES: Readonly<Record<Industry, readonly string[]>> = {
-  tax: ['A', 'B', 'M', 'C', 'D'],
+  tax: ['A', 'B', 'M', 'N', 'C', 'D'],
   construction: ['A', 'B', 'C', 'D'],
   food_drug: ['A', 'B', 'C', 'D'],
   fire_safety: ['A', 'B', 'C', 'D'],
@@ -82,9 +82,11 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
     nullable: false,
     default: 0,
     description:
-      'Penalties in force, decided in the 36 months before T, that ordered suspension of production or business or revoked a licence (政府采购法实施条例 Art. 19; a relatively large fine is compared separately)',
-    descriptionZh: '近36个月责令停产停业、吊销许可证件的行政处罚数（政府采购法实施条例第十九条）',
-    derivedFrom: 'penalty records, penalty types suspension / licence_revocation',
+      'Major violation records (政府采购法实施条例 Art. 19): penalties decided in the 36 months before T, not revoked or repaired, that ordered suspension of production or business, revoked a licence or imposed a fine of 200万元 or more (财库〔2022〕3号) — whether or not still published (政府采购法 Art. 22(1)(5): 3 years)',
+    descriptionZh:
+      '近三年重大违法记录数：近36个月未撤销、未修复的责令停产停业、吊销许可证件或200万元以上罚款的行政处罚（不论是否仍在公示期内）',
+    derivedFrom:
+      'penalty records, penalty types suspension / licence_revocation or fine ≥ 200万元, publicity window aside',
   },
   {
     name: 'scenario',
@@ -189,11 +191,15 @@ export function deriveCheckFacts(
   transaction: Transaction,
   tiers: SubjectTiers = {},
   vocabulary = ANY_SCENARIO,
+  lookBack: readonly FactRecord[] = [],
 ): Facts {
   const partial: Record<string, FactValue> = {
     ...deriveFacts(subject, records, asOf, 'all'),
-    majorViolationPenaltiesLast36Months: recordsBehind('majorViolationPenaltiesLast36Months', records, asOf, 'all')
-      .length,
+    // In-force records, plus the penalties past their publicity window the procurement look-back still counts.
+    majorViolationPenaltiesLast36Months: procurementMajorViolations(
+      [...records.filter((r) => inForceAt(r, asOf)), ...lookBack],
+      asOf,
+    ).length,
     scenario: transaction.scenario,
     partyRole: transaction.partyRole,
     amount: transaction.amount ?? null,

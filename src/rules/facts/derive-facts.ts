@@ -137,11 +137,16 @@ export function deriveFacts(
     majorTaxViolationListed: listed('major_tax_violation'),
     procurementDishonestyListed: listed('procurement_dishonesty'),
     abnormalOperationListed: listed('abnormal_operation'),
+    keyAttentionListed: listed('key_attention'),
     redListed: listed('red_list'),
     ...taxFacts(of('tax_credit')),
     commitmentsBreachedLast36Months: count(
       commitments,
       (r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36),
+    ),
+    commitmentsBreachedUnrepaired: count(
+      commitments,
+      (r) => r.commitmentStatus === 'breached' && statusDate(r) <= asOf,
     ),
     commitmentsFulfilled: count(commitments, (r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= asOf),
     inspectionsLast12Months: inspections12.length,
@@ -149,6 +154,8 @@ export function deriveFacts(
     industryInspectionsLast12Months: count(inspections12, inIndustry),
     industryInspectionFailuresLast12Months: count(failed12, inIndustry),
     validLicences: of('licence').length,
+    recordsInForce: live.length,
+    industryRecordsInForce: count(live, inIndustry),
   };
   for (const def of FACT_CATALOGUE) {
     if (!(def.name in facts)) throw new Error(`deriveFacts does not produce catalogue fact "${def.name}"`);

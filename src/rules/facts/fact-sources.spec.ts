@@ -105,7 +105,7 @@ describe('recordsBehind agrees with deriveFacts', () => {
     );
   });
 
-  it('majorViolationPenaltiesLast36Months: the check fact counts exactly its records, suspensions and revocations only', () => {
+  it('majorViolationPenaltiesLast36Months: the check fact counts exactly its records, suspensions, revocations and fines of 200万元 or more only', () => {
     fc.assert(
       fc.property(history, dayArb, (rs, t) => {
         const facts = deriveCheckFacts(subject, rs, t, { scenario: 'tendering', partyRole: 'bidder' });
@@ -113,7 +113,9 @@ describe('recordsBehind agrees with deriveFacts', () => {
         expect(behind.length).toBe(facts.majorViolationPenaltiesLast36Months);
         expect(behind.length).toBeLessThanOrEqual(facts.penaltiesLast36Months as number);
         for (const r of behind)
-          expect(r.penaltyTypes?.some((p) => p === 'suspension' || p === 'licence_revocation')).toBe(true);
+          expect(
+            r.penaltyTypes?.some((p) => p === 'suspension' || p === 'licence_revocation') || (r.fineAmount ?? 0) >= 200,
+          ).toBe(true);
       }),
       { numRuns: 300 },
     );

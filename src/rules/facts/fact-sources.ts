@@ -16,9 +16,40 @@ import { parseDate } from '../shared/calendar';
 import { inForceAt, inIndustryScope, taxRecordsByYear, withinMonths, type IndustryScope } from './derive-facts';
 import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type PenaltyType } from './record.types';
+import { LARGE_FINE_WAN_YUAN } from '../publicity/severity';
 
 /** Penalty types of 政府采购法实施条例 Art. 19 (besides a relatively large fine): 责令停产停业, 吊销许可证或者执照. */
 export const MAJOR_VIOLATION_PENALTIES: readonly PenaltyType[] = ['suspension', 'licence_revocation'];
+
+/** A major violation record (实施条例 Art. 19): suspension, licence revocation, or a fine ≥ 200万元 (财库〔2022〕3号). */
+const isMajorViolation = (r: FactRecord): boolean =>
+  r.type === 'penalty' &&
+  ((r.penaltyTypes ?? []).some((t) => MAJOR_VIOLATION_PENALTIES.includes(t)) ||
+    (r.fineAmount ?? 0) >= LARGE_FINE_WAN_YUAN);
+
+const goneBy = (date: string | null | undefined, t: string): boolean =>
+  date !== null && date !== undefined && date <= t;
+
+/**
+ * 政府采购法 Art. 22(1)(5): major violation records of the 3 years before T — decided in the 36 months before T,
+ * not revoked and not repaired by T (a repaired record lifts its measures, 令第36号), **whether or not still
+ * published**: the procurement law's 3-year look-back is its own term, not the record's publicity window (a
+ * 200万元 fine graded general stops being published after a year but stays a major violation record for 3).
+ * `records` may hold records past their publicity end (the checks load them for this fact).
+ */
+export function procurementMajorViolations(records: readonly FactRecord[], asOf: string): FactRecord[] {
+  parseDate(asOf);
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    if (r.id !== undefined) {
+      if (seen.has(r.id)) return false;
+      seen.add(r.id);
+    }
+    if (!isMajorViolation(r) || !withinMonths(r.decisionDate, asOf, 36)) return false;
+    if (goneBy(r.revokedAt, asOf) || goneBy(r.repairedAt, asOf)) return false;
+    return !((r.status === 'revoked' && !r.revokedAt) || (r.status === 'repaired' && !r.repairedAt));
+  });
+}
 
 interface Scope {
   readonly live: readonly FactRecord[];
@@ -83,7 +114,7 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   generalPenaltiesLast36Months: (s) => p36(s).filter((r) => r.severity === 'general'),
   seriousPenaltiesLast36Months: (s) => p36(s).filter((r) => r.severity === 'serious'),
   licenceRevocationsLast36Months: (s) => p36(s).filter(hasType(LICENCE_IMPAIRING_PENALTIES)),
-  majorViolationPenaltiesLast36Months: (s) => p36(s).filter(hasType(MAJOR_VIOLATION_PENALTIES)),
+  majorViolationPenaltiesLast36Months: (s) => procurementMajorViolations(s.live, s.asOf),
   maxFineLast36Months: maxFine,
   industryPenaltiesLast12Months: inIndustry(p12),
   industrySeriousPenaltiesLast36Months: inIndustry((s) => p36(s).filter((r) => r.severity === 'serious')),
@@ -92,11 +123,14 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   majorTaxViolationListed: listed('major_tax_violation'),
   procurementDishonestyListed: listed('procurement_dishonesty'),
   abnormalOperationListed: listed('abnormal_operation'),
+  keyAttentionListed: listed('key_attention'),
   redListed: listed('red_list'),
   taxCreditLevel: latestTax,
   consecutiveTaxALevelYears: taxARun,
   commitmentsBreachedLast36Months: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), s.asOf, 36)),
+  commitmentsBreachedUnrepaired: (s) =>
+    of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && statusDate(r) <= s.asOf),
   commitmentsFulfilled: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= s.asOf),
   inspectionsLast12Months: inspections12,
@@ -104,6 +138,8 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   industryInspectionsLast12Months: inIndustry(inspections12),
   industryInspectionFailuresLast12Months: inIndustry(failed12),
   validLicences: (s) => of(s, 'licence'),
+  recordsInForce: (s) => [...s.live],
+  industryRecordsInForce: inIndustry((s) => [...s.live]),
   scenario: NONE,
   partyRole: NONE,
   amount: NONE,

@@ -10,5 +10,5 @@ export {
   inIndustryScope,
   type IndustryScope,
 } from './derive-facts';
-export { recordsBehind, SOURCED_FACTS, MAJOR_VIOLATION_PENALTIES } from './fact-sources';
+export { recordsBehind, SOURCED_FACTS, MAJOR_VIOLATION_PENALTIES, procurementMajorViolations } from './fact-sources';
 export * from './check-facts';

@@ -25,6 +25,7 @@ export const LIST_TYPES: readonly ListKind[] = [
   'major_tax_violation',
   'procurement_dishonesty',
   'abnormal_operation',
+  'key_attention',
   'red_list',
 ];
 
@@ -70,6 +71,8 @@ export interface FactRecord {
   /** Penalties and negative list entries: 轻微 / 一般 / 严重. */
   readonly severity?: RecordSeverity | null;
   readonly listType?: ListKind | null;
+  /** 失信被执行人: the ground of 法释〔2017〕7号 Art. 1 (1–6). */
+  readonly listGround?: number | null;
   readonly taxLevel?: TaxCreditLevel | null;
   /** Evaluation year of a tax credit level (the decision date is its publication date). */
   readonly taxYear?: number | null;

@@ -8,3 +8,4 @@ export {
   type LintSeverity,
   type LintCode,
 } from './lint';
+export { blankLegalText, type BlankLegalText } from './legal-text';

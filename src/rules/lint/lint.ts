@@ -3,12 +3,13 @@
  * can never fire, constant conditions, shadowed rules (lint.rules.ts), scenarios no measure covers and
  * measures no rule applies. Pure: `lintRulePacks` is the only function that reads files.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { checkFactVocabulary } from '../facts/check-facts';
 import { FACTS_BY_NAME } from '../shared/facts.catalogue';
 import { lintRules, type LintRule } from './lint.rules';
 import { asErrors, type LintFinding } from './lint.types';
+import { legalBasisDocFindings, type BasisEntry } from './legal-basis-doc';
 import {
   CATALOGUE_FILE,
   MEASURE_RULES_FILE,
@@ -123,7 +124,11 @@ function lintPackDir(dir: string): { findings: LintFinding[]; pack?: PackIndustr
 }
 
 /** Lint every `<rootDir>/<id>/pack.json` (one pack per industry) and, when present, `<rootDir>/measures/`. */
-export function lintRulePacks(rootDir: string): LintFinding[] {
+/**
+ * Lint every pack of `rootDir` and the measures. With `legalBasisDoc` (the path of docs/legal-basis.md),
+ * also fail on a catalogue measure or tier rule without its row there (issue 14).
+ */
+export function lintRulePacks(rootDir: string, legalBasisDoc?: string): LintFinding[] {
   const linted = packDirs(rootDir).map((d) => lintPackDir(join(rootDir, d)));
   const out = linted.flatMap((l) => l.findings);
   out.push(...asErrors(industryFindings(linted.flatMap((l) => (l.pack ? [l.pack] : []))), 'invalid'));
@@ -131,11 +136,29 @@ export function lintRulePacks(rootDir: string): LintFinding[] {
     catalogue: join(rootDir, MEASURES_DIR, CATALOGUE_FILE),
     rules: join(rootDir, MEASURES_DIR, MEASURE_RULES_FILE),
   };
+  const entries: BasisEntry[] = [];
+  for (const d of packDirs(rootDir)) {
+    const file = join(rootDir, d, PACK_FILE);
+    const { json } = readJsonFile(file);
+    const rules = (json as { rules?: unknown } | undefined)?.rules;
+    if (Array.isArray(rules))
+      for (const r of rules as { name?: unknown }[])
+        if (typeof r?.name === 'string') entries.push({ kind: 'rule', pack: d, id: r.name, file });
+  }
   if (existsSync(labels.catalogue) || existsSync(labels.rules)) {
     const cat = readJsonFile(labels.catalogue);
     const rules = readJsonFile(labels.rules);
     const unreadable = [...cat.findings, ...rules.findings];
     out.push(...(unreadable.length > 0 ? asErrors(unreadable, 'schema') : lintMeasures(cat.json, rules.json, labels)));
+    const measures = (cat.json as { measures?: unknown } | undefined)?.measures;
+    if (Array.isArray(measures))
+      for (const m of measures as { code?: unknown }[])
+        if (typeof m?.code === 'string')
+          entries.push({ kind: 'measure', pack: MEASURES_DIR, id: m.code, file: labels.catalogue });
+  }
+  if (legalBasisDoc !== undefined) {
+    const doc = existsSync(legalBasisDoc) ? readFileSync(legalBasisDoc, 'utf8') : null;
+    out.push(...legalBasisDocFindings(doc, legalBasisDoc, entries));
   }
   return out;
 }

@@ -11,7 +11,8 @@ export type LintCode =
   | 'constant-condition' // one condition is never true (or, under `not`, always true) although the rule can fire
   | 'shadowed' // same conditions and same event as a rule of higher (or equal, earlier) priority
   | 'scenario-uncovered' // a catalogue scenario no measure applies in
-  | 'measure-unused'; // a catalogue measure no rule applies
+  | 'measure-unused' // a catalogue measure no rule applies
+  | 'basis-undocumented'; // a measure or tier rule without its row in docs/legal-basis.md
 
 export interface LintFinding extends PackFinding {
   readonly severity: LintSeverity;

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { addMonths, compareDates, formatDate, parseDate } from '../shared/calendar';
-import {
-  listEntryEnd,
-  penaltyPublicityWindow,
-  publicityRuleVersion,
-  type PublicitySector,
-  type RecordSeverity,
-} from './publicity';
+import { penaltyPublicityWindow, publicityRuleVersion, type PublicitySector, type RecordSeverity } from './publicity';
 import { InvalidDateError } from '../shared/rules.errors';
 
 const SEVERITIES: RecordSeverity[] = ['minor', 'general', 'serious'];
@@ -125,29 +119,6 @@ describe('penalty publicity windows', () => {
         expect(compareDates(serious.maxEnd, general.maxEnd)).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 1000 },
-    );
-  });
-});
-
-describe('list entries', () => {
-  it('失信被执行人 without an end date: listed for 2 years', () => {
-    expect(listEntryEnd({ list: 'court_defaulter', listedDate: '2024-02-29' })).toBe('2026-02-28');
-    expect(listEntryEnd({ list: 'court_defaulter', listedDate: '2026-05-10', endDate: null })).toBe('2028-05-10');
-  });
-
-  it('an end date from the source prevails', () => {
-    expect(listEntryEnd({ list: 'court_defaulter', listedDate: '2026-05-10', endDate: '2027-01-01' })).toBe(
-      '2027-01-01',
-    );
-  });
-
-  it('other lists without an end date stay in force until removed', () => {
-    expect(listEntryEnd({ list: 'serious_dishonesty', listedDate: '2026-05-10' })).toBeNull();
-  });
-
-  it('refuses malformed dates', () => {
-    expect(() => listEntryEnd({ list: 'court_defaulter', listedDate: '2026-05-10', endDate: '2027-02-30' })).toThrow(
-      InvalidDateError,
     );
   });
 });

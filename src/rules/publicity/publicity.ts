@@ -82,28 +82,5 @@ export type ListKind =
   | 'major_tax_violation'
   | 'procurement_dishonesty'
   | 'abnormal_operation'
+  | 'key_attention'
   | 'red_list';
-
-export interface ListEntry {
-  readonly list: ListKind;
-  /** Date the subject was listed, 'YYYY-MM-DD'. */
-  readonly listedDate: string;
-  /** End date given by the source, if any. */
-  readonly endDate?: string | null;
-}
-
-/** 失信被执行人 are listed for 2 years when the court gives no period (SPC provisions, 2017). */
-export const COURT_DEFAULTER_DEFAULT_MONTHS = 24;
-
-/**
- * End of a list entry: the source's end date when given; for 失信被执行人 without one, 2 years after
- * listing; otherwise null (in force until the source removes it — no national default is known).
- */
-export function listEntryEnd(entry: ListEntry): string | null {
-  parseDate(entry.listedDate);
-  if (entry.endDate !== undefined && entry.endDate !== null) {
-    parseDate(entry.endDate);
-    return entry.endDate;
-  }
-  return entry.list === 'court_defaulter' ? addMonths(entry.listedDate, COURT_DEFAULTER_DEFAULT_MONTHS) : null;
-}

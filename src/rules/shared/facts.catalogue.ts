@@ -173,6 +173,12 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'list entries: abnormal_operation',
   ),
   b(
+    'keyAttentionListed',
+    'On a key-attention list (重点关注名单) in force at T; no measure rests on it (none found in its sources)',
+    '列入重点关注名单（未发现以其为依据的惩戒措施）',
+    'list entries: key_attention',
+  ),
+  b(
     'redListed',
     'On a red list of trustworthy subjects (守信红名单) in force at T',
     '列入守信红名单',
@@ -199,6 +205,12 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'commitmentsBreachedLast36Months',
     'Credit commitments (信用承诺) breached in the 36 months before T, still in force',
     '近36个月违背信用承诺次数',
+    'commitment records, breached',
+  ),
+  n(
+    'commitmentsBreachedUnrepaired',
+    'Credit commitments (信用承诺) breached by T and not repaired, whenever breached (国办发〔2020〕42号: excluded from notify-and-commit until repaired)',
+    '违背信用承诺且尚未修复的次数（不限时间）',
     'commitment records, breached',
   ),
   n(
@@ -232,6 +244,24 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'inspection records of the industry, result failed',
   ),
   n('validLicences', 'Administrative licences valid at T', '有效行政许可数', 'licence records'),
+  {
+    ...n(
+      'recordsInForce',
+      'Credit records of any type in force at T; 0 = a subject without history; default 1',
+      '在有效期内的各类信用记录数（0 表示无信用记录）',
+      'records of every type',
+    ),
+    default: 1,
+  },
+  {
+    ...n(
+      'industryRecordsInForce',
+      "Credit records of any type in force at T in the pack's industry; 0 = no history in it; default 1",
+      '本行业在有效期内的各类信用记录数（0 表示本行业无信用记录）',
+      'records of every type of the industry',
+    ),
+    default: 1,
+  },
 ];
 
 export const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACT_CATALOGUE.map((f) => [f.name, f]));

@@ -24,6 +24,15 @@ export class RecordViewDto {
   @ApiProperty({ type: String, nullable: true, enum: ['minor', 'general', 'serious'] }) severity: string | null;
   @ApiProperty({ type: String, nullable: true, enum: LIST_TYPES, description: 'List (名单类型) of a list entry' })
   listType: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 6,
+    description:
+      '失信被执行人 ground (失信情形, 法释〔2017〕7号 Art. 1): 1 has no term (court deletes), 2–6 listed 2 years (+1–3); null for other lists or when not recorded',
+  })
+  listGround: number | null;
   @ApiProperty({ type: String, nullable: true, enum: ['A', 'B', 'M', 'C', 'D'] }) taxLevel: string | null;
   @ApiProperty({ nullable: true, type: Number }) taxYear: number | null;
   @ApiProperty({ format: 'date' }) decisionDate: string;

@@ -79,14 +79,14 @@ export class RecordRowDto extends RecordDetailFields {
 
   @OptionalEnum(RECORD_SEVERITIES, {
     description:
-      'Severity (失信程度): minor 轻微, general 一般, serious 严重. Required for penalties and negative list entries',
+      'Severity (失信程度): minor 轻微, general 一般, serious 严重. Required for negative list entries, and for penalties unless 令第36号 fixes the grade by the penalty types (licence_revocation, employment_restriction or closure → serious; warning or public_criticism alone → minor); a grade contradicting the penalty types is refused',
     example: 'general',
   })
   severity?: RecordSeverity;
 
   @OptionalEnum(LIST_TYPES, {
     description:
-      'List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, red_list 红名单',
+      'List (名单): court_defaulter 失信被执行人, serious_dishonesty 严重失信主体, major_tax_violation 重大税收违法, procurement_dishonesty 政府采购严重违法失信, abnormal_operation 经营异常名录, key_attention 重点关注名单 (no measure of its own), red_list 红名单',
   })
   listType?: ListKind;
 
@@ -110,9 +110,23 @@ export class RecordRowDto extends RecordDetailFields {
   decisionDate: string;
 
   @OptionalDate({
-    description: 'List entry: end date given by the source (列入期限届满日); 失信被执行人 default to 2 years',
+    description:
+      'List entry: end date given by the source (列入期限届满日), exclusive. Required for procurement_dishonesty (1–3 years after decisionDate, 政府采购法 Art. 77) and major_tax_violation (fixed publication period, 国家税务总局令第54号); court_defaulter grounds 2–6 default to 2 years (at most 5 with an extension); absent for ground 1',
   })
   listEndDate?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'court_defaulter only, required there: the ground of 法释〔2017〕7号 Art. 1 (失信情形): 1 有履行能力而拒不履行 (no term: ends when the court deletes it), 2 伪造证据、暴力威胁等妨碍抗拒执行, 3 虚假诉讼、虚假仲裁或隐匿转移财产规避执行, 4 违反财产报告制度, 5 违反限制消费令, 6 无正当理由拒不履行执行和解协议 (2–6: listed 2 years, extendable 1–3 years)',
+    minimum: 1,
+    maximum: 6,
+    example: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  listGround?: number;
 
   @OptionalDate({
     description: 'Licence: valid until (有效期至), exclusive; absent = no expiry',
@@ -208,6 +222,7 @@ export const RECORD_ROW_FIELDS = [
   'taxYear',
   'decisionDate',
   'listEndDate',
+  'listGround',
   'validUntil',
   'penaltyTypes',
   'fineAmount',
@@ -220,5 +235,10 @@ export const RECORD_ROW_FIELDS = [
   'endedAt',
 ] as const;
 export type RecordRowField = (typeof RECORD_ROW_FIELDS)[number];
-export const NUMERIC_ROW_FIELDS: readonly RecordRowField[] = ['taxYear', 'fineAmount', 'confiscationAmount'];
+export const NUMERIC_ROW_FIELDS: readonly RecordRowField[] = [
+  'taxYear',
+  'fineAmount',
+  'confiscationAmount',
+  'listGround',
+];
 export const LIST_ROW_FIELDS: readonly RecordRowField[] = ['penaltyTypes'];

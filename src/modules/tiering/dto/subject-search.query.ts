@@ -4,8 +4,8 @@ import { INDUSTRIES } from '../../../rules/shared';
 import { SearchSubjectsQuery } from '../../subjects/dto/search-subjects.query';
 import { Satisfies } from '../../subjects/dto/satisfies.decorator';
 
-/** Every tier id some bundled pack defines: A (best) to D (worst); M only in tax (M级, 新设立企业). */
-export const TIER_IDS = ['A', 'B', 'M', 'C', 'D'] as const;
+/** Every tier id some bundled pack defines: A (best) to D (worst); M and N only in tax (M 新设立企业, N 未评价). */
+export const TIER_IDS = ['A', 'B', 'M', 'N', 'C', 'D'] as const;
 
 /**
  * GET /api/v1/subjects query: the subjects module's filters, plus the stored tiers (当前信用等级) owned by
