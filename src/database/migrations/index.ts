@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { CreateSubjects1764300000100 } from './1764300000100-CreateSubjects';
 import { CreateCreditRecords1764300000200 } from './1764300000200-CreateCreditRecords';
 import { CreateCreditTiers1764300000300 } from './1764300000300-CreateCreditTiers';
@@ -15,7 +16,7 @@ import { CreateScheduledRuns1764300001400 } from './1764300001400-CreateSchedule
 import { TierHistoryRemovals1764300001500 } from './1764300001500-TierHistoryRemovals';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateSubjects1764300000100,
   CreateCreditRecords1764300000200,
   CreateCreditTiers1764300000300,

@@ -1,4 +1,4 @@
-import { deriveCheckFacts, type PartyRole, type SubjectTiers, recordsBehind, type FactRecord } from '../../rules/facts';
+import { deriveCheckFacts, type PartyRole, recordsBehind, type FactRecord } from '../../rules/facts';
 import { evaluateMeasures, type LoadedMeasures } from '../../rules/measures';
 import type { Industry, SubjectKind } from '../../rules/shared';
 import type { RecordCitation } from '../records/record.view';
@@ -39,7 +39,7 @@ export function evaluateParty(
     p.records,
     asOf,
     { scenario: transaction.scenario, partyRole: p.role as PartyRole, amount: transaction.amount ?? null },
-    tiers as SubjectTiers,
+    tiers,
   );
   const evaluation = evaluateMeasures(measures.rules, facts);
   const applied: CheckMeasure[] = evaluation.measures.map((m) => ({

@@ -40,7 +40,7 @@ export function parseJsonImport(body: unknown): IncomingRow[] {
   if (!Array.isArray(records))
     throw new ValidationFailed([{ field: 'records', reason: 'must be an array of record objects' }]);
   checkCount(records.length);
-  return records.map((data, i) => ({ row: i + 1, data }));
+  return records.map((data: unknown, i) => ({ row: i + 1, data }));
 }
 
 const KNOWN = new Set<string>(RECORD_ROW_FIELDS);
@@ -80,13 +80,13 @@ interface CsvError {
 export function parseCsvImport(text: string): IncomingRow[] {
   let parsed: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    parsed = parse(text.replace(/\r\n?/g, '\n'), {
+    parsed = parse<(typeof parsed)[number]>(text.replace(/\r\n?/g, '\n'), {
       bom: true,
       columns: checkHeader,
       info: true,
       skip_empty_lines: true,
       trim: true,
-    }) as unknown as typeof parsed;
+    });
   } catch (err) {
     if (err instanceof ValidationFailed) throw err;
     const e = err as CsvError;
