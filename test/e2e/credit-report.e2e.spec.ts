@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 import { uscc, idNumber } from '../helpers/identifiers';
 
 interface Section {
@@ -8,7 +8,7 @@ interface Section {
   titleZh: string;
   title: string;
   count: number;
-  items: Array<Record<string, any>>;
+  items: Array<Record<string, UntypedBody>>;
 }
 
 describe('public credit report (信用报告)', () => {
