@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentFindings, contentHash, contentVersion, MEASURES_PACK } from './pack-content';
 import { buildSnapshot, type ActiveRow } from './pack-snapshot';
+import type { MutablePack } from '../../rules/testing';
 
 const dir = join(__dirname, '../../../rule-packs');
-const json = (...p: string[]): Record<string, any> => JSON.parse(readFileSync(join(dir, ...p), 'utf8'));
+const json = (...p: string[]): MutablePack => JSON.parse(readFileSync(join(dir, ...p), 'utf8'));
 
 function rows(): ActiveRow[] {
   const tax = json('tax', 'pack.json');
@@ -74,7 +75,7 @@ describe('pack content and snapshots', () => {
     expect(s.versions).toEqual({ tax: s.packs[0].pack.version, measures: s.measures.version });
     expect(s.signature).toBe('measures:v-m,tax:v-tax');
     const bad = rows();
-    (bad[0].content as Record<string, any>).tiers = 'none';
+    (bad[0].content as MutablePack).tiers = 'none';
     expect(() => buildSnapshot(bad)).toThrow();
     expect(() => buildSnapshot(rows().slice(0, 1))).toThrow(/measures/);
   });
