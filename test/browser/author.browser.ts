@@ -18,14 +18,15 @@ describe('console journey: rule author (packs, read only)', () => {
     await page.waitForURL(/\/console\/packs$/);
     const rows = page.locator('[data-testid="packs-table"] .ant-table-row');
     await rows.first().waitFor();
-    const packs = (await http(j.t.url, 'GET', '/api/v1/packs')).body.items as { id: string }[];
+    const packs = (await http<{ items: { id: string }[] }>(j.t.url, 'GET', '/api/v1/packs')).body.items;
     await expect(rows.count()).resolves.toBe(packs.length);
     await shot('packs');
     await page
       .locator('[data-testid="packs-table"] .ant-table-row', { hasText: '(food_drug)' })
       .locator('.ant-table-row-expand-icon')
       .click();
-    const versions = (await http(j.t.url, 'GET', '/api/v1/packs/food_drug/versions')).body.items as { seq: number }[];
+    const versions = (await http<{ items: { seq: number }[] }>(j.t.url, 'GET', '/api/v1/packs/food_drug/versions')).body
+      .items;
     const vrows = page.locator('[data-testid="versions-food_drug"] .ant-table-row');
     await vrows.first().waitFor();
     await expect(vrows.count()).resolves.toBe(Math.min(versions.length, 10));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/modules/audit/audit.service';
-import type { TestApp, UntypedBody } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
 import { changedTables, snapshotTables, startIsolatedTestApp } from '../helpers/isolated-app';
 import { answerProblems } from '../helpers/leak-checks';
 import { deref, operationsOf, type ApiOperation, type OpenApiDoc } from '../helpers/openapi-doc';
@@ -152,13 +152,14 @@ describe('hostile input against every route of the OpenAPI document', () => {
       }
       for (const [k, ik] of targets) {
         const d = baseDraft(doc, op);
-        const body = d.body as Record<string, UntypedBody> | undefined;
+        const body = d.body as Record<string, unknown> | undefined;
         if (!body || typeof body !== 'object') continue;
         if (ik === null) body[k] = 'a\u0000b';
         else {
-          const holder = Array.isArray(body[k]) ? body[k][0] : body[k];
+          const value = body[k];
+          const holder: unknown = Array.isArray(value) ? value[0] : value;
           if (!holder || typeof holder !== 'object') continue;
-          holder[ik] = 'a\u0000b';
+          (holder as Record<string, unknown>)[ik] = 'a\u0000b';
         }
         const r = serialise(op, { ...d, notes: [`body ${k}${ik ? `.${ik}` : ''} with a NUL`] });
         const a = await send(r);
