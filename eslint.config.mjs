@@ -18,9 +18,6 @@ const UNSAFE_ANY = ['assignment', 'member-access', 'call', 'return', 'argument']
  * that break the JSON fixtures of src/rules/testing (`MutablePack`) into invalid packs on purpose.
  */
 const UNTYPED_BODIES = [
-  'test/browser/clerk.browser.ts',
-  'test/browser/credit-office.browser.ts',
-  'test/browser/data-officer.browser.ts',
   'test/e2e/access-matrix.e2e.spec.ts',
   'test/e2e/api-keys.e2e.spec.ts',
   'test/e2e/audit-outbox.e2e.spec.ts',
@@ -29,8 +26,6 @@ const UNTYPED_BODIES = [
   'test/e2e/auth.e2e.spec.ts',
   'test/e2e/checks.e2e.spec.ts',
   'test/e2e/commitments.e2e.spec.ts',
-  'test/e2e/credit-report.e2e.spec.ts',
-  'test/e2e/daily-tiering.e2e.spec.ts',
   'test/e2e/hostile-csv.e2e.spec.ts',
   'test/e2e/hostile-packs.e2e.spec.ts',
   'test/e2e/id-forms.e2e.spec.ts',
