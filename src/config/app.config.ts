@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { LOG_LEVELS, setting } from './settings';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -58,6 +60,12 @@ export interface AppConfig {
   readonly consoleDir: string | undefined;
   /** Serve the fake approval system (integrations/fake-approval-system.adapter.ts) beside the real ones: NODE_ENV=test only. */
   readonly fakeApprovalSystem: boolean;
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host to believe (TRUST_PROXY): false (unset) trusts none; a
+   * number of hops; a list of proxy addresses or CIDR ranges. Behind one, the client address (rate limits per
+   * address) is the one the proxy saw.
+   */
+  readonly trustProxy: boolean | number | string[];
   readonly production: boolean;
 }
 
@@ -67,9 +75,14 @@ export class ConfigError extends Error {
   }
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** A whole-number setting, within the bounds src/config/settings.ts gives it; its fallback when unset. */
+function int(env: NodeJS.ProcessEnv, name: string, fallback = setting(name).fallback): number {
+  const { min = 0, max = Number.MAX_SAFE_INTEGER } = setting(name);
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') {
+    if (fallback === undefined) throw new Error(`${name} has no fallback in src/config/settings.ts`);
+    return fallback;
+  }
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const v = Number(raw);
   if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
@@ -83,7 +96,26 @@ function projectRoot(): string {
   return dir;
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** TRUST_PROXY: unset/`false`, `true` (any proxy: only where nothing else can reach the service), hops, or addresses/CIDRs. */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY');
+  const items = raw.split(',').map((s) => s.trim());
+  for (const item of items) {
+    const [address, prefix, extra] = item.split('/');
+    const family = isIP(address ?? '');
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (!family || !prefixOk || extra !== undefined)
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be false, true, a number of hops (1–10) or comma-separated IP addresses or CIDR ranges; "${item.slice(0, 60)}" is none of these`,
+      );
+  }
+  return items;
+}
 
 /** The ID-hash key: ID_HASH_KEY, or (outside production) a random key kept in the data folder. */
 function idHashKey(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Secret {
@@ -111,25 +143,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
   return {
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port: int(env, 'PORT'),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir,
-    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
-    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30000, 100, 600000),
+    dbPoolSize: int(env, 'DB_POOL_SIZE'),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS'),
     rulePacksDir: env.RULE_PACKS_DIR ? resolve(env.RULE_PACKS_DIR) : join(projectRoot(), 'rule-packs'),
     logLevel,
     idHashKey: idHashKey(env, dataDir, production),
-    bodyLimit: int(env, 'BODY_LIMIT', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
-    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000),
-    auditOutboxGraceMs: int(env, 'AUDIT_OUTBOX_GRACE_MS', 60000, 0, 86_400_000),
-    auditOutboxSweepMs: int(env, 'AUDIT_OUTBOX_SWEEP_MS', 30000, 100, 86_400_000),
-    tieringDailyHour: int(env, 'TIERING_DAILY_HOUR', 1, 0, 23),
-    tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS', 600_000, 0, 86_400_000),
-    packsPollMs: env.PACKS_POLL_MS ? int(env, 'PACKS_POLL_MS', 0, 10, 3_600_000) : undefined,
+    bodyLimit: int(env, 'BODY_LIMIT'),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE'),
+    auditOutboxGraceMs: int(env, 'AUDIT_OUTBOX_GRACE_MS'),
+    auditOutboxSweepMs: int(env, 'AUDIT_OUTBOX_SWEEP_MS'),
+    tieringDailyHour: int(env, 'TIERING_DAILY_HOUR'),
+    tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS'),
+    packsPollMs: env.PACKS_POLL_MS ? int(env, 'PACKS_POLL_MS', 0) : undefined,
     demoData: env.DEMO_DATA === '1',
     consoleDir: env.CONSOLE_DIR || undefined,
     fakeApprovalSystem: env.NODE_ENV === 'test',
+    trustProxy: trustProxy(env),
     production,
   };
 }
