@@ -26,6 +26,7 @@ const RepairPage = lazy(() => import('./pages/RepairPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const PacksPage = lazy(() => import('./pages/PacksPage'));
+const PackPage = lazy(() => import('./pages/PackPage'));
 const KeysPage = lazy(() => import('./pages/KeysPage'));
 
 export function App() {
@@ -61,6 +62,7 @@ export function App() {
                 <Route path="/records/import" element={<ImportPage />} />
                 <Route path="/quality" element={<QualityPage />} />
                 <Route path="/packs" element={<PacksPage />} />
+                <Route path="/packs/:id" element={<PackPage />} />
                 <Route path="/keys" element={<KeysPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

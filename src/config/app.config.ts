@@ -66,6 +66,10 @@ export interface AppConfig {
    * address) is the one the proxy saw.
    */
   readonly trustProxy: boolean | number | string[];
+  /** Webhook delivery: poll period (0 = off on this instance), first retry wait, receiver timeout. */
+  readonly webhookPollMs: number;
+  readonly webhookRetryBaseMs: number;
+  readonly webhookTimeoutMs: number;
   readonly production: boolean;
 }
 
@@ -163,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consoleDir: env.CONSOLE_DIR || undefined,
     fakeApprovalSystem: env.NODE_ENV === 'test',
     trustProxy: trustProxy(env),
+    webhookPollMs: int(env, 'WEBHOOK_POLL_MS'),
+    webhookRetryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS'),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS'),
     production,
   };
 }
