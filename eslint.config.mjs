@@ -18,6 +18,7 @@ const UNSAFE_ANY = ['assignment', 'member-access', 'call', 'return', 'argument']
  * that break the JSON fixtures of src/rules/testing (`MutablePack`) into invalid packs on purpose.
  */
 const UNTYPED_BODIES = [
+  'test/browser/author.browser.ts',
   'test/e2e/access-matrix.e2e.spec.ts',
   'test/e2e/api-keys.e2e.spec.ts',
   'test/e2e/audit-outbox.e2e.spec.ts',
@@ -34,6 +35,7 @@ const UNTYPED_BODIES = [
   'test/e2e/inspections.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
   'test/e2e/pack-versions.e2e.spec.ts',
+  'test/e2e/pack-authoring-console.e2e.spec.ts',
   'test/e2e/packs-explain.e2e.spec.ts',
   'test/e2e/quality-snapshot.e2e.spec.ts',
   'test/e2e/quality.e2e.spec.ts',
@@ -46,6 +48,7 @@ const UNTYPED_BODIES = [
   'test/e2e/subjects.e2e.spec.ts',
   'test/e2e/tiering-runs.e2e.spec.ts',
   'test/e2e/tiering.e2e.spec.ts',
+  'test/e2e/webhooks.e2e.spec.ts',
 ];
 const FIXTURE_BREAKERS = [
   'src/modules/packs/pack-snapshot.spec.ts',
