@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   const app = await createApp(runtime);
   const ds = app.get(DataSource);
   const seeded = await seed(ds, n, app.get(Clock).today());
-  const codes: string[] = (await ds.query(`SELECT code FROM subjects ORDER BY random() LIMIT 3000`)).map(
-    (r: { code: string }) => r.code,
+  const codes = (await ds.query<Array<{ code: string }>>(`SELECT code FROM subjects ORDER BY random() LIMIT 3000`)).map(
+    (r) => r.code,
   );
   const codesFile = join(dataDir, 'codes.json');
   writeFileSync(codesFile, JSON.stringify(codes));

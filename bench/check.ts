@@ -24,7 +24,7 @@ function start(script: string, env: NodeJS.ProcessEnv): Promise<{ proc: ChildPro
   const proc = spawn(process.execPath, [join(__dirname, script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('READY '));
       if (line) resolve({ proc, fields: line.split(' ').slice(1) });

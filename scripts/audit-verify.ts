@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   });
   try {
     await ds.initialize();
-    const [table] = (await ds.query(`SELECT to_regclass('audit_log') AS t`)) as Array<{ t: string | null }>;
+    const [table] = await ds.query<Array<{ t: string | null }>>(`SELECT to_regclass('audit_log') AS t`);
     if (!table?.t) {
       console.error('audit_log does not exist in this database: run the migrations first (npm run migration:run)');
       return 2;

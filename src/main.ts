@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/app.config';
 import { createApp, resolveDatabase } from './bootstrap';
@@ -41,7 +40,7 @@ async function main(): Promise<void> {
       log.error(`shutdown not finished after ${deadline} ms: exiting`);
       process.exit(1);
     }, deadline).unref();
-    const server = app.getHttpServer() as Server;
+    const server = app.getHttpServer();
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     await app.getHttpAdapter().close();
     clearInterval(sweep);

@@ -148,7 +148,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function deep<T>(value: T, scrubText: (s: string) => string, depth: number): T {
   if (depth > 8) return value;
   if (typeof value === 'string') return scrubText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => deep(v, scrubText, depth + 1)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => deep(v, scrubText, depth + 1)) as T;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = deep(v, scrubText, depth + 1);

@@ -23,7 +23,7 @@ function dates(name: string, raw: string | undefined): Set<string> {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = list.find((d) => !isCalendarDate(d));
+  const bad = list.find((d): boolean => !isCalendarDate(d));
   if (bad !== undefined) throw new Error(`${name}: "${bad}" is not a date YYYY-MM-DD`);
   return new Set(list);
 }

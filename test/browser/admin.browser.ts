@@ -64,8 +64,8 @@ describe('console journey: administrator issues and revokes an API key', () => {
     await page.reload();
     await page.getByTestId('keys-table').getByText(name).waitFor();
     expect(await page.evaluate<string>('document.body.innerText')).not.toContain(key.slice(13));
-    const listed = await http(j.t.url, 'GET', '/api/v1/api-keys');
-    expect(listed.body.items.find((k: { name: string }) => k.name === name)).toMatchObject({
+    const listed = await http<{ items: Array<{ name: string }> }>(j.t.url, 'GET', '/api/v1/api-keys');
+    expect(listed.body.items.find((k) => k.name === name)).toMatchObject({
       scopes: ['checks', 'feedback'],
       scenarios: ['tendering'],
       revokedAt: null,

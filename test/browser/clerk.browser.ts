@@ -26,13 +26,13 @@ describe('console journey: window clerk', () => {
       role: 'bidder',
       ...(s.code ? { code: s.code } : { idNumber: s.idNumber }),
     }));
-    const probe = await http(j.t.url, 'POST', '/api/v1/checks', {
+    const probe = await http<{ parties: { index: number; verdict: string }[] }>(j.t.url, 'POST', '/api/v1/checks', {
       scenario: 'tendering',
       transaction: { reference: 'probe' },
       parties,
     });
     expect(probe.status).toBe(200);
-    const verdicts = probe.body.parties as { index: number; verdict: string }[];
+    const verdicts = probe.body.parties;
     // The most severe verdict the demo set has among organisations (block, else restrict).
     const blocked = ['block', 'restrict']
       .map((v) => verdicts.find((p) => p.verdict === v && subjects[p.index].code))
@@ -107,7 +107,10 @@ describe('console journey: window clerk', () => {
     const request = await sent;
     // The ID number goes in the body only: never in the URL.
     expect(request.url()).not.toContain(clean.idNumber);
-    expect(JSON.parse(request.postData()!).parties[1]).toEqual({ role: 'bidder', idNumber: clean.idNumber });
+    expect((JSON.parse(request.postData()!) as { parties: unknown[] }).parties[1]).toEqual({
+      role: 'bidder',
+      idNumber: clean.idNumber,
+    });
 
     await page.getByTestId('check-result').waitFor();
     const listedCard = page.getByTestId('party-result-0');
@@ -142,12 +145,17 @@ describe('console journey: window clerk', () => {
     const checkId = (await page.locator('[data-testid="check-result"] .ant-card-extra').first().innerText())
       .replace(/^核查编号\s*/, '')
       .trim();
-    const stored = await httpAs(key, j.t.url, 'GET', `/api/v1/checks/${checkId}/feedback`);
+    const stored = await httpAs<{ items: { applied: boolean; reason: string | null; operator: string }[] }>(
+      key,
+      j.t.url,
+      'GET',
+      `/api/v1/checks/${checkId}/feedback`,
+    );
     expect(stored.status).toBe(200);
     expect(stored.body.items).toHaveLength(n);
-    expect(stored.body.items.filter((r: { applied: boolean }) => r.applied)).toHaveLength(n - 1);
-    expect(stored.body.items.find((r: { applied: boolean }) => !r.applied).reason).toBe('经集体研究，依法不适用该措施');
-    expect(stored.body.items.every((r: { operator: string }) => r.operator === '窗口 王五')).toBe(true);
+    expect(stored.body.items.filter((r) => r.applied)).toHaveLength(n - 1);
+    expect(stored.body.items.find((r) => !r.applied)?.reason).toBe('经集体研究，依法不适用该措施');
+    expect(stored.body.items.every((r) => r.operator === '窗口 王五')).toBe(true);
 
     // Nothing of the key outside sessionStorage; the ID number nowhere in the browser's storage.
     const storage = await page.evaluate<{ local: string; session: string; cookie: string }>(

@@ -16,11 +16,13 @@ describe('console journey: credit office', () => {
     // Two general penalties decided in May 2026: publicity at least 3 months (令第36号), so repairable on 2026-11-30.
     for (const n of [1, 2]) {
       const decisionNumber = `綦市监罚〔2026〕${randomUUID().slice(0, 6)}号`;
-      const subject = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&limit=5')).body.items[n] as {
-        code: string;
-        name: string;
-      };
-      const rec = await http(j.t.url, 'POST', '/api/v1/records', {
+      const subjects = await http<{ items: { code: string; name: string }[] }>(
+        j.t.url,
+        'GET',
+        '/api/v1/subjects?kind=legal_person&limit=5',
+      );
+      const subject = subjects.body.items[n];
+      const rec = await http<{ record: { id: string } }>(j.t.url, 'POST', '/api/v1/records', {
         type: 'penalty',
         source: department,
         decisionNumber,
@@ -34,7 +36,7 @@ describe('console journey: credit office', () => {
         decisionDate: '2026-05-10',
       });
       expect(rec.status).toBe(201);
-      const app = await http(j.t.url, 'POST', '/api/v1/repair-applications', {
+      const app = await http<{ id: string; code?: string }>(j.t.url, 'POST', '/api/v1/repair-applications', {
         recordId: rec.body.record.id,
         applicant: { kind: 'subject', name: subject.name },
         commitment: '本单位承诺今后严格遵守食品安全法律法规。',
@@ -82,7 +84,9 @@ describe('console journey: credit office', () => {
     await page.locator('[data-testid="decide-form"] #reason').fill('未提交罚款缴纳凭证。');
     await ok.click();
     await page.getByTestId(`reject-${apps[1].id}`).waitFor({ state: 'detached' });
-    expect((await http(j.t.url, 'GET', `/api/v1/repair-applications/${apps[0].id}`)).body.status).toBe('approved');
+    expect(
+      (await http<{ status: string }>(j.t.url, 'GET', `/api/v1/repair-applications/${apps[0].id}`)).body.status,
+    ).toBe('approved');
     expect((await http(j.t.url, 'GET', `/api/v1/repair-applications/${apps[1].id}`)).body).toMatchObject({
       status: 'rejected',
       decisionReason: '未提交罚款缴纳凭证。',
@@ -108,7 +112,7 @@ describe('console journey: credit office', () => {
 
     await page.getByTestId('verify-chain').click();
     await page.getByTestId('chain-report').waitFor();
-    const verify = (await http(j.t.url, 'GET', '/api/v1/audit/verify')).body;
+    const verify = (await http<{ valid: boolean }>(j.t.url, 'GET', '/api/v1/audit/verify')).body;
     expect(verify.valid).toBe(true);
     const text = await page.getByTestId('chain-report').innerText();
     expect(text).toContain('哈希链完整');

@@ -19,10 +19,13 @@ describe('console journey: data officer', () => {
   it('imports a CSV with a bad row and reads the per-row report', async () => {
     const { page, shot } = j;
     const run = randomUUID().slice(0, 6);
-    const firms = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&limit=3')).body.items as {
-      code: string;
-      name: string;
-    }[];
+    const firms = (
+      await http<{ items: { code: string; name: string }[] }>(
+        j.t.url,
+        'GET',
+        '/api/v1/subjects?kind=legal_person&limit=3',
+      )
+    ).body.items;
     const bad = firms[2].code.slice(0, 17) + (firms[2].code[17] === '0' ? '1' : '0');
     const header =
       'type,source,decisionNumber,subjectName,subjectCode,industry,sector,severity,penaltyTypes,fineAmount,decisionDate';
@@ -73,13 +76,12 @@ describe('console journey: data officer', () => {
 
     // Nothing stored for the refused row; the others are there.
     const records = async (code: string) => {
-      const s = (await http(j.t.url, 'GET', `/api/v1/subjects?code=${code}`)).body.items[0];
+      const s = (await http<{ items: { id: string }[] }>(j.t.url, 'GET', `/api/v1/subjects?code=${code}`)).body
+        .items[0];
       return s
         ? (
-            (await http(j.t.url, 'GET', `/api/v1/subjects/${s.id}/records`)).body.records as {
-              decisionNumber: string;
-            }[]
-          ).map((r) => r.decisionNumber)
+            await http<{ records: { decisionNumber: string }[] }>(j.t.url, 'GET', `/api/v1/subjects/${s.id}/records`)
+          ).body.records.map((r) => r.decisionNumber)
         : [];
     };
     expect(await records(firms[0].code)).toContain(`綦市监罚〔2026〕${run}-1号`);
@@ -94,12 +96,13 @@ describe('console journey: data officer', () => {
       .locator('[data-testid="quality-table"] .ant-table-row', { hasText: '綦江区市场监督管理局' })
       .first();
     await row.waitFor();
-    const api = (await http(j.t.url, 'GET', '/api/v1/quality/statistics')).body.departments.find(
-      (d: { department: string }) => d.department === '綦江区市场监督管理局',
-    );
-    expect(api.refused).toBeGreaterThanOrEqual(1);
+    type Counts = { department: string; received: number; accepted: number; refused: number };
+    const api = (
+      await http<{ departments: Counts[] }>(j.t.url, 'GET', '/api/v1/quality/statistics')
+    ).body.departments.find((d) => d.department === '綦江区市场监督管理局');
+    expect(api?.refused).toBeGreaterThanOrEqual(1);
     const cells = await row.locator('td').allInnerTexts();
-    expect(cells.slice(1, 4).map(Number)).toEqual([api.received, api.accepted, api.refused]);
+    expect(cells.slice(1, 4).map(Number)).toEqual([api?.received, api?.accepted, api?.refused]);
     await shot('quality');
   });
 });

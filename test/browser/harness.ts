@@ -19,8 +19,9 @@ export interface Journey {
   readonly t: TestApp;
   readonly browser: Browser;
   readonly page: Page;
-  shot(name: string): Promise<void>;
-  signIn(key: string): Promise<void>;
+  /** Closures (destructured by the journeys): */
+  readonly shot: (name: string) => Promise<void>;
+  readonly signIn: (key: string) => Promise<void>;
   close(): Promise<void>;
 }
 

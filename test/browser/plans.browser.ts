@@ -56,7 +56,8 @@ describe('console journey: inspection plans', () => {
     const items = page.locator('[data-testid="plan-items"] .ant-table-row');
     await items.first().waitFor();
     const planId = page.url().split('/').pop()!;
-    const drawn = ((await http(j.t.url, 'GET', `/api/v1/inspection-plans/${planId}`)).body.items as unknown[]).length;
+    const drawn = (await http<{ items: unknown[] }>(j.t.url, 'GET', `/api/v1/inspection-plans/${planId}`)).body.items
+      .length;
     expect(drawn).toBeGreaterThan(0);
     expect(await items.count()).toBe(Math.min(drawn, 20));
     await shot('plan-detail');

@@ -32,11 +32,15 @@ describe('console journey: supervisor', () => {
     ]);
     await page.locator('[data-testid="chart"] canvas').waitFor();
     // The table under the chart carries the API's numbers.
-    const api = await http(j.t.url, 'GET', '/api/v1/tiering/distribution');
-    const total = (api.body.items as { subjects: number }[]).reduce((a, b) => a + b.subjects, 0);
+    const api = await http<{ items: { industry: string; subjects: number }[] }>(
+      j.t.url,
+      'GET',
+      '/api/v1/tiering/distribution',
+    );
+    const total = api.body.items.reduce((a, b) => a + b.subjects, 0);
     expect(total).toBeGreaterThan(0);
     const rows = page.locator('[data-testid="distribution-table"] .ant-table-row');
-    const industries = new Set((api.body.items as { industry: string }[]).map((i) => i.industry));
+    const industries = new Set(api.body.items.map((i) => i.industry));
     await expect(rows.count()).resolves.toBe(industries.size);
     const shownTotal = (await rows.locator('td:last-child').allInnerTexts()).reduce(
       (a, v) => a + Number(v.replace(/,/g, '')),
@@ -65,7 +69,11 @@ describe('console journey: supervisor', () => {
     expect(tierCard).toMatch(/信用分/);
     // Tier history: when as YYYY-MM-DD HH:mm in China time (the API's instant + 8 h), as every page shows times.
     const subjectId = /\/subjects\/([0-9a-f-]{36})/.exec(page.url())![1];
-    const hist = await http(j.t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history`);
+    const hist = await http<{ items: { computedAt: string }[] }>(
+      j.t.url,
+      'GET',
+      `/api/v1/subjects/${subjectId}/tiers/history`,
+    );
     const historyRows = page.locator('[data-testid="history-table"] .ant-table-row');
     await historyRows.first().waitFor();
     const when = (await historyRows.first().locator('td').first().innerText()).trim();
@@ -90,18 +98,24 @@ describe('console journey: supervisor', () => {
   it('filters the subject search by industry and credit tier, as the API answers it', async () => {
     const { page, shot } = j;
     // A tier other than A held by a page's worth of subjects (or fewer), from the API's own distribution.
-    const dist = (await http(j.t.url, 'GET', '/api/v1/tiering/distribution')).body.items as {
-      industry: string;
-      tier: string;
-      subjects: number;
-    }[];
+    const dist = (
+      await http<{ items: { industry: string; tier: string; subjects: number }[] }>(
+        j.t.url,
+        'GET',
+        '/api/v1/tiering/distribution',
+      )
+    ).body.items;
     const pick = dist
       .filter((d) => d.tier !== 'A' && d.subjects > 0 && d.subjects <= 20)
       .sort((a, b) => b.subjects - a.subjects)[0];
     expect(pick).toBeDefined();
-    const api = await http(j.t.url, 'GET', `/api/v1/subjects?industry=${pick.industry}&tier=${pick.tier}&limit=20`);
+    const api = await http<{ items: { name: string }[] }>(
+      j.t.url,
+      'GET',
+      `/api/v1/subjects?industry=${pick.industry}&tier=${pick.tier}&limit=20`,
+    );
     expect(api.status).toBe(200);
-    const expected = (api.body.items as { name: string }[]).map((s) => s.name);
+    const expected = api.body.items.map((s) => s.name);
     expect(expected).toHaveLength(pick.subjects);
 
     await page.locator('.ant-menu-item', { hasText: '主体查询' }).click();

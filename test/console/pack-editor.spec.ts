@@ -34,7 +34,7 @@ describe('console: JSON pointers onto the editor text', () => {
       return text.slice(r.from, r.to);
     };
     expect(at('/version')).toBe(`"version": "${tax.version}"`);
-    expect(at('/rules/2/name')).toBe(`"name": "${tax.rules[2]!.name}"`);
+    expect(at('/rules/2/name')).toBe(`"name": "${tax.rules[2].name}"`);
     // A pointer past what exists marks the deepest part that does (the object lacking a property).
     expect(at('/rules/2/nothing')).toBe('{');
   });
@@ -86,7 +86,7 @@ describe('console: pack text in the authors’ order', () => {
     expect(JSON.parse(text)).toEqual(tax);
     expect(Object.keys(JSON.parse(text) as object).slice(0, 2)).toEqual(['$schema', 'id'].filter((k) => k in tax));
     expect(text.indexOf('"version"')).toBeLessThan(text.indexOf('"rules"'));
-    expect(Object.keys((JSON.parse(text) as typeof tax).rules[0]!)[0]).toBe('name');
+    expect(Object.keys((JSON.parse(text) as typeof tax).rules[0])[0]).toBe('name');
   });
 });
 
@@ -103,7 +103,7 @@ describe('console: fact names completed in the editor', () => {
     const pos = text.indexOf('indu') + 4;
     const r = complete(text, pos)!;
     expect(r.options.map((o) => o.label)).toEqual(facts.map((f) => f.name));
-    expect(r.options[1]!.detail).toBe('boolean · 列入守信红名单');
+    expect(r.options[1].detail).toBe('boolean · 列入守信红名单');
     expect(text.slice(r.from, r.to)).toBe('indu');
     // Still being typed: no closing quote yet, the rest of the word after the cursor replaced too.
     const open = '{"all": [{"fact": "industryPen';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashKey } from '../../src/modules/auth/api-key.secret';
-import { httpAs, type HttpResult, type TestApp } from '../helpers/app';
+import { httpAs, type HttpResult, type TestApp, type UntypedBody } from '../helpers/app';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { answerProblems } from '../helpers/leak-checks';
 
@@ -24,11 +24,9 @@ describe('API keys over HTTP (API密钥管理)', () => {
   const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
     as(t.adminKey, method, path, body, headers);
   const keyRows = async () =>
-    (await db.query(`SELECT id, name, revoked_at FROM api_keys ORDER BY id`)) as Array<{
-      id: string;
-      name: string;
-      revoked_at: Date | null;
-    }>;
+    await db.query<Array<{ id: string; name: string; revoked_at: Date | null }>>(
+      `SELECT id, name, revoked_at FROM api_keys ORDER BY id`,
+    );
   const problemOf = (res: HttpResult) =>
     answerProblems({
       status: res.status,
@@ -38,11 +36,12 @@ describe('API keys over HTTP (API密钥管理)', () => {
 
   beforeAll(async () => {
     // Every log line of the app also lands in `logs` (and still in the suite's log capture).
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was afterwards
     const original = process.stdout.write;
     process.stdout.write = function (this: unknown, chunk: string | Uint8Array, ...rest: unknown[]) {
       logs.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       return (original as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
-    } as typeof process.stdout.write;
+    };
     restoreStdout = () => (process.stdout.write = original);
     t = await startIsolatedTestApp({ LOG_LEVEL: 'info' });
     db = t.app.get(DataSource);
@@ -133,7 +132,9 @@ describe('API keys over HTTP (API密钥管理)', () => {
     expect(await keyRows()).toEqual(before);
 
     const entries = async (kind: string) =>
-      (await admin('GET', `/api/v1/audit/entries?kind=${kind}&limit=100`)).body.items as Array<Record<string, any>>;
+      (await admin('GET', `/api/v1/audit/entries?kind=${kind}&limit=100`)).body.items as Array<
+        Record<string, UntypedBody>
+      >;
     const made = (await entries('api-key.create')).find((e) => e.response?.created?.name === name);
     expect(made).toMatchObject({
       caller: expect.stringMatching(/^test-/),

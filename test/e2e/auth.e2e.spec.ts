@@ -37,9 +37,7 @@ describe('callers and API keys (调用方与权限)', () => {
     // pino writes to process.stdout when stdout.write is replaced: every log line lands in `logs`.
     jest
       .spyOn(process.stdout, 'write')
-      .mockImplementation(
-        ((chunk: string | Uint8Array) => logs.push(String(chunk)) > 0) as typeof process.stdout.write,
-      );
+      .mockImplementation((chunk: string | Uint8Array) => logs.push(String(chunk)) > 0);
     t = await startTestApp({ LOG_LEVEL: 'info' });
     issued.push(t.adminKey);
     for (const s of SCOPES) if (s !== 'admin') scoped[s] = await key({ scopes: [s] });
@@ -56,7 +54,7 @@ describe('callers and API keys (调用方与权限)', () => {
   it('every Nest route declares @Public or @RequireScopes (a forgotten decorator would fail closed)', () => {
     expect(routes.filter((r) => 'undeclared' in r.access).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     const fastify = t.app.getHttpAdapter().getInstance();
-    for (const r of routes) expect(fastify.hasRoute({ method: r.method as 'GET', url: r.path })).toBe(true);
+    for (const r of routes) expect(fastify.hasRoute({ method: r.method, url: r.path })).toBe(true);
     const find = (m: string, p: string) => routes.find((r) => r.method === m && r.path === p)?.access;
     expect(find('GET', '/health')).toEqual({ public: true });
     expect(find('POST', '/api/v1/subjects')).toEqual({ scopes: ['subjects'] });

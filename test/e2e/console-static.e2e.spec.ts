@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { httpAs, startTestApp, TestApp } from '../helpers/app';
+import type { ProblemDetails } from '../../src/common/problem';
 
 /**
  * The console's files at /console (src/console-static.ts): no API key needed for them, client routes
@@ -55,7 +56,7 @@ describe('console static files at /console', () => {
   });
 
   it('leaves the API keyed: the console page is open, its API calls are not', async () => {
-    const res = await httpAs(null, t.url, 'GET', '/api/v1/me');
+    const res = await httpAs<ProblemDetails>(null, t.url, 'GET', '/api/v1/me');
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('AUTH_REQUIRED');
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { RecordsService } from '../../src/modules/records/records.service';
 import { RecordsStore } from '../../src/modules/records/records.store';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
 /**
@@ -14,9 +14,9 @@ describe('credit report (信用报告) from one read of the records', () => {
   let store: RecordsStore;
   const run = randomUUID().slice(0, 8);
   const source = `报告一次读取-区市场监管局-${run}`;
-  const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
+  const post = <T = UntypedBody>(path: string, body: unknown) => http<T>(t.url, 'POST', path, body);
   const record = async (code: string, key: string, body: Record<string, unknown>) => {
-    const res = await post('/api/v1/records', {
+    const res = await post<{ record: { id: string; subjectId: string } }>('/api/v1/records', {
       source,
       subjectName: `报告读取公司-${code}`,
       subjectCode: code,
@@ -26,7 +26,7 @@ describe('credit report (信用报告) from one read of the records', () => {
       ...body,
     });
     expect(res.status).toBe(201);
-    return res.body.record as { id: string; subjectId: string };
+    return res.body.record;
   };
   const report = async (subjectId: string) => {
     const res = await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/credit-report`);

@@ -8,7 +8,16 @@ interface Section {
   titleZh: string;
   title: string;
   count: number;
-  items: Array<Record<string, any>>;
+  items: ReportItem[];
+}
+/** What these tests read of a report's entry. */
+interface ReportItem {
+  decisionNumber?: string;
+  category?: string;
+  pack?: string;
+  version?: string;
+  details?: { violationFacts?: string };
+  [field: string]: unknown;
 }
 
 describe('public credit report (信用报告)', () => {
@@ -19,7 +28,8 @@ describe('public credit report (信用报告)', () => {
   const subject = { subjectName: `重庆报告测试有限公司-${run}`, subjectCode: code, source };
   const ids: Record<string, string> = {};
   let subjectId: string;
-  const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
+  const post = (path: string, body: unknown) =>
+    http<{ record: { id: string; subjectId: string } }>(t.url, 'POST', path, body);
   const record = async (key: string, body: Record<string, unknown>) => {
     const res = await post('/api/v1/records', { ...subject, decisionNumber: `${run}-${key}`, ...body });
     expect(res.status).toBe(201);
@@ -27,15 +37,15 @@ describe('public credit report (信用报告)', () => {
     subjectId = res.body.record.subjectId;
   };
   const report = async (path: string) => {
-    const res = await http(t.url, 'GET', path);
-    expect(res.status).toBe(200);
-    return res.body as {
+    const res = await http<{
       subject: Record<string, unknown>;
       asOf: string;
       generatedAt: string;
       packVersions: Record<string, string>;
       sections: Section[];
-    };
+    }>(t.url, 'GET', path);
+    expect(res.status).toBe(200);
+    return res.body;
   };
   const numbers = (s: Section) =>
     s.items
@@ -159,7 +169,7 @@ describe('public credit report (信用报告)', () => {
     expect(numbers(s.evaluations)).toEqual(['T']);
     const tiers = s.evaluations.items.filter((i) => i.category === 'credit_tier');
     expect(tiers.length).toBeGreaterThan(0);
-    for (const tier of tiers) expect(r.packVersions[tier.pack]).toBe(tier.version);
+    for (const tier of tiers) expect(r.packVersions[String(tier.pack)]).toBe(tier.version);
     const text = JSON.stringify(r);
     for (const gone of ['P-repaired', 'P-revoked', 'P-expired', 'P-minor', 'L-expired', 'AO-ended'])
       expect(text).not.toContain(`${run}-${gone}"`);
@@ -224,13 +234,13 @@ describe('public credit report (信用报告)', () => {
     expect(r.subject).toMatchObject({ kind: 'natural_person', idMasked: masked, code: null, name: '王**' });
     const s = sectionsOf(r);
     expect(numbers(s.administrative)).toEqual(['NP']);
-    expect(s.administrative.items[0].details.violationFacts).toBe(`当事人（身份证号 ${masked}）无证经营`);
+    expect(s.administrative.items[0].details?.violationFacts).toBe(`当事人（身份证号 ${masked}）无证经营`);
     expect(JSON.stringify(r)).not.toContain(person);
     expect(JSON.stringify(r)).not.toContain('王小明');
   });
 
   it('serves the routes in the OpenAPI document', async () => {
-    const doc = (await http(t.url, 'GET', '/docs-json')).body;
+    const doc = (await http<{ paths: Record<string, unknown> }>(t.url, 'GET', '/docs-json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/subjects/{id}/credit-report', '/api/v1/credit-reports']),
     );

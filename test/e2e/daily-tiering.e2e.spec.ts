@@ -27,7 +27,7 @@ describe('daily tiering run (每日分级)', () => {
   });
 
   const lastRun = async (): Promise<{ day: string; finished: boolean } | null> => {
-    const [row] = await ds.query(
+    const [row] = await ds.query<Array<{ day: string; finished: boolean }>>(
       `SELECT to_char(last_day, 'YYYY-MM-DD') AS day, finished_at IS NOT NULL AS finished FROM scheduled_runs WHERE job = 'tiering.daily'`,
     );
     return row ?? null;
@@ -41,8 +41,12 @@ describe('daily tiering run (每日分级)', () => {
     throw new Error(`no finished daily run of ${day}: ${JSON.stringify(await lastRun())}`);
   };
   const fireTier = async (subjectId: string): Promise<string> =>
-    (await ds.query(`SELECT tier FROM credit_tiers WHERE subject_id = $1 AND industry = 'fire_safety'`, [subjectId]))[0]
-      ?.tier;
+    (
+      await ds.query<Array<{ tier: string }>>(
+        `SELECT tier FROM credit_tiers WHERE subject_id = $1 AND industry = 'fire_safety'`,
+        [subjectId],
+      )
+    )[0]?.tier;
 
   it('re-tiers a subject whose listing ended, on the next day it is due, once a day and not before the hour', async () => {
     clock.pin('2026-06-01T04:00:00Z');
@@ -50,7 +54,7 @@ describe('daily tiering run (每日分级)', () => {
     // later day than the pinned one, which then could never be claimed. Let that look end, then forget it.
     await t.app.get(DailyTiering).tick();
     await ds.query(`DELETE FROM scheduled_runs WHERE job = 'tiering.daily'`);
-    const res = await http(t.url, 'POST', '/api/v1/records', {
+    const res = await http<{ record: { subjectId: string } }>(t.url, 'POST', '/api/v1/records', {
       type: 'list_entry',
       source: `每日分级测试-${randomUUID().slice(0, 8)}`,
       decisionNumber: `L-${randomUUID()}`,
@@ -62,7 +66,7 @@ describe('daily tiering run (每日分级)', () => {
       listEndDate: '2026-08-01',
     });
     expect(res.status).toBe(201);
-    const subjectId: string = res.body.record.subjectId;
+    const subjectId = res.body.record.subjectId;
     await t.app.get(TieringService).idle();
     await runOf('2026-06-01');
     expect(await fireTier(subjectId)).toBe('D');
@@ -71,11 +75,12 @@ describe('daily tiering run (每日分级)', () => {
     clock.pin('2026-08-02T04:00:00Z'); // 12:00 in China
     await runOf('2026-08-02');
     expect(await fireTier(subjectId)).toBe('B'); // no record left in force: the pack's default B, never A
-
-    const history = await http(t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers/history?industry=fire_safety`);
-    expect(history.body.items.map((h: { tier: string; trigger: string }) => `${h.tier} ${h.trigger}`)).toEqual(
-      expect.arrayContaining(['B daily']),
+    const history = await http<{ items: { tier: string; trigger: string }[] }>(
+      t.url,
+      'GET',
+      `/api/v1/subjects/${subjectId}/tiers/history?industry=fire_safety`,
     );
+    expect(history.body.items.map((h) => `${h.tier} ${h.trigger}`)).toEqual(expect.arrayContaining(['B daily']));
 
     // 00:30 in China on 08-03: before TIERING_DAILY_HOUR, no run; 01:30: the day's run.
     clock.pin('2026-08-02T16:30:00Z');
@@ -84,7 +89,7 @@ describe('daily tiering run (每日分级)', () => {
     clock.pin('2026-08-02T17:30:00Z');
     await runOf('2026-08-03');
     // The 08-03 run changed nothing for it: no history row of that day.
-    const [{ n }] = await ds.query(
+    const [{ n }] = await ds.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM credit_tier_history WHERE subject_id = $1 AND as_of = '2026-08-03'`,
       [subjectId],
     );

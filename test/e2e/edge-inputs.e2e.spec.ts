@@ -9,7 +9,8 @@ import { idNumber, uscc } from '../helpers/identifiers';
 describe('inputs that used to reach the database as a 500', () => {
   let t: TestApp;
   let db: DataSource;
-  const auditCount = async () => Number((await db.query('SELECT count(*) AS n FROM audit_log'))[0].n);
+  const auditCount = async () =>
+    Number((await db.query<Array<{ n: string }>>('SELECT count(*) AS n FROM audit_log'))[0].n);
   const refused = (
     res: { status: number; headers: Headers; body: { errors?: { field: string }[] } },
     field: string,
@@ -52,7 +53,9 @@ describe('inputs that used to reach the database as a 500', () => {
     expect(
       Number(
         (
-          await db.query(`SELECT count(*) AS n FROM quality_ledgers WHERE period = '2026-11' AND department LIKE 'a%'`)
+          await db.query<Array<{ n: string }>>(
+            `SELECT count(*) AS n FROM quality_ledgers WHERE period = '2026-11' AND department LIKE 'a%'`,
+          )
         )[0].n,
       ),
     ).toBe(0);

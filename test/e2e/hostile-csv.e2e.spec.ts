@@ -84,7 +84,7 @@ describe('hostile CSV imports and safe CSV exports', () => {
     expect(answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text })).toEqual(
       [],
     );
-    return { status: res.status, body: JSON.parse(text) as any };
+    return { status: res.status, body: JSON.parse(text) };
   };
 
   it('stores formula-looking, quoted and multi-line cells verbatim, or refuses the row; never a 5xx', async () => {
@@ -208,7 +208,8 @@ describe('hostile CSV imports and safe CSV exports', () => {
       headers: { authorization: `Bearer ${t.adminKey}` },
     });
     expect(res.status).toBe(200);
-    const cells = (parse(await res.text(), { bom: true, relax_column_count: true }) as string[][]).flat();
+    const rows: string[][] = parse(await res.text(), { bom: true, relax_column_count: true });
+    const cells = rows.flat();
     expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
     expect(cells).toContain(`'${FORMULAS[0]}`);
   });
@@ -233,7 +234,8 @@ describe('hostile CSV imports and safe CSV exports', () => {
       headers: { authorization: `Bearer ${t.adminKey}` },
     });
     expect(res.status).toBe(200);
-    const cells = (parse(await res.text(), { bom: true, relax_column_count: true }) as string[][]).flat();
+    const rows: string[][] = parse(await res.text(), { bom: true, relax_column_count: true });
+    const cells = rows.flat();
     expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
     expect(cells).toContain(`'${FORMULAS[1]}公司1`);
     expect(cells.some((c) => c.startsWith(`'${FORMULAS[4]}`))).toBe(true);

@@ -4,7 +4,7 @@ import { AuditService } from '../../src/modules/audit/audit.service';
 import type { TestApp } from '../helpers/app';
 import { changedTables, snapshotTables, startIsolatedTestApp } from '../helpers/isolated-app';
 import { answerProblems } from '../helpers/leak-checks';
-import { deref, operationsOf, type ApiOperation, type OpenApiDoc, type Schema } from '../helpers/openapi-doc';
+import { deref, operationsOf, type ApiOperation, type OpenApiDoc } from '../helpers/openapi-doc';
 import { baseDraft, HostileRequest, hostileRequestArb, serialise } from '../helpers/openapi-requests';
 
 /**
@@ -144,23 +144,23 @@ describe('hostile input against every route of the OpenAPI document', () => {
   it('every string field of every body (and one level down), set to a text with a NUL, is a clean 4xx or 2xx (sweep; may store, so it runs last)', async () => {
     const failures: string[] = [];
     for (const op of ops.filter((o) => o.body)) {
-      const props = (op.body!.schema.properties ?? {}) as Record<string, Schema>;
+      const props = op.body!.schema.properties ?? {};
       const targets: [string, string | null][] = [];
       for (const [k, ps] of Object.entries(props)) {
         if (ps.type === 'string') targets.push([k, null]);
         const inner = deref(doc, ps.type === 'array' ? (ps.items ?? {}) : ps);
-        for (const [ik, is] of Object.entries((inner.properties ?? {}) as Record<string, Schema>))
-          if (is.type === 'string') targets.push([k, ik]);
+        for (const [ik, is] of Object.entries(inner.properties ?? {})) if (is.type === 'string') targets.push([k, ik]);
       }
       for (const [k, ik] of targets) {
         const d = baseDraft(doc, op);
-        const body = d.body as Record<string, any> | undefined;
+        const body = d.body as Record<string, unknown> | undefined;
         if (!body || typeof body !== 'object') continue;
         if (ik === null) body[k] = 'a\u0000b';
         else {
-          const holder = Array.isArray(body[k]) ? body[k][0] : body[k];
+          const value = body[k];
+          const holder: unknown = Array.isArray(value) ? value[0] : value;
           if (!holder || typeof holder !== 'object') continue;
-          holder[ik] = 'a\u0000b';
+          (holder as Record<string, unknown>)[ik] = 'a\u0000b';
         }
         const r = serialise(op, { ...d, notes: [`body ${k}${ik ? `.${ik}` : ''} with a NUL`] });
         const a = await send(r);

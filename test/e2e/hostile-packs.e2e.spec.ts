@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { lintRulePacks } from '../../src/rules/lint';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { answerProblems } from '../helpers/leak-checks';
+import type { MutablePack } from '../../src/rules/testing';
 
 /**
  * Hostile rule packs: deep nesting, huge numbers, `__proto__` / `constructor` keys, unknown operators,
@@ -15,7 +16,7 @@ import { answerProblems } from '../helpers/leak-checks';
 const ROOT = resolve(__dirname, '../..');
 const TAX = readFileSync(join(ROOT, 'rule-packs/tax/pack.json'), 'utf8');
 
-function variant(id: string, edit: (p: any) => void): string {
+function variant(id: string, edit: (p: MutablePack) => void): string {
   const p = JSON.parse(TAX);
   p.id = id;
   edit(p);

@@ -35,7 +35,10 @@ describe('records import: GBK / UTF-8 CSV with Chinese headers, .xlsx, templates
     return { status: res.status, body: (await res.json()) as Report & { code?: string; errors?: unknown[] } };
   };
   const stored = async () =>
-    Number((await db.query(`SELECT count(*) AS n FROM credit_records WHERE source = $1`, [source]))[0].n);
+    Number(
+      (await db.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM credit_records WHERE source = $1`, [source]))[0]
+        .n,
+    );
 
   /** Two valid penalties and one whose penalty type the law does not know. */
   const penalties = () => {

@@ -8,6 +8,12 @@ interface Item {
   subject: { id: string };
   tier: string;
   reason: string;
+  onSite: boolean;
+}
+/** What these tests read of a drawn plan. */
+interface Plan {
+  items: Item[];
+  tiers: Array<{ tier: string }>;
 }
 
 /**
@@ -55,7 +61,7 @@ describe('inspection plans: due by frequency', () => {
       ['久查', '2015-03-01'],
     ] as const) {
       const code = uscc();
-      const res = await http(t.url, 'POST', '/api/v1/subjects', {
+      const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
         kind: 'legal_person',
         code,
         name: `綦江频次测试${name}`,
@@ -94,21 +100,25 @@ describe('inspection plans: due by frequency', () => {
   });
 
   it("counts only the plan industry's inspections: a fire inspection does not meet a food-safety frequency", async () => {
-    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ seed: 'frequency' }));
+    const plan = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', body({ seed: 'frequency' }));
     expect(plan.status).toBe(201);
-    const item = (plan.body.items as Item[]).find((i) => i.subject.id === subject['新店:id']);
+    const item = plan.body.items.find((i) => i.subject.id === subject['新店:id']);
     expect(item).toMatchObject({ tier: 'B', reason: 'due' });
 
-    const stats = await http(t.url, 'GET', `/api/v1/inspections/statistics?industry=food_drug&region=${region}`);
+    const stats = await http<{ neverInspected: { sample: string[] } }>(
+      t.url,
+      'GET',
+      `/api/v1/inspections/statistics?industry=food_drug&region=${region}`,
+    );
     expect(stats.body.neverInspected.sample).toContain(subject['新店:id']);
   });
 
   it('judges a frequency below once a year: tier A (once in two years) is due without an inspection of the industry in 24 months', async () => {
-    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ seed: 'frequency-a' }));
+    const plan = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', body({ seed: 'frequency-a' }));
     expect(plan.status).toBe(201);
-    const a = (plan.body.tiers as Array<{ tier: string }>).find((x) => x.tier === 'A');
+    const a = plan.body.tiers.find((x) => x.tier === 'A');
     expect(a).toMatchObject({ population: 3, target: 0, due: 2, drawn: 2 });
-    const items = new Map((plan.body.items as Array<Item & { onSite: boolean }>).map((i) => [i.subject.id, i]));
+    const items = new Map(plan.body.items.map((i) => [i.subject.id, i]));
     for (const name of ['老店', '久查'])
       expect(items.get(subject[`${name}:id`])).toMatchObject({ tier: 'A', reason: 'due', onSite: false });
     expect(items.has(subject['近查:id'])).toBe(false);

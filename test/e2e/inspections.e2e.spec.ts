@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { drawInspectionPlan, type DrawInput } from '../../src/rules/draw';
-import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
 interface Item {
@@ -123,7 +123,7 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect(project(b.body.items)).toEqual(project(a.body.items));
     const tiers = Object.fromEntries((a.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<
       string,
-      any
+      UntypedBody
     >;
     expect(tiers.A).toMatchObject({ population: 5, samplingRatio: 0.02, lead: 1 });
     expect(tiers.C).toMatchObject({ population: 3, drawn: 3 });
@@ -228,7 +228,7 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect(res.status).toBe(200);
     const tiers = Object.fromEntries((res.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<
       string,
-      any
+      UntypedBody
     >;
     expect(Object.values(tiers).reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(
       subjects.length,

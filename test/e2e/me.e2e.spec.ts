@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service';
 import { httpAs, startTestApp, TestApp } from '../helpers/app';
+import type { ProblemDetails } from '../../src/common/problem';
 
 /** GET /api/v1/me: a key learns its own name, scopes, scenarios and department (the console's menu). */
 describe('GET /api/v1/me', () => {
@@ -35,21 +36,21 @@ describe('GET /api/v1/me', () => {
 
   it('admits a key of any single scope', async () => {
     const key = await t.createKey({ scopes: ['quality'] });
-    const res = await httpAs(key, t.url, 'GET', '/api/v1/me');
+    const res = await httpAs<{ scopes: string[]; department: string | null }>(key, t.url, 'GET', '/api/v1/me');
     expect(res.status).toBe(200);
     expect(res.body.scopes).toEqual(['quality']);
     expect(res.body.department).toBeNull();
   });
 
   it('refuses no key (401 AUTH_REQUIRED) and a revoked key (401 AUTH_INVALID saying it was revoked)', async () => {
-    const none = await httpAs(null, t.url, 'GET', '/api/v1/me');
+    const none = await httpAs<ProblemDetails>(null, t.url, 'GET', '/api/v1/me');
     expect(none.status).toBe(401);
     expect(none.body.code).toBe('AUTH_REQUIRED');
     const name = `revoked-${randomUUID().slice(0, 8)}`;
     const key = await t.createKey({ name, scopes: ['admin'] });
     expect((await httpAs(key, t.url, 'GET', '/api/v1/me')).status).toBe(200);
     await t.app.get(ApiKeysService).revoke(name);
-    const revoked = await httpAs(key, t.url, 'GET', '/api/v1/me');
+    const revoked = await httpAs<ProblemDetails>(key, t.url, 'GET', '/api/v1/me');
     expect(revoked.status).toBe(401);
     expect(revoked.body.code).toBe('AUTH_INVALID');
     expect(revoked.body.detail).toMatch(/revoked/);

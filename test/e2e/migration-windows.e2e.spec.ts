@@ -24,7 +24,7 @@ describe('migration 1300: 令第36号 windows of sector penalties stored with th
   const source = `迁移测试-${randomUUID().slice(0, 8)}`;
   async function penalty(decisionDate: string, severity: string, industry: string, sector: string): Promise<string> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/records', {
+    const res = await http<{ record: { id: string } }>(t.url, 'POST', '/api/v1/records', {
       type: 'penalty',
       source,
       decisionNumber: `M-${randomUUID()}`,
@@ -41,7 +41,7 @@ describe('migration 1300: 令第36号 windows of sector penalties stored with th
   }
   const windows = async (id: string) =>
     (
-      await ds.query(
+      await ds.query<Array<{ min: string; max: string; updated_at: Date }>>(
         `SELECT to_char(publicity_min_end, 'YYYY-MM-DD') AS min, to_char(publicity_end, 'YYYY-MM-DD') AS max, updated_at FROM credit_records WHERE id = $1`,
         [id],
       )

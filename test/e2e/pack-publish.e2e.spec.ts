@@ -4,6 +4,7 @@ import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, TestApp } from '../helpers/app';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
+import type { MutablePack } from '../../src/rules/testing';
 
 /**
  * What a publication does beyond storing a version: a draft the stored tiers cannot hold is refused
@@ -20,7 +21,7 @@ describe('publishing a rule pack (规则包发布)', () => {
     (await http(t.url, 'GET', `/api/v1/packs/${id}`)).body.versionId;
 
   /** Save `edit` of the current draft of `id`; answers the save's answer. */
-  async function saveEdited(id: string, edit: (c: Record<string, any>) => void) {
+  async function saveEdited(id: string, edit: (c: MutablePack) => void) {
     if (!originals.has(id)) originals.set(id, await activeVersionId(id));
     const d = await http(t.url, 'GET', `/api/v1/packs/${id}/draft`);
     if (!drafts.has(id)) drafts.set(id, d.body.content);
@@ -237,7 +238,7 @@ describe('publishing a rule pack (规则包发布)', () => {
   });
 
   it('a rule that can never fire is an error wherever the draft is judged: validate, the draft, publish (422) and simulate agree', async () => {
-    let content: Record<string, any> = {};
+    let content: MutablePack = {};
     const saved = await saveEdited('construction', (c) => {
       const leaf = c.rules.find((r: { name: string }) => r.name === 'construction-penalty').conditions.all;
       leaf.push({ fact: 'industryPenaltiesLast12Months', operator: 'lessThan', value: 1 }); // ≥ 1 and < 1

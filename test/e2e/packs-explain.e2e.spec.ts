@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import type { MutablePack } from '../../src/rules/testing';
 
 describe('explain and validate rule packs over HTTP', () => {
   let t: TestApp;
@@ -63,10 +64,7 @@ describe('explain and validate rule packs over HTTP', () => {
   });
 
   it('validates a pack: 200 with valid and the findings', async () => {
-    const pack = JSON.parse(readFileSync(join(__dirname, '../../rule-packs/tax/pack.json'), 'utf8')) as Record<
-      string,
-      any
-    >;
+    const pack = JSON.parse(readFileSync(join(__dirname, '../../rule-packs/tax/pack.json'), 'utf8')) as MutablePack;
     const ok = await httpAs(packsKey, t.url, 'POST', '/api/v1/packs/validate', pack);
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ valid: true, findings: [] });

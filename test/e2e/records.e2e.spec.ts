@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { USCC_ALPHABET } from '../../src/common/identifiers/uscc';
 import { RecordsService, type RecordsChange } from '../../src/modules/records/records.service';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 import { uscc, idNumber } from '../helpers/identifiers';
 
 /** Unique per call: other test files share the database. */
@@ -345,8 +345,8 @@ describe('records (信用记录) over HTTP', () => {
 
   it('refuses bad input with a 4xx problem naming the field, and stores nothing', async () => {
     const r = newRun();
-    const problem = async (
-      res: { status: number; headers: Headers; body: any },
+    const problem = (
+      res: { status: number; headers: Headers; body: UntypedBody },
       status: number,
       field: string | RegExp,
     ) => {
@@ -356,27 +356,23 @@ describe('records (信用记录) over HTTP', () => {
         typeof field === 'string' ? field : expect.stringMatching(field),
       );
     };
-    await problem(await post('/api/v1/records', penalty(r, { subjectCode: r.badCode })), 400, 'subjectCode');
-    await problem(await post('/api/v1/records', penalty(r, { decisionDate: '2025-13-01' })), 400, 'decisionDate');
-    await problem(await post('/api/v1/records', penalty(r, { decisionDate: '2099-01-01' })), 400, 'decisionDate');
-    await problem(await post('/api/v1/records', penalty(r, { colour: 'red' })), 400, 'colour');
-    await problem(await post('/api/v1/records', penalty(r, { severity: undefined })), 400, 'severity');
-    await problem(
+    problem(await post('/api/v1/records', penalty(r, { subjectCode: r.badCode })), 400, 'subjectCode');
+    problem(await post('/api/v1/records', penalty(r, { decisionDate: '2025-13-01' })), 400, 'decisionDate');
+    problem(await post('/api/v1/records', penalty(r, { decisionDate: '2099-01-01' })), 400, 'decisionDate');
+    problem(await post('/api/v1/records', penalty(r, { colour: 'red' })), 400, 'colour');
+    problem(await post('/api/v1/records', penalty(r, { severity: undefined })), 400, 'severity');
+    problem(
       await post('/api/v1/records', penalty(r, { type: 'tax_credit', taxLevel: 'E', taxYear: 2024 })),
       400,
       'taxLevel',
     );
     const person = await post('/api/v1/records', penalty(r, { subjectCode: undefined, subjectIdNumber: r.badId }));
-    await problem(person, 400, 'subjectIdNumber');
+    problem(person, 400, 'subjectIdNumber');
     expect(JSON.stringify(person.body)).not.toContain(r.badId);
-    await problem(await post('/api/v1/records', 'not json', { 'content-type': 'text/plain' }), 415, 'content-type');
-    await problem(
-      await post('/api/v1/records', '{"type": "penalty",', { 'content-type': 'application/json' }),
-      400,
-      'body',
-    );
+    problem(await post('/api/v1/records', 'not json', { 'content-type': 'text/plain' }), 415, 'content-type');
+    problem(await post('/api/v1/records', '{"type": "penalty",', { 'content-type': 'application/json' }), 400, 'body');
     const header = 'type,source,decisionNumber,subjectName,subjectCode,severity,penaltyTypes,decisionDate';
-    await problem(
+    problem(
       await post(
         '/api/v1/records/import',
         `${header}\npenalty,${r.source},X1,公司,${r.codeA},minor,warning,2025-01-01\npenalty,"${r.source},X2\n`,
@@ -388,19 +384,15 @@ describe('records (信用记录) over HTTP', () => {
     const badCsv = await post('/api/v1/records/import', `${header}\npenalty,${r.source},X1,公司\n`, {
       'content-type': 'text/csv',
     });
-    await problem(badCsv, 400, 'line 2');
-    await problem(
-      await post('/api/v1/records/import', `${header},colour\n`, { 'content-type': 'text/csv' }),
-      400,
-      'colour',
-    );
-    await problem(await post('/api/v1/records/import', { rows: [penalty(r)] }), 400, 'rows');
-    await problem(
+    problem(badCsv, 400, 'line 2');
+    problem(await post('/api/v1/records/import', `${header},colour\n`, { 'content-type': 'text/csv' }), 400, 'colour');
+    problem(await post('/api/v1/records/import', { rows: [penalty(r)] }), 400, 'rows');
+    problem(
       await post('/api/v1/records/import', { records: Array.from({ length: 5001 }, () => penalty(r)) }),
       400,
       'records',
     );
-    await problem(
+    problem(
       await post('/api/v1/records/import', '<records/>', { 'content-type': 'application/xml' }),
       415,
       'content-type',

@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
+import type { ProblemDetails } from '../../src/common/problem';
+
+/** What these tests read of a repair notice (信用修复告知). */
+interface Notice {
+  recordId: string;
+  ruleText: string;
+  howToApply: string[];
+  [field: string]: unknown;
+}
+/** A recorded decision, as the records route answers it. */
+interface Recorded {
+  record: { id: string };
+  repairNotice: Notice | null;
+}
 
 describe('credit repair notice (信用修复告知书) served with a penalty', () => {
   let t: TestApp;
@@ -13,7 +27,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
   });
 
   const record = async (body: Record<string, unknown>) => {
-    const res = await http(t.url, 'POST', '/api/v1/records', {
+    const res = await http<Recorded>(t.url, 'POST', '/api/v1/records', {
       source,
       decisionNumber: randomUUID(),
       subjectName: '修复告知测试公司',
@@ -21,11 +35,11 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
       ...body,
     });
     expect(res.status).toBe(201);
-    return res.body.record.id as string;
+    return res.body.record.id;
   };
 
   it('answers the notice with the recorded penalty itself (served with the decision), and none for a licence', async () => {
-    const penalty = await http(t.url, 'POST', '/api/v1/records', {
+    const penalty = await http<Recorded>(t.url, 'POST', '/api/v1/records', {
       source,
       decisionNumber: randomUUID(),
       subjectName: '修复告知测试公司',
@@ -38,10 +52,10 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
     });
     expect(penalty.status).toBe(201);
     expect(penalty.body.repairNotice).toEqual(
-      (await http(t.url, 'GET', `/api/v1/records/${penalty.body.record.id}/repair-notice`)).body,
+      (await http<Notice>(t.url, 'GET', `/api/v1/records/${penalty.body.record.id}/repair-notice`)).body,
     );
     expect(penalty.body.repairNotice).toMatchObject({ earliestRepairDate: '2025-06-10', ruleVersion: 'NDRC-58' });
-    const licence = await http(t.url, 'POST', '/api/v1/records', {
+    const licence = await http<Recorded>(t.url, 'POST', '/api/v1/records', {
       source,
       decisionNumber: randomUUID(),
       subjectName: '修复告知测试公司',
@@ -61,7 +75,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
       fineAmount: 1,
       decisionDate: '2025-03-10',
     });
-    const notice58 = await http(t.url, 'GET', `/api/v1/records/${old}/repair-notice`);
+    const notice58 = await http<Notice>(t.url, 'GET', `/api/v1/records/${old}/repair-notice`);
     expect(notice58.status).toBe(200);
     expect(notice58.body).toMatchObject({
       ruleVersion: 'NDRC-58',
@@ -81,7 +95,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
       fineAmount: 1,
       decisionDate: '2026-05-20',
     });
-    const notice36 = await http(t.url, 'GET', `/api/v1/records/${recent}/repair-notice`);
+    const notice36 = await http<Notice>(t.url, 'GET', `/api/v1/records/${recent}/repair-notice`);
     expect(notice36.body).toMatchObject({
       ruleVersion: 'NDRC-36',
       earliestRepairDate: '2027-05-20',
@@ -97,7 +111,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
       severity: 'general',
       decisionDate: '2026-05-20',
     });
-    const notice = await http(t.url, 'GET', `/api/v1/records/${listed}/repair-notice`);
+    const notice = await http<Notice>(t.url, 'GET', `/api/v1/records/${listed}/repair-notice`);
     expect(notice.body).toMatchObject({ earliestRepairDate: null, publicityEnds: null });
     const text = notice.body.howToApply.join('\n');
     expect(text).not.toContain('最短公示期届满之日');
@@ -133,7 +147,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
 
   it('has no notice for a licence (404 problem), and refuses a malformed id', async () => {
     const licence = await record({ type: 'licence', decisionDate: '2025-01-05', validUntil: '2030-01-05' });
-    const res = await http(t.url, 'GET', `/api/v1/records/${licence}/repair-notice`);
+    const res = await http<ProblemDetails>(t.url, 'GET', `/api/v1/records/${licence}/repair-notice`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('REPAIR_NOTICE_NOT_APPLICABLE');
     expect((await http(t.url, 'GET', '/api/v1/records/not-a-uuid/repair-notice')).status).toBe(400);

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
 describe('tiering (信用分级) over HTTP', () => {
@@ -34,7 +34,7 @@ describe('tiering (信用分级) over HTTP', () => {
     expect(res.status).toBe(200);
     return Object.fromEntries((res.body.tiers as Array<{ industry: string }>).map((x) => [x.industry, x])) as Record<
       string,
-      any
+      UntypedBody
     >;
   };
 

@@ -86,7 +86,7 @@ export async function snapshotTables(ds: DataSource): Promise<TableSnapshot> {
   );
   const out: TableSnapshot = {};
   for (const { name } of tables) {
-    const [row] = await ds.query(
+    const [row] = await ds.query<Array<{ rows: number; hash: string }>>(
       `SELECT count(*)::int AS rows, md5(coalesce(string_agg(h, ',' ORDER BY h), '')) AS hash
          FROM (SELECT md5((to_jsonb(t) - 'last_used_at')::text) AS h FROM "${name.replace(/"/g, '""')}" t) x`,
     );

@@ -5,9 +5,55 @@ import { randomUUID } from 'node:crypto';
  * schema, scopes) and values sampled from its schemas. Used by the hostile-input and access-matrix tests.
  */
 
-export type Schema = Record<string, any>;
+/** The JSON Schema keywords (OpenAPI 3.0 flavour) the tests read; other keywords are kept as they are. */
+export interface Schema {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  example?: unknown;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  pattern?: string;
+  nullable?: boolean;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  [keyword: string]: unknown;
+}
+export interface MediaType {
+  schema?: Schema;
+  example?: unknown;
+  examples?: Record<string, { value: unknown }>;
+}
+export interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: Schema;
+}
+export interface Operation {
+  summary?: string;
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, MediaType> };
+  responses?: Record<string, { description?: string; content?: Record<string, MediaType> }>;
+  security?: unknown[];
+  [field: string]: unknown;
+}
+/** A path's operations by lower-case method, beside parameters common to them. */
+export type PathItem = { parameters?: Parameter[] } & { [method: string]: Operation };
 export type OpenApiDoc = {
-  paths: Record<string, Record<string, any>>;
+  paths: Record<string, PathItem>;
   components?: { schemas?: Record<string, Schema> };
 };
 
@@ -34,16 +80,10 @@ export function operationsOf(doc: OpenApiDoc): ApiOperation[] {
   const out: ApiOperation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
-      if (!METHODS.includes(method)) continue;
+      if (!METHODS.includes(method) || Array.isArray(op)) continue;
       const seen = new Set<string>();
       const params: ParamSpec[] = [];
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])] as {
-        name: string;
-        in: string;
-        required?: boolean;
-        description?: string;
-        schema?: Schema;
-      }[]) {
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         if (!['path', 'query', 'header'].includes(p.in)) continue;
         const key = `${p.in}:${p.name.toLowerCase()}`;
         const prev = params.findIndex((x) => `${x.in}:${x.name.toLowerCase()}` === key);
@@ -62,9 +102,7 @@ export function operationsOf(doc: OpenApiDoc): ApiOperation[] {
         });
       }
       let body: ApiOperation['body'];
-      const content = op.requestBody?.content as
-        | Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }>
-        | undefined;
+      const content = op.requestBody?.content;
       if (content) {
         const types = Object.keys(content);
         const json = content['application/json'] ?? content[types[0]];
@@ -100,8 +138,8 @@ export function deref(doc: OpenApiDoc, schema: Schema, depth = 0): Schema {
     return deref(doc, doc.components?.schemas?.[name] ?? {}, depth + 1);
   }
   if (Array.isArray(schema.allOf)) {
-    return schema.allOf.reduce(
-      (acc: Schema, s: Schema) => {
+    return schema.allOf.reduce<Schema>(
+      (acc, s) => {
         const d = deref(doc, s, depth + 1);
         return {
           ...acc,
@@ -123,7 +161,7 @@ export function sampleValue(doc: OpenApiDoc, raw: Schema, depth = 0): unknown {
   if (s.default !== undefined) return s.default;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
   if (Array.isArray(s.oneOf) && s.oneOf.length) return sampleValue(doc, s.oneOf[0], depth + 1);
-  switch (s.type) {
+  switch (s.type ?? '') {
     case 'string':
       return s.format === 'uuid'
         ? randomUUID()

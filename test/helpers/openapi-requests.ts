@@ -94,7 +94,7 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** A JSON value of another type than the schema allows. */
 function wrongTypeValue(s: Schema): fc.Arbitrary<unknown> {
-  const type = s.type as string | undefined;
+  const type = s.type;
   const all: Record<string, unknown[]> = {
     string: [12345, -1, true, {}, [], ['x'], { $gt: '' }],
     integer: ['1', 'abc', 1.5, true, {}, [], [1], '1e309'],
@@ -164,8 +164,8 @@ const notUuid = fc.oneof(
 /** Mutations that make the request invalid by the contract (see the module comment). */
 export function breakers(op: ApiOperation): fc.Arbitrary<Mutation>[] {
   const out: fc.Arbitrary<Mutation>[] = [];
-  const props = (op.body?.schema.properties ?? {}) as Record<string, Schema>;
-  const required = (op.body?.schema.required ?? []) as string[];
+  const props = op.body?.schema.properties ?? {};
+  const required = op.body?.schema.required ?? [];
   const isDto =
     op.body &&
     op.body.schema.type === 'object' &&
@@ -290,12 +290,12 @@ export function breakers(op: ApiOperation): fc.Arbitrary<Mutation>[] {
 /** Hostile but not necessarily invalid mutations. */
 export function decorations(doc: OpenApiDoc, op: ApiOperation): fc.Arbitrary<Mutation>[] {
   const out: fc.Arbitrary<Mutation>[] = [];
-  const props = (op.body?.schema.properties ?? {}) as Record<string, Schema>;
+  const props = op.body?.schema.properties ?? {};
   if (op.body) {
     // One level down: a field of an object property, or of the first item of an array property.
     for (const [k, s] of Object.entries(props)) {
       const inner = deref(doc, s.type === 'array' ? (s.items ?? {}) : s);
-      for (const [ik, is] of Object.entries((inner.properties ?? {}) as Record<string, Schema>)) {
+      for (const [ik, is] of Object.entries(inner.properties ?? {})) {
         const arb: fc.Arbitrary<unknown> = is.type === 'string' ? hostileString : wrongTypeValue(is);
         out.push(
           arb.map((v) => ({
@@ -393,7 +393,8 @@ export function decorations(doc: OpenApiDoc, op: ApiOperation): fc.Arbitrary<Mut
     out.push(
       fc.constant({
         label: `query ${p.name} given twice`,
-        apply: (d) => void d.query.push([p.name, String(p.schema.example ?? 'a')], [p.name, 'b']),
+        apply: (d) =>
+          void d.query.push([p.name, `${(p.schema.example as string | number | undefined) ?? 'a'}`], [p.name, 'b']),
       }),
     );
   }

@@ -14,6 +14,7 @@ if (dir) {
   const file = join(dir, `worker-${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}.log`);
   const spec = relative(process.cwd(), expect.getState().testPath ?? 'unknown');
   appendFileSync(file, `${JSON.stringify({ [SPEC_MARKER]: spec })}\n`);
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was afterwards; called with .call(process.stdout)
   const original = process.stdout.write;
   // Everything goes to the file; what is not a pino JSON line (console output, e.g. TypeORM's failed
   // queries, when Jest runs in band) also still reaches the terminal.
@@ -26,7 +27,7 @@ if (dir) {
     if (done) process.nextTick(done);
     return true;
   };
-  process.stdout.write = capture as typeof process.stdout.write;
+  process.stdout.write = capture;
   afterAll(() => {
     process.stdout.write = original;
   });

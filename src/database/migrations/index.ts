@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { CreateSubjects1764300000100 } from './1764300000100-CreateSubjects';
 import { CreateCreditRecords1764300000200 } from './1764300000200-CreateCreditRecords';
 import { CreateCreditTiers1764300000300 } from './1764300000300-CreateCreditTiers';
@@ -17,7 +18,7 @@ import { CourtDefaulterGround1796564780695 } from './1796564780695-CourtDefaulte
 import { CreateWebhooks1796567808926 } from './1796567808926-CreateWebhooks';
 
 /** Every migration in order; the only source of the schema. */
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateSubjects1764300000100,
   CreateCreditRecords1764300000200,
   CreateCreditTiers1764300000300,

@@ -35,7 +35,7 @@ export function csvCell(value: unknown): string {
         ? value
         : typeof value === 'object'
           ? canonicalJson(value as never)
-          : String(value as number);
+          : `${value as number | boolean}`;
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -58,6 +58,7 @@ describe('GroupCommitWriter', () => {
   it('rejects every waiter of a failed batch with 503 AUDIT_UNAVAILABLE, and carries on', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     let fail = true;
+    // eslint-disable-next-line @typescript-eslint/require-await -- a stub of an async flush: its throw must reject
     const writer = new GroupCommitWriter(async (b) => {
       if (fail) throw new Error('connection refused');
       return b.map(ok);
@@ -77,7 +78,9 @@ describe('GroupCommitWriter', () => {
   });
 
   it('answers a per-entry refusal to that waiter only', async () => {
-    const writer = new GroupCommitWriter(async (b) => b.map((e, i) => (i === 0 ? new Error('refused') : ok(e))));
+    const writer = new GroupCommitWriter((b) =>
+      Promise.resolve(b.map((e, i) => (i === 0 ? new Error('refused') : ok(e)))),
+    );
     const [a, b] = await Promise.allSettled([writer.submit(entry(1)), writer.submit(entry(2))]);
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('fulfilled');

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
@@ -32,7 +32,7 @@ import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 const uuid = uuidParam();
 
 /** A JSON answer with its schema and named examples (`type` alone would drop the examples). */
-const json = (model: Function, examples: Record<string, unknown>) => ({
+const json = (model: Type<unknown>, examples: Record<string, unknown>) => ({
   'application/json': {
     schema: { $ref: getSchemaPath(model) },
     examples: Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }])),

@@ -39,25 +39,25 @@ export class AuditQueries {
   constructor(private readonly ds: DataSource) {}
 
   async get(id: string): Promise<AuditEntryView> {
-    const [row] = (await this.ds.query(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = $1`, [id])) as AuditRow[];
+    const [row] = await this.ds.query<AuditRow[]>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = $1`, [id]);
     if (!row) throw new AuditEntryNotFound(id);
     return viewOfRow(row);
   }
 
   async findByIdempotencyKey(caller: string | null, key: string): Promise<AuditEntryView | null> {
-    const [row] = (await this.ds.query(
+    const [row] = await this.ds.query<AuditRow[]>(
       `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE coalesce(caller, '') = $1 AND idempotency_key = $2`,
       [caller ?? '', key],
-    )) as AuditRow[];
+    );
     return row ? viewOfRow(row) : null;
   }
 
   async list(filter: AuditFilter, afterSeq: number, limit: number): Promise<AuditPage> {
     const { where, params } = whereOf(filter, afterSeq);
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<AuditRow[]>(
       `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE ${where} ORDER BY seq LIMIT $${params.length + 1}`,
       [...params, limit + 1],
-    )) as AuditRow[];
+    );
     const items = rows.slice(0, limit).map(viewOfRow);
     return { items, nextAfterSeq: rows.length > limit ? items[items.length - 1].seq : null };
   }

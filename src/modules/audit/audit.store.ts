@@ -29,13 +29,13 @@ export async function storedEntries(
   ids: readonly string[],
   keys: ReadonlyArray<{ caller: string; key: string | null }>,
 ): Promise<AuditRow[]> {
-  return (await tx.query(
+  return await tx.query<AuditRow[]>(
     `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = ANY($1::uuid[])
      UNION ALL
      SELECT ${AUDIT_COLUMNS.replace(/(\w+)/g, 'a.$1')} FROM audit_log a
        JOIN unnest($2::text[], $3::text[]) AS k(k_caller, k_key) ON coalesce(a.caller, '') = k.k_caller AND a.idempotency_key = k.k_key`,
     [ids, keys.map((k) => k.caller), keys.map((k) => k.key)],
-  )) as AuditRow[];
+  );
 }
 
 /** The batch's rows, and in the same statement the outbox rows their entries settle (audit-outbox.ts). */

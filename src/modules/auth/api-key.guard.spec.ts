@@ -41,11 +41,11 @@ function setup(auth: Authentication) {
   } as unknown as ApiKeysService;
   const guard = new ApiKeyGuard(new Reflector(), keys, new AuthRefusals(sink));
   const headers: Record<string, string> = {};
-  const run = (cls: Function, handler: string) => {
+  const run = (cls: new () => object, handler: string) => {
     const req: Record<string, unknown> = { method: 'GET', url: '/x', id: 'r1', headers };
     const reply = { header: (k: string, v: string) => (headers[`reply:${k}`] = v) };
     const ctx = {
-      getHandler: () => (cls.prototype as Record<string, Function>)[handler],
+      getHandler: () => (cls.prototype as Record<string, unknown>)[handler],
       getClass: () => cls,
       switchToHttp: () => ({ getRequest: () => req, getResponse: () => reply }),
     } as unknown as ExecutionContext;
@@ -55,7 +55,9 @@ function setup(auth: Authentication) {
 }
 
 describe('ApiKeyGuard (default deny)', () => {
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
 
   it('lets @Public through without asking for a key', async () => {
     const { run } = setup({ refusal: new AuthRequired() });

@@ -1,6 +1,6 @@
 /** Anything that runs SQL: a TypeORM DataSource or EntityManager (the app), a DataSource (the CLI). */
 export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
 }
 
 /** One row of api_keys; the hash never leaves the store except for verification. */

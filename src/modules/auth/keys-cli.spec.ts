@@ -46,8 +46,8 @@ describe('npm run keys -- …', () => {
     [['list', '--all'], /unknown option --all/],
     [['revoke', 'console'], /unexpected argument "console"/],
   ])('refuses %j', (argv, message) => {
-    expect(() => parseKeysArgs(argv as string[])).toThrow(UsageError);
-    expect(() => parseKeysArgs(argv as string[])).toThrow(message);
+    expect(() => parseKeysArgs(argv)).toThrow(UsageError);
+    expect(() => parseKeysArgs(argv)).toThrow(message);
   });
 
   it('checks names, scopes, scenarios and rates', () => {

@@ -8,8 +8,11 @@ import type { Scope } from './scopes';
 export type RouteAccess =
   { readonly public: true } | { readonly scopes: readonly Scope[] } | { readonly undeclared: true };
 
+/** What Reflector reads metadata from: a class or a method (Nest types both as `Function`). */
+type Target = Parameters<Reflector['get']>[1];
+
 /** The nearest declaration wins: the handler's, else its controller's. */
-export function accessOf(reflector: Reflector, handler: Function, controller: Function): RouteAccess {
+export function accessOf(reflector: Reflector, handler: Target, controller: Target): RouteAccess {
   for (const target of [handler, controller]) {
     if (reflector.get<boolean | undefined>(PUBLIC_KEY, target)) return { public: true };
     const scopes = reflector.get<Scope[] | undefined>(SCOPES_KEY, target);

@@ -1,5 +1,6 @@
 import type { AppliedMeasure, Verdict } from '../../rules/measures';
 import type { RecordCitation } from '../records/record.view';
+import type { AuditEntryView } from '../audit/audit.types';
 
 /** A measure as a check answers it: the catalogue entry, its legal basis, and the records behind it. */
 export interface CheckMeasure extends Omit<AppliedMeasure, 'factsUsed'> {
@@ -40,4 +41,12 @@ export interface CheckResult {
 export interface CheckAnswer extends CheckResult {
   readonly audit: { readonly entryId: string; readonly seq: number; readonly hash: string; readonly algorithm: string };
   readonly replayed: boolean;
+}
+
+/**
+ * The result a check's audit entry holds: ChecksService writes the CheckResult it answers as the entry's
+ * response (JSON in audit_log), and only entries of kind 'check' are read back through this.
+ */
+export function storedCheckResult(entry: AuditEntryView): CheckResult {
+  return entry.response as unknown as CheckResult;
 }

@@ -15,7 +15,7 @@ import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import { TieringService } from '../tiering/tiering.service';
-import type { CheckAnswer, CheckPartyResult, CheckResult } from './check.types';
+import { storedCheckResult, type CheckAnswer, type CheckPartyResult, type CheckResult } from './check.types';
 import { CheckNotFound, IdempotencyConflict } from './checks.exception';
 import type { CheckRequestDto } from './dto/check-request.dto';
 import { evaluateParty, type PartyInput } from './party-evaluation';
@@ -76,7 +76,7 @@ export class ChecksService {
     });
     if (!entry || entry.kind !== 'check' || (entry.caller !== caller.name && !caller.scopes.includes('admin')))
       throw new CheckNotFound(id);
-    return { ...(entry.response as unknown as CheckResult), audit: receipt(entry), replayed: true };
+    return { ...storedCheckResult(entry), audit: receipt(entry), replayed: true };
   }
 
   private validate(caller: Caller, body: CheckRequestDto): void {
@@ -155,5 +155,5 @@ function receipt(entry: AuditEntryView): CheckAnswer['audit'] {
 
 function replay(entry: AuditEntryView, hash: string): CheckAnswer {
   if (entry.kind !== 'check' || entry.requestHash !== hash) throw new IdempotencyConflict();
-  return { ...(entry.response as unknown as CheckResult), audit: receipt(entry), replayed: true };
+  return { ...storedCheckResult(entry), audit: receipt(entry), replayed: true };
 }

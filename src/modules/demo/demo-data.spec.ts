@@ -18,8 +18,8 @@ describe('demo data (演示数据)', () => {
     const { records } = generateDemo(today);
     const late = records.flatMap((r) =>
       (['decisionDate', 'commitmentStatusDate'] as const)
-        .filter((f) => typeof r[f] === 'string' && (r[f] as string) > today)
-        .map((f) => `${r.decisionNumber} ${f}=${r[f]}`),
+        .filter((f) => typeof r[f] === 'string' && r[f] > today)
+        .map((f) => `${String(r.decisionNumber)} ${f}=${String(r[f])}`),
     );
     expect(late).toEqual([]);
     const tax = records.filter((r) => r.type === 'tax_credit');

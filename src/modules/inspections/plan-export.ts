@@ -17,7 +17,7 @@ const HEADER = [
 ];
 
 /** A CSV cell: formula-injection safe (a leading = + - @, tab or CR gets a ' prefix), quoted when needed. */
-export function csvCell(value: unknown): string {
+export function csvCell(value: string | number | boolean | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -115,8 +115,9 @@ export class PackAuthoringService {
         { packId, version, content: d.content, contentHash: contentHash(d.content), by: who(actor), reason },
         pending,
       )
-      .catch((err: { code?: string }) => {
-        throw err.code === '23505' ? new PackVersionExists(packId, version) : err;
+      .catch((err: unknown) => {
+        const unique = typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
+        throw unique ? new PackVersionExists(packId, version) : err;
       });
     return this.changed('publish', pending, packId, id, reason, actor, { draftRevision: d.revision });
   }

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentFindings, contentHash, contentVersion, MEASURES_PACK } from './pack-content';
 import { buildSnapshot, type ActiveRow } from './pack-snapshot';
+import type { MutablePack } from '../../rules/testing';
 
 const dir = join(__dirname, '../../../rule-packs');
-const json = (...p: string[]): Record<string, any> => JSON.parse(readFileSync(join(dir, ...p), 'utf8'));
+const json = (...p: string[]): MutablePack => JSON.parse(readFileSync(join(dir, ...p), 'utf8'));
 
 function rows(): ActiveRow[] {
   const tax = json('tax', 'pack.json');
@@ -30,8 +31,8 @@ describe('pack content and snapshots', () => {
 
   it('reads the version of a pack and of the measures', () => {
     const [tax, m] = rows();
-    expect(contentVersion('tax', tax!.content)).toBe(tax!.version);
-    expect(contentVersion(MEASURES_PACK, m!.content)).toBe(m!.version);
+    expect(contentVersion('tax', tax.content)).toBe(tax.version);
+    expect(contentVersion(MEASURES_PACK, m.content)).toBe(m.version);
     expect(contentVersion('tax', { version: 3 })).toBeNull();
   });
 
@@ -47,7 +48,7 @@ describe('pack content and snapshots', () => {
     expect(contentFindings('construction', json('tax', 'pack.json'), 'draft r1')).toEqual([
       expect.objectContaining({ path: '/id' }),
     ]);
-    expect(contentFindings(MEASURES_PACK, { catalogue: {}, rules: {} }, 'draft r1')[0]!.file).toContain(
+    expect(contentFindings(MEASURES_PACK, { catalogue: {}, rules: {} }, 'draft r1')[0].file).toContain(
       'measures/catalogue.json',
     );
   });
@@ -71,10 +72,10 @@ describe('pack content and snapshots', () => {
     const s = buildSnapshot(rows());
     expect(Object.isFrozen(s)).toBe(true);
     expect(s.packs.map((p) => p.pack.id)).toEqual(['tax']);
-    expect(s.versions).toEqual({ tax: s.packs[0]!.pack.version, measures: s.measures.version });
+    expect(s.versions).toEqual({ tax: s.packs[0].pack.version, measures: s.measures.version });
     expect(s.signature).toBe('measures:v-m,tax:v-tax');
     const bad = rows();
-    (bad[0]!.content as Record<string, any>).tiers = 'none';
+    (bad[0].content as MutablePack).tiers = 'none';
     expect(() => buildSnapshot(bad)).toThrow();
     expect(() => buildSnapshot(rows().slice(0, 1))).toThrow(/measures/);
   });

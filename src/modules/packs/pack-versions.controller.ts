@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -28,7 +28,7 @@ import { PackAuthoringService } from './pack-authoring.service';
 import { CONFLICT_EXAMPLE, DRAFT_VIEW_EXAMPLE, INVALID_EXAMPLE, VERSION_EXAMPLE } from './pack-versions.examples';
 
 /** A JSON answer with its schema and an example (`type` alone would drop the example). */
-const json = (model: Function, example: unknown) => ({
+const json = (model: Type<unknown>, example: unknown) => ({
   'application/json': { schema: { $ref: getSchemaPath(model) }, example },
 });
 import { RevisionRequired } from './packs.exception';

@@ -159,19 +159,19 @@ export class PackVersionsStore {
          RETURNING id`,
         [v.packId, v.version, JSON.stringify(v.content), v.contentHash, v.by, v.reason],
       );
-      await activate(m, v.packId, rows[0]!.id, v.by, v.reason);
+      await activate(m, v.packId, rows[0].id, v.by, v.reason);
       if (audit)
         await stageAuditChange(m, audit, {
           subjectIds: [],
           change: {
             packId: v.packId,
-            versionId: rows[0]!.id,
+            versionId: rows[0].id,
             version: v.version,
             contentHash: v.contentHash,
             reason: v.reason,
           },
         });
-      return rows[0]!.id;
+      return rows[0].id;
     });
   }
 

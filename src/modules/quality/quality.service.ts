@@ -205,7 +205,7 @@ export class QualityService {
     note: string | null,
     by: string | null,
     audit?: PendingAudit,
-  ): Promise<LedgerRow> {
+  ): Promise<LedgerView> {
     const dept = department.trim();
     const errors = [];
     if (!dept || dept.length > 200)
@@ -223,13 +223,15 @@ export class QualityService {
     );
   }
 
-  async ledgers(q: RangeQuery): Promise<{ items: LedgerRow[] }> {
+  async ledgers(q: RangeQuery): Promise<{ items: LedgerView[] }> {
     const { from, to, department } = this.range(q);
     return { items: (await this.store.ledgers(monthsBetween(from, to), department)).map(view) };
   }
 }
 
-const view = (l: LedgerRow): LedgerRow => ({ ...l, updatedAt: new Date(l.updatedAt).toISOString() as unknown as Date });
+/** A ledger as answered: its time as an ISO 8601 string. */
+type LedgerView = Omit<LedgerRow, 'updatedAt'> & { readonly updatedAt: string };
+const view = (l: LedgerRow): LedgerView => ({ ...l, updatedAt: new Date(l.updatedAt).toISOString() });
 
 /** Per department: counts in [from, to] and, for the months it declared, what arrived in those whole months. */
 function departmentCounts(

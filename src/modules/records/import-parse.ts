@@ -42,7 +42,7 @@ export function parseJsonImport(body: unknown): IncomingRow[] {
   if (!Array.isArray(records))
     throw new ValidationFailed([{ field: 'records', reason: 'must be an array of record objects' }]);
   checkCount(records.length);
-  return records.map((data, i) => ({ row: i + 1, data }));
+  return records.map((data: unknown, i) => ({ row: i + 1, data }));
 }
 
 const KNOWN = new Set<string>(RECORD_ROW_FIELDS);
@@ -131,6 +131,7 @@ interface CsvError {
 export function parseCsvImport(text: string): IncomingRow[] {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
+    // csv-parse's types do not model `info: true`, which makes each record { record, info }.
     parsed = parse(text.replace(/\r\n?/g, '\n'), {
       bom: true,
       info: true,

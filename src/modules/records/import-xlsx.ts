@@ -41,7 +41,7 @@ function text(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return text(value.result as ExcelJS.CellValue);
+    if ('result' in value) return text(value.result);
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
     return '';

@@ -43,9 +43,12 @@ function replayOfOneAwardsCheck(): MeasuresReplay {
 describe('replaying past checks against a measures draft', () => {
   it('a check whose scenario the active measures no longer have passes under them (as under a draft without it): the replay answers, naming the check the draft changes', async () => {
     const withAwards = parseMeasures(validCatalogueJson(), validMeasureRulesJson());
-    const cat = validCatalogueJson();
-    cat.scenarios = cat.scenarios.filter((s: { code: string }) => s.code !== 'awards');
-    for (const m of cat.measures) m.scenarios = m.scenarios.filter((s: string) => s !== 'awards');
+    const cat = validCatalogueJson() as {
+      scenarios: Array<{ code: string }>;
+      measures: Array<{ scenarios: string[] }>;
+    };
+    cat.scenarios = cat.scenarios.filter((s) => s.code !== 'awards');
+    for (const m of cat.measures) m.scenarios = m.scenarios.filter((s) => s !== 'awards');
     const withoutAwards = parseMeasures(cat, validMeasureRulesJson());
 
     const replay = replayOfOneAwardsCheck();
@@ -86,7 +89,7 @@ describe('replaying past checks against a measures draft', () => {
       none as unknown as SubjectsService,
       none as unknown as RecordsService,
     );
-    const rules = validMeasureRulesJson();
+    const rules = validMeasureRulesJson() as { rules: unknown[] };
     rules.rules.push({
       name: 'individual-business-land',
       conditions: { all: [{ fact: 'subjectKind', operator: 'equal', value: 'individual_business' }] },

@@ -4,7 +4,7 @@ import { deriveCheckFacts, type PartyRole } from '../../rules/facts';
 import { type Facts, type Industry, CheckFactsError } from '../../rules/shared';
 import { evaluateMeasures, type LoadedMeasures, verdictRank, VERDICTS, type Verdict } from '../../rules/measures';
 import { AuditService } from '../audit/audit.service';
-import type { CheckResult } from '../checks/check.types';
+import { storedCheckResult, type CheckResult } from '../checks/check.types';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 
@@ -59,7 +59,7 @@ export class MeasuresReplay {
       if (!page.items.length) break;
       after = page.items[page.items.length - 1].seq;
       for (const entry of page.items) {
-        const check = entry.response as unknown as CheckResult;
+        const check = storedCheckResult(entry);
         const v = await this.verdicts(check, active, draft);
         replayed += 1;
         if (v.active !== v.draft)

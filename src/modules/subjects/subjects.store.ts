@@ -93,8 +93,8 @@ export class SubjectsStore {
       parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE code = ANY($${params.push(codes)}::varchar[])`);
     if (idHashes.length)
       parts.push(`SELECT ${COLUMNS}, id_hash FROM subjects WHERE id_hash = ANY($${params.push(idHashes)}::bpchar[])`);
-    const rows: SubjectRow[] = await this.ds.query(parts.join(' UNION ALL '), params);
-    return rows.map((r) => ({ ...toView(r), idHash: (r as unknown as { id_hash: string | null }).id_hash }));
+    const rows: Array<SubjectRow & { id_hash: string | null }> = await this.ds.query(parts.join(' UNION ALL '), params);
+    return rows.map((r) => ({ ...toView(r), idHash: r.id_hash }));
   }
 
   /** Keyset pagination: by (lower(name), id) when a name is searched, by id otherwise. */
@@ -107,7 +107,7 @@ export class SubjectsStore {
     if (f.region !== undefined) where.push(`region = ${p(f.region)}`);
     if (f.ids !== undefined) where.push(`id = ANY(${p(f.ids)}::uuid[])`);
     const byName = f.name !== undefined;
-    if (byName) where.push(`${NAME_KEY} LIKE '%' || lower(${p(escapeLike(f.name as string))}) || '%' ESCAPE '\\'`);
+    if (byName) where.push(`${NAME_KEY} LIKE '%' || lower(${p(escapeLike(f.name))}) || '%' ESCAPE '\\'`);
     if (after !== null) {
       const c = p(after);
       where.push(

@@ -37,7 +37,7 @@ export function computeTiers(
     if (!p.pack.appliesTo.includes(subject.kind)) continue;
     const facts = deriveFacts(
       { kind: subject.kind, registeredOn: subject.registeredOn },
-      records as FactRecord[],
+      records,
       asOf,
       p.pack.industry,
     );

@@ -297,7 +297,7 @@ describe('deriveFacts: properties', () => {
         fc.constantFrom('food', 'fire', 'other'),
         dayArb,
         (d, severity, sector, t) => {
-          const w = penaltyPublicityWindow({ decisionDate: d, severity, sector: sector as 'food' });
+          const w = penaltyPublicityWindow({ decisionDate: d, severity, sector });
           const r = penalty({ decisionDate: d, severity, publicityEnd: w.maxEnd });
           expect(facts([r], t).penaltiesLast36Months).toBe(d <= t && t < w.maxEnd ? 1 : 0);
         },

@@ -56,7 +56,7 @@ export function candidates(def: FactDefinition, literals: readonly Literal[]): F
     return [
       ...(def.values ??
         literals
-          .flatMap((l) => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value]))
+          .flatMap((l): unknown[] => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value]))
           .filter((v) => typeof v === 'string')),
       '\u0000other',
       ...extra,
@@ -65,7 +65,7 @@ export function candidates(def: FactDefinition, literals: readonly Literal[]): F
     ...new Set([
       0,
       ...literals
-        .flatMap((l) => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value]))
+        .flatMap((l): unknown[] => (Array.isArray(l.leaf.value) ? l.leaf.value : [l.leaf.value]))
         .filter((v): v is number => typeof v === 'number' && v >= 0),
     ]),
   ].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { lintMeasures, lintPack, type LintFinding } from './lint';
-import { validPackJson } from '../testing/pack-fixture';
+import { validPackJson, type MutablePack } from '../testing/pack-fixture';
 import { validCatalogueJson, validMeasureRulesJson } from '../testing/measures-fixture';
 
 const F = 'rule-packs/fixture/pack.json';
@@ -28,24 +28,24 @@ describe('lintPack', () => {
   it.each([
     [
       'an unknown fact',
-      (p: Record<string, any>) => (p.rules[0].conditions.all[0].fact = 'nope'),
+      (p: MutablePack) => (p.rules[0].conditions.all[0].fact = 'nope'),
       '/rules/0/conditions/all/0/fact',
       'penalties',
     ],
     [
       'an operator that does not fit',
-      (p: Record<string, any>) => (p.rules[2].conditions.all[0].operator = 'in'),
+      (p: MutablePack) => (p.rules[2].conditions.all[0].operator = 'in'),
       '/rules/2/conditions/all/0/value',
       'new',
     ],
-    ['a duplicate name', (p: Record<string, any>) => (p.rules[3].name = 'new'), '/rules/3/name', 'new'],
+    ['a duplicate name', (p: MutablePack) => (p.rules[3].name = 'new'), '/rules/3/name', 'new'],
     [
       'a legal basis naming no source',
-      (p: Record<string, any>) => (p.rules[0].event.params.legalBasis = { source: 'none' }),
+      (p: MutablePack) => (p.rules[0].event.params.legalBasis = { source: 'none' }),
       '/rules/0/event/params/legalBasis/source',
       'penalties',
     ],
-    ['a tier gap', (p: Record<string, any>) => (p.tiers[2].maxScore = 70), '/tiers/2/maxScore', undefined],
+    ['a tier gap', (p: MutablePack) => (p.tiers[2].maxScore = 70), '/tiers/2/maxScore', undefined],
   ])('reports %s (loader) as an error', (_what, edit, path, rule) => {
     const p = validPackJson();
     edit(p);

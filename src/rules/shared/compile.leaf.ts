@@ -15,22 +15,22 @@ function literalNumeric(op: OperatorName, i: number, b: number): Predicate | und
     case 'lessThan':
       return (v) => {
         const a = v[i];
-        return typeof a === 'number' ? a < b : isNumeric(a) && (a as unknown as number) < b;
+        return typeof a === 'number' ? a < b : isNumeric(a) && Number(a) < b;
       };
     case 'lessThanInclusive':
       return (v) => {
         const a = v[i];
-        return typeof a === 'number' ? a <= b : isNumeric(a) && (a as unknown as number) <= b;
+        return typeof a === 'number' ? a <= b : isNumeric(a) && Number(a) <= b;
       };
     case 'greaterThan':
       return (v) => {
         const a = v[i];
-        return typeof a === 'number' ? a > b : isNumeric(a) && (a as unknown as number) > b;
+        return typeof a === 'number' ? a > b : isNumeric(a) && Number(a) > b;
       };
     case 'greaterThanInclusive':
       return (v) => {
         const a = v[i];
-        return typeof a === 'number' ? a >= b : isNumeric(a) && (a as unknown as number) >= b;
+        return typeof a === 'number' ? a >= b : isNumeric(a) && Number(a) >= b;
       };
     case 'equal':
     case 'notEqual':

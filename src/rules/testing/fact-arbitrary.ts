@@ -51,7 +51,7 @@ export function factsArbitrary(pack: LoadedPack, options: FactsArbitraryOptions 
       ? fc.oneof({ arbitrary: typed, weight: 11 }, { arbitrary: fc.constantFrom(...HOSTILE), weight: 1 })
       : typed;
   }
-  return fc.record(model) as fc.Arbitrary<Facts>;
+  return fc.record(model);
 }
 
 /** A reproducible sample of n fact sets (benchmark input). */

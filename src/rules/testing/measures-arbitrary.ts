@@ -49,7 +49,7 @@ export function checkFactsArbitrary(
         ? fc.oneof({ arbitrary: arb, weight: 11 }, { arbitrary: fc.constantFrom(...HOSTILE), weight: 1 })
         : arb;
   }
-  return fc.record(model) as fc.Arbitrary<Facts>;
+  return fc.record(model);
 }
 
 export function sampleCheckFacts(compiled: CompiledMeasures, n: number, seed: number): Facts[] {

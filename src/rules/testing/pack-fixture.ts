@@ -1,4 +1,5 @@
 /** A small valid pack for tests; every call returns a fresh mutable copy. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON on purpose: specs break it into invalid packs
 export type MutablePack = Record<string, any>;
 
 export function validPackJson(): MutablePack {

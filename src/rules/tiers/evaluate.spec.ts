@@ -39,7 +39,7 @@ describe('evaluatePack semantics', () => {
   });
 
   it('scores are clamped to the scoring range', () => {
-    const json = validPackJson();
+    const json = validPackJson() as { rules: Array<{ event: { params: { points: number } } }> };
     json.rules[0].event.params.points = -150;
     const r = evaluatePack(compilePack(parsePack(json, 'x')), { ...clean, penaltiesLast12Months: 5 });
     expect(r.score).toBe(0);

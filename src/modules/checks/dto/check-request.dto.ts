@@ -59,7 +59,7 @@ export class CheckPartyDto {
       'Role of the party in the transaction (当事人角色): bidder 投标人, supplier 供应商, tenderer 招标人, transferee 受让人, applicant 申请人, borrower 借款人, nominee 评选对象…',
     example: 'bidder',
   })
-  @IsIn(PARTY_ROLES as unknown as string[])
+  @IsIn(PARTY_ROLES)
   role: string;
 
   @ApiPropertyOptional({

@@ -11,7 +11,7 @@ export const PLAN_LIST_LIMIT_MAX = 100;
 export class PlanListQuery {
   @ApiPropertyOptional({ enum: INDUSTRIES, description: 'Only plans of this industry (行业)' })
   @IsOptional()
-  @IsIn(INDUSTRIES as unknown as string[])
+  @IsIn(INDUSTRIES)
   industry?: string;
 
   @ApiPropertyOptional({

@@ -85,7 +85,7 @@ export class CreatePlanDto {
   department: string;
 
   @ApiProperty({ enum: INDUSTRIES, description: 'Industry whose tiers drive the draw (行业)', example: 'food_drug' })
-  @IsIn(INDUSTRIES as unknown as string[])
+  @IsIn(INDUSTRIES)
   industry: string;
 
   @ApiPropertyOptional({ description: 'Administrative division code prefix (行政区划代码前缀)', example: '500110' })
@@ -168,7 +168,7 @@ export class ExportQuery {
 
 export class StatisticsQuery {
   @ApiProperty({ enum: INDUSTRIES, example: 'food_drug' })
-  @IsIn(INDUSTRIES as unknown as string[])
+  @IsIn(INDUSTRIES)
   industry: string;
 
   @ApiPropertyOptional({ description: 'Administrative division code prefix', example: '500110' })

@@ -19,7 +19,7 @@ export class SubjectSearchQuery extends SearchSubjectsQuery {
     example: 'food_drug',
   })
   @IsOptional()
-  @IsIn(INDUSTRIES as unknown as string[], { message: `industry must be one of ${INDUSTRIES.join(', ')}` })
+  @IsIn(INDUSTRIES, { message: `industry must be one of ${INDUSTRIES.join(', ')}` })
   industry?: string;
 
   @ApiPropertyOptional({
@@ -29,7 +29,7 @@ export class SubjectSearchQuery extends SearchSubjectsQuery {
     example: 'A',
   })
   @IsOptional()
-  @IsIn(TIER_IDS as unknown as string[], { message: `tier must be one of ${TIER_IDS.join(', ')}` })
+  @IsIn(TIER_IDS, { message: `tier must be one of ${TIER_IDS.join(', ')}` })
   @Satisfies((_v, o) =>
     o.industry === undefined ? 'requires industry (a tier is defined per industry: 分行业信用等级)' : null,
   )

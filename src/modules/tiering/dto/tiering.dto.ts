@@ -18,7 +18,7 @@ export class AsOfQuery {
 export class HistoryQuery {
   @ApiPropertyOptional({ enum: INDUSTRIES, description: 'Only this industry (行业)' })
   @IsOptional()
-  @IsIn(INDUSTRIES as unknown as string[])
+  @IsIn(INDUSTRIES)
   industry?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
