@@ -142,7 +142,7 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
       reason: '已纠正失信行为并履行相关义务。',
     });
     expect(applied.status).toBe(422);
-    expect(applied.body.code).toBe('REPAIR_TOO_EARLY');
+    expect((applied.body as { code: string }).code).toBe('REPAIR_TOO_EARLY');
   });
 
   it('has no notice for a licence (404 problem), and refuses a malformed id', async () => {

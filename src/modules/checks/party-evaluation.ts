@@ -4,7 +4,6 @@ import {
   recordsBehind,
   type FactRecord,
   type PartyRole,
-  type SubjectTiers,
 } from '../../rules/facts';
 import { evaluateMeasures, type LoadedMeasures } from '../../rules/measures';
 import type { Industry, SubjectKind } from '../../rules/shared';
@@ -48,7 +47,7 @@ export function evaluateParty(
     p.records,
     asOf,
     { scenario: transaction.scenario, partyRole: p.role as PartyRole, amount: transaction.amount ?? null },
-    tiers as SubjectTiers,
+    tiers,
     undefined,
     p.lookBack ?? [],
   );

@@ -35,11 +35,14 @@ describe('lint of the bundled packs', () => {
     it('fails on a row without a known status, or without its check date', () => {
       const noStatus = doc.replace(/(`gp-reject-listed-supplier` \|[^\n]*\| )secondary( \|)/, '$1$2');
       expect(legalBasisDocFindings(noStatus, DOC, entries)).toEqual([
-        expect.objectContaining({ measure: 'gp-reject-listed-supplier', message: expect.stringMatching(/status/) }),
+        expect.objectContaining({
+          measure: 'gp-reject-listed-supplier',
+          message: expect.stringMatching(/status/) as string,
+        }),
       ]);
       const noDate = doc.replace(/(`tax-not-evaluated` \|[^\n]*\| )2026-12-06( \|)/, '$1$2');
       expect(legalBasisDocFindings(noDate, DOC, entries)).toEqual([
-        expect.objectContaining({ rule: 'tax-not-evaluated', message: expect.stringMatching(/check date/) }),
+        expect.objectContaining({ rule: 'tax-not-evaluated', message: expect.stringMatching(/check date/) as string }),
       ]);
     });
 
