@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface TrendRow {
+  /** First day of the period (day, ISO week from Monday, or month). */
+  period: string;
+  industry: string;
+  tier: string;
+  subjects: number;
+}
+
+export interface TierChangeRow {
+  id: string;
+  subjectId: string;
+  subjectName: string;
+  subjectKind: string;
+  subjectCode: string | null;
+  subjectIdMasked: string | null;
+  industry: string;
+  previousTier: string | null;
+  tier: string | null;
+  score: number | null;
+  trigger: string;
+  asOf: string;
+  computedAt: string;
+}
+
+/**
+ * SQL of the supervisor's overview over tier history (credit_tier_history, owned by this module): tiers
+ * held at the end of each period, and the latest changes with their subject.
+ */
+@Injectable()
+export class TierTrendStore {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Subjects per industry and tier held at the end of each period (its `lastDay`): the latest history row per subject and industry dated (as_of) on or before
+   * that day; a removal (tier NULL) counts nowhere.
+   */
+  trend(q: {
+    periods: readonly { start: string; lastDay: string }[];
+    industry: string | null;
+    region: string | null;
+  }): Promise<TrendRow[]> {
+    const to = q.periods[q.periods.length - 1].lastDay;
+    return this.ds.query(
+      `WITH periods AS (
+         SELECT * FROM unnest($1::date[], $2::date[]) AS p(start, last_day)
+       ), h AS (
+         SELECT h.id, h.subject_id, h.industry, h.tier, h.as_of FROM credit_tier_history h
+         JOIN subjects s ON s.id = h.subject_id
+         WHERE h.as_of <= $3::date AND ($4::text IS NULL OR h.industry = $4)
+           AND ($5::text IS NULL OR s.region LIKE $5 || '%')
+       )
+       SELECT to_char(p.start, 'YYYY-MM-DD') AS period, x.industry, x.tier, count(*)::int AS subjects
+       FROM periods p
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT ON (h.subject_id, h.industry) h.industry, h.tier FROM h
+         WHERE h.as_of <= p.last_day ORDER BY h.subject_id, h.industry, h.as_of DESC, h.id DESC
+       ) x
+       WHERE x.tier IS NOT NULL
+       GROUP BY p.start, x.industry, x.tier ORDER BY p.start, x.industry, x.tier`,
+      [q.periods.map((p) => p.start), q.periods.map((p) => p.lastDay), to, q.industry, q.region],
+    );
+  }
+
+  /**
+   * The latest tier changes (history rows whose tier moved: a first tier, a new tier or a removal; not a
+   * score or rule change within the same tier), newest first, with the subject (a natural person masked).
+   */
+  changes(q: { industry: string | null; region: string | null; limit: number }): Promise<TierChangeRow[]> {
+    return this.ds.query(
+      `SELECT h.id::text AS id, h.subject_id AS "subjectId", s.name AS "subjectName", s.kind AS "subjectKind",
+              s.code AS "subjectCode", s.id_masked AS "subjectIdMasked", h.industry, h.previous_tier AS "previousTier",
+              h.tier, h.score::float AS score, h.trigger, to_char(h.as_of, 'YYYY-MM-DD') AS "asOf", h.computed_at AS "computedAt"
+       FROM credit_tier_history h JOIN subjects s ON s.id = h.subject_id
+       WHERE h.tier IS DISTINCT FROM h.previous_tier
+         AND ($1::text IS NULL OR h.industry = $1) AND ($2::text IS NULL OR s.region LIKE $2 || '%')
+       ORDER BY h.id DESC LIMIT $3`,
+      [q.industry, q.region, q.limit],
+    );
+  }
+}
