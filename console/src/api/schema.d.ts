@@ -2408,7 +2408,7 @@ export interface components {
             /** @description Per period, industry and tier; a tier nobody held in a period is absent (0) */
             items: components["schemas"]["TierTrendPointDto"][];
         };
-        TierChangeSubjectDto: {
+        TierMoveSubjectDto: {
             /** Format: uuid */
             id: string;
             /** @description Name (名称) */
@@ -2423,13 +2423,13 @@ export interface components {
             /** @description A natural person: the ID number masked (脱敏) */
             idMasked: string | null;
         };
-        TierChangeDto: {
+        TierMoveDto: {
             /**
              * @description History row id (a bigint, as digits)
              * @example 1042
              */
             id: string;
-            subject: components["schemas"]["TierChangeSubjectDto"];
+            subject: components["schemas"]["TierMoveSubjectDto"];
             /** @enum {string} */
             industry: "tax" | "construction" | "food_drug" | "fire_safety";
             /** @description Tier before (变更前等级); null for the first */
@@ -2450,9 +2450,9 @@ export interface components {
             /** Format: date-time */
             computedAt: string;
         };
-        TierChangesDto: {
+        TierMovesDto: {
             /** @description Newest first */
-            items: components["schemas"]["TierChangeDto"][];
+            items: components["schemas"]["TierMoveDto"][];
         };
         SubjectPageResponse: {
             items: components["schemas"]["SubjectResponse"][];
@@ -2988,6 +2988,28 @@ export interface components {
             after: {
                 [key: string]: number;
             };
+        };
+        TierScoreDto: {
+            /** @description Credit tier (信用等级) */
+            tier: string;
+            /** @description Score (信用分) */
+            score: number;
+        };
+        TierChangeDto: {
+            /** Format: uuid */
+            subjectId: string;
+            /** @description Name (名称) */
+            name: string;
+            /** @description Unified social credit code (统一社会信用代码); null for natural persons */
+            code: string | null;
+            /** @description Under the active version (现行) */
+            before: components["schemas"]["TierScoreDto"];
+            /** @description Under the draft (草稿) */
+            after: components["schemas"]["TierScoreDto"];
+            /** @description Rules that fire under the draft only (新增触发) */
+            rulesAdded: string[];
+            /** @description Rules that fire under the active version only (不再触发) */
+            rulesRemoved: string[];
         };
         SimulationReportDto: {
             /** @example fire_safety */
@@ -6192,7 +6214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TierChangesDto"];
+                    "application/json": components["schemas"]["TierMovesDto"];
                 };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: industry unknown, region or limit invalid */

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { Clock } from '../../common/clock';
 import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { TierChangesDto, TierChangesQuery, TierTrendDto, TierTrendQuery } from './dto/tier-overview.dto';
+import { TierMovesDto, TierChangesQuery, TierTrendDto, TierTrendQuery } from './dto/tier-overview.dto';
 import { TierOverviewService } from './tier-overview.service';
 
 /** The supervisor's overview (监管总览) over tier history: tiers over time and the latest changes. */
@@ -37,9 +37,9 @@ export class TierOverviewController {
     description:
       'History rows whose tier moved (a first tier, a new tier or a removal); a score or rule change within the same tier is left out. A natural person shows the ID number masked.',
   })
-  @ApiOkResponse({ type: TierChangesDto, description: 'Newest first' })
+  @ApiOkResponse({ type: TierMovesDto, description: 'Newest first' })
   @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: industry unknown, region or limit invalid` })
-  changes(@Query() q: TierChangesQuery): Promise<TierChangesDto> {
+  changes(@Query() q: TierChangesQuery): Promise<TierMovesDto> {
     return this.overview.changes(q);
   }
 }

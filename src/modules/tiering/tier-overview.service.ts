@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isCalendarDate } from '../../common/calendar-date';
 import { ValidationFailed } from '../../common/problem';
-import type { TierChangesDto, TierChangesQuery, TierTrendDto, TierTrendQuery } from './dto/tier-overview.dto';
+import type { TierMovesDto, TierChangesQuery, TierTrendDto, TierTrendQuery } from './dto/tier-overview.dto';
 import { TierTrendStore } from './tier-trend.store';
 
 export type TrendGranularity = 'day' | 'week' | 'month';
@@ -67,7 +67,7 @@ export class TierOverviewService {
     return { from, to, granularity, industry, region, periods, items };
   }
 
-  async changes(q: TierChangesQuery): Promise<TierChangesDto> {
+  async changes(q: TierChangesQuery): Promise<TierMovesDto> {
     const rows = await this.store.changes({
       industry: q.industry ?? null,
       region: q.region ?? null,

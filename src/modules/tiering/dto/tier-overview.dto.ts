@@ -87,7 +87,7 @@ export class TierTrendDto {
   items: TierTrendPointDto[];
 }
 
-export class TierChangeSubjectDto {
+export class TierMoveSubjectDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Name (名称)' }) name: string;
   @ApiProperty({ description: 'Kind of subject (主体类型)', example: 'legal_person' }) kind: string;
@@ -97,9 +97,9 @@ export class TierChangeSubjectDto {
   idMasked: string | null;
 }
 
-export class TierChangeDto {
+export class TierMoveDto {
   @ApiProperty({ description: 'History row id (a bigint, as digits)', example: '1042' }) id: string;
-  @ApiProperty({ type: TierChangeSubjectDto }) subject: TierChangeSubjectDto;
+  @ApiProperty({ type: TierMoveSubjectDto }) subject: TierMoveSubjectDto;
   @ApiProperty({ enum: INDUSTRIES }) industry: string;
   @ApiProperty({ type: String, nullable: true, description: 'Tier before (变更前等级); null for the first' })
   previousTier: string | null;
@@ -115,6 +115,6 @@ export class TierChangeDto {
   @ApiProperty({ format: 'date-time' }) computedAt: string;
 }
 
-export class TierChangesDto {
-  @ApiProperty({ type: [TierChangeDto], description: 'Newest first' }) items: TierChangeDto[];
+export class TierMovesDto {
+  @ApiProperty({ type: [TierMoveDto], description: 'Newest first' }) items: TierMoveDto[];
 }
