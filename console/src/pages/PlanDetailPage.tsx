@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, unwrap, type Schemas } from '../api/client';
@@ -34,7 +34,7 @@ export default function PlanDetailPage() {
   const [exportProblem, setExportProblem] = useState<Problem | null>(null);
   const [recording, setRecording] = useState<Item | null>(null);
 
-  const download = async (format: 'csv' | 'json') => {
+  const download = async (format: 'csv' | 'json' | 'xlsx') => {
     setExportProblem(null);
     try {
       const blob = await unwrap(
@@ -68,13 +68,16 @@ export default function PlanDetailPage() {
             <Button icon={<DownloadOutlined />} onClick={() => void download('json')}>
               JSON
             </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void download('csv')} data-testid="export-csv">
+              {t('导出 CSV', 'Export CSV')}
+            </Button>
             <Button
               type="primary"
-              icon={<DownloadOutlined />}
-              onClick={() => void download('csv')}
-              data-testid="export-csv"
+              icon={<FileExcelOutlined />}
+              onClick={() => void download('xlsx')}
+              data-testid="export-xlsx"
             >
-              {t('导出 CSV（Excel 可直接打开）', 'Export CSV (opens in Excel)')}
+              {t('导出 Excel', 'Export Excel')}
             </Button>
           </Space>
         }
