@@ -28,10 +28,15 @@ export function TierChangesCard({ subjectLinks }: { subjectLinks: boolean }) {
         pagination={false}
         dataSource={data?.items ?? []}
         data-testid="changes-table"
-        scroll={{ x: 560 }}
+        tableLayout="fixed"
         locale={{ emptyText: t('尚无信用等级变更。', 'No tier change yet.') }}
         columns={[
-          { title: t('时间', 'When'), dataIndex: 'computedAt', width: 140, render: (v: string) => cstDateTime(v) },
+          {
+            title: t('时间', 'When'),
+            dataIndex: 'computedAt',
+            width: 96,
+            render: (v: string) => <span title={cstDateTime(v)}>{cstDateTime(v).slice(5)}</span>,
+          },
           {
             title: t('主体', 'Subject'),
             key: 'subject',
@@ -42,13 +47,13 @@ export function TierChangesCard({ subjectLinks }: { subjectLinks: boolean }) {
           {
             title: t('行业', 'Industry'),
             dataIndex: 'industry',
-            width: 90,
+            width: 76,
             render: (v: string) => label(INDUSTRY, v, lang),
           },
           {
             title: t('等级变化', 'Change'),
             key: 'move',
-            width: 120,
+            width: 104,
             render: (_: unknown, m) => (
               <span data-testid="tier-move">
                 {m.previousTier ? <TierTag tier={m.previousTier} /> : <Tag0 text={t('新评', 'new')} />}
@@ -60,7 +65,7 @@ export function TierChangesCard({ subjectLinks }: { subjectLinks: boolean }) {
           {
             title: t('触发原因', 'Trigger'),
             dataIndex: 'trigger',
-            width: 110,
+            width: 104,
             render: (v: string) => <span title={v}>{triggerLabel(v, lang)}</span>,
           },
         ]}

@@ -112,11 +112,11 @@ export function TierTrendCard() {
           size="small"
           loading={loading}
           pagination={false}
-          dataSource={rows}
+          dataSource={[...rows].reverse()}
           data-testid="trend-table"
           scroll={{ x: 600, y: 220 }}
           columns={[
-            { title: t('周期', 'Period'), dataIndex: 'period', width: 110 },
+            { title: t('周期（新→旧）', 'Period (newest first)'), dataIndex: 'period', width: 130 },
             ...tiers.map((tier) => ({
               title: <TierTag tier={tier} />,
               key: tier,
