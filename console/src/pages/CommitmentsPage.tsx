@@ -94,7 +94,7 @@ export default function CommitmentsPage() {
               : t('没有符合条件的信用承诺。', 'No commitment matches.')
           }
           rowKey="id"
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1000 }}
           columns={[
             { title: t('承诺日期', 'Committed'), dataIndex: 'decisionDate', width: 110, fixed: 'left' },
             {
@@ -128,7 +128,7 @@ export default function CommitmentsPage() {
             {
               title: t('核查认定', 'Outcome'),
               key: 'outcome',
-              width: 260,
+              width: 280,
               render: (_: unknown, c) =>
                 c.outcome ? (
                   <Typography.Text style={{ fontSize: 12 }}>
@@ -154,7 +154,6 @@ export default function CommitmentsPage() {
               title: t('操作', 'Action'),
               key: 'act',
               width: 130,
-              fixed: 'right',
               render: (_: unknown, c) =>
                 c.commitmentStatus === 'pending' && c.status === 'active' ? (
                   <Button size="small" type="primary" onClick={() => setDeciding(c)} data-testid={`outcome-${c.id}`}>
