@@ -108,7 +108,11 @@ describe('inspections due and the Excel export', () => {
     const rows: string[][] = [];
     sheet.eachRow((row) => {
       const values = (row.values as unknown[]).slice(1);
-      rows.push(Array.from({ length: csvRows[0].length }, (_, i) => (values[i] == null ? '' : String(values[i]))));
+      rows.push(
+        Array.from({ length: csvRows[0].length }, (_, i) =>
+          values[i] === null || values[i] === undefined ? '' : String(values[i]),
+        ),
+      );
     });
     expect(rows[0]).toEqual([
       '序号',

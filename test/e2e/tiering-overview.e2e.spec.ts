@@ -114,12 +114,16 @@ describe('tier trend and recent changes (监管总览)', () => {
     });
   });
 
-  it('defaults to the twelve months up to today', async () => {
+  it('defaults to twelve months, twelve weeks or thirty days up to today', async () => {
     const res = await get(`/api/v1/tiering/trend?region=${region}`);
     expect(res.status).toBe(200);
     expect(res.body.to).toBe('2026-10-05');
     expect(res.body.from).toBe('2025-11-01');
     expect(res.body.periods).toHaveLength(12);
+    const weeks = await get(`/api/v1/tiering/trend?region=${region}&granularity=week`);
+    expect([weeks.body.from, weeks.body.periods.length]).toEqual(['2026-07-20', 12]); // Monday 11 weeks before 10-05's
+    const days = await get(`/api/v1/tiering/trend?region=${region}&granularity=day`);
+    expect([days.body.from, days.body.periods.length]).toEqual(['2026-09-06', 30]);
   });
 
   it('lists the latest tier moves with subject, from → to and trigger, newest first', async () => {
