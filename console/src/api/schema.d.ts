@@ -6139,7 +6139,7 @@ export interface operations {
             query?: {
                 /** @description Only this industry (行业); default every industry */
                 industry?: "tax" | "construction" | "food_drug" | "fire_safety";
-                /** @description First day (起始日期), YYYY-MM-DD; default the first day of the month 11 months before `to` */
+                /** @description First day (起始日期), YYYY-MM-DD; default by granularity: twelve months (month), twelve weeks (week) or thirty days (day) up to `to` */
                 from?: string;
                 /** @description Last day (截止日期), YYYY-MM-DD; default today (China Standard Time) */
                 to?: string;

@@ -28,10 +28,12 @@ function dayBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The default start: the first day of the month 11 months before `to` (twelve months shown). */
-function twelveMonthsBefore(to: string): string {
-  const d = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - 11);
+/** The default start by granularity: twelve months (from the 1st), twelve weeks (from Monday) or thirty days up to `to`. */
+export function defaultFrom(to: string, granularity: TrendGranularity): string {
+  const d = new Date(`${to}T00:00:00Z`);
+  if (granularity === 'month') d.setUTCMonth(d.getUTCMonth() - 11, 1);
+  else if (granularity === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 7 * 11);
+  else d.setUTCDate(d.getUTCDate() - 29);
   return d.toISOString().slice(0, 10);
 }
 
@@ -46,8 +48,8 @@ export class TierOverviewService {
         problems.push({ field, reason: 'is not a calendar day' });
     if (problems.length) throw new ValidationFailed(problems);
     const to = q.to ?? today;
-    const from = q.from ?? twelveMonthsBefore(to);
     const granularity = q.granularity ?? 'month';
+    const from = q.from ?? defaultFrom(to, granularity);
     if (from > to) throw new ValidationFailed([{ field: 'from', reason: `must be on or before to (${to})` }]);
     const periods = trendPeriods(from, to, granularity);
     if (periods.length > MAX_TREND_PERIODS)

@@ -13,7 +13,8 @@ export class TierTrendQuery {
   industry?: string;
 
   @ApiPropertyOptional({
-    description: 'First day (起始日期), YYYY-MM-DD; default the first day of the month 11 months before `to`',
+    description:
+      'First day (起始日期), YYYY-MM-DD; default by granularity: twelve months (month), twelve weeks (week) or thirty days (day) up to `to`',
     example: '2026-01-01',
   })
   @IsOptional()
