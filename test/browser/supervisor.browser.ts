@@ -86,6 +86,15 @@ describe('console journey: supervisor', () => {
       .reduce((a, b) => a + b.subjects, 0);
     expect(lastTotal).toBeGreaterThan(0);
     expect(Number(last[last.length - 1])).toBe(lastTotal);
+    // A period before any tier was stored is shown as no data (—), not as zero subjects.
+    const counted = new Set((trend.items as { period: string }[]).map((i) => i.period));
+    const before = (trend.periods as string[]).findIndex((p) => !counted.has(p));
+    expect(before).toBeGreaterThanOrEqual(0); // the demo's history starts on the day it was loaded
+    const empty = await trendRows
+      .nth(11 - before)
+      .locator('td')
+      .allInnerTexts();
+    expect([empty[0], empty[empty.length - 1]]).toEqual([trend.periods[before], '—']);
 
     // Inspections due: the plan drawn above, its count as the API's.
     const due = (await http(j.t.url, 'GET', '/api/v1/inspections/due?limit=8')).body;

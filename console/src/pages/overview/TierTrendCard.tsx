@@ -34,7 +34,7 @@ export function TierTrendCard() {
       (data?.periods ?? []).map((period) => {
         const counts: Record<string, number> = {};
         for (const it of data?.items ?? []) if (it.period === period) counts[it.tier] = it.subjects;
-        return { period, counts };
+        return { period, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
       }),
     [data],
   );
@@ -51,10 +51,11 @@ export function TierTrendCard() {
         type: 'line',
         stack: 'tiers',
         areaStyle: { opacity: 0.35 },
-        symbol: 'none',
+        symbolSize: 5,
         itemStyle: { color: TIER_CHART[tier] },
         lineStyle: { color: TIER_CHART[tier] },
-        data: rows.map((r) => r.counts[tier] ?? 0),
+        // A period before any tier was recorded is a gap, not a zero: history starts when tiers are first stored.
+        data: rows.map((r) => (r.total ? (r.counts[tier] ?? 0) : null)),
       })),
     }),
     [rows, tiers, t],
@@ -121,14 +122,14 @@ export function TierTrendCard() {
               title: <TierTag tier={tier} />,
               key: tier,
               align: 'right' as const,
-              render: (_: unknown, r: { counts: Record<string, number> }) => r.counts[tier] ?? 0,
+              render: (_: unknown, r: { counts: Record<string, number>; total: number }) =>
+                r.total ? (r.counts[tier] ?? 0) : '—',
             })),
             {
               title: t('合计', 'Total'),
-              key: 'total',
+              dataIndex: 'total',
               align: 'right' as const,
-              render: (_: unknown, r: { counts: Record<string, number> }) =>
-                Object.values(r.counts).reduce((a, b) => a + b, 0),
+              render: (v: number) => v || '—',
             },
           ]}
         />
