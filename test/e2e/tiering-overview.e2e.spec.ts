@@ -16,6 +16,7 @@ describe('tier trend and recent changes (监管总览)', () => {
   const region = `65${randomInt(1000, 9999)}`;
   const source = `trend-test-${randomUUID().slice(0, 8)}`;
   const subjects: { id: string; code: string; name: string }[] = [];
+  let xTier: string; // X's food tier after the two penalties of 2026-09-10
   const get = (path: string) => http(t.url, 'GET', path);
 
   async function register(): Promise<{ id: string; code: string; name: string }> {
@@ -39,21 +40,29 @@ describe('tier trend and recent changes (监管总览)', () => {
     clock.pin('2026-08-14T04:00:00Z');
     subjects.push(await register()); // X: A from 2026-08-14
     clock.pin('2026-09-10T04:00:00Z');
-    const penalty = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'penalty',
-      source,
-      decisionNumber: `綦市监罚〔2026〕${randomInt(1e6)}号`,
-      subjectName: subjects[0].name,
-      subjectCode: subjects[0].code,
-      industry: 'food_drug',
-      sector: 'food',
-      severity: 'serious',
-      penaltyTypes: ['fine'],
-      fineAmount: 2,
-      decisionDate: '2026-09-01',
-    });
-    expect(penalty.status).toBe(201);
-    await t.app.get(TieringService).idle(); // X: C in food from 2026-09-10
+    // Two serious penalties on the same day: X's history may get two rows dated 2026-09-10, and the later
+    // one alone counts for that day.
+    for (const decisionDate of ['2026-09-01', '2026-09-02']) {
+      const penalty = await http(t.url, 'POST', '/api/v1/records', {
+        type: 'penalty',
+        source,
+        decisionNumber: `綦市监罚〔2026〕${randomInt(1e6)}号`,
+        subjectName: subjects[0].name,
+        subjectCode: subjects[0].code,
+        industry: 'food_drug',
+        sector: 'food',
+        severity: 'serious',
+        penaltyTypes: ['fine'],
+        fineAmount: 2,
+        decisionDate,
+      });
+      expect(penalty.status).toBe(201);
+      await t.app.get(TieringService).idle();
+    }
+    const history = (await get(`/api/v1/subjects/${subjects[0].id}/tiers/history?industry=food_drug`)).body.items;
+    expect(history.filter((h: { asOf: string }) => h.asOf === '2026-09-10').length).toBe(2);
+    xTier = history[0].tier;
+    expect(['C', 'D']).toContain(xTier);
     clock.pin('2026-10-05T04:00:00Z');
     subjects.push(await register()); // Y: A from 2026-10-05
   });
@@ -77,9 +86,9 @@ describe('tier trend and recent changes (监管总览)', () => {
     });
     expect(res.body.items).toEqual([
       { period: '2026-08-01', industry: 'food_drug', tier: 'A', subjects: 1 },
-      { period: '2026-09-01', industry: 'food_drug', tier: 'C', subjects: 1 },
+      { period: '2026-09-01', industry: 'food_drug', tier: xTier, subjects: 1 },
       { period: '2026-10-01', industry: 'food_drug', tier: 'A', subjects: 1 },
-      { period: '2026-10-01', industry: 'food_drug', tier: 'C', subjects: 1 },
+      { period: '2026-10-01', industry: 'food_drug', tier: xTier, subjects: 1 },
     ]);
   });
 
@@ -91,15 +100,15 @@ describe('tier trend and recent changes (监管总览)', () => {
     expect(weeks.body.periods).toEqual(['2026-09-07', '2026-09-14']);
     // 2026-09-07's week ends on Sunday 09-13, after the penalty's recompute on 09-10.
     expect(weeks.body.items).toEqual([
-      { period: '2026-09-07', industry: 'food_drug', tier: 'C', subjects: 1 },
-      { period: '2026-09-14', industry: 'food_drug', tier: 'C', subjects: 1 },
+      { period: '2026-09-07', industry: 'food_drug', tier: xTier, subjects: 1 },
+      { period: '2026-09-14', industry: 'food_drug', tier: xTier, subjects: 1 },
     ]);
     const days = await get(
       `/api/v1/tiering/trend?industry=food_drug&region=${region}&from=2026-09-09&to=2026-09-10&granularity=day`,
     );
     expect(days.body.items).toEqual([
       { period: '2026-09-09', industry: 'food_drug', tier: 'A', subjects: 1 },
-      { period: '2026-09-10', industry: 'food_drug', tier: 'C', subjects: 1 },
+      { period: '2026-09-10', industry: 'food_drug', tier: xTier, subjects: 1 },
     ]);
     const all = await get(`/api/v1/tiering/trend?region=${region}&from=2026-10-01&to=2026-10-31`);
     const october = all.body.items as { industry: string; tier: string; subjects: number }[];
@@ -130,14 +139,30 @@ describe('tier trend and recent changes (监管总览)', () => {
     const res = await get(`/api/v1/tiering/changes?industry=food_drug&region=${region}&limit=10`);
     expect(res.status).toBe(200);
     const rows = res.body.items as Array<Record<string, any>>;
-    expect(rows.map((r) => [r.subject.name, r.previousTier, r.tier, r.asOf])).toEqual([
-      [subjects[1].name, null, 'A', '2026-10-05'],
-      [subjects[0].name, 'A', 'C', '2026-09-10'],
-      [subjects[0].name, null, 'A', '2026-08-14'],
+    // Y's first tier, then X's moves of 2026-09-10 (one or two: A → C, maybe C → D), then X's first tier.
+    expect([rows[0].subject.name, rows[0].previousTier, rows[0].tier, rows[0].asOf]).toEqual([
+      subjects[1].name,
+      null,
+      'A',
+      '2026-10-05',
     ]);
-    expect(rows[1].trigger).toMatch(/^records:/);
-    expect(rows[2].trigger).toBe('first-read');
-    expect(rows[1].subject).toEqual({
+    const last = rows[rows.length - 1];
+    expect([last.subject.name, last.previousTier, last.tier, last.asOf, last.trigger]).toEqual([
+      subjects[0].name,
+      null,
+      'A',
+      '2026-08-14',
+      'first-read',
+    ]);
+    const moves = rows.slice(1, -1);
+    expect(moves.length).toBeGreaterThanOrEqual(1);
+    expect(moves[0].tier).toBe(xTier);
+    for (const [i, m] of moves.entries()) {
+      expect([m.subject.name, m.asOf]).toEqual([subjects[0].name, '2026-09-10']);
+      expect(m.trigger).toMatch(/^records:/);
+      expect(m.previousTier).toBe((moves[i + 1] ?? last).tier); // each move starts where the older one ended
+    }
+    expect(moves[0].subject).toEqual({
       id: subjects[0].id,
       name: subjects[0].name,
       kind: 'legal_person',

@@ -44,22 +44,23 @@ export class TierTrendStore {
   }): Promise<TrendRow[]> {
     const to = q.periods[q.periods.length - 1].lastDay;
     return this.ds.query(
+      // Each history row holds from its as_of until the next row of its subject and industry (a later row of
+      // the same day replaces it at once); a period counts the rows holding on its last day. One pass over
+      // history (a window), then a range join with at most 400 periods: no per-period sort.
       `WITH periods AS (
          SELECT * FROM unnest($1::date[], $2::date[]) AS p(start, last_day)
        ), h AS (
-         SELECT h.id, h.subject_id, h.industry, h.tier, h.as_of FROM credit_tier_history h
-         JOIN subjects s ON s.id = h.subject_id
+         SELECT h.industry, h.tier, h.as_of AS valid_from,
+                lead(h.as_of) OVER (PARTITION BY h.subject_id, h.industry ORDER BY h.as_of, h.id) AS valid_to
+         FROM credit_tier_history h JOIN subjects s ON s.id = h.subject_id
          WHERE h.as_of <= $3::date AND ($4::text IS NULL OR h.industry = $4)
            AND ($5::text IS NULL OR s.region LIKE $5 || '%')
        )
-       SELECT to_char(p.start, 'YYYY-MM-DD') AS period, x.industry, x.tier, count(*)::int AS subjects
+       SELECT to_char(p.start, 'YYYY-MM-DD') AS period, h.industry, h.tier, count(*)::int AS subjects
        FROM periods p
-       CROSS JOIN LATERAL (
-         SELECT DISTINCT ON (h.subject_id, h.industry) h.industry, h.tier FROM h
-         WHERE h.as_of <= p.last_day ORDER BY h.subject_id, h.industry, h.as_of DESC, h.id DESC
-       ) x
-       WHERE x.tier IS NOT NULL
-       GROUP BY p.start, x.industry, x.tier ORDER BY p.start, x.industry, x.tier`,
+       JOIN h ON h.valid_from <= p.last_day AND (h.valid_to IS NULL OR h.valid_to > p.last_day)
+       WHERE h.tier IS NOT NULL
+       GROUP BY p.start, h.industry, h.tier ORDER BY p.start, h.industry, h.tier`,
       [q.periods.map((p) => p.start), q.periods.map((p) => p.lastDay), to, q.industry, q.region],
     );
   }
