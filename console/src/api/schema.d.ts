@@ -2408,7 +2408,7 @@ export interface components {
             /** @description Per period, industry and tier; a tier nobody held in a period is absent (0) */
             items: components["schemas"]["TierTrendPointDto"][];
         };
-        TierMoveSubjectDto: {
+        SubjectBriefDto: {
             /** Format: uuid */
             id: string;
             /** @description Name (名称) */
@@ -2416,8 +2416,9 @@ export interface components {
             /**
              * @description Kind of subject (主体类型)
              * @example legal_person
+             * @enum {string}
              */
-            kind: string;
+            kind: "legal_person" | "unincorporated_org" | "individual_business" | "natural_person" | "public_body";
             /** @description Unified social credit code (统一社会信用代码) */
             code: string | null;
             /** @description A natural person: the ID number masked (脱敏) */
@@ -2429,7 +2430,7 @@ export interface components {
              * @example 1042
              */
             id: string;
-            subject: components["schemas"]["TierMoveSubjectDto"];
+            subject: components["schemas"]["SubjectBriefDto"];
             /** @enum {string} */
             industry: "tax" | "construction" | "food_drug" | "fire_safety";
             /** @description Tier before (变更前等级); null for the first */
@@ -3128,18 +3129,6 @@ export interface components {
              */
             to: string;
         };
-        DueSubjectDto: {
-            /** Format: uuid */
-            id: string;
-            /** @description Name (名称) */
-            name: string;
-            /** @example legal_person */
-            kind: string;
-            /** @description Unified social credit code (统一社会信用代码) */
-            code: string | null;
-            /** @description A natural person: ID number masked (脱敏) */
-            idMasked: string | null;
-        };
         DueInspectorDto: {
             /** @description Inspector id (执法人员编号) */
             id: string;
@@ -3163,7 +3152,7 @@ export interface components {
             industry: "tax" | "construction" | "food_drug" | "fire_safety";
             /** @description Period of the plan (检查期间) */
             period: components["schemas"]["PlanPeriodDto"];
-            subject: components["schemas"]["DueSubjectDto"];
+            subject: components["schemas"]["SubjectBriefDto"];
             /** @description Tier when drawn (抽取时信用等级) */
             tier: string;
             /** @description Why drawn: lead 投诉举报线索, due 检查频次到期, ratio 按比例随机 */
@@ -3764,18 +3753,6 @@ export interface components {
             /** @description The commitment record after the outcome (commitmentStatus, commitmentStatusDate, details) */
             record: components["schemas"]["RecordViewDto"];
         };
-        CommitmentSubjectDto: {
-            /** Format: uuid */
-            id: string;
-            /** @description Name (名称) */
-            name: string;
-            /** @example legal_person */
-            kind: string;
-            /** @description Unified social credit code (统一社会信用代码) */
-            code: string | null;
-            /** @description A natural person: ID number masked (脱敏) */
-            idMasked: string | null;
-        };
         CommitmentListOutcomeDto: {
             /**
              * @description Kind of commitment (承诺类型)
@@ -3807,7 +3784,7 @@ export interface components {
              * @description The commitment record (信用承诺记录)
              */
             id: string;
-            subject: components["schemas"]["CommitmentSubjectDto"];
+            subject: components["schemas"]["SubjectBriefDto"];
             /** @description Department that accepted the commitment (承诺受理部门) */
             source: string;
             /** @description Document number (文书号) */

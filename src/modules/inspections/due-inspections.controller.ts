@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { DueInspectionsDto, DueInspectionsQuery } from './dto/due-inspections.dto';
+import { subjectBrief } from '../subjects/subjects.store';
 import { InspectionsStore } from './inspections.store';
 
 /** Inspections due (待检查): plan items with no result yet, the soonest period end first. */
@@ -32,13 +33,7 @@ export class DueInspectionsService {
         department: r.department,
         industry: r.industry,
         period: { from: r.periodFrom, to: r.periodTo },
-        subject: {
-          id: r.subjectId,
-          name: r.subjectName,
-          kind: r.subjectKind,
-          code: r.subjectCode,
-          idMasked: r.subjectIdMasked,
-        },
+        subject: subjectBrief(r),
         tier: r.tier,
         reason: r.reason,
         onSite: r.onSite,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { DrawInput, DrawPlan } from '../../rules/draw';
 import type { Candidate } from './plan-inputs';
 import { isUuid } from '../../common/uuid';
+import { subjectBriefColumns, type SubjectBriefColumns } from '../subjects/subjects.store';
 
 export interface PlanRow {
   id: string;
@@ -52,18 +53,13 @@ export interface PlanSummaryRow {
   results: number;
 }
 
-export interface DueItemRow {
+export interface DueItemRow extends SubjectBriefColumns {
   itemId: string;
   planId: string;
   department: string;
   industry: string;
   periodFrom: string;
   periodTo: string;
-  subjectId: string;
-  subjectName: string;
-  subjectKind: string;
-  subjectCode: string | null;
-  subjectIdMasked: string | null;
   tier: string;
   reason: string;
   onSite: boolean;
@@ -254,8 +250,7 @@ export class InspectionsStore {
     return this.ds.query(
       `SELECT i.id AS "itemId", p.id AS "planId", p.department, p.industry,
               to_char(p.period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(p.period_to, 'YYYY-MM-DD') AS "periodTo",
-              i.subject_id AS "subjectId", s.name AS "subjectName", s.kind AS "subjectKind", s.code AS "subjectCode",
-              s.id_masked AS "subjectIdMasked", i.tier, i.reason, i.on_site AS "onSite",
+              i.subject_id AS "subjectId", ${subjectBriefColumns('s')}, i.tier, i.reason, i.on_site AS "onSite",
               COALESCE((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name',
                   (SELECT e->>'name' FROM jsonb_array_elements(p.inspectors) e WHERE e->>'id' = x.id LIMIT 1)) ORDER BY x.n)
                 FROM jsonb_array_elements_text(i.inspectors) WITH ORDINALITY AS x(id, n)), '[]'::jsonb) AS inspectors,

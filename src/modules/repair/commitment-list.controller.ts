@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { subjectBrief } from '../subjects/subjects.store';
 import { CommitmentsQueries } from './commitments.queries';
 import { CommitmentListQuery, CommitmentPageDto } from './dto/commitment-list.dto';
 
@@ -33,13 +34,7 @@ export class CommitmentListController {
     return {
       items: page.map((r) => ({
         id: r.id,
-        subject: {
-          id: r.subjectId,
-          name: r.subjectName,
-          kind: r.subjectKind,
-          code: r.subjectCode,
-          idMasked: r.subjectIdMasked,
-        },
+        subject: subjectBrief(r),
         source: r.source,
         decisionNumber: r.decisionNumber,
         industry: r.industry ?? 'general',

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { subjectBriefColumns, type SubjectBriefColumns } from '../subjects/subjects.store';
 
-export interface CommitmentListRow {
+export interface CommitmentListRow extends SubjectBriefColumns {
   id: string;
-  subjectId: string;
-  subjectName: string;
-  subjectKind: string;
-  subjectCode: string | null;
-  subjectIdMasked: string | null;
   source: string;
   decisionNumber: string;
   industry: string | null;
@@ -43,8 +39,7 @@ export class CommitmentsQueries {
     after: string | null;
   }): Promise<CommitmentListRow[]> {
     return this.ds.query(
-      `SELECT r.id, r.subject_id AS "subjectId", s.name AS "subjectName", s.kind AS "subjectKind", s.code AS "subjectCode",
-              s.id_masked AS "subjectIdMasked", r.source, r.decision_number AS "decisionNumber", r.industry,
+      `SELECT r.id, r.subject_id AS "subjectId", ${subjectBriefColumns('s')}, r.source, r.decision_number AS "decisionNumber", r.industry,
               to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.status, r.commitment_status AS "commitmentStatus",
               to_char(r.commitment_status_date, 'YYYY-MM-DD') AS "commitmentStatusDate",
               CASE WHEN o.id IS NULL THEN NULL ELSE jsonb_build_object('kind', o.kind, 'outcome', o.outcome,

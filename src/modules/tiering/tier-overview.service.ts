@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isCalendarDate } from '../../common/calendar-date';
 import { ValidationFailed } from '../../common/problem';
 import type { TierMovesDto, TierChangesQuery, TierTrendDto, TierTrendQuery } from './dto/tier-overview.dto';
+import { subjectBrief } from '../subjects/subjects.store';
 import { TierTrendStore } from './tier-trend.store';
 
 export type TrendGranularity = 'day' | 'week' | 'month';
@@ -78,13 +79,7 @@ export class TierOverviewService {
     return {
       items: rows.map((r) => ({
         id: r.id,
-        subject: {
-          id: r.subjectId,
-          name: r.subjectName,
-          kind: r.subjectKind,
-          code: r.subjectCode,
-          idMasked: r.subjectIdMasked,
-        },
+        subject: subjectBrief(r),
         industry: r.industry,
         previousTier: r.previousTier,
         tier: r.tier,

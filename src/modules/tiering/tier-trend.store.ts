@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { subjectBriefColumns, type SubjectBriefColumns } from '../subjects/subjects.store';
 
 export interface TrendRow {
   /** First day of the period (day, ISO week from Monday, or month). */
@@ -9,13 +10,8 @@ export interface TrendRow {
   subjects: number;
 }
 
-export interface TierChangeRow {
+export interface TierChangeRow extends SubjectBriefColumns {
   id: string;
-  subjectId: string;
-  subjectName: string;
-  subjectKind: string;
-  subjectCode: string | null;
-  subjectIdMasked: string | null;
   industry: string;
   previousTier: string | null;
   tier: string | null;
@@ -71,8 +67,7 @@ export class TierTrendStore {
    */
   changes(q: { industry: string | null; region: string | null; limit: number }): Promise<TierChangeRow[]> {
     return this.ds.query(
-      `SELECT h.id::text AS id, h.subject_id AS "subjectId", s.name AS "subjectName", s.kind AS "subjectKind",
-              s.code AS "subjectCode", s.id_masked AS "subjectIdMasked", h.industry, h.previous_tier AS "previousTier",
+      `SELECT h.id::text AS id, h.subject_id AS "subjectId", ${subjectBriefColumns('s')}, h.industry, h.previous_tier AS "previousTier",
               h.tier, h.score::float AS score, h.trigger, to_char(h.as_of, 'YYYY-MM-DD') AS "asOf", h.computed_at AS "computedAt"
        FROM credit_tier_history h JOIN subjects s ON s.id = h.subject_id
        WHERE h.tier IS DISTINCT FROM h.previous_tier

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { INDUSTRIES } from '../../../rules';
 import { OptionalText } from '../../../common/field-decorators';
+import { SubjectBriefDto } from '../../subjects/dto/subject-brief.dto';
 import { PlanPeriodDto } from './plan-request.dto';
 
 export class DueInspectionsQuery {
@@ -28,16 +29,6 @@ export class DueInspectorDto {
   @ApiProperty({ type: String, nullable: true, description: 'Name (姓名)' }) name: string | null;
 }
 
-export class DueSubjectDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Name (名称)' }) name: string;
-  @ApiProperty({ example: 'legal_person' }) kind: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Unified social credit code (统一社会信用代码)' })
-  code: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'A natural person: ID number masked (脱敏)' })
-  idMasked: string | null;
-}
-
 export class DueInspectionDto {
   @ApiProperty({ format: 'uuid', description: 'Plan item (抽查对象) id: POST …/items/{itemId}/result records it' })
   itemId: string;
@@ -45,7 +36,7 @@ export class DueInspectionDto {
   @ApiProperty({ description: 'Department making the plan (实施部门)' }) department: string;
   @ApiProperty({ enum: INDUSTRIES }) industry: string;
   @ApiProperty({ type: PlanPeriodDto, description: 'Period of the plan (检查期间)' }) period: PlanPeriodDto;
-  @ApiProperty({ type: DueSubjectDto }) subject: DueSubjectDto;
+  @ApiProperty({ type: SubjectBriefDto }) subject: SubjectBriefDto;
   @ApiProperty({ description: 'Tier when drawn (抽取时信用等级)' }) tier: string;
   @ApiProperty({ description: 'Why drawn: lead 投诉举报线索, due 检查频次到期, ratio 按比例随机' }) reason: string;
   @ApiProperty({ description: 'On-site inspection (现场检查)' }) onSite: boolean;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { OptionalText } from '../../../common/field-decorators';
+import { SubjectBriefDto } from '../../subjects/dto/subject-brief.dto';
 import { COMMITMENT_KINDS, COMMITMENT_OUTCOMES } from './commitment-outcome.dto';
 
 export const COMMITMENT_STATUSES = ['pending', 'fulfilled', 'breached'] as const;
@@ -32,16 +33,6 @@ export class CommitmentListQuery {
   cursor?: string;
 }
 
-export class CommitmentSubjectDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Name (名称)' }) name: string;
-  @ApiProperty({ example: 'legal_person' }) kind: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Unified social credit code (统一社会信用代码)' })
-  code: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'A natural person: ID number masked (脱敏)' })
-  idMasked: string | null;
-}
-
 export class CommitmentListOutcomeDto {
   @ApiProperty({ enum: COMMITMENT_KINDS, description: 'Kind of commitment (承诺类型)' }) kind: string;
   @ApiProperty({ enum: COMMITMENT_OUTCOMES, description: 'fulfilled 已履行 / breached 违背承诺' }) outcome: string;
@@ -55,7 +46,7 @@ export class CommitmentListOutcomeDto {
 
 export class CommitmentListItemDto {
   @ApiProperty({ format: 'uuid', description: 'The commitment record (信用承诺记录)' }) id: string;
-  @ApiProperty({ type: CommitmentSubjectDto }) subject: CommitmentSubjectDto;
+  @ApiProperty({ type: SubjectBriefDto }) subject: SubjectBriefDto;
   @ApiProperty({ description: 'Department that accepted the commitment (承诺受理部门)' }) source: string;
   @ApiProperty({ description: 'Document number (文书号)' }) decisionNumber: string;
   @ApiProperty({ description: 'Industry (行业)', example: 'fire_safety' }) industry: string;

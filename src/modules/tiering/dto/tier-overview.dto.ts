@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { INDUSTRIES } from '../../../rules/shared';
+import { SubjectBriefDto } from '../../subjects/dto/subject-brief.dto';
 import { DATE_PATTERN } from './tiering.dto';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -88,19 +89,9 @@ export class TierTrendDto {
   items: TierTrendPointDto[];
 }
 
-export class TierMoveSubjectDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Name (名称)' }) name: string;
-  @ApiProperty({ description: 'Kind of subject (主体类型)', example: 'legal_person' }) kind: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Unified social credit code (统一社会信用代码)' })
-  code: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'A natural person: the ID number masked (脱敏)' })
-  idMasked: string | null;
-}
-
 export class TierMoveDto {
   @ApiProperty({ description: 'History row id (a bigint, as digits)', example: '1042' }) id: string;
-  @ApiProperty({ type: TierMoveSubjectDto }) subject: TierMoveSubjectDto;
+  @ApiProperty({ type: SubjectBriefDto }) subject: SubjectBriefDto;
   @ApiProperty({ enum: INDUSTRIES }) industry: string;
   @ApiProperty({ type: String, nullable: true, description: 'Tier before (变更前等级); null for the first' })
   previousTier: string | null;
