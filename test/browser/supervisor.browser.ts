@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { generateDemo } from '../../src/modules/demo/demo-data';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
@@ -45,7 +46,12 @@ describe('console journey: supervisor', () => {
     });
     expect(plan.status).toBe(201);
   });
-  afterAll(() => j?.close());
+  afterAll(async () => {
+    // The journeys share one database: the plan drawn for the overview goes, so the plans journey starts
+    // from an empty list whichever runs first (no route deletes a plan; its items go with it, ON DELETE CASCADE).
+    await j?.t.app.get(DataSource).query(`DELETE FROM inspection_plans WHERE seed = $1`, ['总览-待检查']);
+    await j?.close();
+  });
 
   it('reads the overview, finds a company, opens its page and prints its credit report', async () => {
     const { page, shot } = j;

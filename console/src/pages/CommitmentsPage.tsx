@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError, unwrap, type Schemas } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
 import { PagedTable, useCursorPages } from '../components/Pager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import { INDUSTRY, label } from '../lib/labels';
-import { mapProblemToForm, type Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 type Commitment = Schemas['CommitmentListItemDto'];
 type Status = 'pending' | 'fulfilled' | 'breached';
@@ -190,34 +190,22 @@ const FIELDS = ['outcome', 'kind', 'date', 'department', 'reason'];
 function OutcomeModal({ commitment, onClose }: { commitment: Commitment; onClose: (done: boolean) => void }) {
   const { t, lang } = useLang();
   const [form] = Form.useForm<OutcomeForm>();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const outcome = Form.useWatch('outcome', form);
-  const submit = async (v: OutcomeForm) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await unwrap(
-        api.POST('/api/v1/records/{id}/commitment-outcome', {
-          params: { path: { id: commitment.id } },
-          body: {
-            outcome: v.outcome,
-            kind: v.kind,
-            date: v.date.format('YYYY-MM-DD'),
-            department: v.department.trim(),
-            reason: v.reason.trim(),
-          },
-        }),
-      );
-      onClose(true);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      form.setFields(mapProblemToForm(e.problem, (p) => FIELDS.includes(String(p[0]))).fields as never);
-      setProblem(e.problem);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, problem, submit } = useFormSubmit(form, FIELDS, async (v) => {
+    await unwrap(
+      api.POST('/api/v1/records/{id}/commitment-outcome', {
+        params: { path: { id: commitment.id } },
+        body: {
+          outcome: v.outcome,
+          kind: v.kind,
+          date: v.date.format('YYYY-MM-DD'),
+          department: v.department.trim(),
+          reason: v.reason.trim(),
+        },
+      }),
+    );
+    onClose(true);
+  });
   return (
     <Modal
       open
@@ -238,7 +226,7 @@ function OutcomeModal({ commitment, onClose }: { commitment: Commitment; onClose
         layout="vertical"
         data-testid="outcome-form"
         initialValues={{ outcome: 'fulfilled', kind: 'notify_and_commit', department: commitment.source }}
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
       >
         <Form.Item name="outcome" label={t('核查结论', 'Finding')} rules={[{ required: true }]}>
           <Radio.Group

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Table } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError, unwrap, type Schemas } from '../../api/client';
+import { api, unwrap, type Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang } from '../../i18n';
 import { cstDateTime } from '../../lib/dates';
-import { mapProblemToForm, type Problem } from '../../lib/problem';
 import { useApi } from '../../lib/useApi';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import type { QualityQuery } from './query';
 
 type Ledger = Schemas['LedgerDto'];
@@ -102,31 +102,16 @@ interface LedgerForm {
 function LedgerModal({ ledger, onClose }: { ledger: Partial<Ledger>; onClose: (done: boolean) => void }) {
   const { t } = useLang();
   const [form] = Form.useForm<LedgerForm>();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const existing = ledger.period !== undefined;
-  const submit = async (v: LedgerForm) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await unwrap(
-        api.PUT('/api/v1/quality/ledgers/{department}/{period}', {
-          params: { path: { department: v.department.trim(), period: v.period.format('YYYY-MM') } },
-          body: { declared: v.declared, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
-        }),
-      );
-      onClose(true);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      form.setFields(
-        mapProblemToForm(e.problem, (p) => ['department', 'period', 'declared', 'note'].includes(String(p[0])))
-          .fields as never,
-      );
-      setProblem(e.problem);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, problem, submit } = useFormSubmit(form, ['department', 'period', 'declared', 'note'], async (v) => {
+    await unwrap(
+      api.PUT('/api/v1/quality/ledgers/{department}/{period}', {
+        params: { path: { department: v.department.trim(), period: v.period.format('YYYY-MM') } },
+        body: { declared: v.declared, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+      }),
+    );
+    onClose(true);
+  });
   return (
     <Modal
       open
@@ -148,7 +133,7 @@ function LedgerModal({ ledger, onClose }: { ledger: Partial<Ledger>; onClose: (d
           declared: ledger.declared,
           note: ledger.note ?? undefined,
         }}
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
       >
         <Form.Item
           name="department"
