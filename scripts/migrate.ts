@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
 import { loadConfig } from '../src/config/app.config';
 import { startEmbeddedDatabase } from '../src/database/embedded';
+import { runMigrationsLocked } from '../src/database/migrate-locked';
 
 /** `npm run migration:run|revert` against DATABASE_URL, or the embedded database in DATA_DIR. */
 async function main(): Promise<void> {
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   await ds.initialize();
   try {
     if (action === 'run') {
-      const done = await ds.runMigrations({ transaction: 'each' });
+      const done = await runMigrationsLocked(ds, !!embedded);
       console.log(done.length ? `applied: ${done.map((m) => m.name).join(', ')}` : 'schema is up to date');
     } else {
       await ds.undoLastMigration({ transaction: 'each' });

@@ -30,6 +30,7 @@ export async function resolveDatabase(
 export async function createApp(config: RuntimeConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
     genReqId: requestIdOf,
     requestIdHeader: false,
     logger: false,
@@ -40,9 +41,12 @@ export async function createApp(config: RuntimeConfig): Promise<NestFastifyAppli
     clientErrorHandler,
   });
   const fastify = adapter.getInstance();
-  // Bulk imports accept CSV as text; anything else that is not JSON is refused with 415.
-  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
-    done(null, body),
+  // Bulk imports accept CSV (as bytes: UTF-8 or GB18030/GBK, decoded by the import) and .xlsx workbooks; other
+  // routes refuse what is not JSON with 415 (JsonOnlyGuard).
+  fastify.addContentTypeParser(
+    ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
   );
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

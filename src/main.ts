@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/app.config';
 import { createApp, resolveDatabase } from './bootstrap';
 import { DemoService } from './modules/demo/demo.service';
@@ -10,12 +11,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { runtime, embedded } = await resolveDatabase(config);
   const app = await createApp(runtime);
+  // Every line on stdout is a JSON log line (the application's pino logger), for the operator's log pipeline.
+  const log = new Logger('Main');
   // `npm start -- --demo` (or DEMO_DATA=1): load the demo data set; loading it again changes nothing.
   if (process.argv.includes('--demo') || config.demoData) {
     const summary = await app.get(DemoService).load();
-    console.log(`Demo data loaded: ${summary.subjects} subjects, ${summary.tiering.evaluations} tiers computed`);
-    // And an admin API key (demo-admin), printed once when it is created.
-    for (const line of await demoKeyLines(app.get(ApiKeysService), runtime.port)) console.log(line);
+    log.log(
+      { demo: summary },
+      `Demo data loaded: ${summary.subjects} subjects, ${summary.tiering.evaluations} tiers computed`,
+    );
+    // And an admin API key (demo-admin), shown once when it is created: for the person at the terminal, on
+    // stderr, never in the log stream (a log line must not hold a key).
+    for (const line of await demoKeyLines(app.get(ApiKeysService), runtime.port)) process.stderr.write(`${line}\n`);
   }
   // Graceful shutdown. First the HTTP side: Fastify stops accepting connections, answers 503 to a new
   // request on a kept-alive one (return503OnClosing) and waits for the requests in flight, each of which
@@ -28,10 +35,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: shutting down`);
+    log.log(`${signal} received: shutting down`);
     const deadline = runtime.dbStatementTimeoutMs + 15_000;
     setTimeout(() => {
-      console.error(`shutdown not finished after ${deadline} ms: exiting`);
+      log.error(`shutdown not finished after ${deadline} ms: exiting`);
       process.exit(1);
     }, deadline).unref();
     const server = app.getHttpServer() as Server;
@@ -45,10 +52,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: runtime.port, host: runtime.host });
-  console.log(`credit-supervision-engine listening on http://localhost:${runtime.port} (docs at /docs)`);
+  log.log(
+    `credit-supervision-engine listening on http://localhost:${runtime.port} (console at /console, docs at /docs)`,
+  );
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  // Before the application's logger exists (a bad setting, no database): one JSON line in pino's shape.
+  const msg = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${JSON.stringify({ level: 60, time: Date.now(), context: 'Main', msg })}\n`);
   process.exit(1);
 });

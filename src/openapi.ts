@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { operationId, shapeDocument } from './openapi-shape';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -23,7 +24,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       'api-key',
     )
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return shapeDocument(SwaggerModule.createDocument(app, config, { operationIdFactory: operationId }));
 }
 
 /** The OpenAPI document at /docs (UI) and /docs-json (JSON). */

@@ -16,10 +16,21 @@ describe('isDatabaseUnavailable', () => {
     ['a connection exception (08006)', withCode('08006')],
     ['too many connections (53300)', withCode('53300')],
     ['a driver error wrapped by TypeORM', new QueryFailedError('SELECT 1', [], withCode('57P01'))],
+    [
+      'a database closed to connections (55000)',
+      withCode('55000', 'database "credit" is not currently accepting connections'),
+    ],
+    ['a dropped database (3D000)', withCode('3D000', 'database "credit" does not exist')],
+    ['a role the server refuses (28P01)', withCode('28P01', 'password authentication failed for user "credit"')],
+    [
+      "a transaction's connection released under it",
+      Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
+    ],
   ])('%s: yes', (_, err) => expect(isDatabaseUnavailable(err)).toBe(true));
 
   it.each([
     ['a unique violation (23505)', withCode('23505', 'duplicate key value violates unique constraint')],
+    ['another 55000: a sequence not yet used', withCode('55000', 'currval of sequence "s" is not yet defined')],
     ['a syntax error (42601)', new QueryFailedError('SELEC 1', [], withCode('42601', 'syntax error'))],
     ['a plain bug', new TypeError('cannot read properties of undefined')],
     ['not an error', 'ECONNREFUSED'],

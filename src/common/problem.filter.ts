@@ -122,7 +122,12 @@ function base(
   };
 }
 
+/** Seconds a caller should wait before retrying a 503 (database or audit trail unavailable, shutting down). */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  if (problem.status === 503 && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -58,6 +59,12 @@ export interface AppConfig {
   readonly consoleDir: string | undefined;
   /** Serve the fake approval system (integrations/fake-approval-system.adapter.ts) beside the real ones: NODE_ENV=test only. */
   readonly fakeApprovalSystem: boolean;
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host to believe (TRUST_PROXY): false (unset) trusts none; a
+   * number of hops; a list of proxy addresses or CIDR ranges. Behind one, the client address (rate limits per
+   * address) is the one the proxy saw.
+   */
+  readonly trustProxy: boolean | number | string[];
   readonly production: boolean;
 }
 
@@ -81,6 +88,27 @@ function projectRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
+}
+
+/** TRUST_PROXY: unset/`false`, `true` (any proxy: only where nothing else can reach the service), hops, or addresses/CIDRs. */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10);
+  const items = raw.split(',').map((s) => s.trim());
+  for (const item of items) {
+    const [address, prefix, extra] = item.split('/');
+    const family = isIP(address ?? '');
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (!family || !prefixOk || extra !== undefined)
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be false, true, a number of hops (1–10) or comma-separated IP addresses or CIDR ranges; "${item.slice(0, 60)}" is none of these`,
+      );
+  }
+  return items;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -130,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: env.DEMO_DATA === '1',
     consoleDir: env.CONSOLE_DIR || undefined,
     fakeApprovalSystem: env.NODE_ENV === 'test',
+    trustProxy: trustProxy(env),
     production,
   };
 }

@@ -14,6 +14,7 @@ import { RepairModule } from './repair/repair.module';
 import { QualityModule } from './quality/quality.module';
 import { CreditReportModule } from './credit-report/credit-report.module';
 import { KeysModule } from './keys/keys.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Every feature module, registered once here. */
 export const FEATURE_MODULES = [
@@ -32,4 +33,5 @@ export const FEATURE_MODULES = [
   QualityModule,
   CreditReportModule,
   KeysModule,
+  MetricsModule,
 ];

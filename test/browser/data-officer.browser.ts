@@ -41,8 +41,9 @@ describe('console journey: data officer', () => {
     await page.getByTestId('import-drop').waitFor({ state: 'attached' });
     const template = page.waitForEvent('download');
     await page.getByTestId('template').click();
+    // The service's penalty template: the 双公示 Chinese column titles, UTF-8 with a BOM.
     const templateText = readFileSync(await (await template).path(), 'utf8');
-    expect(templateText.startsWith('\uFEFFtype,source,decisionNumber,')).toBe(true);
+    expect(templateText.startsWith('\uFEFF行政相对人名称,统一社会信用代码,证件号码,')).toBe(true);
     await shot('import');
 
     const upload = async () => {

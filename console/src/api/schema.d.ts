@@ -15,7 +15,7 @@ export interface paths {
          * The calling API key (当前调用方): its name, scopes, scenarios and department
          * @description Any valid key may call it. A revoked or unknown key gets 401 AUTH_INVALID, which a client takes as "sign in again".
          */
-        get: operations["MeController_me"];
+        get: operations["me.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -32,7 +32,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness (就绪): 200 when the service and its database answer, 503 otherwise */
-        get: operations["HealthController_ready"];
+        get: operations["health.ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -49,7 +49,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness (就绪), database included */
-        get: operations["HealthController_readiness"];
+        get: operations["health.readiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness (存活): the process answers */
-        get: operations["HealthController_live"];
+        get: operations["health.live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -83,7 +83,7 @@ export interface paths {
             cookie?: never;
         };
         /** Active rule packs (生效规则包): id, industry, version, legal sources, tiers, inspection policy */
-        get: operations["PacksController_list"];
+        get: operations["packs.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -100,7 +100,7 @@ export interface paths {
             cookie?: never;
         };
         /** One active rule pack with its rules (规则), each with reason and legal basis (法律依据) */
-        get: operations["PacksController_get"];
+        get: operations["packs.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -120,7 +120,7 @@ export interface paths {
          * The fact catalogue (事实目录) rule authors write against
          * @description Each fact is derived from the credit records in force at an instant T, so "as of date T" answers are reproducible.
          */
-        get: operations["PacksController_facts"];
+        get: operations["packs.facts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every published version of a pack, newest first, with who published it, when, why and which is active */
-        get: operations["PackVersionsController_versions"];
+        get: operations["packs.versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -154,9 +154,9 @@ export interface paths {
             cookie?: never;
         };
         /** The draft (草稿) with its revision and validation findings; revision 0 and the active content when none was saved */
-        get: operations["PackVersionsController_draft"];
+        get: operations["packs.draft"];
         /** Save the draft if it is still at the given revision (optimistic locking); answers the new revision and findings */
-        put: operations["PackVersionsController_saveDraft"];
+        put: operations["packs.saveDraft"];
         post?: never;
         delete?: never;
         options?: never;
@@ -174,7 +174,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Publish the draft: validate, store as an immutable version, activate it on every instance (within a second); audited pack.publish */
-        post: operations["PackVersionsController_publish"];
+        post: operations["packs.publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -191,7 +191,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Activate an earlier published version again on every instance; audited pack.rollback */
-        post: operations["PackVersionsController_rollback"];
+        post: operations["packs.rollback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -208,7 +208,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Explain an evaluation (规则解释): every condition of every rule with the fact value, operator, expected value and whether it passed */
-        post: operations["PacksLintController_evaluate"];
+        post: operations["packs.evaluate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -228,7 +228,7 @@ export interface paths {
          * Lint a pack (规则包校验) without storing it
          * @description Always 200: `valid` is false when any finding is an error; warnings alone leave it valid. Findings: {severity, file, rule?, path, code, message}.
          */
-        post: operations["PacksLintController_validate"];
+        post: operations["packs.validate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -246,13 +246,13 @@ export interface paths {
          * Search subjects (检索信用主体), by name, code, kind, region, industry and credit tier
          * @description Filters combine with AND; keyset pagination (pass `nextCursor` back as `cursor`). `industry` (行业) keeps the subjects holding a stored current tier (当前信用等级) in that industry; `tier` (信用等级) narrows to one tier and requires `industry`. Tiers are those last stored by tiering (分级: batch run, record changes, first read), not computed live. Example: `/api/v1/subjects?name=科技&region=350200&industry=food_drug&tier=C&limit=20`.
          */
-        get: operations["SubjectSearchController_search"];
+        get: operations["subjects.search"];
         put?: never;
         /**
          * Register a subject (登记信用主体)
          * @description Legal persons, organisations, individual businesses and public bodies by unified social credit code; natural persons by resident ID number (stored as a keyed hash, answered masked). Region defaults to positions 3–8 of the code.
          */
-        post: operations["SubjectsController_register"];
+        post: operations["subjects.register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -272,7 +272,7 @@ export interface paths {
          * Find a subject by code or ID number (按代码或身份证号查询主体)
          * @description Exactly one of `code` or `idNumber`. A POST, so that an ID number travels only in a body, never in a URL or an access log.
          */
-        post: operations["SubjectsController_lookup"];
+        post: operations["subjects.lookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,7 +287,27 @@ export interface paths {
             cookie?: never;
         };
         /** Get a subject by id (查看信用主体) */
-        get: operations["SubjectsController_get"];
+        get: operations["subjects.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import template (导入模板) of a record type, CSV or Excel
+         * @description The header row to fill for POST /api/v1/records/import: penalties and licences in the 双公示 Chinese column titles (lang=zh, the default) or field names (lang=en); other types in field names with a `type` column. CSV is UTF-8 with a BOM.
+         */
+        get: operations["importTemplate.template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -309,7 +329,7 @@ export interface paths {
          * Ingest one credit record (录入一条信用记录)
          * @description Idempotent on (source, decisionNumber): 201 when stored, 200 when unchanged or updated. The subject is found by code or ID number, or registered. Publicity windows are computed per 令第58号 / 令第36号 (公示期限). A penalty or a dishonesty listing is answered with its credit repair notice (信用修复告知书), to be served with the decision.
          */
-        post: operations["RecordsController_create"];
+        post: operations["records.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,9 +347,9 @@ export interface paths {
         put?: never;
         /**
          * Bulk import credit records (批量导入信用记录)
-         * @description application/json {"records": [...]} or text/csv with a header row of the same field names (penaltyTypes separated by ";"); at most 5000 rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.
+         * @description application/json {"records": [...]}, text/csv (UTF-8 with or without BOM, or GB18030/GBK as Chinese office suites write it; a charset in Content-Type is obeyed) or an .xlsx workbook (first worksheet), with a header row of the field names or the 双公示 Chinese column titles (行政相对人名称, 统一社会信用代码, 行政处罚决定书文号, 处罚类别, 处罚决定日期 …; see docs/records-import.md and GET /api/v1/records/import-template); penalty types as codes or their Chinese names separated by ";" "、" or ","; dates also as 2025/3/10 or 2025年3月10日; at most 5000 rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.
          */
-        post: operations["RecordsController_import"];
+        post: operations["records.import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -347,7 +367,7 @@ export interface paths {
          * One credit record (查询信用记录)
          * @description inForce is judged as of today (China Standard Time).
          */
-        get: operations["RecordsController_get"];
+        get: operations["records.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -367,7 +387,7 @@ export interface paths {
          * Credit repair notice data (信用修复告知书) of a penalty or a dishonesty listing
          * @description Served with the decision: the earliest date repair may be applied for (最短公示期), when publication stops by itself, the rule version (令第58号 / 令第36号) and how to apply. 404 for records that have no repair (licences, red lists, tax levels…).
          */
-        get: operations["RecordsController_repairNotice"];
+        get: operations["records.repairNotice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -387,7 +407,7 @@ export interface paths {
          * A subject's credit records (主体信用记录)
          * @description Records in force at asOf (default today): decided by then, before their publicity / list end, not revoked, repaired or ended. includeEnded=true lists every record decided by asOf (all records without asOf), each with inForce.
          */
-        get: operations["RecordsController_listForSubject"];
+        get: operations["records.listForSubject"];
         put?: never;
         post?: never;
         delete?: never;
@@ -409,7 +429,7 @@ export interface paths {
          * Revoke a record (撤销信用记录)
          * @description The decision was revoked (撤销): the record stops counting from revokedAt (default today) at once; earlier as-of answers still count it.
          */
-        post: operations["RecordsController_revoke"];
+        post: operations["records.revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,7 +447,7 @@ export interface paths {
          * A subject's credit tier per industry (分行业信用等级), with the explanation and the inspection policy
          * @description Each tier carries the score, the rules that fired (reason, 原因, and legal basis, 法律依据), the facts used, the pack version and the inspection policy that follows (抽查比例、检查频次). With `asOf` the tiers are computed live for that date.
          */
-        get: operations["TieringController_tiers"];
+        get: operations["tiering.tiers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -444,7 +464,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tier history (信用等级变更记录): every change, newest first, never overwritten */
-        get: operations["TieringController_history"];
+        get: operations["tiering.history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -466,7 +486,7 @@ export interface paths {
          * Batch tiering (批量分级): recompute and store every subject's current tiers; answers with counts and duration
          * @description Stored tiers are today's (they drive inspection plans): `asOf`, when given, must be today. Tiers of another date are computed live by GET /api/v1/subjects/{id}/tiers?asOf=. Runs after the record-change recomputes already queued. No body (or `{}`) runs every subject; a body that is not a JSON object (`null`, an array, a string, a number) is a 400 naming `body` and runs nothing. `changed` counts tiers whose tier, score, fired rules or pack version moved (one history row each); `refreshed` counts stored tiers whose facts alone were brought up to date.
          */
-        post: operations["TieringController_run"];
+        post: operations["tiering.run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -481,7 +501,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tier distribution per industry (分行业信用等级分布), optionally for one region */
-        get: operations["TieringController_distribution"];
+        get: operations["tiering.distribution"];
         put?: never;
         post?: never;
         delete?: never;
@@ -501,7 +521,7 @@ export interface paths {
          * Tiers over time (信用等级变化趋势): subjects per industry and tier at the end of each day, week or month
          * @description Counted from tier history (信用等级变更记录): for each period the latest history row of each subject and industry dated on or before its last day. A tier removed counts nowhere; a subject first tiered later counts from then. Every period is listed in `periods`, counted or not.
          */
-        get: operations["TierOverviewController_trend"];
+        get: operations["tiering.trend"];
         put?: never;
         post?: never;
         delete?: never;
@@ -521,7 +541,7 @@ export interface paths {
          * Recent tier changes (最近信用等级变更): subject, from → to tier, trigger; newest first
          * @description History rows whose tier moved (a first tier, a new tier or a removal); a score or rule change within the same tier is left out. A natural person shows the ID number masked.
          */
-        get: operations["TierOverviewController_changes"];
+        get: operations["tiering.changes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -541,7 +561,7 @@ export interface paths {
          * Audit outbox status (审计待记状态)
          * @description Every change of record stages its audit entry in its own transaction; the entry settles it. A change whose entry never came (the process died between the two) is chained as an interrupted entry after the grace period. pendingEntries stays near 0 on a healthy service; a growing oldestAt means entries cannot be appended.
          */
-        get: operations["AuditController_outboxStatus"];
+        get: operations["audit.outboxStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -561,7 +581,7 @@ export interface paths {
          * Verify the hash chain (校验审计日志完整性)
          * @description Walks every entry in seq order (a page at a time), recomputes each hash with the entry's own algorithm (SM3 or SHA-256) and checks each link. Always 200: a broken chain answers valid=false with the first invalid entry and the problem (altered, removed, reordered, inserted). The same check runs offline with `npm run audit:verify` (exit 0 valid, 1 broken).
          */
-        get: operations["AuditController_verify"];
+        get: operations["audit.verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -581,7 +601,7 @@ export interface paths {
          * Search audit entries (查询审计记录)
          * @description Filters combine with AND; pages in seq order: pass nextAfterSeq as afterSeq for the next page.
          */
-        get: operations["AuditController_list"];
+        get: operations["audit.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -601,7 +621,7 @@ export interface paths {
          * One audit entry (审计记录详情)
          * @description With prevHash and hash, so the link can be checked by hand.
          */
-        get: operations["AuditController_get"];
+        get: operations["audit.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -621,7 +641,7 @@ export interface paths {
          * Export audit entries (导出审计记录)
          * @description Streams every matching entry in seq order. jsonl (default): one entry per line with every hashed field, verifiable offline. csv: UTF-8 with BOM; JSON cells in canonical form; a cell starting with = + - @ is prefixed with ' (no formula injection).
          */
-        get: operations["AuditController_export"];
+        get: operations["audit.export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -643,7 +663,7 @@ export interface paths {
          * Check every party of a transaction (逢办必查): measures with legal basis and the records behind them
          * @description For each party: a verdict (block 禁止 / restrict 限制 / scrutinise 重点审查 / reward 激励 / pass 通过), the joint punishment or incentive measures (联合奖惩措施) with their legal basis (法律依据) and implementing departments, the records in force that triggered each (with their publicity window), the tiers used, and the rule versions. A party with no records passes. The answer is given only once its audit entry is committed (the receipt is in `audit`); if the audit trail cannot be written the answer is 503, never a pass. Send an `Idempotency-Key` to make retries safe: the same key and body return the first answer (`replayed: true`) and write nothing; the same key with another body is 422.
          */
-        post: operations["ChecksController_check"];
+        post: operations["checks.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -658,7 +678,7 @@ export interface paths {
             cookie?: never;
         };
         /** Feedback rates per caller and scenario (反馈率): checks with measures, and how many were reported back */
-        get: operations["ChecksController_rates"];
+        get: operations["checks.rates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -675,7 +695,7 @@ export interface paths {
             cookie?: never;
         };
         /** A check as it was answered (核查结果), for the caller that made it */
-        get: operations["ChecksController_get"];
+        get: operations["checks.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -692,10 +712,10 @@ export interface paths {
             cookie?: never;
         };
         /** The feedback reported on a check (反馈记录), oldest first */
-        get: operations["ChecksController_listFeedback"];
+        get: operations["checks.listFeedback"];
         put?: never;
         /** Report back what was applied (结果反馈): per measure, applied or not with the reason, and the outcome */
-        post: operations["ChecksController_report"];
+        post: operations["checks.report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -715,7 +735,7 @@ export interface paths {
          * A check from an approval system's own payload (业务系统原始报文核查)
          * @description The payload shapes assumed for each system are documented in src/integrations/*\/ and the README. The answer is the same as POST /api/v1/checks.
          */
-        post: operations["IntegrationsController_check"];
+        post: operations["integrations.check"];
         delete?: never;
         options?: never;
         head?: never;
@@ -735,7 +755,7 @@ export interface paths {
          * Simulate a draft before publishing (发布前影响模拟): today's subjects under the active version and the draft
          * @description Every subject is evaluated as of `asOf` with the same records under the active version and under the saved draft: the tier distribution before and after, the subjects that change tier (with the rules that start or stop firing), and a readable summary. For the `measures` pack the checks answered in [`from`, `to`) are replayed from the audit trail, each party as of its check's date with the tiers it used, under the active measures and the draft: the checks whose verdict would change. An invalid draft is 422 with findings. Nothing is stored.
          */
-        post: operations["SimulationController_simulate"];
+        post: operations["packs.simulate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -753,7 +773,7 @@ export interface paths {
          * Inspections due (待检查): subjects drawn in a plan whose result is not recorded yet
          * @description The plan's period ending soonest first; `overdue` when it ended before today (China Standard Time). Record a result with POST /api/v1/inspection-plans/{planId}/items/{itemId}/result.
          */
-        get: operations["DueInspectionsController_due"];
+        get: operations["inspections.due"];
         put?: never;
         post?: never;
         delete?: never;
@@ -773,13 +793,13 @@ export interface paths {
          * Past inspection plans (抽查计划列表), newest first
          * @description Each with its period, seed, per-tier counts and how many results are recorded; keyset pagination (pass `nextCursor` back as `cursor`). The items are at GET /api/v1/inspection-plans/{id}.
          */
-        get: operations["InspectionPlanListController_list"];
+        get: operations["inspectionPlans.list"];
         put?: never;
         /**
          * Draw an inspection plan (双随机抽查计划) from the current tiers of an industry
          * @description Per tier, round(samplingRatio × subjects) are drawn at random; subjects due by frequency or with an open lead always are. Two inspectors per subject, avoiding conflicts (回避), balancing load. Seeded and reproducible: the seed, the inputs and their hash are published.
          */
-        post: operations["InspectionsController_create"];
+        post: operations["inspectionPlans.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -794,7 +814,7 @@ export interface paths {
             cookie?: never;
         };
         /** One inspection plan with its items and results (natural persons masked) */
-        get: operations["InspectionsController_get"];
+        get: operations["inspectionPlans.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,7 +831,7 @@ export interface paths {
             cookie?: never;
         };
         /** Publish (一公开) a plan: CSV, Excel, or JSON with the inputs and seed needed to re-run the draw */
-        get: operations["InspectionsController_export"];
+        get: operations["inspectionPlans.export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -830,7 +850,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record an inspection result (检查结果); files an inspection credit record so the next tiering sees it */
-        post: operations["InspectionsController_result"];
+        post: operations["inspectionPlans.result"];
         delete?: never;
         options?: never;
         head?: never;
@@ -848,7 +868,7 @@ export interface paths {
          * Inspection statistics (抽查统计): tier distribution, planned share against the ratio each tier promises, subjects never inspected
          * @description Never inspected: no inspection of the industry in the 12 months before the tier date and no result recorded in any plan of the industry (first 100 ids, and the count).
          */
-        get: operations["InspectionStatisticsController_statistics"];
+        get: operations["inspections.statistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -868,13 +888,13 @@ export interface paths {
          * Repair applications (信用修复申请列表)
          * @description Newest first; filter by status, subject or record.
          */
-        get: operations["RepairController_list"];
+        get: operations["repairApplications.list"];
         put?: never;
         /**
          * Apply for credit repair (申请信用修复)
          * @description For a penalty (行政处罚), a dishonesty listing (失信名单) or a breached commitment (违背信用承诺) in force. Needs a public credit commitment (公开信用承诺). Refused with 422 REPAIR_TOO_EARLY (extensions recordId, earliestRepairDate) before the minimum publicity period of the record's rule version (令第58号 / 令第36号) ends; 422 REPAIR_NOT_APPLICABLE for licences, red lists and other records without repair; 409 REPAIR_RECORD_NOT_IN_FORCE when revoked, repaired or past its publicity end (publication stopped by itself); 409 REPAIR_ALREADY_PENDING. Nothing is stored when refused. The commitment is also filed as a pending credit commitment record (信用修复承诺) for subjects with a unified social credit code.
          */
-        post: operations["RepairController_apply"];
+        post: operations["repairApplications.apply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -889,7 +909,7 @@ export interface paths {
             cookie?: never;
         };
         /** One repair application (信用修复申请) */
-        get: operations["RepairController_get"];
+        get: operations["repairApplications.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -911,7 +931,7 @@ export interface paths {
          * Approve a repair application (准予信用修复)
          * @description By the recognising department only ("谁认定、谁修复": `department` must be the record's source, else 403 REPAIR_WRONG_DEPARTMENT; the caller's key must act for that department — bound to it with `npm run keys -- create --department …`, or an admin key as the credit office — else 403 KEY_NOT_FOR_DEPARTMENT). In one transaction the application becomes approved and the record repaired (repaired_at = today, status repaired); tiers are then recomputed and the record no longer triggers any measure. Only from pending (conditional update): 409 REPAIR_NOT_PENDING otherwise. The record must still qualify on the day of approval, as for an application: 409 REPAIR_RECORD_NOT_IN_FORCE when revoked, ended or past its publicity end meanwhile; 422 REPAIR_TOO_EARLY (with the new earliestRepairDate) when a corrected re-import moved its minimum publicity end later. The application then stays pending.
          */
-        post: operations["RepairController_approve"];
+        post: operations["repairApplications.approve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -931,7 +951,7 @@ export interface paths {
          * Reject a repair application (不予信用修复)
          * @description By the recognising department (with a key that acts for it, as for approval), with a reason (required). The record is unchanged; the subject may apply again. Only from pending: 409 REPAIR_NOT_PENDING otherwise.
          */
-        post: operations["RepairController_reject"];
+        post: operations["repairApplications.reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -946,13 +966,13 @@ export interface paths {
             cookie?: never;
         };
         /** A commitment's recorded outcome (信用承诺履行情况) */
-        get: operations["CommitmentsController_get"];
+        get: operations["commitments.get"];
         put?: never;
         /**
          * Record whether a credit commitment was fulfilled or breached (记录信用承诺履行情况)
          * @description For a pending commitment record, by the department that accepted it (its source). A breach (违背承诺 / 虚假承诺) sets the record to breached with its date and the legal basis 国办发〔2020〕42号: it is then negative information in force, counted by commitmentsBreachedLast36Months, so tiers fall and checks deny notify-and-commit (不适用告知承诺制) until it is repaired (POST /api/v1/repair-applications for this record). Once per commitment: 409 COMMITMENT_ALREADY_DECIDED.
          */
-        post: operations["CommitmentsController_record"];
+        post: operations["commitments.record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -970,7 +990,7 @@ export interface paths {
          * Credit commitments (信用承诺) with their outcome, newest first
          * @description Commitment records (type commitment) with the subject (a natural person masked), the accepting department, the state (pending 待核查 / fulfilled 已履行 / breached 违背承诺) and the outcome recorded by POST /api/v1/records/{id}/commitment-outcome. Keyset pages: pass `nextCursor` back as `cursor`.
          */
-        get: operations["CommitmentListController_list"];
+        get: operations["commitments.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -998,7 +1018,7 @@ export interface paths {
          *
          *     Licences (行政许可) and penalties (行政处罚) decided between from and to.
          */
-        get: operations["QualityController_statistics"];
+        get: operations["quality.statistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1018,7 +1038,7 @@ export interface paths {
          * The failing rows behind the rates (问题数据清单): refused rows (不合规, with field + reason) and late records (不及时), paged
          * @description Refused: the latest refusal of each department and decision number not accepted since (a natural person only by the masked ID number). Late: accepted records received after N working days.
          */
-        get: operations["QualityController_failures"];
+        get: operations["quality.failures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1035,7 +1055,7 @@ export interface paths {
             cookie?: never;
         };
         /** Declared decision ledgers (台账申报) in the months of a range, the base of 上报率 */
-        get: operations["QualityController_ledgers"];
+        get: operations["quality.ledgers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1056,7 +1076,7 @@ export interface paths {
          * Declare a department's decision count for a month (申报应上报数)
          * @description The count of licences and penalties the department decided in the month per its own ledger; 上报率 = received ÷ declared. Declaring again replaces the count.
          */
-        put: operations["QualityController_declare"];
+        put: operations["quality.declare"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1075,7 +1095,7 @@ export interface paths {
          * A subject's public credit report (公共信用信息报告)
          * @description Sections of 信用中国: 登记注册 registration; 行政管理 licences, penalties, inspections; 诚实守信荣誉 red list; 严重失信主体名单; 经营异常名录; 信用承诺; 信用评价 tax credit level and credit tiers per industry; 司法裁判及执行 失信被执行人; 其他; 信用提升建议 (repair routes and dates). Only records in force at asOf: revoked, repaired, ended and past-publicity records are left out, as are minor penalties not published (令第36号). A natural person appears with the masked ID number only.
          */
-        get: operations["CreditReportController_forSubject"];
+        get: operations["creditReports.forSubject"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1095,7 +1115,7 @@ export interface paths {
          * A public credit report by unified social credit code (按统一社会信用代码查询信用报告)
          * @description Sections of 信用中国: 登记注册 registration; 行政管理 licences, penalties, inspections; 诚实守信荣誉 red list; 严重失信主体名单; 经营异常名录; 信用承诺; 信用评价 tax credit level and credit tiers per industry; 司法裁判及执行 失信被执行人; 其他; 信用提升建议 (repair routes and dates). Only records in force at asOf: revoked, repaired, ended and past-publicity records are left out, as are minor penalties not published (令第36号). A natural person appears with the masked ID number only.
          */
-        get: operations["CreditReportController_byCode"];
+        get: operations["creditReports.byCode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1115,13 +1135,13 @@ export interface paths {
          * Every API key (API密钥列表): name, prefix, scopes, scenarios, department, rate, created, last used, revoked
          * @description Never a key, never its hash. Live keys first.
          */
-        get: operations["KeysController_list"];
+        get: operations["apiKeys.list"];
         put?: never;
         /**
          * Issue an API key (新建API密钥): the key is answered this once
          * @description The same rules as `npm run keys -- create`. The key in full is in this answer only: it is stored as a SHA-256, never logged, never in the audit entry (kind api-key.create, which records the settings, id and prefix).
          */
-        post: operations["KeysController_create"];
+        post: operations["apiKeys.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1141,7 +1161,27 @@ export interface paths {
          * Revoke an API key (吊销API密钥), by id or by the name of a live key
          * @description A running server refuses the key at once (401 AUTH_INVALID, "revoked"). Audited (kind api-key.revoke). The last live admin key is not revoked here (409 LAST_ADMIN_KEY): the CLI can.
          */
-        post: operations["KeysController_revoke"];
+        post: operations["apiKeys.revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (监控指标)
+         * @description Text exposition format 0.0.4, for a Prometheus scrape with a key of scope `metrics` (Authorization: Bearer). HTTP latency per route, checks per scenario and verdict, audit batch sizes and commit time, the audit outbox depth, rule-pack versions in force, database pool use, process metrics. See docs/operations.md.
+         */
+        get: operations["metrics.get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,7 +1205,7 @@ export interface components {
              *       "feedback"
              *     ]
              */
-            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "metrics" | "admin")[];
             /**
              * @description Scenarios the key may check (可核查场景); `*` = all
              * @example [
@@ -2177,7 +2217,7 @@ export interface components {
         RowReportDto: {
             /** @description 1-based row number among the data rows */
             row: number;
-            /** @description CSV: line of the file the row starts on (header = line 1) */
+            /** @description CSV: line of the file the row starts on; .xlsx: the worksheet row (header = 1) */
             line?: number;
             /** @enum {string} */
             status: "stored" | "unchanged" | "updated" | "refused";
@@ -2195,7 +2235,7 @@ export interface components {
         };
         ImportReportDto: {
             /** @enum {string} */
-            format: "json" | "csv";
+            format: "json" | "csv" | "xlsx";
             totals: components["schemas"]["ImportTotalsDto"];
             rows: components["schemas"]["RowReportDto"][];
         };
@@ -4133,7 +4173,7 @@ export interface components {
              */
             prefix: string;
             /** @description Scopes granted (权限范围) */
-            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "metrics" | "admin")[];
             /** @description Scenarios it may check (可核查场景); `*` = all */
             scenarios: string[];
             /**
@@ -4176,7 +4216,7 @@ export interface components {
              *       "feedback"
              *     ]
              */
-            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "admin")[];
+            scopes: ("subjects" | "records" | "tiers" | "packs" | "checks" | "feedback" | "audit" | "inspections" | "repair" | "quality" | "metrics" | "admin")[];
             /**
              * @description Scenarios the key may check (可核查场景), e.g. tendering; `*` = all (alone); none by default
              * @example [
@@ -4213,7 +4253,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    MeController_me: {
+    "me.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4235,25 +4275,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
-            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects, records, tiers, packs, checks, feedback, audit, inspections, repair, quality, admin (or admin): RFC 9457 problem (application/problem+json) */
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects, records, tiers, packs, checks, feedback, audit, inspections, repair, quality, metrics, admin (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    HealthController_ready: {
+    "health.ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -4371,7 +4430,7 @@ export interface operations {
             };
         };
     };
-    HealthController_readiness: {
+    "health.readiness": {
         parameters: {
             query?: never;
             header?: never;
@@ -4489,7 +4548,7 @@ export interface operations {
             };
         };
     };
-    HealthController_live: {
+    "health.live": {
         parameters: {
             query?: never;
             header?: never;
@@ -4509,7 +4568,7 @@ export interface operations {
             };
         };
     };
-    PacksController_list: {
+    "packs.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -4532,25 +4591,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs, tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PacksController_get: {
+    "packs.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4575,32 +4653,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs, tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PacksController_facts: {
+    "packs.facts": {
         parameters: {
             query?: never;
             header?: never;
@@ -4623,25 +4722,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs, tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PackVersionsController_versions: {
+    "packs.versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -4687,32 +4805,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PackVersionsController_draft: {
+    "packs.draft": {
         parameters: {
             query?: never;
             header?: never;
@@ -4781,38 +4920,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PackVersionsController_saveDraft: {
+    "packs.saveDraft": {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description Revision the edit is based on (0: no draft yet); or `revision` in the body */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 /** @description Pack id (a tier pack, or `measures`) */
@@ -4883,14 +5042,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description DRAFT_CONFLICT: saved by someone else meanwhile */
             409: {
@@ -4898,19 +5061,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "type": "https://credit-engine.local/problems/draft-conflict",
+                     *       "title": "Draft changed meanwhile (草稿已被他人修改)",
+                     *       "status": 409,
+                     *       "code": "DRAFT_CONFLICT",
+                     *       "detail": "The draft of \"tax\" is at revision 4, the save was based on revision 3: reload the draft, merge and save again.",
+                     *       "currentRevision": 4
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PackVersionsController_publish: {
+    "packs.publish": {
         parameters: {
             query?: never;
             header?: {
@@ -4959,28 +5147,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_NO_DRAFT, PACK_VERSION_EXISTS (raise `version` first), or DRAFT_CONFLICT: the draft is no longer at the If-Match revision */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_INVALID: findings name file, rule and JSON pointer; nothing changed */
             422: {
@@ -4988,19 +5184,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "type": "https://credit-engine.local/problems/pack-invalid",
+                     *       "title": "Rule pack invalid (规则包校验未通过)",
+                     *       "status": 422,
+                     *       "code": "PACK_INVALID",
+                     *       "detail": "1 finding(s); nothing was published.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "tax/pack.json (draft r3)#/rules/4/conditions/all/0/operator",
+                     *           "reason": "tax/pack.json (draft r3) rule \"tax-d-level\" at /rules/4/conditions/all/0/operator: unknown operator \"greaterThen\""
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         {
+                     *           "file": "tax/pack.json (draft r3)",
+                     *           "rule": "tax-d-level",
+                     *           "path": "/rules/4/conditions/all/0/operator",
+                     *           "message": "unknown operator \"greaterThen\""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PackVersionsController_rollback: {
+    "packs.rollback": {
         parameters: {
             query?: never;
             header?: never;
@@ -5046,32 +5280,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_VERSION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PacksLintController_evaluate: {
+    "packs.evaluate": {
         parameters: {
             query?: never;
             header?: never;
@@ -5124,32 +5379,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    PacksLintController_validate: {
+    "packs.validate": {
         parameters: {
             query?: never;
             header?: never;
@@ -5192,25 +5468,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    SubjectSearchController_search: {
+    "subjects.search": {
         parameters: {
             query?: {
                 /** @description Exact match. Unified social credit code (统一社会信用代码, GB 32100), 18 characters, check character verified. Lower case is accepted and stored upper case. */
@@ -5268,7 +5563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
@@ -5276,25 +5571,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    SubjectsController_register: {
+    "subjects.register": {
         parameters: {
             query?: never;
             header?: never;
@@ -5335,7 +5649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
@@ -5343,14 +5657,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SUBJECT_EXISTS: the code or ID number is registered already; `subjectId` names it */
             409: {
@@ -5358,7 +5676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description Body larger than the configured limit */
@@ -5367,7 +5685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description Body is not application/json */
@@ -5376,19 +5694,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    SubjectsController_lookup: {
+    "subjects.lookup": {
         parameters: {
             query?: never;
             header?: never;
@@ -5428,7 +5761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
@@ -5436,14 +5769,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SUBJECT_NOT_FOUND */
             404: {
@@ -5451,7 +5788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description Body larger than the configured limit */
@@ -5460,7 +5797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description Body is not application/json */
@@ -5469,19 +5806,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    SubjectsController_get: {
+    "subjects.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5520,7 +5872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
@@ -5528,14 +5880,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes subjects (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SUBJECT_NOT_FOUND */
             404: {
@@ -5543,19 +5899,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RecordsController_create: {
+    "importTemplate.template": {
+        parameters: {
+            query: {
+                /** @description Record type (信用记录类型) */
+                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+                format?: "csv" | "xlsx";
+                /** @description zh: the 双公示 Chinese column titles where the standard has them; en: field names */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example 行政相对人名称,统一社会信用代码,证件号码,… */
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: type, format or lang unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "records.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -5591,32 +6039,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RecordsController_import: {
+    "records.import": {
         parameters: {
             query?: never;
             header?: never;
@@ -5629,6 +6098,9 @@ export interface operations {
                     records: components["schemas"]["RecordRowDto"][];
                 } | string;
                 "text/csv": {
+                    records: components["schemas"]["RecordRowDto"][];
+                } | string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
                     records: components["schemas"]["RecordRowDto"][];
                 } | string;
             };
@@ -5648,32 +6120,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RecordsController_get: {
+    "records.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5697,32 +6190,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RecordsController_repairNotice: {
+    "records.repairNotice": {
         parameters: {
             query?: never;
             header?: never;
@@ -5746,32 +6260,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RecordsController_listForSubject: {
+    "records.listForSubject": {
         parameters: {
             query?: {
                 /** @description As of this date (截至日期), YYYY-MM-DD; default today */
@@ -5801,32 +6336,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RecordsController_revoke: {
+    "records.revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -5854,39 +6410,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description Already revoked (已撤销): RFC 9457 problem */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    TieringController_tiers: {
+    "tiering.tiers": {
         parameters: {
             query?: {
                 /** @description Evaluate as of this date (评价基准日), YYYY-MM-DD; computed live, not stored */
@@ -5915,39 +6494,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SUBJECT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    TieringController_history: {
+    "tiering.history": {
         parameters: {
             query?: {
                 /** @description Only this industry (行业) */
@@ -5976,39 +6578,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SUBJECT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    TieringController_run: {
+    "tiering.run": {
         parameters: {
             query?: never;
             header?: never;
@@ -6035,32 +6660,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    TieringController_distribution: {
+    "tiering.distribution": {
         parameters: {
             query?: {
                 /** @description Administrative division code prefix (行政区划代码前缀), e.g. 5001 or 500110 */
@@ -6086,32 +6732,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    TierOverviewController_trend: {
+    "tiering.trend": {
         parameters: {
             query?: {
                 /** @description Only this industry (行业); default every industry */
@@ -6145,32 +6812,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    TierOverviewController_changes: {
+    "tiering.changes": {
         parameters: {
             query?: {
                 /** @description Only this industry (行业) */
@@ -6199,32 +6887,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    AuditController_outboxStatus: {
+    "audit.outboxStatus": {
         parameters: {
             query?: never;
             header?: never;
@@ -6246,25 +6955,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes audit (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    AuditController_verify: {
+    "audit.verify": {
         parameters: {
             query?: {
                 /** @description Start the walk at this seq (its predecessor anchors the link) */
@@ -6290,32 +7018,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes audit (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    AuditController_list: {
+    "audit.list": {
         parameters: {
             query?: {
                 /** @description Entries about this subject (主体ID) */
@@ -6354,32 +7103,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes audit (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    AuditController_get: {
+    "audit.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -6405,39 +7175,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes audit (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    AuditController_export: {
+    "audit.export": {
         parameters: {
             query?: {
                 /** @description Entries about this subject (主体ID) */
@@ -6483,32 +7276,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes audit (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    ChecksController_check: {
+    "checks.create": {
         parameters: {
             query?: never;
             header?: {
@@ -6538,14 +7352,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /**
              * @description SCENARIO_FORBIDDEN: the key may not check this scenario (or SCOPE_FORBIDDEN)
@@ -6556,32 +7374,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description IDEMPOTENCY_KEY_REUSED: the key was used with a different body */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    ChecksController_rates: {
+    "checks.rates": {
         parameters: {
             query?: {
                 /** @description From date (起始日期), YYYY-MM-DD in China Standard Time, inclusive */
@@ -6609,32 +7439,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes feedback, audit (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    ChecksController_get: {
+    "checks.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -6659,39 +7510,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes checks (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description CHECK_NOT_FOUND: no such check, or another caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    ChecksController_listFeedback: {
+    "checks.listFeedback": {
         parameters: {
             query?: never;
             header?: never;
@@ -6716,39 +7590,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes feedback, checks (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description CHECK_NOT_FOUND: no such check, or another caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    ChecksController_report: {
+    "checks.report": {
         parameters: {
             query?: never;
             header?: never;
@@ -6777,39 +7674,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes feedback (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description CHECK_NOT_FOUND: no such check, or another caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    IntegrationsController_check: {
+    "integrations.check": {
         parameters: {
             query?: never;
             header?: {
@@ -6843,14 +7763,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /**
              * @description SCENARIO_FORBIDDEN: the key may not check the scenario of this system (or SCOPE_FORBIDDEN)
@@ -6861,39 +7785,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description APPROVAL_SYSTEM_NOT_FOUND: no adapter for this system */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description IDEMPOTENCY_KEY_REUSED: the key was used with a different body */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    SimulationController_simulate: {
+    "packs.simulate": {
         parameters: {
             query?: never;
             header?: never;
@@ -6922,46 +7860,71 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description PACK_INVALID: the draft has findings */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    DueInspectionsController_due: {
+    "inspections.due": {
         parameters: {
             query?: {
                 /** @description Only plans of this industry (行业) */
@@ -6989,32 +7952,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    InspectionPlanListController_list: {
+    "inspectionPlans.list": {
         parameters: {
             query?: {
                 /** @description Only plans of this industry (行业) */
@@ -7043,32 +8027,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    InspectionsController_create: {
+    "inspectionPlans.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -7095,39 +8100,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description INSPECTION_SUBJECT_UNSTAFFABLE / INSPECTION_TOO_FEW_INSPECTORS / INSPECTION_NO_SUBJECTS: names what is short */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    InspectionsController_get: {
+    "inspectionPlans.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -7152,39 +8180,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description INSPECTION_PLAN_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    InspectionsController_export: {
+    "inspectionPlans.export": {
         parameters: {
             query?: {
                 /** @description json (with the inputs to re-run the draw), csv (UTF-8 with BOM) or xlsx (Excel, Chinese column titles) */
@@ -7215,39 +8266,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description INSPECTION_PLAN_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    InspectionsController_result: {
+    "inspectionPlans.result": {
         parameters: {
             query?: never;
             header?: never;
@@ -7277,46 +8351,71 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description INSPECTION_PLAN_NOT_FOUND or INSPECTION_ITEM_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description INSPECTION_RESULT_EXISTS: the item has a result already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    InspectionStatisticsController_statistics: {
+    "inspections.statistics": {
         parameters: {
             query: {
                 industry: "tax" | "construction" | "food_drug" | "fire_safety";
@@ -7343,25 +8442,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RepairController_list: {
+    "repairApplications.list": {
         parameters: {
             query?: {
                 /** @description Status (申请状态) */
@@ -7392,25 +8510,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RepairController_apply: {
+    "repairApplications.apply": {
         parameters: {
             query?: never;
             header?: never;
@@ -7437,53 +8574,80 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): RECORD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_ALREADY_PENDING / REPAIR_RECORD_NOT_IN_FORCE */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RepairController_get: {
+    "repairApplications.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -7507,32 +8671,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RepairController_approve: {
+    "repairApplications.approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -7560,46 +8745,71 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_NOT_PENDING / REPAIR_RECORD_NOT_IN_FORCE */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_TOO_EARLY / REPAIR_NOT_APPLICABLE */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    RepairController_reject: {
+    "repairApplications.reject": {
         parameters: {
             query?: never;
             header?: never;
@@ -7627,39 +8837,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_WRONG_DEPARTMENT / KEY_NOT_FOR_DEPARTMENT (or SCOPE_FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_NOT_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    CommitmentsController_get: {
+    "commitments.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -7684,32 +8917,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records, repair (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): RECORD_NOT_FOUND / COMMITMENT_OUTCOME_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    CommitmentsController_record: {
+    "commitments.record": {
         parameters: {
             query?: never;
             header?: never;
@@ -7739,53 +8993,80 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): REPAIR_WRONG_DEPARTMENT (not the accepting department) / KEY_NOT_FOR_DEPARTMENT (the key does not act for it) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): RECORD_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): COMMITMENT_ALREADY_DECIDED */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json): COMMITMENT_NOT_APPLICABLE (not a commitment record) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    CommitmentListController_list: {
+    "commitments.list": {
         parameters: {
             query?: {
                 /** @description Only commitments in this state: pending 待核查, fulfilled 已履行, breached 违背承诺 */
@@ -7815,32 +9096,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records, repair (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    QualityController_statistics: {
+    "quality.statistics": {
         parameters: {
             query?: {
                 /** @description From this decision date (决定日期起), YYYY-MM-DD; default 1 January of the current year */
@@ -7871,32 +9173,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes quality, records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    QualityController_failures: {
+    "quality.failures": {
         parameters: {
             query?: {
                 /** @description From this decision date (决定日期起), YYYY-MM-DD; default 1 January of the current year */
@@ -7933,32 +9256,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes quality, records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    QualityController_ledgers: {
+    "quality.ledgers": {
         parameters: {
             query?: {
                 /** @description From this decision date (决定日期起), YYYY-MM-DD; default 1 January of the current year */
@@ -7989,25 +9333,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes quality, records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    QualityController_declare: {
+    "quality.declare": {
         parameters: {
             query?: never;
             header?: never;
@@ -8038,32 +9401,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes quality, records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    CreditReportController_forSubject: {
+    "creditReports.forSubject": {
         parameters: {
             query?: {
                 /** @description As of this date (截至日期), YYYY-MM-DD; default today (China Standard Time) */
@@ -8091,39 +9475,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    CreditReportController_byCode: {
+    "creditReports.byCode": {
         parameters: {
             query: {
                 /** @description As of this date (截至日期), YYYY-MM-DD; default today (China Standard Time) */
@@ -8150,39 +9557,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RFC 9457 problem (application/problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    KeysController_list: {
+    "apiKeys.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -8204,25 +9634,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    KeysController_create: {
+    "apiKeys.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -8248,39 +9697,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description API_KEY_NAME_TAKEN: a live key has this name: RFC 9457 problem (application/problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };
-    KeysController_revoke: {
+    "apiKeys.revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -8305,35 +9777,107 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description API_KEY_NOT_FOUND: RFC 9457 problem (application/problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description API_KEY_ALREADY_REVOKED or LAST_ADMIN_KEY: RFC 9457 problem (application/problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "metrics.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics of this instance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes metrics (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Row, Space, Statistic, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { api, ApiError, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
@@ -18,13 +18,22 @@ const STATUS: Record<string, { color: string; zh: string; en: string }> = {
   refused: { color: 'error', zh: '已拒收', en: 'Refused' },
 };
 
-/** The import template: the column names the service reads, and one example row (demo data). */
-const TEMPLATE =
-  '\uFEFFtype,source,decisionNumber,subjectName,subjectCode,subjectIdNumber,industry,sector,severity,penaltyTypes,fineAmount,decisionDate,inspectionResult,commitmentStatus,commitmentStatusDate,taxLevel,taxYear,listType\r\n' +
-  'penalty,綦江区市场监督管理局,綦市监罚〔2026〕1号,重庆示例食品有限公司,91500110MA5U7L2X8Q,,food_drug,food,general,fine,1.5,2026-11-01,,,,,,\r\n';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type RecordType = 'penalty' | 'licence' | 'list_entry' | 'tax_credit' | 'commitment' | 'inspection';
+const TYPES: Array<{ value: RecordType; zh: string; en: string }> = [
+  { value: 'penalty', zh: '行政处罚', en: 'Penalties' },
+  { value: 'licence', zh: '行政许可', en: 'Licences' },
+  { value: 'list_entry', zh: '名单列入', en: 'List entries' },
+  { value: 'tax_credit', zh: '纳税信用', en: 'Tax credit levels' },
+  { value: 'commitment', zh: '信用承诺', en: 'Commitments' },
+  { value: 'inspection', zh: '检查结果', en: 'Inspections' },
+];
+/** The file as the service reads it: JSON, an Excel workbook, or CSV (UTF-8 or GBK: sent as bytes, decoded there). */
+const contentTypeOf = (name: string) =>
+  /\.json$/i.test(name) ? 'application/json' : /\.xlsx$/i.test(name) ? XLSX : 'text/csv';
 
 /**
- * Records import (信用记录导入): a CSV or JSON file dropped or chosen, sent as it is; the service's per-row
+ * Records import (信用记录导入): a CSV (UTF-8 or GBK), .xlsx or JSON file dropped or chosen, sent as it is; the service's per-row
  * report, refused rows highlighted with their reasons (nothing is stored for them).
  */
 export default function ImportPage() {
@@ -47,15 +56,13 @@ export default function ImportPage() {
       });
       return;
     }
-    const json = /\.json$/i.test(file.name);
-    const text = await file.text();
     setBusy(true);
     try {
       const res = await unwrap(
         api.POST('/api/v1/records/import', {
-          body: text as never,
-          bodySerializer: (b: unknown) => b as string,
-          headers: { 'content-type': json ? 'application/json' : 'text/csv' },
+          body: file as never,
+          bodySerializer: (b: unknown) => b as Blob,
+          headers: { 'content-type': contentTypeOf(file.name) },
         }),
       );
       setReport(res);
@@ -64,6 +71,24 @@ export default function ImportPage() {
       else throw e;
     } finally {
       setBusy(false);
+    }
+  };
+
+  const [templateType, setTemplateType] = useState<RecordType>('penalty');
+  /** The service's template (双公示 Chinese column titles for penalties and licences), downloaded with the key. */
+  const template = async (format: 'csv' | 'xlsx') => {
+    setProblem(null);
+    try {
+      const blob = await unwrap(
+        api.GET('/api/v1/records/import-template', {
+          params: { query: { type: templateType, format, lang: lang === 'zh' ? 'zh' : 'en' } },
+          parseAs: 'blob',
+        }),
+      );
+      saveBlob(blob as Blob, `导入模板-${templateType}.${format}`);
+    } catch (e) {
+      if (e instanceof ApiError) setProblem(e.problem);
+      else throw e;
     }
   };
 
@@ -77,20 +102,26 @@ export default function ImportPage() {
         crumbs={[{ label: t('信用信息', 'Credit information') }, { label: t('记录导入', 'Records import') }]}
         title={t('信用记录导入', 'Import credit records')}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() =>
-              saveBlob(new Blob([TEMPLATE], { type: 'text/csv;charset=utf-8' }), 'credit-records-template.csv')
-            }
-            data-testid="template"
-          >
-            {t('下载模板', 'Download the template')}
-          </Button>
+          <Space.Compact>
+            <Select
+              value={templateType}
+              onChange={setTemplateType}
+              options={TYPES.map((x) => ({ value: x.value, label: lang === 'zh' ? x.zh : x.en }))}
+              style={{ width: 120 }}
+              data-testid="template-type"
+            />
+            <Button icon={<DownloadOutlined />} onClick={() => void template('csv')} data-testid="template">
+              {t('下载模板 CSV', 'Template CSV')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void template('xlsx')} data-testid="template-xlsx">
+              Excel
+            </Button>
+          </Space.Compact>
         }
       />
       <Card>
         <Upload.Dragger
-          accept=".csv,.json,text/csv,application/json"
+          accept={`.csv,.json,.xlsx,text/csv,application/json,${XLSX}`}
           multiple={false}
           showUploadList={false}
           disabled={busy}
@@ -104,12 +135,15 @@ export default function ImportPage() {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">
-            {t('将 CSV 或 JSON 文件拖到此处，或点击选择', 'Drop a CSV or JSON file here, or click to choose one')}
+            {t(
+              '将 CSV、Excel（.xlsx）或 JSON 文件拖到此处，或点击选择',
+              'Drop a CSV, Excel (.xlsx) or JSON file here, or click to choose one',
+            )}
           </p>
           <p className="ant-upload-hint">
             {t(
-              '每行单独校验：被拒收的行不入库，也不影响其他行；同一文件重复导入不会重复入库。',
-              'Each row is checked on its own: a refused row stores nothing and never blocks the others; importing the same file again changes nothing.',
+              '可用双公示导出文件的中文列名（行政相对人名称、统一社会信用代码、行政处罚决定书文号……），UTF-8 或 GBK 编码均可。每行单独校验：被拒收的行不入库，也不影响其他行；同一文件重复导入不会重复入库。',
+              'The 双公示 export’s Chinese column titles are read as they are, in UTF-8 or GBK. Each row is checked on its own: a refused row stores nothing and never blocks the others; importing the same file again changes nothing.',
             )}
           </p>
         </Upload.Dragger>

@@ -23,6 +23,7 @@ export const SCOPE_LABELS: Record<string, { zh: string; en: string }> = {
   inspections: { zh: '双随机抽查', en: 'Inspections' },
   repair: { zh: '信用修复', en: 'Credit repair' },
   quality: { zh: '双公示质量', en: 'Data quality' },
+  metrics: { zh: '监控指标（Prometheus）', en: 'Metrics (Prometheus)' },
   admin: { zh: '系统管理员（全部权限）', en: 'Administrator (all)' },
 };
 const SCENARIOS = ['tendering', 'government_procurement', 'land_transfer', 'government_funds'];

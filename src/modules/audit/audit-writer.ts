@@ -1,7 +1,16 @@
+import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import type { PreparedEntry } from './audit-entry';
 import { AuditUnavailable } from './audit.exception';
 import type { AuditAppendResult, AuditWriterStats } from './audit.types';
+
+/** What a committed (or failed) batch was: for the metrics. */
+export interface BatchObservation {
+  readonly size: number;
+  readonly seconds: number;
+  readonly ok: boolean;
+}
+export type BatchObserver = (batch: BatchObservation) => void;
 
 export type BatchCommitter = (batch: readonly PreparedEntry[]) => Promise<Array<AuditAppendResult | Error>>;
 
@@ -25,6 +34,7 @@ export class GroupCommitWriter {
   private running: Promise<void> | null = null;
   private counters = { batches: 0, written: 0, duplicates: 0, failedBatches: 0, largestBatch: 0 };
   private recent: number[] = [];
+  private readonly observers: BatchObserver[] = [];
 
   constructor(
     private readonly commit: BatchCommitter,
@@ -41,6 +51,11 @@ export class GroupCommitWriter {
   /** Resolves once every append submitted so far has been answered. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
+  }
+
+  /** Be told of every batch once it committed or failed. */
+  observe(observer: BatchObserver): void {
+    this.observers.push(observer);
   }
 
   stats(): AuditWriterStats {
@@ -66,9 +81,15 @@ export class GroupCommitWriter {
 
   private async flush(batch: Waiter[]): Promise<void> {
     let results: Array<AuditAppendResult | Error>;
+    const started = performance.now();
+    const tell = (ok: boolean) => {
+      const seen = { size: batch.length, seconds: (performance.now() - started) / 1000, ok };
+      for (const o of this.observers) o(seen);
+    };
     try {
       results = await this.commit(batch.map((w) => w.entry));
     } catch (err) {
+      tell(false);
       this.counters.failedBatches += 1;
       // The message and SQLSTATE only: the driver error would carry the whole batch as its parameters.
       const { message, code } = err as { message?: unknown; code?: unknown };
@@ -79,6 +100,7 @@ export class GroupCommitWriter {
       for (const w of batch) w.reject(new AuditUnavailable());
       return;
     }
+    tell(true);
     this.counters.batches += 1;
     this.counters.largestBatch = Math.max(this.counters.largestBatch, batch.length);
     this.recent = [...this.recent.slice(-49), batch.length];

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock';
 import { commitBatch } from './audit-batch';
 import { prepareEntry } from './audit-entry';
 import { AuditVerifier } from './audit-verifier';
-import { GroupCommitWriter } from './audit-writer';
+import { GroupCommitWriter, type BatchObserver } from './audit-writer';
 import { ExportFormat, exportStream } from './audit-export';
 import { AuditFilter, AuditPage, AuditQueries, type FeedbackRate } from './audit.queries';
 import { sqlRunnerOf } from './audit.store';
@@ -34,6 +34,11 @@ export class AuditService implements OnModuleDestroy, BeforeApplicationShutdown 
    * caller's idempotency key (or the id) was already recorded, with the first entry. Rejects with 503
    * AUDIT_UNAVAILABLE when it could not be committed: the caller must then answer 503 too.
    */
+  /** Be told of every audit batch committed or failed (its size and commit time): the metrics. */
+  onBatch(observer: BatchObserver): void {
+    this.writer.observe(observer);
+  }
+
   append(input: AuditAppendInput): Promise<AuditAppendResult> {
     try {
       return this.writer.submit(prepareEntry(input, this.clock.now()));

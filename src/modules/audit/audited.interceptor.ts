@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, randomUUID } from 'node:crypto';
+import { TextDecoder } from 'node:util';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, mergeMap } from 'rxjs';
 import { scrubAllIdNumbers } from '../../common/pii';
@@ -125,6 +126,22 @@ export function subjectIdsIn(answer: unknown): string[] {
  */
 export function bodySha256(body: unknown): string {
   return createHash('sha256')
-    .update(scrubAllIdNumbers(JSON.stringify(body ?? null)))
+    .update(scrubAllIdNumbers(JSON.stringify(Buffer.isBuffer(body) ? bodyText(body) : (body ?? null))))
     .digest('hex');
+}
+
+/**
+ * A body that came as bytes (a CSV in UTF-8 or GB18030, an .xlsx workbook) as text, so that its ID numbers are
+ * masked before hashing like a JSON body's: a CSV hashes as its text always did. A workbook is compressed
+ * bytes, not text: hashed as base64 (a guess would have to rebuild the whole file, not one number).
+ */
+function bodyText(body: Buffer): string {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(body);
+    } catch {
+      /* the next encoding */
+    }
+  }
+  return body.toString('base64');
 }

@@ -13,6 +13,7 @@ export const SCOPES = [
   'inspections',
   'repair',
   'quality',
+  'metrics',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

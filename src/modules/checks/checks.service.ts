@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { Clock } from '../../common/clock';
 import { FieldError, ValidationFailed } from '../../common/problem';
@@ -27,6 +28,9 @@ import { requestHash } from './request-hash';
  */
 @Injectable()
 export class ChecksService {
+  /** Every check answered for the first time (not a replay), after its audit entry committed: for the metrics. */
+  readonly answered$ = new Subject<{ readonly scenario: string; readonly verdict: Verdict }>();
+
   constructor(
     private readonly packs: PacksService,
     private readonly subjects: SubjectsService,
@@ -58,7 +62,9 @@ export class ChecksService {
       response: result,
       packVersions: result.packVersions,
     });
-    return duplicate ? replay(entry, hash) : { ...result, audit: receipt(entry), replayed: false };
+    if (duplicate) return replay(entry, hash);
+    this.answered$.next({ scenario: result.scenario, verdict: result.verdict });
+    return { ...result, audit: receipt(entry), replayed: false };
   }
 
   /** A check as it was answered, for the caller that made it (or an admin). */

@@ -79,7 +79,7 @@ export class PackVersionsController {
   @Put('draft')
   @ApiParam(ID)
   @ApiHeader({
-    name: 'If-Match',
+    name: 'if-match',
     required: false,
     description: 'Revision the edit is based on (0: no draft yet); or `revision` in the body',
   })

@@ -92,9 +92,9 @@ export class RecordsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Bulk import credit records (批量导入信用记录)',
-    description: `application/json {"records": [...]} or text/csv with a header row of the same field names (penaltyTypes separated by ";"); at most ${MAX_IMPORT_ROWS} rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.`,
+    description: `application/json {"records": [...]}, text/csv (UTF-8 with or without BOM, or GB18030/GBK as Chinese office suites write it; a charset in Content-Type is obeyed) or an .xlsx workbook (first worksheet), with a header row of the field names or the 双公示 Chinese column titles (行政相对人名称, 统一社会信用代码, 行政处罚决定书文号, 处罚类别, 处罚决定日期 …; see docs/records-import.md and GET /api/v1/records/import-template); penalty types as codes or their Chinese names separated by ";" "、" or ","; dates also as 2025/3/10 or 2025年3月10日; at most ${MAX_IMPORT_ROWS} rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.`,
   })
-  @ApiConsumes('application/json', 'text/csv')
+  @ApiConsumes('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiBody({
     schema: {
       oneOf: [
@@ -105,7 +105,11 @@ export class RecordsController {
             records: { type: 'array', maxItems: MAX_IMPORT_ROWS, items: { $ref: getSchemaPath(RecordRowDto) } },
           },
         },
-        { type: 'string', description: 'CSV (text/csv), UTF-8, header row of field names' },
+        {
+          type: 'string',
+          description:
+            'CSV (text/csv) in UTF-8 or GB18030/GBK, or an .xlsx workbook (binary); header row of field names or 双公示 column titles',
+        },
       ],
     },
     examples: { json: { value: { records: [PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE] } }, csv: { value: CSV_EXAMPLE } },

@@ -7,7 +7,15 @@ import { inForceAt, type FactRecord } from '../../rules/facts';
 import type { SubjectRef } from '../subjects/subjects.types';
 import { SubjectsService } from '../subjects/subjects.service';
 import { isCalendarDate } from '../../common/calendar-date';
-import { MAX_IMPORT_ROWS, parseCsvImport, parseJsonImport, type ImportFormat, type IncomingRow } from './import-parse';
+import {
+  decodeCsv,
+  MAX_IMPORT_ROWS,
+  parseCsvImport,
+  parseJsonImport,
+  type ImportFormat,
+  type IncomingRow,
+} from './import-parse';
+import { parseXlsxImport, XLSX_MEDIA_TYPE } from './import-xlsx';
 import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
 import { toCitation, toFactRecord, toView, type RecordCitation, type RecordRow, type RecordView } from './record.view';
 import { RecordAlreadyRevoked, RecordNotFound } from './records.exception';
@@ -132,15 +140,17 @@ export class RecordsService implements OnModuleDestroy {
   }
 
   /** An import request body: application/json `{"records": [...]}` or text/csv. */
-  importBody(contentType: string | undefined, body: unknown, audit?: PendingAudit): Promise<ImportReport> {
+  async importBody(contentType: string | undefined, body: unknown, audit?: PendingAudit): Promise<ImportReport> {
     const type = String(contentType ?? '')
       .split(';')[0]
       .trim()
       .toLowerCase();
     if (type === 'application/json') return this.ingestBatch(parseJsonImport(body), 'json', audit);
-    if ((type === 'text/csv' || type === 'text/plain') && typeof body === 'string')
-      return this.ingestBatch(parseCsvImport(body), 'csv', audit);
-    throw new UnsupportedMediaType(['application/json', 'text/csv'], type);
+    if ((type === 'text/csv' || type === 'text/plain') && Buffer.isBuffer(body))
+      return this.ingestBatch(parseCsvImport(decodeCsv(body, contentType)), 'csv', audit);
+    if (type === XLSX_MEDIA_TYPE && Buffer.isBuffer(body))
+      return this.ingestBatch(await parseXlsxImport(body), 'xlsx', audit);
+    throw new UnsupportedMediaType(['application/json', 'text/csv', XLSX_MEDIA_TYPE], type);
   }
 
   /** Records in force at `asOf` for many subjects, in one query (every id gets an entry, maybe empty). */

@@ -132,7 +132,10 @@ class FieldErrorDto {
 
 export class RowReportDto {
   @ApiProperty({ description: '1-based row number among the data rows' }) row: number;
-  @ApiPropertyOptional({ description: 'CSV: line of the file the row starts on (header = line 1)' }) line?: number;
+  @ApiPropertyOptional({
+    description: 'CSV: line of the file the row starts on; .xlsx: the worksheet row (header = 1)',
+  })
+  line?: number;
   @ApiProperty({ enum: ['stored', 'unchanged', 'updated', 'refused'] }) status: string;
   @ApiPropertyOptional({ format: 'uuid' }) recordId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The subject the record belongs to (主体ID)' })
@@ -151,7 +154,7 @@ class ImportTotalsDto {
 }
 
 export class ImportReportDto {
-  @ApiProperty({ enum: ['json', 'csv'] }) format: string;
+  @ApiProperty({ enum: ['json', 'csv', 'xlsx'] }) format: string;
   @ApiProperty({ type: ImportTotalsDto }) totals: ImportTotalsDto;
   @ApiProperty({ type: [RowReportDto] }) rows: RowReportDto[];
 }
