@@ -11,6 +11,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 const RESOURCES: Record<string, string> = {
   PackVersions: 'packs',
   PacksLint: 'packs',
+  PackCases: 'packs',
   Simulation: 'packs',
   SubjectSearch: 'subjects',
   InspectionPlanList: 'inspectionPlans',

@@ -27,6 +27,7 @@ const ImportPage = lazy(() => import('./pages/ImportPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const CommitmentsPage = lazy(() => import('./pages/CommitmentsPage'));
 const PacksPage = lazy(() => import('./pages/PacksPage'));
+const PackPage = lazy(() => import('./pages/PackPage'));
 const KeysPage = lazy(() => import('./pages/KeysPage'));
 
 export function App() {
@@ -63,6 +64,7 @@ export function App() {
                 <Route path="/quality" element={<QualityPage />} />
                 <Route path="/commitments" element={<CommitmentsPage />} />
                 <Route path="/packs" element={<PacksPage />} />
+                <Route path="/packs/:id" element={<PackPage />} />
                 <Route path="/keys" element={<KeysPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { LOG_LEVELS, setting } from './settings';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -65,6 +66,10 @@ export interface AppConfig {
    * address) is the one the proxy saw.
    */
   readonly trustProxy: boolean | number | string[];
+  /** Webhook delivery: poll period (0 = off on this instance), first retry wait, receiver timeout. */
+  readonly webhookPollMs: number;
+  readonly webhookRetryBaseMs: number;
+  readonly webhookTimeoutMs: number;
   readonly production: boolean;
 }
 
@@ -74,9 +79,14 @@ export class ConfigError extends Error {
   }
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** A whole-number setting, within the bounds src/config/settings.ts gives it; its fallback when unset. */
+function int(env: NodeJS.ProcessEnv, name: string, fallback = setting(name).fallback): number {
+  const { min = 0, max = Number.MAX_SAFE_INTEGER } = setting(name);
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') {
+    if (fallback === undefined) throw new Error(`${name} has no fallback in src/config/settings.ts`);
+    return fallback;
+  }
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const v = Number(raw);
   if (v < min || v > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
@@ -95,7 +105,7 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10);
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY');
   const items = raw.split(',').map((s) => s.trim());
   for (const item of items) {
     const [address, prefix, extra] = item.split('/');
@@ -110,8 +120,6 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
   }
   return items;
 }
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The ID-hash key: ID_HASH_KEY, or (outside production) a random key kept in the data folder. */
 function idHashKey(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): Secret {
@@ -139,26 +147,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
   return {
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port: int(env, 'PORT'),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir,
-    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
-    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30000, 100, 600000),
+    dbPoolSize: int(env, 'DB_POOL_SIZE'),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS'),
     rulePacksDir: env.RULE_PACKS_DIR ? resolve(env.RULE_PACKS_DIR) : join(projectRoot(), 'rule-packs'),
     logLevel,
     idHashKey: idHashKey(env, dataDir, production),
-    bodyLimit: int(env, 'BODY_LIMIT', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
-    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000),
-    auditOutboxGraceMs: int(env, 'AUDIT_OUTBOX_GRACE_MS', 60000, 0, 86_400_000),
-    auditOutboxSweepMs: int(env, 'AUDIT_OUTBOX_SWEEP_MS', 30000, 100, 86_400_000),
-    tieringDailyHour: int(env, 'TIERING_DAILY_HOUR', 1, 0, 23),
-    tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS', 600_000, 0, 86_400_000),
-    packsPollMs: env.PACKS_POLL_MS ? int(env, 'PACKS_POLL_MS', 0, 10, 3_600_000) : undefined,
+    bodyLimit: int(env, 'BODY_LIMIT'),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE'),
+    auditOutboxGraceMs: int(env, 'AUDIT_OUTBOX_GRACE_MS'),
+    auditOutboxSweepMs: int(env, 'AUDIT_OUTBOX_SWEEP_MS'),
+    tieringDailyHour: int(env, 'TIERING_DAILY_HOUR'),
+    tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS'),
+    packsPollMs: env.PACKS_POLL_MS ? int(env, 'PACKS_POLL_MS', 0) : undefined,
     demoData: env.DEMO_DATA === '1',
     consoleDir: env.CONSOLE_DIR || undefined,
     fakeApprovalSystem: env.NODE_ENV === 'test',
     trustProxy: trustProxy(env),
+    webhookPollMs: int(env, 'WEBHOOK_POLL_MS'),
+    webhookRetryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS'),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS'),
     production,
   };
 }

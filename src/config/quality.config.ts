@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../common/calendar-date';
 import { DEFAULT_TIMELY_WORKING_DAYS, type WorkingCalendar } from '../rules/quality';
+import { setting } from './settings';
 
 /**
  * Settings of the "双公示" statistics, validated when the module starts (a bad value stops the boot naming
@@ -29,9 +30,12 @@ function dates(name: string, raw: string | undefined): Set<string> {
 
 export function loadQualityConfig(env: NodeJS.ProcessEnv = process.env): QualityConfig {
   const raw = env.QUALITY_TIMELY_WORKING_DAYS?.trim();
-  const n = raw ? Number(raw) : DEFAULT_TIMELY_WORKING_DAYS;
-  if (!Number.isInteger(n) || n < 0 || n > 60)
-    throw new Error(`QUALITY_TIMELY_WORKING_DAYS: must be a whole number of working days from 0 to 60, got "${raw}"`);
+  const { min = 0, max = 60, fallback = DEFAULT_TIMELY_WORKING_DAYS } = setting('QUALITY_TIMELY_WORKING_DAYS');
+  const n = raw ? Number(raw) : fallback;
+  if (!/^\d*$/.test(raw ?? '') || !Number.isInteger(n) || n < min || n > max)
+    throw new Error(
+      `QUALITY_TIMELY_WORKING_DAYS: must be a whole number of working days from ${min} to ${max}, got "${raw}"`,
+    );
   return {
     timelyWorkingDays: n,
     calendar: {

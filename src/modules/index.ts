@@ -15,6 +15,7 @@ import { QualityModule } from './quality/quality.module';
 import { CreditReportModule } from './credit-report/credit-report.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Every feature module, registered once here. */
 export const FEATURE_MODULES = [
@@ -34,4 +35,5 @@ export const FEATURE_MODULES = [
   CreditReportModule,
   KeysModule,
   MetricsModule,
+  WebhooksModule,
 ];

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { Clock } from '../../src/common/clock';
 import { DemoService } from '../../src/modules/demo/demo.service';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
 
 /**
  * One console journey: the real service (startTestApp: real HTTP, real database, real migrations) with
@@ -25,8 +26,13 @@ export interface Journey {
 
 const ID_NUMBER = /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;
 
-export async function startJourney(name: string, demoSubjects = 60): Promise<Journey> {
-  const t = await startTestApp();
+/** `isolated`: a database of the journey's own (isolated-app.ts), for a journey that publishes rule packs. */
+export async function startJourney(
+  name: string,
+  demoSubjects = 60,
+  opts: { isolated?: boolean } = {},
+): Promise<Journey> {
+  const t = opts.isolated ? await startIsolatedTestApp() : await startTestApp();
   t.app.get(Clock).pin(TODAY);
   await t.app.get(DemoService).load(demoSubjects);
   const browser = await chromium.launch({

@@ -123,6 +123,29 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('POST', '/api/v1/api-keys/{key}/revoke', { key: `contract-min-${run}` });
   });
 
+  it('webhooks (事件推送): subscribe, list, pause, resume, the delivery log', async () => {
+    const created = await call(
+      'POST',
+      '/api/v1/webhooks',
+      {},
+      {
+        body: {
+          name: `contract-${run}`,
+          url: 'http://127.0.0.1:9/credit-events',
+          events: ['tier.changed'],
+          secret: 's'.repeat(40),
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await call('GET', '/api/v1/webhooks');
+    expect((await call('POST', '/api/v1/webhooks/{id}/pause', { id })).body.active).toBe(false);
+    expect((await call('POST', '/api/v1/webhooks/{id}/resume', { id })).body.active).toBe(true);
+    await call('GET', '/api/v1/webhooks/{id}/deliveries', { id });
+    await call('POST', '/api/v1/webhooks/{id}/pause', { id });
+  });
+
   it('subjects and records', async () => {
     const reg = await call(
       'POST',
@@ -260,6 +283,8 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/packs/{id}', { id: 'tax' });
     await call('GET', '/api/v1/facts');
     await call('GET', '/api/v1/packs/{id}/versions', { id: 'fire_safety' });
+    await call('GET', '/api/v1/packs/{id}/versions/{seq}', { id: 'fire_safety', seq: '1' });
+    await call('POST', '/api/v1/packs/{id}/draft/cases', { id: 'tax' }, { body: {} });
     await call(
       'POST',
       '/api/v1/packs/{id}/evaluate',

@@ -146,6 +146,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/packs/{id}/versions/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version with its content (版本内容), e.g. to compare two versions */
+        get: operations["packs.version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/packs/{id}/draft": {
         parameters: {
             query?: never;
@@ -229,6 +246,26 @@ export interface paths {
          * @description Always 200: `valid` is false when any finding is an error; warnings alone leave it valid. Findings: {severity, file, rule?, path, code, message}.
          */
         post: operations["packs.validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/packs/{id}/draft/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run golden cases (运行黄金用例) against the pack's draft; nothing is stored
+         * @description The saved draft (or the active content when none is saved) is evaluated on every case: expected and actual tier, score and fired rules, pass or fail, and the rule coverage. The cases are those sent, or the bundled rule-packs/<id>/cases.json.
+         */
+        post: operations["packs.runCases"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1188,6 +1225,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscriptions (事件订阅列表), with where each stands: cursor, failed attempts, next attempt */
+        get: operations["webhooks.list"];
+        put?: never;
+        /**
+         * Subscribe a system to events (新建事件订阅): tier.changed, repair.decided, list.entered
+         * @description Events that happen from now on are POSTed to `url` as JSON `{id, kind, createdAt, data}`, in order, at least once (a receiver must ignore an `id` it has seen), signed `X-Credit-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. A failing receiver is retried with a doubling wait (at most 10 minutes); events wait for it. Audited (webhook.create; the secret is never stored in the trail). docs/webhooks.md.
+         */
+        post: operations["webhooks.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause deliveries (暂停推送): events keep, and are delivered when resumed */
+        post: operations["webhooks.pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume deliveries (恢复推送), at once (the wait of a failing receiver is reset) */
+        post: operations["webhooks.resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log (投递记录): every attempt, newest first, with status or error */
+        get: operations["webhooks.deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1526,6 +1635,38 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["PackVersionDto"][];
         };
+        PackVersionContentDto: {
+            /**
+             * Format: uuid
+             * @description Version id (版本ID)
+             */
+            id: string;
+            /** @example tax */
+            packId: string;
+            /** @description Sequence of the version in the pack (版本序号) */
+            seq: number;
+            /** @example 1.1.0 */
+            version: string;
+            /** @description SHA-256 of the canonical content */
+            contentHash: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Person who published it (发布人) */
+            publishedBy: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description Why it was published (发布理由) */
+            publishReason: string | null;
+            /** @description The version in force (生效中) */
+            active: boolean;
+            /** @description The content as published (pack.json format); for `measures`: {catalogue, rules} */
+            content: {
+                [key: string]: unknown;
+            };
+        };
         SaveDraftDto: {
             /**
              * @description The whole pack as JSON (the pack.json format); for the pack `measures`: `{ catalogue, rules }`. Validated on save; an invalid draft is saved with its findings but cannot be published.
@@ -1757,6 +1898,83 @@ export interface components {
              *     }
              */
             facts: Record<string, never>;
+        };
+        RunCasesDto: {
+            /**
+             * @description Golden cases in cases.schema.json's format ({pack, cases}); left out: the pack's bundled rule-packs/<id>/cases.json
+             * @example {
+             *       "pack": "tax",
+             *       "cases": [
+             *         {
+             *           "name": "one tax penalty",
+             *           "facts": {
+             *             "industryPenaltiesLast12Months": 1
+             *           },
+             *           "expect": {
+             *             "tier": "A",
+             *             "score": 95,
+             *             "fired": [
+             *               "tax-penalty"
+             *             ]
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            cases?: {
+                [key: string]: unknown;
+            };
+        };
+        CaseRuleCoverageDto: {
+            /** @description Rules fired by at least one case */
+            fired: number;
+            /** @description Rules of the draft */
+            total: number;
+            /** @description Rules no case fires (未覆盖规则) */
+            unreached: string[];
+        };
+        CaseOutcomeDto: {
+            /** @description Credit tier (信用等级) */
+            tier: string;
+            /** @description Score (信用分) */
+            score: number;
+            /** @description Rules fired, sorted (触发规则) */
+            fired: string[];
+        };
+        CaseResultDto: {
+            /** @description Case name (用例名称) */
+            name: string;
+            /** @description Expected and actual agree (通过) */
+            passed: boolean;
+            /** @description What the case expects (预期) */
+            expected: components["schemas"]["CaseOutcomeDto"];
+            /** @description What the draft gives (实际) */
+            actual: components["schemas"]["CaseOutcomeDto"];
+        };
+        CasesRunDto: {
+            /** @example tax */
+            packId: string;
+            /** @description Draft revision run (0: no draft saved, the active content) */
+            draftRevision: number;
+            /**
+             * @description The draft's version
+             * @example 1.1.0
+             */
+            draftVersion: string;
+            /**
+             * @description Where the cases came from
+             * @enum {string}
+             */
+            source: "bundled" | "request";
+            total: number;
+            /** @description Cases passed (通过) */
+            passed: number;
+            /** @description Cases failed (未通过) */
+            failed: number;
+            /** @description Rule coverage (规则覆盖) */
+            rules: components["schemas"]["CaseRuleCoverageDto"];
+            /** @description Every case, in file order */
+            cases: components["schemas"]["CaseResultDto"][];
         };
         RegisterSubjectDto: {
             /**
@@ -4244,6 +4462,65 @@ export interface components {
             key: string;
             apiKey: components["schemas"]["ApiKeyDto"];
         };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            events: ("tier.changed" | "repair.decided" | "list.entered")[];
+            /** @description Delivering (启用) or paused */
+            active: boolean;
+            /** @description Last event delivered (游标) */
+            cursor: string;
+            /** @description Failed attempts of the event waiting (0: none) */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description Next attempt not before
+             */
+            nextAttemptAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookListDto: {
+            items: components["schemas"]["WebhookDto"][];
+        };
+        CreateWebhookDto: {
+            /**
+             * @description Name of the receiving system (订阅方名称), unique
+             * @example qijiang-tendering-platform
+             */
+            name: string;
+            /**
+             * @description Where events are POSTed (http or https)
+             * @example https://zb.qijiang.example/credit-events
+             */
+            url: string;
+            /** @description Events to receive (订阅事件) */
+            events: ("tier.changed" | "repair.decided" | "list.entered")[];
+            /** @description Shared secret (签名密钥) the receiver checks X-Credit-Signature with: chosen by the receiver, 32–200 characters; stored, never answered or logged */
+            secret: string;
+        };
+        WebhookDeliveryDto: {
+            id: string;
+            /** @description The event (事件编号) */
+            eventId: string;
+            /** @description Attempt of that event, from 1 */
+            attempt: number;
+            /** @description Answered 2xx */
+            delivered: boolean;
+            /** @description HTTP status; null when none came */
+            status?: number | null;
+            error?: string | null;
+            durationMs: number;
+            /** Format: date-time */
+            at: string;
+        };
+        WebhookDeliveryListDto: {
+            /** @description Newest first (投递记录) */
+            items: components["schemas"]["WebhookDeliveryDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -4819,6 +5096,110 @@ export interface operations {
                 };
             };
             /** @description PACK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "packs.version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Pack id (a tier pack, or `measures`) */
+                id: string;
+                /** @description Sequence number of the version in the pack (版本序号) */
+                seq: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version and its content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f9a3c52-1d6e-4c1b-9a57-3e4f0b7c2d11",
+                     *       "packId": "tax",
+                     *       "seq": 2,
+                     *       "version": "1.1.0",
+                     *       "contentHash": "5d41402abc4b2a76b9719d911017c592ae1f4e5d41402abc4b2a76b9719d9110",
+                     *       "status": "published",
+                     *       "createdBy": "credit-office-console",
+                     *       "createdAt": "2026-11-28T08:00:00.000Z",
+                     *       "publishedBy": "信用科-李四",
+                     *       "publishedAt": "2026-11-28T08:00:00.000Z",
+                     *       "publishReason": "按2026年第12号文调整A级分数线",
+                     *       "active": true,
+                     *       "content": {
+                     *         "id": "tax",
+                     *         "version": "1.0.0",
+                     *         "rules": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PackVersionContentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: seq is not a positive integer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PACK_NOT_FOUND, PACK_VERSION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5474,6 +5855,100 @@ export interface operations {
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "packs.runCases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tier pack id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunCasesDto"];
+            };
+        };
+        responses: {
+            /** @description Every case with pass or fail (用例结果) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasesRunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the cases do not validate (field and reason), or `measures` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes packs (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PACK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PACK_INVALID: the draft does not load */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9870,6 +10345,358 @@ export interface operations {
             };
             /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "webhooks.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "webhooks.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (name, url, events, secret): RFC 9457 problem (application/problem+json) naming each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description WEBHOOK_NAME_TAKEN: RFC 9457 problem (application/problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "webhooks.pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND: RFC 9457 problem (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "webhooks.resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND: RFC 9457 problem (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "webhooks.deliveries": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListDto"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND: RFC 9457 problem (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;

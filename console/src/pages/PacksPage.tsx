@@ -1,4 +1,5 @@
-import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { Card, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -12,8 +13,8 @@ type Pack = Schemas['PackSummaryDto'];
 type Version = Schemas['PackVersionDto'];
 
 /**
- * Rule packs (规则包), read only in this version: the packs in force and, per pack, every published version
- * (who, when, why, which is active). Editing, simulation, publishing and rollback are still API only.
+ * Rule packs (规则包): the packs in force and, per pack, every published version (who, when, why, which is
+ * active). A pack's name opens its workbench (PackPage): draft, explain, golden cases, simulation, publication.
  */
 export default function PacksPage() {
   const { t, lang } = useLang();
@@ -23,15 +24,6 @@ export default function PacksPage() {
       <PageHead
         crumbs={[{ label: t('规则管理', 'Rules') }, { label: t('规则包', 'Rule packs') }]}
         title={t('规则包', 'Rule packs')}
-      />
-      <Alert
-        style={{ marginBottom: 16 }}
-        type="info"
-        showIcon
-        title={t(
-          '本页只读：草稿编辑、影响模拟、发布和回退暂需通过 API（见 docs/rule-packs.md）。',
-          'Read only: editing drafts, simulating, publishing and rolling back are API only for now (docs/rule-packs.md).',
-        )}
       />
       <ProblemAlert problem={problem} />
       <Card>
@@ -48,7 +40,11 @@ export default function PacksPage() {
             {
               title: t('规则包', 'Pack'),
               dataIndex: 'id',
-              render: (v: string, p) => `${lang === 'zh' ? p.nameZh : p.name} (${v})`,
+              render: (v: string, p) => (
+                <Link to={`/packs/${v}`} data-testid={`open-${v}`}>
+                  {`${lang === 'zh' ? p.nameZh : p.name} (${v})`}
+                </Link>
+              ),
             },
             { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
             {
@@ -66,6 +62,12 @@ export default function PacksPage() {
           ]}
         />
       </Card>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {t('联合奖惩措施包：', 'Joint reward and punishment measures: ')}
+        <Link to="/packs/measures" data-testid="open-measures">
+          {t('措施包工作台 (measures)', 'the measures workbench (measures)')}
+        </Link>
+      </Typography.Paragraph>
     </>
   );
 }

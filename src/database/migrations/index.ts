@@ -13,6 +13,7 @@ import { CreateDataQuality1764300001000 } from './1764300001000-CreateDataQualit
 import { FixNdrc36SectorWindows1764300001300 } from './1764300001300-FixNdrc36SectorWindows';
 import { CreateScheduledRuns1764300001400 } from './1764300001400-CreateScheduledRuns';
 import { TierHistoryRemovals1764300001500 } from './1764300001500-TierHistoryRemovals';
+import { CreateWebhooks1796567808926 } from './1796567808926-CreateWebhooks';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   FixNdrc36SectorWindows1764300001300,
   CreateScheduledRuns1764300001400,
   TierHistoryRemovals1764300001500,
+  CreateWebhooks1796567808926,
 ];

@@ -61,6 +61,14 @@ export class PackAuthoringService {
     return rows;
   }
 
+  /** One published version with its content (for reading and diffing versions). */
+  async versionContent(packId: string, seq: number): Promise<PackVersionRow & { content: unknown }> {
+    knownShape(packId);
+    const row = await this.store.versionBySeq(packId, seq);
+    if (!row) throw new PackVersionNotFound(packId, `#${seq}`);
+    return row;
+  }
+
   async draft(packId: string): Promise<DraftView> {
     knownShape(packId);
     const d = await this.store.draft(packId);

@@ -18,7 +18,12 @@ import { ValidationFailed } from '../../common/problem';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { PublishDto, RollbackDto, SaveDraftDto } from './dto/pack-versions.dto';
-import { DraftViewDto, PackVersionDto, PackVersionListDto } from './dto/pack-authoring-responses.dto';
+import {
+  DraftViewDto,
+  PackVersionContentDto,
+  PackVersionDto,
+  PackVersionListDto,
+} from './dto/pack-authoring-responses.dto';
 import { PackAuthoringService } from './pack-authoring.service';
 import { CONFLICT_EXAMPLE, DRAFT_VIEW_EXAMPLE, INVALID_EXAMPLE, VERSION_EXAMPLE } from './pack-versions.examples';
 
@@ -45,7 +50,7 @@ function revisionOf(ifMatch: string | undefined, body: number | undefined): numb
 
 @ApiTags('rule pack versions (规则包版本)')
 @RequireScopes('packs')
-@ApiExtraModels(DraftViewDto, PackVersionDto, PackVersionListDto)
+@ApiExtraModels(DraftViewDto, PackVersionDto, PackVersionListDto, PackVersionContentDto)
 @Controller('api/v1/packs/:id')
 export class PackVersionsController {
   constructor(private readonly authoring: PackAuthoringService) {}
@@ -62,6 +67,22 @@ export class PackVersionsController {
   @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND' })
   async versions(@Param('id') id: string) {
     return { items: await this.authoring.versions(id) };
+  }
+
+  @Get('versions/:seq')
+  @ApiParam(ID)
+  @ApiParam({ name: 'seq', example: 1, description: 'Sequence number of the version in the pack (版本序号)' })
+  @ApiOperation({ summary: 'One published version with its content (版本内容), e.g. to compare two versions' })
+  @ApiOkResponse({
+    description: 'The version and its content',
+    content: json(PackVersionContentDto, { ...VERSION_EXAMPLE, content: { id: 'tax', version: '1.0.0', rules: [] } }),
+  })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: seq is not a positive integer' })
+  @ApiNotFoundResponse({ description: 'PACK_NOT_FOUND, PACK_VERSION_NOT_FOUND' })
+  version(@Param('id') id: string, @Param('seq') seq: string) {
+    if (!/^[1-9]\d{0,8}$/.test(seq))
+      throw new ValidationFailed([{ field: 'seq', reason: 'must be a positive integer' }]);
+    return this.authoring.versionContent(id, Number(seq));
   }
 
   @Get('draft')

@@ -107,6 +107,16 @@ export class PackVersionsStore {
     return rows[0] ?? null;
   }
 
+  /** One published version with its content, by its sequence number in the pack. */
+  async versionBySeq(packId: string, seq: number): Promise<(PackVersionRow & { content: unknown }) | null> {
+    const rows: (PackVersionRow & { content: unknown })[] = await this.ds.query(
+      `SELECT ${VERSION_COLUMNS}, v.content FROM pack_versions v LEFT JOIN pack_active a ON a.version_id = v.id
+       WHERE v.pack_id = $1 AND v.seq = $2`,
+      [packId, seq],
+    );
+    return rows[0] ?? null;
+  }
+
   async draft(packId: string): Promise<DraftRow | null> {
     const rows: DraftRow[] = await this.ds.query(
       `SELECT pack_id AS "packId", content, revision, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM pack_drafts WHERE pack_id = $1`,

@@ -15,6 +15,7 @@ import { rejectionOf } from './ingest-quality';
 import { saveReceipts, saveRejections } from './record-intake.store';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
+import { stageEvents, type StagedEvent } from '../webhooks/webhooks.store';
 
 export type RowStatus = 'stored' | 'unchanged' | 'updated' | 'refused';
 
@@ -122,6 +123,7 @@ export class RecordIngest {
       for (const pass of passes(valid)) await this.pass(m, pass, subjects, reports, committed);
       await this.keepForQuality(m, rows, valid, reports);
       if (audit) await stageWritten(m, audit, reports);
+      await stageEvents(m, newListEntries(valid, reports));
     });
     committed.forEach((id) => changed.add(id));
     return reports;
@@ -235,6 +237,25 @@ function passes(rows: readonly Prepared[]): Prepared[][] {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A subject newly on a list (名单列入), announced to subscribed systems (list.entered) with the chunk. */
+function newListEntries(valid: readonly Prepared[], reports: readonly RowReport[]): StagedEvent[] {
+  return valid.flatMap(({ at, dto }) => {
+    const r = reports[at];
+    if (dto.type !== 'list_entry' || r.status !== 'stored') return [];
+    const payload = {
+      recordId: r.recordId,
+      subjectId: r.subjectId,
+      subject: r.subject ?? null,
+      listType: dto.listType ?? null,
+      decisionNumber: dto.decisionNumber,
+      source: dto.source,
+      decisionDate: dto.decisionDate,
+      listEndDate: dto.listEndDate ?? null,
+    };
+    return [{ kind: 'list.entered' as const, payload }];
+  });
+}
 
 /** The chunk's stored and updated rows, staged for the request's audit entry (nothing when none was written). */
 async function stageWritten(m: EntityManager, audit: PendingAudit, reports: readonly RowReport[]): Promise<void> {

@@ -19,6 +19,7 @@ import { RepairStore, type ApplicationRow, type Decision } from './repair.store'
 import { toApplicationView, type RepairApplicationView } from './repair.view';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
+import { stageEvents, type StagedEvent } from '../webhooks/webhooks.store';
 import { isUuid } from '../../common/uuid';
 
 /**
@@ -117,6 +118,7 @@ export class RepairService {
           subjectIds: [app.subjectId],
           change: { applicationId: app.id, status: 'approved', recordId: app.recordId, repairedAt: today },
         });
+      await stageEvents(m, [decidedEvent(app, 'approved', today, dto.department, dto.reason ?? null)]);
       return row;
     });
     if (!decided) throw await this.notPending(id);
@@ -140,6 +142,7 @@ export class RepairService {
           subjectIds: [app.subjectId],
           change: { applicationId: app.id, status: 'rejected', recordId: app.recordId },
         });
+      if (row) await stageEvents(m, [decidedEvent(app, 'rejected', today, dto.department, dto.reason)]);
       return row;
     });
     if (!decided) throw await this.notPending(id);
@@ -225,4 +228,26 @@ export class RepairService {
       return null;
     }
   }
+}
+
+/** A repair decision (信用修复决定) announced to subscribed systems (repair.decided), with its transaction. */
+function decidedEvent(
+  app: ApplicationRow,
+  decision: 'approved' | 'rejected',
+  on: string,
+  department: string,
+  reason: string | null,
+): StagedEvent {
+  return {
+    kind: 'repair.decided',
+    payload: {
+      applicationId: app.id,
+      recordId: app.recordId,
+      subjectId: app.subjectId,
+      decision,
+      decidedOn: on,
+      department,
+      reason: reason === null ? null : scrubIdNumbers(reason),
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ComputedTier } from './tier-computation';
+import { stageEvents } from '../webhooks/webhooks.store';
 
 export interface StoredTier {
   subjectId: string;
@@ -30,6 +31,24 @@ const COLUMNS = `subject_id AS "subjectId", industry, tier, score::float AS scor
   pack_version AS "packVersion", pack_hash AS "packHash", fired, facts, to_char(as_of, 'YYYY-MM-DD') AS "asOf",
   computed_at AS "computedAt"`;
 
+/** A change of tier as announced to subscribed systems (tier null: the tier was removed). */
+interface TierMove {
+  subjectId: string;
+  industry: string;
+  tier: string | null;
+  previousTier: string | null;
+  score: number | null;
+  packId: string;
+  packVersion: string;
+  asOf: string;
+}
+
+const announce = (m: EntityManager, moves: readonly TierMove[], trigger: string) =>
+  stageEvents(
+    m,
+    moves.map((move) => ({ kind: 'tier.changed' as const, payload: { ...move, trigger } })),
+  );
+
 /** What a save wrote: tiers that changed (a history row each) and tiers whose facts alone were brought up to date. */
 export interface SaveResult {
   readonly changed: number;
@@ -49,9 +68,17 @@ export interface SaveResult {
 export class TierStore {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * Each change of tier is announced (tier.changed, to subscribed systems) by an event staged in the same
+   * transaction: the caller's (`manager`), or one of its own.
+   */
   async save(all: readonly ComputedTier[], trigger: string, manager?: EntityManager): Promise<SaveResult> {
     const tiers = await this.onlyChanged(all, manager);
     if (tiers.length === 0) return { changed: 0, refreshed: 0 };
+    return manager ? this.write(tiers, trigger, manager) : this.ds.transaction((m) => this.write(tiers, trigger, m));
+  }
+
+  private async write(tiers: readonly ComputedTier[], trigger: string, manager: EntityManager): Promise<SaveResult> {
     const rows = tiers.map((t) => ({
       subject_id: t.subjectId,
       industry: t.evaluation.industry,
@@ -66,7 +93,7 @@ export class TierStore {
       as_of: t.asOf,
       fingerprint: t.fingerprint,
     }));
-    const result: Array<{ changed: number; written: number }> = await (manager ?? this.ds.manager).query(
+    const result: Array<{ changed: number; written: number; moves: TierMove[] }> = await manager.query(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(subject_id uuid, industry text, tier text, score numeric,
            pack_id text, pack_version text, pack_hash text, fired jsonb, facts jsonb, inspection_policy jsonb,
@@ -96,12 +123,16 @@ export class TierStore {
          SELECT c.subject_id, c.industry, c.tier, c.previous_tier, c.score, c.pack_id, c.pack_version, c.pack_hash, c.fired,
            c.facts, c.as_of, $2 FROM changed c JOIN upserted u ON u.subject_id = c.subject_id AND u.industry = c.industry
          WHERE c.moved
-         RETURNING 1
+         RETURNING subject_id, industry, tier, previous_tier, score, pack_id, pack_version, as_of
        )
-       SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM upserted)::int AS written`,
+       SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM upserted)::int AS written,
+         (SELECT coalesce(json_agg(json_build_object('subjectId', subject_id, 'industry', industry, 'tier', tier,
+            'previousTier', previous_tier, 'score', score::float, 'packId', pack_id, 'packVersion', pack_version,
+            'asOf', to_char(as_of, 'YYYY-MM-DD'))), '[]'::json) FROM history) AS moves`,
       [JSON.stringify(rows), trigger],
     );
     const changed = result[0]?.changed ?? 0;
+    await announce(manager, result[0]?.moves ?? [], trigger);
     return { changed, refreshed: (result[0]?.written ?? 0) - changed };
   }
 
@@ -123,19 +154,25 @@ export class TierStore {
    * is a history row in the same statement (tier and score NULL, previous_tier the tier removed). Answers how many.
    */
   async dropInapplicable(industry: string, kinds: readonly string[], asOf: string, trigger: string): Promise<number> {
-    const [row]: Array<{ n: number }> = await this.ds.query(
-      `WITH removed AS (
+    return this.ds.transaction(async (m) => {
+      const [row]: Array<{ n: number; moves: TierMove[] }> = await m.query(
+        `WITH removed AS (
          DELETE FROM credit_tiers t USING subjects s WHERE s.id = t.subject_id AND t.industry = $1 AND NOT (s.kind = ANY($2::text[]))
          RETURNING t.subject_id, t.industry, t.tier, t.pack_id, t.pack_version, t.pack_hash
        ), logged AS (
          INSERT INTO credit_tier_history (subject_id, industry, tier, previous_tier, score, pack_id, pack_version, pack_hash, fired, facts, as_of, trigger)
          SELECT subject_id, industry, NULL, tier, NULL, pack_id, pack_version, pack_hash, '[]'::jsonb, '{}'::jsonb, $3::date, $4 FROM removed
-         RETURNING 1
+         RETURNING subject_id, industry, previous_tier, pack_id, pack_version
        )
-       SELECT (SELECT count(*) FROM logged)::int AS n`,
-      [industry, kinds, asOf, trigger],
-    );
-    return row?.n ?? 0;
+       SELECT (SELECT count(*) FROM logged)::int AS n,
+         (SELECT coalesce(json_agg(json_build_object('subjectId', subject_id, 'industry', industry, 'tier', NULL,
+            'previousTier', previous_tier, 'score', NULL, 'packId', pack_id, 'packVersion', pack_version, 'asOf', $3::text)),
+            '[]'::json) FROM logged) AS moves`,
+        [industry, kinds, asOf, trigger],
+      );
+      await announce(m, row?.moves ?? [], trigger);
+      return row?.n ?? 0;
+    });
   }
 
   async current(subjectId: string): Promise<Array<StoredTier>> {

@@ -21,6 +21,15 @@ export class PackVersionDto {
   @ApiProperty({ description: 'The version in force (生效中)' }) active: boolean;
 }
 
+export class PackVersionContentDto extends PackVersionDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The content as published (pack.json format); for `measures`: {catalogue, rules}',
+  })
+  content: Record<string, unknown>;
+}
+
 export class PackVersionListDto {
   @ApiProperty({ type: [PackVersionDto], description: 'Newest first' }) items: PackVersionDto[];
 }
