@@ -25,6 +25,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const RepairPage = lazy(() => import('./pages/RepairPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
+const CommitmentsPage = lazy(() => import('./pages/CommitmentsPage'));
 const PacksPage = lazy(() => import('./pages/PacksPage'));
 const PackPage = lazy(() => import('./pages/PackPage'));
 const KeysPage = lazy(() => import('./pages/KeysPage'));
@@ -61,6 +62,7 @@ export function App() {
                 <Route path="/repair" element={<RepairPage />} />
                 <Route path="/records/import" element={<ImportPage />} />
                 <Route path="/quality" element={<QualityPage />} />
+                <Route path="/commitments" element={<CommitmentsPage />} />
                 <Route path="/packs" element={<PacksPage />} />
                 <Route path="/packs/:id" element={<PackPage />} />
                 <Route path="/keys" element={<KeysPage />} />

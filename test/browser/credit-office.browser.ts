@@ -11,6 +11,7 @@ describe('console journey: credit office', () => {
   let j: Journey;
   const department = '綦江区市场监督管理局';
   const apps: { id: string; decisionNumber: string }[] = [];
+  let commitment: { id: string; name: string };
   beforeAll(async () => {
     j = await startJourney('credit-office');
     // Two general penalties decided in May 2026: publicity at least 3 months (令第36号), so repairable on 2026-11-30.
@@ -45,13 +46,30 @@ describe('console journey: credit office', () => {
       expect([app.status, app.body.code]).toEqual([201, undefined]);
       apps.push({ id: app.body.id, decisionNumber });
     }
+    // A notify-and-commit commitment the department accepted in September, still pending.
+    const firm = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&limit=5')).body.items[3] as {
+      code: string;
+      name: string;
+    };
+    const rec = await http(j.t.url, 'POST', '/api/v1/records', {
+      type: 'commitment',
+      source: department,
+      decisionNumber: `綦市监诺〔2026〕${randomUUID().slice(0, 6)}号`,
+      subjectCode: firm.code,
+      subjectName: firm.name,
+      industry: 'food_drug',
+      commitmentStatus: 'pending',
+      decisionDate: '2026-09-15',
+    });
+    expect(rec.status).toBe(201);
+    commitment = { id: rec.body.record.id, name: firm.name };
   });
   afterAll(() => j?.close());
 
   it('approves and rejects repair applications, then finds them in the verified audit trail', async () => {
     const { page, shot } = j;
     await j.signIn(await j.t.createKey({ scopes: ['repair', 'audit'], department }));
-    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['信用修复', '审计日志']);
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['信用修复', '信用承诺', '审计日志']);
     await page.waitForURL(/\/console\/repair$/);
     await page.getByTestId(`approve-${apps[0].id}`).waitFor();
     await shot('repair-queue');
@@ -118,5 +136,57 @@ describe('console journey: credit office', () => {
     expect(text).toContain('哈希链完整');
     expect(text).toMatch(/[0-9a-f]{64}/);
     await shot('audit-verified');
+  });
+
+  it('records a breached commitment: the form refuses what the service would, the list shows the outcome', async () => {
+    const { page, shot } = j;
+    await page.locator('.ant-menu-item', { hasText: '信用承诺' }).click();
+    const button = page.getByTestId(`outcome-${commitment.id}`);
+    await button.waitFor();
+    await shot('commitments-pending');
+    await button.click();
+    await page.getByTestId('outcome-form').waitFor();
+    expect(await page.locator('[data-testid="outcome-form"] #department').inputValue()).toBe(department);
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/commitment-outcome') && r.method() === 'POST') sent += 1;
+    });
+    await page.getByText('违背承诺 / 虚假承诺').click();
+    await page.getByTestId('breach-warning').waitFor();
+    // Nothing is sent while the date and the finding are missing, or the date is before the commitment.
+    const ok = page
+      .getByRole('dialog')
+      .filter({ has: page.getByTestId('outcome-form') })
+      .getByRole('button', { name: /确\s*定/ });
+    await ok.click();
+    await page.getByText('请选择认定日期').waitFor();
+    await page.getByText('请填写核查情况').waitFor();
+    const date = page.locator('[data-testid="outcome-form"] #date');
+    await date.click();
+    await date.fill('2026-09-01');
+    await date.press('Enter');
+    await page.getByText('不得早于承诺日期 2026-09-15').waitFor();
+    expect(sent).toBe(0);
+    await date.click();
+    await date.fill('2026-11-25');
+    await date.press('Enter');
+    await page
+      .locator('[data-testid="outcome-form"] #reason')
+      .fill('核查发现承诺的食品经营条件与实际不符，属虚假承诺。');
+    await shot('commitment-outcome-form');
+    await ok.click();
+    await button.waitFor({ state: 'detached' });
+    expect(sent).toBe(1);
+    const api = (await http(j.t.url, 'GET', `/api/v1/records/${commitment.id}/commitment-outcome`)).body;
+    expect(api.outcome).toMatchObject({ outcome: 'breached', date: '2026-11-25', legalBasis: '国办发〔2020〕42号' });
+
+    await page.locator('[data-testid="commitment-status"]').getByText('违背承诺').click();
+    const row = page.locator('[data-testid="commitments-table"] .ant-table-row', { hasText: commitment.name });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('违背承诺');
+    expect(text).toContain('2026-11-25');
+    expect(text).toContain('国办发〔2020〕42号');
+    await shot('commitments-breached');
   });
 });

@@ -104,5 +104,71 @@ describe('console journey: data officer', () => {
     const cells = await row.locator('td').allInnerTexts();
     expect(cells.slice(1, 4).map(Number)).toEqual([api?.received, api?.accepted, api?.refused]);
     await shot('quality');
+
+    // The failing rows behind the rates: the department's refused row with its field and reason.
+    await row.locator('td').first().getByText('綦江区市场监督管理局').click();
+    const failures = page.locator('[data-testid="failures-table"] .ant-table-row', {
+      hasText: `綦市监罚〔2026〕${run}-2号`,
+    });
+    await failures.waitFor();
+    const failure = await failures.innerText();
+    expect(failure).toContain('不合规');
+    expect(failure).toContain('subjectCode');
+    expect(failure).toContain(bad);
+    const apiFailures = (
+      await http(j.t.url, 'GET', `/api/v1/quality/failures?department=${encodeURIComponent('綦江区市场监督管理局')}`)
+    ).body;
+    expect(
+      apiFailures.items.some((f: { decisionNumber: string }) => f.decisionNumber === `綦市监罚〔2026〕${run}-2号`),
+    ).toBe(true);
+    await shot('quality-failures');
+
+    // Ledgers: declare November for the department; 上报率 then shows received ÷ declared.
+    await page.getByTestId('tab-ledgers').click();
+    await page.getByTestId('ledgers-table').waitFor();
+    await page.getByTestId('ledger-new').click();
+    const form = page.getByTestId('ledger-form');
+    await form.waitFor();
+    expect(await form.locator('#department').inputValue()).toBe('綦江区市场监督管理局');
+    const save = page
+      .getByRole('dialog')
+      .filter({ has: form })
+      .getByRole('button', { name: /保\s*存/ });
+    await save.click();
+    await page.getByText('请选择月份').waitFor();
+    await page.getByText('请输入应上报数').waitFor();
+    await form.locator('#period').click();
+    await form.locator('#period').fill('2026-11');
+    await form.locator('#period').press('Enter');
+    await form.locator('#declared').fill('40');
+    await form.locator('#note').fill('2026年11月行政处罚台账');
+    await form.locator('#declared').click();
+    await form.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
+    await shot('quality-ledger-form');
+    await save.click();
+    const ledger = page.locator('[data-testid="ledgers-table"] .ant-table-row', { hasText: '2026-11' });
+    await ledger.waitFor();
+    expect(await ledger.innerText()).toContain('40');
+    const ledgers = (await http(j.t.url, 'GET', '/api/v1/quality/ledgers?from=2026-11-01&to=2026-11-30')).body.items;
+    expect(ledgers).toContainEqual(
+      expect.objectContaining({ department: '綦江区市场监督管理局', period: '2026-11', declared: 40 }),
+    );
+    await shot('quality-ledgers');
+
+    // Corrected: declaring the month again replaces the count.
+    await page.getByTestId('ledger-edit-2026-11').click();
+    await form.waitFor();
+    expect(await form.locator('#period').isDisabled()).toBe(true);
+    await form.locator('#declared').fill('50');
+    await save.click();
+    await page.locator('[data-testid="ledgers-table"] .ant-table-row', { hasText: '50' }).waitFor();
+    const dept = (
+      await http(j.t.url, 'GET', `/api/v1/quality/statistics?department=${encodeURIComponent('綦江区市场监督管理局')}`)
+    ).body.departments[0];
+    expect(dept.reported.declared).toBe(50);
+    await page.locator('.ant-tabs-tab', { hasText: '质量统计' }).click();
+    const rate = `${((dept.reported.rate as number) * 100).toFixed(2)}%`;
+    await page.locator('[data-testid="quality-table"] .ant-table-row', { hasText: rate }).first().waitFor();
+    await shot('quality-reported-rate');
   });
 });

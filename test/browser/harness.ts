@@ -59,7 +59,12 @@ export async function startJourney(
     if (leaks.length)
       throw new Error(`A full resident ID number is on the screen of "${label}" (${leaks.length} time(s))`);
     n += 1;
-    await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${label}.png`), fullPage: true });
+    // Animations fast-forwarded: a closing dropdown or a leaving message is not caught half-faded.
+    await page.screenshot({
+      path: join(dir, `${String(n).padStart(2, '0')}-${label}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
   };
   const signIn = async (key: string) => {
     await page.goto(`${t.url}/console`);

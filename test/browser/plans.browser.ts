@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
 import { http } from '../helpers/app';
 import { startJourney, type Journey } from './harness';
 
@@ -68,6 +70,24 @@ describe('console journey: inspection plans', () => {
     const csv = readFileSync(file, 'utf8');
     expect(csv.startsWith('\uFEFFposition,')).toBe(true);
     expect(csv.split('\r\n').filter(Boolean).length).toBeGreaterThanOrEqual(drawn + 1);
+
+    // Excel beside CSV: Chinese column titles, the CSV's rows cell by cell.
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByTestId('export-xlsx').click();
+    const xlsx = await xlsxDownload;
+    expect(xlsx.suggestedFilename()).toBe(`inspection-plan-${planId}.xlsx`);
+    const book = new Workbook();
+    await book.xlsx.readFile(await xlsx.path());
+    const sheet = book.getWorksheet('抽查名单')!;
+    const csvRows: string[][] = parse(csv.replace(/^\uFEFF/, ''));
+    const sheetRows: string[][] = [];
+    sheet.eachRow((r) => {
+      const v = (r.values as unknown[]).slice(1);
+      sheetRows.push(csvRows[0].map((_, i) => (v[i] === null || v[i] === undefined ? '' : String(v[i]))));
+    });
+    expect(sheetRows[0].slice(0, 3)).toEqual(['序号', '主体ID', '主体名称']);
+    expect(sheetRows.slice(1)).toEqual(csvRows.slice(1));
+    expect(sheetRows).toHaveLength(drawn + 1);
 
     // A date outside the plan's period: the service refuses it, the reason shows under the date field.
     await page.getByTestId('record-0').click();

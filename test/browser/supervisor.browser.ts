@@ -1,5 +1,7 @@
+import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { generateDemo } from '../../src/modules/demo/demo-data';
+import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http } from '../helpers/app';
 import { startJourney, type Journey } from './harness';
 
@@ -17,20 +19,53 @@ describe('console journey: supervisor', () => {
     const { subjects } = generateDemo(j.t.app.get(Clock).today(), 60);
     const p = subjects.find((s) => s.kind === 'natural_person')!;
     person = { idNumber: p.idNumber!, name: p.name };
+    // A tier change after the demo load (a serious food-safety penalty) and a plan whose results are due.
+    const firm = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&industry=food_drug&tier=A&limit=1'))
+      .body.items[0];
+    const penalty = await http(j.t.url, 'POST', '/api/v1/records', {
+      type: 'penalty',
+      source: '綦江区市场监督管理局',
+      decisionNumber: '綦市监罚〔2026〕总览-1号',
+      subjectName: firm.name,
+      subjectCode: firm.code,
+      industry: 'food_drug',
+      sector: 'food',
+      severity: 'serious',
+      penaltyTypes: ['fine'],
+      fineAmount: 3,
+      decisionDate: '2026-11-20',
+    });
+    expect(penalty.status).toBe(201);
+    await j.t.app.get(TieringService).idle();
+    const plan = await http(j.t.url, 'POST', '/api/v1/inspection-plans', {
+      department: '綦江区市场监督管理局',
+      industry: 'food_drug',
+      period: { from: '2026-12-01', to: '2026-12-31' },
+      seed: '总览-待检查',
+      inspectors: [1, 2, 3].map((i) => ({ id: `QJ-${i}`, name: `检查员${i}`, department: '綦江区市场监督管理局' })),
+    });
+    expect(plan.status).toBe(201);
   });
-  afterAll(() => j?.close());
+  afterAll(async () => {
+    // The journeys share one database: the plan drawn for the overview goes, so the plans journey starts
+    // from an empty list whichever runs first (no route deletes a plan; its items go with it, ON DELETE CASCADE).
+    await j?.t.app.get(DataSource).query(`DELETE FROM inspection_plans WHERE seed = $1`, ['总览-待检查']);
+    await j?.close();
+  });
 
   it('reads the overview, finds a company, opens its page and prints its credit report', async () => {
     const { page, shot } = j;
-    await j.signIn(await j.t.createKey({ scopes: ['tiers', 'subjects', 'records'] }));
+    await j.signIn(await j.t.createKey({ scopes: ['tiers', 'subjects', 'records', 'inspections'] }));
     await page.waitForURL(/\/console\/overview$/);
     expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual([
       '监管总览',
       '主体查询',
+      '双随机抽查',
       '记录导入',
       '双公示质量',
+      '信用承诺',
     ]);
-    await page.locator('[data-testid="chart"] canvas').waitFor();
+    await page.locator('[data-testid="chart"] canvas').first().waitFor();
     // The table under the chart carries the API's numbers.
     const api = await http<{ items: { industry: string; subjects: number }[] }>(
       j.t.url,
@@ -47,6 +82,55 @@ describe('console journey: supervisor', () => {
       0,
     );
     expect(shownTotal).toBe(total);
+
+    // Tiers over time (food and drug, monthly): the chart drawn, its table the API's numbers per period.
+    await page.locator('[data-testid="trend-card"] [data-testid="chart"] canvas').waitFor();
+    const trend = (await http(j.t.url, 'GET', '/api/v1/tiering/trend?industry=food_drug&granularity=month')).body;
+    expect(trend.periods).toHaveLength(12);
+    const trendRows = page.locator('[data-testid="trend-table"] .ant-table-row');
+    await expect(trendRows.count()).resolves.toBe(12);
+    const last = await trendRows.first().locator('td').allInnerTexts(); // newest first
+    expect(last[0]).toBe(trend.periods[11]);
+    const lastTotal = (trend.items as { period: string; subjects: number }[])
+      .filter((i) => i.period === trend.periods[11])
+      .reduce((a, b) => a + b.subjects, 0);
+    expect(lastTotal).toBeGreaterThan(0);
+    expect(Number(last[last.length - 1])).toBe(lastTotal);
+    // A period before any tier was stored is shown as no data (—), not as zero subjects.
+    const counted = new Set((trend.items as { period: string }[]).map((i) => i.period));
+    const before = (trend.periods as string[]).findIndex((p) => !counted.has(p));
+    expect(before).toBeGreaterThanOrEqual(0); // the demo's history starts on the day it was loaded
+    const empty = await trendRows
+      .nth(11 - before)
+      .locator('td')
+      .allInnerTexts();
+    expect([empty[0], empty[empty.length - 1]]).toEqual([trend.periods[before], '—']);
+
+    // Inspections due: the plan drawn above, its count as the API's.
+    const due = (await http(j.t.url, 'GET', '/api/v1/inspections/due?limit=8')).body;
+    expect(due.total).toBeGreaterThan(0);
+    const dueRows = page.locator('[data-testid="due-table"] .ant-table-row');
+    await dueRows.first().waitFor();
+    await expect(dueRows.count()).resolves.toBe(Math.min(8, due.total));
+    expect(await dueRows.first().locator('td').first().innerText()).toBe(due.items[0].subject.name);
+    expect(await page.getByTestId('due-card').locator('.ant-statistic-content-value').first().innerText()).toBe(
+      String(due.total),
+    );
+
+    // Recent tier changes: newest first, the penalty's A → C (or lower) at the top with its trigger.
+    const changes = (await http(j.t.url, 'GET', '/api/v1/tiering/changes?limit=8')).body.items;
+    expect(changes[0].trigger).toMatch(/^records:/);
+    const latest = page.locator('[data-testid="changes-table"] .ant-table-row').first();
+    await latest.waitFor();
+    const cells = await latest.locator('td').allInnerTexts();
+    expect(cells[1]).toBe(changes[0].subject.name);
+    const moved = latest.getByTestId('tier-move').locator('[data-tier]');
+    expect([await moved.nth(0).getAttribute('data-tier'), await moved.nth(1).getAttribute('data-tier')]).toEqual([
+      'A',
+      changes[0].tier,
+    ]);
+    expect(changes[0].previousTier).toBe('A');
+    expect(cells[4]).toBe('信用记录变更');
     await shot('overview');
 
     await page.getByText('English', { exact: true }).click();

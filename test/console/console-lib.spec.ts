@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { admits, homePath, PAGES, visiblePages } from '../../console/src/lib/access';
 import { creditCodeOk, idNumberCheckOk, looksLikeIdNumber, maskIdNumber } from '../../console/src/lib/pii';
+import { triggerLabel } from '../../console/src/lib/labels';
 import { fieldPath, mapProblemToForm } from '../../console/src/lib/problem';
 import { isValidUscc, USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { residentIdCheckChar } from '../../src/common/identifiers/resident-id';
@@ -80,7 +81,25 @@ describe('console: pages follow the key’s scopes as the service does', () => {
     expect(homePath(['feedback'])).toBeNull();
   });
 
+  it('shows the commitments page to keys with records or repair, as GET /api/v1/commitments admits', () => {
+    expect(visiblePages(['repair']).map((p) => p.id)).toEqual(['repair', 'commitments']);
+    expect(visiblePages(['records']).map((p) => p.id)).toEqual(['import', 'quality', 'commitments']);
+    expect(visiblePages(['tiers']).map((p) => p.id)).toEqual(['overview']);
+  });
+
   it('names only scopes the service knows', () => {
     for (const p of PAGES) for (const s of p.scopes) expect(SCOPES).toContain(s);
+  });
+});
+
+describe('console: tier history triggers in words', () => {
+  it('names each trigger the service writes, by its prefix, and shows an unknown one as it is', () => {
+    expect(triggerLabel('records:ingest', 'zh')).toBe('信用记录变更');
+    expect(triggerLabel('pack:publish:food_drug', 'en')).toBe('Rule pack changed');
+    expect(triggerLabel('first-read', 'zh')).toBe('首次评价');
+    expect(triggerLabel('demo-load', 'zh')).toBe('演示数据');
+    expect(triggerLabel('batch', 'zh')).toBe('批量分级');
+    expect(triggerLabel('daily', 'en')).toBe('Daily run');
+    expect(triggerLabel('manual-fix', 'zh')).toBe('manual-fix');
   });
 });

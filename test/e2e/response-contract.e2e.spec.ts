@@ -273,6 +273,10 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('POST', '/api/v1/tiering/runs', {}, { body: {} });
     await call('GET', '/api/v1/tiering/distribution');
     await call('GET', '/api/v1/tiering/distribution', {}, { query: `region=${region}` });
+    await call('GET', '/api/v1/tiering/trend', {}, { query: `region=${region}&granularity=week&from=2026-10-01` });
+    expect(
+      (await call('GET', '/api/v1/tiering/changes', {}, { query: `region=${region}` })).body.items.length,
+    ).toBeGreaterThan(0);
   });
 
   it('packs, facts, drafts, explain, lint, simulation, publish and rollback', async () => {
@@ -495,6 +499,9 @@ describe('response contract: every 2xx JSON answer matches its documented schema
       (await call('GET', '/api/v1/inspections/statistics', {}, { query: `industry=food_drug&region=${region}` })).body
         .neverInspected.count,
     ).toBeGreaterThan(0);
+    expect(
+      (await call('GET', '/api/v1/inspections/due', {}, { query: 'industry=food_drug&limit=100' })).body.total,
+    ).toBeGreaterThan(0);
   });
 
   it('credit repair and commitment outcomes', async () => {
@@ -539,6 +546,13 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     };
     await call('POST', '/api/v1/records/{id}/commitment-outcome', { id: ids.commitment }, { body: outcome });
     await call('GET', '/api/v1/records/{id}/commitment-outcome', { id: ids.commitment });
+    const commitments = await call(
+      'GET',
+      '/api/v1/commitments',
+      {},
+      { query: `department=${encodeURIComponent(department)}` },
+    );
+    expect(commitments.body.items.map((c: { id: string }) => c.id)).toContain(ids.commitment);
   });
 
   it('data quality and credit reports', async () => {

@@ -547,6 +547,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tiering/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tiers over time (信用等级变化趋势): subjects per industry and tier at the end of each day, week or month
+         * @description Counted from tier history (信用等级变更记录): for each period the latest history row of each subject and industry dated on or before its last day. A tier removed counts nowhere; a subject first tiered later counts from then. Every period is listed in `periods`, counted or not.
+         */
+        get: operations["tiering.trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent tier changes (最近信用等级变更): subject, from → to tier, trigger; newest first
+         * @description History rows whose tier moved (a first tier, a new tier or a removal); a score or rule change within the same tier is left out. A natural person shows the ID number masked.
+         */
+        get: operations["tiering.changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/outbox": {
         parameters: {
             query?: never;
@@ -759,6 +799,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspections/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspections due (待检查): subjects drawn in a plan whose result is not recorded yet
+         * @description The plan's period ending soonest first; `overdue` when it ended before today (China Standard Time). Record a result with POST /api/v1/inspection-plans/{planId}/items/{itemId}/result.
+         */
+        get: operations["inspections.due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspection-plans": {
         parameters: {
             query?: never;
@@ -807,7 +867,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Publish (一公开) a plan: CSV, or JSON with the inputs and seed needed to re-run the draw */
+        /** Publish (一公开) a plan: CSV, Excel, or JSON with the inputs and seed needed to re-run the draw */
         get: operations["inspectionPlans.export"];
         put?: never;
         post?: never;
@@ -950,6 +1010,26 @@ export interface paths {
          * @description For a pending commitment record, by the department that accepted it (its source). A breach (违背承诺 / 虚假承诺) sets the record to breached with its date and the legal basis 国办发〔2020〕42号: it is then negative information in force, counted by commitmentsBreachedLast36Months, so tiers fall and checks deny notify-and-commit (不适用告知承诺制) until it is repaired (POST /api/v1/repair-applications for this record). Once per commitment: 409 COMMITMENT_ALREADY_DECIDED.
          */
         post: operations["commitments.record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credit commitments (信用承诺) with their outcome, newest first
+         * @description Commitment records (type commitment) with the subject (a natural person masked), the accepting department, the state (pending 待核查 / fulfilled 已履行 / breached 违背承诺) and the outcome recorded by POST /api/v1/records/{id}/commitment-outcome. Keyset pages: pass `nextCursor` back as `cursor`.
+         */
+        get: operations["commitments.list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2578,6 +2658,88 @@ export interface components {
             /** @description Per industry and tier (分行业信用等级分布) */
             items: components["schemas"]["TierCountDto"][];
         };
+        TierTrendPointDto: {
+            /**
+             * Format: date
+             * @description First day of the period (周期起始日)
+             * @example 2026-11-01
+             */
+            period: string;
+            /**
+             * @description Industry (行业)
+             * @enum {string}
+             */
+            industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            /**
+             * @description Credit tier (信用等级)
+             * @example B
+             */
+            tier: string;
+            /** @description Subjects holding the tier at the end of the period (期末主体数) */
+            subjects: number;
+        };
+        TierTrendDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            /** @enum {string|null} */
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | null;
+            region: string | null;
+            /** @description Every period in order (周期), counted or not */
+            periods: string[];
+            /** @description Per period, industry and tier; a tier nobody held in a period is absent (0) */
+            items: components["schemas"]["TierTrendPointDto"][];
+        };
+        SubjectBriefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Name (名称) */
+            name: string;
+            /**
+             * @description Kind of subject (主体类型)
+             * @example legal_person
+             * @enum {string}
+             */
+            kind: "legal_person" | "unincorporated_org" | "individual_business" | "natural_person" | "public_body";
+            /** @description Unified social credit code (统一社会信用代码) */
+            code: string | null;
+            /** @description A natural person: the ID number masked (脱敏) */
+            idMasked: string | null;
+        };
+        TierMoveDto: {
+            /**
+             * @description History row id (a bigint, as digits)
+             * @example 1042
+             */
+            id: string;
+            subject: components["schemas"]["SubjectBriefDto"];
+            /** @enum {string} */
+            industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            /** @description Tier before (变更前等级); null for the first */
+            previousTier: string | null;
+            /** @description Tier after (变更后等级); null when removed */
+            tier: string | null;
+            score: number | null;
+            /**
+             * @description What caused it (触发原因): records:<reason>, batch, daily, first-read, pack:<kind>:<pack>, demo-load
+             * @example record-change
+             */
+            trigger: string;
+            /**
+             * Format: date
+             * @description Evaluation date (评价基准日)
+             */
+            asOf: string;
+            /** Format: date-time */
+            computedAt: string;
+        };
+        TierMovesDto: {
+            /** @description Newest first */
+            items: components["schemas"]["TierMoveDto"][];
+        };
         SubjectPageResponse: {
             items: components["schemas"]["SubjectResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -3252,6 +3414,53 @@ export interface components {
              */
             to: string;
         };
+        DueInspectorDto: {
+            /** @description Inspector id (执法人员编号) */
+            id: string;
+            /** @description Name (姓名) */
+            name: string | null;
+        };
+        DueInspectionDto: {
+            /**
+             * Format: uuid
+             * @description Plan item (抽查对象) id: POST …/items/{itemId}/result records it
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @description Plan (抽查计划) id
+             */
+            planId: string;
+            /** @description Department making the plan (实施部门) */
+            department: string;
+            /** @enum {string} */
+            industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            /** @description Period of the plan (检查期间) */
+            period: components["schemas"]["PlanPeriodDto"];
+            subject: components["schemas"]["SubjectBriefDto"];
+            /** @description Tier when drawn (抽取时信用等级) */
+            tier: string;
+            /** @description Why drawn: lead 投诉举报线索, due 检查频次到期, ratio 按比例随机 */
+            reason: string;
+            /** @description On-site inspection (现场检查) */
+            onSite: boolean;
+            inspectors: components["schemas"]["DueInspectorDto"][];
+            /** @description The plan's period ended before today with no result (逾期未录入) */
+            overdue: boolean;
+        };
+        DueInspectionsDto: {
+            /**
+             * Format: date
+             * @description Today (China Standard Time), what overdue is measured against
+             */
+            today: string;
+            /** @description Items with no result, for the filter (待检查总数) */
+            total: number;
+            /** @description Of them, past their plan period (逾期) */
+            overdue: number;
+            /** @description Period ending soonest first */
+            items: components["schemas"]["DueInspectionDto"][];
+        };
         DrawTierSummaryDto: {
             /** @description Credit tier (信用等级) */
             tier: string;
@@ -3828,6 +4037,73 @@ export interface components {
             outcome: components["schemas"]["CommitmentOutcomeViewDto"];
             /** @description The commitment record after the outcome (commitmentStatus, commitmentStatusDate, details) */
             record: components["schemas"]["RecordViewDto"];
+        };
+        CommitmentListOutcomeDto: {
+            /**
+             * @description Kind of commitment (承诺类型)
+             * @enum {string}
+             */
+            kind: "notify_and_commit" | "repair" | "voluntary";
+            /**
+             * @description fulfilled 已履行 / breached 违背承诺
+             * @enum {string}
+             */
+            outcome: "fulfilled" | "breached";
+            /**
+             * Format: date
+             * @description Date found (认定日期)
+             */
+            date: string;
+            /** @description Department that recorded it (认定部门) */
+            department: string;
+            /** @description What was found (核查情况) */
+            reason: string;
+            /** @description Legal basis of a breach (失信认定依据) */
+            legalBasis: string | null;
+            /** @description API key name (caller system) */
+            caller: string | null;
+        };
+        CommitmentListItemDto: {
+            /**
+             * Format: uuid
+             * @description The commitment record (信用承诺记录)
+             */
+            id: string;
+            subject: components["schemas"]["SubjectBriefDto"];
+            /** @description Department that accepted the commitment (承诺受理部门) */
+            source: string;
+            /** @description Document number (文书号) */
+            decisionNumber: string;
+            /**
+             * @description Industry (行业)
+             * @example fire_safety
+             */
+            industry: string;
+            /**
+             * Format: date
+             * @description Date of the commitment (承诺日期)
+             */
+            decisionDate: string;
+            /** @description Record status (记录状态): active, repaired, revoked */
+            status: string;
+            /**
+             * @description pending 待核查, fulfilled 已履行, breached 违背承诺
+             * @enum {string}
+             */
+            commitmentStatus: "pending" | "fulfilled" | "breached";
+            /**
+             * Format: date
+             * @description Date of the outcome (履约状态日期)
+             */
+            commitmentStatusDate: string | null;
+            /** @description The outcome recorded through POST …/commitment-outcome; null while pending or when it came with the record */
+            outcome: components["schemas"]["CommitmentListOutcomeDto"] | null;
+        };
+        CommitmentPageDto: {
+            /** @description Newest commitment first */
+            items: components["schemas"]["CommitmentListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ReportedDto: {
             /**
@@ -7031,6 +7307,161 @@ export interface operations {
             };
         };
     };
+    "tiering.trend": {
+        parameters: {
+            query?: {
+                /** @description Only this industry (行业); default every industry */
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety";
+                /** @description First day (起始日期), YYYY-MM-DD; default by granularity: twelve months (month), twelve weeks (week) or thirty days (day) up to `to` */
+                from?: string;
+                /** @description Last day (截止日期), YYYY-MM-DD; default today (China Standard Time) */
+                to?: string;
+                /** @description Period (统计周期): day 日, week 周 (from Monday), month 月; at most 400 periods */
+                granularity?: "day" | "week" | "month";
+                /** @description Administrative division code prefix (行政区划代码前缀) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per period, industry and tier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierTrendDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: a date not YYYY-MM-DD or not a calendar day, from after to, more than 400 periods, industry or granularity unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "tiering.changes": {
+        parameters: {
+            query?: {
+                /** @description Only this industry (行业) */
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety";
+                /** @description Administrative division code prefix (行政区划代码前缀) */
+                region?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierMovesDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: industry unknown, region or limit invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     "audit.outboxStatus": {
         parameters: {
             query?: never;
@@ -8022,6 +8453,80 @@ export interface operations {
             };
         };
     };
+    "inspections.due": {
+        parameters: {
+            query?: {
+                /** @description Only plans of this industry (行业) */
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety";
+                /** @description Only plans of this department (实施部门) */
+                department?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueInspectionsDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: industry unknown, department or limit invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes inspections (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     "inspectionPlans.list": {
         parameters: {
             query?: {
@@ -8262,7 +8767,8 @@ export interface operations {
     "inspectionPlans.export": {
         parameters: {
             query?: {
-                format?: "csv" | "json";
+                /** @description json (with the inputs to re-run the draw), csv (UTF-8 with BOM) or xlsx (Excel, Chinese column titles) */
+                format?: "csv" | "json" | "xlsx";
             };
             header?: never;
             path: {
@@ -8272,7 +8778,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A file to publish: JSON (format=json, the default) with the plan, the inputs and how to re-run the draw; or CSV (format=csv), UTF-8 with BOM, one line per subject drawn */
+            /** @description A file to publish: JSON (format=json, the default) with the plan, the inputs and how to re-run the draw; CSV (format=csv), UTF-8 with BOM, one line per subject drawn; or Excel (format=xlsx): sheet 抽查名单 with the CSV rows under Chinese column titles, sheet 计划信息 */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8281,9 +8787,10 @@ export interface operations {
                     "application/json": components["schemas"]["PlanExportDto"];
                     /** @example position,subjectId,subjectName,subjectCode,subjectIdMasked,tier,reason,inspector1,inspector2,onSite,keyItemsFull,result,resultDate */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: id is not a UUID, format not csv or json */
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: id is not a UUID, format not csv, json or xlsx */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9057,6 +9564,82 @@ export interface operations {
             };
             /** @description RFC 9457 problem (application/problem+json): COMMITMENT_NOT_APPLICABLE (not a commitment record) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "commitments.list": {
+        parameters: {
+            query?: {
+                /** @description Only commitments in this state: pending 待核查, fulfilled 已履行, breached 违背承诺 */
+                status?: "pending" | "fulfilled" | "breached";
+                /** @description Only commitments accepted by this department (承诺受理部门: the record source) */
+                department?: string;
+                limit?: number;
+                /** @description Opaque: the nextCursor of the previous page, passed back unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentPageDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: status unknown, department, limit or cursor invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records, repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

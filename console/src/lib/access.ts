@@ -4,7 +4,17 @@
  * or admin). The service still decides every call; this only keeps out of sight what would be refused.
  */
 export type PageId =
-  'overview' | 'subjects' | 'check' | 'plans' | 'packs' | 'import' | 'quality' | 'repair' | 'audit' | 'keys';
+  | 'overview'
+  | 'subjects'
+  | 'check'
+  | 'plans'
+  | 'packs'
+  | 'import'
+  | 'quality'
+  | 'repair'
+  | 'commitments'
+  | 'audit'
+  | 'keys';
 export type GroupId = 'supervision' | 'rules' | 'credit' | 'check' | 'system';
 
 export interface PageDef {
@@ -81,6 +91,15 @@ export const PAGES: readonly PageDef[] = [
     zh: '信用修复',
     en: 'Credit repair',
     scopes: ['repair'],
+    built: true,
+  },
+  {
+    id: 'commitments',
+    group: 'credit',
+    path: '/commitments',
+    zh: '信用承诺',
+    en: 'Commitments',
+    scopes: ['records', 'repair'],
     built: true,
   },
   {

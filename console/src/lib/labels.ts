@@ -106,3 +106,18 @@ export function label(
   const e = map[code];
   return e ? (lang === 'zh' ? e.zh : e.en) : code;
 }
+
+/** What caused a tier change (tier history's trigger), in words; `records:<reason>` and `pack:<kind>:<id>` by their prefix. */
+export function triggerLabel(trigger: string, lang: Lang): string {
+  const [head] = trigger.split(':');
+  const known: Record<string, { zh: string; en: string }> = {
+    records: { zh: '信用记录变更', en: 'Records changed' },
+    pack: { zh: '规则包变更', en: 'Rule pack changed' },
+    batch: { zh: '批量分级', en: 'Batch run' },
+    daily: { zh: '每日分级', en: 'Daily run' },
+    'first-read': { zh: '首次评价', en: 'First evaluation' },
+    'demo-load': { zh: '演示数据', en: 'Demo data' },
+  };
+  const k = known[head];
+  return k ? (lang === 'zh' ? k.zh : k.en) : trigger;
+}

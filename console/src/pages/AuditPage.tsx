@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
+import { PagedTable, useCursorPages } from '../components/Pager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import type { Problem } from '../lib/problem';
@@ -42,8 +43,8 @@ const KINDS = [
 export default function AuditPage() {
   const { t } = useLang();
   const [filters, setFilters] = useState<Filters>({});
-  const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
-  const afterSeq = pages[pages.length - 1];
+  const pages = useCursorPages<number>();
+  const afterSeq = pages.cursor;
   const { data, loading, problem } = useApi(
     () =>
       unwrap(
@@ -134,7 +135,7 @@ export default function AuditPage() {
           layout="inline"
           style={{ rowGap: 8 }}
           onFinish={(v) => {
-            setPages([undefined]);
+            pages.reset();
             setFilters(v);
           }}
         >
@@ -166,17 +167,16 @@ export default function AuditPage() {
             </Button>
           </Form.Item>
         </Form>
-        <ProblemAlert problem={problem} style={{ marginTop: 12 }} />
-        <Table<Entry>
-          style={{ marginTop: 12 }}
-          rowKey="seq"
-          size="small"
+        <PagedTable<Entry, number>
+          problem={problem}
           loading={loading}
-          dataSource={data?.items ?? []}
-          pagination={false}
-          data-testid="audit-table"
+          items={data?.items}
+          pages={pages}
+          next={data?.nextAfterSeq}
+          testId="audit-table"
+          empty={t('没有符合条件的审计记录。', 'No audit entry matches.')}
+          rowKey="seq"
           scroll={{ x: 1000 }}
-          locale={{ emptyText: t('没有符合条件的审计记录。', 'No audit entry matches.') }}
           expandable={{
             expandedRowRender: (e) => (
               <pre style={{ fontSize: 11, maxHeight: 300, overflow: 'auto', margin: 0 }}>
@@ -200,17 +200,6 @@ export default function AuditPage() {
             },
           ]}
         />
-        <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
-          <Button disabled={pages.length <= 1} onClick={() => setPages((p) => p.slice(0, -1))}>
-            {t('上一页', 'Previous')}
-          </Button>
-          <Button
-            disabled={data?.nextAfterSeq === null || data?.nextAfterSeq === undefined}
-            onClick={() => setPages((p) => [...p, data!.nextAfterSeq!])}
-          >
-            {t('下一页', 'Next')}
-          </Button>
-        </Space>
       </Card>
     </>
   );

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Empty, Spin, Table } from 'antd';
+import { Card, Col, Empty, Row, Spin, Table } from 'antd';
 import { api, unwrap } from '../api/client';
 import { Chart } from '../components/Chart';
 import { PageHead } from '../components/PageHead';
@@ -7,11 +7,20 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
 import { INDUSTRY, label, TIER_CHART, TIERS } from '../lib/labels';
+import { admits } from '../lib/access';
 import { useApi } from '../lib/useApi';
+import { useSession } from '../session';
+import { DueInspectionsCard } from './overview/DueInspectionsCard';
+import { TierChangesCard } from './overview/TierChangesCard';
+import { TierTrendCard } from './overview/TierTrendCard';
 
-/** Supervisor's overview (监管总览): tier distribution per industry, as a stacked bar chart and as a table. */
+/**
+ * Supervisor's overview (监管总览): tier distribution per industry (stacked bars and the table), tiers over
+ * time from tier history, inspections due (with the inspections scope) and the recent tier changes.
+ */
 export default function OverviewPage() {
   const { t, lang } = useLang();
+  const scopes = useSession().me?.scopes ?? [];
   const { data, loading, problem } = useApi(() => unwrap(api.GET('/api/v1/tiering/distribution')), []);
   const table = useMemo(() => {
     const rows = new Map<string, Record<string, number>>();
@@ -70,7 +79,7 @@ export default function OverviewPage() {
           )}
         </Spin>
       </Card>
-      <Card style={{ marginTop: 16 }} title={t('数据表', 'The numbers')}>
+      <Card style={{ marginTop: 16 }} title={t('分行业信用等级分布数据表', 'Tier distribution: the numbers')}>
         <Table
           rowKey="industry"
           size="small"
@@ -95,6 +104,17 @@ export default function OverviewPage() {
           ]}
         />
       </Card>
+      <TierTrendCard />
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        {admits(scopes, ['inspections']) && (
+          <Col xs={24} xl={12}>
+            <DueInspectionsCard />
+          </Col>
+        )}
+        <Col xs={24} xl={admits(scopes, ['inspections']) ? 12 : 24}>
+          <TierChangesCard subjectLinks={admits(scopes, ['subjects'])} />
+        </Col>
+      </Row>
     </>
   );
 }

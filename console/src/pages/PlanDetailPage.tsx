@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, unwrap, type Schemas } from '../api/client';
@@ -11,8 +11,9 @@ import { TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
 import { saveBlob } from '../lib/download';
 import { INDUSTRY, label } from '../lib/labels';
-import { mapProblemToForm, type Problem } from '../lib/problem';
+import type { Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 type Item = Schemas['PlanItemDto'];
 const REASON: Record<string, { zh: string; en: string }> = {
@@ -34,7 +35,7 @@ export default function PlanDetailPage() {
   const [exportProblem, setExportProblem] = useState<Problem | null>(null);
   const [recording, setRecording] = useState<Item | null>(null);
 
-  const download = async (format: 'csv' | 'json') => {
+  const download = async (format: 'csv' | 'json' | 'xlsx') => {
     setExportProblem(null);
     try {
       const blob = await unwrap(
@@ -68,13 +69,16 @@ export default function PlanDetailPage() {
             <Button icon={<DownloadOutlined />} onClick={() => void download('json')}>
               JSON
             </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void download('csv')} data-testid="export-csv">
+              {t('导出 CSV', 'Export CSV')}
+            </Button>
             <Button
               type="primary"
-              icon={<DownloadOutlined />}
-              onClick={() => void download('csv')}
-              data-testid="export-csv"
+              icon={<FileExcelOutlined />}
+              onClick={() => void download('xlsx')}
+              data-testid="export-xlsx"
             >
-              {t('导出 CSV（Excel 可直接打开）', 'Export CSV (opens in Excel)')}
+              {t('导出 Excel', 'Export Excel')}
             </Button>
           </Space>
         }
@@ -191,36 +195,25 @@ interface ResultForm {
 function ResultModal({ planId, item, onClose }: { planId: string; item: Item; onClose: (saved: boolean) => void }) {
   const { t } = useLang();
   const [form] = Form.useForm<ResultForm>();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const person = item.subject.kind === 'natural_person';
-  const save = async (v: ResultForm) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await unwrap(
-        api.POST('/api/v1/inspection-plans/{id}/items/{itemId}/result', {
-          params: { path: { id: planId, itemId: item.id } },
-          body: {
-            result: v.result,
-            date: v.date.format('YYYY-MM-DD'),
-            ...(v.findings?.trim() ? { findings: v.findings.trim() } : {}),
-            ...(person && v.subjectIdNumber ? { subjectIdNumber: v.subjectIdNumber.trim().toUpperCase() } : {}),
-          },
-        }),
-      );
-      onClose(true);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      form.setFields(
-        mapProblemToForm(e.problem, (p) => ['result', 'date', 'findings', 'subjectIdNumber'].includes(String(p[0])))
-          .fields as never,
-      );
-      setProblem(e.problem);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    problem,
+    submit: save,
+  } = useFormSubmit(form, ['result', 'date', 'findings', 'subjectIdNumber'], async (v) => {
+    await unwrap(
+      api.POST('/api/v1/inspection-plans/{id}/items/{itemId}/result', {
+        params: { path: { id: planId, itemId: item.id } },
+        body: {
+          result: v.result,
+          date: v.date.format('YYYY-MM-DD'),
+          ...(v.findings?.trim() ? { findings: v.findings.trim() } : {}),
+          ...(person && v.subjectIdNumber ? { subjectIdNumber: v.subjectIdNumber.trim().toUpperCase() } : {}),
+        },
+      }),
+    );
+    onClose(true);
+  });
   return (
     <Modal
       open
@@ -236,7 +229,7 @@ function ResultModal({ planId, item, onClose }: { planId: string; item: Item; on
         form={form}
         layout="vertical"
         initialValues={{ result: 'passed' }}
-        onFinish={(v) => void save(v)}
+        onFinish={save}
         data-testid="result-form"
       >
         <Form.Item name="result" label={t('检查结果', 'Result')} rules={[{ required: true }]}>

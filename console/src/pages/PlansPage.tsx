@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Form, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { PagedTable, useCursorPages } from '../components/Pager';
 import { useLang } from '../i18n';
 import { INDUSTRY, label } from '../lib/labels';
 import { useApi } from '../lib/useApi';
@@ -18,8 +18,8 @@ export default function PlansPage() {
   const { t, lang } = useLang();
   const nav = useNavigate();
   const [industry, setIndustry] = useState<Industry | undefined>(undefined);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const { data, loading, problem } = useApi(
     () =>
       unwrap(
@@ -53,7 +53,7 @@ export default function PlansPage() {
               style={{ width: 160 }}
               value={industry}
               onChange={(v: Industry | undefined) => {
-                setCursors([undefined]);
+                pages.reset();
                 setIndustry(v);
               }}
               options={['tax', 'construction', 'food_drug', 'fire_safety'].map((i) => ({
@@ -63,21 +63,15 @@ export default function PlansPage() {
             />
           </Form.Item>
         </Form>
-        <ProblemAlert problem={problem} style={{ marginTop: 12 }} />
-        <Table<Plan>
-          style={{ marginTop: 12 }}
-          rowKey="id"
-          size="small"
+        <PagedTable<Plan, string>
+          problem={problem}
           loading={loading}
-          dataSource={data?.items ?? []}
-          pagination={false}
-          data-testid="plans-table"
-          locale={{
-            emptyText: t(
-              '尚无抽查计划：点击右上角“新建抽查计划”。',
-              'No plan yet: use “Draw a plan” at the top right.',
-            ),
-          }}
+          items={data?.items}
+          pages={pages}
+          next={data?.nextCursor}
+          testId="plans-table"
+          empty={t('尚无抽查计划：点击右上角“新建抽查计划”。', 'No plan yet: use “Draw a plan” at the top right.')}
+          rowKey="id"
           columns={[
             {
               title: t('制定时间', 'Drawn'),
@@ -98,15 +92,6 @@ export default function PlansPage() {
             { title: t('随机种子', 'Seed'), dataIndex: 'seed', ellipsis: true },
           ]}
         />
-        <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('上一页', 'Previous')}
-          </Button>
-          <Typography.Text type="secondary">{t(`第 ${cursors.length} 页`, `Page ${cursors.length}`)}</Typography.Text>
-          <Button disabled={!data?.nextCursor} onClick={() => setCursors((c) => [...c, data!.nextCursor!])}>
-            {t('下一页', 'Next')}
-          </Button>
-        </Space>
       </Card>
     </>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { api, ApiError, unwrap, type Schemas } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
-import { mapProblemToForm, type Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
+import { useFormSubmit } from '../lib/useFormSubmit';
 import { useSession } from '../session';
 
 type Application = Schemas['RepairApplicationDto'];
@@ -142,38 +142,24 @@ function DecideModal({
   const { t } = useLang();
   const { me } = useSession();
   const [form] = Form.useForm<{ department: string; reason?: string }>();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { department: string; reason?: string }) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const path = { params: { path: { id: app.id } } };
-      if (approve)
-        await unwrap(
-          api.POST('/api/v1/repair-applications/{id}/approve', {
-            ...path,
-            body: { department: v.department.trim(), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) },
-          }),
-        );
-      else
-        await unwrap(
-          api.POST('/api/v1/repair-applications/{id}/reject', {
-            ...path,
-            body: { department: v.department.trim(), reason: (v.reason ?? '').trim() },
-          }),
-        );
-      onClose(true);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      form.setFields(
-        mapProblemToForm(e.problem, (p) => ['department', 'reason'].includes(String(p[0]))).fields as never,
+  const { busy, problem, submit } = useFormSubmit(form, ['department', 'reason'], async (v) => {
+    const path = { params: { path: { id: app.id } } };
+    if (approve)
+      await unwrap(
+        api.POST('/api/v1/repair-applications/{id}/approve', {
+          ...path,
+          body: { department: v.department.trim(), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) },
+        }),
       );
-      setProblem(e.problem);
-    } finally {
-      setBusy(false);
-    }
-  };
+    else
+      await unwrap(
+        api.POST('/api/v1/repair-applications/{id}/reject', {
+          ...path,
+          body: { department: v.department.trim(), reason: (v.reason ?? '').trim() },
+        }),
+      );
+    onClose(true);
+  });
   return (
     <Modal
       open
@@ -194,7 +180,7 @@ function DecideModal({
         form={form}
         layout="vertical"
         initialValues={{ department: me?.department ?? app.department }}
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
         data-testid="decide-form"
       >
         <Form.Item

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Select } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, unwrap, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
 import { TierTag } from '../components/Tags';
 import { IdentifierInput } from '../components/IdentifierInput';
 import { PageHead } from '../components/PageHead';
+import { PagedTable, useCursorPages } from '../components/Pager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import { INDUSTRY, label, SUBJECT_KIND, TIER_INDUSTRIES, tiersOf } from '../lib/labels';
@@ -37,8 +38,8 @@ export default function SubjectsPage() {
   const nav = useNavigate();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const { data, loading, problem } = useApi(
     () =>
       unwrap(
@@ -81,7 +82,7 @@ export default function SubjectsPage() {
           form={form}
           layout="inline"
           onFinish={(v) => {
-            setCursors([undefined]);
+            pages.reset();
             setFilters(v);
           }}
           style={{ rowGap: 8 }}
@@ -142,21 +143,18 @@ export default function SubjectsPage() {
             </Button>
           </Form.Item>
         </Form>
-        <ProblemAlert problem={problem} style={{ marginTop: 12 }} />
-        <Table<Subject>
-          style={{ marginTop: 12 }}
-          rowKey="id"
-          size="small"
+        <PagedTable<Subject, string>
+          problem={problem}
           loading={loading}
-          dataSource={data?.items ?? []}
-          pagination={false}
-          data-testid="subjects-table"
-          locale={{
-            emptyText: t(
-              '没有符合条件的主体：请放宽条件，或按身份证号查询自然人。',
-              'No subject matches: widen the filters, or look a natural person up by ID number.',
-            ),
-          }}
+          items={data?.items}
+          pages={pages}
+          next={data?.nextCursor}
+          testId="subjects-table"
+          empty={t(
+            '没有符合条件的主体：请放宽条件，或按身份证号查询自然人。',
+            'No subject matches: widen the filters, or look a natural person up by ID number.',
+          )}
+          rowKey="id"
           columns={[
             {
               title: t('名称', 'Name'),
@@ -190,19 +188,6 @@ export default function SubjectsPage() {
               : []),
           ]}
         />
-        <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('上一页', 'Previous')}
-          </Button>
-          <Typography.Text type="secondary">{t(`第 ${cursors.length} 页`, `Page ${cursors.length}`)}</Typography.Text>
-          <Button
-            disabled={!data?.nextCursor}
-            onClick={() => setCursors((c) => [...c, data!.nextCursor!])}
-            data-testid="next-page"
-          >
-            {t('下一页', 'Next')}
-          </Button>
-        </Space>
       </Card>
       <Card style={{ marginTop: 16 }} title={t('按身份证号查询自然人', 'Look a natural person up by ID number')}>
         <ProblemAlert problem={lookupProblem} />

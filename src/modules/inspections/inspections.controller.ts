@@ -19,12 +19,14 @@ import { CreatePlanDto, ExportQuery, PlanResultDto } from './dto/plan-request.dt
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionResultsService } from './inspection-results.service';
 import { planCsv, RERUN } from './plan-export';
+import { planXlsx } from './plan-export-xlsx';
 import { DrawPolicyDto, PlanExportDto } from './dto/plan-export.dto';
 import { PlanResultAnswerDto, PlanViewDto } from './dto/plan-responses.dto';
 import { uuidParam } from '../../common/uuid-param';
 import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 
 const uuid = uuidParam;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('inspections (双随机、一公开)')
 @RequireScopes('inspections')
@@ -63,11 +65,13 @@ export class InspectionsController {
   }
 
   @Get(':id/export')
-  @ApiOperation({ summary: 'Publish (一公开) a plan: CSV, or JSON with the inputs and seed needed to re-run the draw' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Publish (一公开) a plan: CSV, Excel, or JSON with the inputs and seed needed to re-run the draw',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX)
   @ApiOkResponse({
     description:
-      'A file to publish: JSON (format=json, the default) with the plan, the inputs and how to re-run the draw; or CSV (format=csv), UTF-8 with BOM, one line per subject drawn',
+      'A file to publish: JSON (format=json, the default) with the plan, the inputs and how to re-run the draw; CSV (format=csv), UTF-8 with BOM, one line per subject drawn; or Excel (format=xlsx): sheet 抽查名单 with the CSV rows under Chinese column titles, sheet 计划信息',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(PlanExportDto) } },
       'text/csv': {
@@ -75,9 +79,12 @@ export class InspectionsController {
         example:
           '\uFEFFposition,subjectId,subjectName,subjectCode,subjectIdMasked,tier,reason,inspector1,inspector2,onSite,keyItemsFull,result,resultDate\r\n',
       },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID, format not csv or json` })
+  @ApiBadRequestResponse({
+    description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID, format not csv, json or xlsx`,
+  })
   @ApiNotFoundResponse({ description: 'INSPECTION_PLAN_NOT_FOUND' })
   async export(
     @Param('id', uuid('id')) id: string,
@@ -90,6 +97,12 @@ export class InspectionsController {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="inspection-plan-${id}.csv"`)
         .send(planCsv(published.plan));
+    }
+    if (q.format === 'xlsx') {
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="inspection-plan-${id}.xlsx"`)
+        .send(await planXlsx(published.plan));
     }
     return reply.header('content-type', 'application/json; charset=utf-8').send({ ...published, rerun: RERUN });
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
+import { DueInspectionsController, DueInspectionsService } from './due-inspections.controller';
 import { InspectionPlanListController } from './inspection-plan-list.controller';
 import { InspectionPlanListService } from './inspection-plan-list.service';
 import { InspectionPlansService } from './inspection-plans.service';
@@ -15,8 +16,14 @@ import { InspectionsStore } from './inspections.store';
 /** Inspection plans (双随机、一公开): draws from tiers, results filed as credit records. */
 @Module({
   imports: [SubjectsModule, RecordsModule, AuditModule],
-  controllers: [InspectionPlanListController, InspectionsController, InspectionStatisticsController],
+  controllers: [
+    DueInspectionsController,
+    InspectionPlanListController,
+    InspectionsController,
+    InspectionStatisticsController,
+  ],
   providers: [
+    DueInspectionsService,
     InspectionPlanListService,
     InspectionPlansService,
     InspectionResultsService,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { DrawInput, DrawPlan } from '../../rules/draw';
 import type { Candidate } from './plan-inputs';
 import { isUuid } from '../../common/uuid';
+import { subjectBriefColumns, type SubjectBriefColumns } from '../subjects/subjects.store';
 
 export interface PlanRow {
   id: string;
@@ -50,6 +51,21 @@ export interface PlanSummaryRow {
   createdAt: string;
   items: number;
   results: number;
+}
+
+export interface DueItemRow extends SubjectBriefColumns {
+  itemId: string;
+  planId: string;
+  department: string;
+  industry: string;
+  periodFrom: string;
+  periodTo: string;
+  tier: string;
+  reason: string;
+  onSite: boolean;
+  inspectors: Array<{ id: string; name: string | null }>;
+  total: number;
+  overdue: number;
 }
 
 export interface NewPlan {
@@ -217,6 +233,33 @@ export class InspectionsStore {
          FROM inspection_plans p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY p.created_at DESC, p.id DESC LIMIT ${p(limit)}`,
       params,
+    );
+  }
+
+  /**
+   * Plan items with no result yet (待检查), the plan's period ending soonest first, with the subject (a
+   * natural person masked) and the inspectors' names; `total` and `overdue` (period ended before `today`)
+   * count every such item of the filter, not only the page.
+   */
+  dueItems(q: {
+    industry: string | null;
+    department: string | null;
+    today: string;
+    limit: number;
+  }): Promise<DueItemRow[]> {
+    return this.ds.query(
+      `SELECT i.id AS "itemId", p.id AS "planId", p.department, p.industry,
+              to_char(p.period_from, 'YYYY-MM-DD') AS "periodFrom", to_char(p.period_to, 'YYYY-MM-DD') AS "periodTo",
+              i.subject_id AS "subjectId", ${subjectBriefColumns('s')}, i.tier, i.reason, i.on_site AS "onSite",
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name',
+                  (SELECT e->>'name' FROM jsonb_array_elements(p.inspectors) e WHERE e->>'id' = x.id LIMIT 1)) ORDER BY x.n)
+                FROM jsonb_array_elements_text(i.inspectors) WITH ORDINALITY AS x(id, n)), '[]'::jsonb) AS inspectors,
+              count(*) OVER ()::int AS total,
+              count(*) FILTER (WHERE p.period_to < $3::date) OVER ()::int AS overdue
+         FROM inspection_plan_items i JOIN inspection_plans p ON p.id = i.plan_id JOIN subjects s ON s.id = i.subject_id
+        WHERE i.result IS NULL AND ($1::text IS NULL OR p.industry = $1) AND ($2::text IS NULL OR p.department = $2)
+        ORDER BY p.period_to, p.created_at, i.position LIMIT $4`,
+      [q.industry, q.department, q.today, q.limit],
     );
   }
 }

@@ -146,3 +146,36 @@ export class SubjectsStore {
     );
   }
 }
+
+/**
+ * The columns of a subject brief (SubjectBriefDto) from `subjects` under `alias`, prefixed `subject…`, for
+ * the list reports of other modules that join subjects (read with `subjectBrief`).
+ */
+export function subjectBriefColumns(alias: string): string {
+  return `${alias}.name AS "subjectName", ${alias}.kind AS "subjectKind", ${alias}.code AS "subjectCode", ${alias}.id_masked AS "subjectIdMasked"`;
+}
+
+export interface SubjectBriefColumns {
+  subjectId: string;
+  subjectName: string;
+  subjectKind: string;
+  subjectCode: string | null;
+  subjectIdMasked: string | null;
+}
+
+/** The subject brief of a row read with `subjectBriefColumns` (and its `subjectId`). */
+export function subjectBrief(r: SubjectBriefColumns): {
+  id: string;
+  name: string;
+  kind: string;
+  code: string | null;
+  idMasked: string | null;
+} {
+  return {
+    id: r.subjectId,
+    name: r.subjectName,
+    kind: r.subjectKind,
+    code: r.subjectCode,
+    idMasked: r.subjectIdMasked,
+  };
+}

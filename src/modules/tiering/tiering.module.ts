@@ -9,11 +9,22 @@ import { TieringController } from './tiering.controller';
 import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
 import { TierStore } from './tier.store';
+import { TierOverviewController } from './tier-overview.controller';
+import { TierOverviewService } from './tier-overview.service';
+import { TierTrendStore } from './tier-trend.store';
 
 @Module({
   imports: [PacksModule, SubjectsModule, RecordsModule],
-  controllers: [TieringController, SubjectSearchController],
-  providers: [TieringService, TieringQueries, TierStore, DailyTiering, ScheduledRunsStore],
+  controllers: [TieringController, TierOverviewController, SubjectSearchController],
+  providers: [
+    TieringService,
+    TieringQueries,
+    TierStore,
+    DailyTiering,
+    ScheduledRunsStore,
+    TierOverviewService,
+    TierTrendStore,
+  ],
   exports: [TieringService, TieringQueries],
 })
 export class TieringModule {}

@@ -160,10 +160,15 @@ export class PlanResultDto {
 }
 
 export class ExportQuery {
-  @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'json' })
+  @ApiPropertyOptional({
+    enum: ['csv', 'json', 'xlsx'],
+    default: 'json',
+    description:
+      'json (with the inputs to re-run the draw), csv (UTF-8 with BOM) or xlsx (Excel, Chinese column titles)',
+  })
   @IsOptional()
-  @IsIn(['csv', 'json'])
-  format?: 'csv' | 'json';
+  @IsIn(['csv', 'json', 'xlsx'])
+  format?: 'csv' | 'json' | 'xlsx';
 }
 
 export class StatisticsQuery {
