@@ -83,7 +83,11 @@ describe('console journey: inspection plans', () => {
     const sheetRows: string[][] = [];
     sheet.eachRow((r) => {
       const v = (r.values as unknown[]).slice(1);
-      sheetRows.push(csvRows[0].map((_, i) => (v[i] === null || v[i] === undefined ? '' : String(v[i]))));
+      sheetRows.push(
+        csvRows[0].map((_, i) =>
+          v[i] === null || v[i] === undefined ? '' : String(v[i] as string | number | boolean | Date),
+        ),
+      );
     });
     expect(sheetRows[0].slice(0, 3)).toEqual(['序号', '主体ID', '主体名称']);
     expect(sheetRows.slice(1)).toEqual(csvRows.slice(1));

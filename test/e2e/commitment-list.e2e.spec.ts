@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
 /**
@@ -53,7 +53,7 @@ describe('GET /api/v1/commitments (信用承诺列表)', () => {
   it('lists the commitments newest first with subject, state and outcome', async () => {
     const res = await list('limit=100');
     expect(res.status).toBe(200);
-    const items = res.body.items as Array<Record<string, any>>;
+    const items = res.body.items as Array<Record<string, UntypedBody>>;
     expect(items.map((i) => i.id)).toEqual([...ids].reverse());
     expect(items.map((i) => i.commitmentStatus)).toEqual(['pending', 'pending', 'breached']);
     expect(items[0]).toMatchObject({

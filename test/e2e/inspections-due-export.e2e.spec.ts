@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import { Clock } from '../../src/common/clock';
 import { DemoService } from '../../src/modules/demo/demo.service';
-import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 
 /**
  * GET /api/v1/inspections/due (plan items with no result yet, soonest period end first, overdue flagged)
@@ -49,7 +49,7 @@ describe('inspections due and the Excel export', () => {
     expect(res.body.today).toBe('2026-11-28');
     expect(res.body.total).toBe(dec.items.length + oct.items.length);
     expect(res.body.overdue).toBe(oct.items.length);
-    const items = res.body.items as Array<Record<string, any>>;
+    const items = res.body.items as Array<Record<string, UntypedBody>>;
     // The first page (at most 100): the October plan's items in their order, then December's. Other files
     // load demo subjects into the same database, so a plan may hold more than a page.
     expect(items.map((i) => i.itemId)).toEqual([...oct.items, ...dec.items].map((i) => i.id).slice(0, 100));
@@ -113,7 +113,7 @@ describe('inspections due and the Excel export', () => {
       const values = (row.values as unknown[]).slice(1);
       rows.push(
         Array.from({ length: csvRows[0].length }, (_, i) =>
-          values[i] === null || values[i] === undefined ? '' : String(values[i]),
+          values[i] === null || values[i] === undefined ? '' : String(values[i] as string | number | boolean | Date),
         ),
       );
     });

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
 /**
@@ -138,7 +138,7 @@ describe('tier trend and recent changes (监管总览)', () => {
   it('lists the latest tier moves with subject, from → to and trigger, newest first', async () => {
     const res = await get(`/api/v1/tiering/changes?industry=food_drug&region=${region}&limit=10`);
     expect(res.status).toBe(200);
-    const rows = res.body.items as Array<Record<string, any>>;
+    const rows = res.body.items as Array<Record<string, UntypedBody>>;
     // Y's first tier, then X's moves of 2026-09-10 (one or two: A → C, maybe C → D), then X's first tier.
     expect([rows[0].subject.name, rows[0].previousTier, rows[0].tier, rows[0].asOf]).toEqual([
       subjects[1].name,
