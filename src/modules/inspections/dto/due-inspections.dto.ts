@@ -9,7 +9,7 @@ import { PlanPeriodDto } from './plan-request.dto';
 export class DueInspectionsQuery {
   @ApiPropertyOptional({ enum: INDUSTRIES, description: 'Only plans of this industry (行业)' })
   @IsOptional()
-  @IsIn(INDUSTRIES as unknown as string[])
+  @IsIn(INDUSTRIES)
   industry?: string;
 
   @OptionalText(200, { description: 'Only plans of this department (实施部门)' })

@@ -10,7 +10,7 @@ export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export class TierTrendQuery {
   @ApiPropertyOptional({ enum: INDUSTRIES, description: 'Only this industry (行业); default every industry' })
   @IsOptional()
-  @IsIn(INDUSTRIES as unknown as string[])
+  @IsIn(INDUSTRIES)
   industry?: string;
 
   @ApiPropertyOptional({
@@ -48,7 +48,7 @@ export class TierTrendQuery {
 export class TierChangesQuery {
   @ApiPropertyOptional({ enum: INDUSTRIES, description: 'Only this industry (行业)' })
   @IsOptional()
-  @IsIn(INDUSTRIES as unknown as string[])
+  @IsIn(INDUSTRIES)
   industry?: string;
 
   @ApiPropertyOptional({ description: 'Administrative division code prefix (行政区划代码前缀)', example: '500110' })
