@@ -2,7 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { http, TestApp } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
 
 /** GET /api/v1/subjects with the stored-tier filters (industry 行业, tier 信用等级), issue 13. */
@@ -37,7 +38,8 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     ).find((x) => x.industry === industry)?.tier;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A database of its own: a batch run of another file would store tiers for the subject this file keeps untiered.
+    t = await startIsolatedTestApp();
     t.app.get(Clock).pin('2026-11-28T04:00:00Z');
     s.clean1 = (await register('a甲')).id;
     s.clean2 = (await register('b乙')).id;

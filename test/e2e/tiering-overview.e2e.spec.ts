@@ -38,7 +38,7 @@ describe('tier trend and recent changes (监管总览)', () => {
     t = await startTestApp();
     clock = t.app.get(Clock);
     clock.pin('2026-08-14T04:00:00Z');
-    subjects.push(await register()); // X: A from 2026-08-14
+    subjects.push(await register()); // X: B from 2026-08-14 (no records: the pack's default, never A)
     clock.pin('2026-09-10T04:00:00Z');
     // Two serious penalties on the same day: X's history may get two rows dated 2026-09-10, and the later
     // one alone counts for that day.
@@ -64,7 +64,7 @@ describe('tier trend and recent changes (监管总览)', () => {
     xTier = history[0].tier;
     expect(['C', 'D']).toContain(xTier);
     clock.pin('2026-10-05T04:00:00Z');
-    subjects.push(await register()); // Y: A from 2026-10-05
+    subjects.push(await register()); // Y: B from 2026-10-05
   });
   afterAll(async () => {
     clock.pin(null);
@@ -85,9 +85,9 @@ describe('tier trend and recent changes (监管总览)', () => {
       periods: ['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01'],
     });
     expect(res.body.items).toEqual([
-      { period: '2026-08-01', industry: 'food_drug', tier: 'A', subjects: 1 },
+      { period: '2026-08-01', industry: 'food_drug', tier: 'B', subjects: 1 },
       { period: '2026-09-01', industry: 'food_drug', tier: xTier, subjects: 1 },
-      { period: '2026-10-01', industry: 'food_drug', tier: 'A', subjects: 1 },
+      { period: '2026-10-01', industry: 'food_drug', tier: 'B', subjects: 1 },
       { period: '2026-10-01', industry: 'food_drug', tier: xTier, subjects: 1 },
     ]);
   });
@@ -107,7 +107,7 @@ describe('tier trend and recent changes (监管总览)', () => {
       `/api/v1/tiering/trend?industry=food_drug&region=${region}&from=2026-09-09&to=2026-09-10&granularity=day`,
     );
     expect(days.body.items).toEqual([
-      { period: '2026-09-09', industry: 'food_drug', tier: 'A', subjects: 1 },
+      { period: '2026-09-09', industry: 'food_drug', tier: 'B', subjects: 1 },
       { period: '2026-09-10', industry: 'food_drug', tier: xTier, subjects: 1 },
     ]);
     const all = await get(`/api/v1/tiering/trend?region=${region}&from=2026-10-01&to=2026-10-31`);
@@ -118,7 +118,7 @@ describe('tier trend and recent changes (监管总览)', () => {
     expect(october.find((i) => i.industry === 'tax')).toEqual({
       period: '2026-10-01',
       industry: 'tax',
-      tier: 'A',
+      tier: 'N',
       subjects: 2,
     });
   });
@@ -139,18 +139,18 @@ describe('tier trend and recent changes (监管总览)', () => {
     const res = await get(`/api/v1/tiering/changes?industry=food_drug&region=${region}&limit=10`);
     expect(res.status).toBe(200);
     const rows = res.body.items as Array<Record<string, UntypedBody>>;
-    // Y's first tier, then X's moves of 2026-09-10 (one or two: A → C, maybe C → D), then X's first tier.
+    // Y's first tier, then X's moves of 2026-09-10 (one or two: B → C, maybe C → D), then X's first tier.
     expect([rows[0].subject.name, rows[0].previousTier, rows[0].tier, rows[0].asOf]).toEqual([
       subjects[1].name,
       null,
-      'A',
+      'B',
       '2026-10-05',
     ]);
     const last = rows[rows.length - 1];
     expect([last.subject.name, last.previousTier, last.tier, last.asOf, last.trigger]).toEqual([
       subjects[0].name,
       null,
-      'A',
+      'B',
       '2026-08-14',
       'first-read',
     ]);
