@@ -91,7 +91,9 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.keyboard.press('Escape');
 
     // Fixed: a new version, and tier B from 80 (C up to 80).
-    const version = `1.2.${randomInt(1e6)}`;
+    // Above whatever version is bundled: the next major, with a random patch.
+    const version = `${Number(base.content.version.split('.')[0]) + 1}.0.${randomInt(1e6)}`;
+    const original = base.content.version;
     const fixed = structuredClone(base.content);
     fixed.version = version;
     for (const tier of fixed.tiers) {
@@ -174,7 +176,7 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.getByTestId('diff-lines').waitFor();
     const diff = await page.getByTestId('diff-lines').innerText();
     expect(diff).toContain(`+ `);
-    expect(diff).toMatch(/-\s+"version": "1\.1\.0"/);
+    expect(diff).toMatch(new RegExp(`-\\s+"version": "${original.replace(/\./g, '\\.')}"`));
     expect(diff).toContain(`"version": "${version}"`);
     await shot('published-and-diff');
 
@@ -186,9 +188,9 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.getByTestId('confirm-action').click();
     await page
       .locator('[data-testid="versions-food_drug"] .ant-table-row', { hasText: '生效中' })
-      .getByText('v1.1.0')
+      .getByText(`v${original}`)
       .waitFor();
-    expect((await http(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe('1.1.0');
+    expect((await http(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe(original);
     await shot('rolled-back');
 
     // The measures (联合奖惩措施) have a workbench too: their draft and versions.
