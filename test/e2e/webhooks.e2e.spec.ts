@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { WebhookDispatcher } from '../../src/modules/webhooks/webhook-dispatcher';
-import { http, startTestApp, type TestApp } from '../helpers/app';
+import { http, type TestApp } from '../helpers/app';
+import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
 
 interface Received {
@@ -62,7 +63,8 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
   beforeAll(async () => {
     await receiver.start();
     // The timer is off: the test turns the dispatcher itself, so that each attempt is seen.
-    t = await startTestApp({ WEBHOOK_POLL_MS: '0', WEBHOOK_RETRY_BASE_MS: '400' });
+    // A database of its own: a subscription is told of every tier change, other files' too.
+    t = await startIsolatedTestApp({ WEBHOOK_POLL_MS: '0', WEBHOOK_RETRY_BASE_MS: '400' });
     t.app.get(Clock).pin('2026-11-28T04:00:00Z');
     dispatcher = t.app.get(WebhookDispatcher);
   });
