@@ -176,4 +176,39 @@ describe('console journey: window clerk', () => {
     expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
     await shot('signed-out-revoked');
   });
+  it('checks a bond issuer (发行债券) with a key granted that scenario only', async () => {
+    const { page, shot } = j;
+    // What the service answers for the listed company as a bond issuer (admin key): the page must say the same.
+    const probe = await http<{ parties: { verdict: string }[] }>(j.t.url, 'POST', '/api/v1/checks', {
+      scenario: 'bond_issuance',
+      transaction: { reference: 'probe-bond' },
+      parties: [{ role: 'bidder', code: listed.code }], // the form's default role
+    });
+    expect(probe.status).toBe(200);
+    const bondKey = await j.t.createKey({
+      name: `qijiang-finance-${randomUUID().slice(0, 6)}`,
+      scopes: ['checks'],
+      scenarios: ['bond_issuance'],
+    });
+    await j.signIn(bondKey);
+    await page.getByTestId('check-form').waitFor();
+    await page.getByTestId('scenario').click();
+    await expect(page.locator('.ant-select-item-option').allInnerTexts()).resolves.toEqual(['发行债券']);
+    await page.keyboard.press('Escape');
+    // The granted scenario is chosen already, shown by its Chinese name.
+    await expect(page.getByTestId('check-form').innerText()).resolves.toContain('发行债券');
+    await page.getByTestId('reference').fill('QJZQ-2026-0001');
+    await page.getByTestId('operator').fill('窗口 赵六');
+    await page.getByTestId('party-0-identifier').fill(listed.code);
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/checks') && r.method() === 'POST');
+    await page.getByTestId('run-check').click();
+    expect((JSON.parse((await sent).postData()!) as { scenario: string }).scenario).toBe('bond_issuance');
+    await page.getByTestId('check-result').waitFor();
+    await page
+      .getByTestId('party-result-0')
+      .locator(`[data-verdict="${probe.body.parties[0].verdict}"]`)
+      .first()
+      .waitFor();
+    await shot('check-result-bond-issuance');
+  });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
 import { http } from '../helpers/app';
 import { startJourney, type Journey } from './harness';
 
@@ -170,5 +171,70 @@ describe('console journey: data officer', () => {
     const rate = `${((dept.reported.rate as number) * 100).toFixed(2)}%`;
     await page.locator('[data-testid="quality-table"] .ant-table-row', { hasText: rate }).first().waitFor();
     await shot('quality-reported-rate');
+  });
+  it('lists the stored records the law contradicts (法定期限核查) with their reasons, Chinese first', async () => {
+    const { page, shot } = j;
+    // A court listing stored before grounds were kept (the earlier import took none): posted with its
+    // ground, then set back to what that import stored (test set-up only, as in legal-fidelity.e2e).
+    const department = `綦江区人民法院-${randomUUID().slice(0, 6)}`;
+    const firm = (
+      await http<{ items: { code: string; name: string }[] }>(
+        j.t.url,
+        'GET',
+        '/api/v1/subjects?kind=legal_person&limit=1',
+      )
+    ).body.items[0];
+    const decisionNumber = `（2026）渝0110执${randomUUID().slice(0, 4)}号`;
+    const posted = await http<{ record: { id: string } }>(j.t.url, 'POST', '/api/v1/records', {
+      type: 'list_entry',
+      source: department,
+      decisionNumber,
+      subjectName: firm.name,
+      subjectCode: firm.code,
+      listType: 'court_defaulter',
+      listGround: 2,
+      severity: 'serious',
+      decisionDate: '2026-06-01',
+    });
+    expect(posted.status).toBe(201);
+    await j.t.app
+      .get(DataSource)
+      .query(`UPDATE credit_records SET list_ground = NULL WHERE id = $1`, [posted.body.record.id]);
+    const api = await http<{ total: number; items: { code: string; decisionNumber: string }[] }>(
+      j.t.url,
+      'GET',
+      `/api/v1/quality/legal-findings?department=${encodeURIComponent(department)}`,
+    );
+    expect(api.body.items).toEqual([expect.objectContaining({ code: 'court_ground_missing', decisionNumber })]);
+
+    await page.locator('.ant-menu-item', { hasText: '双公示质量' }).click();
+    await page.locator('#department').fill(department);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByTestId('tab-legal-findings').click();
+    const rows = page.locator('[data-testid="legal-findings-table"] .ant-table-row');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(api.body.total);
+    const text = await rows.first().innerText();
+    expect(text).toContain(decisionNumber);
+    expect(text).toContain('失信被执行人未载明失信情形');
+    expect(text).toContain('失信情形');
+    expect(text).toContain('法释〔2017〕7号');
+    await expect(page.getByTestId('legal-findings-summary').innerText()).resolves.toContain(
+      '1 条在库记录与法律规定不符',
+    );
+    await shot('quality-legal-findings');
+
+    // The subject's records say the ground is missing where the listing is shown.
+    const subject = (await http<{ items: { id: string }[] }>(j.t.url, 'GET', `/api/v1/subjects?code=${firm.code}`)).body
+      .items[0];
+    // (read by an officer who may also look subjects up)
+    await page.evaluate('sessionStorage.clear()');
+    await j.signIn(await j.t.createKey({ scopes: ['records', 'subjects'] }));
+    await page.goto(`${j.t.url}/console/subjects/${subject.id}`);
+    const listing = page.locator('[data-testid="records-table"] .ant-table-row', { hasText: decisionNumber });
+    await listing.waitFor();
+    await expect(listing.getByTestId('record-ground').innerText()).resolves.toBe('失信情形：未载明');
+    await expect(listing.getByTestId('record-list').innerText()).resolves.toContain('失信被执行人');
+    await shot('subject-court-listing-without-ground');
   });
 });

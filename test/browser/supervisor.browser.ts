@@ -212,13 +212,15 @@ describe('console journey: supervisor', () => {
     ]!;
     await page.locator('.ant-select-item-option', { hasText: industryZh }).click();
     await page.locator('#tier').click();
-    const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMNCD] [ABMNCD]级$/ });
+    // Letter grades as "B B级"; M and N by name (新设立, 未评价: no letter grade).
+    const named = (x: string) => `${x} ${({ M: '新设立', N: '未评价' } as Record<string, string>)[x] ?? `${x}级`}`;
+    const tierOptions = page.locator('.ant-select-item-option', { hasText: /^[ABMNCD] ([ABCD]级|新设立|未评价)$/ });
     await tierOptions.first().waitFor();
     const offered = await tierOptions.allInnerTexts();
     expect(offered.map((o) => o.trim())).toEqual(
-      (pick.industry === 'tax' ? ['A', 'B', 'M', 'N', 'C', 'D'] : ['A', 'B', 'C', 'D']).map((x) => `${x} ${x}级`),
+      (pick.industry === 'tax' ? ['A', 'B', 'M', 'N', 'C', 'D'] : ['A', 'B', 'C', 'D']).map(named),
     );
-    await tierOptions.filter({ hasText: `${pick.tier}级` }).click();
+    await tierOptions.filter({ hasText: named(pick.tier) }).click();
     const answered = page.waitForResponse(
       (r) => r.url().includes('/api/v1/subjects?') && r.url().includes(`tier=${pick.tier}`),
     );
@@ -231,8 +233,9 @@ describe('console journey: supervisor', () => {
     // The tier column: colour and text, never colour alone.
     const tags = rows.locator(`[data-tier="${pick.tier}"]`);
     await expect(tags.count()).resolves.toBe(expected.length);
-    expect((await tags.first().innerText()).trim()).toBe(`${pick.tier} ${pick.tier}级`);
-    const colour = { B: 'processing', M: 'default', N: 'default', C: 'warning', D: 'error' }[pick.tier]!;
+    expect((await tags.first().innerText()).trim()).toBe(named(pick.tier));
+    // N 未评价 has a neutral colour of its own (cyan), apart from M's grey.
+    const colour = { B: 'processing', M: 'default', N: 'cyan', C: 'warning', D: 'error' }[pick.tier]!;
     expect(await tags.first().getAttribute('class')).toContain(colour);
     await shot('subjects-by-tier');
   });

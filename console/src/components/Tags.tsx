@@ -1,15 +1,17 @@
 import { Tag, Tooltip } from 'antd';
 import { useLang } from '../i18n';
-import { BASIS_STATUS, EFFECT, TIER_TAG, VERDICT } from '../lib/labels';
+import { BASIS_STATUS, EFFECT, TIER_TAG, tierName, VERDICT } from '../lib/labels';
 import type { Schemas } from '../api/client';
 
-/** A credit tier: colour and letter, never colour alone. */
+/** A credit tier: colour and letter, never colour alone; M 新设立 and N 未评价 by name too (no letter grade). */
 export function TierTag({ tier, label }: { tier: string | null; label?: string | null }) {
+  const { lang } = useLang();
   if (!tier) return <Tag>—</Tag>;
+  const words = label ?? (tier === 'M' || tier === 'N' ? tierName(tier, lang) : null);
   return (
     <Tag color={TIER_TAG[tier] ?? 'default'} data-tier={tier}>
       {tier}
-      {label ? ` ${label}` : ''}
+      {words ? ` ${words}` : ''}
     </Tag>
   );
 }

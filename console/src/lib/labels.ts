@@ -10,7 +10,7 @@ export const TIER_TAG: Record<string, string> = {
   A: 'success',
   B: 'processing',
   M: 'default',
-  N: 'default',
+  N: 'cyan',
   C: 'warning',
   D: 'error',
 };
@@ -19,7 +19,7 @@ export const TIER_CHART: Record<string, string> = {
   A: '#52c41a',
   B: '#1677ff',
   M: '#8c8c8c',
-  N: '#bfbfbf',
+  N: '#13c2c2',
   C: '#fa8c16',
   D: '#f5222d',
 };
@@ -66,7 +66,71 @@ export const SCENARIOS: { code: string; zh: string; en: string }[] = [
   { code: 'government_funds', zh: '政府性资金', en: 'Government funds' },
   { code: 'awards_honours', zh: '评先评优', en: 'Awards and honours' },
   { code: 'financing', zh: '融资授信', en: 'Financing' },
+  { code: 'bond_issuance', zh: '发行债券', en: 'Bond issuance' },
 ];
+
+/** A scenario code in words (the code itself when unknown). */
+export function scenarioLabel(code: string | null | undefined, lang: Lang): string {
+  if (!code) return '—';
+  const e = SCENARIOS.find((x) => x.code === code);
+  return e ? (lang === 'zh' ? e.zh : e.en) : code;
+}
+
+/** Tier letters in words (the pack's own labels win where the API answers them). */
+export const TIER_NAME: Record<string, { zh: string; en: string }> = {
+  A: { zh: 'A级', en: 'A' },
+  B: { zh: 'B级', en: 'B' },
+  M: { zh: '新设立', en: 'Newly established' },
+  N: { zh: '未评价', en: 'Not evaluated' },
+  C: { zh: 'C级', en: 'C' },
+  D: { zh: 'D级', en: 'D' },
+};
+
+/** A tier in words for filters and tags: "A级" / "Tier A"; M and N by name (新设立, 未评价), never "N级". */
+export function tierName(tier: string, lang: Lang): string {
+  if (tier === 'M' || tier === 'N') return label(TIER_NAME, tier, lang);
+  return lang === 'zh' ? `${tier}级` : `Tier ${tier}`;
+}
+
+/** A chart series' name: the letter, with M's and N's name beside it ("N 未评价"), the letter alone elsewhere. */
+export function tierLegend(tier: string, lang: Lang): string {
+  return tier === 'M' || tier === 'N' ? `${tier} ${label(TIER_NAME, tier, lang)}` : tier;
+}
+
+/** Lists (名单类型) of a list entry; key_attention 重点关注名单 carries no measure of its own. */
+export const LIST_TYPE: Record<string, { zh: string; en: string }> = {
+  court_defaulter: { zh: '失信被执行人', en: 'Court defaulter' },
+  serious_dishonesty: { zh: '严重失信主体名单', en: 'Seriously dishonest' },
+  major_tax_violation: { zh: '重大税收违法失信主体', en: 'Major tax violation' },
+  procurement_dishonesty: { zh: '政府采购严重违法失信名单', en: 'Procurement dishonesty' },
+  abnormal_operation: { zh: '经营异常名录', en: 'Abnormal operation' },
+  key_attention: { zh: '重点关注名单', en: 'Key attention' },
+  red_list: { zh: '红名单', en: 'Red list' },
+};
+
+/** 失信被执行人 grounds (失信情形), 法释〔2017〕7号 Art. 1 (1)–(6); (1) has no term, (2)–(6) are listed 2 years (Art. 2). */
+export const LIST_GROUND: Record<string, { zh: string; en: string }> = {
+  '1': { zh: '有履行能力而拒不履行', en: 'Able to perform but refuses' },
+  '2': { zh: '以伪造证据、暴力、威胁等方法妨碍、抗拒执行', en: 'Obstructs or resists enforcement' },
+  '3': { zh: '以虚假诉讼、虚假仲裁或隐匿、转移财产等方法规避执行', en: 'Evades enforcement' },
+  '4': { zh: '违反财产报告制度', en: 'Breaches the asset-reporting duty' },
+  '5': { zh: '违反限制消费令', en: 'Breaches a consumption restriction order' },
+  '6': { zh: '无正当理由拒不履行执行和解协议', en: 'Refuses to perform a settlement without cause' },
+};
+
+/** A 失信被执行人 ground as "（一）有履行能力而拒不履行" (Chinese first), or "—" when none was recorded. */
+export function groundLabel(ground: number | null | undefined, lang: Lang): string {
+  if (ground === null || ground === undefined) return '—';
+  const n = '一二三四五六'[ground - 1] ?? String(ground);
+  return `（${n}）${label(LIST_GROUND, String(ground), lang)}`;
+}
+
+/** Legal findings (records the law contradicts), by code. */
+export const LEGAL_FINDING: Record<string, { zh: string; en: string }> = {
+  list_term: { zh: '名单期限不符合法定期限', en: 'List term contradicts the law' },
+  court_ground_missing: { zh: '失信被执行人未载明失信情形', en: 'Court listing without its ground' },
+  severity_contradicts_penalty: { zh: '失信程度与处罚种类矛盾', en: 'Grade contradicts the penalty types' },
+};
 
 export const ROLES: { code: string; zh: string; en: string }[] = [
   { code: 'bidder', zh: '投标人', en: 'Bidder' },

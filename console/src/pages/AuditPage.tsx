@@ -10,6 +10,7 @@ import { useLang } from '../i18n';
 import type { Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
 import { cstDateTime } from '../lib/dates';
+import { scenarioLabel } from '../lib/labels';
 
 type Entry = Schemas['AuditEntryDto'];
 type Report = Schemas['ChainReportDto'];
@@ -41,7 +42,7 @@ const KINDS = [
 
 /** The audit trail (审计日志): search by kind, caller, subject and date; verify the hash chain, its head shown. */
 export default function AuditPage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [filters, setFilters] = useState<Filters>({});
   const pages = useCursorPages<number>();
   const afterSeq = pages.cursor;
@@ -190,7 +191,11 @@ export default function AuditPage() {
             { title: t('类型', 'Kind'), dataIndex: 'kind', width: 130 },
             { title: t('调用方', 'Caller'), dataIndex: 'caller', ellipsis: true },
             { title: t('经办人', 'Operator'), dataIndex: 'operator', render: (v: string | null) => v ?? '—' },
-            { title: t('场景', 'Scenario'), dataIndex: 'scenario', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('场景', 'Scenario'),
+              dataIndex: 'scenario',
+              render: (v: string | null) => scenarioLabel(v, lang),
+            },
             {
               title: t('摘要', 'Hash'),
               dataIndex: 'hash',

@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
-import { label, SUBJECT_KIND } from '../lib/labels';
+import { groundLabel, label, LIST_TYPE, SUBJECT_KIND, TIER_NAME } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { cstDateTime } from '../lib/dates';
 
@@ -38,6 +38,7 @@ const FIELD_ZH: Record<string, string> = {
   canApplyNow: '可立即申请',
   earliestRepairDate: '最早可修复日期',
   listType: '名单类型',
+  listGround: '失信情形',
   fineAmount: '罚款（万元）',
   penaltyTypes: '处罚种类',
   commitmentStatus: '履行状态',
@@ -46,6 +47,17 @@ const FIELD_ZH: Record<string, string> = {
   status: '状态',
 };
 
+/** A field's value in words: lists, 失信情形 and tiers by their labels, booleans as 是/否. */
+function valueText(k: string, v: unknown, lang: 'zh' | 'en'): string {
+  if (v === true) return lang === 'zh' ? '是' : 'yes';
+  if (v === false) return lang === 'zh' ? '否' : 'no';
+  if (k === 'listType') return label(LIST_TYPE, String(v), lang);
+  if (k === 'listGround') return groundLabel(Number(v), lang);
+  if (k === 'tier' || k === 'taxLevel')
+    return `${String(v)}${v === 'N' || v === 'M' ? ` ${label(TIER_NAME, String(v), lang)}` : ''}`;
+  return String(v);
+}
+
 function itemLine(item: Record<string, unknown>, lang: 'zh' | 'en'): { lead: string; rest: string } {
   const text = lang === 'zh' ? (item.textZh ?? item.text) : (item.text ?? item.textZh);
   const lead = [typeof text === 'string' ? text : null, ...LEAD.map((k) => item[k])]
@@ -53,10 +65,7 @@ function itemLine(item: Record<string, unknown>, lang: 'zh' | 'en'): { lead: str
     .join(' · ');
   const rest = Object.entries(item)
     .filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-    .map(
-      ([k, v]) =>
-        `${lang === 'zh' ? (FIELD_ZH[k] ?? k) : k}: ${v === true ? (lang === 'zh' ? '是' : 'yes') : v === false ? (lang === 'zh' ? '否' : 'no') : String(v)}`,
-    )
+    .map(([k, v]) => `${lang === 'zh' ? (FIELD_ZH[k] ?? k) : k}: ${valueText(k, v, lang)}`)
     .join('；');
   return { lead, rest };
 }

@@ -4,6 +4,7 @@ import { api, ApiError, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
+import { scenarioLabel, SCENARIOS } from '../lib/labels';
 import { mapProblemToForm, type Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
 
@@ -26,7 +27,6 @@ export const SCOPE_LABELS: Record<string, { zh: string; en: string }> = {
   metrics: { zh: '监控指标（Prometheus）', en: 'Metrics (Prometheus)' },
   admin: { zh: '系统管理员（全部权限）', en: 'Administrator (all)' },
 };
-const SCENARIOS = ['tendering', 'government_procurement', 'land_transfer', 'government_funds'];
 /** YYYY-MM-DD HH:mm, China Standard Time. */
 const day = (iso: string | null | undefined) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—';
@@ -122,7 +122,8 @@ export default function KeysPage() {
               title: t('可核查场景', 'Scenarios'),
               dataIndex: 'scenarios',
               width: 170,
-              render: (v: string[]) => (v.length ? v.join(', ') : '—'),
+              render: (v: string[]) =>
+                v.length ? v.map((c) => (c === '*' ? '*' : scenarioLabel(c, lang))).join('、') : '—',
             },
             {
               title: t('所属部门', 'Department'),
@@ -276,7 +277,10 @@ function CreateModal({ onClose }: { onClose: (created: Created | null) => void }
           <Select
             mode="tags"
             data-testid="key-scenarios"
-            options={['*', ...SCENARIOS].map((s) => ({ value: s, label: s }))}
+            options={[
+              { value: '*', label: t('* 全部', '* all') },
+              ...SCENARIOS.map((s) => ({ value: s.code, label: `${lang === 'zh' ? s.zh : s.en} ${s.code}` })),
+            ]}
           />
         </Form.Item>
         <Form.Item

@@ -6,7 +6,7 @@ import { PageHead } from '../components/PageHead';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
-import { INDUSTRY, label, TIER_CHART, TIERS } from '../lib/labels';
+import { INDUSTRY, label, TIER_CHART, tierLegend, TIERS } from '../lib/labels';
 import { admits } from '../lib/access';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../session';
@@ -38,12 +38,12 @@ export default function OverviewPage() {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { data: [...TIERS], top: 0 },
+      legend: { data: TIERS.map((x) => tierLegend(x, lang)), top: 0 },
       grid: { left: 48, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: table.map((r) => label(INDUSTRY, r.industry, lang)) },
       yAxis: { type: 'value', name: t('主体数', 'Subjects') },
       series: TIERS.map((tier) => ({
-        name: tier,
+        name: tierLegend(tier, lang),
         type: 'bar',
         stack: 'tiers',
         itemStyle: { color: TIER_CHART[tier] },

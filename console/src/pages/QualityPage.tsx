@@ -8,6 +8,7 @@ import { useLang } from '../i18n';
 import { useApi } from '../lib/useApi';
 import { FailuresTab } from './quality/FailuresTab';
 import { LedgersTab } from './quality/LedgersTab';
+import { LegalFindingsTab } from './quality/LegalFindingsTab';
 import type { QualityQuery } from './quality/query';
 
 type Dept = Schemas['DepartmentQualityDto'];
@@ -165,6 +166,11 @@ export default function QualityPage() {
               key: 'ledgers',
               label: <span data-testid="tab-ledgers">{t('台账申报', 'Ledgers')}</span>,
               children: <LedgersTab query={query} onChanged={reload} />,
+            },
+            {
+              key: 'legal',
+              label: <span data-testid="tab-legal-findings">{t('法定期限核查', 'Legal findings')}</span>,
+              children: <LegalFindingsTab query={query} />,
             },
           ]}
         />

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { LegalBasisList, TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
 import { admits } from '../lib/access';
-import { INDUSTRY, label, RECORD_TYPE, SUBJECT_KIND, TIERS } from '../lib/labels';
+import { groundLabel, INDUSTRY, label, LIST_TYPE, RECORD_TYPE, SUBJECT_KIND, TIERS, triggerLabel } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../session';
 import { CST_OFFSET_MS, cstDate, cstDateTime, DAY_MS } from '../lib/dates';
@@ -226,8 +226,27 @@ export default function SubjectPage() {
               {
                 title: t('类型', 'Type'),
                 dataIndex: 'type',
-                width: 100,
-                render: (v: string) => label(RECORD_TYPE, v, lang),
+                width: 150,
+                render: (v: string, r) =>
+                  v === 'list_entry' && r.listType ? (
+                    <span data-testid="record-list">
+                      {label(LIST_TYPE, r.listType, lang)}
+                      {r.listType === 'court_defaulter' && (
+                        <Typography.Text
+                          type={r.listGround === null ? 'warning' : 'secondary'}
+                          style={{ display: 'block', fontSize: 12 }}
+                          data-testid="record-ground"
+                        >
+                          {t('失信情形', 'Ground')}
+                          {r.listGround === null
+                            ? t('：未载明', ': not recorded')
+                            : `：${groundLabel(r.listGround, lang)}`}
+                        </Typography.Text>
+                      )}
+                    </span>
+                  ) : (
+                    label(RECORD_TYPE, v, lang)
+                  ),
               },
               {
                 title: t('行业', 'Industry'),
@@ -299,7 +318,11 @@ export default function SubjectPage() {
                 ),
               },
               { title: t('信用分', 'Score'), dataIndex: 'score', render: (v: number | null) => v ?? '—' },
-              { title: t('变更原因', 'Trigger'), dataIndex: 'trigger' },
+              {
+                title: t('变更原因', 'Trigger'),
+                dataIndex: 'trigger',
+                render: (v: string) => triggerLabel(v, lang),
+              },
               { title: t('规则包', 'Pack'), key: 'pack', render: (_: unknown, h) => `${h.packId} v${h.packVersion}` },
             ]}
           />

@@ -9,7 +9,7 @@ import { PageHead } from '../components/PageHead';
 import { PagedTable, useCursorPages } from '../components/Pager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
-import { INDUSTRY, label, SUBJECT_KIND, TIER_INDUSTRIES, tiersOf } from '../lib/labels';
+import { INDUSTRY, label, SUBJECT_KIND, TIER_INDUSTRIES, tierName, tiersOf } from '../lib/labels';
 import { idNumberCheckOk, looksLikeIdNumber } from '../lib/pii';
 import { mapProblemToForm, type Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
@@ -133,7 +133,7 @@ export default function SubjectsPage() {
               style={{ width: 110 }}
               options={(industry ? tiersOf(industry) : []).map((x) => ({
                 value: x,
-                label: <TierTag tier={x} label={t(`${x}级`, `Tier ${x}`)} />,
+                label: <TierTag tier={x} label={tierName(x, lang)} />,
               }))}
             />
           </Form.Item>
@@ -180,9 +180,7 @@ export default function SubjectsPage() {
                   {
                     title: `${t('信用等级', 'Credit tier')}（${label(INDUSTRY, filters.industry, lang)}）`,
                     key: 'tier',
-                    render: () => (
-                      <TierTag tier={filters.tier!} label={t(`${filters.tier!}级`, `Tier ${filters.tier!}`)} />
-                    ),
+                    render: () => <TierTag tier={filters.tier!} label={tierName(filters.tier!, lang)} />,
                   },
                 ]
               : []),

@@ -64,7 +64,7 @@ describe('credit report sections (信用中国)', () => {
         rec('A', { type: 'list_entry', listType: 'abnormal_operation' }),
         rec('C', { type: 'commitment', commitmentStatus: 'breached' }),
         rec('T', { type: 'tax_credit', taxLevel: 'B', taxYear: 2025 }),
-        rec('J', { type: 'list_entry', listType: 'court_defaulter' }),
+        rec('J', { type: 'list_entry', listType: 'court_defaulter', listGround: 3 }),
       ],
     });
     const of = (key: string) =>
@@ -80,6 +80,9 @@ describe('credit report sections (信用中国)', () => {
       of('other'),
     ]).toEqual([['P', 'L'], ['R'], ['X'], ['A'], ['C'], ['T'], ['J'], []]);
     expect(of('suggestions').sort()).toEqual(['A', 'C', 'J', 'P', 'X']);
+    // The court listing's ground (失信情形) is carried; other items have none.
+    expect(r.sections.find((s) => s.key === 'judicial')!.items[0]).toMatchObject({ listGround: 3 });
+    expect(r.sections.find((s) => s.key === 'administrative')!.items[0]).not.toHaveProperty('listGround');
     expect(JSON.stringify(r)).not.toContain('"M"');
   });
 

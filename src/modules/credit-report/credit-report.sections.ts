@@ -120,6 +120,8 @@ function itemOf(r: RecordView): ReportItem {
     commitmentStatusDate: r.commitmentStatusDate,
     inspectionResult: r.inspectionResult,
     publicityEnd: r.publicityEnd,
+    // 失信被执行人's ground (失信情形, 法释〔2017〕7号 Art. 1): what the listing is for and whether it has a term.
+    listGround: r.listGround,
   };
   const details = Object.fromEntries(
     DETAIL_FIELDS.filter((f) => r.details[f] !== undefined).map((f) => [f, r.details[f]]),

@@ -5,7 +5,7 @@ import { Chart } from '../../components/Chart';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TierTag } from '../../components/Tags';
 import { useLang } from '../../i18n';
-import { INDUSTRY, label, TIER_CHART, TIER_INDUSTRIES, tiersOf } from '../../lib/labels';
+import { INDUSTRY, label, TIER_CHART, TIER_INDUSTRIES, tierLegend, tiersOf } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 
 type Granularity = 'month' | 'week' | 'day';
@@ -42,12 +42,12 @@ export function TierTrendCard() {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [...tiers], top: 0 },
+      legend: { data: tiers.map((x) => tierLegend(x, lang)), top: 0 },
       grid: { left: 48, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', boundaryGap: false, data: rows.map((r) => r.period) },
       yAxis: { type: 'value', name: t('主体数', 'Subjects') },
       series: tiers.map((tier) => ({
-        name: tier,
+        name: tierLegend(tier, lang),
         type: 'line',
         stack: 'tiers',
         areaStyle: { opacity: 0.35 },
@@ -58,7 +58,7 @@ export function TierTrendCard() {
         data: rows.map((r) => (r.total ? (r.counts[tier] ?? 0) : null)),
       })),
     }),
-    [rows, tiers, t],
+    [rows, tiers, t, lang],
   );
   return (
     <Card
