@@ -99,7 +99,7 @@ describe('console journey: supervisor', () => {
     // A period before any tier was stored is shown as no data (—), not as zero subjects.
     const counted = new Set((trend.items as { period: string }[]).map((i) => i.period));
     const before = (trend.periods as string[]).findIndex((p) => !counted.has(p));
-    expect(before).toBeGreaterThanOrEqual(0); // the demo's history starts on the day it was loaded
+    expect(before).toBeGreaterThanOrEqual(0); // the demo's history starts six months back (demo-history.e2e)
     const empty = await trendRows
       .nth(11 - before)
       .locator('td')

@@ -164,7 +164,11 @@ describe('public credit report (信用报告)', () => {
     expect(numbers(s.abnormal_operation)).toEqual(['AO']);
     expect(numbers(s.commitments)).toEqual(['C']);
     expect(numbers(s.judicial)).toEqual(['CD']);
-    expect(s.judicial.items[0]).toMatchObject({ category: 'court_defaulter', categoryZh: '失信被执行人', listGround: 2 });
+    expect(s.judicial.items[0]).toMatchObject({
+      category: 'court_defaulter',
+      categoryZh: '失信被执行人',
+      listGround: 2,
+    });
     expect(s.other.items).toEqual([]);
     expect(numbers(s.evaluations)).toEqual(['T']);
     const tiers = s.evaluations.items.filter((i) => i.category === 'credit_tier');

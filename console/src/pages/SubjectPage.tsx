@@ -49,19 +49,20 @@ export default function SubjectPage() {
   const s = subject.data;
 
   const historyOption = useMemo(() => {
-    const items = [...(history.data?.items ?? [])].reverse();
+    // Placed on the day each tier held from (asOf: a backdated run's rows sit on their own day), oldest first.
+    const items = [...(history.data?.items ?? [])].reverse().sort((a, b) => a.asOf.localeCompare(b.asOf));
     const industries = [...new Set(items.map((h) => h.industry))];
     const tierIndex = (tier: string | null) =>
       tier ? TIERS.length - TIERS.indexOf(tier as (typeof TIERS)[number]) : null;
     return {
-      // Dates in China time (YYYY-MM-DD; the tooltip with HH:mm), never the browser's zone nor hour ticks: the
-      // instants are shifted by +8 h on a UTC axis, so day ticks fall on China's midnights.
+      // Days (asOf, YYYY-MM-DD) on a UTC axis, never the browser's zone nor hour ticks: a date's UTC midnight is
+      // its point, so day ticks fall on the date itself.
       useUTC: true,
       tooltip: {
         trigger: 'axis',
         formatter: (ps: Array<{ value: [number, number | null]; seriesName: string; marker: string }>) =>
           [
-            cstDateTime((ps[0]?.value[0] ?? NaN) - CST_OFFSET_MS),
+            new Date(ps[0]?.value[0] ?? NaN).toISOString().slice(0, 10),
             ...ps.map(
               (p) => `${p.marker}${p.seriesName} ${p.value[1] === null ? '—' : TIERS[TIERS.length - p.value[1]]}`,
             ),
@@ -85,9 +86,7 @@ export default function SubjectPage() {
         name: label(INDUSTRY, ind, lang),
         type: 'line',
         step: 'end',
-        data: items
-          .filter((h) => h.industry === ind)
-          .map((h) => [Date.parse(h.computedAt) + CST_OFFSET_MS, tierIndex(h.tier)]),
+        data: items.filter((h) => h.industry === ind).map((h) => [Date.parse(h.asOf), tierIndex(h.tier)]),
       })),
     };
   }, [history.data, lang]);
@@ -307,6 +306,7 @@ export default function SubjectPage() {
             locale={{ emptyText: t('暂无变更记录。', 'No change recorded yet.') }}
             columns={[
               { title: t('时间', 'When'), dataIndex: 'computedAt', render: (v: string) => cstDateTime(v) },
+              { title: t('评价基准日', 'As of'), dataIndex: 'asOf', width: 110 },
               { title: t('行业', 'Industry'), dataIndex: 'industry', render: (v: string) => label(INDUSTRY, v, lang) },
               {
                 title: t('变更', 'Change'),

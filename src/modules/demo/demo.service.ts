@@ -3,13 +3,20 @@ import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
+import { addMonths } from '../../rules/shared';
+import { TieringQueries } from '../tiering/tiering.queries';
 import { TieringService, TieringRunSummary } from '../tiering/tiering.service';
 import { generateDemo } from './demo-data';
+
+/** Months back the first load dates its tier history: a tier per subject at the end of each (see `load`). */
+export const DEMO_HISTORY_MONTHS = 6;
 
 export interface DemoLoadSummary {
   readonly subjects: number;
   readonly records: { stored: number; unchanged: number; updated: number; refused: number };
   readonly tiering: TieringRunSummary;
+  /** Subjects given a backdated tier history (those without any history before this load). */
+  readonly backdated: number;
 }
 
 /**
@@ -24,14 +31,17 @@ export class DemoService {
     private readonly subjects: SubjectsService,
     private readonly records: RecordsService,
     private readonly tiering: TieringService,
+    private readonly tierQueries: TieringQueries,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
   async load(count = 300): Promise<DemoLoadSummary> {
-    const { subjects, records } = generateDemo(this.clock.today(), count);
+    const today = this.clock.today();
+    const { subjects, records } = generateDemo(today, count);
+    const fresh: string[] = [];
     for (const s of subjects) {
-      await this.subjects.resolveOrRegister({
+      const ref = await this.subjects.resolveOrRegister({
         code: s.code,
         idNumber: s.idNumber,
         name: s.name,
@@ -39,6 +49,7 @@ export class DemoService {
         registeredOn: s.registeredOn,
         region: '500110',
       });
+      if ((await this.tierQueries.history(ref.id, undefined, 1)).items.length === 0) fresh.push(ref.id);
     }
     const totals = { stored: 0, unchanged: 0, updated: 0, refused: 0 };
     for (let i = 0; i < records.length; i += 1000) {
@@ -59,10 +70,16 @@ export class DemoService {
       response: { totals },
     });
     await this.tiering.idle();
+    // A story for the overview's tiers over time: the subjects new to tiering get the tier they held on this
+    // day of each of the last months, computed from the same records as of that day (a record decided later
+    // is not yet in force) and stored through the tiering service as history dated then (as_of). Only
+    // subjects without history before this load: loading again adds nothing. Dates follow the service clock.
+    const months = Array.from({ length: DEMO_HISTORY_MONTHS }, (_, k) => addMonths(today, k - DEMO_HISTORY_MONTHS));
+    if (fresh.length) await this.tiering.backfillHistory(fresh, months, 'demo-load');
     const tiering = await this.tiering.recomputeAll({ trigger: 'demo-load' });
     this.logger.log(
       `Demo data: ${subjects.length} subjects, ${records.length} records (${totals.stored} stored), ${tiering.evaluations} tiers`,
     );
-    return { subjects: subjects.length, records: totals, tiering };
+    return { subjects: subjects.length, records: totals, tiering, backdated: fresh.length };
   }
 }

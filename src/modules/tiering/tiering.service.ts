@@ -98,6 +98,38 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
+   * A backdated tier history (the demo load): the subjects' tiers as of each date in turn, appended as
+   * history dated then where the pack, tier, score or fired rules moved from the date before (the first
+   * date always). Current tiers untouched, nothing announced. Answers how many rows were appended.
+   */
+  async backfillHistory(subjectIds: readonly string[], dates: readonly string[], trigger: string): Promise<number> {
+    const ids = [...new Set(subjectIds)];
+    let appended = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const refs = [...(await this.subjects.findRefs(ids.slice(i, i + CHUNK))).values()];
+      const last = new Map<string, { key: string; tier: string }>();
+      for (const asOf of [...dates].sort()) {
+        const rows: { tier: ComputedTier; previousTier: string | null }[] = [];
+        for (const t of await this.evaluate(refs, asOf)) {
+          const at = `${t.subjectId}/${t.evaluation.industry}`;
+          const key = [
+            t.packHash,
+            t.evaluation.tier,
+            t.evaluation.score,
+            ...t.evaluation.fired.map((f) => f.rule),
+          ].join('|');
+          const prev = last.get(at);
+          if (prev?.key === key) continue;
+          rows.push({ tier: t, previousTier: prev?.tier ?? null });
+          last.set(at, { key, tier: t.evaluation.tier });
+        }
+        appended += await this.store.appendHistory(rows, trigger);
+      }
+    }
+    return appended;
+  }
+
+  /**
    * A batch run of today's tiers (the stored, current ones), queued behind the record-change recomputes so
    * that a run that read records before a change cannot overwrite the tiers computed after it. Errors reach
    * the caller. Tiers of another date are computed live (computeAsOf), never stored as current.
