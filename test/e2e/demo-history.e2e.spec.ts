@@ -4,7 +4,9 @@ import { http, type TestApp } from '../helpers/app';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 
 type Trend = { periods: string[]; items: { period: string; industry: string; tier: string; subjects: number }[] };
-type History = { items: { tier: string | null; asOf: string; trigger: string }[] };
+type History = {
+  items: { industry: string; tier: string | null; previousTier: string | null; asOf: string; trigger: string }[];
+};
 
 /**
  * The demo load (npm start -- --demo) gives its subjects a tier history dated over the last six months, so
@@ -64,6 +66,13 @@ describe('demo data: a backdated tier history (演示数据)', () => {
         .filter((h) => h.asOf < '2026-11-28')
         .every((h) => h.trigger === 'demo-load'),
     ).toBe(true);
+    // Each subject's rows follow one another in time (newest first, as written), each with the tier before it.
+    for (const h of all)
+      for (const industry of new Set(h.map((x) => x.industry))) {
+        const rows = h.filter((x) => x.industry === industry).reverse();
+        expect(rows.map((x) => x.asOf)).toEqual([...rows.map((x) => x.asOf)].sort());
+        expect(rows.map((x) => x.previousTier)).toEqual([null, ...rows.slice(0, -1).map((x) => x.tier)]);
+      }
     // Some subject's tier moved within the history (not only its first tier).
     expect(all.some((h) => new Set(h.map((x) => x.tier)).size > 1)).toBe(true);
   });

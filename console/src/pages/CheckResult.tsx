@@ -6,7 +6,7 @@ import { EffectTag, LegalBasisList, TierTag, VerdictTag } from '../components/Ta
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import { admits } from '../lib/access';
-import { INDUSTRY, label, RECORD_TYPE, ROLES } from '../lib/labels';
+import { INDUSTRY, label, LIST_TYPE, RECORD_TYPE, ROLES } from '../lib/labels';
 
 const ROLE_LABELS = Object.fromEntries(ROLES.map((r) => [r.code, r]));
 import type { Problem } from '../lib/problem';
@@ -104,7 +104,10 @@ export function CheckResult({ answer, operator }: { answer: Answer; operator: st
           <ul style={{ margin: 0, paddingLeft: 16 }}>
             {m.triggeredBy.map((r) => (
               <li key={r.id}>
-                {label(RECORD_TYPE, r.type, lang)} {r.decisionNumber ?? ''} · {r.source} · {r.decisionDate}
+                {r.type === 'list_entry' && r.listType
+                  ? label(LIST_TYPE, r.listType, lang)
+                  : label(RECORD_TYPE, r.type, lang)}{' '}
+                {r.decisionNumber ?? ''} · {r.source} · {r.decisionDate}
                 {r.publicityEnd ? ` → ${r.publicityEnd}` : ''}
               </li>
             ))}

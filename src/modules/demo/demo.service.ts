@@ -52,16 +52,25 @@ export class DemoService {
       if ((await this.tierQueries.history(ref.id, undefined, 1)).items.length === 0) fresh.push(ref.id);
     }
     const totals = { stored: 0, unchanged: 0, updated: 0, refused: 0 };
-    for (let i = 0; i < records.length; i += 1000) {
-      const chunk = records.slice(i, i + 1000).map((data, k) => ({ row: i + k + 1, data }));
-      const report = await this.records.ingestBatch(chunk, 'json');
-      totals.stored += report.totals.stored;
-      totals.unchanged += report.totals.unchanged;
-      totals.updated += report.totals.updated;
-      totals.refused += report.totals.refused;
-      for (const r of report.rows)
-        if (r.status === 'refused') this.logger.warn(`Demo row ${r.row} refused: ${JSON.stringify(r.errors)}`);
-    }
+    // A story for the overview's tiers over time: the subjects new to tiering get the tier they held on this
+    // day of each of the last months, computed from the same records as of that day (a record decided later
+    // is not yet in force) and stored through the tiering service as history dated then (as_of), before the
+    // recomputes of today that the records cause (held meanwhile). Only subjects without history before this
+    // load: loading again adds nothing. Dates follow the service clock.
+    await this.tiering.holdingRecomputes(async () => {
+      for (let i = 0; i < records.length; i += 1000) {
+        const chunk = records.slice(i, i + 1000).map((data, k) => ({ row: i + k + 1, data }));
+        const report = await this.records.ingestBatch(chunk, 'json');
+        totals.stored += report.totals.stored;
+        totals.unchanged += report.totals.unchanged;
+        totals.updated += report.totals.updated;
+        totals.refused += report.totals.refused;
+        for (const r of report.rows)
+          if (r.status === 'refused') this.logger.warn(`Demo row ${r.row} refused: ${JSON.stringify(r.errors)}`);
+      }
+      for (let m = DEMO_HISTORY_MONTHS; m >= 1 && fresh.length; m--)
+        await this.tiering.recompute(fresh, { asOf: addMonths(today, -m), trigger: 'demo-load' });
+    });
     // The demo rows arrive through the records service, not over HTTP: one audit entry stands for the load.
     await this.audit.append({
       kind: 'record.import',
@@ -70,12 +79,6 @@ export class DemoService {
       response: { totals },
     });
     await this.tiering.idle();
-    // A story for the overview's tiers over time: the subjects new to tiering get the tier they held on this
-    // day of each of the last months, computed from the same records as of that day (a record decided later
-    // is not yet in force) and stored through the tiering service as history dated then (as_of). Only
-    // subjects without history before this load: loading again adds nothing. Dates follow the service clock.
-    const months = Array.from({ length: DEMO_HISTORY_MONTHS }, (_, k) => addMonths(today, k - DEMO_HISTORY_MONTHS));
-    if (fresh.length) await this.tiering.backfillHistory(fresh, months, 'demo-load');
     const tiering = await this.tiering.recomputeAll({ trigger: 'demo-load' });
     this.logger.log(
       `Demo data: ${subjects.length} subjects, ${records.length} records (${totals.stored} stored), ${tiering.evaluations} tiers`,

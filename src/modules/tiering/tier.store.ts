@@ -136,43 +136,6 @@ export class TierStore {
     return { changed, refreshed: (result[0]?.written ?? 0) - changed };
   }
 
-  /**
-   * Backdated history rows (the demo load's months before today), each dated its own as_of and appended as
-   * given with its previous tier: the current tiers stay untouched and nothing is announced (no change
-   * happens now). Answers how many rows were appended.
-   */
-  async appendHistory(
-    rows: readonly { tier: ComputedTier; previousTier: string | null }[],
-    trigger: string,
-  ): Promise<number> {
-    if (rows.length === 0) return 0;
-    const input = rows.map(({ tier: t, previousTier }) => ({
-      subject_id: t.subjectId,
-      industry: t.evaluation.industry,
-      tier: t.evaluation.tier,
-      previous_tier: previousTier,
-      score: t.evaluation.score,
-      pack_id: t.evaluation.packId,
-      pack_version: t.evaluation.version,
-      pack_hash: t.packHash,
-      fired: t.evaluation.fired,
-      facts: t.facts,
-      as_of: t.asOf,
-    }));
-    const [row]: Array<{ n: number }> = await this.ds.query(
-      `WITH inserted AS (
-         INSERT INTO credit_tier_history (subject_id, industry, tier, previous_tier, score, pack_id, pack_version,
-           pack_hash, fired, facts, as_of, trigger)
-         SELECT subject_id, industry, tier, previous_tier, score, pack_id, pack_version, pack_hash, fired, facts, as_of, $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(subject_id uuid, industry text, tier text, previous_tier text,
-           score numeric, pack_id text, pack_version text, pack_hash text, fired jsonb, facts jsonb, as_of date)
-         RETURNING 1
-       ) SELECT count(*)::int AS n FROM inserted`,
-      [JSON.stringify(input), trigger],
-    );
-    return row?.n ?? 0;
-  }
-
   /** Drop the tiers whose fingerprint is already stored: most of a batch run changes nothing. */
   private async onlyChanged(tiers: readonly ComputedTier[], manager?: EntityManager): Promise<readonly ComputedTier[]> {
     if (tiers.length === 0) return tiers;
@@ -221,10 +184,9 @@ export class TierStore {
 
   async history(subjectId: string, industry: string | undefined, limit: number): Promise<TierHistoryEntry[]> {
     return this.ds.query(
-      // Newest first by the day each row holds from (a backdated row sits on its own day), then by the bigint
-      // column, not by the text alias `id` ("9" would sort after "10").
+      // Ordered by the bigint column, not by the text alias `id` ("9" would sort after "10").
       `SELECT h.id::text AS id, ${COLUMNS}, previous_tier AS "previousTier", trigger FROM credit_tier_history h
-       WHERE subject_id = $1 AND ($2::text IS NULL OR industry = $2) ORDER BY h.as_of DESC, h.id DESC LIMIT $3`,
+       WHERE subject_id = $1 AND ($2::text IS NULL OR industry = $2) ORDER BY h.id DESC LIMIT $3`,
       [subjectId, industry ?? null, limit],
     );
   }

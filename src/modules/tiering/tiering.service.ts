@@ -67,6 +67,23 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     } while (seen !== this.queue);
   }
 
+  /**
+   * Runs `fn` with the record-change recomputes it causes held until it ends (queued behind it), so that
+   * `fn` may store tiers as of earlier days first (the demo load's backdated history: each subject's rows
+   * then follow one another in time, today's last, each with the tier before it).
+   */
+  async holdingRecomputes<T>(fn: () => Promise<T>): Promise<T> {
+    await this.idle();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    void this.enqueue(() => gate);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
   private enqueue<T>(job: () => Promise<T>): Promise<T | undefined> {
     const next = this.queue.then(job).catch((err: unknown) => {
       this.logger.error({ err }, 'Tier recompute failed');
@@ -95,38 +112,6 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
       refreshed += saved.refreshed;
     }
     return { evaluations, changed, refreshed };
-  }
-
-  /**
-   * A backdated tier history (the demo load): the subjects' tiers as of each date in turn, appended as
-   * history dated then where the pack, tier, score or fired rules moved from the date before (the first
-   * date always). Current tiers untouched, nothing announced. Answers how many rows were appended.
-   */
-  async backfillHistory(subjectIds: readonly string[], dates: readonly string[], trigger: string): Promise<number> {
-    const ids = [...new Set(subjectIds)];
-    let appended = 0;
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const refs = [...(await this.subjects.findRefs(ids.slice(i, i + CHUNK))).values()];
-      const last = new Map<string, { key: string; tier: string }>();
-      for (const asOf of [...dates].sort()) {
-        const rows: { tier: ComputedTier; previousTier: string | null }[] = [];
-        for (const t of await this.evaluate(refs, asOf)) {
-          const at = `${t.subjectId}/${t.evaluation.industry}`;
-          const key = [
-            t.packHash,
-            t.evaluation.tier,
-            t.evaluation.score,
-            ...t.evaluation.fired.map((f) => f.rule),
-          ].join('|');
-          const prev = last.get(at);
-          if (prev?.key === key) continue;
-          rows.push({ tier: t, previousTier: prev?.tier ?? null });
-          last.set(at, { key, tier: t.evaluation.tier });
-        }
-        appended += await this.store.appendHistory(rows, trigger);
-      }
-    }
-    return appended;
   }
 
   /**
