@@ -39,7 +39,7 @@ describe('explain and validate rule packs over HTTP', () => {
     });
     const repeated = res.body.rules.find((r: { rule: string }) => r.rule === 'tax-penalties-repeated');
     expect(repeated).toMatchObject({ fired: false, conditions: [{ factValue: 1, expected: 3, passed: false }] });
-    expect(res.body.rules).toHaveLength(11);
+    expect(res.body.rules).toHaveLength(13);
   });
 
   it('refuses facts outside the catalogue with problem details naming the fact', async () => {
@@ -68,7 +68,8 @@ describe('explain and validate rule packs over HTTP', () => {
     const ok = await httpAs(packsKey, t.url, 'POST', '/api/v1/packs/validate', pack);
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ valid: true, findings: [] });
-    pack.rules[2].conditions.all.push({ fact: 'industryPenaltiesLast12Months', operator: 'lessThan', value: 0 });
+    const penalty = pack.rules.findIndex((r: { name: string }) => r.name === 'tax-penalty');
+    pack.rules[penalty].conditions.all.push({ fact: 'industryPenaltiesLast12Months', operator: 'lessThan', value: 0 });
     const bad = await httpAs(packsKey, t.url, 'POST', '/api/v1/packs/validate', pack);
     expect(bad.status).toBe(200);
     expect(bad.body.valid).toBe(false);
@@ -77,7 +78,7 @@ describe('explain and validate rule packs over HTTP', () => {
         severity: 'error',
         file: 'pack.json',
         rule: 'tax-penalty',
-        path: '/rules/2/conditions/all/1',
+        path: `/rules/${penalty}/conditions/all/1`,
         code: 'never-fires',
       }),
     ]);

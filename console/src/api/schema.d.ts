@@ -1417,7 +1417,7 @@ export interface components {
             minScore?: number | null;
             /** @description Exclusive; null = unbounded above; absent on forced-only tiers */
             maxScore?: number | null;
-            /** @description Only a force-tier event puts a subject in this tier (e.g. tax level M) */
+            /** @description Only a force-tier or set-tier event puts a subject in this tier (e.g. tax level M) */
             forcedOnly?: boolean;
         };
         PackSummaryDto: {
@@ -1493,7 +1493,7 @@ export interface components {
         RuleEventParamsDto: {
             /** @description score events: points added, negative = deducted (加减分) */
             points?: number;
-            /** @description force-tier events: the best tier the subject may have (直接定级) */
+            /** @description force-tier events: the best tier the subject may have (封顶); set-tier events: the tier whatever the score (直接判级) */
             tier?: string;
             /** @description Reason (原因), English */
             reason: string;
@@ -1504,7 +1504,7 @@ export interface components {
         };
         RuleEventDto: {
             /** @enum {string} */
-            type: "score" | "force-tier";
+            type: "score" | "force-tier" | "set-tier";
             params: components["schemas"]["RuleEventParamsDto"];
         };
         PackRuleDto: {
@@ -1813,13 +1813,13 @@ export interface components {
             /** @description Rule name (规则) */
             rule: string;
             /**
-             * @description score: adds points (加减分); force-tier: caps the tier (直接定级)
+             * @description score: adds points (加减分); force-tier: caps the tier (直接定级); set-tier: sets the tier whatever the score (直接判级, force-tier caps still apply)
              * @enum {string}
              */
-            type: "score" | "force-tier";
+            type: "score" | "force-tier" | "set-tier";
             /** @description score events: points added, negative = deducted (扣分) */
             points?: number;
-            /** @description force-tier events: the best tier the subject may have */
+            /** @description force-tier events: the best tier the subject may have; set-tier events: the tier whatever the score */
             tier?: string;
             /** @description Reason (原因), English */
             reason: string;
@@ -1854,7 +1854,7 @@ export interface components {
             industry: "tax" | "construction" | "food_drug" | "fire_safety";
             /** @description base + Σ points, clamped to the scoring range (信用分) */
             score: number;
-            /** @description The tier the score alone gives, before force-tier events */
+            /** @description The tier the score alone gives, before set-tier and force-tier events */
             scoreTier: string;
             /** @description Credit tier (信用等级): the worst of scoreTier and every forced tier */
             tier: string;

@@ -41,7 +41,7 @@ export function lintPack(json: unknown, file: string): LintFinding[] {
     name: r.name,
     priority: r.priority ?? 1,
     conditions: resolveCondition(pack, r.conditions),
-    eventKey: r.event.type === 'score' ? `score:${r.event.params.points}` : `force-tier:${r.event.params.tier}`,
+    eventKey: r.event.type === 'score' ? `score:${r.event.params.points}` : `${r.event.type}:${r.event.params.tier}`,
     facts: FACTS_BY_NAME,
   }));
   return withFile(file, lintRules(rules));

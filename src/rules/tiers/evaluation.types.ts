@@ -10,7 +10,7 @@ export interface FiredRule {
   readonly type: EventType;
   /** score events: points added (negative = deducted). */
   readonly points?: number;
-  /** force-tier events: the best tier the subject may have. */
+  /** force-tier events: the best tier the subject may have; set-tier events: the tier set whatever the score. */
   readonly tier?: string;
   readonly reason: string;
   readonly reasonZh: string;
@@ -34,7 +34,7 @@ export interface Evaluation {
   readonly industry: Industry;
   /** base + Σ points, clamped to the scoring range. */
   readonly score: number;
-  /** The tier the score alone gives, before force-tier events. */
+  /** The tier the score alone gives, before set-tier and force-tier events. */
   readonly scoreTier: string;
   /** worst(scoreTier, every forced tier). */
   readonly tier: string;

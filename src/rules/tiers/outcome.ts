@@ -1,7 +1,8 @@
 /**
  * From fired events to an Evaluation: shared by the compiled evaluator and the json-rules-engine
- * reference, so both produce the same shape. Score = clamp(base + Σ points); tier = the worst of the
- * score's tier and every forced tier.
+ * reference, so both produce the same shape. Score = clamp(base + Σ points); the base tier is the worst
+ * set-tier target when any set-tier event fired (直接判级, whatever the score), else the score's tier; the tier is
+ * the worst of the base tier and every force-tier cap.
  */
 import { resolveBasis } from '../shared/legal-basis';
 import type { Evaluation, FiredRule, ResolvedInspectionPolicy } from './evaluation.types';
@@ -40,8 +41,10 @@ export function assembleEvaluation(model: OutcomeModel, fired: readonly FiredRul
   if (pack.scoring.min !== undefined && score < pack.scoring.min) score = pack.scoring.min;
   const scoreTier = scoreTierOf(model, score);
   let rank = model.tierRank.get(scoreTier) ?? 0;
+  const set = fired.filter((f) => f.type === 'set-tier' && f.tier !== undefined);
+  if (set.length > 0) rank = Math.max(...set.map((f) => model.tierRank.get(f.tier as string) ?? rank));
   for (const f of fired) {
-    if (f.tier !== undefined) rank = Math.max(rank, model.tierRank.get(f.tier) ?? rank);
+    if (f.type === 'force-tier' && f.tier !== undefined) rank = Math.max(rank, model.tierRank.get(f.tier) ?? rank);
   }
   const t = pack.tiers[rank];
   const policy = model.policies.get(t.tier);

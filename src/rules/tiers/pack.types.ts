@@ -32,7 +32,15 @@ export interface ForceTierEvent {
   /** The tier becomes at most this good: worst(computed, forced). */
   readonly params: EventReason & { readonly tier: string };
 }
-export type RuleEvent = ScoreEvent | ForceTierEvent;
+export interface SetTierEvent {
+  readonly type: 'set-tier';
+  /**
+   * The tier is set to this one whatever the score (直接判级, e.g. tax level M for a new business): it replaces
+   * the score's tier, better or worse; force-tier caps still apply on top. Several set-tier events: the worst.
+   */
+  readonly params: EventReason & { readonly tier: string };
+}
+export type RuleEvent = ScoreEvent | ForceTierEvent | SetTierEvent;
 export type EventType = RuleEvent['type'];
 
 export interface PackRule<V = ConditionValue> {
@@ -57,7 +65,7 @@ export interface TierDefinition {
   readonly minScore?: number | null;
   /** Exclusive; null = unbounded above (best tier only). Absent on forced-only tiers. */
   readonly maxScore?: number | null;
-  /** A tier no score reaches: only a force-tier event puts a subject in it (e.g. tax level M). */
+  /** A tier no score reaches: only a force-tier or set-tier event puts a subject in it (e.g. tax level M). */
   readonly forcedOnly?: boolean;
 }
 

@@ -33,8 +33,8 @@ function checkRules(pack: RulePackFile, sources: Set<string>, tiers: Set<string>
         r.name,
       );
     }
-    if (r.event.type === 'force-tier' && !tiers.has(r.event.params.tier)) {
-      report(`/rules/${i}/event/params/tier`, `force-tier names unknown tier "${r.event.params.tier}"`, r.name);
+    if (r.event.type !== 'score' && !tiers.has(r.event.params.tier)) {
+      report(`/rules/${i}/event/params/tier`, `${r.event.type} names unknown tier "${r.event.params.tier}"`, r.name);
     }
   });
 }

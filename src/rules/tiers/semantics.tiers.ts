@@ -60,11 +60,11 @@ function checkBands(pack: RulePackFile, banded: readonly [TierDefinition, number
 function checkForcedOnly(pack: RulePackFile, report: Report): void {
   pack.tiers.forEach((t, i) => {
     if (!t.forcedOnly) return;
-    const reached = pack.rules.some((r) => r.event.type === 'force-tier' && r.event.params.tier === t.tier);
+    const reached = pack.rules.some((r) => r.event.type !== 'score' && r.event.params.tier === t.tier);
     if (!reached)
       report(
         `/tiers/${i}`,
-        `forced-only tier "${t.tier}" is not the target of any force-tier rule, so it can never be assigned`,
+        `forced-only tier "${t.tier}" is not the target of any force-tier or set-tier rule, so it can never be assigned`,
       );
   });
 }

@@ -52,13 +52,17 @@ export class ResolvedLegalBasisDto {
 export class FiredRuleDto {
   @ApiProperty({ description: 'Rule name (规则)' }) rule: string;
   @ApiProperty({
-    enum: ['score', 'force-tier'],
-    description: 'score: adds points (加减分); force-tier: caps the tier (直接定级)',
+    enum: ['score', 'force-tier', 'set-tier'],
+    description:
+      'score: adds points (加减分); force-tier: caps the tier (直接定级); set-tier: sets the tier whatever the score (直接判级, force-tier caps still apply)',
   })
   type: string;
   @ApiPropertyOptional({ type: 'integer', description: 'score events: points added, negative = deducted (扣分)' })
   points?: number;
-  @ApiPropertyOptional({ description: 'force-tier events: the best tier the subject may have' }) tier?: string;
+  @ApiPropertyOptional({
+    description: 'force-tier events: the best tier the subject may have; set-tier events: the tier whatever the score',
+  })
+  tier?: string;
   @ApiProperty({ description: 'Reason (原因), English' }) reason: string;
   @ApiProperty({ description: 'Reason (原因), Chinese' }) reasonZh: string;
   @ApiProperty({ type: ResolvedLegalBasisDto, description: 'Legal basis (法律依据)' })
@@ -85,7 +89,8 @@ export class EvaluationDto {
   @ApiProperty({ example: '1.0.0' }) version: string;
   @ApiProperty({ enum: INDUSTRIES }) industry: string;
   @ApiProperty({ description: 'base + Σ points, clamped to the scoring range (信用分)' }) score: number;
-  @ApiProperty({ description: 'The tier the score alone gives, before force-tier events' }) scoreTier: string;
+  @ApiProperty({ description: 'The tier the score alone gives, before set-tier and force-tier events' })
+  scoreTier: string;
   @ApiProperty({ description: 'Credit tier (信用等级): the worst of scoreTier and every forced tier' }) tier: string;
   @ApiProperty() tierLabel: string;
   @ApiProperty({ description: 'Tier label in Chinese (等级名称)' }) tierLabelZh: string;

@@ -42,7 +42,9 @@ export class TierDefinitionDto {
     description: 'Exclusive; null = unbounded above; absent on forced-only tiers',
   })
   maxScore?: number | null;
-  @ApiPropertyOptional({ description: 'Only a force-tier event puts a subject in this tier (e.g. tax level M)' })
+  @ApiPropertyOptional({
+    description: 'Only a force-tier or set-tier event puts a subject in this tier (e.g. tax level M)',
+  })
   forcedOnly?: boolean;
 }
 

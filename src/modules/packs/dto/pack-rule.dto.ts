@@ -38,7 +38,10 @@ export class PackConditionDto {
 export class RuleEventParamsDto {
   @ApiPropertyOptional({ type: 'integer', description: 'score events: points added, negative = deducted (加减分)' })
   points?: number;
-  @ApiPropertyOptional({ description: 'force-tier events: the best tier the subject may have (直接定级)' })
+  @ApiPropertyOptional({
+    description:
+      'force-tier events: the best tier the subject may have (封顶); set-tier events: the tier whatever the score (直接判级)',
+  })
   tier?: string;
   @ApiProperty({ description: 'Reason (原因), English' }) reason: string;
   @ApiProperty({ description: 'Reason (原因), Chinese' }) reasonZh: string;
@@ -46,7 +49,7 @@ export class RuleEventParamsDto {
 }
 
 export class RuleEventDto {
-  @ApiProperty({ enum: ['score', 'force-tier'] }) type: string;
+  @ApiProperty({ enum: ['score', 'force-tier', 'set-tier'] }) type: string;
   @ApiProperty({ type: RuleEventParamsDto }) params: RuleEventParamsDto;
 }
 
