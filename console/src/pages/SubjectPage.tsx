@@ -167,7 +167,8 @@ export default function SubjectPage() {
                               `${(f.points ?? 0) > 0 ? '+' : ''}${f.points ?? 0}`
                             ) : (
                               <span>
-                                {t('直接定级', 'caps at')} <TierTag tier={f.tier ?? null} />
+                                {f.type === 'set-tier' ? t('直接判级', 'set to') : t('最高定为', 'caps at')}{' '}
+                                <TierTag tier={f.tier ?? null} />
                               </span>
                             ),
                         },
