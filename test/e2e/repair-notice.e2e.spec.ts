@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Clock } from '../../src/common/clock';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 import type { ProblemDetails } from '../../src/common/problem';
@@ -21,6 +22,9 @@ describe('credit repair notice (信用修复告知书) served with a penalty', (
   const source = `repair-${randomUUID().slice(0, 8)}`;
   beforeAll(async () => {
     t = await startTestApp();
+    // The decisions below are dated in 2025 and 2026: the clock is pinned so that "1 year before repair" is
+    // still ahead on any day the suite runs (CI moves the process clock by -200 and +400 days).
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
   });
   afterAll(async () => {
     await t.close();
