@@ -19,7 +19,6 @@ const UNSAFE_ANY = ['assignment', 'member-access', 'call', 'return', 'argument']
  */
 const UNTYPED_BODIES = [
   'test/browser/author.browser.ts',
-  'test/browser/credit-office.browser.ts',
   'test/browser/data-officer.browser.ts',
   'test/browser/plans.browser.ts',
   'test/browser/supervisor.browser.ts',
