@@ -19,7 +19,6 @@ const UNSAFE_ANY = ['assignment', 'member-access', 'call', 'return', 'argument']
  */
 const UNTYPED_BODIES = [
   'test/browser/author.browser.ts',
-  'test/browser/data-officer.browser.ts',
   'test/browser/plans.browser.ts',
   'test/browser/supervisor.browser.ts',
   'test/e2e/access-matrix.e2e.spec.ts',
@@ -27,7 +26,6 @@ const UNTYPED_BODIES = [
   'test/e2e/audit-outbox.e2e.spec.ts',
   'test/e2e/audit-records.e2e.spec.ts',
   'test/e2e/audit.e2e.spec.ts',
-  'test/e2e/auth.e2e.spec.ts',
   'test/e2e/checks.e2e.spec.ts',
   'test/e2e/commitment-list.e2e.spec.ts',
   'test/e2e/commitments.e2e.spec.ts',
