@@ -49,7 +49,6 @@ const UNTYPED_BODIES = [
   'test/e2e/subject-search-tiers.e2e.spec.ts',
   'test/e2e/subjects.e2e.spec.ts',
   'test/e2e/tiering-overview.e2e.spec.ts',
-  'test/e2e/tiering-runs.e2e.spec.ts',
   'test/e2e/tiering.e2e.spec.ts',
   'test/e2e/webhooks.e2e.spec.ts',
 ];
