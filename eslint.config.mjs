@@ -37,7 +37,6 @@ const UNTYPED_BODIES = [
   'test/e2e/pack-authoring-console.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
   'test/e2e/pack-versions.e2e.spec.ts',
-  'test/e2e/quality-snapshot.e2e.spec.ts',
   'test/e2e/quality.e2e.spec.ts',
   'test/e2e/records.e2e.spec.ts',
   'test/e2e/repair-approval.e2e.spec.ts',
