@@ -39,7 +39,6 @@ const UNTYPED_BODIES = [
   'test/e2e/pack-versions.e2e.spec.ts',
   'test/e2e/quality.e2e.spec.ts',
   'test/e2e/records.e2e.spec.ts',
-  'test/e2e/repair-approval.e2e.spec.ts',
   'test/e2e/repair.e2e.spec.ts',
   'test/e2e/response-contract.e2e.spec.ts',
   'test/e2e/simulation.e2e.spec.ts',
