@@ -34,7 +34,6 @@ const UNTYPED_BODIES = [
   'test/e2e/inspections-edges.e2e.spec.ts',
   'test/e2e/inspections.e2e.spec.ts',
   'test/e2e/legal-fidelity.e2e.spec.ts',
-  'test/e2e/pack-authoring-console.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
   'test/e2e/pack-versions.e2e.spec.ts',
   'test/e2e/quality.e2e.spec.ts',
