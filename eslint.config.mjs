@@ -24,7 +24,6 @@ const UNTYPED_BODIES = [
   'test/e2e/api-keys.e2e.spec.ts',
   'test/e2e/audit-outbox.e2e.spec.ts',
   'test/e2e/audit-records.e2e.spec.ts',
-  'test/e2e/audit.e2e.spec.ts',
   'test/e2e/checks.e2e.spec.ts',
   'test/e2e/commitments.e2e.spec.ts',
   'test/e2e/hostile-packs.e2e.spec.ts',
