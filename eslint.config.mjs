@@ -30,7 +30,6 @@ const UNTYPED_BODIES = [
   'test/e2e/id-forms.e2e.spec.ts',
   'test/e2e/inspection-plan-list.e2e.spec.ts',
   'test/e2e/inspections-due-export.e2e.spec.ts',
-  'test/e2e/inspections-edges.e2e.spec.ts',
   'test/e2e/inspections.e2e.spec.ts',
   'test/e2e/legal-fidelity.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
