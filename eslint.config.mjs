@@ -23,7 +23,6 @@ const UNTYPED_BODIES = [
   'test/e2e/legal-fidelity.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
   'test/e2e/pack-versions.e2e.spec.ts',
-  'test/e2e/quality.e2e.spec.ts',
   'test/e2e/records.e2e.spec.ts',
   'test/e2e/repair.e2e.spec.ts',
   'test/e2e/response-contract.e2e.spec.ts',
