@@ -26,7 +26,6 @@ const UNTYPED_BODIES = [
   'test/e2e/records.e2e.spec.ts',
   'test/e2e/repair.e2e.spec.ts',
   'test/e2e/response-contract.e2e.spec.ts',
-  'test/e2e/simulation.e2e.spec.ts',
 ];
 const FIXTURE_BREAKERS = [
   'src/modules/packs/pack-snapshot.spec.ts',
