@@ -20,7 +20,6 @@ const UNSAFE_ANY = ['assignment', 'member-access', 'call', 'return', 'argument']
 const UNTYPED_BODIES = [
   'test/e2e/audit-outbox.e2e.spec.ts',
   'test/e2e/checks.e2e.spec.ts',
-  'test/e2e/legal-fidelity.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
   'test/e2e/pack-versions.e2e.spec.ts',
   'test/e2e/records.e2e.spec.ts',
