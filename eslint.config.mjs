@@ -21,7 +21,6 @@ const UNTYPED_BODIES = [
   'test/e2e/audit-outbox.e2e.spec.ts',
   'test/e2e/checks.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
-  'test/e2e/pack-versions.e2e.spec.ts',
   'test/e2e/records.e2e.spec.ts',
   'test/e2e/repair.e2e.spec.ts',
   'test/e2e/response-contract.e2e.spec.ts',
