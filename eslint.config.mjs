@@ -18,7 +18,6 @@ const UNSAFE_ANY = ['assignment', 'member-access', 'call', 'return', 'argument']
  * that break the JSON fixtures of src/rules/testing (`MutablePack`) into invalid packs on purpose.
  */
 const UNTYPED_BODIES = [
-  'test/e2e/audit-outbox.e2e.spec.ts',
   'test/e2e/checks.e2e.spec.ts',
   'test/e2e/pack-publish.e2e.spec.ts',
   'test/e2e/records.e2e.spec.ts',
