@@ -38,7 +38,7 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.waitForURL(/\/console\/packs$/);
     const rows = page.locator('[data-testid="packs-table"] .ant-table-row');
     await rows.first().waitFor();
-    const packs = (await http(t.url, 'GET', '/api/v1/packs')).body.items as { id: string }[];
+    const packs = (await http<{ items: { id: string }[] }>(t.url, 'GET', '/api/v1/packs')).body.items;
     await expect(rows.count()).resolves.toBe(packs.length);
     await shot('packs');
 
@@ -104,12 +104,18 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.getByTestId('diagnostics-count').getByText('无问题').waitFor();
     await page.getByTestId('save-draft').click();
     await page.getByTestId('draft-revision').getByText('1', { exact: true }).waitFor();
-    const saved = (await http(t.url, 'GET', '/api/v1/packs/food_drug/draft')).body;
+    const saved = (await http<unknown>(t.url, 'GET', '/api/v1/packs/food_drug/draft')).body;
     expect(saved).toMatchObject({ revision: 1, valid: true, content: { version } });
     await shot('draft-saved');
 
     // Someone else saves meanwhile (revision 2): the next save here is a conflict, shown with the way out.
-    const other = await http(t.url, 'PUT', '/api/v1/packs/food_drug/draft', { content: fixed }, { 'if-match': '1' });
+    const other = await http<{ revision: number }>(
+      t.url,
+      'PUT',
+      '/api/v1/packs/food_drug/draft',
+      { content: fixed },
+      { 'if-match': '1' },
+    );
     expect(other.body.revision).toBe(2);
     await setEditorText(page, JSON.stringify(fixed, null, 1));
     await page.getByTestId('save-draft').click();
@@ -124,7 +130,9 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.getByRole('tab', { name: '黄金用例' }).click();
     await page.getByTestId('run-cases').click();
     await page.getByTestId('cases-result').waitFor();
-    const cases = (await http(t.url, 'POST', '/api/v1/packs/food_drug/draft/cases', {})).body;
+    const cases = (
+      await http<{ total: number; failed: number }>(t.url, 'POST', '/api/v1/packs/food_drug/draft/cases', {})
+    ).body;
     expect(cases.failed).toBeGreaterThan(0);
     const caseRows = page.locator('[data-testid="cases-result"] .ant-table-row');
     await expect(caseRows.count()).resolves.toBe(cases.total);
@@ -140,7 +148,9 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.getByTestId('explain-run').click();
     await page.getByTestId('explain-result').waitFor();
     const explained = (
-      await http(t.url, 'POST', '/api/v1/packs/food_drug/evaluate', { facts: { industryPenaltiesLast12Months: 2 } })
+      await http<{ score: number }>(t.url, 'POST', '/api/v1/packs/food_drug/evaluate', {
+        facts: { industryPenaltiesLast12Months: 2 },
+      })
     ).body;
     await expect(page.getByTestId('explain-score').innerText()).resolves.toBe(String(explained.score));
     await expect(page.getByTestId('trace-food-penalties-repeated').innerText()).resolves.toContain('已触发');
@@ -151,7 +161,7 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.getByTestId('run-simulation').click();
     await page.getByTestId('simulation-result').waitFor();
     await page.locator('[data-testid="chart"] canvas').waitFor();
-    const sim = (await http(t.url, 'POST', '/api/v1/packs/food_drug/simulate', {})).body;
+    const sim = (await http<{ changed: unknown[] }>(t.url, 'POST', '/api/v1/packs/food_drug/simulate', {})).body;
     const changed = page.locator('[data-testid="simulation-changes"] .ant-table-row');
     await expect(changed.count()).resolves.toBe(Math.min(sim.changed.length, 20));
     await shot('simulation');
@@ -168,7 +178,7 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     const newest = page.locator('[data-testid="versions-food_drug"] .ant-table-row').first();
     await newest.getByText(`v${version}`).waitFor();
     expect(await newest.innerText()).toContain('生效中');
-    expect((await http(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe(version);
+    expect((await http<{ version: string }>(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe(version);
     await page.getByTestId('version-taken').waitFor(); // the same draft again would be refused
     await expect(page.getByTestId('publish').isDisabled()).resolves.toBe(true);
 
@@ -190,7 +200,7 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
       .locator('[data-testid="versions-food_drug"] .ant-table-row', { hasText: '生效中' })
       .getByText(`v${original}`)
       .waitFor();
-    expect((await http(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe(original);
+    expect((await http<{ version: string }>(t.url, 'GET', '/api/v1/packs/food_drug')).body.version).toBe(original);
     await shot('rolled-back');
 
     // The measures (联合奖惩措施) have a workbench too: their draft and versions.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { http } from '../helpers/app';
+import type { Dto } from '../helpers/api-types';
 import { startJourney, type Journey } from './harness';
 
 /**
@@ -47,11 +48,14 @@ describe('console journey: credit office', () => {
       apps.push({ id: app.body.id, decisionNumber });
     }
     // A notify-and-commit commitment the department accepted in September, still pending.
-    const firm = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&limit=5')).body.items[3] as {
-      code: string;
-      name: string;
-    };
-    const rec = await http(j.t.url, 'POST', '/api/v1/records', {
+    const firm = (
+      await http<{ items: { code: string; name: string }[] }>(
+        j.t.url,
+        'GET',
+        '/api/v1/subjects?kind=legal_person&limit=5',
+      )
+    ).body.items[3];
+    const rec = await http<{ record: { id: string } }>(j.t.url, 'POST', '/api/v1/records', {
       type: 'commitment',
       source: department,
       decisionNumber: `綦市监诺〔2026〕${randomUUID().slice(0, 6)}号`,
@@ -177,7 +181,13 @@ describe('console journey: credit office', () => {
     await ok.click();
     await button.waitFor({ state: 'detached' });
     expect(sent).toBe(1);
-    const api = (await http(j.t.url, 'GET', `/api/v1/records/${commitment.id}/commitment-outcome`)).body;
+    const api = (
+      await http<Dto<'CommitmentOutcomeResultDto'>>(
+        j.t.url,
+        'GET',
+        `/api/v1/records/${commitment.id}/commitment-outcome`,
+      )
+    ).body;
     expect(api.outcome).toMatchObject({ outcome: 'breached', date: '2026-11-25', legalBasis: '国办发〔2020〕42号' });
 
     await page.locator('[data-testid="commitment-status"]').getByText('违背承诺').click();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { http } from '../helpers/app';
+import type { Dto } from '../helpers/api-types';
 import { startJourney, type Journey } from './harness';
 
 /**
@@ -117,11 +118,13 @@ describe('console journey: data officer', () => {
     expect(failure).toContain('subjectCode');
     expect(failure).toContain(bad);
     const apiFailures = (
-      await http(j.t.url, 'GET', `/api/v1/quality/failures?department=${encodeURIComponent('綦江区市场监督管理局')}`)
+      await http<Dto<'FailuresPageDto'>>(
+        j.t.url,
+        'GET',
+        `/api/v1/quality/failures?department=${encodeURIComponent('綦江区市场监督管理局')}`,
+      )
     ).body;
-    expect(
-      apiFailures.items.some((f: { decisionNumber: string }) => f.decisionNumber === `綦市监罚〔2026〕${run}-2号`),
-    ).toBe(true);
+    expect(apiFailures.items.some((f) => f.decisionNumber === `綦市监罚〔2026〕${run}-2号`)).toBe(true);
     await shot('quality-failures');
 
     // Ledgers: declare November for the department; 上报率 then shows received ÷ declared.
@@ -150,7 +153,9 @@ describe('console journey: data officer', () => {
     const ledger = page.locator('[data-testid="ledgers-table"] .ant-table-row', { hasText: '2026-11' });
     await ledger.waitFor();
     expect(await ledger.innerText()).toContain('40');
-    const ledgers = (await http(j.t.url, 'GET', '/api/v1/quality/ledgers?from=2026-11-01&to=2026-11-30')).body.items;
+    const ledgers = (
+      await http<Dto<'LedgerListDto'>>(j.t.url, 'GET', '/api/v1/quality/ledgers?from=2026-11-01&to=2026-11-30')
+    ).body.items;
     expect(ledgers).toContainEqual(
       expect.objectContaining({ department: '綦江区市场监督管理局', period: '2026-11', declared: 40 }),
     );
@@ -164,7 +169,11 @@ describe('console journey: data officer', () => {
     await save.click();
     await page.locator('[data-testid="ledgers-table"] .ant-table-row', { hasText: '50' }).waitFor();
     const dept = (
-      await http(j.t.url, 'GET', `/api/v1/quality/statistics?department=${encodeURIComponent('綦江区市场监督管理局')}`)
+      await http<Dto<'QualityStatisticsDto'>>(
+        j.t.url,
+        'GET',
+        `/api/v1/quality/statistics?department=${encodeURIComponent('綦江区市场监督管理局')}`,
+      )
     ).body.departments[0];
     expect(dept.reported.declared).toBe(50);
     await page.locator('.ant-tabs-tab', { hasText: '质量统计' }).click();

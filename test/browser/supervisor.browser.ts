@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { generateDemo } from '../../src/modules/demo/demo-data';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
+import type { Dto } from '../helpers/api-types';
 import { http } from '../helpers/app';
 import { startJourney, type Journey } from './harness';
 
@@ -20,8 +21,13 @@ describe('console journey: supervisor', () => {
     const p = subjects.find((s) => s.kind === 'natural_person')!;
     person = { idNumber: p.idNumber!, name: p.name };
     // A tier change after the demo load (a serious food-safety penalty) and a plan whose results are due.
-    const firm = (await http(j.t.url, 'GET', '/api/v1/subjects?kind=legal_person&industry=food_drug&tier=A&limit=1'))
-      .body.items[0];
+    const firm = (
+      await http<Dto<'SubjectPageResponse'>>(
+        j.t.url,
+        'GET',
+        '/api/v1/subjects?kind=legal_person&industry=food_drug&tier=A&limit=1',
+      )
+    ).body.items[0];
     const penalty = await http(j.t.url, 'POST', '/api/v1/records', {
       type: 'penalty',
       source: '綦江区市场监督管理局',
@@ -85,20 +91,20 @@ describe('console journey: supervisor', () => {
 
     // Tiers over time (food and drug, monthly): the chart drawn, its table the API's numbers per period.
     await page.locator('[data-testid="trend-card"] [data-testid="chart"] canvas').waitFor();
-    const trend = (await http(j.t.url, 'GET', '/api/v1/tiering/trend?industry=food_drug&granularity=month')).body;
+    const trend = (
+      await http<Dto<'TierTrendDto'>>(j.t.url, 'GET', '/api/v1/tiering/trend?industry=food_drug&granularity=month')
+    ).body;
     expect(trend.periods).toHaveLength(12);
     const trendRows = page.locator('[data-testid="trend-table"] .ant-table-row');
     await expect(trendRows.count()).resolves.toBe(12);
     const last = await trendRows.first().locator('td').allInnerTexts(); // newest first
     expect(last[0]).toBe(trend.periods[11]);
-    const lastTotal = (trend.items as { period: string; subjects: number }[])
-      .filter((i) => i.period === trend.periods[11])
-      .reduce((a, b) => a + b.subjects, 0);
+    const lastTotal = trend.items.filter((i) => i.period === trend.periods[11]).reduce((a, b) => a + b.subjects, 0);
     expect(lastTotal).toBeGreaterThan(0);
     expect(Number(last[last.length - 1])).toBe(lastTotal);
     // A period before any tier was stored is shown as no data (—), not as zero subjects.
-    const counted = new Set((trend.items as { period: string }[]).map((i) => i.period));
-    const before = (trend.periods as string[]).findIndex((p) => !counted.has(p));
+    const counted = new Set(trend.items.map((i) => i.period));
+    const before = trend.periods.findIndex((p) => !counted.has(p));
     expect(before).toBeGreaterThanOrEqual(0); // the demo's history starts six months back (demo-history.e2e)
     const empty = await trendRows
       .nth(11 - before)
@@ -107,7 +113,7 @@ describe('console journey: supervisor', () => {
     expect([empty[0], empty[empty.length - 1]]).toEqual([trend.periods[before], '—']);
 
     // Inspections due: the plan drawn above, its count as the API's.
-    const due = (await http(j.t.url, 'GET', '/api/v1/inspections/due?limit=8')).body;
+    const due = (await http<Dto<'DueInspectionsDto'>>(j.t.url, 'GET', '/api/v1/inspections/due?limit=8')).body;
     expect(due.total).toBeGreaterThan(0);
     const dueRows = page.locator('[data-testid="due-table"] .ant-table-row');
     await dueRows.first().waitFor();
@@ -118,7 +124,7 @@ describe('console journey: supervisor', () => {
     );
 
     // Recent tier changes: newest first, the penalty's A → C (or lower) at the top with its trigger.
-    const changes = (await http(j.t.url, 'GET', '/api/v1/tiering/changes?limit=8')).body.items;
+    const changes = (await http<Dto<'TierMovesDto'>>(j.t.url, 'GET', '/api/v1/tiering/changes?limit=8')).body.items;
     expect(changes[0].trigger).toMatch(/^records:/);
     const latest = page.locator('[data-testid="changes-table"] .ant-table-row').first();
     await latest.waitFor();

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service';
 import { AuthRoutes } from '../../src/modules/auth/auth-routes';
 import type { RouteInfo } from '../../src/modules/auth/route-access';
@@ -25,6 +27,13 @@ type Credential = {
   readonly scope?: string;
   readonly expect?: 'AUTH_REQUIRED' | 'AUTH_INVALID';
 };
+
+interface KeyList {
+  items: { id: string; name: string; revokedAt?: string | null }[];
+}
+/** A JSON object answered, read as a problem (its fields undefined when it is not one); nothing for text or an empty body. */
+const asProblem = (body: unknown) =>
+  body !== null && typeof body === 'object' ? (body as Partial<ProblemDetails>) : undefined;
 
 describe('access matrix: every route × every scope and bad keys', () => {
   let t: TestApp;
@@ -61,9 +70,9 @@ describe('access matrix: every route × every scope and bad keys', () => {
     doc = (await (await fetch(`${t.url}/docs-json`)).json()) as OpenApiDoc;
 
     // A natural person, sent in full (the log check of the suite then has ID numbers to look for).
-    const admin = (m: string, p: string, b?: unknown, h?: Record<string, string>) =>
-      httpAs(t.adminKey, t.url, m, p, b, h);
-    const person = await admin('POST', '/api/v1/subjects', {
+    const admin = <T>(m: string, p: string, b?: unknown, h?: Record<string, string>) =>
+      httpAs<T>(t.adminKey, t.url, m, p, b, h);
+    const person = await admin<{ id: string }>('POST', '/api/v1/subjects', {
       kind: 'natural_person',
       idNumber: ID_NUMBER,
       name: PERSON_NAME,
@@ -71,8 +80,8 @@ describe('access matrix: every route × every scope and bad keys', () => {
     ids.subject =
       person.status === 201
         ? person.body.id
-        : (await admin('POST', '/api/v1/subjects/lookup', { idNumber: ID_NUMBER })).body.id;
-    const record = await admin('POST', '/api/v1/records', {
+        : (await admin<{ id: string }>('POST', '/api/v1/subjects/lookup', { idNumber: ID_NUMBER })).body.id;
+    const record = await admin<{ record?: { id: string }; id?: string }>('POST', '/api/v1/records', {
       type: 'list_entry',
       source: '綦江区人民法院',
       decisionNumber: `(2025)渝0110执${randomUUID().slice(0, 8)}号`,
@@ -84,20 +93,18 @@ describe('access matrix: every route × every scope and bad keys', () => {
       decisionDate: '2025-05-20',
     });
     expect(record.status).toBe(201);
-    ids.record = record.body.record?.id ?? record.body.id;
-    const check = await admin('POST', '/api/v1/checks', {
+    ids.record = (record.body.record?.id ?? record.body.id)!;
+    const check = await admin<{ id?: string; checkId?: string }>('POST', '/api/v1/checks', {
       scenario: 'tendering',
       transaction: { reference: `AM-${randomUUID()}` },
       parties: [{ idNumber: ID_NUMBER, role: 'bidder' }],
     });
     expect(check.status).toBe(200);
-    ids.check = check.body.id ?? check.body.checkId;
+    ids.check = (check.body.id ?? check.body.checkId)!;
     // A live key to revoke: only the admin cell may (200, then 409 for the bad keys' cells: they are refused first).
     const victim = `matrix-victim-${randomUUID()}`;
     await t.createKey({ name: victim, scopes: ['checks'] });
-    ids.apiKey = (await admin('GET', '/api/v1/api-keys')).body.items.find(
-      (k: { name: string }) => k.name === victim,
-    ).id;
+    ids.apiKey = (await admin<KeyList>('GET', '/api/v1/api-keys')).body.items.find((k) => k.name === victim)!.id;
     expect(ids).toEqual({
       subject: expect.any(String),
       record: expect.any(String),
@@ -138,7 +145,8 @@ describe('access matrix: every route × every scope and bad keys', () => {
       const path = pathFor(r);
       const body = r.method === 'GET' ? undefined : { probe: true };
       for (const c of creds) {
-        const res = await httpAs(c.key, t.url, r.method, path, body);
+        const res = await httpAs<unknown>(c.key, t.url, r.method, path, body);
+        const problem = asProblem(res.body);
         const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
         const cell = `${r.method} ${r.path} × ${c.label}`;
         for (const p of answerProblems({
@@ -159,18 +167,18 @@ describe('access matrix: every route × every scope and bad keys', () => {
         if (want === 'admitted') {
           admitted++;
           if (res.status === 401 || res.status === 403)
-            failures.push(`${cell}: expected admitted, got ${res.status} ${res.body?.code}`);
-          if (res.body?.code === 'ROUTE_NOT_FOUND') failures.push(`${cell}: route not found`);
+            failures.push(`${cell}: expected admitted, got ${res.status} ${problem?.code}`);
+          if (problem?.code === 'ROUTE_NOT_FOUND') failures.push(`${cell}: route not found`);
         } else {
           const status = want === 'SCOPE_FORBIDDEN' ? 403 : 401;
-          if (res.status !== status || res.body?.code !== want)
-            failures.push(`${cell}: expected ${status} ${want}, got ${res.status} ${res.body?.code}`);
+          if (res.status !== status || problem?.code !== want)
+            failures.push(`${cell}: expected ${status} ${want}, got ${res.status} ${problem?.code}`);
           if (
             want === 'SCOPE_FORBIDDEN' &&
             'scopes' in r.access &&
-            JSON.stringify(res.body?.requiredScopes) !== JSON.stringify(r.access.scopes)
+            JSON.stringify(problem?.requiredScopes) !== JSON.stringify(r.access.scopes)
           ) {
-            failures.push(`${cell}: requiredScopes ${JSON.stringify(res.body?.requiredScopes)}`);
+            failures.push(`${cell}: requiredScopes ${JSON.stringify(problem?.requiredScopes)}`);
           }
           if (status === 401 && !res.headers.get('www-authenticate')?.startsWith('Bearer'))
             failures.push(`${cell}: no WWW-Authenticate`);
@@ -182,9 +190,9 @@ describe('access matrix: every route × every scope and bad keys', () => {
     expect(failures).toEqual([]);
     expect(admitted).toBeGreaterThan(routes.length);
     // Of all the scopes, only admin's cell revoked the victim key.
-    const victim = (await httpAs(t.adminKey, t.url, 'GET', '/api/v1/api-keys')).body.items.find(
-      (k: { id: string }) => k.id === ids.apiKey,
-    );
+    const victim = (await httpAs<KeyList>(t.adminKey, t.url, 'GET', '/api/v1/api-keys')).body.items.find(
+      (k) => k.id === ids.apiKey,
+    )!;
     expect(victim.revokedAt).toEqual(expect.any(String));
   });
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashKey } from '../../src/modules/auth/api-key.secret';
-import { httpAs, type HttpResult, type TestApp, type UntypedBody } from '../helpers/app';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import { httpAs, type HttpResult, type TestApp } from '../helpers/app';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { answerProblems } from '../helpers/leak-checks';
 
@@ -11,6 +13,23 @@ import { answerProblems } from '../helpers/leak-checks';
  * answer, no audit entry, no outbox row, no log line). An isolated app: "nothing stored" is asserted over the
  * whole api_keys table, and the last admin key is this app's own.
  */
+/** A key as listed (never the key itself). */
+interface KeyView {
+  id: string;
+  name: string;
+  revokedAt: string | null;
+  [field: string]: unknown;
+}
+/** The answer to a create: the key in full, once, and its listing. */
+interface Created {
+  key: string;
+  apiKey: KeyView;
+}
+/** An audit entry of a key created or revoked, with what it names. */
+interface KeyEntry {
+  id: string;
+  response: { created?: { name: string }; revoked?: { name: string } };
+}
 const KEY_PATTERN = /cse_[0-9a-f]{8}_[A-Za-z0-9_-]{43}/g;
 
 describe('API keys over HTTP (API密钥管理)', () => {
@@ -19,15 +38,20 @@ describe('API keys over HTTP (API密钥管理)', () => {
   const logs: string[] = [];
   const issued: string[] = [];
   let restoreStdout: () => void;
-  const as = (key: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    httpAs(key, t.url, method, path, body, headers);
-  const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    as(t.adminKey, method, path, body, headers);
+  const as = <T = unknown>(
+    key: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => httpAs<T>(key, t.url, method, path, body, headers);
+  const admin = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    as<T>(t.adminKey, method, path, body, headers);
   const keyRows = async () =>
     await db.query<Array<{ id: string; name: string; revoked_at: Date | null }>>(
       `SELECT id, name, revoked_at FROM api_keys ORDER BY id`,
     );
-  const problemOf = (res: HttpResult) =>
+  const problemOf = (res: HttpResult<unknown>) =>
     answerProblems({
       status: res.status,
       contentType: res.headers.get('content-type') ?? '',
@@ -61,9 +85,9 @@ describe('API keys over HTTP (API密钥管理)', () => {
       rateLimitPerMinute: 600,
       department: '綦江区住房和城乡建设委员会',
     };
-    const res = await admin('POST', '/api/v1/api-keys', body, { 'x-operator': 'qj-xyb-admin-01' });
+    const res = await admin<Created>('POST', '/api/v1/api-keys', body, { 'x-operator': 'qj-xyb-admin-01' });
     expect(res.status).toBe(201);
-    const key: string = res.body.key;
+    const key = res.body.key;
     issued.push(key);
     expect(key).toMatch(/^cse_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     expect(res.body.apiKey).toEqual({
@@ -79,7 +103,9 @@ describe('API keys over HTTP (API密钥管理)', () => {
       revokedAt: null,
     });
     // Stored as its SHA-256 only.
-    const [row] = await db.query(`SELECT key_hash FROM api_keys WHERE id = $1`, [res.body.apiKey.id]);
+    const [row] = await db.query<{ key_hash: string }[]>(`SELECT key_hash FROM api_keys WHERE id = $1`, [
+      res.body.apiKey.id,
+    ]);
     expect(row.key_hash).toBe(hashKey(key));
 
     const me = await as(key, 'GET', '/api/v1/me');
@@ -91,9 +117,9 @@ describe('API keys over HTTP (API密钥管理)', () => {
     });
     expect((await as(key, 'GET', '/api/v1/api-keys')).status).toBe(403);
 
-    const list = await admin('GET', '/api/v1/api-keys');
+    const list = await admin<{ items: KeyView[] }>('GET', '/api/v1/api-keys');
     expect(list.status).toBe(200);
-    const listed = list.body.items.find((k: { id: string }) => k.id === res.body.apiKey.id);
+    const listed = list.body.items.find((k) => k.id === res.body.apiKey.id)!;
     expect(listed).toEqual({ ...res.body.apiKey, lastUsedAt: expect.any(String) }); // used just now by /me
     expect(JSON.stringify(list.body)).not.toContain(key.slice(13));
     expect(JSON.stringify(list.body)).not.toContain(hashKey(key));
@@ -102,14 +128,14 @@ describe('API keys over HTTP (API密钥管理)', () => {
 
   it('audits create and revoke (who, what), never with the key or its hash; revoked, the key is refused at once', async () => {
     const name = `audit-probe-${randomUUID().slice(0, 8)}`;
-    const created = await admin(
+    const created = await admin<Created>(
       'POST',
       '/api/v1/api-keys',
       { name, scopes: ['checks'], scenarios: ['*'] },
       { 'x-operator': 'qj-xyb-admin-02' },
     );
     expect(created.status).toBe(201);
-    const key: string = created.body.key;
+    const key = created.body.key;
     issued.push(key);
     expect((await as(key, 'GET', '/api/v1/me')).status).toBe(200);
 
@@ -124,17 +150,17 @@ describe('API keys over HTTP (API密钥管理)', () => {
 
     // Once only: again by id is 409, by name 404 (no live key has it), and nothing changed.
     const before = await keyRows();
-    const again = await admin('POST', `/api/v1/api-keys/${created.body.apiKey.id}/revoke`);
+    const again = await admin<ProblemDetails>('POST', `/api/v1/api-keys/${created.body.apiKey.id}/revoke`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('API_KEY_ALREADY_REVOKED');
-    expect((await admin('POST', `/api/v1/api-keys/${name}/revoke`)).body.code).toBe('API_KEY_NOT_FOUND');
+    expect((await admin<ProblemDetails>('POST', `/api/v1/api-keys/${name}/revoke`)).body.code).toBe(
+      'API_KEY_NOT_FOUND',
+    );
     expect((await admin('POST', `/api/v1/api-keys/${randomUUID()}/revoke`)).status).toBe(404);
     expect(await keyRows()).toEqual(before);
 
     const entries = async (kind: string) =>
-      (await admin('GET', `/api/v1/audit/entries?kind=${kind}&limit=100`)).body.items as Array<
-        Record<string, UntypedBody>
-      >;
+      (await admin<{ items: KeyEntry[] }>('GET', `/api/v1/audit/entries?kind=${kind}&limit=100`)).body.items;
     const made = (await entries('api-key.create')).find((e) => e.response?.created?.name === name);
     expect(made).toMatchObject({
       caller: expect.stringMatching(/^test-/),
@@ -148,7 +174,7 @@ describe('API keys over HTTP (API密钥管理)', () => {
       request: { id: created.body.apiKey.id, name },
       response: { revoked: { revokedAt: expect.any(String) } },
     });
-    expect((await admin('GET', '/api/v1/audit/verify')).body.valid).toBe(true);
+    expect((await admin<{ valid: boolean }>('GET', '/api/v1/audit/verify')).body.valid).toBe(true);
     // The outbox rows were committed with the change and cleared once the entries were appended.
     expect(
       await db.query(`SELECT entry_id FROM audit_outbox WHERE entry_id = ANY($1::uuid[])`, [[made!.id, gone!.id]]),
@@ -172,10 +198,10 @@ describe('API keys over HTTP (API密钥管理)', () => {
       [{ name: 'ok-name', scopes: ['checks'], keyHash: 'x' }, 'keyHash'],
     ];
     for (const [body, field] of cases) {
-      const res = await admin('POST', '/api/v1/api-keys', body);
+      const res = await admin<ProblemDetails>('POST', '/api/v1/api-keys', body);
       expect(`${JSON.stringify(body)} -> ${res.status}`).toBe(`${JSON.stringify(body)} -> 400`);
       expect(problemOf(res)).toEqual([]);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors?.map((e) => e.field)).toContain(field);
     }
     const taken = await admin('POST', '/api/v1/api-keys', {
       name: before.find((r) => !r.revoked_at)!.name,
@@ -200,13 +226,16 @@ describe('API keys over HTTP (API密钥管理)', () => {
       'quality',
     ];
     const victim = `victim-${randomUUID().slice(0, 8)}`;
-    const made = await admin('POST', '/api/v1/api-keys', { name: victim, scopes: ['checks'] });
+    const made = await admin<Created>('POST', '/api/v1/api-keys', { name: victim, scopes: ['checks'] });
     issued.push(made.body.key);
     const before = await keyRows();
     for (const scope of others) {
       const k = (
-        await admin('POST', '/api/v1/api-keys', { name: `as-${scope}-${randomUUID().slice(0, 8)}`, scopes: [scope] })
-      ).body.key as string;
+        await admin<Created>('POST', '/api/v1/api-keys', {
+          name: `as-${scope}-${randomUUID().slice(0, 8)}`,
+          scopes: [scope],
+        })
+      ).body.key;
       issued.push(k);
       const snapshot = await keyRows();
       for (const [method, path, body] of [
@@ -214,7 +243,7 @@ describe('API keys over HTTP (API密钥管理)', () => {
         ['POST', '/api/v1/api-keys', { name: 'sneaky-admin', scopes: ['admin'] }],
         ['POST', `/api/v1/api-keys/${victim}/revoke`],
       ] as const) {
-        const res = await as(k, method, path, body);
+        const res = await as<ProblemDetails>(k, method, path, body);
         expect(`${scope} ${method} ${path}: ${res.status} ${res.body.code}`).toBe(
           `${scope} ${method} ${path}: 403 SCOPE_FORBIDDEN`,
         );
@@ -230,15 +259,17 @@ describe('API keys over HTTP (API密钥管理)', () => {
   });
 
   it('will not revoke the last live admin key (409), but revokes an admin key when another is live', async () => {
-    const live = await db.query(`SELECT id FROM api_keys WHERE revoked_at IS NULL AND 'admin' = ANY(scopes)`);
+    const live = await db.query<{ id: string }[]>(
+      `SELECT id FROM api_keys WHERE revoked_at IS NULL AND 'admin' = ANY(scopes)`,
+    );
     expect(live).toHaveLength(1); // this app's own admin key
-    const me = (await admin('GET', '/api/v1/me')).body.name as string;
-    const last = await admin('POST', `/api/v1/api-keys/${me}/revoke`);
+    const me = (await admin<{ name: string }>('GET', '/api/v1/me')).body.name;
+    const last = await admin<ProblemDetails>('POST', `/api/v1/api-keys/${me}/revoke`);
     expect(last.status).toBe(409);
     expect(last.body.code).toBe('LAST_ADMIN_KEY');
     expect((await admin('GET', '/api/v1/me')).status).toBe(200);
 
-    const second = await admin('POST', '/api/v1/api-keys', {
+    const second = await admin<Created>('POST', '/api/v1/api-keys', {
       name: `second-admin-${randomUUID().slice(0, 8)}`,
       scopes: ['admin'],
     });
@@ -246,8 +277,8 @@ describe('API keys over HTTP (API密钥管理)', () => {
     // Each revokes the other at once: exactly one is revoked; the other is refused as the last admin key (409),
     // or as revoked (401) when its request was authenticated after the first revoke committed.
     const [a, b] = await Promise.all([
-      as(second.body.key, 'POST', `/api/v1/api-keys/${me}/revoke`),
-      admin('POST', `/api/v1/api-keys/${second.body.apiKey.id}/revoke`),
+      as<ProblemDetails>(second.body.key, 'POST', `/api/v1/api-keys/${me}/revoke`),
+      admin<ProblemDetails>('POST', `/api/v1/api-keys/${second.body.apiKey.id}/revoke`),
     ]);
     expect([a, b].filter((r) => r.status === 200)).toHaveLength(1);
     expect([a, b].map((r) => r.body.code).filter((c) => c === 'LAST_ADMIN_KEY' || c === 'AUTH_INVALID')).toHaveLength(

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AuditUnavailable } from '../../src/modules/audit/audit.exception';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { AuditOutboxSweeper } from '../../src/modules/audit/audit-outbox.sweeper';
 import { stageAuditChange } from '../../src/modules/audit/audit.store';
+import type { Dto } from '../helpers/api-types';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
@@ -11,6 +13,19 @@ import { uscc } from '../helpers/identifiers';
  * The gap a crash opens between a change's COMMIT and its audit entry, reproduced without a crash: the
  * entry's append fails once after the records committed (what a SIGKILL at that moment amounts to).
  */
+type Ingested = Dto<'IngestOneResultDto'>;
+/** An audit entry as these tests read it: an interrupted one names the changes it chains. */
+interface OutboxEntry {
+  id: string;
+  kind: string;
+  caller: string | null;
+  request: Record<string, unknown>;
+  response: { interrupted?: boolean; changes?: Array<{ rows: { recordId: string }[]; department: string }> };
+}
+interface Entries {
+  items: OutboxEntry[];
+}
+
 describe('audit outbox (审计待记): a committed change reaches the trail even when its entry never came', () => {
   let t: TestApp;
   let db: DataSource;
@@ -28,7 +43,9 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     decisionDate: '2026-03-01',
   });
   const outboxOf = async (entryId: string) =>
-    Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE entry_id = $1`, [entryId]))[0].n);
+    Number(
+      (await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM audit_outbox WHERE entry_id = $1`, [entryId]))[0].n,
+    );
   // Rows staged a moment ago, with a grace that leaves other suites' requests in flight alone (they share the database).
   const sweepNow = async () => {
     await new Promise((r) => setTimeout(r, 300));
@@ -49,9 +66,11 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
   });
 
   it("an answered import leaves no outbox row: its entry settled it in the chain's transaction", async () => {
-    const res = await http(t.url, 'POST', '/api/v1/records/import', { records: [row('OK-1', uscc())] });
+    const res = await http<Dto<'ImportReportDto'>>(t.url, 'POST', '/api/v1/records/import', {
+      records: [row('OK-1', uscc())],
+    });
     expect(res.status).toBe(200);
-    const entries = await http(
+    const entries = await http<Entries>(
       t.url,
       'GET',
       `/api/v1/audit/entries?subjectId=${res.body.rows[0].subjectId}&kind=record.import`,
@@ -67,29 +86,31 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
       records: [row('LOST-1', code), row('LOST-2', code)],
     });
     expect(res.status).toBe(503);
-    const stored: { id: string; subject_id: string }[] = await db.query(
+    const stored = await db.query<{ id: string; subject_id: string }[]>(
       `SELECT id, subject_id FROM credit_records WHERE source = $1 AND decision_number LIKE 'LOST-%'`,
       [source],
     );
     expect(stored).toHaveLength(2);
     const subjectId = stored[0].subject_id;
-    expect((await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items).toHaveLength(0);
-    const staged: { entry_id: string }[] = await db.query(
+    expect((await http<Entries>(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items).toHaveLength(
+      0,
+    );
+    const staged = await db.query<{ entry_id: string }[]>(
       `SELECT entry_id FROM audit_outbox WHERE $1 = ANY(subject_ids)`,
       [subjectId],
     );
     expect(staged).toHaveLength(1);
 
     expect(await sweeper.sweep(60_000)).toBe(0); // younger than the grace period: an answer may still come
-    const waiting = (await http(t.url, 'GET', '/api/v1/audit/outbox')).body;
+    const waiting = (await http<Dto<'OutboxStatusDto'>>(t.url, 'GET', '/api/v1/audit/outbox')).body;
     expect(waiting).toMatchObject({ graceSeconds: 60, oldestAt: expect.any(String) });
     expect(waiting.pendingEntries).toBeGreaterThanOrEqual(1);
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
-    const swept = (await http(t.url, 'GET', '/api/v1/audit/outbox')).body;
+    const swept = (await http<Dto<'OutboxStatusDto'>>(t.url, 'GET', '/api/v1/audit/outbox')).body;
     expect(swept).toMatchObject({ lastSweep: { chained: expect.any(Number) } }); // pendingEntries: other suites' requests may be in flight
-    expect(swept.lastSweep.chained).toBeGreaterThanOrEqual(1);
+    expect(swept.lastSweep?.chained).toBeGreaterThanOrEqual(1);
     expect(swept.chainedSinceStart).toBeGreaterThanOrEqual(1);
-    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items;
+    const entries = (await http<Entries>(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}`)).body.items;
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       id: staged[0].entry_id,
@@ -97,24 +118,24 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
       request: { method: 'POST', path: '/api/v1/records/import', interrupted: true },
       response: { interrupted: true },
     });
-    const ids = entries[0].response.changes
-      .flatMap((c: { rows: { recordId: string }[] }) => c.rows.map((r) => r.recordId))
-      .sort();
+    const ids = entries[0].response.changes!.flatMap((c) => c.rows.map((r) => r.recordId)).sort();
     expect(ids).toEqual(stored.map((s) => s.id).sort());
     expect(await outboxOf(staged[0].entry_id)).toBe(0);
-    expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
+    expect((await http<{ valid: boolean }>(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
   });
 
   it('the same for a revocation; a late original append of a swept entry is answered as a duplicate, not a second entry', async () => {
-    const created = await http(t.url, 'POST', '/api/v1/records', row('REV-1', uscc()));
+    const created = await http<Ingested>(t.url, 'POST', '/api/v1/records', row('REV-1', uscc()));
     expect(created.status).toBe(201);
     failNextAppend();
     const revoked = await http(t.url, 'POST', `/api/v1/records/${created.body.record.id}/revoke`, {
       reason: '行政复议撤销',
     });
     expect(revoked.status).toBe(503);
-    expect((await http(t.url, 'GET', `/api/v1/records/${created.body.record.id}`)).body.status).toBe('revoked');
-    const [staged]: { entry_id: string; caller: string }[] = await db.query(
+    expect(
+      (await http<{ status: string }>(t.url, 'GET', `/api/v1/records/${created.body.record.id}`)).body.status,
+    ).toBe('revoked');
+    const [staged] = await db.query<{ entry_id: string; caller: string }[]>(
       `SELECT entry_id, caller FROM audit_outbox WHERE $1 = ANY(subject_ids)`,
       [created.body.record.subjectId],
     );
@@ -127,7 +148,11 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     });
     expect(late.duplicate).toBe(true);
     const entries = (
-      await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${created.body.record.subjectId}&kind=record.revoke`)
+      await http<Entries>(
+        t.url,
+        'GET',
+        `/api/v1/audit/entries?subjectId=${created.body.record.subjectId}&kind=record.revoke`,
+      )
     ).body.items;
     expect(entries).toHaveLength(1);
     expect(entries[0].response).toMatchObject({
@@ -137,7 +162,7 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
   });
 
   it('a repair approval whose entry fails after the record was repaired: the sweep chains an interrupted repair.approve', async () => {
-    const listed = await http(t.url, 'POST', '/api/v1/records', {
+    const listed = await http<Ingested>(t.url, 'POST', '/api/v1/records', {
       type: 'list_entry',
       source,
       decisionNumber: `LIST-${randomUUID()}`,
@@ -148,7 +173,7 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
       decisionDate: '2026-03-01',
     });
     expect(listed.status).toBe(201);
-    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', {
+    const applied = await http<{ id: string }>(t.url, 'POST', '/api/v1/repair-applications', {
       recordId: listed.body.record.id,
       applicant: { kind: 'subject', name: '待记修复测试公司' },
       commitment: '本单位承诺已纠正失信行为。',
@@ -160,17 +185,23 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
       department: source,
     });
     expect(approved.status).toBe(503);
-    expect((await http(t.url, 'GET', `/api/v1/records/${listed.body.record.id}`)).body.status).toBe('repaired');
+    expect((await http<{ status: string }>(t.url, 'GET', `/api/v1/records/${listed.body.record.id}`)).body.status).toBe(
+      'repaired',
+    );
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
     const entries = (
-      await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.approve`)
+      await http<Entries>(
+        t.url,
+        'GET',
+        `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.approve`,
+      )
     ).body.items;
     expect(entries).toHaveLength(1);
     expect(entries[0].response).toMatchObject({
       interrupted: true,
       changes: [{ applicationId: applied.body.id, status: 'approved', recordId: listed.body.record.id }],
     });
-    expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
+    expect((await http<{ valid: boolean }>(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
   });
 
   it('a declared ledger whose entry fails is chained as an interrupted quality.ledger with the count declared', async () => {
@@ -181,10 +212,15 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
     });
     expect(res.status).toBe(503);
     expect(
-      (await db.query(`SELECT declared FROM quality_ledgers WHERE department = $1`, [department]))[0].declared,
+      (
+        await db.query<{ declared: number }[]>(`SELECT declared FROM quality_ledgers WHERE department = $1`, [
+          department,
+        ])
+      )[0].declared,
     ).toBe(42);
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
-    const entries = (await http(t.url, 'GET', '/api/v1/audit/entries?kind=quality.ledger&limit=500')).body.items;
+    const entries = (await http<Entries>(t.url, 'GET', '/api/v1/audit/entries?kind=quality.ledger&limit=500')).body
+      .items;
     const mine = entries.filter(
       (e: { response: { changes?: { department: string }[] } }) => e.response.changes?.[0]?.department === department,
     );
@@ -196,19 +232,21 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
   });
 
   it('a change staged under an entry already in the chain (its request went on after a sweep) is chained as a follow-up, not lost or swept forever', async () => {
-    const created = await http(t.url, 'POST', '/api/v1/records', row(`LATE-${randomUUID()}`, uscc()));
+    const created = await http<Ingested>(t.url, 'POST', '/api/v1/records', row(`LATE-${randomUUID()}`, uscc()));
     expect(created.status).toBe(201);
-    const subjectId = created.body.record.subjectId as string;
-    const [first] = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)).body
-      .items;
+    const subjectId = created.body.record.subjectId;
+    const [first] = (
+      await http<Entries>(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)
+    ).body.items;
     await stageAuditChange(
       db.manager,
       { entryId: first.id, kind: 'record.ingest', caller: first.caller, operator: null, request: first.request },
       { subjectIds: [subjectId], change: { rows: [{ recordId: created.body.record.id, status: 'updated' }] } },
     );
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
-    const entries = (await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)).body
-      .items;
+    const entries = (
+      await http<Entries>(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&kind=record.ingest`)
+    ).body.items;
     expect(entries).toHaveLength(2);
     expect(entries[1].response).toMatchObject({
       interrupted: true,
@@ -216,13 +254,19 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
       changes: [{ rows: [{ recordId: created.body.record.id, status: 'updated' }] }],
     });
     expect(
-      Number((await db.query(`SELECT count(*) AS n FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [subjectId]))[0].n),
+      Number(
+        (
+          await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM audit_outbox WHERE $1 = ANY(subject_ids)`, [
+            subjectId,
+          ])
+        )[0].n,
+      ),
     ).toBe(0);
-    expect((await http(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
+    expect((await http<{ valid: boolean }>(t.url, 'GET', '/api/v1/audit/verify')).body.valid).toBe(true);
   });
 
   it('a repair application whose entry fails: the interrupted repair.apply names the application and the repair commitment record it filed', async () => {
-    const listed = await http(t.url, 'POST', '/api/v1/records', {
+    const listed = await http<Ingested>(t.url, 'POST', '/api/v1/records', {
       type: 'list_entry',
       source,
       decisionNumber: `LIST-${randomUUID()}`,
@@ -233,21 +277,25 @@ describe('audit outbox (审计待记): a committed change reaches the trail even
       decisionDate: '2026-03-01',
     });
     failNextAppend();
-    const applied = await http(t.url, 'POST', '/api/v1/repair-applications', {
+    const applied = await http<unknown>(t.url, 'POST', '/api/v1/repair-applications', {
       recordId: listed.body.record.id,
       applicant: { kind: 'subject', name: '待记申请测试公司' },
       commitment: '本单位承诺已纠正失信行为。',
       reason: '已履行。',
     });
     expect(applied.status).toBe(503);
-    const [app]: { id: string; commitment_record_id: string | null }[] = await db.query(
+    const [app] = await db.query<{ id: string; commitment_record_id: string | null }[]>(
       `SELECT id, commitment_record_id FROM repair_applications WHERE record_id = $1`,
       [listed.body.record.id],
     );
     expect(app.commitment_record_id).toBeTruthy();
     expect(await sweepNow()).toBeGreaterThanOrEqual(1);
     const [entry] = (
-      await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.apply`)
+      await http<Entries>(
+        t.url,
+        'GET',
+        `/api/v1/audit/entries?subjectId=${listed.body.record.subjectId}&kind=repair.apply`,
+      )
     ).body.items;
     const text = JSON.stringify(entry.response.changes);
     expect(entry.response.interrupted).toBe(true);

@@ -1,7 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { AuditEntryView } from '../../src/modules/audit/audit.types';
+import type { Dto } from '../helpers/api-types';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { idNumber, uscc } from '../helpers/identifiers';
+
+type Ingested = Dto<'IngestOneResultDto'>;
+/** An entry of a change, with the part of the request these tests read. */
+type Entry = Omit<AuditEntryView, 'request'> & { request: { method: string; path: string; bodySha256: string } };
+interface Entries {
+  items: Entry[];
+}
+/** The entry of a rule set loaded: its versions, and the packs' and the measures' content hashes. */
+type PackLoadEntry = Omit<AuditEntryView, 'response'> & {
+  response: { packs: { id: string }[]; measures: { contentHash: string } };
+};
 
 describe('record changes are audited (记录变更留痕)', () => {
   let t: TestApp;
@@ -25,7 +40,7 @@ describe('record changes are audited (记录变更留痕)', () => {
       penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     };
-    const one = await http(t.url, 'POST', '/api/v1/records', row, { 'x-operator': 'officer-7' });
+    const one = await http<Ingested>(t.url, 'POST', '/api/v1/records', row, { 'x-operator': 'officer-7' });
     expect(one.status).toBe(201);
     const subjectId = one.body.record.subjectId;
     const imported = await http(t.url, 'POST', '/api/v1/records/import', {
@@ -37,11 +52,11 @@ describe('record changes are audited (记录变更留痕)', () => {
     });
     expect(revoked.status).toBe(200);
 
-    const entries = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&limit=50`);
+    const entries = await http<Entries>(t.url, 'GET', `/api/v1/audit/entries?subjectId=${subjectId}&limit=50`);
     expect(entries.status).toBe(200);
-    const kinds = entries.body.items.map((e: { kind: string }) => e.kind);
+    const kinds = entries.body.items.map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['record.ingest', 'record.import', 'record.revoke']));
-    const ingest = entries.body.items.find((e: { kind: string }) => e.kind === 'record.ingest');
+    const ingest = entries.body.items.find((e) => e.kind === 'record.ingest')!;
     expect(ingest).toMatchObject({ operator: 'officer-7', request: { method: 'POST', path: '/api/v1/records' } });
     expect(ingest.caller).toBeTruthy();
   });
@@ -58,12 +73,12 @@ describe('record changes are audited (记录变更留痕)', () => {
       penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     }));
-    const res = await http(t.url, 'POST', '/api/v1/records/import', { records });
+    const res = await http<Dto<'ImportReportDto'>>(t.url, 'POST', '/api/v1/records/import', { records });
     expect(res.status).toBe(200);
     expect(res.body.totals.stored).toBe(1001);
-    const ids = new Set<string>(res.body.rows.map((r: { subjectId: string }) => r.subjectId));
+    const ids = new Set(res.body.rows.map((r) => r.subjectId));
     const last = res.body.rows[res.body.rows.length - 1].subjectId;
-    const found = await http(t.url, 'GET', `/api/v1/audit/entries?subjectId=${last}&kind=record.import`);
+    const found = await http<Entries>(t.url, 'GET', `/api/v1/audit/entries?subjectId=${last}&kind=record.import`);
     expect(found.body.items).toHaveLength(1);
     expect(new Set(found.body.items[0].subjectIds)).toEqual(ids);
   });
@@ -82,11 +97,11 @@ describe('record changes are audited (记录变更留痕)', () => {
         penaltyTypes: ['other'],
         decisionDate: '2026-11-20',
       };
-      const res = await http(t.url, 'POST', '/api/v1/records', row);
+      const res = await http<Ingested>(t.url, 'POST', '/api/v1/records', row);
       expect(res.status).toBe(201);
       const on = async (q: string) =>
         (
-          await http(
+          await http<Entries>(
             t.url,
             'GET',
             `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest&${q}`,
@@ -98,7 +113,7 @@ describe('record changes are audited (记录变更留痕)', () => {
       expect(await on('from=2026-11-27T17:00:00Z&to=2026-11-27T18:00:00Z')).toBe(1);
       // ISO 8601 forms the database does not read as an instant are a 400 naming the field, never a 500.
       for (const bad of ['2026', '2026-11', '2026-W05', '2026-333', '20261128', '2026-11-28T01', '2026-02-30']) {
-        const res = await http(t.url, 'GET', `/api/v1/audit/entries?from=${bad}`);
+        const res = await http<ProblemDetails>(t.url, 'GET', `/api/v1/audit/entries?from=${bad}`);
         expect([bad, res.status, res.body.errors?.[0]?.field]).toEqual([bad, 400, 'from']);
       }
       expect((await http(t.url, 'GET', '/api/v1/audit/export?to=2026-11')).status).toBe(400);
@@ -119,9 +134,9 @@ describe('record changes are audited (记录变更留痕)', () => {
       penaltyTypes: ['other'],
       decisionDate: '2026-03-01',
     };
-    const res = await http(t.url, 'POST', '/api/v1/records', row);
+    const res = await http<Ingested>(t.url, 'POST', '/api/v1/records', row);
     expect(res.status).toBe(201);
-    const entries = await http(
+    const entries = await http<Entries>(
       t.url,
       'GET',
       `/api/v1/audit/entries?subjectId=${res.body.record.subjectId}&kind=record.ingest`,
@@ -135,7 +150,7 @@ describe('record changes are audited (记录变更留痕)', () => {
   });
 
   it('the rule set an instance loads is audited with its versions and content hashes', async () => {
-    const res = await http(t.url, 'GET', '/api/v1/audit/entries?kind=pack.load&limit=500');
+    const res = await http<{ items: PackLoadEntry[] }>(t.url, 'GET', '/api/v1/audit/entries?kind=pack.load&limit=500');
     expect(res.status).toBe(200);
     const last = res.body.items[res.body.items.length - 1];
     expect(last.packVersions).toMatchObject({
@@ -145,17 +160,12 @@ describe('record changes are audited (记录变更留痕)', () => {
       fire_safety: expect.any(String),
       measures: expect.any(String),
     });
-    expect(last.response.packs.map((p: { id: string }) => p.id).sort()).toEqual([
-      'construction',
-      'fire_safety',
-      'food_drug',
-      'tax',
-    ]);
+    expect(last.response.packs.map((p) => p.id).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
     expect(last.response.measures.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('a refused record leaves no change entry', async () => {
-    const before = await http(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
+    const before = await http<Entries>(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
     const res = await http(t.url, 'POST', '/api/v1/records', {
       type: 'penalty',
       source: 'x',
@@ -167,7 +177,7 @@ describe('record changes are audited (记录变更留痕)', () => {
       decisionDate: '2026-03-01',
     });
     expect(res.status).toBe(400);
-    const after = await http(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
+    const after = await http<Entries>(t.url, 'GET', '/api/v1/audit/entries?kind=record.ingest&limit=500');
     if (process.env.TEST_EMBEDDED === '1') expect(after.body.items.length).toBe(before.body.items.length);
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
+import type { ProblemDetails } from '../../src/common/problem';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { ApiKeysService, KEY_CACHE_MS } from '../../src/modules/auth/api-keys.service';
 import { AuthRoutes } from '../../src/modules/auth/auth-routes';
@@ -25,8 +27,9 @@ describe('callers and API keys (调用方与权限)', () => {
     issued.push(k);
     return k;
   };
+  /** The bodies these tests read are problems (or nothing: a 204). */
   const as = (k: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    httpAs(k, t.url, method, path, body, headers);
+    httpAs<ProblemDetails | undefined>(k, t.url, method, path, body, headers);
   const callerOf = async (k: string): Promise<Caller> => {
     const auth = await t.app.get(ApiKeysService).authenticate({ authorization: `Bearer ${k}` });
     if (!('caller' in auth)) throw new Error('key not accepted');
@@ -65,7 +68,13 @@ describe('callers and API keys (调用方与权限)', () => {
 
   it('refuses every route without, with an invalid or a revoked key (401), or the wrong scope (403)', async () => {
     const failures: string[] = [];
-    const expectStatus = (r: RouteInfo, what: string, res: HttpResult, ok: (s: number) => boolean, code?: string) => {
+    const expectStatus = (
+      r: RouteInfo,
+      what: string,
+      res: HttpResult<ProblemDetails | undefined>,
+      ok: (s: number) => boolean,
+      code?: string,
+    ) => {
       if (!ok(res.status) || (code && res.body?.code !== code))
         failures.push(`${r.method} ${r.path} ${what}: ${res.status} ${res.body?.code}`);
     };
@@ -89,7 +98,7 @@ describe('callers and API keys (调用方与权限)', () => {
       if (wrongScope) {
         const wrong = await as(scoped[wrongScope], r.method, path, body);
         expectStatus(r, `scope ${wrongScope}`, wrong, (s) => s === 403, 'SCOPE_FORBIDDEN');
-        if (wrong.status === 403) expect(wrong.body.requiredScopes).toEqual(accepted);
+        if (wrong.status === 403) expect(wrong.body?.requiredScopes).toEqual(accepted);
       }
       for (const s of accepted) {
         if (s === 'admin') continue;
@@ -112,7 +121,7 @@ describe('callers and API keys (调用方与权限)', () => {
     const wrong = await as(null, 'GET', '/api/v1/tiering/distribution', undefined, { 'x-api-key': scoped.checks });
     expect(wrong.headers.get('content-type')).toContain('application/problem+json');
     expect(wrong.body).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN', requiredScopes: ['tiers'] });
-    expect(wrong.body.detail).toContain('"tiers"');
+    expect(wrong.body?.detail).toContain('"tiers"');
     expect((await as(t.adminKey, 'GET', '/api/v1/tiering/distribution')).status).toBe(200);
   });
 
@@ -139,7 +148,14 @@ describe('callers and API keys (调用方与权限)', () => {
     const name = `used-${randomUUID()}`;
     const k = await key({ name, scopes: ['packs'] });
     const lastUsed = async () =>
-      (await t.app.get(DataSource).query(`SELECT last_used_at, key_hash FROM api_keys WHERE name = $1`, [name]))[0];
+      (
+        await t.app
+          .get(DataSource)
+          .query<{ last_used_at: Date | null; key_hash: string }[]>(
+            `SELECT last_used_at, key_hash FROM api_keys WHERE name = $1`,
+            [name],
+          )
+      )[0];
     expect((await lastUsed()).last_used_at).toBeNull();
     await as(k, 'GET', '/api/v1/facts');
     for (let i = 0; i < 50 && !(await lastUsed()).last_used_at; i++) await new Promise((r) => setTimeout(r, 20));

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
+import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
 /**
@@ -14,13 +16,17 @@ describe('GET /api/v1/commitments (信用承诺列表)', () => {
   const department = `綦江区消防救援支队-列表-${randomUUID().slice(0, 8)}`;
   const ids: string[] = [];
   const list = (query: string) =>
-    http(t.url, 'GET', `/api/v1/commitments?department=${encodeURIComponent(department)}&${query}`);
+    http<Dto<'CommitmentPageDto'>>(
+      t.url,
+      'GET',
+      `/api/v1/commitments?department=${encodeURIComponent(department)}&${query}`,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
     t.app.get(Clock).pin('2026-06-01T04:00:00Z');
     for (const date of ['2026-03-01', '2026-04-01', '2026-05-01']) {
-      const res = await http(t.url, 'POST', '/api/v1/records', {
+      const res = await http<Dto<'IngestOneResultDto'>>(t.url, 'POST', '/api/v1/records', {
         type: 'commitment',
         source: department,
         decisionNumber: `诺-${randomUUID()}`,
@@ -53,7 +59,7 @@ describe('GET /api/v1/commitments (信用承诺列表)', () => {
   it('lists the commitments newest first with subject, state and outcome', async () => {
     const res = await list('limit=100');
     expect(res.status).toBe(200);
-    const items = res.body.items as Array<Record<string, UntypedBody>>;
+    const items = res.body.items;
     expect(items.map((i) => i.id)).toEqual([...ids].reverse());
     expect(items.map((i) => i.commitmentStatus)).toEqual(['pending', 'pending', 'breached']);
     expect(items[0]).toMatchObject({
@@ -79,12 +85,12 @@ describe('GET /api/v1/commitments (信用承诺列表)', () => {
 
   it('filters by state and pages with nextCursor', async () => {
     const pending = await list('status=pending');
-    expect(pending.body.items.map((i: { id: string }) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(pending.body.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);
     const first = await list('limit=2');
-    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);
     expect(first.body.nextCursor).toBe(ids[1]);
     const second = await list(`limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.items.map((i: { id: string }) => i.id)).toEqual([ids[0]]);
+    expect(second.body.items.map((i) => i.id)).toEqual([ids[0]]);
     expect(second.body.nextCursor).toBeNull();
   });
 
@@ -94,9 +100,9 @@ describe('GET /api/v1/commitments (信用承诺列表)', () => {
       ['limit=0', 'limit'],
       ['cursor=nope', 'cursor'],
     ]) {
-      const res = await http(t.url, 'GET', `/api/v1/commitments?${q}`);
+      const res = await http<ProblemDetails>(t.url, 'GET', `/api/v1/commitments?${q}`);
       expect(res.status).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors?.map((e) => e.field)).toContain(field);
     }
     const tiers = await t.createKey({ scopes: ['tiers'] });
     expect((await httpAs(tiers, t.url, 'GET', '/api/v1/commitments')).status).toBe(403);

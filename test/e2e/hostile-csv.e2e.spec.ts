@@ -6,6 +6,7 @@ import { usccCheckChar } from '../../src/common/identifiers/uscc';
 import { scrubIdNumbers } from '../../src/common/pii';
 import type { TestApp } from '../helpers/app';
 import { http } from '../helpers/app';
+import type { Dto } from '../helpers/api-types';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { answerProblems } from '../helpers/leak-checks';
 import { HOSTILE_STRINGS, residentIdArb } from '../helpers/openapi-requests';
@@ -31,6 +32,11 @@ const FORMULAS = [
 ];
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** An import's answer (a problem instead when refused whole, which the tests check by status first). */
+interface ImportAnswer {
+  rows: { row: number; status: string; recordId?: string; id?: string; errors?: unknown }[];
+}
 
 describe('hostile CSV imports and safe CSV exports', () => {
   let t: TestApp;
@@ -84,7 +90,7 @@ describe('hostile CSV imports and safe CSV exports', () => {
     expect(answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text })).toEqual(
       [],
     );
-    return { status: res.status, body: JSON.parse(text) };
+    return { status: res.status, body: JSON.parse(text) as ImportAnswer };
   };
 
   it('stores formula-looking, quoted and multi-line cells verbatim, or refuses the row; never a 5xx', async () => {
@@ -98,18 +104,18 @@ describe('hostile CSV imports and safe CSV exports', () => {
     const csv = '\uFEFF' + [HEADER, ...rows.map(row)].join('\r\n') + '\r\n';
     const res = await importCsv(csv, FORMULAS[0]);
     expect(res.status).toBe(200);
-    const report = res.body.rows as { row: number; status: string; recordId?: string; id?: string; errors?: unknown }[];
+    const report = res.body.rows;
     expect(report).toHaveLength(rows.length);
     for (const [i, r] of report.entries()) {
       expect(['stored', 'refused']).toContain(r.status);
       if (r.status !== 'stored') continue;
       const id = r.recordId ?? r.id;
-      const got = await http(t.url, 'GET', `/api/v1/records/${id}`);
+      const got = await http<Dto<'RecordViewDto'>>(t.url, 'GET', `/api/v1/records/${id}`);
       expect(got.status).toBe(200);
       // Verbatim: each value appears exactly, as a JSON string, in the record as answered.
       const text = JSON.stringify(got.body);
       for (const v of [rows[i].number, rows[i].violation, rows[i].basis]) expect(text).toContain(JSON.stringify(v));
-      const subject = await http(t.url, 'GET', `/api/v1/subjects/${got.body.subjectId}`);
+      const subject = await http<{ name: string }>(t.url, 'GET', `/api/v1/subjects/${got.body.subjectId}`);
       expect(subject.body.name).toBe(rows[i].name);
     }
     expect(report.filter((r) => r.status === 'stored').length).toBeGreaterThanOrEqual(3);
@@ -119,7 +125,7 @@ describe('hostile CSV imports and safe CSV exports', () => {
     const nul = await importCsv(
       [HEADER, row({ number: `NUL\u0000${run}`, name: `名\u0000称`, code: uscc() })].join('\n'),
     );
-    expect(nul.status === 400 || nul.body.rows.every((r: { status: string }) => r.status === 'refused')).toBe(true);
+    expect(nul.status === 400 || nul.body.rows.every((r) => r.status === 'refused')).toBe(true);
     const huge = await importCsv(
       [
         HEADER,
@@ -139,11 +145,7 @@ describe('hostile CSV imports and safe CSV exports', () => {
       `${HEADER}\n` + `${row({ number: 'many', name: 'z', code: uscc() })}\n`.repeat(5001),
     ]) {
       const res = await importCsv(bad);
-      expect(
-        res.status === 400 ||
-          res.status === 413 ||
-          res.body.rows.every((r: { status: string }) => r.status === 'refused'),
-      ).toBe(true);
+      expect(res.status === 400 || res.status === 413 || res.body.rows.every((r) => r.status === 'refused')).toBe(true);
     }
   });
 
@@ -184,9 +186,9 @@ describe('hostile CSV imports and safe CSV exports', () => {
             answerProblems({ status: res.status, contentType: res.headers.get('content-type') ?? '', text: body }),
           ).toEqual([]);
           expect(res.status).toBe(200);
-          const row = JSON.parse(body).rows[0] as { status: string; recordId?: string; id?: string };
+          const row = (JSON.parse(body) as ImportAnswer).rows[0];
           if (row.status !== 'stored') return expect(row.status).toBe('refused');
-          const got = await http(t.url, 'GET', `/api/v1/records/${row.recordId ?? row.id}`);
+          const got = await http<unknown>(t.url, 'GET', `/api/v1/records/${row.recordId ?? row.id}`);
           const stored = JSON.stringify(got.body);
           expect(answerProblems({ status: got.status, contentType: 'application/json', text: stored })).toEqual([]);
           // Verbatim once trimmed (text fields are trimmed on the way in); free text holding an ID number is
@@ -215,10 +217,10 @@ describe('hostile CSV imports and safe CSV exports', () => {
   });
 
   it('the inspection plan export (CSV) neutralises stored subject names and inspectors', async () => {
-    const stored = await http(t.url, 'GET', `/api/v1/subjects?code=${codes[1]}`);
-    const subjectId = stored.body.items?.[0]?.id as string | undefined;
+    const stored = await http<{ items?: { id: string }[] }>(t.url, 'GET', `/api/v1/subjects?code=${codes[1]}`);
+    const subjectId = stored.body.items?.[0]?.id;
     expect(subjectId).toBeDefined();
-    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', {
+    const plan = await http<{ id: string }>(t.url, 'POST', '/api/v1/inspection-plans', {
       department: FORMULAS[2],
       industry: 'food_drug',
       period: { from: '2026-12-01', to: '2026-12-31' },

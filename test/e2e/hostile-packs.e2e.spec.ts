@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { expect } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lintRulePacks } from '../../src/rules/lint';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { answerProblems } from '../helpers/leak-checks';
-import type { MutablePack } from '../../src/rules/testing';
+import type { ProblemDetails } from '../../src/common/problem';
 
 /**
  * Hostile rule packs: deep nesting, huge numbers, `__proto__` / `constructor` keys, unknown operators,
@@ -16,8 +17,18 @@ import type { MutablePack } from '../../src/rules/testing';
 const ROOT = resolve(__dirname, '../..');
 const TAX = readFileSync(join(ROOT, 'rule-packs/tax/pack.json'), 'utf8');
 
-function variant(id: string, edit: (p: MutablePack) => void): string {
-  const p = JSON.parse(TAX);
+/** What the edits below reach into of the tax pack (the rest is carried along untouched). */
+interface PackJson {
+  id: string;
+  version: string;
+  scoring: Record<string, unknown>;
+  rules: { priority?: unknown; conditions: { all: unknown[] } }[];
+}
+/** The first condition of the first rule, to break. */
+const firstCondition = (p: PackJson) => p.rules[0].conditions.all[0] as Record<string, unknown>;
+
+function variant(id: string, edit: (p: PackJson) => void): string {
+  const p = JSON.parse(TAX) as PackJson;
   p.id = id;
   edit(p);
   return JSON.stringify(p, null, 2);
@@ -27,12 +38,12 @@ function variant(id: string, edit: (p: MutablePack) => void): string {
 const HOSTILE: Record<string, string> = {
   'null-literal': 'null',
   'long-version': variant('long-version', (p) => (p.version = `1.0.0-${'x'.repeat(80)}`)),
-  'unknown-operator': variant('unknown-operator', (p) => (p.rules[0].conditions.all[0].operator = 'greaterThen')),
+  'unknown-operator': variant('unknown-operator', (p) => (firstCondition(p).operator = 'greaterThen')),
   'huge-numbers': variant('huge-numbers', (p) => {
     p.scoring.base = 1e308;
     p.scoring.max = 'HUGE_EXP';
     p.rules[0].priority = 'HUGE_INT';
-    p.rules[0].conditions.all[0].value = -1e308;
+    firstCondition(p).value = -1e308;
   })
     .replace('"HUGE_INT"', '123456789012345678901234567890')
     .replace('"HUGE_EXP"', '1e999'),
@@ -42,7 +53,7 @@ const HOSTILE: Record<string, string> = {
   ),
   'constructor-key': variant(
     'constructor-key',
-    (p) => (p.rules[0].conditions.all[0].constructor = { prototype: { polluted: true } }),
+    (p) => ((firstCondition(p) as { constructor: unknown }).constructor = { prototype: { polluted: true } }),
   ),
   'deep-nesting': variant('deep-nesting', (p) => (p.rules[0].conditions = { all: ['DEEP'] })).replace(
     '"DEEP"',
@@ -99,26 +110,34 @@ describe('hostile rule packs', () => {
           text: body,
         }),
       }).toEqual({ name, problems: [] });
-      if (res.status === 200) expect({ name, valid: JSON.parse(body).valid }).toEqual({ name, valid: false });
+      if (res.status === 200)
+        expect({ name, valid: (JSON.parse(body) as { valid: unknown }).valid }).toEqual({ name, valid: false });
       else expect({ name, status: res.status }).toEqual({ name, status: 400 });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // The bundled pack itself still validates: the route is not refusing everything.
-    expect((await http(t.url, 'POST', '/api/v1/packs/validate', JSON.parse(TAX))).body.valid).toBe(true);
+    expect((await http<{ valid: boolean }>(t.url, 'POST', '/api/v1/packs/validate', JSON.parse(TAX))).body.valid).toBe(
+      true,
+    );
   });
 
   it('a draft holding NUL or an unpaired surrogate is a 400 naming content, and nothing is saved', async () => {
-    const before = await http(t.url, 'GET', '/api/v1/packs/tax/draft');
+    const before = await http<{ revision: number }>(t.url, 'GET', '/api/v1/packs/tax/draft');
     for (const bad of ['a\u0000b', '\ud800x']) {
       const content = JSON.parse(TAX) as { nameZh: string };
       content.nameZh = bad;
-      const res = await http(t.url, 'PUT', '/api/v1/packs/tax/draft', { content, revision: before.body.revision });
+      const res = await http<ProblemDetails>(t.url, 'PUT', '/api/v1/packs/tax/draft', {
+        content,
+        revision: before.body.revision,
+      });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'content' })]);
     }
     const reason = await http(t.url, 'POST', '/api/v1/packs/tax/publish', { reason: 'x\u0000y' });
     expect(reason.status).toBe(400);
-    expect((await http(t.url, 'GET', '/api/v1/packs/tax/draft')).body.revision).toBe(before.body.revision);
+    expect((await http<{ revision: number }>(t.url, 'GET', '/api/v1/packs/tax/draft')).body.revision).toBe(
+      before.body.revision,
+    );
   });
 
   it('the pack linter on a folder of them: an error finding naming each file, no exception, nothing polluted', () => {

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { idNumber, uscc, wrongCheck } from '../helpers/identifiers';
 
+type Ingested = Dto<'IngestOneResultDto'>;
 const token = () => randomUUID().slice(0, 8);
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 /** The number written in full-width characters (０-９, Ｘ), as pasted from a document typed in a Chinese IME. */
@@ -19,8 +22,8 @@ const firstGeneration = () =>
  */
 describe('ID numbers in full width and first-generation numbers', () => {
   let t: TestApp;
-  const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
-  const get = (path: string) => http(t.url, 'GET', path);
+  const post = <T = unknown>(path: string, body: unknown) => http<T>(t.url, 'POST', path, body);
+  const get = <T = unknown>(path: string) => http<T>(t.url, 'GET', path);
   const penalty = (over: Record<string, unknown>) => ({
     type: 'penalty',
     source: `全角测试-${token()}`,
@@ -41,30 +44,36 @@ describe('ID numbers in full width and first-generation numbers', () => {
 
   it('registers and looks up a natural person given in full width as the same person as in ASCII', async () => {
     const id = idNumber();
-    const created = await post('/api/v1/subjects', {
+    const created = await post<Dto<'SubjectResponse'>>('/api/v1/subjects', {
       kind: 'natural_person',
       idNumber: ` ${fullWidth(id)}\u3000`,
       name: `张三 ${token()}`,
     });
     expect(created.status).toBe(201);
     expect(created.body.idMasked).toBe(masked(id));
-    const again = await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: '张三' });
+    const again = await post<ProblemDetails>('/api/v1/subjects', {
+      kind: 'natural_person',
+      idNumber: id,
+      name: '张三',
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'SUBJECT_EXISTS', subjectId: created.body.id });
-    const found = await post('/api/v1/subjects/lookup', { idNumber: mixed(id) });
+    const found = await post<{ id: string }>('/api/v1/subjects/lookup', { idNumber: mixed(id) });
     expect(found.status).toBe(200);
     expect(found.body.id).toBe(created.body.id);
   });
 
   it('files records given in full width, in a body or a CSV import, under the one subject', async () => {
     const id = idNumber();
-    const ascii = await post('/api/v1/records', penalty({ subjectIdNumber: id }));
+    const ascii = await post<Ingested>('/api/v1/records', penalty({ subjectIdNumber: id }));
     expect(ascii.status).toBe(201);
-    const wide = await post('/api/v1/records', penalty({ subjectIdNumber: fullWidth(id).toLowerCase() }));
+    const wide = await post<Ingested>('/api/v1/records', penalty({ subjectIdNumber: fullWidth(id).toLowerCase() }));
     expect(wide.status).toBe(201);
     expect(wide.body.record.subjectId).toBe(ascii.body.record.subjectId);
     const csv = `type,source,decisionNumber,subjectName,subjectIdNumber,severity,penaltyTypes,decisionDate\npenalty,全角CSV-${token()},C-1,张某,${mixed(id)},general,other,2026-03-01\n`;
-    const imported = await http(t.url, 'POST', '/api/v1/records/import', csv, { 'content-type': 'text/csv' });
+    const imported = await http<{ rows: unknown[] }>(t.url, 'POST', '/api/v1/records/import', csv, {
+      'content-type': 'text/csv',
+    });
     expect(imported.status).toBe(200);
     expect(imported.body.rows[0]).toMatchObject({ status: 'stored', subjectId: ascii.body.record.subjectId });
     expect(JSON.stringify([ascii.body, wide.body, imported.body])).not.toMatch(
@@ -75,10 +84,18 @@ describe('ID numbers in full width and first-generation numbers', () => {
   it('refuses a full-width number with a wrong check character without echoing it, in any form', async () => {
     const bad = wrongCheck(idNumber(), '0123456789X');
     const answers = [
-      await post('/api/v1/subjects', { kind: 'natural_person', idNumber: fullWidth(bad), name: '李四' }),
-      await post('/api/v1/subjects/lookup', { idNumber: fullWidth(bad) }),
-      await post('/api/v1/records', penalty({ subjectIdNumber: fullWidth(bad) })),
-      await post('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name: `李四${fullWidth(idNumber())}` }),
+      await post<ProblemDetails>('/api/v1/subjects', {
+        kind: 'natural_person',
+        idNumber: fullWidth(bad),
+        name: '李四',
+      }),
+      await post<ProblemDetails>('/api/v1/subjects/lookup', { idNumber: fullWidth(bad) }),
+      await post<ProblemDetails>('/api/v1/records', penalty({ subjectIdNumber: fullWidth(bad) })),
+      await post<ProblemDetails>('/api/v1/subjects', {
+        kind: 'legal_person',
+        code: uscc(),
+        name: `李四${fullWidth(idNumber())}`,
+      }),
     ];
     expect(answers.map((a) => [a.status, a.body.errors?.[0]?.field])).toEqual([
       [400, 'idNumber'],
@@ -92,7 +109,7 @@ describe('ID numbers in full width and first-generation numbers', () => {
 
   it('masks a full-width number in the free text of a record as it is stored', async () => {
     const id = idNumber();
-    const res = await post(
+    const res = await post<Ingested>(
       '/api/v1/records',
       penalty({
         subjectCode: uscc(),
@@ -106,11 +123,11 @@ describe('ID numbers in full width and first-generation numbers', () => {
 
   it('masks a first-generation or URL-encoded full-width number in a problem detail', async () => {
     const old = firstGeneration();
-    const first = await get(`/api/v1/records/${old}`);
+    const first = await get<ProblemDetails>(`/api/v1/records/${old}`);
     expect(first.status).toBe(400);
     expect(first.body.instance).toBe(`/api/v1/records/${old.slice(0, 6)}******${old.slice(12)}`);
     const id = idNumber();
-    const wide = await get(`/api/v1/records/${encodeURIComponent(fullWidth(id))}`);
+    const wide = await get<ProblemDetails>(`/api/v1/records/${encodeURIComponent(fullWidth(id))}`);
     expect(wide.status).toBe(400);
     expect(wide.body.instance).toBe(`/api/v1/records/${masked(id)}`);
   });
@@ -118,13 +135,18 @@ describe('ID numbers in full width and first-generation numbers', () => {
   it('masks a first-generation number in the audit entry of a change, not in the record it changes', async () => {
     const old = firstGeneration();
     const code = uscc();
-    const made = await post('/api/v1/records', penalty({ subjectCode: code, subjectName: `公司 ${token()}` }));
+    const made = await post<Ingested>(
+      '/api/v1/records',
+      penalty({ subjectCode: code, subjectName: `公司 ${token()}` }),
+    );
     expect(made.status).toBe(201);
     const reason = `复议撤销（原当事人旧身份证 ${old}）`;
-    const revoked = await post(`/api/v1/records/${made.body.record.id}/revoke`, { reason });
+    const revoked = await post<Dto<'RecordViewDto'>>(`/api/v1/records/${made.body.record.id}/revoke`, { reason });
     expect(revoked.status).toBe(200);
     expect(revoked.body.revocationReason).toBe(reason); // stored data: a 15-digit run may be a 注册号
-    const entries = await get(`/api/v1/audit/entries?subjectId=${made.body.record.subjectId}&kind=record.revoke`);
+    const entries = await get<{ items: unknown[] }>(
+      `/api/v1/audit/entries?subjectId=${made.body.record.subjectId}&kind=record.revoke`,
+    );
     expect(entries.body.items).toHaveLength(1);
     const text = JSON.stringify(entries.body.items[0]);
     expect(text).not.toContain(old);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { DemoService } from '../../src/modules/demo/demo.service';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+
+type Plan = Dto<'PlanViewDto'>;
+type PlanPage = Dto<'PlanPageDto'>;
 
 /**
  * GET /api/v1/inspection-plans: past plans newest first with per-tier counts and result counts, an
@@ -13,7 +19,7 @@ describe('GET /api/v1/inspection-plans', () => {
   const run = randomUUID().slice(0, 8);
   const ids: string[] = [];
   const draw = (industry: string, n: number) =>
-    http(t.url, 'POST', '/api/v1/inspection-plans', {
+    http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', {
       department: `列表测试-${run}`,
       industry,
       region: '500110',
@@ -35,13 +41,13 @@ describe('GET /api/v1/inspection-plans', () => {
   afterAll(() => t.close());
 
   it('lists plans newest first with their counts, matching each plan', async () => {
-    const res = await http(t.url, 'GET', '/api/v1/inspection-plans?limit=100');
+    const res = await http<PlanPage>(t.url, 'GET', '/api/v1/inspection-plans?limit=100');
     expect(res.status).toBe(200);
-    const listed = (res.body.items as { id: string }[]).map((p) => p.id);
+    const listed = res.body.items.map((p) => p.id);
     const mine = listed.filter((id) => ids.includes(id));
     expect(mine).toEqual([...ids].reverse());
-    const plan = (await http(t.url, 'GET', `/api/v1/inspection-plans/${ids[0]}`)).body;
-    const summary = res.body.items.find((p: { id: string }) => p.id === ids[0]);
+    const plan = (await http<Plan>(t.url, 'GET', `/api/v1/inspection-plans/${ids[0]}`)).body;
+    const summary = res.body.items.find((p) => p.id === ids[0]);
     expect(summary).toEqual({
       id: plan.id,
       department: plan.department,
@@ -58,22 +64,22 @@ describe('GET /api/v1/inspection-plans', () => {
   });
 
   it('counts recorded results', async () => {
-    const plan = (await http(t.url, 'GET', `/api/v1/inspection-plans/${ids[1]}`)).body;
-    const item = plan.items.find((i: { subject: { kind: string } }) => i.subject.kind !== 'natural_person');
+    const plan = (await http<Plan>(t.url, 'GET', `/api/v1/inspection-plans/${ids[1]}`)).body;
+    const item = plan.items.find((i) => i.subject.kind !== 'natural_person')!;
     const rec = await http(t.url, 'POST', `/api/v1/inspection-plans/${ids[1]}/items/${item.id}/result`, {
       result: 'passed',
       date: '2026-11-20',
     });
     expect(rec.status).toBe(201);
-    const res = await http(t.url, 'GET', '/api/v1/inspection-plans?industry=construction&limit=100');
-    expect(res.body.items.find((p: { id: string }) => p.id === ids[1]).results).toBe(1);
+    const res = await http<PlanPage>(t.url, 'GET', '/api/v1/inspection-plans?industry=construction&limit=100');
+    expect(res.body.items.find((p) => p.id === ids[1])!.results).toBe(1);
   });
 
   it('filters by industry', async () => {
-    const res = await http(t.url, 'GET', '/api/v1/inspection-plans?industry=construction&limit=100');
+    const res = await http<PlanPage>(t.url, 'GET', '/api/v1/inspection-plans?industry=construction&limit=100');
     expect(res.status).toBe(200);
-    expect(res.body.items.every((p: { industry: string }) => p.industry === 'construction')).toBe(true);
-    const listed = (res.body.items as { id: string }[]).map((p) => p.id);
+    expect(res.body.items.every((p) => p.industry === 'construction')).toBe(true);
+    const listed = res.body.items.map((p) => p.id);
     expect(listed).toContain(ids[1]);
     expect(listed).not.toContain(ids[0]);
   });
@@ -102,9 +108,9 @@ describe('GET /api/v1/inspection-plans', () => {
     ['limit=101', 'limit'],
     ['cursor=not-a-cursor', 'cursor'],
   ])('refuses %s with a 400 naming %s', async (query, field) => {
-    const res = await http(t.url, 'GET', `/api/v1/inspection-plans?${query}`);
+    const res = await http<ProblemDetails>(t.url, 'GET', `/api/v1/inspection-plans?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(res.body.errors?.map((e) => e.field)).toContain(field);
   });
 
   it('needs the inspections scope', async () => {

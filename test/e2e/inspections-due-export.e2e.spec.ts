@@ -3,7 +3,14 @@ import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import { Clock } from '../../src/common/clock';
 import { DemoService } from '../../src/modules/demo/demo.service';
-import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
+import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+
+interface Plan {
+  id: string;
+  items: { id: string; subject: { kind: string } }[];
+}
 
 /**
  * GET /api/v1/inspections/due (plan items with no result yet, soonest period end first, overdue flagged)
@@ -13,9 +20,9 @@ import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helper
 describe('inspections due and the Excel export', () => {
   let t: TestApp;
   const department = `待检测试-${randomUUID().slice(0, 8)}`;
-  const plans: { id: string; items: { id: string; subject: { kind: string } }[] }[] = [];
+  const plans: Plan[] = [];
   const draw = async (from: string, to: string, n: number) => {
-    const res = await http(t.url, 'POST', '/api/v1/inspection-plans', {
+    const res = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', {
       department,
       industry: 'food_drug',
       region: '500110',
@@ -40,7 +47,11 @@ describe('inspections due and the Excel export', () => {
   });
 
   const due = (query = '') =>
-    http(t.url, 'GET', `/api/v1/inspections/due?department=${encodeURIComponent(department)}${query}`);
+    http<Dto<'DueInspectionsDto'>>(
+      t.url,
+      'GET',
+      `/api/v1/inspections/due?department=${encodeURIComponent(department)}${query}`,
+    );
 
   it('lists the items with no result, overdue plan first, with subject and inspectors', async () => {
     const res = await due('&limit=100');
@@ -49,7 +60,7 @@ describe('inspections due and the Excel export', () => {
     expect(res.body.today).toBe('2026-11-28');
     expect(res.body.total).toBe(dec.items.length + oct.items.length);
     expect(res.body.overdue).toBe(oct.items.length);
-    const items = res.body.items as Array<Record<string, UntypedBody>>;
+    const items = res.body.items;
     // The first page (at most 100): the October plan's items in their order, then December's. Other files
     // load demo subjects into the same database, so a plan may hold more than a page.
     expect(items.map((i) => i.itemId)).toEqual([...oct.items, ...dec.items].map((i) => i.id).slice(0, 100));
@@ -68,14 +79,14 @@ describe('inspections due and the Excel export', () => {
   it('drops an item once its result is recorded', async () => {
     const oct = plans[1];
     const item = oct.items.find((i) => i.subject.kind !== 'natural_person')!;
-    expect((await due('&limit=100')).body.items.map((i: { itemId: string }) => i.itemId)).toContain(item.id);
+    expect((await due('&limit=100')).body.items.map((i) => i.itemId)).toContain(item.id);
     const rec = await http(t.url, 'POST', `/api/v1/inspection-plans/${oct.id}/items/${item.id}/result`, {
       result: 'passed',
       date: '2026-11-10',
     });
     expect(rec.status).toBe(201);
     const res = await due('&limit=100');
-    expect(res.body.items.map((i: { itemId: string }) => i.itemId)).not.toContain(item.id);
+    expect(res.body.items.map((i) => i.itemId)).not.toContain(item.id);
     expect(res.body.total).toBe(plans[0].items.length + plans[1].items.length - 1);
     expect((await due('&limit=1')).body.items).toHaveLength(1);
   });
@@ -86,9 +97,9 @@ describe('inspections due and the Excel export', () => {
       ['limit=0', 'limit'],
       ['limit=101', 'limit'],
     ]) {
-      const res = await http(t.url, 'GET', `/api/v1/inspections/due?${q}`);
+      const res = await http<ProblemDetails>(t.url, 'GET', `/api/v1/inspections/due?${q}`);
       expect(res.status).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors?.map((e) => e.field)).toContain(field);
     }
     const key = await t.createKey({ scopes: ['tiers'] });
     expect((await httpAs(key, t.url, 'GET', '/api/v1/inspections/due')).status).toBe(403);
@@ -139,8 +150,8 @@ describe('inspections due and the Excel export', () => {
   });
 
   it('refuses an unknown format naming it', async () => {
-    const res = await http(t.url, 'GET', `/api/v1/inspection-plans/${plans[0].id}/export?format=ods`);
+    const res = await http<ProblemDetails>(t.url, 'GET', `/api/v1/inspection-plans/${plans[0].id}/export?format=ods`);
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('format');
+    expect(res.body.errors?.map((e) => e.field)).toContain('format');
   });
 });

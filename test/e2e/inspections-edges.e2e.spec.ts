@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
+import type { ProblemDetails } from '../../src/common/problem';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { DataSource } from 'typeorm';
@@ -11,6 +12,10 @@ interface Item {
   reason: string;
   inspectors: Array<{ id: string }>;
   result: unknown;
+}
+interface Plan {
+  id: string;
+  items: Item[];
 }
 
 /** Edges of inspection plans a supervisor hits: results outside the plan, identifiers as typed, hostile text. */
@@ -34,9 +39,9 @@ describe('inspection plans: edges', () => {
     ...extra,
   });
   const plan = async (extra: Record<string, unknown> = {}) => {
-    const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body(extra));
+    const res = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', body(extra));
     expect(res.status).toBe(201);
-    return res.body as { id: string; items: Item[] };
+    return res.body;
   };
 
   beforeAll(async () => {
@@ -45,7 +50,7 @@ describe('inspection plans: edges', () => {
     // Three subjects with a serious food-safety penalty: tier C, drawn at 100%.
     for (let i = 0; i < 3; i++) {
       const code = uscc();
-      const res = await http(t.url, 'POST', '/api/v1/subjects', {
+      const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
         kind: 'legal_person',
         code,
         name: `綦江边界测试食品有限公司${i}`,
@@ -84,11 +89,11 @@ describe('inspection plans: edges', () => {
     const p = await plan();
     const item = p.items[0];
     const path = `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`;
-    const late = await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-20' }); // after 11-15, before today (11-28)
+    const late = await http<ProblemDetails>(t.url, 'POST', path, { result: 'passed', date: '2026-11-20' }); // after 11-15, before today (11-28)
     expect(late.status).toBe(400);
-    expect(late.body.errors[0].field).toBe('date');
-    const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}`);
-    expect(again.body.items.find((i: Item) => i.id === item.id).result).toBeNull();
+    expect(late.body.errors?.[0].field).toBe('date');
+    const again = await http<Plan>(t.url, 'GET', `/api/v1/inspection-plans/${p.id}`);
+    expect(again.body.items.find((i) => i.id === item.id)!.result).toBeNull();
     expect((await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-15' })).status).toBe(201);
   });
 
@@ -116,28 +121,33 @@ describe('inspection plans: edges', () => {
       [withInspector('department', '\uD800綦江'), /inspectors.*1.*department/],
     ];
     for (const [extra, field] of cases) {
-      const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body(extra));
+      const res = await http<ProblemDetails>(t.url, 'POST', '/api/v1/inspection-plans', body(extra));
       expect({ extra, status: res.status }).toEqual({ extra, status: 400 });
-      expect(res.body.errors.map((e: { field: string }) => e.field).join(' ')).toMatch(field);
+      expect(res.body.errors?.map((e) => e.field).join(' ')).toMatch(field);
     }
     const p = await plan();
     const item = p.items[1];
     for (const findings of ['冷藏柜\u0000温度', '冷藏柜\uDBFF温度']) {
-      const res = await http(t.url, 'POST', `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`, {
-        result: 'failed',
-        date: '2026-11-10',
-        findings,
-      });
+      const res = await http<ProblemDetails>(
+        t.url,
+        'POST',
+        `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`,
+        {
+          result: 'failed',
+          date: '2026-11-10',
+          findings,
+        },
+      );
       expect({ findings, status: res.status }).toEqual({ findings, status: 400 });
-      expect(res.body.errors[0].field).toBe('findings');
+      expect(res.body.errors?.[0].field).toBe('findings');
     }
-    const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${p.id}`);
-    expect(again.body.items.find((i: Item) => i.id === item.id).result).toBeNull();
+    const again = await http<Plan>(t.url, 'GET', `/api/v1/inspection-plans/${p.id}`);
+    expect(again.body.items.find((i) => i.id === item.id)!.result).toBeNull();
   });
 
   it('a natural person: masked in the plan and its exports; a malformed ID number for the result is a 400 on subjectIdNumber', async () => {
     const id = idNumber();
-    const person = await http(t.url, 'POST', '/api/v1/subjects', {
+    const person = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
       kind: 'natural_person',
       idNumber: id,
       name: '王小明',
@@ -165,9 +175,13 @@ describe('inspection plans: edges', () => {
     }
     const path = `/api/v1/inspection-plans/${p.id}/items/${item.id}/result`;
     for (const bad of [wrongCheck(id, '0123456789X'), '12345']) {
-      const res = await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-10', subjectIdNumber: bad });
+      const res = await http<ProblemDetails>(t.url, 'POST', path, {
+        result: 'passed',
+        date: '2026-11-10',
+        subjectIdNumber: bad,
+      });
       expect(res.status).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['subjectIdNumber']);
+      expect(res.body.errors?.map((e) => e.field)).toEqual(['subjectIdNumber']);
       expect(JSON.stringify(res.body)).not.toContain(bad);
     }
     const ok = await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-10', subjectIdNumber: id });

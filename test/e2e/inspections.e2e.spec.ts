@@ -2,7 +2,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { drawInspectionPlan, type DrawInput } from '../../src/rules/draw';
-import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
+import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
 interface Item {
@@ -11,6 +14,26 @@ interface Item {
   tier: string;
   reason: string;
   inspectors: Array<{ id: string }>;
+  result?: unknown;
+}
+/** A drawn plan as these tests read it. */
+interface Plan {
+  id: string;
+  inputsHash: string;
+  items: Item[];
+  tiers: Array<{ tier: string }>;
+  packVersions: Record<string, string>;
+}
+/** The answer to a recorded inspection result. */
+interface ResultAnswer {
+  subjectId: string;
+  result: string;
+  date: string;
+  recordId: string;
+}
+interface Statistics {
+  tiers: Array<{ tier: string; subjects: number }>;
+  neverInspected: { count: number; sample: string[] };
 }
 const project = (items: Item[]) =>
   items.map((i) => ({
@@ -50,7 +73,7 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     tiering = t.app.get(TieringService);
     for (let i = 0; i < 8; i++) {
       const code = uscc();
-      const res = await http(t.url, 'POST', '/api/v1/subjects', {
+      const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
         kind: 'legal_person',
         code,
         name: `綦江抽查测试食品有限公司${code.slice(-4)}`,
@@ -104,14 +127,14 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
   });
 
   it('draws per tier from the current tiers: same inputs and seed give the same plan, published so that anyone can re-run it', async () => {
-    const a = await http(
+    const a = await http<Plan>(
       t.url,
       'POST',
       '/api/v1/inspection-plans',
       body({ seed: 'qijiang-2026-12', leads: [good[0].code] }),
     );
     expect(a.status).toBe(201);
-    const b = await http(
+    const b = await http<Plan>(
       t.url,
       'POST',
       '/api/v1/inspection-plans',
@@ -121,24 +144,25 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect(b.body.id).not.toBe(a.body.id);
     expect(b.body.inputsHash).toBe(a.body.inputsHash);
     expect(project(b.body.items)).toEqual(project(a.body.items));
-    const tiers = Object.fromEntries((a.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<
-      string,
-      UntypedBody
-    >;
+    const tiers = Object.fromEntries(a.body.tiers.map((x) => [x.tier, x]));
     expect(tiers.A).toMatchObject({ population: 5, samplingRatio: 0.02, lead: 1 });
     expect(tiers.C).toMatchObject({ population: 3, drawn: 3 });
-    const reasons = Object.fromEntries((a.body.items as Item[]).map((i) => [i.subject.id, i.reason]));
+    const reasons = Object.fromEntries(a.body.items.map((i) => [i.subject.id, i.reason]));
     expect(reasons[good[0].id]).toBe('lead');
     for (const s of bad) expect(reasons[s.id]).toBeDefined();
     expect(a.body.packVersions.food_drug).toMatch(/^\d+\.\d+\.\d+/);
 
-    const exported = await http(t.url, 'GET', `/api/v1/inspection-plans/${a.body.id}/export?format=json`);
+    const exported = await http<{ inputs: unknown }>(
+      t.url,
+      'GET',
+      `/api/v1/inspection-plans/${a.body.id}/export?format=json`,
+    );
     expect(exported.status).toBe(200);
     const rerun = drawInspectionPlan(exported.body.inputs as DrawInput);
     expect(
       rerun.items.map((i) => ({ subject: i.subjectId, tier: i.tier, reason: i.reason, inspectors: [...i.inspectors] })),
     ).toEqual(project(a.body.items));
-    const csv = await http(t.url, 'GET', `/api/v1/inspection-plans/${a.body.id}/export?format=csv`);
+    const csv = await http<string>(t.url, 'GET', `/api/v1/inspection-plans/${a.body.id}/export?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body).split('\r\n').filter(Boolean)).toHaveLength(a.body.items.length + 1);
@@ -148,9 +172,14 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     const pool = inspectors(4);
     pool[0].conflicts = [bad[0].code];
     pool[1].conflicts = [bad[0].id];
-    const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ inspectors: pool, seed: randomUUID() }));
+    const res = await http<Plan>(
+      t.url,
+      'POST',
+      '/api/v1/inspection-plans',
+      body({ inspectors: pool, seed: randomUUID() }),
+    );
     expect(res.status).toBe(201);
-    const item = (res.body.items as Item[]).find((i) => i.subject.id === bad[0].id);
+    const item = res.body.items.find((i) => i.subject.id === bad[0].id);
     expect(item?.inspectors.map((i) => i.id).sort()).toEqual(['QJ-3', 'QJ-4']);
   });
 
@@ -158,7 +187,7 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     const pool = inspectors(3);
     pool[0].conflicts = [bad[1].code];
     pool[2].conflicts = [bad[1].code];
-    const res = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ inspectors: pool }));
+    const res = await http<ProblemDetails>(t.url, 'POST', '/api/v1/inspection-plans', body({ inspectors: pool }));
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
       code: 'INSPECTION_SUBJECT_UNSTAFFABLE',
@@ -167,7 +196,12 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
       needed: 2,
     });
     expect(res.body.detail).toContain(bad[1].id);
-    const one = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ inspectors: inspectors(1) }));
+    const one = await http<ProblemDetails>(
+      t.url,
+      'POST',
+      '/api/v1/inspection-plans',
+      body({ inspectors: inspectors(1) }),
+    );
     expect(one.status).toBe(422);
     expect(one.body).toMatchObject({ code: 'INSPECTION_TOO_FEW_INSPECTORS', eligible: 1, needed: 2 });
     const empty = await http(
@@ -177,26 +211,26 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
       body({ region: '979999' === region ? '979998' : '979999' }),
     );
     expect(empty.status).toBe(422);
-    const badPeriod = await http(
+    const badPeriod = await http<ProblemDetails>(
       t.url,
       'POST',
       '/api/v1/inspection-plans',
       body({ period: { from: '2026-12-31', to: '2026-12-01' } }),
     );
     expect(badPeriod.status).toBe(400);
-    expect(badPeriod.body.errors[0].field).toBe('period.to');
+    expect(badPeriod.body.errors?.[0].field).toBe('period.to');
     const tiersOnly = await t.createKey({ scopes: ['tiers'] });
     expect((await httpAs(tiersOnly, t.url, 'POST', '/api/v1/inspection-plans', body())).status).toBe(403);
   });
 
   it('a failed inspection is filed as a credit record: the next tiering lowers the tier, with the reason', async () => {
     const target = good[1];
-    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ leads: [target.id] }));
+    const plan = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', body({ leads: [target.id] }));
     expect(plan.status).toBe(201);
-    const item = (plan.body.items as Item[]).find((i) => i.subject.id === target.id);
+    const item = plan.body.items.find((i) => i.subject.id === target.id);
     expect(item?.reason).toBe('lead');
     const path = `/api/v1/inspection-plans/${plan.body.id}/items/${item?.id}/result`;
-    const res = await http(t.url, 'POST', path, {
+    const res = await http<ResultAnswer>(t.url, 'POST', path, {
       result: 'failed',
       date: '2026-11-20',
       findings: '冷藏柜温度记录缺失',
@@ -206,33 +240,34 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
     expect((await http(t.url, 'POST', path, { result: 'passed', date: '2026-11-21' })).status).toBe(409);
     await tiering.idle();
 
-    const tiers = await http(t.url, 'GET', `/api/v1/subjects/${target.id}/tiers`);
-    const food = (tiers.body.tiers as Array<{ industry: string; tier: string; fired: Array<{ rule: string }> }>).find(
-      (x) => x.industry === 'food_drug',
-    );
+    const tiers = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${target.id}/tiers`);
+    const food = tiers.body.tiers.find((x) => x.industry === 'food_drug');
     expect(food?.tier).toBe('B');
     expect(food?.fired.map((f) => f.rule)).toContain('food-inspection-failure');
-    const audit = await http(t.url, 'GET', `/api/v1/audit/entries?kind=inspection.result&subjectId=${target.id}`);
+    const audit = await http<{ items: { response: unknown }[] }>(
+      t.url,
+      'GET',
+      `/api/v1/audit/entries?kind=inspection.result&subjectId=${target.id}`,
+    );
     expect(audit.status).toBe(200);
     expect(audit.body.items).toHaveLength(1);
     expect(audit.body.items[0].response).toMatchObject({ itemId: item?.id, result: 'failed' });
-    const again = await http(t.url, 'GET', `/api/v1/inspection-plans/${plan.body.id}`);
-    expect(again.body.items.find((i: Item) => i.id === item?.id).result).toMatchObject({
+    const again = await http<Plan>(t.url, 'GET', `/api/v1/inspection-plans/${plan.body.id}`);
+    expect(again.body.items.find((i) => i.id === item?.id)!.result).toMatchObject({
       result: 'failed',
       date: '2026-11-20',
     });
   });
 
   it('statistics: tier distribution, planned share against the promised ratio, subjects never inspected', async () => {
-    const res = await http(t.url, 'GET', `/api/v1/inspections/statistics?industry=food_drug&region=${region}`);
-    expect(res.status).toBe(200);
-    const tiers = Object.fromEntries((res.body.tiers as Array<{ tier: string }>).map((x) => [x.tier, x])) as Record<
-      string,
-      UntypedBody
-    >;
-    expect(Object.values(tiers).reduce((n: number, x: { subjects: number }) => n + x.subjects, 0)).toBe(
-      subjects.length,
+    const res = await http<Statistics>(
+      t.url,
+      'GET',
+      `/api/v1/inspections/statistics?industry=food_drug&region=${region}`,
     );
+    expect(res.status).toBe(200);
+    const tiers = Object.fromEntries(res.body.tiers.map((x) => [x.tier, x]));
+    expect(Object.values(tiers).reduce((n, x) => n + x.subjects, 0)).toBe(subjects.length);
     expect(tiers.C).toMatchObject({ subjects: 3, samplingRatio: 1, planned: 3, plannedShare: 1 });
     expect(tiers.B).toMatchObject({ subjects: 1, planned: 1, inspected: 1 }); // the subject whose inspection failed
     expect(res.body.neverInspected.count).toBe(subjects.length - 1);
@@ -242,16 +277,16 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
 
   it('two results sent at once for one item: one is recorded, the other refused, and the credit record agrees', async () => {
     const target = good[2];
-    const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body({ leads: [target.id] }));
-    const item = (plan.body.items as Item[]).find((i) => i.subject.id === target.id);
+    const plan = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', body({ leads: [target.id] }));
+    const item = plan.body.items.find((i) => i.subject.id === target.id);
     const path = `/api/v1/inspection-plans/${plan.body.id}/items/${item?.id}/result`;
     const [a, b] = await Promise.all([
-      http(t.url, 'POST', path, { result: 'passed', date: '2026-11-21' }),
-      http(t.url, 'POST', path, { result: 'failed', date: '2026-11-22' }),
+      http<ResultAnswer>(t.url, 'POST', path, { result: 'passed', date: '2026-11-21' }),
+      http<ResultAnswer>(t.url, 'POST', path, { result: 'failed', date: '2026-11-22' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const winner = a.status === 201 ? a.body : b.body;
-    const record = await http(t.url, 'GET', `/api/v1/records/${winner.recordId}`);
+    const record = await http<unknown>(t.url, 'GET', `/api/v1/records/${winner.recordId}`);
     expect(record.body).toMatchObject({
       type: 'inspection',
       inspectionResult: winner.result,
@@ -262,8 +297,8 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
   it('inspections recorded in plans count toward the frequency even when they change no tier', async () => {
     const target = bad[2]; // C: at least 2 inspections a year
     for (const date of ['2026-11-10', '2026-11-12']) {
-      const plan = await http(t.url, 'POST', '/api/v1/inspection-plans', body());
-      const item = (plan.body.items as Item[]).find((i) => i.subject.id === target.id);
+      const plan = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', body());
+      const item = plan.body.items.find((i) => i.subject.id === target.id);
       expect(item?.reason).toBe('due');
       expect(
         (
@@ -275,8 +310,8 @@ describe('inspection plans (双随机、一公开) over HTTP', () => {
       ).toBe(201);
     }
     await tiering.idle();
-    const next = await http(t.url, 'POST', '/api/v1/inspection-plans', body());
-    const reasons = Object.fromEntries((next.body.items as Item[]).map((i) => [i.subject.id, i.reason]));
+    const next = await http<Plan>(t.url, 'POST', '/api/v1/inspection-plans', body());
+    const reasons = Object.fromEntries(next.body.items.map((i) => [i.subject.id, i.reason]));
     expect(reasons[target.id]).toBe('ratio'); // C draws 100%, no longer as due
     expect(reasons[bad[0].id]).toBe('due');
   });

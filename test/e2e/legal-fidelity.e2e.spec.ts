@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
@@ -10,12 +13,25 @@ import { uscc } from '../helpers/identifiers';
  * where its law ends it, a grade cannot contradict the penalty type (令第36号), each list carries only its
  * own measures (国办发〔2020〕49号). Sources: domain.md §8.
  */
+type Ingested = Dto<'IngestOneResultDto'>;
+/** What these tests read of a check's answer. */
+interface CheckAnswer {
+  parties: {
+    verdict: string;
+    measures: { code: string; legalBasis: { titleZh: string }; triggeredBy: unknown[] }[];
+  }[];
+}
+/** What these tests read of a credit report: its sections' items. */
+interface Report {
+  sections: { key: string; items: Array<{ decisionNumber?: string; textZh?: string } & Record<string, unknown>> }[];
+}
+
 describe('legal fidelity (issue 14) over HTTP', () => {
   let t: TestApp;
   let db: DataSource;
   let clock: Clock;
   const source = `legal-test-${randomUUID().slice(0, 8)}`;
-  const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
+  const post = <T = unknown>(path: string, body: unknown) => http<T>(t.url, 'POST', path, body);
   const NOW = '2026-11-28T04:00:00Z';
 
   beforeAll(async () => {
@@ -48,17 +64,21 @@ describe('legal fidelity (issue 14) over HTTP', () => {
   };
   const stored = async (decisionNumber: string): Promise<number> =>
     Number(
-      (await db.query(`SELECT count(*) AS n FROM credit_records WHERE decision_number = $1`, [decisionNumber]))[0].n,
+      (
+        await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM credit_records WHERE decision_number = $1`, [
+          decisionNumber,
+        ])
+      )[0].n,
     );
   const refused = async (body: Record<string, unknown>, field: string, reason: RegExp) => {
-    const res = await post('/api/v1/records', body);
+    const res = await post<ProblemDetails>('/api/v1/records', body);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.errors).toContainEqual({ field, reason: expect.stringMatching(reason) });
     expect(await stored(body.decisionNumber as string)).toBe(0);
   };
   const check = (scenario: string, code: string, role: string) =>
-    post('/api/v1/checks', {
+    post<CheckAnswer>('/api/v1/checks', {
       scenario,
       transaction: { reference: `T-${randomUUID()}`, amount: 500000 },
       parties: [{ code, role }],
@@ -72,7 +92,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     await refused(entry('procurement_dishonesty', { listEndDate: '2027-05-31' }).body, 'listEndDate', /1 to 3 years/);
 
     const ok = entry('procurement_dishonesty', { listEndDate: '2028-06-01' });
-    const res = await post('/api/v1/records', ok.body);
+    const res = await post<Ingested>('/api/v1/records', ok.body);
     expect(res.status).toBe(201);
     expect(res.body.record).toMatchObject({ publicityEnd: '2028-06-01', listGround: null });
     await t.app.get(TieringService).idle();
@@ -105,11 +125,11 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     );
 
     const g1 = entry('court_defaulter', { listGround: 1 });
-    const res = await post('/api/v1/records', g1.body);
+    const res = await post<Ingested>('/api/v1/records', g1.body);
     expect(res.status).toBe(201);
     expect(res.body.record).toMatchObject({ listGround: 1, publicityEnd: null });
     const g2 = entry('court_defaulter', { listGround: 3 });
-    expect((await post('/api/v1/records', g2.body)).body.record).toMatchObject({
+    expect((await post<Ingested>('/api/v1/records', g2.body)).body.record).toMatchObject({
       listGround: 3,
       publicityEnd: '2028-06-01',
     });
@@ -119,10 +139,10 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     expect((await check('government_procurement', g1.code, 'supplier')).body.parties[0].verdict).toBe('block');
     expect((await check('government_procurement', g2.code, 'supplier')).body.parties[0].verdict).toBe('pass');
 
-    const report = await http(t.url, 'GET', `/api/v1/credit-reports?code=${g1.code}`);
+    const report = await http<Report>(t.url, 'GET', `/api/v1/credit-reports?code=${g1.code}`);
     expect(report.status).toBe(200);
-    const suggestions = report.body.sections.find((s: { key: string }) => s.key === 'suggestions');
-    const item = suggestions.items.find((i: { decisionNumber: string }) => i.decisionNumber === g1.body.decisionNumber);
+    const suggestions = report.body.sections.find((s) => s.key === 'suggestions')!;
+    const item = suggestions.items.find((i) => i.decisionNumber === g1.body.decisionNumber)!;
     expect(item).toMatchObject({ route: 'perform_judgment', publicityEnds: null });
     expect(item.textZh).toContain('不设期限');
     expect(item.textZh).not.toMatch(/20\d\d-\d\d-\d\d/);
@@ -147,10 +167,10 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     );
     await refused(penalty({ severity: 'serious', penaltyTypes: ['warning'] }), 'severity', /must be minor/);
 
-    const derived = await post('/api/v1/records', penalty({ penaltyTypes: ['licence_revocation'] }));
+    const derived = await post<Ingested>('/api/v1/records', penalty({ penaltyTypes: ['licence_revocation'] }));
     expect(derived.status).toBe(201);
     expect(derived.body.record).toMatchObject({ severity: 'serious', publicityEnd: '2029-06-01' });
-    const departmentsChoice = await post(
+    const departmentsChoice = await post<Ingested>(
       '/api/v1/records',
       penalty({ severity: 'serious', penaltyTypes: ['fine'], fineAmount: 5 }),
     );
@@ -160,7 +180,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
   it('each list carries only its own measures (国办发〔2020〕49号); bond restrictions only for bond issues', async () => {
     const serious = entry('serious_dishonesty');
     const banned = entry('procurement_dishonesty', { listEndDate: '2029-06-01' });
-    for (const e of [serious, banned]) expect((await post('/api/v1/records', e.body)).status).toBe(201);
+    for (const e of [serious, banned]) expect((await post<Ingested>('/api/v1/records', e.body)).status).toBe(201);
     await t.app.get(TieringService).idle();
 
     expect(codesOf(await check('tendering', serious.code, 'bidder'))).toEqual([]);
@@ -190,7 +210,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     };
     const ids: string[] = [];
     for (const body of [ban.body, court.body, revocation]) {
-      const res = await post('/api/v1/records', body);
+      const res = await post<Ingested>('/api/v1/records', body);
       expect(res.status).toBe(201);
       ids.push(res.body.record.id);
     }
@@ -198,14 +218,18 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     await db.query(`UPDATE credit_records SET publicity_end = NULL WHERE id = $1`, [ids[0]]);
     await db.query(`UPDATE credit_records SET list_ground = NULL WHERE id = $1`, [ids[1]]);
     await db.query(`UPDATE credit_records SET severity = 'minor' WHERE id = $1`, [ids[2]]);
-    const before = await db.query(
+    const before = await db.query<unknown[]>(
       `SELECT id, publicity_end, list_ground, severity, updated_at FROM credit_records WHERE source = $1 ORDER BY id`,
       [source],
     );
 
-    const res = await http(t.url, 'GET', `/api/v1/quality/legal-findings?department=${encodeURIComponent(source)}`);
+    const res = await http<{ items: { recordId: string }[] }>(
+      t.url,
+      'GET',
+      `/api/v1/quality/legal-findings?department=${encodeURIComponent(source)}`,
+    );
     expect(res.status).toBe(200);
-    const mine = res.body.items.filter((i: { recordId: string }) => ids.includes(i.recordId));
+    const mine = res.body.items.filter((i) => ids.includes(i.recordId));
     expect(mine).toHaveLength(3);
     expect(mine).toEqual(
       expect.arrayContaining([
@@ -215,7 +239,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
       ]),
     );
     expect(
-      await db.query(
+      await db.query<unknown[]>(
         `SELECT id, publicity_end, list_ground, severity, updated_at FROM credit_records WHERE source = $1 ORDER BY id`,
         [source],
       ),
@@ -227,7 +251,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     const ban = entry('procurement_dishonesty', { listEndDate: '2028-06-01' });
     const ids: string[] = [];
     for (const e of [court, ban]) {
-      const res = await post('/api/v1/records', e.body);
+      const res = await post<Ingested>('/api/v1/records', e.body);
       expect(res.status).toBe(201);
       expect(res.body.repairNotice).toBeNull();
       ids.push(res.body.record.id);
@@ -236,7 +260,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
       [ids[0], /法释〔2017〕7号/],
       [ids[1], /政府采购法 Art\. 77/],
     ] as const) {
-      const res = await post('/api/v1/repair-applications', {
+      const res = await post<ProblemDetails>('/api/v1/repair-applications', {
         recordId,
         applicant: { kind: 'subject', name: '綦江法定期限测试公司' },
         commitment: '本单位承诺已履行义务，所提交材料真实有效；如违背承诺，愿意承担相应法律责任并接受失信惩戒。',
@@ -244,11 +268,11 @@ describe('legal fidelity (issue 14) over HTTP', () => {
       });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('REPAIR_NOT_APPLICABLE');
-      expect(res.body.errors[0]).toMatchObject({ field: 'recordId', reason: expect.stringMatching(reason) });
+      expect(res.body.errors?.[0]).toMatchObject({ field: 'recordId', reason: expect.stringMatching(reason) });
       expect((await http(t.url, 'GET', `/api/v1/records/${recordId}/repair-notice`)).status).toBe(404);
     }
-    const report = await http(t.url, 'GET', `/api/v1/credit-reports?code=${ban.code}`);
-    const suggestions = report.body.sections.find((x: { key: string }) => x.key === 'suggestions');
+    const report = await http<Report>(t.url, 'GET', `/api/v1/credit-reports?code=${ban.code}`);
+    const suggestions = report.body.sections.find((x) => x.key === 'suggestions')!;
     expect(suggestions.items[0]).toMatchObject({
       route: 'await_term_end',
       canApplyNow: false,
@@ -258,7 +282,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
 
   it('重点关注名单 is a list type of its own: stored, shown under 其他 in the report, and no measure rests on it', async () => {
     const e = entry('key_attention', { severity: 'general' });
-    const res = await post('/api/v1/records', e.body);
+    const res = await post<Ingested>('/api/v1/records', e.body);
     expect(res.status).toBe(201);
     expect(res.body.record).toMatchObject({ listType: 'key_attention', publicityEnd: null });
     await t.app.get(TieringService).idle();
@@ -267,17 +291,17 @@ describe('legal fidelity (issue 14) over HTTP', () => {
         verdict: 'pass',
         measures: [],
       });
-    const report = await http(t.url, 'GET', `/api/v1/credit-reports?code=${e.code}`);
-    const other = report.body.sections.find((x: { key: string }) => x.key === 'other');
+    const report = await http<Report>(t.url, 'GET', `/api/v1/credit-reports?code=${e.code}`);
+    const other = report.body.sections.find((x) => x.key === 'other')!;
     expect(other.items).toEqual([expect.objectContaining({ category: 'key_attention', categoryZh: '重点关注名单' })]);
   });
 
   it('a legal basis must be real text: a blank source title is refused at draft save (400) and by validate; nothing is stored', async () => {
-    const draft = await http(t.url, 'GET', '/api/v1/packs/tax/draft');
+    const draft = await http<{ revision: number; content: unknown }>(t.url, 'GET', '/api/v1/packs/tax/draft');
     expect(draft.status).toBe(200);
     const content = structuredClone(draft.body.content) as { legalSources: { title: string; article?: string }[] };
     content.legalSources[0].title = ' \u3000 ';
-    const saved = await http(
+    const saved = await http<ProblemDetails>(
       t.url,
       'PUT',
       '/api/v1/packs/tax/draft',
@@ -289,15 +313,17 @@ describe('legal fidelity (issue 14) over HTTP', () => {
       field: 'content/legalSources/0/title',
       reason: expect.stringMatching(/must not be blank/),
     });
-    expect((await http(t.url, 'GET', '/api/v1/packs/tax/draft')).body.revision).toBe(draft.body.revision);
-    const validated = await post('/api/v1/packs/validate', content);
+    expect((await http<{ revision: number }>(t.url, 'GET', '/api/v1/packs/tax/draft')).body.revision).toBe(
+      draft.body.revision,
+    );
+    const validated = await post<Dto<'LintReportDto'>>('/api/v1/packs/validate', content);
     expect(validated.body.valid).toBe(false);
-    expect(validated.body.findings.map((f: { path: string }) => f.path)).toContain('/legalSources/0/title');
+    expect(validated.body.findings.map((f) => f.path)).toContain('/legalSources/0/title');
   });
 
   it('a 200万元 fine graded general stops being published after a year but excludes the supplier for 3 (政府采购法 Art. 22(1)(5))', async () => {
     const code = uscc();
-    const fine = await post('/api/v1/records', {
+    const fine = await post<Ingested>('/api/v1/records', {
       type: 'penalty',
       source,
       decisionNumber: `P-${randomUUID()}`,
@@ -315,7 +341,7 @@ describe('legal fidelity (issue 14) over HTTP', () => {
     clock.pin('2028-01-10T04:00:00Z'); // no longer published, still within 3 years
     const res = await check('government_procurement', code, 'supplier');
     expect(res.body.parties[0].verdict).toBe('block');
-    const m = res.body.parties[0].measures.find((x: { code: string }) => x.code === 'gp-exclude-major-violation');
+    const m = res.body.parties[0].measures.find((x) => x.code === 'gp-exclude-major-violation')!;
     expect(m.triggeredBy).toEqual([expect.objectContaining({ decisionNumber: fine.body.record.decisionNumber })]);
     expect(codesOf(await check('tendering', code, 'bidder'))).toEqual([]); // the look-back is procurement's own
 

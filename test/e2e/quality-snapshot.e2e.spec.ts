@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Clock } from '../../src/common/clock';
 import { RecordIntakeQueries } from '../../src/modules/records/record-intake.queries';
+import type { Dto } from '../helpers/api-types';
 import { http, startTestApp, TestApp, type HttpResult } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
+type ImportReport = Dto<'ImportReportDto'>;
+type Statistics = Dto<'QualityStatisticsDto'>;
 const RANGE = 'from=2026-09-01&to=2026-11-30';
 
 /**
@@ -31,9 +34,9 @@ describe('"双公示" quality figures from one snapshot', () => {
     decisionDate: '2026-11-25',
     ...over,
   });
-  const importRows = (records: unknown[]) => http(t.url, 'POST', '/api/v1/records/import', { records });
-  const get = async (path: string, dept: string) => {
-    const res = await http(t.url, 'GET', `${path}?${RANGE}&department=${encodeURIComponent(dept)}`);
+  const importRows = (records: unknown[]) => http<ImportReport>(t.url, 'POST', '/api/v1/records/import', { records });
+  const get = async <T>(path: string, dept: string) => {
+    const res = await http<T>(t.url, 'GET', `${path}?${RANGE}&department=${encodeURIComponent(dept)}`);
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -43,9 +46,9 @@ describe('"双公示" quality figures from one snapshot', () => {
     spied: 'accepted' | 'refusedRows',
     dept: string,
     read: () => Promise<unknown>,
-  ): Promise<{ answer: unknown; imported: HttpResult }> {
+  ): Promise<{ answer: unknown; imported: HttpResult<ImportReport> }> {
     const real = store[spied].bind(store) as (...a: unknown[]) => Promise<unknown>;
-    let imported: Promise<HttpResult> | undefined;
+    let imported: Promise<HttpResult<ImportReport>> | undefined;
     const spy = jest.spyOn(store, spied).mockImplementationOnce((async (...args: unknown[]) => {
       const out = await real(...args);
       imported = importRows([
@@ -76,17 +79,19 @@ describe('"双公示" quality figures from one snapshot', () => {
   it('statistics: accepted, refused and late counts are all of before the import, none of after it', async () => {
     const dept = `快照-区市场监管局-${randomUUID().slice(0, 8)}`;
     expect((await importRows([penalty(dept, 'timely')])).body.totals).toMatchObject({ stored: 1 });
-    const before = await get('/api/v1/quality/statistics', dept);
+    const before = await get<Statistics>('/api/v1/quality/statistics', dept);
     expect(before.departments[0]).toMatchObject({ accepted: 1, refused: 0, timely: { late: 0 } });
 
-    const { answer, imported } = await withImportAfter('accepted', dept, () => get('/api/v1/quality/statistics', dept));
+    const { answer, imported } = await withImportAfter('accepted', dept, () =>
+      get<Statistics>('/api/v1/quality/statistics', dept),
+    );
     expect(imported.body.totals).toMatchObject({ stored: 1, refused: 1 });
     const during = answer as typeof before;
     expect(during.departments).toEqual(before.departments);
     expect(during.totals).toEqual(before.totals);
     expect(during.codes).toEqual(before.codes);
 
-    const after = await get('/api/v1/quality/statistics', dept); // the import did change the figures
+    const after = await get<Statistics>('/api/v1/quality/statistics', dept); // the import did change the figures
     expect(after.departments[0]).toMatchObject({ accepted: 2, refused: 1, timely: { late: 1 } });
   });
 
@@ -94,11 +99,11 @@ describe('"双公示" quality figures from one snapshot', () => {
     const dept = `快照-区住房城乡建委-${randomUUID().slice(0, 8)}`;
     expect((await importRows([penalty(dept, 'timely')])).body.totals).toMatchObject({ stored: 1 });
     const { answer, imported } = await withImportAfter('refusedRows', dept, () =>
-      get('/api/v1/quality/failures', dept),
+      get<Dto<'FailuresPageDto'>>('/api/v1/quality/failures', dept),
     );
     expect(imported.body.totals).toMatchObject({ stored: 1, refused: 1 });
     expect(answer).toMatchObject({ total: 0, items: [] });
-    expect((await get('/api/v1/quality/failures', dept)).items.map((f: { kind: string }) => f.kind)).toEqual([
+    expect((await get<Dto<'FailuresPageDto'>>('/api/v1/quality/failures', dept)).items.map((f) => f.kind)).toEqual([
       'refused',
       'late',
     ]);

@@ -2,11 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { USCC_ALPHABET } from '../../src/common/identifiers/uscc';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
 import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
+import type { OpenApiDoc } from '../helpers/openapi-doc';
 import { uscc, idNumber } from '../helpers/identifiers';
 
 const wrongCheck = (code: string) =>
   code.slice(0, 17) + USCC_ALPHABET[(USCC_ALPHABET.indexOf(code[17]) + 1) % USCC_ALPHABET.length];
+/** A page of failures, with the fields these tests sort and pick by. */
+interface Failures {
+  total: number;
+  items: Array<{ decisionNumber: string; codeCheckFailed: boolean } & Record<string, unknown>>;
+}
 const token = () => randomUUID().slice(0, 8);
 const RANGE = 'from=2026-09-01&to=2026-11-30';
 
@@ -25,9 +34,11 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
   const [P, X, Y, Z] = [uscc(), uscc(), uscc(), uscc()];
   const W = wrongCheck(uscc());
   const person = idNumber();
-  const get = (path: string) => http(t.url, 'GET', path);
+  const get = <T = unknown>(path: string) => http<T>(t.url, 'GET', path);
   const stats = async (dept: string, extra = '') => {
-    const res = await get(`/api/v1/quality/statistics?${RANGE}&department=${encodeURIComponent(dept)}${extra}`);
+    const res = await get<Dto<'QualityStatisticsDto'>>(
+      `/api/v1/quality/statistics?${RANGE}&department=${encodeURIComponent(dept)}${extra}`,
+    );
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -53,7 +64,7 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
     validUntil: '2029-01-01',
   });
   const importRows = async (records: unknown[]) => {
-    const res = await http(t.url, 'POST', '/api/v1/records/import', { records });
+    const res = await http<Dto<'ImportReportDto'>>(t.url, 'POST', '/api/v1/records/import', { records });
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -165,8 +176,8 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
   });
 
   it('a ledger declaration sets 上报率 over the declared months only; declaring again replaces it', async () => {
-    const put = (dept: string, period: string, body: unknown) =>
-      http(t.url, 'PUT', `/api/v1/quality/ledgers/${encodeURIComponent(dept)}/${period}`, body);
+    const put = <T = unknown>(dept: string, period: string, body: unknown) =>
+      http<T>(t.url, 'PUT', `/api/v1/quality/ledgers/${encodeURIComponent(dept)}/${period}`, body);
     const declared = await put(A, '2026-11', { declared: 10, note: '11月台账' });
     expect(declared.status).toBe(200);
     expect(declared.body).toMatchObject({
@@ -194,14 +205,14 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
     await put(A, '2026-11', { declared: 5 });
     expect((await stats(A)).departments[0].reported).toMatchObject({ rate: 1, received: 7, declared: 7 });
     expect(
-      (await get(`/api/v1/quality/ledgers?${RANGE}&department=${encodeURIComponent(A)}`)).body.items.map(
-        (l: { period: string; declared: number }) => [l.period, l.declared],
-      ),
+      (
+        await get<Dto<'LedgerListDto'>>(`/api/v1/quality/ledgers?${RANGE}&department=${encodeURIComponent(A)}`)
+      ).body.items.map((l) => [l.period, l.declared]),
     ).toEqual([
       ['2026-09', 2],
       ['2026-11', 5],
     ]);
-    expect((await put(A, '2026-13', { declared: 1 })).body.errors).toEqual([
+    expect((await put<ProblemDetails>(A, '2026-13', { declared: 1 })).body.errors).toEqual([
       expect.objectContaining({ field: 'period' }),
     ]);
     expect((await put(A, '2026-11', { declared: -1 })).status).toBe(400);
@@ -217,7 +228,7 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
       compliant: { rate: 0.5 },
       timely: { rate: 0.5, count: 1, late: 1 },
     });
-    const res = await get(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(B)}`);
+    const res = await get<Failures>(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(B)}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
     const [first, second, late] = res.body.items;
@@ -262,9 +273,10 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
       items: [{ kind: 'late', decisionNumber: `${B}-1` }],
     });
     expect(
-      (await get(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(B)}&kind=late`)).body.total,
+      (await get<Failures>(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(B)}&kind=late`)).body
+        .total,
     ).toBe(1);
-    const a = await get(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(A)}&kind=refused`);
+    const a = await get<Failures>(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(A)}&kind=refused`);
     expect(
       a.body.items
         .map((f: { decisionNumber: string; codeCheckFailed: boolean }) => [f.decisionNumber, f.codeCheckFailed])
@@ -294,7 +306,7 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
       received: 4,
       compliant: { rate: 0.75 },
     });
-    const all = await get(`/api/v1/quality/statistics?${RANGE}`);
+    const all = await get<Dto<'QualityStatisticsDto'>>(`/api/v1/quality/statistics?${RANGE}`);
     expect(
       all.body.departments
         .filter((d: { department: string }) => [A, B, C].includes(d.department))
@@ -310,24 +322,24 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
     ]);
     expect(res.totals).toMatchObject({ rows: 2, refused: 2 });
     expect((await stats(D)).departments[0]).toMatchObject({ accepted: 0, refused: 2, compliant: { rate: 0 } });
-    const failures = await get(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(D)}`);
+    const failures = await get<Failures>(`/api/v1/quality/failures?${RANGE}&department=${encodeURIComponent(D)}`);
     expect(failures.body.items.map((f: { decisionNumber: string }) => f.decisionNumber).sort()).toEqual(
       [`${D}-a\uFFFDb`, 'x\uFFFD'].sort(),
     );
   });
 
   it('refuses bad ranges, an ID number for a department, a count of the wrong type: a problem naming the field', async () => {
-    expect((await get('/api/v1/quality/statistics?from=2026-02-30')).body.errors).toEqual([
+    expect((await get<ProblemDetails>('/api/v1/quality/statistics?from=2026-02-30')).body.errors).toEqual([
       expect.objectContaining({ field: 'from' }),
     ]);
-    expect((await get('/api/v1/quality/statistics?from=2026-11-01&to=2026-10-01')).body.errors).toEqual([
-      expect.objectContaining({ field: 'from' }),
-    ]);
+    expect((await get<ProblemDetails>('/api/v1/quality/statistics?from=2026-11-01&to=2026-10-01')).body.errors).toEqual(
+      [expect.objectContaining({ field: 'from' })],
+    );
     expect((await get('/api/v1/quality/failures?limit=0')).status).toBe(400);
-    const id = await get(`/api/v1/quality/statistics?department=${person}`);
+    const id = await get<ProblemDetails>(`/api/v1/quality/statistics?department=${person}`);
     expect(id.body.errors).toEqual([expect.objectContaining({ field: 'department' })]);
     expect(JSON.stringify(id.body)).not.toContain(person);
-    const put = await http(t.url, 'PUT', `/api/v1/quality/ledgers/${person}/2026-11`, { declared: 1 });
+    const put = await http<ProblemDetails>(t.url, 'PUT', `/api/v1/quality/ledgers/${person}/2026-11`, { declared: 1 });
     expect(put.body.errors).toEqual([expect.objectContaining({ field: 'department' })]);
     expect(
       (await http(t.url, 'PUT', `/api/v1/quality/ledgers/${encodeURIComponent(A)}/2026-11`, { declared: '1' })).status,
@@ -345,7 +357,7 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
   });
 
   it('serves the routes in the OpenAPI document, with the Chinese terms', async () => {
-    const doc = (await get('/docs-json')).body;
+    const doc = (await get<OpenApiDoc>('/docs-json')).body;
     for (const path of [
       '/api/v1/quality/statistics',
       '/api/v1/quality/failures',

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
@@ -13,8 +15,8 @@ describe('credit repair approval (准予信用修复) checks the record as it is
   let clock: Clock;
   const department = `綦江区应急管理局-${randomUUID().slice(0, 8)}`;
   const at = (date: string) => clock.pin(`${date}T04:00:00Z`);
-  const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
-  const get = (path: string) => http(t.url, 'GET', path);
+  const post = <T = unknown>(path: string, body: unknown) => http<T>(t.url, 'POST', path, body);
+  const get = <T = unknown>(path: string) => http<T>(t.url, 'GET', path);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -31,7 +33,7 @@ describe('credit repair approval (准予信用修复) checks the record as it is
     decisionDate: string,
     severity: string,
   ): Promise<{ id: string; subjectId: string }> {
-    const res = await post('/api/v1/records', {
+    const res = await post<Dto<'IngestOneResultDto'>>('/api/v1/records', {
       type: 'penalty',
       source: department,
       decisionNumber,
@@ -48,14 +50,14 @@ describe('credit repair approval (准予信用修复) checks the record as it is
     return { id: res.body.record.id, subjectId: res.body.record.subjectId };
   }
   const apply = (recordId: string) =>
-    post('/api/v1/repair-applications', {
+    post<Dto<'RepairApplicationDto'>>('/api/v1/repair-applications', {
       recordId,
       applicant: { kind: 'subject', name: '重庆綦安修复审批测试有限公司' },
       commitment: COMMITMENT,
       reason: '罚款已缴清，已整改。',
     });
   const approve = (id: string) =>
-    post(`/api/v1/repair-applications/${id}/approve`, { department, reason: '同意修复。' });
+    post<ProblemDetails>(`/api/v1/repair-applications/${id}/approve`, { department, reason: '同意修复。' });
 
   it('a record whose publication stopped by itself while its application was pending is not repaired (409); the department can still reject', async () => {
     at('2027-03-20');
@@ -67,13 +69,15 @@ describe('credit repair approval (准予信用修复) checks the record as it is
     const late = await approve(app.body.id);
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'REPAIR_RECORD_NOT_IN_FORCE', recordId: p.id });
-    expect(late.body.errors[0].reason).toContain('2027-04-10');
+    expect(late.body.errors?.[0].reason).toContain('2027-04-10');
     expect((await get(`/api/v1/records/${p.id}`)).body).toMatchObject({
       status: 'active',
       repairedAt: null,
       inForce: false,
     });
-    expect((await get(`/api/v1/repair-applications/${app.body.id}`)).body.status).toBe('pending');
+    expect((await get<Dto<'RepairApplicationDto'>>(`/api/v1/repair-applications/${app.body.id}`)).body.status).toBe(
+      'pending',
+    );
     expect(
       (
         await post(`/api/v1/repair-applications/${app.body.id}/reject`, {
@@ -94,7 +98,7 @@ describe('credit repair approval (准予信用修复) checks the record as it is
     expect(app.body.earliestRepairDate).toBe('2026-08-10');
 
     await penalty(number, code, '2026-05-10', 'serious'); // the department's corrected row: serious, minimum 1 year
-    expect((await get(`/api/v1/records/${p.id}`)).body.publicityMinEnd).toBe('2027-05-10');
+    expect((await get<Dto<'RecordViewDto'>>(`/api/v1/records/${p.id}`)).body.publicityMinEnd).toBe('2027-05-10');
 
     at('2026-08-25');
     const early = await approve(app.body.id);
@@ -105,7 +109,9 @@ describe('credit repair approval (准予信用修复) checks the record as it is
       repairedAt: null,
       inForce: true,
     });
-    expect((await get(`/api/v1/repair-applications/${app.body.id}`)).body.status).toBe('pending');
+    expect((await get<Dto<'RepairApplicationDto'>>(`/api/v1/repair-applications/${app.body.id}`)).body.status).toBe(
+      'pending',
+    );
 
     at('2027-05-10');
     const approved = await approve(app.body.id);

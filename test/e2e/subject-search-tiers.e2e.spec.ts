@@ -2,16 +2,21 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, TestApp } from '../helpers/app';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
+import { http, type HttpResult, TestApp } from '../helpers/app';
+import type { OpenApiDoc } from '../helpers/openapi-doc';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
+
+type SubjectPage = Dto<'SubjectPageResponse'>;
 
 /** GET /api/v1/subjects with the stored-tier filters (industry 行业, tier 信用等级), issue 13. */
 describe('subject search by industry and credit tier (按行业、信用等级检索主体)', () => {
   let t: TestApp;
   const run = randomUUID().slice(0, 8);
   const source = `tier-search-${run}`;
-  const get = (query: string) => http(t.url, 'GET', `/api/v1/subjects?${query}`);
+  const get = <T = SubjectPage>(query: string) => http<T>(t.url, 'GET', `/api/v1/subjects?${query}`);
   const ids = (body: { items: Array<{ id: string }> }) => body.items.map((s) => s.id).sort();
   const s: Record<'clean1' | 'clean2' | 'penalised' | 'untiered', string> = {
     clean1: '',
@@ -23,7 +28,7 @@ describe('subject search by industry and credit tier (按行业、信用等级�
 
   async function register(label: string): Promise<{ id: string; code: string }> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+    const res = await http<Dto<'SubjectResponse'>>(t.url, 'POST', '/api/v1/subjects', {
       kind: 'legal_person',
       code,
       name: `分级检索${run}${label}有限公司`,
@@ -33,9 +38,9 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     return { id: res.body.id, code };
   }
   const tierOf = async (id: string, industry: string) =>
-    (
-      (await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers`)).body.tiers as Array<{ industry: string; tier: string }>
-    ).find((x) => x.industry === industry)?.tier;
+    (await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`)).body.tiers.find(
+      (x) => x.industry === industry,
+    )?.tier;
 
   beforeAll(async () => {
     // A database of its own: a batch run of another file would store tiers for the subject this file keeps untiered.
@@ -94,13 +99,15 @@ describe('subject search by industry and credit tier (按行业、信用等级�
 
   it('agrees with the database: every subject of the tier, none of another', async () => {
     const db = t.app.get(DataSource);
-    const stored: Array<{ id: string }> = await db.query(
+    const stored = await db.query<Array<{ id: string }>>(
       `SELECT subject_id AS id FROM credit_tiers WHERE industry = 'food_drug' AND tier = 'C'`,
     );
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await get(`industry=food_drug&tier=C&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: HttpResult<SubjectPage> = await get(
+        `industry=food_drug&tier=C&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       walked.push(...ids(res.body));
       cursor = res.body.nextCursor;
@@ -127,15 +134,15 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     ['industry=', 'industry'],
     ['industry=food_drug&tier=a', 'tier'],
   ])('refuses %s with a 400 naming %s', async (query, field) => {
-    const res = await get(query);
+    const res = await get<ProblemDetails>(query);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    expect(res.body.errors?.map((e) => e.field)).toEqual([field]);
   });
 
   it('accepts M in tax (the tax pack defines it) and documents both parameters in Chinese', async () => {
     expect((await get('industry=tax&tier=M')).status).toBe(200);
-    const doc = (await http(t.url, 'GET', '/docs-json')).body;
+    const doc = (await http<OpenApiDoc>(t.url, 'GET', '/docs-json')).body;
     const params = doc.paths['/api/v1/subjects'].get.parameters as Array<{
       name: string;
       description: string;

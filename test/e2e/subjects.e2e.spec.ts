@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { residentIdCheckChar } from '../../src/common/identifiers/resident-id';
 import { USCC_ALPHABET, usccCheckChar } from '../../src/common/identifiers/uscc';
 import { SubjectsService } from '../../src/modules/subjects/subjects.service';
-import { http, startTestApp, TestApp } from '../helpers/app';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
+import { http, startTestApp, TestApp, type HttpResult } from '../helpers/app';
+import type { OpenApiDoc } from '../helpers/openapi-doc';
 
 /** Unique per call: other test files share the database. */
 function uscc(prefix = '91', region = '350200'): string {
@@ -19,16 +23,18 @@ function idNumber(): string {
 function wrongCheck(id: string, alphabet: string): string {
   return id.slice(0, 17) + alphabet[(alphabet.indexOf(id[17]) + 1) % alphabet.length];
 }
+type Subject = Dto<'SubjectResponse'>;
+type SubjectPage = Dto<'SubjectPageResponse'>;
 const token = () => randomUUID().slice(0, 8);
 
 describe('subjects (信用主体) over HTTP', () => {
   let t: TestApp;
   let db: DataSource;
-  const post = (path: string, body: unknown, headers?: Record<string, string>) =>
-    http(t.url, 'POST', path, body, headers);
-  const get = (path: string) => http(t.url, 'GET', path);
+  const post = <T = unknown>(path: string, body: unknown, headers?: Record<string, string>) =>
+    http<T>(t.url, 'POST', path, body, headers);
+  const get = <T = unknown>(path: string) => http<T>(t.url, 'GET', path);
   const rows = async (where: string, params: unknown[]) =>
-    Number((await db.query(`SELECT count(*)::int AS n FROM subjects WHERE ${where}`, params))[0].n);
+    Number((await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM subjects WHERE ${where}`, params))[0].n);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -46,13 +52,13 @@ describe('subjects (信用主体) over HTTP', () => {
       { kind: 'public_body', code: uscc('11', '110000'), name: `Bureau ${token()}`, region: '110105' },
     ];
     for (const body of cases) {
-      const res = await post('/api/v1/subjects', body);
+      const res = await post<Subject>('/api/v1/subjects', body);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ ...body, idMasked: null, registeredOn: body.registeredOn ?? null });
       expect(res.body.region).toBe(body.region ?? body.code.slice(2, 8));
     }
     const id = idNumber();
-    const res = await post('/api/v1/subjects', {
+    const res = await post<Subject>('/api/v1/subjects', {
       kind: 'natural_person',
       idNumber: id.toLowerCase(),
       name: `张三 ${token()}`,
@@ -76,32 +82,33 @@ describe('subjects (信用主体) over HTTP', () => {
       'updatedAt',
     ]);
     expect(JSON.stringify(res.body)).not.toContain(id.slice(6, 14));
-    const stored = await db.query(`SELECT id_hash FROM subjects WHERE id = $1`, [res.body.id]);
+    const stored = await db.query<{ id_hash: string }[]>(`SELECT id_hash FROM subjects WHERE id = $1`, [res.body.id]);
     expect(stored[0].id_hash).toBe(t.app.get(SubjectsService).idHash(id));
   });
 
   it('gets a subject by id; 404 when unknown; 400 naming `id` when not a UUID', async () => {
-    const created = (await post('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name: `Get ${token()}` }))
-      .body;
+    const created = (
+      await post<Subject>('/api/v1/subjects', { kind: 'legal_person', code: uscc(), name: `Get ${token()}` })
+    ).body;
     const res = await get(`/api/v1/subjects/${created.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created);
-    const missing = await get(`/api/v1/subjects/${randomUUID()}`);
+    const missing = await get<ProblemDetails>(`/api/v1/subjects/${randomUUID()}`);
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('SUBJECT_NOT_FOUND');
-    const bad = await get('/api/v1/subjects/not-a-uuid');
+    const bad = await get<ProblemDetails>('/api/v1/subjects/not-a-uuid');
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['id']);
+    expect(bad.body.errors?.map((e) => e.field)).toEqual(['id']);
   });
 
   it('searches by code, and by name (case-insensitive substring) page by page', async () => {
     const tag = token();
     const code = uscc();
     await post('/api/v1/subjects', { kind: 'legal_person', code, name: `Byc ${tag}` });
-    const byCode = await get(`/api/v1/subjects?code=${code.toLowerCase()}`);
+    const byCode = await get<SubjectPage>(`/api/v1/subjects?code=${code.toLowerCase()}`);
     expect(byCode.status).toBe(200);
-    expect(byCode.body.items.map((s: { code: string }) => s.code)).toEqual([code]);
+    expect(byCode.body.items.map((s) => s.code)).toEqual([code]);
     expect(byCode.body.nextCursor).toBeNull();
 
     const names = ['b', 'E', 'a', 'D', 'c'].map((l) => `${l}-厦门 Search ${tag}`);
@@ -112,27 +119,30 @@ describe('subjects (信用主体) over HTTP', () => {
     let pages = 0;
     do {
       const q: string = `name=${encodeURIComponent(`SEARCH ${tag}`)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = await get(`/api/v1/subjects?${q}`);
+      const page: HttpResult<SubjectPage> = await get(`/api/v1/subjects?${q}`);
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...page.body.items.map((s: { name: string }) => s.name));
+      seen.push(...page.body.items.map((s) => s.name));
       cursor = page.body.nextCursor;
       pages++;
     } while (cursor && pages < 10);
     expect(pages).toBe(3);
     expect(seen).toEqual([...names].sort((x, y) => (x.toLowerCase() < y.toLowerCase() ? -1 : 1)));
 
-    const filtered = await get(`/api/v1/subjects?name=${tag}&kind=legal_person&region=350200&limit=100`);
+    const filtered = await get<SubjectPage>(`/api/v1/subjects?name=${tag}&kind=legal_person&region=350200&limit=100`);
     expect(filtered.body.items).toHaveLength(6);
-    expect((await get(`/api/v1/subjects?name=${tag}&kind=public_body`)).body.items).toHaveLength(0);
-    expect((await get(`/api/v1/subjects?name=${encodeURIComponent(`%${tag}`)}`)).body.items).toHaveLength(0);
+    expect((await get<SubjectPage>(`/api/v1/subjects?name=${tag}&kind=public_body`)).body.items).toHaveLength(0);
+    expect((await get<SubjectPage>(`/api/v1/subjects?name=${encodeURIComponent(`%${tag}`)}`)).body.items).toHaveLength(
+      0,
+    );
   });
 
   it('looks a natural person up by ID number in a body; the full number is nowhere in the answer', async () => {
     const id = idNumber();
-    const created = (await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `李四 ${token()}` }))
-      .body;
-    const res = await post('/api/v1/subjects/lookup', { idNumber: id });
+    const created = (
+      await post<Subject>('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `李四 ${token()}` })
+    ).body;
+    const res = await post<Subject>('/api/v1/subjects/lookup', { idNumber: id });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created);
     expect(res.body.idMasked).toBe(`${id.slice(0, 6)}********${id.slice(14)}`);
@@ -140,33 +150,36 @@ describe('subjects (信用主体) over HTTP', () => {
     expect(JSON.stringify(res.body)).not.toContain(id.slice(6, 14));
 
     const code = uscc();
-    const org = (await post('/api/v1/subjects', { kind: 'legal_person', code, name: `Lookup ${token()}` })).body;
-    expect((await post('/api/v1/subjects/lookup', { code })).body.id).toBe(org.id);
+    const org = (await post<Subject>('/api/v1/subjects', { kind: 'legal_person', code, name: `Lookup ${token()}` }))
+      .body;
+    expect((await post<Subject>('/api/v1/subjects/lookup', { code })).body.id).toBe(org.id);
 
     const unknown = idNumber();
-    const missing = await post('/api/v1/subjects/lookup', { idNumber: unknown });
+    const missing = await post<ProblemDetails>('/api/v1/subjects/lookup', { idNumber: unknown });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('SUBJECT_NOT_FOUND');
     expect(JSON.stringify(missing.body)).not.toContain(unknown);
-    const both = await post('/api/v1/subjects/lookup', { code, idNumber: id });
+    const both = await post<ProblemDetails>('/api/v1/subjects/lookup', { code, idNumber: id });
     expect(both.status).toBe(400);
-    expect(both.body.errors.map((e: { field: string }) => e.field)).toEqual(['idNumber']);
+    expect(both.body.errors?.map((e) => e.field)).toEqual(['idNumber']);
     expect(JSON.stringify(both.body)).not.toContain(id);
-    expect((await post('/api/v1/subjects/lookup', {})).body.errors[0].field).toBe('code');
+    expect((await post<ProblemDetails>('/api/v1/subjects/lookup', {})).body.errors?.[0].field).toBe('code');
   });
 
   it('answers a duplicate code or ID number with 409 SUBJECT_EXISTS naming the existing subject', async () => {
     const code = uscc();
-    const first = (await post('/api/v1/subjects', { kind: 'legal_person', code, name: `Dup ${token()}` })).body;
-    const again = await post('/api/v1/subjects', { kind: 'legal_person', code, name: 'Another name' });
+    const first = (await post<Subject>('/api/v1/subjects', { kind: 'legal_person', code, name: `Dup ${token()}` }))
+      .body;
+    const again = await post<ProblemDetails>('/api/v1/subjects', { kind: 'legal_person', code, name: 'Another name' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'SUBJECT_EXISTS', subjectId: first.id, status: 409 });
-    expect(again.body.errors[0].field).toBe('code');
+    expect(again.body.errors?.[0].field).toBe('code');
 
     const id = idNumber();
-    const person = (await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `王五 ${token()}` }))
-      .body;
-    const dup = await post('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: '王五' });
+    const person = (
+      await post<Subject>('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: `王五 ${token()}` })
+    ).body;
+    const dup = await post<ProblemDetails>('/api/v1/subjects', { kind: 'natural_person', idNumber: id, name: '王五' });
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ code: 'SUBJECT_EXISTS', subjectId: person.id });
     expect(JSON.stringify(dup.body)).not.toContain(id);
@@ -226,10 +239,10 @@ describe('subjects (信用主体) over HTTP', () => {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       const code = /"code":"([0-9A-Z]{18})"/.exec(text)?.[1] ?? '-';
       const before = await t.app.get(SubjectsService).count();
-      const res = await post('/api/v1/subjects', body, headers);
+      const res = await post<ProblemDetails>('/api/v1/subjects', body, headers);
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors?.map((e) => e.field)).toContain(field);
       expect(await rows('code = $1', [code])).toBe(0);
       // The embedded database runs one test file at a time, so the total is stable there.
       if (process.env.TEST_EMBEDDED === '1') expect(await t.app.get(SubjectsService).count()).toBe(before);
@@ -246,9 +259,9 @@ describe('subjects (信用主体) over HTTP', () => {
     ['region=3502', 'region'],
     ['unknown=1', 'unknown'],
   ])('refuses the search query %s naming %s', async (query, field) => {
-    const res = await get(`/api/v1/subjects?${query}`);
+    const res = await get<ProblemDetails>(`/api/v1/subjects?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(res.body.errors?.map((e) => e.field)).toContain(field);
     expect(JSON.stringify(res.body)).not.toMatch(/\d{17}[\dX]/);
   });
 
@@ -303,9 +316,11 @@ describe('subjects (信用主体) over HTTP', () => {
       await expect(
         db.transaction(async (m) => {
           await svc().resolveOrRegister({ code, name: 'Rolled back' }, m);
-          expect(Number((await m.query('SELECT count(*)::int AS n FROM subjects WHERE code = $1', [code]))[0].n)).toBe(
-            1,
-          );
+          expect(
+            Number(
+              (await m.query<{ n: number }[]>('SELECT count(*)::int AS n FROM subjects WHERE code = $1', [code]))[0].n,
+            ),
+          ).toBe(1);
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
@@ -337,13 +352,13 @@ describe('subjects (信用主体) over HTTP', () => {
   });
 
   it('documents the routes in the OpenAPI document', async () => {
-    const doc = (await get('/docs-json')).body;
+    const doc = (await get<OpenApiDoc>('/docs-json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/subjects', '/api/v1/subjects/{id}', '/api/v1/subjects/lookup']),
     );
     expect(doc.paths['/api/v1/subjects'].post.tags).toEqual(['subjects (信用主体)']);
     expect(
-      doc.paths['/api/v1/subjects'].post.requestBody.content['application/json'].examples.naturalPerson,
+      doc.paths['/api/v1/subjects'].post.requestBody?.content?.['application/json'].examples?.naturalPerson,
     ).toBeDefined();
   });
 });

@@ -1,8 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, httpAs, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
+import { http, httpAs, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
+
+type Trend = Dto<'TierTrendDto'>;
 
 /**
  * The supervisor's overview over tier history: GET /api/v1/tiering/trend (tiers held at the end of each
@@ -16,13 +20,13 @@ describe('tier trend and recent changes (监管总览)', () => {
   const region = `65${randomInt(1000, 9999)}`;
   const source = `trend-test-${randomUUID().slice(0, 8)}`;
   const subjects: { id: string; code: string; name: string }[] = [];
-  let xTier: string; // X's food tier after the two penalties of 2026-09-10
-  const get = (path: string) => http(t.url, 'GET', path);
+  let xTier: string | null; // X's food tier after the two penalties of 2026-09-10
+  const get = <T = unknown>(path: string) => http<T>(t.url, 'GET', path);
 
   async function register(): Promise<{ id: string; code: string; name: string }> {
     const code = uscc();
     const name = `趋势测试食品有限公司${code.slice(-4)}`;
-    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+    const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
       kind: 'legal_person',
       code,
       name,
@@ -59,8 +63,10 @@ describe('tier trend and recent changes (监管总览)', () => {
       expect(penalty.status).toBe(201);
       await t.app.get(TieringService).idle();
     }
-    const history = (await get(`/api/v1/subjects/${subjects[0].id}/tiers/history?industry=food_drug`)).body.items;
-    expect(history.filter((h: { asOf: string }) => h.asOf === '2026-09-10').length).toBe(2);
+    const history = (
+      await get<Dto<'TierHistoryDto'>>(`/api/v1/subjects/${subjects[0].id}/tiers/history?industry=food_drug`)
+    ).body.items;
+    expect(history.filter((h) => h.asOf === '2026-09-10').length).toBe(2);
     xTier = history[0].tier;
     expect(['C', 'D']).toContain(xTier);
     clock.pin('2026-10-05T04:00:00Z');
@@ -72,7 +78,7 @@ describe('tier trend and recent changes (监管总览)', () => {
   });
 
   it('counts the tiers held at the end of each month, from history', async () => {
-    const res = await get(
+    const res = await get<Trend>(
       `/api/v1/tiering/trend?industry=food_drug&region=${region}&from=2026-07-15&to=2026-10-31&granularity=month`,
     );
     expect(res.status).toBe(200);
@@ -93,7 +99,7 @@ describe('tier trend and recent changes (监管总览)', () => {
   });
 
   it('counts by week (from Monday) and day, and every industry when none is named', async () => {
-    const weeks = await get(
+    const weeks = await get<Trend>(
       `/api/v1/tiering/trend?industry=food_drug&region=${region}&from=2026-09-08&to=2026-09-20&granularity=week`,
     );
     expect(weeks.status).toBe(200);
@@ -103,15 +109,15 @@ describe('tier trend and recent changes (监管总览)', () => {
       { period: '2026-09-07', industry: 'food_drug', tier: xTier, subjects: 1 },
       { period: '2026-09-14', industry: 'food_drug', tier: xTier, subjects: 1 },
     ]);
-    const days = await get(
+    const days = await get<Trend>(
       `/api/v1/tiering/trend?industry=food_drug&region=${region}&from=2026-09-09&to=2026-09-10&granularity=day`,
     );
     expect(days.body.items).toEqual([
       { period: '2026-09-09', industry: 'food_drug', tier: 'B', subjects: 1 },
       { period: '2026-09-10', industry: 'food_drug', tier: xTier, subjects: 1 },
     ]);
-    const all = await get(`/api/v1/tiering/trend?region=${region}&from=2026-10-01&to=2026-10-31`);
-    const october = all.body.items as { industry: string; tier: string; subjects: number }[];
+    const all = await get<Trend>(`/api/v1/tiering/trend?region=${region}&from=2026-10-01&to=2026-10-31`);
+    const october = all.body.items;
     expect(new Set(october.map((i) => i.industry))).toEqual(
       new Set(['tax', 'construction', 'food_drug', 'fire_safety']),
     );
@@ -124,21 +130,21 @@ describe('tier trend and recent changes (监管总览)', () => {
   });
 
   it('defaults to twelve months, twelve weeks or thirty days up to today', async () => {
-    const res = await get(`/api/v1/tiering/trend?region=${region}`);
+    const res = await get<Trend>(`/api/v1/tiering/trend?region=${region}`);
     expect(res.status).toBe(200);
     expect(res.body.to).toBe('2026-10-05');
     expect(res.body.from).toBe('2025-11-01');
     expect(res.body.periods).toHaveLength(12);
-    const weeks = await get(`/api/v1/tiering/trend?region=${region}&granularity=week`);
+    const weeks = await get<Trend>(`/api/v1/tiering/trend?region=${region}&granularity=week`);
     expect([weeks.body.from, weeks.body.periods.length]).toEqual(['2026-07-20', 12]); // Monday 11 weeks before 10-05's
-    const days = await get(`/api/v1/tiering/trend?region=${region}&granularity=day`);
+    const days = await get<Trend>(`/api/v1/tiering/trend?region=${region}&granularity=day`);
     expect([days.body.from, days.body.periods.length]).toEqual(['2026-09-06', 30]);
   });
 
   it('lists the latest tier moves with subject, from → to and trigger, newest first', async () => {
-    const res = await get(`/api/v1/tiering/changes?industry=food_drug&region=${region}&limit=10`);
+    const res = await get<Dto<'TierMovesDto'>>(`/api/v1/tiering/changes?industry=food_drug&region=${region}&limit=10`);
     expect(res.status).toBe(200);
-    const rows = res.body.items as Array<Record<string, UntypedBody>>;
+    const rows = res.body.items;
     // Y's first tier, then X's moves of 2026-09-10 (one or two: B → C, maybe C → D), then X's first tier.
     expect([rows[0].subject.name, rows[0].previousTier, rows[0].tier, rows[0].asOf]).toEqual([
       subjects[1].name,
@@ -169,8 +175,8 @@ describe('tier trend and recent changes (监管总览)', () => {
       code: subjects[0].code,
       idMasked: null,
     });
-    const one = await get(`/api/v1/tiering/changes?industry=food_drug&region=${region}&limit=1`);
-    expect(one.body.items.map((r: { id: string }) => r.id)).toEqual([rows[0].id]);
+    const one = await get<Dto<'TierMovesDto'>>(`/api/v1/tiering/changes?industry=food_drug&region=${region}&limit=1`);
+    expect(one.body.items.map((r) => r.id)).toEqual([rows[0].id]);
   });
 
   it('refuses bad input with the field named, and keys without tiers', async () => {
@@ -185,10 +191,10 @@ describe('tier trend and recent changes (监管总览)', () => {
       ['/api/v1/tiering/changes?region=abc', 'region'],
     ];
     for (const [path, field] of cases) {
-      const res = await get(path);
+      const res = await get<ProblemDetails>(path);
       expect([path, res.status]).toEqual([path, 400]);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.errors?.map((e) => e.field)).toContain(field);
     }
     const clerk = await t.createKey({ scopes: ['checks'] });
     expect((await httpAs(clerk, t.url, 'GET', '/api/v1/tiering/trend')).status).toBe(403);

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
+import type { ProblemDetails } from '../../src/common/problem';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
+import type { Dto } from '../helpers/api-types';
 import { http, type TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 import { changedTables, snapshotTables, startIsolatedTestApp } from '../helpers/isolated-app';
@@ -27,7 +30,7 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
 
   async function register(): Promise<{ id: string; code: string }> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+    const res = await http<Dto<'SubjectResponse'>>(t.url, 'POST', '/api/v1/subjects', {
       kind: 'legal_person',
       code,
       name: `批量分级测试食品有限公司${code.slice(-4)}`,
@@ -48,14 +51,13 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
     await t.app.get(TieringService).idle();
   }
   const stored = async (id: string, industry: string) => {
-    const res = await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
+    const res = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
     expect(res.status).toBe(200);
-    return (
-      res.body.tiers as Array<{ industry: string; tier: string; facts: Record<string, unknown>; asOf: string }>
-    ).find((x) => x.industry === industry)!;
+    return res.body.tiers.find((x) => x.industry === industry)!;
   };
   const history = async (id: string, industry: string) =>
-    (await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers/history?industry=${industry}`)).body.items as unknown[];
+    (await http<Dto<'TierHistoryDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers/history?industry=${industry}`)).body
+      .items;
 
   it('a body that is not a JSON object (null, an array, a string, a number) is a 400 naming the body and runs nothing; no body runs everything', async () => {
     const s = await register();
@@ -76,7 +78,7 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
     const ds = t.app.get(DataSource);
     const before = await snapshotTables(ds);
     for (const body of ['null', '[]', '[{}]', '"run"', '42', 'true']) {
-      const res = await http(t.url, 'POST', '/api/v1/tiering/runs', body);
+      const res = await http<ProblemDetails>(t.url, 'POST', '/api/v1/tiering/runs', body);
       expect({ body, status: res.status, type: res.headers.get('content-type') }).toEqual({
         body,
         status: 400,
@@ -88,7 +90,7 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
     expect((await stored(s.id, 'food_drug')).tier).toBe(lowered);
 
     // No body at all (nothing sent, no content type) is the documented "run everything", as is {}.
-    const run = await http(t.url, 'POST', '/api/v1/tiering/runs');
+    const run = await http<Dto<'TieringRunSummaryDto'>>(t.url, 'POST', '/api/v1/tiering/runs');
     expect(run.status).toBe(200);
     expect(run.body).toMatchObject({ asOf: '2030-06-01', changed: expect.any(Number) });
     expect(run.body.changed).toBeGreaterThan(0);
@@ -119,9 +121,9 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
       taxYear: 2024,
       decisionDate: '2025-04-20',
     });
-    const live = (await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers?asOf=2026-11-28`)).body.tiers.find(
-      (x: { industry: string }) => x.industry === 'tax',
-    );
+    const live = (
+      await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers?asOf=2026-11-28`)
+    ).body.tiers.find((x) => x.industry === 'tax')!;
     expect(live.facts.consecutiveTaxALevelYears).toBe(2);
     const second = await stored(s.id, 'tax');
     expect(second.facts).toEqual(live.facts);
@@ -148,7 +150,7 @@ describe('batch tiering runs (批量分级) and the stored tiers they keep', () 
       [s.id],
     );
     const rowsBefore = (await history(s.id, 'tax')).length;
-    const run = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
+    const run = await http<Dto<'TieringRunSummaryDto'>>(t.url, 'POST', '/api/v1/tiering/runs', {});
     expect(run.body).toMatchObject({ changed: 0 });
     expect(run.body.refreshed).toBeGreaterThanOrEqual(4); // this subject's four industries at least
     expect((await stored(s.id, 'tax')).facts).toMatchObject({ consecutiveTaxALevelYears: 1 });

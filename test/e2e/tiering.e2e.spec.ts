@@ -1,8 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
-import { http, startTestApp, TestApp, type UntypedBody } from '../helpers/app';
+import { expect } from '@jest/globals';
+import type { ProblemDetails } from '../../src/common/problem';
+import type { Dto } from '../helpers/api-types';
+import { http, startTestApp, TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
+
+type Tiers = Dto<'SubjectTiersDto'>;
+type History = Dto<'TierHistoryDto'>;
 
 describe('tiering (信用分级) over HTTP', () => {
   let t: TestApp;
@@ -20,7 +26,7 @@ describe('tiering (信用分级) over HTTP', () => {
 
   async function register(): Promise<{ id: string; code: string }> {
     const code = uscc();
-    const res = await http(t.url, 'POST', '/api/v1/subjects', {
+    const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
       kind: 'legal_person',
       code,
       name: `綦江测试食品有限公司${code.slice(-4)}`,
@@ -30,12 +36,9 @@ describe('tiering (信用分级) over HTTP', () => {
     return { id: res.body.id, code };
   }
   const tiersOf = async (id: string, query = '') => {
-    const res = await http(t.url, 'GET', `/api/v1/subjects/${id}/tiers${query}`);
+    const res = await http<Tiers>(t.url, 'GET', `/api/v1/subjects/${id}/tiers${query}`);
     expect(res.status).toBe(200);
-    return Object.fromEntries((res.body.tiers as Array<{ industry: string }>).map((x) => [x.industry, x])) as Record<
-      string,
-      UntypedBody
-    >;
+    return Object.fromEntries(res.body.tiers.map((x) => [x.industry, x])) as Record<string, Tiers['tiers'][number]>;
   };
 
   it('never tiers a subject with no records at the top tier: tax not evaluated (N), the others their default B, explained and stored', async () => {
@@ -52,7 +55,7 @@ describe('tiering (信用分级) over HTTP', () => {
       const [id, rule] = expected[industry];
       expect(tier.tier).toBe(id);
       expect(tier.score).toBe(100);
-      expect(tier.fired.map((f: { rule: string }) => f.rule)).toEqual([rule]);
+      expect(tier.fired.map((f) => f.rule)).toEqual([rule]);
       expect(tier.inspectionPolicy).toMatchObject({ tier: id });
       expect(tier.pack.version).toMatch(/^\d+\.\d+\.\d+$/);
       expect(tier.computedAt).toBeTruthy();
@@ -80,13 +83,13 @@ describe('tiering (信用分级) over HTTP', () => {
 
     const after = await tiersOf(s.id);
     expect(after.food_drug.tier).toBe('C');
-    const fired = after.food_drug.fired.map((f: { rule: string }) => f.rule);
+    const fired = after.food_drug.fired.map((f) => f.rule);
     expect(fired).toEqual(expect.arrayContaining(['food-serious-penalty', 'food-penalty']));
     for (const f of after.food_drug.fired) expect(f.legalBasis.title).toBeTruthy();
     expect(after.food_drug.inspectionPolicy.tier).toBe('C');
     expect(after.tax.tier).toBe('N'); // another industry's penalty does not count in tax: still no tax records
 
-    const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history?industry=food_drug`);
+    const history = await http<History>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history?industry=food_drug`);
     expect(history.status).toBe(200);
     expect(history.body.items[0]).toMatchObject({ tier: 'C', previousTier: 'B' });
     expect(history.body.items[history.body.items.length - 1]).toMatchObject({ tier: 'B', previousTier: null });
@@ -114,25 +117,25 @@ describe('tiering (信用分级) over HTTP', () => {
     const tiers = await tiersOf(s.id);
     for (const industry of ['construction', 'food_drug', 'fire_safety']) {
       expect(tiers[industry].tier).toBe('D');
-      expect(tiers[industry].fired.some((f: { type: string }) => f.type === 'force-tier')).toBe(true);
+      expect(tiers[industry].fired.some((f) => f.type === 'force-tier')).toBe(true);
     }
   });
 
   it('batch run tiers every subject and a second run changes nothing it already stored', async () => {
     const s = await register();
-    const first = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
+    const first = await http<Dto<'TieringRunSummaryDto'>>(t.url, 'POST', '/api/v1/tiering/runs', {});
     expect(first.status).toBe(200);
     expect(first.body.subjects).toBeGreaterThan(0);
     expect(first.body.evaluations).toBeGreaterThanOrEqual(first.body.subjects);
-    const dist = await http(t.url, 'GET', '/api/v1/tiering/distribution');
+    const dist = await http<Dto<'TierDistributionDto'>>(t.url, 'GET', '/api/v1/tiering/distribution');
     expect(dist.status).toBe(200);
     expect(dist.body.items.length).toBeGreaterThan(0);
-    const tierCounts = dist.body.items.reduce((n: number, x: { subjects: number }) => n + x.subjects, 0);
+    const tierCounts = dist.body.items.reduce((n, x) => n + x.subjects, 0);
     expect(tierCounts).toBeGreaterThanOrEqual(first.body.subjects);
 
     const second = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
     expect(second.status).toBe(200);
-    const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
+    const history = await http<History>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
     expect(history.body.items).toHaveLength(4); // one entry per industry: the second run wrote nothing for it
   });
 
@@ -142,30 +145,33 @@ describe('tiering (信用分级) over HTTP', () => {
       Array.from({ length: 6 }, () => tiering.recompute([s.id], { trigger: 'test:overlap' })),
     );
     expect(results.reduce((n, r) => n + r.changed, 0)).toBe(4);
-    const history = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
+    const history = await http<History>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
     expect(history.body.items).toHaveLength(4);
   });
 
   it('refuses bad input with problem details naming the field', async () => {
     const s = await register();
-    const badDate = await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers?asOf=2026-13-01`);
+    const badDate = await http<ProblemDetails>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers?asOf=2026-13-01`);
     expect(badDate.status).toBe(400);
-    expect(badDate.body.errors[0].field).toBe('asOf');
-    const badId = await http(t.url, 'GET', '/api/v1/subjects/not-a-uuid/tiers');
+    expect(badDate.body.errors?.[0].field).toBe('asOf');
+    const badId = await http<ProblemDetails>(t.url, 'GET', '/api/v1/subjects/not-a-uuid/tiers');
     expect(badId.status).toBe(400);
-    expect(badId.body.errors[0].field).toBe('id');
+    expect(badId.body.errors?.[0].field).toBe('id');
     const unknown = await http(t.url, 'GET', `/api/v1/subjects/${randomUUID()}/tiers`);
     expect(unknown.status).toBe(404);
-    const extra = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2026-11-28', force: true });
+    const extra = await http<ProblemDetails>(t.url, 'POST', '/api/v1/tiering/runs', {
+      asOf: '2026-11-28',
+      force: true,
+    });
     expect(extra.status).toBe(400);
-    expect(extra.body.errors[0].field).toBe('force');
+    expect(extra.body.errors?.[0].field).toBe('force');
     // Stored tiers are today's: a batch run as of another date would overwrite them with that date's.
-    const past = await http(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2020-01-01' });
+    const past = await http<ProblemDetails>(t.url, 'POST', '/api/v1/tiering/runs', { asOf: '2020-01-01' });
     expect(past.status).toBe(400);
-    expect(past.body.errors[0].field).toBe('asOf');
+    expect(past.body.errors?.[0].field).toBe('asOf');
     expect(
-      (await http(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers`)).body.tiers.every(
-        (x: { asOf: string }) => x.asOf !== '2020-01-01',
+      (await http<Tiers>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers`)).body.tiers.every(
+        (x) => x.asOf !== '2020-01-01',
       ),
     ).toBe(true);
   });

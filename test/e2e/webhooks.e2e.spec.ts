@@ -2,11 +2,16 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Clock } from '../../src/common/clock';
+import type { ProblemDetails } from '../../src/common/problem';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { WebhookDispatcher } from '../../src/modules/webhooks/webhook-dispatcher';
+import type { Dto } from '../helpers/api-types';
 import { http, type TestApp } from '../helpers/app';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
+
+type Webhook = Dto<'WebhookDto'>;
+type Ingested = Dto<'IngestOneResultDto'>;
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -54,11 +59,13 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
   const secret = `whsec-${randomUUID()}${randomUUID()}`;
   const department = `綦江区市场监督管理局-${randomUUID().slice(0, 6)}`;
   let subscriptionId = '';
-  const post = (path: string, body: unknown) => http(t.url, 'POST', path, body);
+  const post = <T>(path: string, body: unknown) => http<T>(t.url, 'POST', path, body);
   const deliveries = async () =>
-    (await http(t.url, 'GET', `/api/v1/webhooks/${subscriptionId}/deliveries`)).body as {
-      items: Array<{ eventId: string; attempt: number; delivered: boolean; status: number | null; at: string }>;
-    };
+    (
+      await http<{
+        items: Array<{ eventId: string; attempt: number; delivered: boolean; status: number | null; at: string }>;
+      }>(t.url, 'GET', `/api/v1/webhooks/${subscriptionId}/deliveries`)
+    ).body;
 
   beforeAll(async () => {
     await receiver.start();
@@ -81,28 +88,28 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
       ['secret', { ...good, secret: 'short' }],
       ['name', { ...good, name: 'Has Spaces' }],
     ] as const) {
-      const res = await post('/api/v1/webhooks', bad);
+      const res = await post<ProblemDetails>('/api/v1/webhooks', bad);
       expect({
         field,
         status: res.status,
-        fields: (res.body.errors as Array<{ field: string }>).map((e) => e.field),
+        fields: res.body.errors?.map((e) => e.field),
       }).toEqual({
         field,
         status: 400,
         fields: [field],
       });
     }
-    const first = await post('/api/v1/webhooks', good);
+    const first = await post<Webhook>('/api/v1/webhooks', good);
     expect(first.status).toBe(201);
-    expect((await post('/api/v1/webhooks', good)).body.code).toBe('WEBHOOK_NAME_TAKEN');
+    expect((await post<ProblemDetails>('/api/v1/webhooks', good)).body.code).toBe('WEBHOOK_NAME_TAKEN');
     // Paused: the next test counts one subscription's attempts at this receiver.
-    expect((await post(`/api/v1/webhooks/${first.body.id}/pause`, {})).body.active).toBe(false);
-    const listed = (await http(t.url, 'GET', '/api/v1/webhooks')).body as { items: Array<Record<string, unknown>> };
+    expect((await post<Webhook>(`/api/v1/webhooks/${first.body.id}/pause`, {})).body.active).toBe(false);
+    const listed = (await http<Dto<'WebhookListDto'>>(t.url, 'GET', '/api/v1/webhooks')).body;
     expect(JSON.stringify(listed)).not.toContain(secret);
   });
 
   it('delivers a list entry, the tier change it causes and a repair decision, in order and signed, after the receiver recovers', async () => {
-    const created = await post('/api/v1/webhooks', {
+    const created = await post<Webhook>('/api/v1/webhooks', {
       name: `qijiang-tendering-${randomUUID().slice(0, 8)}`,
       url: receiver.url,
       events: ['list.entered', 'tier.changed', 'repair.decided'],
@@ -110,10 +117,10 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
     });
     expect(created.status).toBe(201);
     expect(JSON.stringify(created.body)).not.toContain(secret);
-    subscriptionId = created.body.id as string;
+    subscriptionId = created.body.id;
 
     const code = uscc();
-    const listed = await post('/api/v1/records', {
+    const listed = await post<Ingested>('/api/v1/records', {
       type: 'list_entry',
       source: department,
       decisionNumber: `綦列〔2026〕${randomUUID().slice(0, 6)}号`,
@@ -125,7 +132,7 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
       listEndDate: '2029-10-01',
     });
     expect(listed.status).toBe(201);
-    const penalty = await post('/api/v1/records', {
+    const penalty = await post<Ingested>('/api/v1/records', {
       type: 'penalty',
       source: department,
       decisionNumber: `綦市监罚〔2026〕${randomUUID().slice(0, 6)}号`,
@@ -139,7 +146,7 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
     });
     expect(penalty.status).toBe(201);
     await t.app.get(TieringService).idle();
-    const application = await post('/api/v1/repair-applications', {
+    const application = await post<Dto<'RepairApplicationDto'>>('/api/v1/repair-applications', {
       recordId: penalty.body.record.id,
       applicant: { kind: 'subject', name: '綦江推送测试建设有限公司' },
       commitment:
@@ -209,7 +216,7 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
   });
 
   it('a paused subscription keeps its events and delivers them when resumed', async () => {
-    expect((await post(`/api/v1/webhooks/${subscriptionId}/pause`, {})).body.active).toBe(false);
+    expect((await post<Webhook>(`/api/v1/webhooks/${subscriptionId}/pause`, {})).body.active).toBe(false);
     const before = receiver.got.length;
     await post('/api/v1/records', {
       type: 'list_entry',
@@ -225,7 +232,7 @@ describe('webhooks: signed events, retried with backoff while the receiver is do
     await t.app.get(TieringService).idle();
     await dispatcher.tick();
     expect(receiver.got.length).toBe(before);
-    expect((await post(`/api/v1/webhooks/${subscriptionId}/resume`, {})).body.active).toBe(true);
+    expect((await post<Webhook>(`/api/v1/webhooks/${subscriptionId}/resume`, {})).body.active).toBe(true);
     await dispatcher.tick();
     expect(receiver.got.slice(before).map((g) => g.event.kind)).toContain('list.entered');
     expect((await http(t.url, 'GET', `/api/v1/webhooks/${randomUUID()}/deliveries`)).status).toBe(404);
