@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
@@ -7,7 +7,7 @@ import { TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
 import { INDUSTRY, label } from '../lib/labels';
 import { useApi } from '../lib/useApi';
-import { cstDateTime } from '../lib/dates';
+import { versionColumns } from './packs/version-columns';
 
 type Pack = Schemas['PackSummaryDto'];
 type Version = Schemas['PackVersionDto'];
@@ -90,27 +90,7 @@ function Versions({ id }: { id: string }) {
         data-testid={`versions-${id}`}
         locale={{ emptyText: t('尚无发布记录。', 'Nothing published yet.') }}
         columns={[
-          { title: '#', dataIndex: 'seq', width: 60 },
-          {
-            title: t('版本', 'Version'),
-            dataIndex: 'version',
-            render: (v: string, x) => (
-              <span>
-                v{v} {x.active && <Tag color="green">{t('生效中', 'Active')}</Tag>}
-              </span>
-            ),
-          },
-          {
-            title: t('发布人', 'Published by'),
-            dataIndex: 'publishedBy',
-            render: (v: string | null, x) => v ?? x.createdBy,
-          },
-          {
-            title: t('发布时间', 'Published'),
-            dataIndex: 'publishedAt',
-            render: (v: string | null, x) => cstDateTime(v ?? x.createdAt),
-          },
-          { title: t('发布理由', 'Reason'), dataIndex: 'publishReason', render: (v: string | null) => v ?? '—' },
+          ...versionColumns(t),
           {
             title: t('内容摘要', 'Content hash'),
             dataIndex: 'contentHash',

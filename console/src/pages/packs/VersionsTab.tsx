@@ -3,11 +3,11 @@ import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typogr
 import { api, unwrap, ApiError, type Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang } from '../../i18n';
-import { cstDateTime } from '../../lib/dates';
 import type { Problem } from '../../lib/problem';
 import { useApi } from '../../lib/useApi';
 import type { Draft } from '../PackPage';
 import { VersionDiff } from './VersionDiff';
+import { versionColumns } from './version-columns';
 
 type Version = Schemas['PackVersionDto'];
 type Action = { kind: 'publish' } | { kind: 'rollback'; version: Version };
@@ -109,27 +109,7 @@ export function VersionsTab({ id, draft, onChanged }: { id: string; draft: Draft
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         data-testid={`versions-${id}`}
         columns={[
-          { title: '#', dataIndex: 'seq', width: 60 },
-          {
-            title: t('版本', 'Version'),
-            dataIndex: 'version',
-            render: (v: string, x) => (
-              <span>
-                v{v} {x.active && <Tag color="green">{t('生效中', 'Active')}</Tag>}
-              </span>
-            ),
-          },
-          {
-            title: t('发布人', 'Published by'),
-            dataIndex: 'publishedBy',
-            render: (v: string | null, x) => v ?? x.createdBy,
-          },
-          {
-            title: t('发布时间', 'Published'),
-            dataIndex: 'publishedAt',
-            render: (v: string | null, x) => cstDateTime(v ?? x.createdAt),
-          },
-          { title: t('发布理由', 'Reason'), dataIndex: 'publishReason', render: (v: string | null) => v ?? '—' },
+          ...versionColumns(t),
           {
             title: t('操作', 'Action'),
             key: 'act',
