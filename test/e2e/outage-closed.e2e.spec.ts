@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { Clock } from '../../src/common/clock';
 import { http, startTestApp, type HttpResult, type TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
 
@@ -68,6 +69,8 @@ describe('database closed to connections and backends terminated (管理员关�
     return s;
   };
   const check = async () => note('check', await http(t.url, 'POST', '/api/v1/checks', CHECK));
+  /** A decision a month before the service's today: valid on any date the suite runs. */
+  const monthAgo = () => new Date(Date.parse(t.app.get(Clock).today()) - 30 * 86_400_000).toISOString().slice(0, 10);
   const importOne = async () => {
     const source = `closed-${randomUUID().slice(0, 8)}`;
     const records = [1, 2].map((n) => ({
@@ -78,7 +81,7 @@ describe('database closed to connections and backends terminated (管理员关�
       subjectCode: uscc(),
       severity: 'general',
       penaltyTypes: ['other'],
-      decisionDate: '2026-03-01',
+      decisionDate: monthAgo(),
     }));
     const seen = note('import', await http(t.url, 'POST', '/api/v1/records/import', { records }), source);
     seen.records = records;
