@@ -7,6 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
 import { saveBlob } from '../lib/download';
 import type { Problem } from '../lib/problem';
+import { RECORD_TYPE } from '../lib/labels';
 
 type Report = Schemas['ImportReportDto'];
 type RowReport = Schemas['RowReportDto'];
@@ -20,14 +21,8 @@ const STATUS: Record<string, { color: string; zh: string; en: string }> = {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type RecordType = 'penalty' | 'licence' | 'list_entry' | 'tax_credit' | 'commitment' | 'inspection';
-const TYPES: Array<{ value: RecordType; zh: string; en: string }> = [
-  { value: 'penalty', zh: '行政处罚', en: 'Penalties' },
-  { value: 'licence', zh: '行政许可', en: 'Licences' },
-  { value: 'list_entry', zh: '名单列入', en: 'List entries' },
-  { value: 'tax_credit', zh: '纳税信用', en: 'Tax credit levels' },
-  { value: 'commitment', zh: '信用承诺', en: 'Commitments' },
-  { value: 'inspection', zh: '检查结果', en: 'Inspections' },
-];
+/** Record types in the order a data officer meets them (labels: lib/labels.ts). */
+const TYPES: RecordType[] = ['penalty', 'licence', 'list_entry', 'tax_credit', 'commitment', 'inspection'];
 /** The file as the service reads it: JSON, an Excel workbook, or CSV (UTF-8 or GBK: sent as bytes, decoded there). */
 const contentTypeOf = (name: string) =>
   /\.json$/i.test(name) ? 'application/json' : /\.xlsx$/i.test(name) ? XLSX : 'text/csv';
@@ -106,7 +101,10 @@ export default function ImportPage() {
             <Select
               value={templateType}
               onChange={setTemplateType}
-              options={TYPES.map((x) => ({ value: x.value, label: lang === 'zh' ? x.zh : x.en }))}
+              options={TYPES.map((value) => ({
+                value,
+                label: lang === 'zh' ? RECORD_TYPE[value].zh : RECORD_TYPE[value].en,
+              }))}
               style={{ width: 120 }}
               data-testid="template-type"
             />
