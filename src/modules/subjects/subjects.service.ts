@@ -33,6 +33,7 @@ function toRef(v: SubjectView): SubjectRef {
     idMasked: v.idMasked,
     region: v.region,
     registeredOn: v.registeredOn,
+    industryCode: v.industryCode,
   };
 }
 
