@@ -75,6 +75,7 @@ describe('subjects (信用主体) over HTTP', () => {
       'createdAt',
       'id',
       'idMasked',
+      'industryCode',
       'kind',
       'name',
       'region',

@@ -30,7 +30,7 @@ export class IndustryMembership1796572800000 implements MigrationInterface {
       created_at  timestamptz  NOT NULL DEFAULT now(),
       end_reason  text         NULL,
       ended_by    varchar(200) NULL,
-      CONSTRAINT subject_industries_period_check CHECK (until IS NULL OR until > since)
+      CONSTRAINT subject_industries_period_check CHECK (until IS NULL OR until >= since)
     )`);
     await q.query(`CREATE INDEX subject_industries_subject_idx ON subject_industries (subject_id, industry, since)`);
     await q.query(`ALTER TABLE credit_tiers ADD COLUMN membership jsonb NOT NULL DEFAULT '[]'::jsonb`);

@@ -299,7 +299,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   ),
   n(
     'industryValidLicences',
-    "Administrative licences of the pack's industry valid at T (a qualification, a food or drug licence…)",
+    "Administrative licences of the pack's industry valid at T: qualifications, food or drug licences…",
     '本行业有效行政许可数（资质、食品药品许可等）',
     'licence records of the industry',
   ),
