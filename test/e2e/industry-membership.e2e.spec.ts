@@ -189,14 +189,13 @@ describe('industry membership (分行业): tiers only where a subject is supervi
 
   it('refuses a bad decision with a problem naming the field, and stores nothing', async () => {
     const s = await subject('重庆分行业测试物流有限公司');
-    const count = async () =>
-      Number(
-        (
-          (await ds.query(`SELECT count(*)::int AS n FROM subject_industries WHERE subject_id = $1`, [s.id])) as Array<{
-            n: number;
-          }>
-        )[0].n,
+    const count = async () => {
+      const rows = await ds.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM subject_industries WHERE subject_id = $1`,
+        [s.id],
       );
+      return rows[0].n;
+    };
     const cases: Array<[string, string, unknown, string]> = [
       ['PUT', 'mining', { effect: 'member', reason: 'x' }, 'industry'],
       ['PUT', 'construction', { effect: 'maybe', reason: 'x' }, 'effect'],
