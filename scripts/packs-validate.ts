@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatLintFinding, lintRulePacks, membershipSummary } from '../src/rules/lint';
+import { formatLintFinding, lintRulePacks, membershipSummary, type LintFinding } from '../src/rules/lint';
 import { RULE_PACKS_DIR } from '../src/rules/testing';
 import { packDirs, packFindings, PACK_FILE, type RulePackFile } from '../src/rules/tiers';
 
@@ -22,22 +22,22 @@ function main(argv: readonly string[]): number {
     argv[0] === undefined ? join(RULE_PACKS_DIR, '..', 'docs', 'legal-basis.md') : undefined,
   );
   for (const f of findings) console.log(formatLintFinding(f));
-  for (const line of membershipSummaries(dir)) console.log(line);
+  for (const line of membershipSummaries(dir, findings)) console.log(line);
   const errors = findings.filter((f) => f.severity === 'error').length;
   console.log(`${dir}: ${errors} error(s), ${findings.length - errors} warning(s)`);
   return errors > 0 ? 1 : 0;
 }
 
-/** `membershipSummary` of every pack of `dir` that loads (an invalid one is already reported by the lint). */
-function membershipSummaries(dir: string): string[] {
+/**
+ * `membershipSummary` of every pack of `dir` the lint could load: a pack it refused (unreadable, too deeply
+ * nested, invalid) is already reported and is not parsed again.
+ */
+function membershipSummaries(dir: string, findings: readonly LintFinding[]): string[] {
+  const refused = new Set(findings.filter((f) => f.code === 'schema' || f.code === 'invalid').map((f) => f.file));
   return packDirs(dir).flatMap((name) => {
     const file = join(dir, name, PACK_FILE);
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      return [];
-    }
+    if (refused.has(file)) return [];
+    const json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     return packFindings(json, file).length === 0 ? [membershipSummary(json as RulePackFile)] : [];
   });
 }
