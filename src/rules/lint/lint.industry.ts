@@ -74,10 +74,10 @@ export function membershipSummary(pack: RulePackFile): string {
         m.everySubject ? `every ${pack.appliesTo.join('/')}` : '',
         m.fromRecords?.length ? `holders of ${pack.industry} ${m.fromRecords.join('/')} records in force` : '',
         m.industryCodes?.length ? `GB/T 4754 codes ${m.industryCodes.join(', ')}` : '',
-        'assigned by the department',
+        m.everySubject ? '' : 'those the department assigns',
       ]
         .filter(Boolean)
-        .join('; ');
+        .join('; ') + ' (less those the department excludes)';
   const cross = Object.keys(pack.crossIndustryFacts ?? {});
   return `${pack.id}: tiers ${who}; cross-industry facts: ${cross.length ? cross.join(', ') : 'none'}`;
 }
