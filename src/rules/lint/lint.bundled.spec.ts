@@ -28,7 +28,7 @@ describe('lint of the bundled packs', () => {
           'cross-industry facts: majorTaxViolationListed, seriousDishonestyListed, taxCreditLevel',
       );
       expect(membershipSummary(pack('construction'))).toBe(
-        'construction: tiers holders of construction licence records in force; GB/T 4754 codes E47, E48, E49, E50; ' +
+        'construction: tiers holders of construction licence/penalty/inspection records in force; GB/T 4754 codes E47, E48, E49, E50; ' +
           'those the department assigns (less those the department excludes); cross-industry facts: ' +
           'seriousDishonestyListed, courtDefaulterListed, taxCreditLevel, abnormalOperationListed, redListed',
       );

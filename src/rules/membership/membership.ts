@@ -49,8 +49,8 @@ export interface IndustryAssignment {
   readonly effect: AssignmentEffect;
   /** 'YYYY-MM-DD' */
   readonly since: string;
-  /** 'YYYY-MM-DD', exclusive; null = open. */
-  readonly until: string | null;
+  /** 'YYYY-MM-DD', exclusive; null (or absent) = open. */
+  readonly until?: string | null;
   readonly reason?: string;
 }
 
@@ -100,7 +100,7 @@ export function industryCodeProblem(v: unknown): string | undefined {
   return undefined;
 }
 
-const inForce = (a: IndustryAssignment, t: string): boolean => a.since <= t && (a.until === null || t < a.until);
+const inForce = (a: IndustryAssignment, t: string): boolean => a.since <= t && (a.until === null || a.until === undefined || t < a.until);
 
 /** The assignment of `industry` that holds at T: the latest started; on a tie, an exclusion. */
 export function assignmentAt(
