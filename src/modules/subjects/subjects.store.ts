@@ -67,6 +67,25 @@ export class SubjectsStore {
     return rows[0] ? toView(rows[0]) : null;
   }
 
+  /**
+   * Give a subject that has no industry code the one a later registration or import row carries; a code
+   * already there is kept (a different one is not an error). The subject as it is afterwards, or null when
+   * it already had a code.
+   */
+  async fillIndustryCode(
+    id: string,
+    industryCode: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<SubjectView | null> {
+    const rows: SubjectRow[] = await m.query(
+      `WITH u AS (UPDATE subjects SET industry_code = $2, updated_at = now()
+                  WHERE id = $1::uuid AND industry_code IS NULL RETURNING *)
+       SELECT ${COLUMNS} FROM u`,
+      [id, industryCode],
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
   async findByIdentity(
     key: { code: string | null; idHash: string | null },
     m: EntityManager = this.ds.manager,
