@@ -181,7 +181,15 @@ export function triggerLabel(trigger: string, lang: Lang): string {
     daily: { zh: '每日分级', en: 'Daily run' },
     'first-read': { zh: '首次评价', en: 'First evaluation' },
     'demo-load': { zh: '演示数据', en: 'Demo data' },
+    upgrade: { zh: '系统升级重新分级', en: 'Re-tiered by an upgrade' },
   };
+  // A department decision on industry membership (industry:member / industry:excluded / industry:withdrawn).
+  const decision: Record<string, { zh: string; en: string }> = {
+    member: { zh: '行业归属认定：纳入', en: 'Industry decision: included' },
+    excluded: { zh: '行业归属认定：排除', en: 'Industry decision: excluded' },
+    withdrawn: { zh: '行业归属认定：撤回', en: 'Industry decision withdrawn' },
+  };
+  if (head === 'industry') return label(decision, trigger.slice('industry:'.length), lang);
   const k = known[head];
   return k ? (lang === 'zh' ? k.zh : k.en) : trigger;
 }

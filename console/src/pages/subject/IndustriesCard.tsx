@@ -185,6 +185,7 @@ function DecisionForm({ subjectId, open, onDone }: { subjectId: string; open: Se
       <ProblemAlert problem={problem} />
       <Form<DecisionForm>
         form={form}
+        name="industryDecision"
         labelCol={{ flex: '90px' }}
         initialValues={{ effect: 'member' }}
         onFinish={submit}
