@@ -235,7 +235,7 @@ describe('console journey: supervisor', () => {
     const row = card.getByTestId(`industry-${industry}`);
     await row.filter({ hasText: '部门排除认定' }).waitFor();
     expect(await row.locator('.ant-tag').first().innerText()).toBe('不属于');
-    expect(await row.innerText()).toContain('部门认定：经核查，该单位不属于本部门监管对象');
+    expect(await row.innerText()).toContain('部门排除认定：经核查，该单位不属于本部门监管对象');
     const decisions = card.locator('[data-testid="assignments-table"] .ant-table-row');
     await decisions.filter({ hasText: '现行有效' }).waitFor();
     await expect(decisions.count()).resolves.toBe(1);

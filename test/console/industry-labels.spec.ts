@@ -1,4 +1,4 @@
-import { basisLabel, label, OUTSIDE } from '../../console/src/lib/labels';
+import { basisLabel, label, OUTSIDE, outsideLabel } from '../../console/src/lib/labels';
 
 /** 行业归属 in words (the subject page's Industries card): each basis of membership and each reason for none. */
 describe('console: industry membership in words', () => {
@@ -26,5 +26,8 @@ describe('console: industry membership in words', () => {
     expect(label(OUTSIDE, 'kind', 'zh')).toBe('主体类型不适用');
     expect(label(OUTSIDE, 'no-basis', 'zh')).toBe('无归属依据');
     expect(label(OUTSIDE, 'excluded', 'zh')).toBe('部门排除认定');
+    const decision = { source: 'assigned', since: '2026-11-30', reason: '不属于本部门监管对象' } as const;
+    expect(outsideLabel('excluded', decision, 'zh')).toBe('部门排除认定：不属于本部门监管对象（2026-11-30起）');
+    expect(outsideLabel('no-basis', undefined, 'en')).toBe('No basis (no record, industry code or decision)');
   });
 });

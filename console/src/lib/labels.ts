@@ -240,3 +240,11 @@ export function basisLabel(industry: string, b: MembershipBasis, lang: Lang, dec
         : `Department decision: ${b.reason ?? '—'}${b.since ? ` (since ${b.since})` : ''}`;
   }
 }
+
+/** Why not a member, in words; an exclusion with its decision: "部门排除认定：<理由>（2026-11-30起）". */
+export function outsideLabel(outside: string | undefined, excludedBy: MembershipBasis | undefined, lang: Lang): string {
+  const why = label(OUTSIDE, outside, lang);
+  if (outside !== 'excluded' || !excludedBy?.reason) return why;
+  const since = excludedBy.since ? (lang === 'zh' ? `（${excludedBy.since}起）` : ` (since ${excludedBy.since})`) : '';
+  return `${why}${lang === 'zh' ? '：' : ': '}${excludedBy.reason}${since}`;
+}

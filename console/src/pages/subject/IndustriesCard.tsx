@@ -4,7 +4,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TierTag } from '../../components/Tags';
 import { useLang } from '../../i18n';
-import { ASSIGNMENT_EFFECT, basisLabel, INDUSTRY, label, OUTSIDE, TIER_INDUSTRIES } from '../../lib/labels';
+import { ASSIGNMENT_EFFECT, basisLabel, INDUSTRY, label, outsideLabel, TIER_INDUSTRIES } from '../../lib/labels';
 import { useApi } from '../../lib/useApi';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 
@@ -87,10 +87,7 @@ export function IndustriesCard({
                   ))}
                 </ul>
               ) : (
-                <span>
-                  {label(OUTSIDE, m.outside, lang)}
-                  {m.excludedBy && `（${basisLabel(m.industry, m.excludedBy, lang)}）`}
-                </span>
+                <span>{outsideLabel(m.outside, m.excludedBy, lang)}</span>
               ),
           },
           {
