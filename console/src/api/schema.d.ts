@@ -2073,6 +2073,11 @@ export interface components {
              * @example 2005-06-18
              */
             registeredOn?: string | null;
+            /**
+             * @description Registered industry code (国民经济行业分类代码, GB/T 4754-2017): a section letter A–T, optionally followed by 2, 3 or 4 digits (大类, 中类, 小类), e.g. E4710 住宅房屋建筑, H6110 旅游饭店, F5251 西药零售. Lower case and full width are accepted and stored upper case. One of the ways a subject belongs to an industry (行业归属); an existing subject without a code gets it
+             * @example H6110
+             */
+            industryCode?: string | null;
         };
         SubjectResponse: {
             /** Format: uuid */
@@ -2182,6 +2187,11 @@ export interface components {
              * @example 350200
              */
             subjectRegion?: string;
+            /**
+             * @description Industry code (国民经济行业分类代码, GB/T 4754-2017) of the subject, e.g. H6110 旅游饭店, E4710 住宅房屋建筑: kept when the subject is registered, and given to a known subject that has none (a code it has is kept)
+             * @example H6110
+             */
+            subjectIndustryCode?: string;
             /**
              * @description Legal representative (法定代表人): the name only, never an ID number
              * @example 张三
@@ -2545,6 +2555,11 @@ export interface components {
             region: string | null;
             /** Format: date */
             registeredOn: string | null;
+            /**
+             * @description Registered industry code (国民经济行业分类代码, GB/T 4754-2017); null when unknown
+             * @example H6110
+             */
+            industryCode: string | null;
         };
         SubjectRecordsDto: {
             subject: components["schemas"]["SubjectRefDto"];
