@@ -10,7 +10,6 @@ const SUBJECT_FIELDS: Record<string, string> = {
   kind: 'subjectKind',
   registeredOn: 'subjectRegisteredOn',
   region: 'subjectRegion',
-  industryCode: 'subjectIndustryCode',
 };
 
 /**
@@ -42,7 +41,6 @@ export class RunSubjects {
             kind: row.subjectKind,
             registeredOn: row.subjectRegisteredOn ?? null,
             region: row.subjectRegion ?? null,
-            industryCode: row.subjectIndustryCode ?? null,
           },
           m,
         )

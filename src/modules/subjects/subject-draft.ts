@@ -2,7 +2,6 @@ import { FieldError, ValidationFailed } from '../../common/problem';
 import { maskIdNumber } from '../../common/pii';
 import { usccRegion, usccSubjectKind } from '../../common/identifiers/uscc';
 import type { SubjectKind } from '../../rules/shared';
-import { industryCodeProblem } from '../../rules/membership';
 import {
   identifierProblem,
   isPresent,
@@ -23,7 +22,6 @@ export interface SubjectDraft {
   readonly name: string;
   readonly region: string | null;
   readonly registeredOn: string | null;
-  readonly industryCode: string | null;
 }
 
 export interface DraftInput {
@@ -33,7 +31,6 @@ export interface DraftInput {
   readonly name?: unknown;
   readonly region?: unknown;
   readonly registeredOn?: unknown;
-  readonly industryCode?: unknown;
 }
 
 /**
@@ -57,7 +54,6 @@ export function draftSubject(input: DraftInput, hash: (idNumber: string) => stri
   fail('name', nameProblem(name));
   if (isPresent(input.region)) fail('region', regionProblem(input.region));
   if (isPresent(input.registeredOn)) fail('registeredOn', registeredOnProblem(input.registeredOn, today));
-  if (isPresent(input.industryCode)) fail('industryCode', industryCodeProblem(input.industryCode) ?? null);
   if (errors.length) throw new ValidationFailed(dedupe(errors));
 
   const c = isPresent(code) ? (code as string) : null;
@@ -75,7 +71,6 @@ export function draftSubject(input: DraftInput, hash: (idNumber: string) => stri
     name: name as string,
     region: isPresent(input.region) ? (input.region as string) : c ? usccRegion(c) : null,
     registeredOn: isPresent(input.registeredOn) ? (input.registeredOn as string) : null,
-    industryCode: isPresent(input.industryCode) ? (input.industryCode as string) : null,
   };
 }
 

@@ -12,8 +12,6 @@ export interface TierView {
   fired: unknown[];
   inspectionPolicy: unknown;
   facts: Record<string, unknown>;
-  /** Why the subject is in the industry (行业归属依据). */
-  membership: unknown[];
   asOf: string;
   computedAt: string | null;
 }
@@ -30,7 +28,6 @@ export function viewComputed(t: ComputedTier): TierView {
     fired: [...e.fired],
     inspectionPolicy: e.inspectionPolicy,
     facts: { ...t.facts },
-    membership: [...t.membership],
     asOf: t.asOf,
     computedAt: null,
   };
@@ -47,7 +44,6 @@ export function viewStored(t: StoredTier, labels?: { label: string; labelZh: str
     fired: t.fired,
     inspectionPolicy: t.inspectionPolicy,
     facts: t.facts,
-    membership: t.membership,
     asOf: t.asOf,
     computedAt: new Date(t.computedAt).toISOString(),
   };

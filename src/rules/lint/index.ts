@@ -9,4 +9,3 @@ export {
   type LintCode,
 } from './lint';
 export { blankLegalText, type BlankLegalText } from './legal-text';
-export { membershipSummary, factsRead } from './lint.industry';

@@ -196,7 +196,6 @@ export const RECORD_ROW_FIELDS = [
   'subjectKind',
   'subjectRegisteredOn',
   'subjectRegion',
-  'subjectIndustryCode',
   'legalRepresentative',
   'violationType',
   'violationFacts',
