@@ -9,6 +9,10 @@ import { join } from 'node:path';
 const COMMANDS: Record<string, { script: string; what: string }> = {
   keys: { script: 'keys.js', what: 'create | list | revoke API keys (API密钥)' },
   migrate: { script: 'migrate.js', what: 'run | revert the database migrations' },
+  upgrade: {
+    script: 'upgrade.js',
+    what: 'migrations, then the re-tier jobs they leave, with the tier distribution before and after (升级)',
+  },
   'audit-verify': { script: 'audit-verify.js', what: 'walk the audit chain (审计链校验); exit 1 when broken' },
   'demo-load': { script: 'demo-load.js', what: 'load the demo data set (演示数据)' },
   'packs-validate': { script: 'packs-validate.js', what: 'lint the rule packs (规则包校验)' },

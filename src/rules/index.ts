@@ -6,6 +6,7 @@
  *              validation, JSON files, calendar, error codes
  *   facts/     from records to facts (a subject's facts at an instant, a party's check facts)
  *   publicity/ publicity windows of penalties and list entries
+ *   membership/ industry membership (行业归属): which industries supervise a subject, and why
  *   tiers/     tier packs: load, compile, evaluate, explain, reference evaluator, golden cases
  *   measures/  joint reward and punishment measures (联合奖惩) and the verdict of a check
  *   lint/      the rule-pack linter            draw/     the inspection draw (双随机)
@@ -19,3 +20,4 @@ export * from './facts';
 export * from './publicity';
 export * from './tiers';
 export * from './measures';
+export * from './membership';

@@ -5,12 +5,14 @@ import { TieringService } from '../../src/modules/tiering/tiering.service';
 import type { Dto } from '../helpers/api-types';
 import { http } from '../helpers/app';
 import { startJourney, type Journey } from './harness';
+import { industriesCardStep } from './industries-step';
 
 /**
  * The supervisor: overview (tier distribution per industry, chart and numbers, the same as the API's),
  * English and back, subject search → subject page (tiers with fired rules and legal basis, records,
- * tier history) → the credit report, printed (print media: menu and buttons gone); a natural person found
- * by ID number typed into the look-up field only (never in the URL, masked on screen).
+ * tier history, 行业归属 with a decision recorded and withdrawn) → the credit report, printed (print media:
+ * menu and buttons gone); a natural person found by ID number typed into the look-up field only (never in
+ * the URL, masked on screen).
  */
 describe('console journey: supervisor', () => {
   let j: Journey;
@@ -170,6 +172,8 @@ describe('console journey: supervisor', () => {
     const cst = new Date(Date.parse(hist.body.items[0].computedAt) + 8 * 3600e3).toISOString();
     expect(when).toBe(`${cst.slice(0, 10)} ${cst.slice(11, 16)}`);
     await shot('subject-page');
+
+    await industriesCardStep(j, subjectId);
 
     await page.getByTestId('open-report').click();
     await page.getByTestId('credit-report').waitFor();

@@ -100,6 +100,10 @@ describe('console: tier history triggers in words', () => {
     expect(triggerLabel('demo-load', 'zh')).toBe('演示数据');
     expect(triggerLabel('batch', 'zh')).toBe('批量分级');
     expect(triggerLabel('daily', 'en')).toBe('Daily run');
+    expect(triggerLabel('industry:member', 'zh')).toBe('行业归属认定：纳入');
+    expect(triggerLabel('industry:excluded', 'zh')).toBe('行业归属认定：排除');
+    expect(triggerLabel('industry:withdrawn', 'en')).toBe('Industry decision withdrawn');
+    expect(triggerLabel('upgrade:membership-v1', 'zh')).toBe('系统升级重新分级');
     expect(triggerLabel('manual-fix', 'zh')).toBe('manual-fix');
   });
 });

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { DemoService } from '../../src/modules/demo/demo.service';
 import { http, type TestApp } from '../helpers/app';
@@ -75,6 +76,21 @@ describe('demo data: a backdated tier history (演示数据)', () => {
       }
     // Some subject's tier moved within the history (not only its first tier).
     expect(all.some((h) => new Set(h.map((x) => x.tier)).size > 1)).toBe(true);
+  });
+
+  it('registers the demo subjects with their industry codes (国民经济行业分类代码), the story hotel H6110', async () => {
+    const hotel = await http<{ items: { industryCode: string | null; name: string }[] }>(
+      t.url,
+      'GET',
+      '/api/v1/subjects?code=91500110MA8EEY8N48',
+    );
+    expect(hotel.body.items.map((s) => [s.name, s.industryCode])).toEqual([['重庆恒通酒店有限公司2', 'H6110']]);
+    const codes = await t.app.get(DataSource).query<{ coded: number; persons: number }[]>(
+      `SELECT count(*) FILTER (WHERE industry_code IS NOT NULL)::int AS coded,
+                count(*) FILTER (WHERE kind = 'natural_person')::int AS persons FROM subjects`,
+    );
+    // On its own database: the 40 demo subjects, every one but the persons with a code.
+    expect(codes[0].coded + codes[0].persons).toBe(40);
   });
 
   it('loading again adds no history and moves no tier', async () => {

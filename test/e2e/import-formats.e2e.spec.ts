@@ -170,10 +170,11 @@ describe('records import: GBK / UTF-8 CSV with Chinese headers, .xlsx, templates
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-    expect(header.slice(0, 5)).toEqual([
+    expect(header.slice(0, 6)).toEqual([
       '行政相对人名称',
       '统一社会信用代码',
       '证件号码',
+      '国民经济行业分类代码',
       '法定代表人',
       '行政处罚决定书文号',
     ]);

@@ -69,12 +69,14 @@ describe('subjects (信用主体) over HTTP', () => {
       code: null,
       idMasked: `${id.slice(0, 6)}********${id.slice(14)}`,
       region: null,
+      industryCode: null,
     });
     expect(Object.keys(res.body).sort()).toEqual([
       'code',
       'createdAt',
       'id',
       'idMasked',
+      'industryCode',
       'kind',
       'name',
       'region',

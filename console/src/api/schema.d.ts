@@ -587,6 +587,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subjects/{id}/industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subject's industries (行业归属): in which industries it is supervised and tiered, and why
+         * @description For every tier pack's industry: member or not at asOf (default today), the bases — a record of the industry in force (a qualification, a licence, an inspection…), the registered industry code (GB/T 4754-2017), a department decision, or every subject of the pack's kinds — or why not (its kind, no basis, a department's exclusion), and the tier it gives. Then every department decision, oldest first.
+         */
+        get: operations["industryMembership.view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{id}/industries/{industry}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Decide a subject is (or is not) supervised in an industry (行业归属认定)
+         * @description From today: effect `member` puts the subject in the industry, `excluded` takes it out whatever its records or industry code say. The decision open for that industry ends today (replaced); nothing is deleted. Audited; the subject is re-tiered at once (it gains or loses the industry's tier, with a history row whose trigger is `industry:member` or `industry:excluded`). Answers the subject's industries after it.
+         */
+        put: operations["industryMembership.assign"];
+        post?: never;
+        /**
+         * Withdraw the department's open decision on an industry (撤回行业归属认定)
+         * @description The open decision ends today, with the reason; membership then follows the records and the industry code again. Audited; the subject is re-tiered at once (trigger `industry:withdrawn`). 404 INDUSTRY_ASSIGNMENT_NOT_FOUND when no decision is open.
+         */
+        delete: operations["industryMembership.end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/outbox": {
         parameters: {
             query?: never;
@@ -1966,10 +2010,10 @@ export interface components {
             name: string;
             /** @description Expected and actual agree (通过) */
             passed: boolean;
-            /** @description What the case expects (预期) */
-            expected: components["schemas"]["CaseOutcomeDto"];
-            /** @description What the draft gives (实际) */
-            actual: components["schemas"]["CaseOutcomeDto"];
+            /** @description What the case expects (预期); null: no tier (the subject is outside the industry, 行业外) */
+            expected: components["schemas"]["CaseOutcomeDto"] | null;
+            /** @description What the draft gives (实际); null: no tier */
+            actual: components["schemas"]["CaseOutcomeDto"] | null;
         };
         CasesRunDto: {
             /** @example tax */
@@ -2029,6 +2073,11 @@ export interface components {
              * @example 2005-06-18
              */
             registeredOn?: string | null;
+            /**
+             * @description Registered industry code (国民经济行业分类代码, GB/T 4754-2017): a section letter A–T, optionally followed by 2, 3 or 4 digits (大类, 中类, 小类), e.g. E4710 住宅房屋建筑, H6110 旅游饭店, F5251 西药零售. Lower case and full width are accepted and stored upper case. One of the ways a subject belongs to an industry (行业归属); an existing subject without a code gets it
+             * @example H6110
+             */
+            industryCode?: string | null;
         };
         SubjectResponse: {
             /** Format: uuid */
@@ -2054,6 +2103,11 @@ export interface components {
              * @description Establishment / registration date (成立日期)
              */
             registeredOn: string | null;
+            /**
+             * @description Registered industry code (国民经济行业分类代码, GB/T 4754-2017), e.g. E4710; null when unknown. One of the ways a subject belongs to an industry (行业归属)
+             * @example E4710
+             */
+            industryCode: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2133,6 +2187,11 @@ export interface components {
              * @example 350200
              */
             subjectRegion?: string;
+            /**
+             * @description Industry code (国民经济行业分类代码, GB/T 4754-2017) of the subject, e.g. H6110 旅游饭店, E4710 住宅房屋建筑: kept when the subject is registered, and given to a known subject that has none (a code it has is kept)
+             * @example H6110
+             */
+            subjectIndustryCode?: string;
             /**
              * @description Legal representative (法定代表人): the name only, never an ID number
              * @example 张三
@@ -2496,6 +2555,11 @@ export interface components {
             region: string | null;
             /** Format: date */
             registeredOn: string | null;
+            /**
+             * @description Registered industry code (国民经济行业分类代码, GB/T 4754-2017); null when unknown
+             * @example H6110
+             */
+            industryCode: string | null;
         };
         SubjectRecordsDto: {
             subject: components["schemas"]["SubjectRefDto"];
@@ -2525,6 +2589,31 @@ export interface components {
             /** @description SHA-256 of the pack content evaluated */
             contentHash: string;
         };
+        MembershipBasisDto: {
+            /**
+             * @description every_subject: the pack supervises every subject of its kinds; record: a record of the industry in force; industry_code: the registered GB/T 4754 code; assigned: a department decision
+             * @enum {string}
+             */
+            source: "every_subject" | "record" | "industry_code" | "assigned";
+            /**
+             * Format: date
+             * @description Since (起始日期)
+             */
+            since: string | null;
+            /**
+             * Format: uuid
+             * @description The record (信用记录)
+             */
+            recordId?: string;
+            /** @enum {string} */
+            recordType?: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            /** @description The GB/T 4754-2017 code (行业代码) */
+            industryCode?: string;
+            /** @description The decision (认定编号) */
+            assignmentId?: string;
+            /** @description Its reason (认定理由) */
+            reason?: string;
+        };
         TierViewDto: {
             /**
              * @description Industry (行业)
@@ -2552,6 +2641,8 @@ export interface components {
             facts: {
                 [key: string]: (number | null) | string | boolean;
             };
+            /** @description Why the subject is in the industry (行业归属依据): records, GB/T 4754 code, department decision */
+            membership: components["schemas"]["MembershipBasisDto"][];
             /**
              * Format: date
              * @description Evaluation date (评价基准日)
@@ -2744,6 +2835,79 @@ export interface components {
             items: components["schemas"]["SubjectResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        IndustryMembershipDto: {
+            /**
+             * @description Industry (行业)
+             * @enum {string}
+             */
+            industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            /** @description Supervised in this industry at asOf (属于本行业监管对象) */
+            member: boolean;
+            /** @description Why (归属依据) */
+            bases: components["schemas"]["MembershipBasisDto"][];
+            /**
+             * @description Why not: its kind, no basis, or a department excluded it (不属于的原因)
+             * @enum {string}
+             */
+            outside?: "kind" | "no-basis" | "excluded";
+            /** @description The exclusion in force (排除认定) */
+            excludedBy?: components["schemas"]["MembershipBasisDto"];
+            /** @description Its tier as of asOf (信用等级); null outside the industry */
+            tier: string | null;
+        };
+        IndustryAssignmentDto: {
+            id: string;
+            /** @enum {string} */
+            industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            /** @enum {string} */
+            effect: "member" | "excluded";
+            /** Format: date */
+            since: string;
+            /**
+             * Format: date
+             * @description Until (exclusive); null while open
+             */
+            until: string | null;
+            reason: string;
+            /** @description Decided by (API key name) */
+            decidedBy: string;
+            /** @description Department (认定部门) */
+            department: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            endReason: string | null;
+            endedBy: string | null;
+        };
+        SubjectIndustriesDto: {
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: date */
+            asOf: string;
+            /** @description Registered GB/T 4754-2017 code (行业代码) */
+            industryCode: string | null;
+            industries: components["schemas"]["IndustryMembershipDto"][];
+            /** @description Every decision, oldest first (认定记录) */
+            assignments: components["schemas"]["IndustryAssignmentDto"][];
+        };
+        AssignIndustryBody: {
+            /**
+             * @description member: the department supervises the subject (纳入本行业监管); excluded: it does not, whatever its records or industry code say (不属于本行业监管对象)
+             * @enum {string}
+             */
+            effect: "member" | "excluded";
+            /**
+             * @description Why (认定理由), 1–500 characters
+             * @example 经现场核查，该单位为公众聚集场所
+             */
+            reason: string;
+        };
+        EndIndustryBody: {
+            /**
+             * @description Why the decision ends (撤回理由), 1–500 characters
+             * @example 认定有误，予以撤回
+             */
+            reason: string;
         };
         AuditEntryDto: {
             /**
@@ -3275,6 +3439,12 @@ export interface components {
                 [key: string]: number;
             };
         };
+        SimulationMembershipDto: {
+            /** @description Subjects that would gain a tier (新纳入) */
+            joined: number;
+            /** @description Subjects that would lose their tier (移出) */
+            left: number;
+        };
         TierScoreDto: {
             /** @description Credit tier (信用等级) */
             tier: string;
@@ -3322,6 +3492,8 @@ export interface components {
             distribution: components["schemas"]["TierDistributionChangeDto"];
             /** @description Subjects whose tier would change (等级变化主体数) */
             changedCount: number;
+            /** @description Subjects the draft takes into the industry or leaves out of it (行业归属变化: 新纳入 / 移出) */
+            membership: components["schemas"]["SimulationMembershipDto"];
             /** @description The subjects whose tier would change (the first 1,000) */
             changed: components["schemas"]["TierChangeDto"][];
             /** @description The same as lines a rule author reads (中文 / English) */
@@ -6076,6 +6248,7 @@ export interface operations {
                      *           "idMasked": null,
                      *           "region": "350200",
                      *           "registeredOn": "2005-06-18",
+                     *           "industryCode": "I6513",
                      *           "createdAt": "2026-11-28T08:00:00.000Z",
                      *           "updatedAt": "2026-11-28T08:00:00.000Z"
                      *         }
@@ -6165,6 +6338,7 @@ export interface operations {
                      *       "idMasked": null,
                      *       "region": "350200",
                      *       "registeredOn": "2005-06-18",
+                     *       "industryCode": "I6513",
                      *       "createdAt": "2026-11-28T08:00:00.000Z",
                      *       "updatedAt": "2026-11-28T08:00:00.000Z"
                      *     }
@@ -6277,6 +6451,7 @@ export interface operations {
                      *       "idMasked": "110105********002X",
                      *       "region": null,
                      *       "registeredOn": null,
+                     *       "industryCode": null,
                      *       "createdAt": "2026-11-28T08:00:00.000Z",
                      *       "updatedAt": "2026-11-28T08:00:00.000Z"
                      *     }
@@ -6388,6 +6563,7 @@ export interface operations {
                      *       "idMasked": null,
                      *       "region": "350200",
                      *       "registeredOn": "2005-06-18",
+                     *       "industryCode": "I6513",
                      *       "createdAt": "2026-11-28T08:00:00.000Z",
                      *       "updatedAt": "2026-11-28T08:00:00.000Z"
                      *     }
@@ -7431,6 +7607,261 @@ export interface operations {
             };
             /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "industryMembership.view": {
+        parameters: {
+            query?: {
+                /** @description Evaluate as of this date (评价基准日), YYYY-MM-DD; computed live, not stored */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Subject id (主体ID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectIndustriesDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: id is not a UUID, asOf not a date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers, subjects (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SUBJECT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "industryMembership.assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subject id (主体ID) */
+                id: string;
+                /** @description Industry (行业): the industry of a tier pack */
+                industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignIndustryBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectIndustriesDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: industry, effect or reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): SUBJECT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "industryMembership.end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subject id (主体ID) */
+                id: string;
+                /** @description Industry (行业): the industry of a tier pack */
+                industry: "tax" | "construction" | "food_drug" | "fire_safety";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndIndustryBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectIndustriesDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: industry or reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes tiers (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): SUBJECT_NOT_FOUND / INDUSTRY_ASSIGNMENT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

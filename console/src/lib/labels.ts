@@ -181,7 +181,70 @@ export function triggerLabel(trigger: string, lang: Lang): string {
     daily: { zh: '每日分级', en: 'Daily run' },
     'first-read': { zh: '首次评价', en: 'First evaluation' },
     'demo-load': { zh: '演示数据', en: 'Demo data' },
+    upgrade: { zh: '系统升级重新分级', en: 'Re-tiered by an upgrade' },
   };
+  // A department decision on industry membership (industry:member / industry:excluded / industry:withdrawn).
+  const decision: Record<string, { zh: string; en: string }> = {
+    member: { zh: '行业归属认定：纳入', en: 'Industry decision: included' },
+    excluded: { zh: '行业归属认定：排除', en: 'Industry decision: excluded' },
+    withdrawn: { zh: '行业归属认定：撤回', en: 'Industry decision withdrawn' },
+  };
+  if (head === 'industry') return label(decision, trigger.slice('industry:'.length), lang);
   const k = known[head];
   return k ? (lang === 'zh' ? k.zh : k.en) : trigger;
+}
+
+/** Why a subject is not supervised in an industry (不属于的原因, GET /subjects/{id}/industries `outside`). */
+export const OUTSIDE: Record<string, { zh: string; en: string }> = {
+  kind: { zh: '主体类型不适用', en: 'Its kind is not rated in this industry' },
+  'no-basis': { zh: '无归属依据', en: 'No basis (no record, industry code or decision)' },
+  excluded: { zh: '部门排除认定', en: 'Excluded by a department decision' },
+};
+
+/** A department's decision on an industry (行业归属认定): put in or taken out. */
+export const ASSIGNMENT_EFFECT: Record<string, { zh: string; en: string; color: string }> = {
+  member: { zh: '纳入', en: 'Include', color: 'green' },
+  excluded: { zh: '排除', en: 'Exclude', color: 'orange' },
+};
+
+/** One basis of industry membership (行业归属依据) as officers read it. */
+export interface MembershipBasis {
+  readonly source: 'every_subject' | 'record' | 'industry_code' | 'assigned';
+  readonly since: string | null;
+  readonly recordType?: string;
+  readonly industryCode?: string;
+  readonly reason?: string;
+}
+
+/**
+ * A basis in words: "依据：行政许可 食药许〔2024〕1号（信用记录，2024-03-01起）", "行业代码 H6110",
+ * "部门认定：<理由>", "全部纳税主体" (every subject of the pack's kinds; taxpayers in tax). `decisionNumber`
+ * names the record when the page has it.
+ */
+export function basisLabel(industry: string, b: MembershipBasis, lang: Lang, decisionNumber?: string): string {
+  const zh = lang === 'zh';
+  const since = b.since ? (zh ? `，${b.since}起` : `, since ${b.since}`) : '';
+  switch (b.source) {
+    case 'every_subject':
+      if (industry === 'tax') return zh ? '全部纳税主体' : 'Every taxpayer';
+      return zh ? '本行业全部适用主体' : 'Every subject of the kinds the industry rates';
+    case 'record': {
+      const what = `${label(RECORD_TYPE, b.recordType, lang)}${decisionNumber ? ` ${decisionNumber}` : ''}`;
+      return zh ? `依据：${what}（信用记录${since}）` : `Basis: ${what} (credit record${since})`;
+    }
+    case 'industry_code':
+      return zh ? `行业代码 ${b.industryCode ?? '—'}` : `Industry code ${b.industryCode ?? '—'}`;
+    case 'assigned':
+      return zh
+        ? `部门认定：${b.reason ?? '—'}${b.since ? `（${b.since}起）` : ''}`
+        : `Department decision: ${b.reason ?? '—'}${b.since ? ` (since ${b.since})` : ''}`;
+  }
+}
+
+/** Why not a member, in words; an exclusion with its decision: "部门排除认定：<理由>（2026-11-30起）". */
+export function outsideLabel(outside: string | undefined, excludedBy: MembershipBasis | undefined, lang: Lang): string {
+  const why = label(OUTSIDE, outside, lang);
+  if (outside !== 'excluded' || !excludedBy?.reason) return why;
+  const since = excludedBy.since ? (lang === 'zh' ? `（${excludedBy.since}起）` : ` (since ${excludedBy.since})`) : '';
+  return `${why}${lang === 'zh' ? '：' : ': '}${excludedBy.reason}${since}`;
 }

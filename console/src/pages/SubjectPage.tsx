@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { Chart } from '../components/Chart';
@@ -8,13 +8,14 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { LegalBasisList, TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
 import { admits } from '../lib/access';
-import { groundLabel, INDUSTRY, label, LIST_TYPE, RECORD_TYPE, SUBJECT_KIND, TIERS, triggerLabel } from '../lib/labels';
+import { INDUSTRY, label, SUBJECT_KIND, TIERS, triggerLabel } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../session';
 import { CST_OFFSET_MS, cstDate, cstDateTime, DAY_MS } from '../lib/dates';
+import { IndustriesCard } from './subject/IndustriesCard';
+import { RecordsCard } from './subject/RecordsCard';
 
 type Fired = Schemas['FiredRuleDto'];
-type RecordView = Schemas['RecordViewDto'];
 type HistoryEntry = Schemas['TierHistoryEntryDto'];
 
 /** A subject (主体详情): tier per industry with the fired rules and legal basis, records, tier history. */
@@ -47,6 +48,10 @@ export default function SubjectPage() {
     [id],
   );
   const s = subject.data;
+  const decisionNumbers = useMemo(
+    () => new Map((records.data?.records ?? []).map((r) => [r.id, r.decisionNumber])),
+    [records.data],
+  );
 
   const historyOption = useMemo(() => {
     // Placed on the day each tier held from (asOf: a backdated run's rows sit on their own day), oldest first.
@@ -118,9 +123,22 @@ export default function SubjectPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('行政区划', 'Region')}>{s.region ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('成立日期', 'Registered on')}>{s.registeredOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('行业代码', 'Industry code')}>{s.industryCode ?? '—'}</Descriptions.Item>
           </Descriptions>
         )}
       </Card>
+
+      {admits(scopes, ['tiers', 'subjects']) && (
+        <IndustriesCard
+          subjectId={id}
+          canDecide={admits(scopes, ['tiers'])}
+          decisionNumbers={decisionNumbers}
+          onChanged={() => {
+            tiers.reload();
+            history.reload();
+          }}
+        />
+      )}
 
       {admits(scopes, ['tiers']) && (
         <Card style={{ marginTop: 16 }} title={t('分行业信用等级', 'Tier per industry')}>
@@ -202,94 +220,7 @@ export default function SubjectPage() {
         </Card>
       )}
 
-      {admits(scopes, ['records']) && (
-        <Card style={{ marginTop: 16 }} title={t('信用记录', 'Credit records')}>
-          <ProblemAlert problem={records.problem} />
-          <Table<RecordView>
-            rowKey="id"
-            size="small"
-            loading={records.loading}
-            dataSource={records.data?.records ?? []}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            data-testid="records-table"
-            locale={{ emptyText: t('无信用记录。', 'No credit record.') }}
-            scroll={{ x: 900 }}
-            columns={[
-              {
-                title: t('决定日期', 'Decided on'),
-                dataIndex: 'decisionDate',
-                width: 110,
-                fixed: 'left',
-                sorter: (a, b) => a.decisionDate.localeCompare(b.decisionDate),
-                defaultSortOrder: 'descend',
-              },
-              {
-                title: t('类型', 'Type'),
-                dataIndex: 'type',
-                width: 150,
-                render: (v: string, r) =>
-                  v === 'list_entry' && r.listType ? (
-                    <span data-testid="record-list">
-                      {label(LIST_TYPE, r.listType, lang)}
-                      {r.listType === 'court_defaulter' && (
-                        <Typography.Text
-                          type={r.listGround === null ? 'warning' : 'secondary'}
-                          style={{ display: 'block', fontSize: 12 }}
-                          data-testid="record-ground"
-                        >
-                          {t('失信情形', 'Ground')}
-                          {r.listGround === null
-                            ? t('：未载明', ': not recorded')
-                            : `：${groundLabel(r.listGround, lang)}`}
-                        </Typography.Text>
-                      )}
-                    </span>
-                  ) : (
-                    label(RECORD_TYPE, v, lang)
-                  ),
-              },
-              {
-                title: t('行业', 'Industry'),
-                dataIndex: 'industry',
-                width: 90,
-                render: (v: string) => label(INDUSTRY, v, lang),
-              },
-              {
-                title: t('决定文书号', 'Decision no.'),
-                dataIndex: 'decisionNumber',
-                render: (v: string | null) => v ?? '—',
-              },
-              { title: t('数据来源单位', 'Source'), dataIndex: 'source' },
-              {
-                title: t('公示期', 'Publicity window'),
-                key: 'window',
-                render: (_: unknown, r) =>
-                  `${r.decisionDate} → ${r.publicityEnd ?? t('长期', 'open-ended')}${r.publicityMinEnd ? `（${t('最短', 'min.')} ${r.publicityMinEnd}）` : ''}`,
-              },
-              {
-                title: t('状态', 'Status'),
-                key: 'status',
-                width: 110,
-                render: (_: unknown, r) =>
-                  r.inForce ? (
-                    <Tag color="blue">{t('有效', 'In force')}</Tag>
-                  ) : (
-                    <Tag>
-                      {(
-                        {
-                          revoked: t('已撤销', 'Revoked'),
-                          repaired: t('已修复', 'Repaired'),
-                          ended: t('已届满', 'Ended'),
-                          active: t('已过公示期', 'Past window'),
-                        } as Record<string, string>
-                      )[r.status] ?? r.status}
-                    </Tag>
-                  ),
-              },
-            ]}
-          />
-        </Card>
-      )}
+      {admits(scopes, ['records']) && <RecordsCard records={records} />}
 
       {admits(scopes, ['tiers']) && (
         <Card style={{ marginTop: 16 }} title={t('信用等级变更记录', 'Tier history')}>

@@ -16,6 +16,7 @@ import { CreateScheduledRuns1764300001400 } from './1764300001400-CreateSchedule
 import { TierHistoryRemovals1764300001500 } from './1764300001500-TierHistoryRemovals';
 import { CourtDefaulterGround1796564780695 } from './1796564780695-CourtDefaulterGround';
 import { CreateWebhooks1796567808926 } from './1796567808926-CreateWebhooks';
+import { IndustryMembership1796572800000 } from './1796572800000-IndustryMembership';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   TierHistoryRemovals1764300001500,
   CourtDefaulterGround1796564780695,
   CreateWebhooks1796567808926,
+  IndustryMembership1796572800000,
 ];

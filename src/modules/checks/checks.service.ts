@@ -104,6 +104,7 @@ export class ChecksService {
     const ids = [...new Set([...found.values()].map((s) => s.id))];
     const { records, citations } = await this.records.recordsInForceWithCitations(ids, asOf);
     const lookBack = await this.records.procurementLookBack(ids, asOf);
+    const assignments = await this.tiering.assignmentsFor(ids);
     for (const [id, c] of lookBack.citations) if (!citations.has(id)) citations.set(id, c);
     const parties: CheckPartyResult[] = body.parties.map((p, index) => {
       const subject = found.get((p.code ?? p.idNumber)!) ?? null;
@@ -116,7 +117,9 @@ export class ChecksService {
         inferredKind: p.code ? usccSubjectKind(p.code) : 'natural_person',
         records: recs,
         lookBack: subject ? (lookBack.records.get(subject.id) ?? []) : [],
-        tiers: subject ? this.tiering.tiersFor(subject, recs, asOf, snapshot.packs) : [],
+        tiers: subject
+          ? this.tiering.tiersFor(subject, recs, asOf, snapshot.packs, assignments.get(subject.id) ?? [])
+          : [],
       };
       return evaluateParty(
         input,

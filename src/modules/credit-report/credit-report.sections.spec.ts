@@ -45,6 +45,7 @@ const person: SubjectRef = {
   idMasked: '110105********002X',
   region: null,
   registeredOn: null,
+  industryCode: null,
 };
 
 describe('credit report sections (信用中国)', () => {

@@ -161,6 +161,7 @@ export function buildCreditReport(input: {
     idMasked: s.idMasked,
     region: s.region,
     registeredOn: s.registeredOn,
+    industryCode: s.industryCode,
   };
   const shown = input.records.filter(published);
   const bySection = new Map<SectionKey, ReportItem[]>();

@@ -27,10 +27,11 @@ export class CreditReportService {
     // behind the tiers come from the same rows, so a record committed meanwhile is in both or in neither.
     const { subject, records, facts } = await this.records.inForceForSubject(id, day);
     const snapshot = this.packs.snapshot(); // one rule set for the whole report
+    const assignments = (await this.tiering.assignmentsFor([subject.id])).get(subject.id) ?? [];
     return buildCreditReport({
       subject,
       records,
-      tiers: this.tiering.tiersFor(subject, facts, day, snapshot.packs),
+      tiers: this.tiering.tiersFor(subject, facts, day, snapshot.packs, assignments),
       asOf: day,
       generatedAt: this.clock.now().toISOString(),
       packVersions: { ...snapshot.versions },

@@ -1,24 +1,33 @@
 /**
- * A deterministic demo data set for newcomers: a few hundred subjects of Qijiang district (綦江区,
- * 500110) across the four industries, with realistic credit records. Same seed → same subjects, codes
- * and decision numbers; dates are placed relative to `today` so the records stay current.
+ * A deterministic demo data set for newcomers: a few hundred subjects of Qijiang district (綦江区, 500110)
+ * in realistic trades (demo-trades.ts), each with its registered industry code (GB/T 4754-2017) and records
+ * consistent with it: a builder holds a construction qualification and meets the construction department, a
+ * hotel a food business licence and the fire brigade, a trading company only the tax office and the general
+ * market regulator. Same seed → same subjects, codes and decision numbers; dates are placed relative to
+ * `today` so the records stay current.
  */
 import { addMonths } from '../../rules/shared';
 import { mulberry32 } from '../../rules/draw';
-import { SEVERITY_ORDER, severityRange, type RecordSeverity } from '../../rules/publicity';
 import { residentIdCheckChar } from '../../common/identifiers/resident-id';
 import { usccCheckChar, USCC_ALPHABET } from '../../common/identifiers/uscc';
+import { DEPARTMENTS, INDIVIDUAL_CYCLE, LEGAL_CYCLE, TRADES, type DemoKind, type DemoTradeKey } from './demo-trades';
+import { gradeFor, licence, PENALTIES, sectorOf, type DemoRecord, type RecordIndustry } from './demo-records';
+import { storyRecords, STORY_SUBJECT } from './demo-story';
+
+export { STORY_SUBJECT } from './demo-story';
+export type { DemoRecord } from './demo-records';
 
 export interface DemoSubject {
-  readonly kind: 'legal_person' | 'individual_business' | 'public_body' | 'natural_person';
+  readonly kind: DemoKind;
   readonly code?: string;
   readonly idNumber?: string;
   readonly name: string;
   readonly registeredOn: string;
-  readonly industry: 'construction' | 'food_drug' | 'fire_safety' | 'general';
+  /** Its trade (行业), a key of TRADES. */
+  readonly trade: DemoTradeKey;
+  /** Registered industry code (国民经济行业分类代码, GB/T 4754-2017); null for a natural person. */
+  readonly industryCode: string | null;
 }
-
-export type DemoRecord = Record<string, unknown>;
 
 const WORDS = [
   '华盛',
@@ -46,28 +55,19 @@ const WORDS = [
   '嘉禾',
   '兴旺',
 ];
-const TRADES: Record<DemoSubject['industry'], string[]> = {
-  construction: ['建筑工程有限公司', '建设集团有限公司', '市政工程有限公司', '装饰工程有限公司'],
-  food_drug: ['食品有限公司', '餐饮管理有限公司', '大药房有限公司', '农产品加工有限公司'],
-  fire_safety: ['商业管理有限公司', '酒店有限公司', '消防技术服务有限公司', '物业管理有限公司'],
-  general: ['商贸有限公司', '科技有限公司', '物流有限公司', '机械制造有限公司'],
-};
-const AUTHORITIES: Record<DemoSubject['industry'], string> = {
-  construction: '綦江区住房和城乡建设委员会',
-  food_drug: '綦江区市场监督管理局',
-  fire_safety: '綦江区消防救援支队',
-  general: '綦江区市场监督管理局',
-};
-const INDUSTRIES: DemoSubject['industry'][] = ['construction', 'food_drug', 'fire_safety', 'general'];
 
 /** The seedable PRNG of the inspection draw (deterministic demo data, not cryptography). */
 export const prng = mulberry32;
 
-/** The grade drawn, kept within what 令第36号 allows for the penalty types (warning alone → minor, …). */
-function gradeFor(types: readonly string[], drawn: RecordSeverity): RecordSeverity {
-  const { min, max } = severityRange(types);
-  const rank = (x: RecordSeverity) => SEVERITY_ORDER.indexOf(x);
-  return rank(drawn) < rank(min) ? min : rank(drawn) > rank(max) ? max : drawn;
+/** The subjects in the news: NEWS[m] is penalised m months before today (m = 0 … 5). */
+export const NEWS: readonly number[] = [0, 1, 4, 5, 6, 8];
+
+/** The trade of subject i: every 50th a person, every 25th a school, every 10th an individual business. */
+export function tradeAt(i: number): DemoTradeKey {
+  if (i % 50 === 49) return 'person';
+  if (i % 25 === 24) return 'school';
+  if (i % 10 === 9) return INDIVIDUAL_CYCLE[Math.floor(i / 10) % INDIVIDUAL_CYCLE.length];
+  return LEGAL_CYCLE[i % LEGAL_CYCLE.length];
 }
 
 export function generateDemo(
@@ -92,70 +92,105 @@ export function generateDemo(
   const subjects: DemoSubject[] = [];
   const records: DemoRecord[] = [];
   for (let i = 0; i < count; i++) {
-    const industry = INDUSTRIES[i % INDUSTRIES.length];
     const registeredOn = `${int(1998, 2025)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-    const s = subjectAt(i, industry, registeredOn, pick, int);
+    const s = subjectAt(i, registeredOn, pick);
     subjects.push(s);
-    const ref = s.code ? { subjectCode: s.code } : { subjectIdNumber: s.idNumber };
+    const trade = TRADES[s.trade];
     const base = {
-      ...ref,
+      ...(s.code ? { subjectCode: s.code } : { subjectIdNumber: s.idNumber }),
       subjectName: s.name,
       subjectKind: s.kind,
       subjectRegisteredOn: s.registeredOn,
       subjectRegion: '500110',
+      ...(s.industryCode ? { subjectIndustryCode: s.industryCode } : {}),
     };
-    const rec = (j: string, body: DemoRecord) =>
-      records.push({ ...base, source: AUTHORITIES[industry], decisionNumber: `綦示范〔${i}〕${j}号`, ...body });
-    if (s.kind === 'legal_person' || s.kind === 'individual_business') {
-      const level = pick(['A', 'A', 'B', 'B', 'B', 'M', 'C', 'D'] as const);
-      rec('T', {
-        source: '国家税务总局重庆市綦江区税务局',
+    const rec = (j: string, industry: RecordIndustry | 'tax', body: DemoRecord) =>
+      records.push({ ...base, source: DEPARTMENTS[industry], decisionNumber: `綦示范〔${i}〕${j}号`, ...body });
+    if (i === STORY_SUBJECT.index) {
+      for (const [j, industry, body] of storyRecords(today, tax)) rec(j, industry, body);
+      continue;
+    }
+    if (s.kind === 'legal_person' || s.kind === 'individual_business')
+      rec('T', 'tax', {
         type: 'tax_credit',
         industry: 'tax',
-        taxLevel: level,
+        taxLevel: pick(['A', 'A', 'B', 'B', 'B', 'M', 'C', 'D']),
         ...tax,
       });
-    }
+    trade.licences.forEach((l, k) => rec(`X${k + 1}`, l.industry, licence(l, i, k, addMonths(today, -int(6, 40)))));
+    // One department's business this year: the trade's own (or the general regulator's), drawn.
+    const industry: RecordIndustry = trade.supervisedBy.length ? pick(trade.supervisedBy) : 'general';
     const roll = rnd();
-    const ind = industry === 'general' ? 'general' : industry;
-    const sector = industry === 'food_drug' ? 'food' : industry === 'fire_safety' ? 'fire' : 'other';
     if (roll < 0.25) {
-      const penaltyTypes = pick([['warning'], ['fine'], ['fine', 'confiscation'], ['fine', 'licence_suspension']]);
-      rec('P1', {
+      const penaltyTypes = pick(PENALTIES[industry].types);
+      const fineAmount = penaltyTypes.includes('fine') ? int(1, 60) / 2 : undefined;
+      rec('P1', industry, {
         type: 'penalty',
-        industry: ind,
-        sector,
-        severity: gradeFor(penaltyTypes, pick(['minor', 'general', 'general', 'serious'] as const)),
+        industry,
+        sector: sectorOf(industry, s.trade),
+        severity: gradeFor(penaltyTypes, pick(['minor', 'general', 'general', 'serious'] as const), fineAmount),
         penaltyTypes,
-        ...(penaltyTypes.includes('fine') ? { fineAmount: int(1, 60) / 2 } : {}),
+        ...(fineAmount === undefined ? {} : { fineAmount }),
         decisionDate: daysAgo(30),
-        authority: AUTHORITIES[industry],
-        violationType: '违反行业监管规定',
+        authority: DEPARTMENTS[industry],
+        violationType: pick(PENALTIES[industry].violations),
         legalBasis: '依据相关法律法规条款',
       });
     }
     if (roll < 0.08)
-      rec('P2', {
+      rec('P2', industry, {
         type: 'penalty',
-        industry: ind,
-        sector,
+        industry,
+        sector: sectorOf(industry, s.trade),
         severity: 'general',
         penaltyTypes: ['fine'],
         fineAmount: int(1, 10),
         decisionDate: daysAgo(10),
       });
-    if (roll > 0.2 && roll < 0.5) {
-      rec('I1', {
+    if (roll > 0.2 && roll < 0.5)
+      rec('I1', industry, {
         type: 'inspection',
-        industry: ind,
+        industry,
         inspectionResult: rnd() < 0.3 ? 'failed' : 'passed',
         decisionDate: daysAgo(11),
       });
+    // News of the last six months, one a month: a licensed firm of the first few fined with its licence
+    // suspended (its qualification downgraded) by its own department, so that the backdated tier history of
+    // even a small load (40 subjects) moves every month.
+    const month = NEWS.indexOf(i);
+    if (month >= 0 && trade.licences.length) {
+      const own = trade.licences[0].industry;
+      const penaltyTypes = ['fine', own === 'construction' ? 'qualification_downgrade' : 'licence_suspension'];
+      rec('N1', own, {
+        type: 'penalty',
+        industry: own,
+        sector: sectorOf(own, s.trade),
+        severity: gradeFor(penaltyTypes, 'general', 3),
+        penaltyTypes,
+        fineAmount: 3,
+        decisionDate: addMonths(today, -month),
+        authority: DEPARTMENTS[own],
+        violationType: PENALTIES[own].violations[month % PENALTIES[own].violations.length],
+        legalBasis: '依据相关法律法规条款',
+      });
     }
+    // A public gathering place the fire brigade checks every year (消防安全检查).
+    if (trade.fireInspected)
+      rec('I0', 'fire_safety', {
+        type: 'inspection',
+        industry: 'fire_safety',
+        inspectionResult: 'passed',
+        decisionDate: daysAgo(12),
+      });
     if (roll > 0.97)
-      rec('L1', { type: 'list_entry', listType: 'serious_dishonesty', severity: 'serious', decisionDate: daysAgo(18) });
+      rec('L1', 'general', {
+        type: 'list_entry',
+        listType: 'serious_dishonesty',
+        severity: 'serious',
+        decisionDate: daysAgo(18),
+      });
     else if (roll > 0.94)
-      rec('L2', {
+      rec('L2', 'general', {
         type: 'list_entry',
         listType: 'court_defaulter',
         listGround: 2,
@@ -163,71 +198,52 @@ export function generateDemo(
         decisionDate: daysAgo(20),
       });
     else if (roll > 0.91)
-      rec('L3', { type: 'list_entry', listType: 'abnormal_operation', severity: 'general', decisionDate: daysAgo(8) });
-    else if (roll > 0.85) rec('R1', { type: 'list_entry', listType: 'red_list', decisionDate: daysAgo(12) });
-    if (roll > 0.5 && roll < 0.6) {
-      rec('C1', {
+      rec('L3', 'general', {
+        type: 'list_entry',
+        listType: 'abnormal_operation',
+        severity: 'general',
+        decisionDate: daysAgo(8),
+      });
+    else if (roll > 0.85) rec('R1', 'general', { type: 'list_entry', listType: 'red_list', decisionDate: daysAgo(12) });
+    if (roll > 0.5 && roll < 0.6)
+      rec('C1', industry, {
         type: 'commitment',
-        industry: ind,
+        industry,
         commitmentStatus: rnd() < 0.2 ? 'breached' : 'fulfilled',
         commitmentStatusDate: daysAgo(6),
         decisionDate: addMonths(today, -8),
       });
-    }
-    if (roll > 0.6 && roll < 0.8 && s.kind !== 'natural_person') {
-      rec('X1', {
-        type: 'licence',
-        industry: ind,
-        decisionDate: addMonths(today, -int(6, 40)),
-        validUntil: addMonths(today, int(6, 40)),
-        licenceCode: `JY15001${String(i).padStart(7, '0')}`,
-      });
-    }
   }
   return { subjects, records };
 }
 
-function subjectAt(
-  i: number,
-  industry: DemoSubject['industry'],
-  registeredOn: string,
-  pick: <T>(xs: readonly T[]) => T,
-  int: (lo: number, hi: number) => number,
-): DemoSubject {
-  if (i % 50 === 49) {
+function subjectAt(i: number, registeredOn: string, pick: <T>(xs: readonly T[]) => T): DemoSubject {
+  const key = tradeAt(i);
+  if (key === 'person') {
     const body = `500222${1960 + (i % 40)}0${1 + (i % 9)}${String(10 + (i % 18))}${String(i % 1000).padStart(3, '0')}`;
     return {
       kind: 'natural_person',
       idNumber: body + residentIdCheckChar(body),
       name: `${pick(['张', '李', '王', '刘', '陈'])}某${i}`,
       registeredOn,
-      industry,
+      trade: key,
+      industryCode: null,
     };
   }
-  if (i % 25 === 24)
-    return {
-      kind: 'public_body',
-      code: code('12500110', i),
-      name: `綦江区${pick(['第一', '第二', '实验'])}中学${i}`,
-      registeredOn,
-      industry,
-    };
-  if (i % 10 === 9)
-    return {
-      kind: 'individual_business',
-      code: code('92500110', i),
-      name: `綦江区${pick(WORDS)}${pick(['小吃店', '便利店', '诊所'])}${i}`,
-      registeredOn,
-      industry,
-    };
-  void int;
-  return {
-    kind: 'legal_person',
-    code: code('91500110', i),
-    name: `重庆${pick(WORDS)}${pick(TRADES[industry])}${i}`,
-    registeredOn,
-    industry,
-  };
+  const trade = TRADES[key];
+  if (i === STORY_SUBJECT.index)
+    return { ...STORY_SUBJECT.subject, kind: trade.kind, code: code('91500110', i), registeredOn, trade: key };
+  const [industryCode, , ending] = pick(trade.variants);
+  const prefix = { legal_person: '91500110', individual_business: '92500110', public_body: '12500110' }[
+    trade.kind as Exclude<DemoKind, 'natural_person'>
+  ];
+  const name =
+    trade.kind === 'legal_person'
+      ? `重庆${pick(WORDS)}${ending}${i}`
+      : trade.kind === 'public_body'
+        ? `綦江区${pick(['第一', '第二', '实验'])}${ending}${i}`
+        : `綦江区${pick(WORDS)}${ending}${i}`;
+  return { kind: trade.kind, code: code(prefix, i), name, registeredOn, trade: key, industryCode };
 }
 
 /** A valid code with a fixed prefix and a body derived from the index (stable across runs). */

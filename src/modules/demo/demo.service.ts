@@ -48,6 +48,7 @@ export class DemoService {
         kind: s.kind,
         registeredOn: s.registeredOn,
         region: '500110',
+        industryCode: s.industryCode,
       });
       if ((await this.tierQueries.history(ref.id, undefined, 1)).items.length === 0) fresh.push(ref.id);
     }

@@ -60,6 +60,7 @@ describe('plan export', () => {
       idMasked: '110105********002X',
       region: '110105',
       registeredOn: null,
+      industryCode: null,
     };
     const view = planView(plan, [item], new Map([['s1', ref]]));
     expect(view.items[0].subject).toMatchObject({ name: '王**', idMasked: '110105********002X', code: null });

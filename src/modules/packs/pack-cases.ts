@@ -6,13 +6,13 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import {
   CASES_FILE,
   CasesValidationError,
-  caseFacts,
   compilePack,
-  evaluatePack,
+  expectedOutcome,
   formatFinding,
   packFindings,
   parseCases,
   parsePack,
+  runCase,
 } from '../../rules';
 import { packCoverage } from '../../rules/coverage';
 import { PackAuthoringService } from './pack-authoring.service';
@@ -28,8 +28,9 @@ export interface CaseOutcome {
 export interface CaseResult {
   readonly name: string;
   readonly passed: boolean;
-  readonly expected: CaseOutcome;
-  readonly actual: CaseOutcome;
+  /** null: the subject of a record case has no tier in the pack's industry (outside it). */
+  readonly expected: CaseOutcome | null;
+  readonly actual: CaseOutcome | null;
 }
 
 export interface CasesRun {
@@ -44,7 +45,8 @@ export interface CasesRun {
   readonly cases: readonly CaseResult[];
 }
 
-const sorted = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
+const outcomeOf = (o: { tier: string; score: number; fired: readonly string[] } | null): CaseOutcome | null =>
+  o && { tier: o.tier, score: o.score, fired: [...new Set(o.fired)].sort() };
 
 /**
  * Golden cases (黄金用例) of a tier pack run against its draft (or the active content when no draft is saved),
@@ -80,9 +82,8 @@ export class PackCasesService {
     }
     const compiled = compilePack(pack);
     const cases = file.cases.map((c): CaseResult => {
-      const r = evaluatePack(compiled, caseFacts(c));
-      const expected = { tier: c.expect.tier, score: c.expect.score, fired: sorted(c.expect.fired) };
-      const actual = { tier: r.tier, score: r.score, fired: sorted(r.fired.map((f) => f.rule)) };
+      const expected = outcomeOf(expectedOutcome(c));
+      const actual = outcomeOf(runCase(compiled, c).outcome);
       return { name: c.name, passed: JSON.stringify(expected) === JSON.stringify(actual), expected, actual };
     });
     const coverage = packCoverage(compiled, file);

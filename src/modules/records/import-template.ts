@@ -8,11 +8,15 @@ import ExcelJS from 'exceljs';
 import type { RecordType } from '../../rules/facts';
 import type { RecordRowField } from './dto/record-row.dto';
 
-/** The Chinese title the templates use for a field (the standard's), where there is one. */
+/**
+ * The Chinese title the templates use for a field (the standard's), where there is one. The industry code
+ * (国民经济行业分类代码, GB/T 4754-2017) is not a column of the 双公示 standard; it goes beside them under its own name.
+ */
 const TITLES: Partial<Record<RecordRowField, { penalty?: string; licence?: string }>> = {
   subjectName: { penalty: '行政相对人名称', licence: '行政相对人名称' },
   subjectCode: { penalty: '统一社会信用代码', licence: '统一社会信用代码' },
   subjectIdNumber: { penalty: '证件号码', licence: '证件号码' },
+  subjectIndustryCode: { penalty: '国民经济行业分类代码', licence: '国民经济行业分类代码' },
   legalRepresentative: { penalty: '法定代表人', licence: '法定代表人' },
   decisionNumber: { penalty: '行政处罚决定书文号', licence: '行政许可决定文书号' },
   violationType: { penalty: '违法行为类型' },
@@ -36,7 +40,7 @@ const TITLES: Partial<Record<RecordRowField, { penalty?: string; licence?: strin
   remarks: { penalty: '备注', licence: '备注' },
 };
 
-const SUBJECT: RecordRowField[] = ['subjectName', 'subjectCode', 'subjectIdNumber'];
+const SUBJECT: RecordRowField[] = ['subjectName', 'subjectCode', 'subjectIdNumber', 'subjectIndustryCode'];
 /** The columns of each type's template, in the order of the standard where there is one. */
 const COLUMNS: Record<RecordType, RecordRowField[]> = {
   penalty: [

@@ -10,6 +10,7 @@ const SUBJECT_FIELDS: Record<string, string> = {
   kind: 'subjectKind',
   registeredOn: 'subjectRegisteredOn',
   region: 'subjectRegion',
+  industryCode: 'subjectIndustryCode',
 };
 
 /**
@@ -41,6 +42,7 @@ export class RunSubjects {
             kind: row.subjectKind,
             registeredOn: row.subjectRegisteredOn ?? null,
             region: row.subjectRegion ?? null,
+            industryCode: row.subjectIndustryCode ?? null,
           },
           m,
         )

@@ -245,6 +245,7 @@ export class RecordsService implements OnModuleDestroy {
         idMasked: s.idMasked,
         region: s.region,
         registeredOn: s.registeredOn,
+        industryCode: s.industryCode,
       },
       rows,
     };

@@ -81,6 +81,8 @@ export class SimulationService {
     const changed: TierChange[] = [];
     let evaluated = 0;
     let changedCount = 0;
+    let joined = 0;
+    let left = 0;
     for (let afterId: string | null = null; ;) {
       const refs = await this.subjects.listRefs(afterId, CHUNK);
       if (!refs.length) break;
@@ -89,13 +91,17 @@ export class SimulationService {
         refs.map((r) => r.id),
         asOf,
       );
+      const assignments = await this.tiering.assignmentsFor(refs.map((r) => r.id));
       for (const ref of refs) {
-        const [b] = this.tiering.tiersFor(ref, recs.get(ref.id) ?? [], asOf, [current]);
-        const [a] = this.tiering.tiersFor(ref, recs.get(ref.id) ?? [], asOf, [candidate]);
+        const given = assignments.get(ref.id) ?? [];
+        const [b] = this.tiering.tiersFor(ref, recs.get(ref.id) ?? [], asOf, [current], given);
+        const [a] = this.tiering.tiersFor(ref, recs.get(ref.id) ?? [], asOf, [candidate], given);
         if (!b && !a) continue;
         evaluated += 1;
         if (b) before[b.evaluation.tier] = (before[b.evaluation.tier] ?? 0) + 1;
         if (a) after[a.evaluation.tier] = (after[a.evaluation.tier] ?? 0) + 1;
+        if (!b) joined += 1; // the draft's membership takes the subject in (分行业)
+        if (!a) left += 1; // … or leaves it out: it would lose its tier
         if (!a || !b || a.evaluation.tier === b.evaluation.tier) continue;
         changedCount += 1;
         if (changed.length >= LISTED) continue;
@@ -122,6 +128,7 @@ export class SimulationService {
       subjectsEvaluated: evaluated,
       distribution: { before, after },
       changedCount,
+      membership: { joined, left },
       changed,
     };
     return {
@@ -139,6 +146,10 @@ function summarise(r: Omit<SimulationReport, 'summary'>, tiers: readonly string[
     `规则包 ${r.packId}: 现行 ${r.activeVersion} → 草稿 ${r.draftVersion} (r${r.draftRevision})，基准日 ${r.asOf}，评价主体 ${r.subjectsEvaluated} 个`,
     `Pack ${r.packId}: active ${r.activeVersion} → draft ${r.draftVersion}, as of ${r.asOf}: ${r.changedCount} of ${r.subjectsEvaluated} subjects change tier`,
   ];
+  if (r.membership.joined + r.membership.left > 0)
+    lines.push(
+      `行业归属变化：新纳入 ${r.membership.joined} 个，移出 ${r.membership.left} 个 / membership: ${r.membership.joined} subjects join the industry, ${r.membership.left} leave it`,
+    );
   for (const t of tiers) {
     const b = r.distribution.before[t] ?? 0;
     const a = r.distribution.after[t] ?? 0;

@@ -21,6 +21,8 @@ export interface SimulationReport {
   /** Subjects per tier under the active version and under the draft. */
   readonly distribution: { readonly before: Record<string, number>; readonly after: Record<string, number> };
   readonly changedCount: number;
+  /** Subjects the draft's membership takes into the industry (they would gain a tier) and leaves out (they would lose it). */
+  readonly membership: { readonly joined: number; readonly left: number };
   /** The subjects whose tier would change (the first 1,000). */
   readonly changed: readonly TierChange[];
   /** The same, as lines a rule author reads (中文 / English). */

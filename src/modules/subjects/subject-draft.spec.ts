@@ -16,6 +16,7 @@ describe('draftSubject', () => {
       name: 'A',
       region: '350200',
       registeredOn: null,
+      industryCode: null,
     });
     expect(draftSubject({ code: '123502001549897397', name: 'B' }, hash, TODAY).kind).toBe('public_body');
     expect(draftSubject({ code: '91350200776049653a', name: 'C', region: '350203' }, hash, TODAY)).toMatchObject({
@@ -63,6 +64,24 @@ describe('draftSubject', () => {
       draftSubject({ code: '91350200776049653A', name: 'A', registeredOn: '2031-01-01' }, hash, '2031-06-01')
         .registeredOn,
     ).toBe('2031-01-01');
+  });
+
+  it('keeps a GB/T 4754-2017 industry code and refuses a malformed one, naming industryCode', () => {
+    const ok = (industryCode: unknown) =>
+      draftSubject({ code: '91350200776049653A', name: 'A', industryCode }, hash, TODAY).industryCode;
+    expect(ok('H6110')).toBe('H6110');
+    expect(ok('E47')).toBe('E47');
+    expect(ok('H')).toBe('H');
+    expect(ok(undefined)).toBeNull();
+    for (const bad of ['h6110', 'H61101', 'H6', 'Z47', '4710', 47]) {
+      try {
+        ok(bad);
+        throw new Error(`expected ${String(bad)} to be refused`);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationFailed);
+        expect((e as ValidationFailed).errors?.map((x) => x.field)).toEqual(['industryCode']);
+      }
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { FieldError, ValidationFailed } from '../../common/problem';
 import { maskIdNumber } from '../../common/pii';
 import { usccRegion, usccSubjectKind } from '../../common/identifiers/uscc';
 import type { SubjectKind } from '../../rules/shared';
+import { industryCodeProblem } from '../../rules/membership';
 import {
   identifierProblem,
   isPresent,
@@ -22,6 +23,7 @@ export interface SubjectDraft {
   readonly name: string;
   readonly region: string | null;
   readonly registeredOn: string | null;
+  readonly industryCode: string | null;
 }
 
 export interface DraftInput {
@@ -31,6 +33,7 @@ export interface DraftInput {
   readonly name?: unknown;
   readonly region?: unknown;
   readonly registeredOn?: unknown;
+  readonly industryCode?: unknown;
 }
 
 /**
@@ -54,6 +57,7 @@ export function draftSubject(input: DraftInput, hash: (idNumber: string) => stri
   fail('name', nameProblem(name));
   if (isPresent(input.region)) fail('region', regionProblem(input.region));
   if (isPresent(input.registeredOn)) fail('registeredOn', registeredOnProblem(input.registeredOn, today));
+  if (isPresent(input.industryCode)) fail('industryCode', industryCodeProblem(input.industryCode) ?? null);
   if (errors.length) throw new ValidationFailed(dedupe(errors));
 
   const c = isPresent(code) ? (code as string) : null;
@@ -71,6 +75,7 @@ export function draftSubject(input: DraftInput, hash: (idNumber: string) => stri
     name: name as string,
     region: isPresent(input.region) ? (input.region as string) : c ? usccRegion(c) : null,
     registeredOn: isPresent(input.registeredOn) ? (input.registeredOn as string) : null,
+    industryCode: isPresent(input.industryCode) ? (input.industryCode as string) : null,
   };
 }
 

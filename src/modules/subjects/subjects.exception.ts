@@ -27,3 +27,13 @@ export class SubjectExists extends DomainError {
     );
   }
 }
+
+/** 404: the subject has no open assignment to that industry to end. */
+export class NoOpenAssignment extends NotFound {
+  constructor(industry: string) {
+    super(
+      'INDUSTRY_ASSIGNMENT_NOT_FOUND',
+      `The subject has no open assignment (行业归属认定) to ${industry} to end; membership by records or industry code is not ended here — record an exclusion (effect excluded) instead.`,
+    );
+  }
+}

@@ -33,6 +33,7 @@ function toRef(v: SubjectView): SubjectRef {
     idMasked: v.idMasked,
     region: v.region,
     registeredOn: v.registeredOn,
+    industryCode: v.industryCode,
   };
 }
 
@@ -64,6 +65,8 @@ export class SubjectsService {
     const existing = await this.store.findByIdentity(draft);
     // Only a concurrent delete could leave nothing here; subjects are never deleted.
     if (!existing) throw new SubjectNotFound();
+    // Still a 409, but the industry code it lacked is kept (行业归属 by code needs it).
+    await this.fillIndustryCode(existing, draft.industryCode);
     throw new SubjectExists(existing.id, draft.code !== null ? 'code' : 'idNumber');
   }
 
@@ -134,7 +137,8 @@ export class SubjectsService {
   /**
    * Idempotent get-or-create for bulk imports: INSERT … ON CONFLICT DO NOTHING, then SELECT, so that
    * concurrent imports of the same subject agree on one row. An existing subject is returned as it is
-   * (its name and kind are not overwritten). Pass the caller's `manager` to stay in its transaction.
+   * (its name and kind are not overwritten), except that an industry code it lacks is filled in. Pass the
+   * caller's `manager` to stay in its transaction.
    */
   async resolveOrRegister(input: ResolveSubjectInput, manager?: EntityManager): Promise<SubjectRef> {
     const draft = draftSubject(input, (id) => this.idHash(id), this.clock.today());
@@ -142,7 +146,17 @@ export class SubjectsService {
     if (created) return toRef(created);
     const existing = await this.store.findByIdentity(draft, manager);
     if (!existing) throw new SubjectNotFound('The subject could not be created nor found; retry the import.');
-    return toRef(existing);
+    return toRef(await this.fillIndustryCode(existing, draft.industryCode, manager));
+  }
+
+  /** A subject without an industry code gets the one given; one it has is kept (a different code is no error). */
+  private async fillIndustryCode(
+    existing: SubjectView,
+    industryCode: string | null,
+    manager?: EntityManager,
+  ): Promise<SubjectView> {
+    if (industryCode === null || existing.industryCode !== null) return existing;
+    return (await this.store.fillIndustryCode(existing.id, industryCode, manager)) ?? existing;
   }
 
   /** The distinct (code, name) of organisations with a code, only those of `ids` when given (data quality's 重错码). */

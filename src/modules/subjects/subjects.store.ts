@@ -7,7 +7,7 @@ import type { SubjectDraft } from './subject-draft';
 import type { SubjectView } from './subjects.types';
 
 /** Dates as text (never through a JS Date and a time zone); no id_hash leaves the store. */
-const COLUMNS = `id, kind, code, id_masked, name, region, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, created_at, updated_at`;
+const COLUMNS = `id, kind, code, id_masked, name, region, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, industry_code, created_at, updated_at`;
 const NAME_KEY = `lower(name) COLLATE "C"`;
 
 interface SubjectRow {
@@ -18,6 +18,7 @@ interface SubjectRow {
   name: string;
   region: string | null;
   registered_on: string | null;
+  industry_code: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -40,6 +41,7 @@ function toView(r: SubjectRow): SubjectView {
     idMasked: r.id_masked,
     region: r.region,
     registeredOn: r.registered_on,
+    industryCode: r.industry_code,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
   };
@@ -58,9 +60,28 @@ export class SubjectsStore {
   /** INSERT … ON CONFLICT DO NOTHING: the new row, or null when the code / ID hash already exists. */
   async insertIfAbsent(d: SubjectDraft, m: EntityManager = this.ds.manager): Promise<SubjectView | null> {
     const rows: SubjectRow[] = await m.query(
-      `INSERT INTO subjects (kind, code, id_hash, id_masked, name, region, registered_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-      [d.kind, d.code, d.idHash, d.idMasked, d.name, d.region, d.registeredOn],
+      `INSERT INTO subjects (kind, code, id_hash, id_masked, name, region, registered_on, industry_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+      [d.kind, d.code, d.idHash, d.idMasked, d.name, d.region, d.registeredOn, d.industryCode],
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /**
+   * Give a subject that has no industry code the one a later registration or import row carries; a code
+   * already there is kept (a different one is not an error). The subject as it is afterwards, or null when
+   * it already had a code.
+   */
+  async fillIndustryCode(
+    id: string,
+    industryCode: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<SubjectView | null> {
+    const rows: SubjectRow[] = await m.query(
+      `WITH u AS (UPDATE subjects SET industry_code = $2, updated_at = now()
+                  WHERE id = $1::uuid AND industry_code IS NULL RETURNING *)
+       SELECT ${COLUMNS} FROM u`,
+      [id, industryCode],
     );
     return rows[0] ? toView(rows[0]) : null;
   }

@@ -13,6 +13,8 @@ export interface SubjectRef {
   readonly region: string | null;
   /** Establishment / registration date (成立日期), YYYY-MM-DD. */
   readonly registeredOn: string | null;
+  /** Registered industry code (国民经济行业分类代码, GB/T 4754-2017), e.g. E4710; null when unknown. */
+  readonly industryCode: string | null;
 }
 
 export interface SubjectView extends SubjectRef {
@@ -30,6 +32,7 @@ export interface RegisterSubjectInput {
   /** Defaults to USCC positions 3–8 when a code is given. */
   readonly region?: string | null;
   readonly registeredOn?: string | null;
+  readonly industryCode?: string | null;
 }
 
 export interface ResolveSubjectInput {
@@ -40,6 +43,7 @@ export interface ResolveSubjectInput {
   readonly kind?: SubjectKind;
   readonly registeredOn?: string | null;
   readonly region?: string | null;
+  readonly industryCode?: string | null;
 }
 
 export interface SubjectLookupInput {

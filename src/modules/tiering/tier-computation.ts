@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { deriveFacts, type FactRecord } from '../../rules/facts';
 import { evaluatePack, Evaluation, Facts, SubjectKind } from '../../rules';
+import { membershipIn, type IndustryAssignment, type Membership, type MembershipBasis } from '../../rules/membership';
 import type { ActivePack } from '../packs/packs.service';
 
 export interface TierSubject {
   readonly id: string;
   readonly kind: SubjectKind;
   readonly registeredOn: string | null;
+  /** GB/T 4754-2017 code of its registration, when known: one way into an industry. */
+  readonly industryCode: string | null;
 }
 
 /** One subject's tier in one industry, with everything needed to explain and store it. */
@@ -14,27 +17,42 @@ export interface ComputedTier {
   readonly subjectId: string;
   readonly evaluation: Evaluation;
   readonly facts: Facts;
+  /** Why the subject belongs to the pack's industry (行业归属依据): records, code, assignment, every subject. */
+  readonly membership: readonly MembershipBasis[];
   readonly packHash: string;
   readonly asOf: string;
   /**
    * Hash of everything a stored tier holds that can change: pack content, tier, score, the rules that
-   * fired and the facts. A stored tier whose fingerprint differs is rewritten; a history row is appended
-   * only when the pack, tier, score or fired rules moved (facts alone, such as a second year of level A
-   * that no rule reads, refresh the stored tier without a history row).
+   * fired, the facts and the membership bases. A stored tier whose fingerprint differs is rewritten; a
+   * history row is appended only when the pack, tier, score or fired rules moved (facts or bases alone, such
+   * as a second year of level A that no rule reads, refresh the stored tier without a history row).
    */
   readonly fingerprint: string;
 }
 
-/** Evaluate every applicable pack for one subject as of a date. Pure: no I/O. */
-export function computeTiers(
+/** What one subject's evaluation gave: the tiers of the industries it belongs to, and its membership in every pack's. */
+export interface SubjectTiers {
+  readonly tiers: ComputedTier[];
+  readonly memberships: Membership[];
+}
+
+/**
+ * Evaluate every pack for one subject as of a date: a tier in each industry it belongs to at that date
+ * (分行业: its kind is one the pack applies to, and the pack's membership takes it in), none elsewhere. Pure.
+ */
+export function evaluateSubject(
   subject: TierSubject,
   records: readonly FactRecord[],
   asOf: string,
   packs: readonly ActivePack[],
-): ComputedTier[] {
-  const out: ComputedTier[] = [];
+  assignments: readonly IndustryAssignment[] = [],
+): SubjectTiers {
+  const tiers: ComputedTier[] = [];
+  const memberships: Membership[] = [];
   for (const p of packs) {
-    if (!p.pack.appliesTo.includes(subject.kind)) continue;
+    const membership = membershipIn(p.pack, subject, records, assignments, asOf);
+    memberships.push(membership);
+    if (!membership.member) continue;
     const facts = deriveFacts(
       { kind: subject.kind, registeredOn: subject.registeredOn },
       records,
@@ -42,20 +60,39 @@ export function computeTiers(
       p.pack.industry,
     );
     const evaluation = evaluatePack(p.compiled, facts);
-    out.push({
+    tiers.push({
       subjectId: subject.id,
       evaluation,
       facts,
+      membership: membership.bases,
       packHash: p.contentHash,
       asOf,
-      fingerprint: fingerprint(evaluation, facts, p.contentHash),
+      fingerprint: fingerprint(evaluation, facts, membership.bases, p.contentHash),
     });
   }
-  return out;
+  return { tiers, memberships };
 }
 
-function fingerprint(e: Evaluation, facts: Facts, packHash: string): string {
+/** The tiers alone (see evaluateSubject). */
+export function computeTiers(
+  subject: TierSubject,
+  records: readonly FactRecord[],
+  asOf: string,
+  packs: readonly ActivePack[],
+  assignments: readonly IndustryAssignment[] = [],
+): ComputedTier[] {
+  return evaluateSubject(subject, records, asOf, packs, assignments).tiers;
+}
+
+function fingerprint(e: Evaluation, facts: Facts, bases: readonly MembershipBasis[], packHash: string): string {
   const key = [packHash, e.tier, e.score, ...e.fired.map((f) => f.rule)].join('|');
-  // deriveFacts writes the catalogue's facts in one fixed order: the JSON text is canonical as it is.
-  return createHash('sha256').update(key).update('\n').update(JSON.stringify(facts)).digest('hex');
+  // deriveFacts writes the catalogue's facts in one fixed order, membershipIn its bases in one fixed order:
+  // the JSON texts are canonical as they are.
+  return createHash('sha256')
+    .update(key)
+    .update('\n')
+    .update(JSON.stringify(facts))
+    .update('\n')
+    .update(JSON.stringify(bases))
+    .digest('hex');
 }

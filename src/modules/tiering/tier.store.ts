@@ -14,11 +14,13 @@ export interface StoredTier {
   fired: unknown[];
   facts: Record<string, unknown>;
   inspectionPolicy: Record<string, unknown>;
+  /** The bases of the subject's membership of the industry (行业归属依据). */
+  membership: unknown[];
   asOf: string;
   computedAt: string;
 }
 
-export interface TierHistoryEntry extends Omit<StoredTier, 'inspectionPolicy' | 'tier' | 'score'> {
+export interface TierHistoryEntry extends Omit<StoredTier, 'inspectionPolicy' | 'membership' | 'tier' | 'score'> {
   id: string;
   /** Null (with score) when the tier was removed: previousTier is the tier removed. */
   tier: string | null;
@@ -49,10 +51,21 @@ const announce = (m: EntityManager, moves: readonly TierMove[], trigger: string)
     moves.map((move) => ({ kind: 'tier.changed' as const, payload: { ...move, trigger } })),
   );
 
-/** What a save wrote: tiers that changed (a history row each) and tiers whose facts alone were brought up to date. */
+/** What a save wrote: tiers that changed or were removed (a history row each), tiers whose facts alone were brought up to date. */
 export interface SaveResult {
   readonly changed: number;
   readonly refreshed: number;
+}
+
+/**
+ * The subjects and industries an evaluation covered: a stored tier of one of these subjects in one of these
+ * industries that the evaluation did not give (the subject left the industry, 分行业, or its kind left the
+ * pack) is removed, with a history row (tier NULL, previous_tier the tier removed) and the save's trigger.
+ */
+export interface Coverage {
+  readonly subjectIds: readonly string[];
+  readonly industries: readonly string[];
+  readonly asOf: string;
 }
 
 /**
@@ -72,10 +85,14 @@ export class TierStore {
    * Each change of tier is announced (tier.changed, to subscribed systems) by an event staged in the same
    * transaction: the caller's (`manager`), or one of its own.
    */
-  async save(all: readonly ComputedTier[], trigger: string, manager?: EntityManager): Promise<SaveResult> {
-    const tiers = await this.onlyChanged(all, manager);
-    if (tiers.length === 0) return { changed: 0, refreshed: 0 };
-    return manager ? this.write(tiers, trigger, manager) : this.ds.transaction((m) => this.write(tiers, trigger, m));
+  async save(all: readonly ComputedTier[], trigger: string, covered?: Coverage): Promise<SaveResult> {
+    const tiers = await this.onlyChanged(all);
+    if (tiers.length === 0 && !covered) return { changed: 0, refreshed: 0 };
+    return this.ds.transaction(async (m) => {
+      const written = tiers.length > 0 ? await this.write(tiers, trigger, m) : { changed: 0, refreshed: 0 };
+      const removed = covered ? await this.removeUncovered(m, covered, all, trigger) : 0;
+      return { changed: written.changed + removed, refreshed: written.refreshed };
+    });
   }
 
   private async write(tiers: readonly ComputedTier[], trigger: string, manager: EntityManager): Promise<SaveResult> {
@@ -90,6 +107,7 @@ export class TierStore {
       fired: t.evaluation.fired,
       facts: t.facts,
       inspection_policy: t.evaluation.inspectionPolicy,
+      membership: t.membership,
       as_of: t.asOf,
       fingerprint: t.fingerprint,
     }));
@@ -97,7 +115,7 @@ export class TierStore {
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(subject_id uuid, industry text, tier text, score numeric,
            pack_id text, pack_version text, pack_hash text, fired jsonb, facts jsonb, inspection_policy jsonb,
-           as_of date, fingerprint text)
+           membership jsonb, as_of date, fingerprint text)
        ), changed AS (
          SELECT i.*, c.tier AS previous_tier,
            (c.subject_id IS NULL OR c.pack_hash IS DISTINCT FROM i.pack_hash OR c.tier IS DISTINCT FROM i.tier
@@ -108,13 +126,13 @@ export class TierStore {
          WHERE c.fingerprint IS DISTINCT FROM i.fingerprint
        ), upserted AS (
          INSERT INTO credit_tiers (subject_id, industry, tier, score, pack_id, pack_version, pack_hash, fired, facts,
-           inspection_policy, as_of, fingerprint, computed_at)
+           inspection_policy, membership, as_of, fingerprint, computed_at)
          SELECT subject_id, industry, tier, score, pack_id, pack_version, pack_hash, fired, facts, inspection_policy,
-           as_of, fingerprint, now() FROM changed
+           membership, as_of, fingerprint, now() FROM changed
          ON CONFLICT (subject_id, industry) DO UPDATE SET tier = EXCLUDED.tier, score = EXCLUDED.score,
            pack_id = EXCLUDED.pack_id, pack_version = EXCLUDED.pack_version, pack_hash = EXCLUDED.pack_hash,
            fired = EXCLUDED.fired, facts = EXCLUDED.facts, inspection_policy = EXCLUDED.inspection_policy,
-           as_of = EXCLUDED.as_of, fingerprint = EXCLUDED.fingerprint, computed_at = now()
+           membership = EXCLUDED.membership, as_of = EXCLUDED.as_of, fingerprint = EXCLUDED.fingerprint, computed_at = now()
          WHERE credit_tiers.fingerprint IS DISTINCT FROM EXCLUDED.fingerprint
          RETURNING subject_id, industry
        ), history AS (
@@ -137,10 +155,10 @@ export class TierStore {
   }
 
   /** Drop the tiers whose fingerprint is already stored: most of a batch run changes nothing. */
-  private async onlyChanged(tiers: readonly ComputedTier[], manager?: EntityManager): Promise<readonly ComputedTier[]> {
+  private async onlyChanged(tiers: readonly ComputedTier[]): Promise<readonly ComputedTier[]> {
     if (tiers.length === 0) return tiers;
     const ids = [...new Set(tiers.map((t) => t.subjectId))];
-    const stored: Array<{ key: string }> = await (manager ?? this.ds.manager).query(
+    const stored: Array<{ key: string }> = await this.ds.query(
       `SELECT subject_id || '/' || industry || '/' || fingerprint AS key FROM credit_tiers WHERE subject_id = ANY($1::uuid[])`,
       [ids],
     );
@@ -148,36 +166,46 @@ export class TierStore {
     return tiers.filter((t) => !known.has(`${t.subjectId}/${t.evaluation.industry}/${t.fingerprint}`));
   }
 
-  /**
-   * Remove the stored tiers of `industry` held by subjects of a kind its pack no longer applies to (the
-   * pack's `appliesTo` was narrowed): no tier of that industry is computed for them any more. Each removal
-   * is a history row in the same statement (tier and score NULL, previous_tier the tier removed). Answers how many.
-   */
-  async dropInapplicable(industry: string, kinds: readonly string[], asOf: string, trigger: string): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      const [row]: Array<{ n: number; moves: TierMove[] }> = await m.query(
-        `WITH removed AS (
-         DELETE FROM credit_tiers t USING subjects s WHERE s.id = t.subject_id AND t.industry = $1 AND NOT (s.kind = ANY($2::text[]))
+  /** The stored tiers of `covered` the evaluation did not give, removed with a history row each (see Coverage). */
+  private async removeUncovered(
+    m: EntityManager,
+    covered: Coverage,
+    kept: readonly ComputedTier[],
+    trigger: string,
+  ): Promise<number> {
+    if (covered.subjectIds.length === 0 || covered.industries.length === 0) return 0;
+    const [row]: Array<{ n: number; moves: TierMove[] }> = await m.query(
+      `WITH kept AS (
+         SELECT * FROM unnest($3::uuid[], $4::text[]) AS k(subject_id, industry)
+       ), removed AS (
+         DELETE FROM credit_tiers t WHERE t.subject_id = ANY($1::uuid[]) AND t.industry = ANY($2::text[])
+           AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.subject_id = t.subject_id AND k.industry = t.industry)
          RETURNING t.subject_id, t.industry, t.tier, t.pack_id, t.pack_version, t.pack_hash
        ), logged AS (
          INSERT INTO credit_tier_history (subject_id, industry, tier, previous_tier, score, pack_id, pack_version, pack_hash, fired, facts, as_of, trigger)
-         SELECT subject_id, industry, NULL, tier, NULL, pack_id, pack_version, pack_hash, '[]'::jsonb, '{}'::jsonb, $3::date, $4 FROM removed
+         SELECT subject_id, industry, NULL, tier, NULL, pack_id, pack_version, pack_hash, '[]'::jsonb, '{}'::jsonb, $5::date, $6 FROM removed
          RETURNING subject_id, industry, previous_tier, pack_id, pack_version
        )
        SELECT (SELECT count(*) FROM logged)::int AS n,
          (SELECT coalesce(json_agg(json_build_object('subjectId', subject_id, 'industry', industry, 'tier', NULL,
-            'previousTier', previous_tier, 'score', NULL, 'packId', pack_id, 'packVersion', pack_version, 'asOf', $3::text)),
+            'previousTier', previous_tier, 'score', NULL, 'packId', pack_id, 'packVersion', pack_version, 'asOf', $5::text)),
             '[]'::json) FROM logged) AS moves`,
-        [industry, kinds, asOf, trigger],
-      );
-      await announce(m, row?.moves ?? [], trigger);
-      return row?.n ?? 0;
-    });
+      [
+        covered.subjectIds,
+        covered.industries,
+        kept.map((t) => t.subjectId),
+        kept.map((t) => t.evaluation.industry),
+        covered.asOf,
+        trigger,
+      ],
+    );
+    await announce(m, row?.moves ?? [], trigger);
+    return row?.n ?? 0;
   }
 
   async current(subjectId: string): Promise<Array<StoredTier>> {
     return this.ds.query(
-      `SELECT ${COLUMNS}, inspection_policy AS "inspectionPolicy" FROM credit_tiers WHERE subject_id = $1 ORDER BY industry`,
+      `SELECT ${COLUMNS}, inspection_policy AS "inspectionPolicy", membership FROM credit_tiers WHERE subject_id = $1 ORDER BY industry`,
       [subjectId],
     );
   }

@@ -12,6 +12,8 @@ export interface TierView {
   fired: unknown[];
   inspectionPolicy: unknown;
   facts: Record<string, unknown>;
+  /** Why the subject is in the industry (行业归属依据). */
+  membership: unknown[];
   asOf: string;
   computedAt: string | null;
 }
@@ -28,6 +30,7 @@ export function viewComputed(t: ComputedTier): TierView {
     fired: [...e.fired],
     inspectionPolicy: e.inspectionPolicy,
     facts: { ...t.facts },
+    membership: [...t.membership],
     asOf: t.asOf,
     computedAt: null,
   };
@@ -44,6 +47,7 @@ export function viewStored(t: StoredTier, labels?: { label: string; labelZh: str
     fired: t.fired,
     inspectionPolicy: t.inspectionPolicy,
     facts: t.facts,
+    membership: t.membership,
     asOf: t.asOf,
     computedAt: new Date(t.computedAt).toISOString(),
   };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PacksModule } from '../packs/packs.module';
+import { AuditModule } from '../audit/audit.module';
 import { RecordsModule } from '../records/records.module';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { DailyTiering } from './daily-tiering';
@@ -12,10 +13,14 @@ import { TierStore } from './tier.store';
 import { TierOverviewController } from './tier-overview.controller';
 import { TierOverviewService } from './tier-overview.service';
 import { TierTrendStore } from './tier-trend.store';
+import { IndustryMembershipController } from './industry-membership.controller';
+import { IndustryMembershipService } from './industry-membership.service';
+import { TieringUpgrades } from './tiering-upgrades';
+import { TieringUpgradesStore } from './tiering-upgrades.store';
 
 @Module({
-  imports: [PacksModule, SubjectsModule, RecordsModule],
-  controllers: [TieringController, TierOverviewController, SubjectSearchController],
+  imports: [PacksModule, SubjectsModule, RecordsModule, AuditModule],
+  controllers: [TieringController, TierOverviewController, SubjectSearchController, IndustryMembershipController],
   providers: [
     TieringService,
     TieringQueries,
@@ -24,6 +29,9 @@ import { TierTrendStore } from './tier-trend.store';
     ScheduledRunsStore,
     TierOverviewService,
     TierTrendStore,
+    IndustryMembershipService,
+    TieringUpgrades,
+    TieringUpgradesStore,
   ],
   exports: [TieringService, TieringQueries],
 })

@@ -5,8 +5,11 @@ import { MEASURES_PACK } from '../packs/pack-content';
 import { PacksService } from '../packs/packs.service';
 import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
-import { ComputedTier, computeTiers, TierSubject } from './tier-computation';
-import { TierStore } from './tier.store';
+import { ComputedTier, computeTiers, evaluateSubject, TierSubject, type SubjectTiers } from './tier-computation';
+import { TierStore, type Coverage } from './tier.store';
+import { SubjectIndustriesService } from '../subjects/subject-industries.service';
+import type { IndustryAssignment } from '../../rules/membership';
+import type { ActivePack } from '../packs/packs.service';
 import type { FactRecord } from '../../rules/facts';
 
 export interface TieringRunSummary {
@@ -38,6 +41,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     private readonly records: RecordsService,
     private readonly store: TierStore,
     private readonly clock: Clock,
+    private readonly industries: SubjectIndustriesService,
   ) {}
 
   onModuleInit(): void {
@@ -93,6 +97,13 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     return next;
   }
 
+  /** Recompute today's tiers of some subjects behind the queued recomputes, and wait for it (errors reach the caller). */
+  recomputeQueued(subjectIds: readonly string[], trigger: string): Promise<unknown> {
+    const run = this.queue.then(() => this.recompute(subjectIds, { trigger }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Evaluate and store the tiers of some subjects as of a date (default: today). */
   async recompute(
     subjectIds: readonly string[],
@@ -105,9 +116,9 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     let refreshed = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       const refs = await this.subjects.findRefs(ids.slice(i, i + CHUNK));
-      const tiers = await this.evaluate([...refs.values()], asOf);
+      const { tiers, covered } = await this.evaluate([...refs.values()], asOf);
       evaluations += tiers.length;
-      const saved = await this.store.save(tiers, opts.trigger);
+      const saved = await this.store.save(tiers, opts.trigger, covered);
       changed += saved.changed;
       refreshed += saved.refreshed;
     }
@@ -126,8 +137,8 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Batch: every subject, in keyset-paged chunks (with `packId`, that pack's tiers only); then the stored
-   * tiers no pack computes any more (a kind a pack no longer applies to) are removed.
+   * Batch: every subject, in keyset-paged chunks (with `packId`, that pack's tiers only). Each chunk's stored
+   * tiers that no longer apply (the subject left the industry, or its kind the pack) are removed with it.
    */
   async recomputeAll(opts: { asOf?: string; trigger?: string; packId?: string } = {}): Promise<TieringRunSummary> {
     const started = Date.now();
@@ -140,16 +151,13 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     for (;;) {
       const refs = await this.subjects.listRefs(after, CHUNK);
       if (refs.length === 0) break;
-      const tiers = await this.evaluate(refs, asOf, opts.packId);
-      const saved = await this.store.save(tiers, opts.trigger ?? 'batch');
+      const { tiers, covered } = await this.evaluate(refs, asOf, opts.packId);
+      const saved = await this.store.save(tiers, opts.trigger ?? 'batch', covered);
       changed += saved.changed;
       refreshed += saved.refreshed;
       subjects += refs.length;
       evaluations += tiers.length;
       after = refs[refs.length - 1].id;
-    }
-    for (const p of this.packs.active().filter((x) => opts.packId === undefined || x.pack.id === opts.packId)) {
-      changed += await this.store.dropInapplicable(p.pack.industry, p.pack.appliesTo, asOf, opts.trigger ?? 'batch');
     }
     return { asOf, subjects, evaluations, changed, refreshed, durationMs: Date.now() - started };
   }
@@ -157,29 +165,57 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   /** Tiers as of any date, computed live and not stored: "as of T" answers are reproducible. */
   async computeAsOf(subjectId: string, asOf: string): Promise<ComputedTier[]> {
     const subject = await this.subjects.get(subjectId);
-    return this.evaluate([subject], asOf);
+    return (await this.evaluate([subject], asOf)).tiers;
   }
 
-  /** Tiers of subjects whose records are already loaded (the check API): no I/O; the caller's pack snapshot, or the current one. */
+  /** A subject's membership of every pack's industry as of a date (行业归属), with the tiers it gives; computed live. */
+  async membershipAsOf(subjectId: string, asOf: string): Promise<SubjectTiers> {
+    const subject = await this.subjects.get(subjectId);
+    const records = await this.records.recordsInForceFor([subject.id], asOf);
+    const assignments = await this.industries.assignmentsFor([subject.id]);
+    return evaluateSubject(
+      subject,
+      records.get(subject.id) ?? [],
+      asOf,
+      this.packs.active(),
+      assignments.get(subject.id) ?? [],
+    );
+  }
+
+  /** The department assignments of these subjects (for callers that load records themselves: checks, reports, simulation). */
+  assignmentsFor(ids: readonly string[]): Promise<Map<string, IndustryAssignment[]>> {
+    return this.industries.assignmentsFor(ids);
+  }
+
+  /**
+   * Tiers of subjects whose records and assignments are already loaded (the check API): no I/O; the caller's
+   * pack snapshot, or the current one. Only the industries the subject belongs to at `asOf` give a tier.
+   */
   tiersFor(
     subject: TierSubject,
     records: readonly FactRecord[],
     asOf: string,
-    packs = this.packs.active(),
+    packs: readonly ActivePack[],
+    assignments: readonly IndustryAssignment[],
   ): ComputedTier[] {
-    return computeTiers(subject, records, asOf, packs);
+    return computeTiers(subject, records, asOf, packs, assignments);
   }
 
-  private async evaluate(all: readonly TierSubject[], asOf: string, packId?: string): Promise<ComputedTier[]> {
+  /** One chunk: its tiers, and what it covered (its subjects × the packs' industries) for removals. */
+  private async evaluate(
+    all: readonly TierSubject[],
+    asOf: string,
+    packId?: string,
+  ): Promise<{ tiers: ComputedTier[]; covered: Coverage }> {
     const packs = this.packs.active().filter((p) => packId === undefined || p.pack.id === packId); // one snapshot for the whole chunk
-    const refs = packId === undefined ? all : all.filter((r) => packs.some((p) => p.pack.appliesTo.includes(r.kind)));
-    if (refs.length === 0) return [];
-    const records = await this.records.recordsInForceFor(
-      refs.map((r) => r.id),
-      asOf,
-    );
-    const out: ComputedTier[] = [];
-    for (const ref of refs) out.push(...computeTiers(ref, records.get(ref.id) ?? [], asOf, packs));
-    return out;
+    const covered: Coverage = { subjectIds: all.map((r) => r.id), industries: packs.map((p) => p.pack.industry), asOf };
+    if (all.length === 0 || packs.length === 0) return { tiers: [], covered };
+    const ids = all.map((r) => r.id);
+    const records = await this.records.recordsInForceFor(ids, asOf);
+    const assignments = await this.industries.assignmentsFor(ids);
+    const tiers: ComputedTier[] = [];
+    for (const ref of all)
+      tiers.push(...computeTiers(ref, records.get(ref.id) ?? [], asOf, packs, assignments.get(ref.id) ?? []));
+    return { tiers, covered };
   }
 }

@@ -5,9 +5,8 @@
  * evaluator actually fired, not what the cases expect. A run is ok when every case passes and rule
  * coverage is at least the file's `coverage.minRules` (default 1).
  */
-import { caseFacts, type GoldenCaseFile } from '../tiers/cases';
+import { expectedOutcome, runCase, type GoldenCaseFile } from '../tiers/cases';
 import type { CompiledPack } from '../tiers/compile';
-import { evaluatePack } from '../tiers/evaluate';
 import type { CompiledMeasures } from '../measures/measures.compile';
 import { measureCaseFacts, type MeasureCaseFile } from '../measures/measures.cases';
 import { evaluateMeasures } from '../measures/measures.evaluate';
@@ -73,14 +72,13 @@ export function coverageOf(id: string, rules: readonly string[], outcomes: Reado
 
 export function packCoverage(compiled: CompiledPack, file: GoldenCaseFile, minRules = compiled.pack.coverage?.minRules ?? DEFAULT_MIN_RULES): Coverage {
   const runs = file.cases.map((c) => {
-    const r = evaluatePack(compiled, caseFacts(c));
-    const fired = r.fired.map((f) => f.rule);
+    const { outcome, fired } = runCase(compiled, c);
     return {
       name: c.name,
-      expected: { tier: c.expect.tier, score: c.expect.score, fired: sorted(c.expect.fired) },
-      actual: { tier: r.tier, score: r.score, fired: sorted(fired) },
+      expected: expectedOutcome(c),
+      actual: outcome,
       fired,
-      outcomes: { tiers: [r.tier] },
+      outcomes: { tiers: outcome ? [outcome.tier] : [] },
     };
   });
   const { pack } = compiled;

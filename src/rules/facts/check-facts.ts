@@ -87,6 +87,7 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
       '近三年重大违法记录数：近36个月未撤销、未修复的责令停产停业、吊销许可证件或200万元以上罚款的行政处罚（不论是否仍在公示期内）',
     derivedFrom:
       'penalty records, penalty types suspension / licence_revocation or fine ≥ 200万元, publicity window aside',
+    scope: 'cross-industry',
   },
   {
     name: 'scenario',
@@ -98,6 +99,7 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
       'The scenario checked: a scenario code of the measures catalogue (tendering, government_procurement, …); required',
     descriptionZh: '办理事项的应用场景（招标投标、政府采购等），必填',
     derivedFrom: 'the check request',
+    scope: 'transaction',
   },
   {
     name: 'partyRole',
@@ -108,6 +110,7 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
     description: 'Role of the checked party in the transaction',
     descriptionZh: '被核查主体在事项中的角色（投标人、供应商、招标人、采购人、受让人、申请人、借款人、被推荐人、其他）',
     derivedFrom: 'the check request',
+    scope: 'transaction',
   },
   {
     name: 'amount',
@@ -117,6 +120,7 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
     description: 'Amount of the transaction in yuan; null when not given',
     descriptionZh: '事项金额（元）',
     derivedFrom: 'the check request',
+    scope: 'transaction',
   },
   ...INDUSTRIES.map((industry): CheckFactDefinition => ({
     name: TIER_FACTS[industry],
@@ -127,6 +131,7 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
     description: `The party's tier in the ${industry} pack; null when not tiered`,
     descriptionZh: `${TIER_NAMES_ZH[industry]}分级分类结果，未分级为空`,
     derivedFrom: `tiering (${industry} pack)`,
+    scope: 'tier',
   })),
 ];
 

@@ -86,6 +86,9 @@ function taxFacts(records: readonly FactRecord[]): {
   return { taxCreditLevel: levels.get(latest)!, consecutiveTaxALevelYears: run };
 }
 
+const maxFine = (penalties: readonly FactRecord[]): number =>
+  penalties.reduce((max, r) => Math.max(max, r.fineAmount ?? 0), 0);
+
 const count = (rs: readonly FactRecord[], p: (r: FactRecord) => boolean): number => rs.filter(p).length;
 
 /** Industry scope of the `industry*` facts: one pack industry, or 'all' (every record, as in a check). */
@@ -118,6 +121,9 @@ export function deriveFacts(
   const inspections12 = of('inspection').filter((r) => withinMonths(r.decisionDate, asOf, 12));
   const failed12 = inspections12.filter((r) => r.inspectionResult === 'failed');
   const inIndustry = (r: FactRecord): boolean => inIndustryScope(r, industry);
+  const p36Industry = p36.filter(inIndustry);
+  const breached36 = (r: FactRecord): boolean =>
+    r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36);
 
   const facts: Record<string, FactValue> = {
     subjectKind: subject.kind,
@@ -129,9 +135,15 @@ export function deriveFacts(
     licenceRevocationsLast36Months: count(p36, (r) =>
       (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t)),
     ),
-    maxFineLast36Months: p36.reduce((max, r) => Math.max(max, r.fineAmount ?? 0), 0),
+    maxFineLast36Months: maxFine(p36),
     industryPenaltiesLast12Months: count(p12, inIndustry),
-    industrySeriousPenaltiesLast36Months: count(p36, (r) => inIndustry(r) && r.severity === 'serious'),
+    industryPenaltiesLast36Months: p36Industry.length,
+    industryGeneralPenaltiesLast36Months: count(p36Industry, (r) => r.severity === 'general'),
+    industrySeriousPenaltiesLast36Months: count(p36Industry, (r) => r.severity === 'serious'),
+    industryLicenceRevocationsLast36Months: count(p36Industry, (r) =>
+      (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t)),
+    ),
+    industryMaxFineLast36Months: maxFine(p36Industry),
     seriousDishonestyListed: listed('serious_dishonesty'),
     courtDefaulterListed: listed('court_defaulter'),
     majorTaxViolationListed: listed('major_tax_violation'),
@@ -140,10 +152,8 @@ export function deriveFacts(
     keyAttentionListed: listed('key_attention'),
     redListed: listed('red_list'),
     ...taxFacts(of('tax_credit')),
-    commitmentsBreachedLast36Months: count(
-      commitments,
-      (r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36),
-    ),
+    commitmentsBreachedLast36Months: count(commitments, breached36),
+    industryCommitmentsBreachedLast36Months: count(commitments, (r) => inIndustry(r) && breached36(r)),
     commitmentsBreachedUnrepaired: count(
       commitments,
       (r) => r.commitmentStatus === 'breached' && statusDate(r) <= asOf,
@@ -154,6 +164,7 @@ export function deriveFacts(
     industryInspectionsLast12Months: count(inspections12, inIndustry),
     industryInspectionFailuresLast12Months: count(failed12, inIndustry),
     validLicences: of('licence').length,
+    industryValidLicences: count(of('licence'), inIndustry),
     recordsInForce: live.length,
     industryRecordsInForce: count(live, inIndustry),
   };

@@ -52,7 +52,7 @@ const recordArb: fc.Arbitrary<FactRecord> = fc
   });
 const scopeArb = fc.constantFrom<IndustryScope>('all', ...INDUSTRIES);
 const subject = { kind: SUBJECT_KINDS[0], registeredOn: '2016-01-01' };
-const NOT_COUNTS = new Set(['yearsSinceRegistration', 'maxFineLast36Months']);
+const NOT_COUNTS = new Set(['yearsSinceRegistration', 'maxFineLast36Months', 'industryMaxFineLast36Months']);
 const countFacts = FACT_CATALOGUE.filter((d) => d.type === 'number' && !NOT_COUNTS.has(d.name)).map((d) => d.name);
 const listFacts = FACT_CATALOGUE.filter((d) => d.type === 'boolean').map((d) => d.name);
 const history = fc.array(recordArb, { maxLength: 30 });

@@ -81,11 +81,13 @@ const inIndustry =
   (s) =>
     sel(s).filter((r) => inIndustryScope(r, s.industry));
 
-function maxFine(s: Scope): FactRecord[] {
-  const ps = p36(s);
-  const max = ps.reduce((m, r) => Math.max(m, r.fineAmount ?? 0), 0);
-  return max > 0 ? ps.filter((r) => (r.fineAmount ?? 0) === max) : [];
-}
+const largestFines =
+  (sel: Selector): Selector =>
+  (s) => {
+    const ps = sel(s);
+    const max = ps.reduce((m, r) => Math.max(m, r.fineAmount ?? 0), 0);
+    return max > 0 ? ps.filter((r) => (r.fineAmount ?? 0) === max) : [];
+  };
 
 function taxByYear(s: Scope): { years: Map<number, FactRecord>; latest: number | undefined } {
   const years = taxRecordsByYear(of(s, 'tax_credit'));
@@ -115,9 +117,13 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   seriousPenaltiesLast36Months: (s) => p36(s).filter((r) => r.severity === 'serious'),
   licenceRevocationsLast36Months: (s) => p36(s).filter(hasType(LICENCE_IMPAIRING_PENALTIES)),
   majorViolationPenaltiesLast36Months: (s) => procurementMajorViolations(s.live, s.asOf),
-  maxFineLast36Months: maxFine,
+  maxFineLast36Months: largestFines(p36),
   industryPenaltiesLast12Months: inIndustry(p12),
+  industryPenaltiesLast36Months: inIndustry(p36),
+  industryGeneralPenaltiesLast36Months: inIndustry((s) => p36(s).filter((r) => r.severity === 'general')),
   industrySeriousPenaltiesLast36Months: inIndustry((s) => p36(s).filter((r) => r.severity === 'serious')),
+  industryLicenceRevocationsLast36Months: inIndustry((s) => p36(s).filter(hasType(LICENCE_IMPAIRING_PENALTIES))),
+  industryMaxFineLast36Months: largestFines(inIndustry(p36)),
   seriousDishonestyListed: listed('serious_dishonesty'),
   courtDefaulterListed: listed('court_defaulter'),
   majorTaxViolationListed: listed('major_tax_violation'),
@@ -129,6 +135,9 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   consecutiveTaxALevelYears: taxARun,
   commitmentsBreachedLast36Months: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), s.asOf, 36)),
+  industryCommitmentsBreachedLast36Months: inIndustry((s) =>
+    of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), s.asOf, 36)),
+  ),
   commitmentsBreachedUnrepaired: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && statusDate(r) <= s.asOf),
   commitmentsFulfilled: (s) =>
@@ -138,6 +147,7 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   industryInspectionsLast12Months: inIndustry(inspections12),
   industryInspectionFailuresLast12Months: inIndustry(failed12),
   validLicences: (s) => of(s, 'licence'),
+  industryValidLicences: inIndustry((s) => of(s, 'licence')),
   recordsInForce: (s) => [...s.live],
   industryRecordsInForce: inIndustry((s) => [...s.live]),
   scenario: NONE,

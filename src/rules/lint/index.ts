@@ -9,3 +9,4 @@ export {
   type LintCode,
 } from './lint';
 export { blankLegalText, type BlankLegalText } from './legal-text';
+export { membershipSummary, factsRead } from './lint.industry';

@@ -2,13 +2,45 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatLintFinding, lintRulePacks } from './lint';
 import { legalBasisDocFindings } from './legal-basis-doc';
+import { membershipSummary } from './lint.industry';
 import { RULE_PACKS_DIR } from '../testing/bundled-packs';
+import type { RulePackFile } from '../tiers/pack.types';
 
 const DOC = join(RULE_PACKS_DIR, '..', 'docs', 'legal-basis.md');
 
 describe('lint of the bundled packs', () => {
   it('finds nothing: no error and no warning, docs/legal-basis.md included', () => {
     expect(lintRulePacks(RULE_PACKS_DIR, DOC).map(formatLintFinding)).toEqual([]);
+  });
+
+  describe('membership and cross-industry facts (分行业, issue 15)', () => {
+    const pack = (id: string): RulePackFile =>
+      JSON.parse(readFileSync(join(RULE_PACKS_DIR, id, 'pack.json'), 'utf8')) as RulePackFile;
+
+    it('every bundled pack declares whom it tiers', () => {
+      for (const id of ['tax', 'construction', 'food_drug', 'fire_safety'])
+        expect(pack(id).membership).toEqual(expect.objectContaining({ source: expect.any(String) as string }));
+    });
+
+    it('the summary line packs:validate prints says whom each pack tiers and which cross-industry facts it reads', () => {
+      expect(membershipSummary(pack('tax'))).toBe(
+        'tax: tiers every legal_person/unincorporated_org/individual_business (less those the department excludes); ' +
+          'cross-industry facts: majorTaxViolationListed, seriousDishonestyListed, taxCreditLevel',
+      );
+      expect(membershipSummary(pack('construction'))).toBe(
+        'construction: tiers holders of construction licence/penalty/inspection records in force; GB/T 4754 codes E47, E48, E49, E50; ' +
+          'those the department assigns (less those the department excludes); cross-industry facts: ' +
+          'seriousDishonestyListed, courtDefaulterListed, taxCreditLevel, abnormalOperationListed, redListed',
+      );
+    });
+
+    it("no tier rule counts another industry's licence impairments, fines or commitments", () => {
+      for (const id of ['tax', 'construction', 'food_drug', 'fire_safety']) {
+        const declared = Object.keys(pack(id).crossIndustryFacts ?? {});
+        for (const fact of ['licenceRevocationsLast36Months', 'maxFineLast36Months', 'commitmentsBreachedLast36Months'])
+          expect(declared).not.toContain(fact);
+      }
+    });
   });
 
   describe('docs/legal-basis.md (issue 14)', () => {

@@ -9,6 +9,48 @@ const pick = (fs: readonly LintFinding[]) =>
 const leaf = (fact: string, operator: string, value: unknown) => ({ fact, operator, value });
 
 describe('lintPack', () => {
+  it('refuses a cross-industry fact the pack does not declare, names its own-industry counterpart (分行业)', () => {
+    const p = validPackJson();
+    delete p.crossIndustryFacts.penaltiesLast12Months;
+    const found = lintPack(p, F).filter((f) => f.code === 'cross-industry-undeclared');
+    expect(pick(found)).toEqual([
+      { severity: 'error', file: F, rule: 'penalties', path: '/rules/0/conditions', code: 'cross-industry-undeclared' },
+    ]);
+    expect(found[0].message).toContain('industryPenaltiesLast12Months');
+    p.rules[0].conditions.all[0].fact = 'industryPenaltiesLast12Months'; // the pack's own industry: nothing to declare
+    expect(lintPack(p, F)).toEqual([]);
+  });
+
+  it('warns of a declared cross-industry fact no rule reads, and of a pack without membership', () => {
+    const p = validPackJson();
+    p.crossIndustryFacts.redListed = { reason: 'r', reasonZh: '理由' };
+    delete p.membership;
+    expect(pick(lintPack(p, F))).toEqual([
+      {
+        severity: 'warning',
+        file: F,
+        path: '/crossIndustryFacts/redListed',
+        code: 'cross-industry-unused',
+        rule: undefined,
+      },
+      { severity: 'warning', file: F, path: '/membership', code: 'membership-undeclared', rule: undefined },
+    ]);
+  });
+
+  it('refuses declaring a fact that is not cross-industry, and a membership naming an unknown source', () => {
+    const p = validPackJson();
+    p.crossIndustryFacts.industryPenaltiesLast12Months = { reason: 'r', reasonZh: '理由' };
+    p.membership.source = 'nowhere';
+    expect(lintPack(p, F).map((f) => [f.code, f.path, f.message])).toEqual([
+      ['invalid', '/membership/source', 'unknown legal source "nowhere"'],
+      [
+        'invalid',
+        '/crossIndustryFacts/industryPenaltiesLast12Months',
+        '"industryPenaltiesLast12Months" is a fact of scope industry, not cross-industry: nothing to declare',
+      ],
+    ]);
+  });
+
   it('finds nothing in the fixture pack', () => {
     expect(lintPack(validPackJson(), F)).toEqual([]);
   });
@@ -75,6 +117,7 @@ describe('lintPack', () => {
         { not: leaf('penaltiesLast12Months', 'lessThan', 3) },
       ],
     };
+    delete p.crossIndustryFacts.seriousDishonestyListed; // no rule reads it any more
     expect(pick(lintPack(p, F))).toEqual([
       { severity: 'error', file: F, rule: 'penalties', path: '/rules/0/conditions/all/1/not', code: 'never-fires' },
       { severity: 'error', file: F, rule: 'listed', path: '/rules/1/conditions/all/1/all/0', code: 'never-fires' },

@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { checkFactVocabulary } from '../facts/check-facts';
 import { FACTS_BY_NAME } from '../shared/facts.catalogue';
 import { lintRules, type LintRule } from './lint.rules';
+import { industryScopeFindings } from './lint.industry';
 import { asErrors, type LintFinding } from './lint.types';
 import { legalBasisDocFindings, type BasisEntry } from './legal-basis-doc';
 import {
@@ -44,7 +45,7 @@ export function lintPack(json: unknown, file: string): LintFinding[] {
     eventKey: r.event.type === 'score' ? `score:${r.event.params.points}` : `${r.event.type}:${r.event.params.tier}`,
     facts: FACTS_BY_NAME,
   }));
-  return withFile(file, lintRules(rules));
+  return [...withFile(file, lintRules(rules)), ...industryScopeFindings(pack, file)];
 }
 
 function catalogueWarnings(cat: MeasureCatalogueFile, rules: MeasureRulesFile, file: string): LintFinding[] {

@@ -12,7 +12,10 @@ export type LintCode =
   | 'shadowed' // same conditions and same event as a rule of higher (or equal, earlier) priority
   | 'scenario-uncovered' // a catalogue scenario no measure applies in
   | 'measure-unused' // a catalogue measure no rule applies
-  | 'basis-undocumented'; // a measure or tier rule without its row in docs/legal-basis.md
+  | 'basis-undocumented' // a measure or tier rule without its row in docs/legal-basis.md
+  | 'cross-industry-undeclared' // a tier rule reads a cross-industry fact its pack does not declare (分行业)
+  | 'cross-industry-unused' // a declared cross-industry fact no rule reads
+  | 'membership-undeclared'; // a tier pack that does not say which subjects its industry supervises
 
 export interface LintFinding extends PackFinding {
   readonly severity: LintSeverity;

@@ -24,7 +24,20 @@ export interface FactDefinition {
   /** 中文说明, shown beside the English one wherever an officer reads it. */
   readonly descriptionZh: string;
   readonly derivedFrom: string;
+  /**
+   * Whose records the fact reads (分行业): `subject` — the registration only; `industry` — the records of the
+   * pack's own industry (a tier pack's default); `cross-industry` — records of every industry, lists and the
+   * tax level: a tier pack uses one on purpose, declared in its `crossIndustryFacts` with the reason.
+   */
+  readonly scope: FactScope;
 }
+
+/** `transaction` and `tier`: check facts only (the request's own facts; the party's tiers). */
+export const FACT_SCOPES = ['subject', 'industry', 'cross-industry', 'transaction', 'tier'] as const;
+export type FactScope = (typeof FACT_SCOPES)[number];
+
+/** `industry…` facts read the pack's industry; subjectKind and yearsSinceRegistration the registration; the rest every industry. */
+const scopeOf = (name: string): FactScope => (name.startsWith('industry') ? 'industry' : 'cross-industry');
 
 /** Why `v` is not a value a fact of this definition takes (wrong type, null where never null, outside its values); undefined when it is. */
 export function factValueProblem(
@@ -62,6 +75,7 @@ const n = (name: string, description: string, descriptionZh: string, derivedFrom
   description,
   descriptionZh,
   derivedFrom,
+  scope: scopeOf(name),
 });
 const b = (name: string, description: string, descriptionZh: string, derivedFrom: string): FactDefinition => ({
   name,
@@ -71,6 +85,7 @@ const b = (name: string, description: string, descriptionZh: string, derivedFrom
   description,
   descriptionZh,
   derivedFrom,
+  scope: scopeOf(name),
 });
 
 export const FACT_CATALOGUE: readonly FactDefinition[] = [
@@ -84,6 +99,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
       'Kind of subject: legal person, unincorporated organisation, individual business, natural person, public body',
     descriptionZh: '主体类型：法人、非法人组织、个体工商户、自然人、机关事业单位',
     derivedFrom: 'subject registration',
+    scope: 'subject',
   },
   {
     name: 'yearsSinceRegistration',
@@ -93,41 +109,42 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     description: 'Whole years from the registration (establishment) date to T; null when unknown',
     descriptionZh: '成立（登记）年限（整年）',
     derivedFrom: 'subject registration date',
+    scope: 'subject',
   },
   n(
     'penaltiesLast12Months',
-    'Administrative penalties in force, decided in the 12 months before T',
-    '近12个月有效行政处罚数',
+    'Administrative penalties in force, decided in the 12 months before T, records of every industry',
+    '近12个月有效行政处罚数（所有行业）',
     'penalty records',
   ),
   n(
     'penaltiesLast36Months',
-    'Administrative penalties in force, decided in the 36 months before T',
-    '近36个月有效行政处罚数',
+    'Administrative penalties in force, decided in the 36 months before T, records of every industry',
+    '近36个月有效行政处罚数（所有行业）',
     'penalty records',
   ),
   n(
     'generalPenaltiesLast36Months',
-    'Penalties of general (一般) severity in force, decided in the 36 months before T',
-    '近36个月一般失信行政处罚数',
+    'Penalties of general (一般) severity in force, decided in the 36 months before T, records of every industry',
+    '近36个月一般失信行政处罚数（所有行业）',
     'penalty records, severity general',
   ),
   n(
     'seriousPenaltiesLast36Months',
-    'Penalties of serious (严重) severity in force, decided in the 36 months before T',
-    '近36个月严重失信行政处罚数',
+    'Penalties of serious (严重) severity in force, decided in the 36 months before T, records of every industry',
+    '近36个月严重失信行政处罚数（所有行业）',
     'penalty records, severity serious',
   ),
   n(
     'licenceRevocationsLast36Months',
-    'Penalties in force, decided in the 36 months before T, that suspended or revoked a licence or downgraded a qualification',
-    '近36个月暂扣/吊销许可证件、降低资质等级处罚数',
+    'Penalties in force, decided in the 36 months before T, that suspended or revoked a licence or downgraded a qualification, records of every industry',
+    '近36个月暂扣/吊销许可证件、降低资质等级处罚数（所有行业）',
     'penalty records, penalty types',
   ),
   n(
     'maxFineLast36Months',
-    'Largest fine (万元, 10,000 yuan) among penalties in force decided in the 36 months before T',
-    '近36个月最高罚款金额（万元）',
+    'Largest fine (万元, 10,000 yuan) among penalties in force decided in the 36 months before T, records of every industry',
+    '近36个月最高罚款金额（万元）（所有行业）',
     'penalty records, fine amount',
   ),
   n(
@@ -137,10 +154,34 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'penalty records of the industry',
   ),
   n(
+    'industryPenaltiesLast36Months',
+    "Penalties in force in the pack's industry, decided in the 36 months before T",
+    '本行业近36个月有效行政处罚数',
+    'penalty records of the industry',
+  ),
+  n(
+    'industryGeneralPenaltiesLast36Months',
+    "Penalties of general (一般) severity in force in the pack's industry, decided in the 36 months before T",
+    '本行业近36个月一般失信行政处罚数',
+    'penalty records of the industry, severity general',
+  ),
+  n(
     'industrySeriousPenaltiesLast36Months',
     "Serious penalties in force in the pack's industry, decided in the 36 months before T",
     '本行业近36个月严重失信行政处罚数',
     'penalty records of the industry, severity serious',
+  ),
+  n(
+    'industryLicenceRevocationsLast36Months',
+    "Penalties in force in the pack's industry, decided in the 36 months before T, that suspended or revoked a licence or downgraded a qualification",
+    '本行业近36个月暂扣/吊销许可证件、降低资质等级处罚数',
+    'penalty records of the industry, penalty types',
+  ),
+  n(
+    'industryMaxFineLast36Months',
+    "Largest fine (万元) among penalties in force in the pack's industry decided in the 36 months before T",
+    '本行业近36个月最高罚款金额（万元）',
+    'penalty records of the industry, fine amount',
   ),
   b(
     'seriousDishonestyListed',
@@ -194,6 +235,7 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
       'Tax credit level (纳税信用级别) of the latest evaluation year published by T; null when never assessed',
     descriptionZh: '最近一个评价年度的纳税信用级别（A/B/M/C/D）',
     derivedFrom: 'tax_credit records',
+    scope: 'cross-industry',
   },
   n(
     'consecutiveTaxALevelYears',
@@ -203,26 +245,32 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   ),
   n(
     'commitmentsBreachedLast36Months',
-    'Credit commitments (信用承诺) breached in the 36 months before T, still in force',
-    '近36个月违背信用承诺次数',
+    'Credit commitments (信用承诺) breached in the 36 months before T, still in force, records of every industry',
+    '近36个月违背信用承诺次数（所有行业）',
     'commitment records, breached',
   ),
   n(
+    'industryCommitmentsBreachedLast36Months',
+    "Credit commitments made in the pack's industry and breached in the 36 months before T, still in force",
+    '本行业近36个月违背信用承诺次数',
+    'commitment records of the industry, breached',
+  ),
+  n(
     'commitmentsBreachedUnrepaired',
-    'Credit commitments (信用承诺) breached by T and not repaired, whenever breached (国办发〔2020〕42号: excluded from notify-and-commit until repaired)',
-    '违背信用承诺且尚未修复的次数（不限时间）',
+    'Credit commitments (信用承诺) breached by T and not repaired, whenever breached (国办发〔2020〕42号: excluded from notify-and-commit until repaired), records of every industry',
+    '违背信用承诺且尚未修复的次数（不限时间）（所有行业）',
     'commitment records, breached',
   ),
   n(
     'commitmentsFulfilled',
-    'Credit commitments recorded as fulfilled by T',
-    '已履行信用承诺数',
+    'Credit commitments recorded as fulfilled by T, records of every industry',
+    '已履行信用承诺数（所有行业）',
     'commitment records, fulfilled',
   ),
   n(
     'inspectionsLast12Months',
-    'Inspections carried out in the 12 months before T',
-    '近12个月检查次数',
+    'Inspections carried out in the 12 months before T, records of every industry',
+    '近12个月检查次数（所有行业）',
     'inspection records',
   ),
   n(
@@ -233,8 +281,8 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   ),
   n(
     'inspectionFailuresLast12Months',
-    'Inspections failed in the 12 months before T, still in force',
-    '近12个月检查不合格次数',
+    'Inspections failed in the 12 months before T, still in force, records of every industry',
+    '近12个月检查不合格次数（所有行业）',
     'inspection records, result failed',
   ),
   n(
@@ -243,12 +291,23 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     '本行业近12个月检查不合格次数',
     'inspection records of the industry, result failed',
   ),
-  n('validLicences', 'Administrative licences valid at T', '有效行政许可数', 'licence records'),
+  n(
+    'validLicences',
+    'Administrative licences valid at T, records of every industry',
+    '有效行政许可数（所有行业）',
+    'licence records',
+  ),
+  n(
+    'industryValidLicences',
+    "Administrative licences of the pack's industry valid at T: qualifications, food or drug licences…",
+    '本行业有效行政许可数（资质、食品药品许可等）',
+    'licence records of the industry',
+  ),
   {
     ...n(
       'recordsInForce',
-      'Credit records of any type in force at T; 0 = a subject without history; default 1',
-      '在有效期内的各类信用记录数（0 表示无信用记录）',
+      'Credit records of any type in force at T; 0 = a subject without history; default 1, records of every industry',
+      '在有效期内的各类信用记录数（0 表示无信用记录）（所有行业）',
       'records of every type',
     ),
     default: 1,

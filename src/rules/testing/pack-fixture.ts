@@ -13,6 +13,16 @@ export function validPackJson(): MutablePack {
     version: '0.1.0',
     effectiveDate: '2026-01-01',
     appliesTo: ['legal_person'],
+    membership: { fromRecords: ['licence'], industryCodes: ['C14'], source: 'src-local' },
+    crossIndustryFacts: Object.fromEntries(
+      [
+        'penaltiesLast12Months',
+        'seriousDishonestyListed',
+        'taxCreditLevel',
+        'inspectionFailuresLast12Months',
+        'inspectionsLast12Months',
+      ].map((f) => [f, { reason: 'r', reasonZh: '理由' }]),
+    ),
     legalSources: [
       { id: 'src-a', title: 'Source A', documentNumber: 'A〔2020〕1号', status: 'verified', article: 'Art. 1' },
       { id: 'src-local', title: 'Local', status: 'local-parameter' },

@@ -18,4 +18,13 @@ export { compilePack, type CompiledPack, type CompiledRule } from './compile';
 export { evaluatePack } from './evaluate';
 export { evaluateWithEngine, engineRules } from './reference';
 export { explainPack, type Explanation, type RuleTrace, type ConditionTrace } from './explain';
-export { loadCases, parseCases, caseFacts, type GoldenCase, type GoldenCaseFile } from './cases';
+export {
+  loadCases,
+  parseCases,
+  caseFacts,
+  runCase,
+  expectedOutcome,
+  type GoldenCase,
+  type GoldenCaseFile,
+  type CaseOutcome,
+} from './cases';

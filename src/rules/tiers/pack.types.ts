@@ -4,6 +4,7 @@
  * mirror it.
  */
 import type { Industry, SubjectKind } from '../shared/facts.catalogue';
+import type { PackMembership } from '../membership/membership';
 import type {
   ConditionValue,
   CoverageThreshold,
@@ -42,6 +43,12 @@ export interface SetTierEvent {
 }
 export type RuleEvent = ScoreEvent | ForceTierEvent | SetTierEvent;
 export type EventType = RuleEvent['type'];
+
+/** Why a tier pack reads a fact of every industry (a list, the tax level, all penalties): its own industry's records are the default. */
+export interface CrossIndustryUse {
+  readonly reason: string;
+  readonly reasonZh: string;
+}
 
 export interface PackRule<V = ConditionValue> {
   readonly name: string;
@@ -90,6 +97,10 @@ export interface RulePackFile {
   readonly version: string;
   readonly effectiveDate: string;
   readonly appliesTo: readonly SubjectKind[];
+  /** Which subjects of those kinds the industry supervises (分行业); absent: every one (packs before it). */
+  readonly membership?: PackMembership;
+  /** The cross-industry facts the rules read on purpose (fact → why), e.g. a joint-punishment list. */
+  readonly crossIndustryFacts?: Readonly<Record<string, CrossIndustryUse>>;
   readonly legalSources: readonly LegalSource[];
   readonly parameters?: Readonly<Record<string, PackParameter>>;
   readonly scoring: Scoring;

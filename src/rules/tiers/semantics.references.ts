@@ -7,6 +7,7 @@
 import type { InspectionPolicy, RulePackFile } from './pack.types';
 import type { PackFinding } from '../shared/rules.errors';
 import { isObjectRef } from '../shared/semantics.conditions';
+import { FACTS_BY_NAME } from '../shared/facts.catalogue';
 
 type Report = (path: string, message: string, rule?: string) => void;
 
@@ -66,6 +67,27 @@ function checkPolicies(pack: RulePackFile, sources: Set<string>, tiers: Set<stri
   }
 }
 
+/** membership names a declared source and gives a subject some way in; crossIndustryFacts names cross-industry facts only. */
+function checkMembership(pack: RulePackFile, sources: Set<string>, report: Report): void {
+  const m = pack.membership;
+  if (m) {
+    if (!sources.has(m.source)) report('/membership/source', `unknown legal source "${m.source}"`);
+    const ways = (m.fromRecords?.length ?? 0) + (m.industryCodes?.length ?? 0);
+    if (m.everySubject && ways > 0)
+      report(
+        '/membership',
+        'everySubject already takes every subject: fromRecords and industryCodes would say nothing',
+      );
+  }
+  for (const name of Object.keys(pack.crossIndustryFacts ?? {})) {
+    const def = FACTS_BY_NAME.get(name);
+    const p = `/crossIndustryFacts/${name}`;
+    if (!def) report(p, `unknown fact "${name}"`);
+    else if (def.scope !== 'cross-industry')
+      report(p, `"${name}" is a fact of scope ${def.scope}, not cross-industry: nothing to declare`);
+  }
+}
+
 export function referenceFindings(pack: RulePackFile, file: string): PackFinding[] {
   const out: PackFinding[] = [];
   const report: Report = (path, message, rule) =>
@@ -75,6 +97,7 @@ export function referenceFindings(pack: RulePackFile, file: string): PackFinding
   checkSources(pack, sources, report);
   checkRules(pack, sources, tiers, report);
   checkPolicies(pack, sources, tiers, report);
+  checkMembership(pack, sources, report);
   if (pack.measures && pack.measures.length > 0)
     report('/measures', 'measures are not supported yet (issue #3): leave the array empty');
   return out;

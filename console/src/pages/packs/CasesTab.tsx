@@ -11,8 +11,17 @@ type Run = Schemas['CasesRunDto'];
 type Case = Schemas['CaseResultDto'];
 type Outcome = Schemas['CaseOutcomeDto'];
 
-function OutcomeCell({ o, other }: { o: Outcome; other?: Outcome }) {
-  const differs = (k: keyof Outcome) => other !== undefined && JSON.stringify(o[k]) !== JSON.stringify(other[k]);
+/** An outcome, or none (null): the case's subject is outside the industry (行业外), so it has no tier. */
+function OutcomeCell({ o, other }: { o: Outcome | null; other?: Outcome | null }) {
+  const { t } = useLang();
+  if (o === null)
+    return (
+      <Tag style={other !== undefined ? { background: '#fff1f0' } : undefined}>
+        {t('行业外（无等级）', 'Outside the industry (no tier)')}
+      </Tag>
+    );
+  const differs = (k: keyof Outcome) =>
+    other !== undefined && (other === null || JSON.stringify(o[k]) !== JSON.stringify(other[k]));
   const mark = (k: keyof Outcome) => (differs(k) ? { background: '#fff1f0', padding: '0 2px' } : undefined);
   return (
     <Space size={4} wrap>

@@ -34,8 +34,14 @@ export class CaseOutcomeDto {
 export class CaseResultDto {
   @ApiProperty({ description: 'Case name (用例名称)' }) name: string;
   @ApiProperty({ description: 'Expected and actual agree (通过)' }) passed: boolean;
-  @ApiProperty({ type: CaseOutcomeDto, description: 'What the case expects (预期)' }) expected: CaseOutcomeDto;
-  @ApiProperty({ type: CaseOutcomeDto, description: 'What the draft gives (实际)' }) actual: CaseOutcomeDto;
+  @ApiProperty({
+    type: CaseOutcomeDto,
+    nullable: true,
+    description: 'What the case expects (预期); null: no tier (the subject is outside the industry, 行业外)',
+  })
+  expected: CaseOutcomeDto | null;
+  @ApiProperty({ type: CaseOutcomeDto, nullable: true, description: 'What the draft gives (实际); null: no tier' })
+  actual: CaseOutcomeDto | null;
 }
 
 export class CaseRuleCoverageDto {

@@ -176,6 +176,13 @@ class SubjectRefDto {
   @ApiProperty({ type: String, nullable: true, example: '110105********002X' }) idMasked: string | null;
   @ApiProperty({ type: String, nullable: true }) region: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) registeredOn: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'H6110',
+    description: 'Registered industry code (国民经济行业分类代码, GB/T 4754-2017); null when unknown',
+  })
+  industryCode: string | null;
 }
 
 export class SubjectRecordsDto {

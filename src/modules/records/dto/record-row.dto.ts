@@ -196,6 +196,7 @@ export const RECORD_ROW_FIELDS = [
   'subjectKind',
   'subjectRegisteredOn',
   'subjectRegion',
+  'subjectIndustryCode',
   'legalRepresentative',
   'violationType',
   'violationFacts',

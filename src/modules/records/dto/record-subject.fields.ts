@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { industryCodeProblem } from '../../../rules/membership';
+import { Satisfies } from '../../subjects/dto/satisfies.decorator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
 import { SUBJECT_KINDS, type SubjectKind } from '../../../rules/shared';
 import { IdentifierForm, OptionalDate, OptionalText, RequiredText } from '../../../common/field-decorators';
@@ -49,6 +51,17 @@ export abstract class RecordSubjectFields {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'subjectRegion must be a 6-digit administrative division code (行政区划代码)' })
   subjectRegion?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Industry code (国民经济行业分类代码, GB/T 4754-2017) of the subject, e.g. H6110 旅游饭店, E4710 住宅房屋建筑: kept when the subject is registered, and given to a known subject that has none (a code it has is kept)',
+    pattern: '^[A-T](\\d{2}(\\d{1,2})?)?$',
+    example: 'H6110',
+  })
+  @IsOptional()
+  @IdentifierForm()
+  @Satisfies((v) => industryCodeProblem(v) ?? null)
+  subjectIndustryCode?: string;
 
   @OptionalText(100, {
     description: 'Legal representative (法定代表人): the name only, never an ID number',

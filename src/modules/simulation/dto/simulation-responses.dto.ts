@@ -33,6 +33,12 @@ export class TierDistributionChangeDto {
 }
 
 /** A tier pack's draft against today's subjects (发布前影响模拟). */
+/** Membership moves of a tier-pack simulation (分行业). */
+export class SimulationMembershipDto {
+  @ApiProperty({ type: 'integer', description: 'Subjects that would gain a tier (新纳入)' }) joined: number;
+  @ApiProperty({ type: 'integer', description: 'Subjects that would lose their tier (移出)' }) left: number;
+}
+
 export class SimulationReportDto {
   @ApiProperty({ example: 'fire_safety' }) packId: string;
   @ApiProperty({ enum: INDUSTRIES, description: 'Industry (行业)' }) industry: string;
@@ -45,6 +51,11 @@ export class SimulationReportDto {
   distribution: TierDistributionChangeDto;
   @ApiProperty({ type: 'integer', description: 'Subjects whose tier would change (等级变化主体数)' })
   changedCount: number;
+  @ApiProperty({
+    type: SimulationMembershipDto,
+    description: 'Subjects the draft takes into the industry or leaves out of it (行业归属变化: 新纳入 / 移出)',
+  })
+  membership: SimulationMembershipDto;
   @ApiProperty({ type: [TierChangeDto], description: 'The subjects whose tier would change (the first 1,000)' })
   changed: TierChangeDto[];
   @ApiProperty({ type: [String], description: 'The same as lines a rule author reads (中文 / English)' })

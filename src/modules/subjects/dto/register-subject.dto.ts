@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { SUBJECT_KINDS, SubjectKind } from '../../../rules/shared';
+import { industryCodeProblem } from '../../../rules/membership';
 import {
   identifierProblem,
   nameProblem,
@@ -19,6 +20,10 @@ export const KIND_DESCRIPTION =
   'natural_person 自然人, public_body 机关事业单位';
 export const USCC_DESCRIPTION =
   'Unified social credit code (统一社会信用代码, GB 32100), 18 characters, check character verified. Lower case is accepted and stored upper case.';
+export const INDUSTRY_CODE_DESCRIPTION =
+  'Registered industry code (国民经济行业分类代码, GB/T 4754-2017): a section letter A–T, optionally followed by 2, 3 or 4 ' +
+  'digits (大类, 中类, 小类), e.g. E4710 住宅房屋建筑, H6110 旅游饭店, F5251 西药零售. Lower case and full width are accepted ' +
+  'and stored upper case. One of the ways a subject belongs to an industry (行业归属); an existing subject without a code gets it';
 export const ID_NUMBER_DESCRIPTION =
   'Resident ID number (公民身份号码, GB 11643), check character verified. Stored only as a keyed hash; never returned, never put it in a URL.';
 
@@ -81,4 +86,16 @@ export class RegisterSubjectDto implements RegisterSubjectInput {
   @IsOptional()
   @Satisfies((v) => registeredOnProblem(v))
   registeredOn?: string | null;
+
+  @ApiPropertyOptional({
+    description: INDUSTRY_CODE_DESCRIPTION,
+    pattern: '^[A-T](\\d{2}(\\d{1,2})?)?$',
+    example: 'H6110',
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => normaliseIdentifier(value))
+  @Satisfies((v) => industryCodeProblem(v) ?? null)
+  industryCode?: string | null;
 }

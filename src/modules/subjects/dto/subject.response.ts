@@ -11,6 +11,7 @@ export const SUBJECT_EXAMPLE: SubjectView = {
   idMasked: null,
   region: '350200',
   registeredOn: '2005-06-18',
+  industryCode: 'I6513',
   createdAt: '2026-11-28T08:00:00.000Z',
   updatedAt: '2026-11-28T08:00:00.000Z',
 };
@@ -24,6 +25,7 @@ export const NATURAL_PERSON_EXAMPLE: SubjectView = {
   idMasked: '110105********002X',
   region: null,
   registeredOn: null,
+  industryCode: null,
 };
 
 /** A subject (信用主体) as answered: never the ID number, only its masked form. */
@@ -53,6 +55,14 @@ export class SubjectResponse implements SubjectView {
     description: 'Establishment / registration date (成立日期)',
   })
   registeredOn: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Registered industry code (国民经济行业分类代码, GB/T 4754-2017), e.g. E4710; null when unknown. One of the ways a subject belongs to an industry (行业归属)',
+    example: 'E4710',
+  })
+  industryCode: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

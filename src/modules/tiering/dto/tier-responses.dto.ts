@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INDUSTRIES } from '../../../rules/shared';
+import { MembershipBasisDto } from './industry-membership.dto';
 import { FACTS_MAP, FiredRuleDto, ResolvedInspectionPolicyDto } from '../../packs/dto/evaluation.dto';
 import { SubjectResponse } from '../../subjects/dto/subject.response';
 
@@ -30,6 +31,11 @@ export class TierViewDto {
   })
   inspectionPolicy: ResolvedInspectionPolicyDto;
   @ApiProperty(FACTS_MAP) facts: Record<string, unknown>;
+  @ApiProperty({
+    type: [MembershipBasisDto],
+    description: 'Why the subject is in the industry (行业归属依据): records, GB/T 4754 code, department decision',
+  })
+  membership: MembershipBasisDto[];
   @ApiProperty({ format: 'date', description: 'Evaluation date (评价基准日)' }) asOf: string;
   @ApiProperty({
     type: String,
