@@ -49,7 +49,7 @@ describe('industry membership (分行业): tiers only where a subject is supervi
     return { id: res.body.id, code };
   }
   async function record(code: string, body: Record<string, unknown>): Promise<string> {
-    const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/records', {
+    const res = await http<{ record: { id: string } }>(t.url, 'POST', '/api/v1/records', {
       source,
       decisionNumber: randomUUID(),
       subjectName: '分行业测试主体',
@@ -58,7 +58,7 @@ describe('industry membership (分行业): tiers only where a subject is supervi
     });
     expect(res.status).toBe(201);
     await tiering.idle();
-    return res.body.id;
+    return res.body.record.id;
   }
   const tiers = async (id: string) => {
     const res = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
@@ -234,7 +234,11 @@ describe('industry membership (分行业): tiers only where a subject is supervi
         industry: 'construction',
         region,
         period: { from: '2026-12-01', to: '2026-12-31' },
-        inspectors: [1, 2].map((i) => ({ id: `insp-${i}`, name: `检查员${i}` })),
+        inspectors: [1, 2].map((i) => ({
+          id: `insp-${i}`,
+          name: `检查员${i}`,
+          department: '綦江区住房和城乡建设委员会',
+        })),
         seed: 'membership',
       },
     );

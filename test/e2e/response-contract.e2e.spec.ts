@@ -174,6 +174,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
           name: `契约测试未检企业-${run}`,
           region,
           registeredOn: '2016-03-01',
+          industryCode: 'C1411', // a food maker (GB/T 4754-2017): in the food industry without any record yet
         },
       },
     );
@@ -271,6 +272,20 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     expect(history.body.items.length).toBeGreaterThan(0);
     await call('GET', '/api/v1/subjects/{id}/tiers/history', { id: ids.firm }, { query: 'industry=food_drug&limit=1' });
     await call('POST', '/api/v1/tiering/runs', {}, { body: {} });
+    await call('GET', '/api/v1/subjects/{id}/industries', { id: ids.firm });
+    await call('GET', '/api/v1/subjects/{id}/industries', { id: ids.firm }, { query: 'asOf=2026-06-30' });
+    await call(
+      'PUT',
+      '/api/v1/subjects/{id}/industries/{industry}',
+      { id: ids.firm, industry: 'construction' },
+      { body: { effect: 'member', reason: '契约测试：承接装修工程' } },
+    );
+    await call(
+      'DELETE',
+      '/api/v1/subjects/{id}/industries/{industry}',
+      { id: ids.firm, industry: 'construction' },
+      { body: { reason: '契约测试：撤回' } },
+    );
     await call('GET', '/api/v1/tiering/distribution');
     await call('GET', '/api/v1/tiering/distribution', {}, { query: `region=${region}` });
     await call('GET', '/api/v1/tiering/trend', {}, { query: `region=${region}&granularity=week&from=2026-10-01` });

@@ -1627,6 +1627,11 @@ export interface components {
             descriptionZh: string;
             /** @description Records it is derived from (数据来源) */
             derivedFrom: string;
+            /**
+             * @description Whose records it reads (分行业): subject — the registration (主体登记); industry — the pack's own industry (本行业, a tier pack's default); cross-industry — every industry, lists, the tax level (跨行业, declared in a pack's crossIndustryFacts); transaction — the check request (核查请求); tier — the party's tiers (分级结果)
+             * @enum {string}
+             */
+            scope: "subject" | "industry" | "cross-industry" | "transaction" | "tier";
         };
         FactCatalogueDto: {
             /** @description The fact catalogue (事实目录) */
@@ -2858,6 +2863,11 @@ export interface components {
         };
         IndustryAssignmentDto: {
             id: string;
+            /**
+             * Format: uuid
+             * @description Subject id (主体ID)
+             */
+            subjectId: string;
             /** @enum {string} */
             industry: "tax" | "construction" | "food_drug" | "fire_safety";
             /** @enum {string} */

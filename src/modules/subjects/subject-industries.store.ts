@@ -61,10 +61,14 @@ export class SubjectIndustriesStore {
     endedBy: string,
   ): Promise<IndustryAssignmentRow | null> {
     const rows: IndustryAssignmentRow[] = await db.query(
-      `UPDATE subject_industries SET until = GREATEST($3::date, since), end_reason = $4, ended_by = $5
-       WHERE id = (SELECT id FROM subject_industries WHERE subject_id = $1 AND industry = $2 AND until IS NULL
-                   ORDER BY id DESC LIMIT 1 FOR UPDATE)
-       RETURNING ${COLUMNS}`,
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count], a SELECT as its rows.
+      `WITH ended AS (
+         UPDATE subject_industries SET until = GREATEST($3::date, since), end_reason = $4, ended_by = $5
+         WHERE id = (SELECT id FROM subject_industries WHERE subject_id = $1 AND industry = $2 AND until IS NULL
+                     ORDER BY id DESC LIMIT 1 FOR UPDATE)
+         RETURNING *
+       )
+       SELECT ${COLUMNS} FROM ended`,
       [subjectId, industry, day, endReason, endedBy],
     );
     return rows[0] ?? null;

@@ -23,8 +23,10 @@ export class TieringUpgradesStore {
   /** True when this instance took the job: not started, or started over an hour ago and never finished. */
   async claim(name: string): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
-      `UPDATE tiering_upgrades SET started_at = now() WHERE name = $1 AND finished_at IS NULL
-         AND (started_at IS NULL OR started_at < now() - interval '${STALE_CLAIM}') RETURNING name`,
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count], a SELECT as its rows.
+      `WITH claimed AS (UPDATE tiering_upgrades SET started_at = now() WHERE name = $1 AND finished_at IS NULL
+         AND (started_at IS NULL OR started_at < now() - interval '${STALE_CLAIM}') RETURNING name)
+       SELECT name FROM claimed`,
       [name],
     );
     return rows.length === 1;

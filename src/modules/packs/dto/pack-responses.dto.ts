@@ -1,3 +1,4 @@
+import { FACT_SCOPES } from '../../../rules';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { INDUSTRIES, SUBJECT_KINDS } from '../../../rules/shared';
 import { FACT_VALUE, LEGAL_SOURCE_STATUSES } from './evaluation.dto';
@@ -118,6 +119,12 @@ export class FactDefinitionDto {
   @ApiProperty() description: string;
   @ApiProperty({ description: 'Description in Chinese (中文说明)' }) descriptionZh: string;
   @ApiProperty({ description: 'Records it is derived from (数据来源)' }) derivedFrom: string;
+  @ApiProperty({
+    enum: FACT_SCOPES,
+    description:
+      "Whose records it reads (分行业): subject — the registration (主体登记); industry — the pack's own industry (本行业, a tier pack's default); cross-industry — every industry, lists, the tax level (跨行业, declared in a pack's crossIndustryFacts); transaction — the check request (核查请求); tier — the party's tiers (分级结果)",
+  })
+  scope: string;
 }
 
 export class FactCatalogueDto {

@@ -65,6 +65,7 @@ export class IndustryMembershipDto {
 
 export class IndustryAssignmentDto {
   @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid', description: 'Subject id (主体ID)' }) subjectId: string;
   @ApiProperty({ enum: INDUSTRIES }) industry: string;
   @ApiProperty({ enum: ASSIGNMENT_EFFECTS }) effect: string;
   @ApiProperty({ format: 'date' }) since: string;
