@@ -54,12 +54,22 @@ describe('daily tiering run (每日分级)', () => {
     // later day than the pinned one, which then could never be claimed. Let that look end, then forget it.
     await t.app.get(DailyTiering).tick();
     await ds.query(`DELETE FROM scheduled_runs WHERE job = 'tiering.daily'`);
+    // A hotel (旅游饭店 H6110, GB/T 4754-2017): a public gathering place by its code, so tiered in fire safety
+    // before, during and after its listing (分行业, issue 15).
+    const code = uscc();
+    const subject = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: '每日分级测试酒店有限公司',
+      industryCode: 'H6110',
+    });
+    expect(subject.status).toBe(201);
     const res = await http<{ record: { subjectId: string } }>(t.url, 'POST', '/api/v1/records', {
       type: 'list_entry',
       source: `每日分级测试-${randomUUID().slice(0, 8)}`,
       decisionNumber: `L-${randomUUID()}`,
-      subjectName: '每日分级测试公司',
-      subjectCode: uscc(),
+      subjectName: '每日分级测试酒店有限公司',
+      subjectCode: code,
       listType: 'serious_dishonesty',
       severity: 'serious',
       decisionDate: '2026-05-01',
@@ -67,6 +77,7 @@ describe('daily tiering run (每日分级)', () => {
     });
     expect(res.status).toBe(201);
     const subjectId = res.body.record.subjectId;
+    expect(subjectId).toBe(subject.body.id);
     await t.app.get(TieringService).idle();
     await runOf('2026-06-01');
     expect(await fireTier(subjectId)).toBe('D');

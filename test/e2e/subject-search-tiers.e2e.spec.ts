@@ -33,6 +33,9 @@ describe('subject search by industry and credit tier (按行业、信用等级�
       code,
       name: `分级检索${run}${label}有限公司`,
       registeredOn: '2015-03-01',
+      // 糕点、面包制造 (GB/T 4754-2017): food businesses by their code, so tiered in food_drug without a food record
+      // (分行业, issue 15), and in tax as every taxpayer.
+      industryCode: 'C1411',
     });
     expect(res.status).toBe(201);
     return { id: res.body.id, code };

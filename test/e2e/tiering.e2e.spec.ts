@@ -24,13 +24,25 @@ describe('tiering (信用分级) over HTTP', () => {
     await t.close();
   });
 
-  async function register(): Promise<{ id: string; code: string }> {
+  /**
+   * A subject is tiered only in the industries that supervise it (分行业, issue 15): here by its registered
+   * GB/T 4754-2017 code, and in tax as every taxpayer is.
+   */
+  const BUSINESSES = {
+    food: { industryCode: 'C1411', name: '綦江测试食品有限公司' }, // 糕点、面包制造: food_drug
+    restaurant: { industryCode: 'H6210', name: '綦江测试餐饮有限公司' }, // 正餐服务 (饭店): food_drug, fire_safety
+    builder: { industryCode: 'E4710', name: '綦江测试建筑有限公司' }, // 住宅房屋建筑: construction
+  } as const;
+
+  async function register(business: keyof typeof BUSINESSES = 'food'): Promise<{ id: string; code: string }> {
     const code = uscc();
+    const { industryCode, name } = BUSINESSES[business];
     const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
       kind: 'legal_person',
       code,
-      name: `綦江测试食品有限公司${code.slice(-4)}`,
+      name: `${name}${code.slice(-4)}`,
       registeredOn: '2015-03-01',
+      industryCode,
     });
     expect(res.status).toBe(201);
     return { id: res.body.id, code };
@@ -42,16 +54,19 @@ describe('tiering (信用分级) over HTTP', () => {
   };
 
   it('never tiers a subject with no records at the top tier: tax not evaluated (N), the others their default B, explained and stored', async () => {
-    const s = await register();
-    const tiers = await tiersOf(s.id);
-    expect(Object.keys(tiers).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
+    // A restaurant is in food and fire safety (a public gathering place) and a builder in construction, by their
+    // codes; both in tax. Between them every pack, and no tier in an industry that does not supervise them.
+    const restaurant = await tiersOf((await register('restaurant')).id);
+    expect(Object.keys(restaurant).sort()).toEqual(['fire_safety', 'food_drug', 'tax']);
+    const builder = await tiersOf((await register('builder')).id);
+    expect(Object.keys(builder).sort()).toEqual(['construction', 'tax']);
     const expected: Record<string, [string, string]> = {
       tax: ['N', 'tax-not-evaluated'], // 纳税缴费信用管理办法 (2025年第12号): no records → not evaluated
       construction: ['B', 'construction-no-history'], // local default (law silent)
       food_drug: ['B', 'food-no-history'],
       fire_safety: ['B', 'fire-no-history'],
     };
-    for (const [industry, tier] of Object.entries(tiers)) {
+    for (const [industry, tier] of [...Object.entries(restaurant), ...Object.entries(builder)]) {
       const [id, rule] = expected[industry];
       expect(tier.tier).toBe(id);
       expect(tier.score).toBe(100);
@@ -101,28 +116,32 @@ describe('tiering (信用分级) over HTTP', () => {
   });
 
   it('a serious-dishonesty listing forces D in every pack that says so', async () => {
-    const s = await register();
-    const res = await http(t.url, 'POST', '/api/v1/records', {
-      type: 'list_entry',
-      source,
-      decisionNumber: `严重失信-${randomUUID()}`,
-      subjectName: '綦江测试食品有限公司',
-      subjectCode: s.code,
-      listType: 'serious_dishonesty',
-      severity: 'serious',
-      decisionDate: '2026-06-01',
-    });
-    expect(res.status).toBe(201);
-    await tiering.idle();
-    const tiers = await tiersOf(s.id);
-    for (const industry of ['construction', 'food_drug', 'fire_safety']) {
-      expect(tiers[industry].tier).toBe('D');
-      expect(tiers[industry].fired.some((f) => f.type === 'force-tier')).toBe(true);
+    // A restaurant (food, fire safety) and a builder (construction): every pack that forces D, each where it tiers.
+    const listed = { restaurant: ['food_drug', 'fire_safety'], builder: ['construction'] } as const;
+    for (const [business, industries] of Object.entries(listed) as Array<[keyof typeof listed, readonly string[]]>) {
+      const s = await register(business);
+      const res = await http(t.url, 'POST', '/api/v1/records', {
+        type: 'list_entry',
+        source,
+        decisionNumber: `严重失信-${randomUUID()}`,
+        subjectName: BUSINESSES[business].name,
+        subjectCode: s.code,
+        listType: 'serious_dishonesty',
+        severity: 'serious',
+        decisionDate: '2026-06-01',
+      });
+      expect(res.status).toBe(201);
+      await tiering.idle();
+      const tiers = await tiersOf(s.id);
+      for (const industry of industries) {
+        expect(tiers[industry].tier).toBe('D');
+        expect(tiers[industry].fired.some((f) => f.type === 'force-tier')).toBe(true);
+      }
     }
   });
 
   it('batch run tiers every subject and a second run changes nothing it already stored', async () => {
-    const s = await register();
+    const s = await register('restaurant'); // tiered in three industries: tax, food_drug, fire_safety
     const first = await http<Dto<'TieringRunSummaryDto'>>(t.url, 'POST', '/api/v1/tiering/runs', {});
     expect(first.status).toBe(200);
     expect(first.body.subjects).toBeGreaterThan(0);
@@ -136,17 +155,18 @@ describe('tiering (信用分级) over HTTP', () => {
     const second = await http(t.url, 'POST', '/api/v1/tiering/runs', {});
     expect(second.status).toBe(200);
     const history = await http<History>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
-    expect(history.body.items).toHaveLength(4); // one entry per industry: the second run wrote nothing for it
+    // One entry per industry it is in: the second run wrote nothing for it.
+    expect(history.body.items.map((x) => x.industry).sort()).toEqual(['fire_safety', 'food_drug', 'tax']);
   });
 
   it('the same tiers saved by overlapping recomputes (a batch run beside a record change) append one history row per industry', async () => {
-    const s = await register();
+    const s = await register('restaurant'); // tiered in three industries: tax, food_drug, fire_safety
     const results = await Promise.all(
       Array.from({ length: 6 }, () => tiering.recompute([s.id], { trigger: 'test:overlap' })),
     );
-    expect(results.reduce((n, r) => n + r.changed, 0)).toBe(4);
+    expect(results.reduce((n, r) => n + r.changed, 0)).toBe(3);
     const history = await http<History>(t.url, 'GET', `/api/v1/subjects/${s.id}/tiers/history`);
-    expect(history.body.items).toHaveLength(4);
+    expect(history.body.items.map((x) => x.industry).sort()).toEqual(['fire_safety', 'food_drug', 'tax']);
   });
 
   it('refuses bad input with problem details naming the field', async () => {
