@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { blankLegalText } from '../../rules/lint';
 import { contentFindings, contentHash, contentVersion } from './pack-content';
-import { PackVersionsStore, type PackVersionRow } from './pack-versions.store';
+import { PackVersionsStore, type NewVersion, type PackVersionRow } from './pack-versions.store';
 import {
   DraftConflict,
   NoDraft,
@@ -13,7 +13,20 @@ import {
   PackVersionExists,
   PackVersionNotFound,
 } from './packs.exception';
-import { PacksService, type PackChange } from './packs.service';
+import { BUNDLED_IMPORTER, PacksService, type PackChange } from './packs.service';
+
+/** Who publishes an upgrade's bundled pack content (规则包随版本升级). */
+export const BUNDLED_UPGRADER = 'bundled-upgrade';
+const BUNDLED_PUBLISHERS: readonly string[] = [BUNDLED_IMPORTER, BUNDLED_UPGRADER];
+
+/** What publishBundled did with one bundled pack. */
+export interface BundledPublication {
+  readonly packId: string;
+  /** The version now active. */
+  readonly version: string;
+  readonly published: boolean;
+  readonly why?: string;
+}
 import { randomUUID } from 'node:crypto';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { ValidationFailed } from '../../common/problem';
@@ -149,6 +162,52 @@ export class PackAuthoringService {
     return { packId, revision, content, updatedBy, updatedAt, valid: findings.length === 0, findings };
   }
 
+  /**
+   * An upgrade's bundled packs (`rule-packs/`, as `bundledVersions` reads them) published where no rule author has
+   * taken over: a pack whose active version came from the bundled files (published by `bundled-import` or an earlier
+   * `bundled-upgrade`) and whose file now differs is published as its next version, by `bundled-upgrade`, audited. A
+   * pack an author published, or whose file version is already a published version, stays as it is (said why).
+   * The re-tier is the caller's (the upgrade job runs one batch for all): no re-tier per pack here.
+   */
+  async publishBundled(files: readonly NewVersion[], reason: string): Promise<BundledPublication[]> {
+    const out: BundledPublication[] = [];
+    const actor: Actor = {
+      caller: { keyId: BUNDLED_UPGRADER, name: BUNDLED_UPGRADER, scopes: [], scenarios: [], department: null },
+    };
+    for (const file of files) {
+      const versions = await this.store.listVersions(file.packId);
+      const active = versions.find((v) => v.active);
+      if (!active) continue; // a pack the database does not know yet is imported at start
+      const skip = (why: string) => out.push({ packId: file.packId, version: active.version, published: false, why });
+      if (active.contentHash === file.contentHash) {
+        skip('the active version is the bundled file');
+        continue;
+      }
+      if (!BUNDLED_PUBLISHERS.includes(active.publishedBy ?? '')) {
+        skip(
+          `version ${active.version} was published by ${active.publishedBy ?? 'unknown'}: an author's, left as it is`,
+        );
+        continue;
+      }
+      if (versions.some((v) => v.version === file.version)) {
+        skip(`version ${file.version} is already published`);
+        continue;
+      }
+      const findings = contentFindings(
+        file.packId,
+        file.content,
+        `${file.packId}/pack.json`,
+        this.packs.packIndustries(),
+      );
+      if (findings.length > 0) throw new PackInvalid(findings);
+      const pending = this.pending('pack.publish', actor, { packId: file.packId, reason, bundled: true });
+      const id = await this.store.publish({ ...file, by: BUNDLED_UPGRADER, reason }, pending);
+      await this.changed('publish', pending, file.packId, id, reason, actor, { bundled: true }, false);
+      out.push({ packId: file.packId, version: file.version, published: true });
+    }
+    return out;
+  }
+
   /** The entry a publication or rollback will become, staged in its transaction (audit outbox). */
   private pending(kind: string, actor: Actor, request: Record<string, unknown>): PendingAudit {
     return { entryId: randomUUID(), kind, caller: actor.caller.name, operator: actor.operator ?? null, request };
@@ -162,10 +221,12 @@ export class PackAuthoringService {
     reason: string,
     actor: Actor,
     extra: object,
+    retier = true,
   ): Promise<PackVersionRow> {
     await this.store.notify(packId, versionId);
     await this.packs.reload();
-    this.packs.announce({ kind, packId, versionId }); // the stored tiers follow the version in force (re-tiered in the background)
+    // The stored tiers follow the version in force (re-tiered in the background), unless the caller re-tiers itself.
+    if (retier) this.packs.announce({ kind, packId, versionId });
     const row = (await this.store.version(packId, versionId))!;
     await this.audit.append({
       id: pending.entryId,
