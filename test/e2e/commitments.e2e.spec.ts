@@ -34,6 +34,10 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     await t.close();
   });
 
+  /**
+   * A fire-safety commitment (消防安全承诺) of a hotel: the subject is registered under 旅游饭店 (H6110), a
+   * public gathering place the fire pack tiers, and a breach of a fire commitment counts in that pack.
+   */
   async function commitment(
     code: string,
     extra: Record<string, unknown> = {},
@@ -45,6 +49,7 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
       subjectName: '重庆綦江承诺测试有限公司',
       subjectCode: code,
       subjectRegisteredOn: '2015-06-30',
+      subjectIndustryCode: 'H6110',
       industry: 'fire_safety',
       commitmentStatus: 'pending',
       decisionDate: '2026-03-01',
@@ -76,10 +81,13 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     (await get<Tiers>(`/api/v1/subjects/${subjectId}/tiers`)).body.tiers.find((x) => x.industry === 'fire_safety')!
       .tier;
 
-  it('a breached commitment is negative information in force: tiers fall, a government-funds check denies notify-and-commit; an approved repair of it restores both', async () => {
+  it('a breached commitment is negative information in force: the tier of its own industry falls, a government-funds check denies notify-and-commit; an approved repair of it restores both', async () => {
     const code = uscc();
     const c = await commitment(code);
     const before = await fireTier(c.subjectId);
+    const taxTier = async () =>
+      (await get<Tiers>(`/api/v1/subjects/${c.subjectId}/tiers`)).body.tiers.find((x) => x.industry === 'tax')!;
+    const taxBefore = (await taxTier()).tier;
     expect(await fundsCheck(code)).not.toContain('no-notify-and-commit');
 
     const breach = await outcome(c.id, {});
@@ -113,6 +121,12 @@ describe('credit commitments (信用承诺): fulfilment, breach, repair of the b
     )!;
     expect(tiers.fired.map((f: { rule?: string; name?: string }) => f.rule ?? f.name)).toContain(
       'fire-commitment-breached',
+    );
+    // A commitment counts only in the pack of its own industry: the tax tier does not fall for a fire commitment.
+    const tax = await taxTier();
+    expect(tax.tier).toBe(taxBefore);
+    expect(tax.fired.map((f: { rule?: string; name?: string }) => f.rule ?? f.name)).not.toContain(
+      'tax-commitment-breached',
     );
     const res = await post<CheckAnswer>('/api/v1/checks', {
       scenario: 'government_funds',

@@ -52,13 +52,15 @@ describe('inspection plans: due by frequency', () => {
   beforeAll(async () => {
     t = await startTestApp();
     t.app.get(Clock).pin('2026-11-28T04:00:00Z');
-    // 新店: in business since June (food tier B: at least once a year), inspected by the fire service only.
+    // 新店: a restaurant (正餐服务, industry code H6210: the food pack's member) in business since June (food tier B:
+    // at least once a year), inspected by the fire service only.
     // 老店, 近查, 久查: tier A (once in two years, 令第49号's floor): never inspected, inspected 18 and 26 months ago.
-    for (const [name, registeredOn] of [
-      ['新店', '2026-06-01'],
-      ['老店', '2015-03-01'],
-      ['近查', '2015-03-01'],
-      ['久查', '2015-03-01'],
+    // The other three are food members by their food records (a licence, inspections).
+    for (const [name, registeredOn, industryCode] of [
+      ['新店', '2026-06-01', 'H6210'],
+      ['老店', '2015-03-01', undefined],
+      ['近查', '2015-03-01', undefined],
+      ['久查', '2015-03-01', undefined],
     ] as const) {
       const code = uscc();
       const res = await http<{ id: string }>(t.url, 'POST', '/api/v1/subjects', {
@@ -67,6 +69,7 @@ describe('inspection plans: due by frequency', () => {
         name: `綦江频次测试${name}`,
         region,
         registeredOn,
+        ...(industryCode === undefined ? {} : { industryCode }),
       });
       expect(res.status).toBe(201);
       subject[name] = code;

@@ -31,13 +31,15 @@ describe('publishing a rule pack (规则包发布)', () => {
     return http(t.url, 'PUT', `/api/v1/packs/${id}/draft`, { content }, { 'if-match': String(d.body.revision) });
   }
 
-  async function newSubject(): Promise<string> {
+  /** A company; with an industry code (GB/T 4754-2017), the packs that name it tier it too (tax tiers every one). */
+  async function newSubject(industryCode?: string): Promise<string> {
     const code = uscc();
     const res = await http(t.url, 'POST', '/api/v1/subjects', {
       kind: 'legal_person',
       code,
       name: `发布测试有限公司${code.slice(-4)}`,
       registeredOn: '2014-06-01',
+      ...(industryCode === undefined ? {} : { industryCode }),
     });
     expect(res.status).toBe(201);
     return res.body.id;
@@ -61,7 +63,7 @@ describe('publishing a rule pack (规则包发布)', () => {
   });
 
   it('a version longer than a stored tier can record (32 characters) is a finding: the draft is invalid, publishing it 422, tiering keeps working', async () => {
-    const subjectId = await newSubject();
+    const subjectId = await newSubject('H6110'); // 旅游饭店: a hotel, a public gathering place the fire pack tiers
     const version = `1.0.${randomInt(1000, 9999)}-rc.1+build.20261128.qijiang`; // valid semver, 36 characters
     const saved = await saveEdited('fire_safety', (c) => (c.version = version));
     expect(saved.status).toBe(200);
@@ -192,6 +194,12 @@ describe('publishing a rule pack (规则包发布)', () => {
       name: `綦江区某局${randomInt(1e6)}`,
     });
     expect(body.status).toBe(201);
+    // The fire brigade supervises this bureau (消防安全重点单位): a department decision makes it a fire-safety member.
+    const assigned = await http(t.url, 'PUT', `/api/v1/subjects/${body.body.id}/industries/fire_safety`, {
+      effect: 'member',
+      reason: '消防安全重点单位，纳入消防监管',
+    });
+    expect(assigned.status).toBe(200);
     const industries = async () =>
       (await http(t.url, 'GET', `/api/v1/subjects/${body.body.id}/tiers`)).body.tiers.map(
         (x: { industry: string }) => x.industry,
@@ -266,7 +274,7 @@ describe('publishing a rule pack (规则包发布)', () => {
   });
 
   it('one pack per industry: a draft taking an industry another active pack tiers is invalid and publishing it 422; tiering keeps working', async () => {
-    const subjectId = await newSubject();
+    const subjectId = await newSubject('H6210'); // 正餐服务: a restaurant, tiered by the tax, food and fire packs
     const saved = await saveEdited('tax', (c) => (c.industry = 'fire_safety'));
     expect(saved.status).toBe(200);
     expect(saved.body.valid).toBe(false);
@@ -290,6 +298,6 @@ describe('publishing a rule pack (规则包发布)', () => {
     expect(tiers.status).toBe(200);
     expect(
       tiers.body.tiers.map((x: { industry: string; pack: { id: string } }) => `${x.industry}:${x.pack.id}`).sort(),
-    ).toEqual(['construction:construction', 'fire_safety:fire_safety', 'food_drug:food_drug', 'tax:tax']);
+    ).toEqual(['fire_safety:fire_safety', 'food_drug:food_drug', 'tax:tax']); // each by its own pack; not a builder
   });
 });

@@ -229,7 +229,8 @@ describe('credit repair (信用修复) over HTTP', () => {
   it('a record past its maximum window is no longer in force without any application, and has nothing to repair', async () => {
     at('2025-03-15');
     const code = uscc();
-    const p = await penalty(code, '2025-03-10');
+    // A builder registered under 住宅房屋建筑 (E4710): still a construction subject once the penalty is out of force.
+    const p = await penalty(code, '2025-03-10', { subjectIndustryCode: 'E4710' });
     expect((await procurementCheck(code)).body.parties[0].verdict).toBe('block');
     const liveTier = async (asOf: string) =>
       (await get(`/api/v1/subjects/${p.subjectId}/tiers?asOf=${asOf}`)).body.tiers.find(

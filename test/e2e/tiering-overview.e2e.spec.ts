@@ -12,7 +12,8 @@ type Trend = Dto<'TierTrendDto'>;
  * The supervisor's overview over tier history: GET /api/v1/tiering/trend (tiers held at the end of each
  * period) and GET /api/v1/tiering/changes (latest tier moves with subject, from → to, trigger). The clock is
  * pinned to three dates so history rows carry three as_of dates; the subjects live in a region of their own
- * (other files write tiers to the same database at the same time).
+ * (other files write tiers to the same database at the same time). Both are food manufacturers (industry code
+ * C1411): the food pack and the tax pack tier them; construction and fire safety do not supervise them.
  */
 describe('tier trend and recent changes (监管总览)', () => {
   let t: TestApp;
@@ -32,6 +33,7 @@ describe('tier trend and recent changes (监管总览)', () => {
       name,
       region,
       registeredOn: '2015-03-01',
+      industryCode: 'C1411', // 糕点、面包制造 (GB/T 4754-2017): a food manufacturer, tiered by the food pack
     });
     expect(res.status).toBe(201);
     expect((await get(`/api/v1/subjects/${res.body.id}/tiers`)).status).toBe(200); // first read stores the tiers
@@ -118,9 +120,8 @@ describe('tier trend and recent changes (监管总览)', () => {
     ]);
     const all = await get<Trend>(`/api/v1/tiering/trend?region=${region}&from=2026-10-01&to=2026-10-31`);
     const october = all.body.items;
-    expect(new Set(october.map((i) => i.industry))).toEqual(
-      new Set(['tax', 'construction', 'food_drug', 'fire_safety']),
-    );
+    // Every industry that tiers them: tax and food; none of construction or fire safety (not their industries).
+    expect(new Set(october.map((i) => i.industry))).toEqual(new Set(['tax', 'food_drug']));
     expect(october.find((i) => i.industry === 'tax')).toEqual({
       period: '2026-10-01',
       industry: 'tax',
