@@ -16,6 +16,10 @@ async function main(): Promise<void> {
     if (ran.length === 0) console.log('No tiering upgrade pending (无待执行的分级升级).');
     for (const r of ran) {
       console.log(`Upgrade ${r.name}: ${r.reason}`);
+      for (const p of r.packs)
+        console.log(
+          `  pack ${p.packId}: ${p.published ? `published ${p.version} (bundled)` : `kept ${p.version}: ${p.why}`}`,
+        );
       console.log(
         `  ${r.summary.subjects} subjects, ${r.summary.changed} tier(s) changed or removed, ${r.summary.refreshed} refreshed, ${r.summary.durationMs} ms`,
       );

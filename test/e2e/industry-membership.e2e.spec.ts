@@ -5,6 +5,9 @@ import { Clock } from '../../src/common/clock';
 import type { ProblemDetails } from '../../src/common/problem';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { TieringUpgrades } from '../../src/modules/tiering/tiering-upgrades';
+import { PackVersionsStore } from '../../src/modules/packs/pack-versions.store';
+import { BUNDLED_IMPORTER, PacksService } from '../../src/modules/packs/packs.service';
+import { contentHash } from '../../src/modules/packs/pack-content';
 import type { Dto } from '../helpers/api-types';
 import { http, type TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
@@ -253,29 +256,64 @@ describe('industry membership (分行业): tiers only where a subject is supervi
     expect(members.map((m) => m.id)).toContain(builder.id);
   });
 
-  it('the upgrade job removes the tiers that no longer apply, with history rows, and reports the distribution before and after', async () => {
+  it('the upgrade job publishes the bundled packs an author has not taken over, removes the tiers that no longer apply with history rows, and reports the distribution before and after', async () => {
+    // A database tiered before 分行业: the construction version in force came from the bundled files and declares
+    // no membership (every legal person tiered), so the hotel holds a construction tier.
+    const current = await http<{ content: Record<string, unknown> }>(t.url, 'GET', '/api/v1/packs/construction/draft');
+    const old: Record<string, unknown> = { ...current.body.content, version: '1.1.9' };
+    delete old.membership;
+    await t.app.get(PackVersionsStore).publish({
+      packId: 'construction',
+      version: '1.1.9',
+      content: old,
+      contentHash: contentHash(old),
+      by: BUNDLED_IMPORTER,
+      reason: 'imported from rule-packs/ (before 分行业)',
+    });
+    await t.app.get(PacksService).reload();
     const hotel = await subject('重庆分行业升级测试酒店有限公司', 'H6110');
     await tiering.recompute([hotel.id], { trigger: 'test' });
-    // As the service tiered before 分行业: a construction tier for a hotel.
-    await ds.query(
-      `INSERT INTO credit_tiers (subject_id, industry, tier, score, pack_id, pack_version, pack_hash, fired, facts,
-         inspection_policy, as_of, fingerprint)
-       SELECT subject_id, 'construction', 'C', 65, 'construction', '1.1.0', pack_hash, '[]', facts, inspection_policy,
-         as_of, repeat('0', 64) FROM credit_tiers WHERE subject_id = $1 AND industry = 'tax'`,
-      [hotel.id],
-    );
+    expect((await tiers(hotel.id)).construction.pack.version).toBe('1.1.9');
+    // A pack an author published is left as it is, and so is one whose version in force is the file.
+    const food = await http<{ content: Record<string, unknown> }>(t.url, 'GET', '/api/v1/packs/food_drug/draft');
+    const authored = { ...food.body.content, version: '9.0.0' };
+    await t.app.get(PackVersionsStore).publish({
+      packId: 'food_drug',
+      version: '9.0.0',
+      content: authored,
+      contentHash: contentHash(authored),
+      by: 'author-wang',
+      reason: '本地调整',
+    });
+    await t.app.get(PacksService).reload();
+    const fireActive = (await http<Dto<'PackVersionListDto'>>(t.url, 'GET', '/api/v1/packs/fire_safety/versions')).body;
+
     await ds.query(
       `UPDATE tiering_upgrades SET started_at = NULL, finished_at = NULL WHERE name = 'industry-membership'`,
     );
     const [report] = await t.app.get(TieringUpgrades).runPending();
     expect(report.name).toBe('industry-membership');
+    expect(report.packs.find((p) => p.packId === 'construction')).toEqual({
+      packId: 'construction',
+      version: current.body.content.version,
+      published: true,
+    });
+    expect(report.packs.find((p) => p.packId === 'fire_safety')).toMatchObject({
+      published: false,
+      why: 'the active version is the bundled file',
+    });
+    expect(report.packs.find((p) => p.packId === 'food_drug')).toMatchObject({ published: false, version: '9.0.0' });
+    expect(report.packs.find((p) => p.packId === 'food_drug')?.why).toContain('author-wang');
+    expect((await http<Dto<'PackVersionListDto'>>(t.url, 'GET', '/api/v1/packs/fire_safety/versions')).body).toEqual(
+      fireActive,
+    );
     const count = (d: typeof report.before) =>
       d.filter((x) => x.industry === 'construction').reduce((n, x) => n + x.subjects, 0);
-    expect(count(report.before) - count(report.after)).toBe(1);
+    expect(count(report.before)).toBeGreaterThan(count(report.after));
     expect((await tiers(hotel.id)).construction).toBeUndefined();
     expect((await history(hotel.id, 'construction'))[0]).toMatchObject({
       tier: null,
-      previousTier: 'C',
+      previousTier: expect.any(String),
       trigger: 'upgrade:industry-membership',
     });
     expect(await t.app.get(TieringUpgrades).runPending()).toEqual([]); // done once

@@ -1051,7 +1051,7 @@ export interface paths {
         put?: never;
         /**
          * Record whether a credit commitment was fulfilled or breached (记录信用承诺履行情况)
-         * @description For a pending commitment record, by the department that accepted it (its source). A breach (违背承诺 / 虚假承诺) sets the record to breached with its date and the legal basis 国办发〔2020〕42号: it is then negative information in force, counted by commitmentsBreachedLast36Months, so tiers fall and checks deny notify-and-commit (不适用告知承诺制) until it is repaired (POST /api/v1/repair-applications for this record). Once per commitment: 409 COMMITMENT_ALREADY_DECIDED.
+         * @description For a pending commitment record, by the department that accepted it (its source). A breach (违背承诺 / 虚假承诺) sets the record to breached with its date and the legal basis 国办发〔2020〕42号: it is then negative information in force. The pack of the commitment's own industry counts it (industryCommitmentsBreachedLast36Months, 本行业近36个月违背信用承诺次数), so the subject's tier in that industry falls (when the industry supervises it; other industries' tiers do not), and checks deny notify-and-commit (不适用告知承诺制) until it is repaired (POST /api/v1/repair-applications for this record). Once per commitment: 409 COMMITMENT_ALREADY_DECIDED.
          */
         post: operations["commitments.record"];
         delete?: never;

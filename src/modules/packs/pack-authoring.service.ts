@@ -189,8 +189,17 @@ export class PackAuthoringService {
         );
         continue;
       }
-      if (versions.some((v) => v.version === file.version)) {
-        skip(`version ${file.version} is already published`);
+      const same = versions.find((v) => v.version === file.version);
+      if (same && same.contentHash === file.contentHash) {
+        // The file is an earlier published version (another activated since): it becomes the active one again.
+        const pending = this.pending('pack.rollback', actor, { packId: file.packId, versionId: same.id, reason });
+        await this.store.activate(file.packId, same.id, BUNDLED_UPGRADER, reason, pending);
+        await this.changed('rollback', pending, file.packId, same.id, reason, actor, { bundled: true }, false);
+        out.push({ packId: file.packId, version: file.version, published: true });
+        continue;
+      }
+      if (same) {
+        skip(`version ${file.version} is already published with other content`);
         continue;
       }
       const findings = contentFindings(

@@ -32,8 +32,9 @@ export interface CommitmentOutcomeResult {
 
 /**
  * The outcome of a credit commitment (信用承诺履行情况). A breach sets the commitment record to breached
- * with its date: from then it is a negative record in force (`commitmentsBreachedLast36Months`), denying
- * commitment-based incentives (notify-and-commit) until it is repaired through a repair application.
+ * with its date: from then it is a negative record in force — it lowers the tier of its own industry's pack
+ * (`industryCommitmentsBreachedLast36Months`) and denies commitment-based incentives (notify-and-commit, the
+ * measures' `commitmentsBreachedUnrepaired`) until it is repaired through a repair application.
  */
 @Injectable()
 export class CommitmentsService {

@@ -1,4 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { bundledVersions } from '../packs/bundled-import';
+import { BUNDLED_UPGRADER, PackAuthoringService, type BundledPublication } from '../packs/pack-authoring.service';
 import { TieringUpgradesStore } from './tiering-upgrades.store';
 import { TieringService, type TieringRunSummary } from './tiering.service';
 import { TierStore } from './tier.store';
@@ -11,12 +14,16 @@ export interface UpgradeReport {
   readonly before: Distribution;
   readonly after: Distribution;
   readonly summary: TieringRunSummary;
+  /** The bundled packs published (or left, and why) before the re-tier. */
+  readonly packs: readonly BundledPublication[];
 }
 
 /**
  * Re-tier jobs an upgrade leaves behind (`tiering_upgrades`, filled by a migration): the industry-membership
  * upgrade (分行业) asks for every subject to be re-tiered on the new membership and facts, which removes the
- * tiers that no longer apply (each with a history row, trigger `upgrade:<name>`). The first instance to start
+ * tiers that no longer apply (each with a history row, trigger `upgrade:<name>`). Before it, the bundled packs'
+ * new content is published where no rule author took over (PackAuthoringService.publishBundled: the packs that
+ * declare membership). The first instance to start
  * claims each pending job and runs it before it serves (`credit-engine upgrade` does the same and prints the
  * tier distribution before and after); a failed run is given back and tried at the next start.
  */
@@ -30,6 +37,8 @@ export class TieringUpgrades implements OnApplicationBootstrap {
     private readonly store: TieringUpgradesStore,
     private readonly tiering: TieringService,
     private readonly tiers: TierStore,
+    private readonly authoring: PackAuthoringService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,14 +51,18 @@ export class TieringUpgrades implements OnApplicationBootstrap {
       if (!(await this.store.claim(job.name))) continue;
       try {
         const before = await this.tiers.distribution();
+        const packs = await this.authoring.publishBundled(
+          bundledVersions(this.config.rulePacksDir, BUNDLED_UPGRADER),
+          `upgrade ${job.name}: ${job.reason}`.slice(0, 500),
+        );
         const summary = await this.tiering.runBatch(`upgrade:${job.name}`.slice(0, 64));
         const after = await this.tiers.distribution();
         await this.store.finish(job.name, before, after, summary);
         this.logger.log(
-          { upgrade: job.name, before, after, ...summary },
+          { upgrade: job.name, before, after, packs, ...summary },
           `Tiering upgrade ${job.name}: ${summary.subjects} subjects re-tiered, ${summary.changed} tier(s) changed or removed`,
         );
-        out.push({ ...job, before, after, summary });
+        out.push({ ...job, before, after, summary, packs });
       } catch (err) {
         this.logger.error(
           { upgrade: job.name, error: err instanceof Error ? err.message : String(err) },
