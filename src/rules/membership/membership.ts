@@ -100,7 +100,8 @@ export function industryCodeProblem(v: unknown): string | undefined {
   return undefined;
 }
 
-const inForce = (a: IndustryAssignment, t: string): boolean => a.since <= t && (a.until === null || a.until === undefined || t < a.until);
+const inForce = (a: IndustryAssignment, t: string): boolean =>
+  a.since <= t && (a.until === null || a.until === undefined || t < a.until);
 
 /** The assignment of `industry` that holds at T: the latest started; on a tie, an exclusion. */
 export function assignmentAt(
