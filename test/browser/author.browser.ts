@@ -47,6 +47,22 @@ describe('console journey: rule author (draft, cases, explain, simulate, publish
     await page.waitForURL(/\/console\/packs\/food_drug/);
     await page.locator('[data-testid="pack-editor"] .cm-content').waitFor();
     await page.locator('[data-testid="fact-catalogue"] .ant-table-row').first().waitFor();
+    // Each fact says whose records it reads (分行业): the pack's own industry, or every industry.
+    const catalogue = page.getByTestId('fact-catalogue');
+    expect(
+      await catalogue
+        .getByRole('row')
+        .filter({ hasText: 'industryPenaltiesLast12Months' })
+        .getByTestId('fact-scope-industry')
+        .innerText(),
+    ).toBe('本行业');
+    expect(
+      await catalogue
+        .getByRole('row')
+        .filter({ hasText: /^penaltiesLast12Months/ })
+        .getByTestId('fact-scope-cross-industry')
+        .innerText(),
+    ).toBe('跨行业');
     const base = (await http(t.url, 'GET', '/api/v1/packs/food_drug/draft')).body as {
       revision: number;
       content: Pack;

@@ -195,6 +195,15 @@ export function triggerLabel(trigger: string, lang: Lang): string {
 }
 
 /** Why a subject is not supervised in an industry (不属于的原因, GET /subjects/{id}/industries `outside`). */
+/** Whose records a fact reads (事实范围, 分行业): the fact catalogue's `scope`. */
+export const FACT_SCOPE: Record<string, { zh: string; en: string; color: string }> = {
+  subject: { zh: '主体', en: 'subject', color: 'default' },
+  industry: { zh: '本行业', en: 'own industry', color: 'green' },
+  'cross-industry': { zh: '跨行业', en: 'cross-industry', color: 'orange' },
+  transaction: { zh: '核查请求', en: 'transaction', color: 'default' },
+  tier: { zh: '分级结果', en: 'tier', color: 'blue' },
+};
+
 export const OUTSIDE: Record<string, { zh: string; en: string }> = {
   kind: { zh: '主体类型不适用', en: 'Its kind is not rated in this industry' },
   'no-basis': { zh: '无归属依据', en: 'No basis (no record, industry code or decision)' },

@@ -4,6 +4,7 @@ import type { Schemas } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLang } from '../../i18n';
 import type { Problem } from '../../lib/problem';
+import { FACT_SCOPE } from '../../lib/labels';
 
 type Fact = Schemas['FactDefinitionDto'];
 
@@ -57,6 +58,26 @@ export function FactCatalogue({
                 </div>
               </Tooltip>
             ),
+          },
+          {
+            title: t('范围', 'Scope'),
+            dataIndex: 'scope',
+            width: 84,
+            render: (v: string) => {
+              const s = FACT_SCOPE[v];
+              return (
+                <Tooltip
+                  title={t(
+                    '本行业：只计本规则包行业的记录；跨行业：各行业记录、名单、纳税等级，须在 crossIndustryFacts 中说明理由',
+                    "Own industry: the pack's industry's records only; cross-industry: every industry, lists, the tax level — declared with the reason in crossIndustryFacts",
+                  )}
+                >
+                  <Tag color={s?.color} data-testid={`fact-scope-${v}`}>
+                    {s ? (lang === 'zh' ? s.zh : s.en) : v}
+                  </Tag>
+                </Tooltip>
+              );
+            },
           },
           {
             title: t('类型', 'Type'),
