@@ -31,13 +31,16 @@ check /docs 200
 check /docs-json 200
 check /api/v1/packs 401
 check /api/v1/packs 200 -H "$AUTH"
-# The README's walk-through: a demo subject's tiers in four industries, each explained.
+# The README's walk-through: the demo hotel is tiered in the industries that supervise it (分行业) — food, fire and
+# tax, not construction — each tier explained, its fire penalties counted in its fire tier only.
 ID=$(curl -fs -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/subjects?code=91500110MA8EEY8N48" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items[0].id))')
 curl -fs -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/subjects/$ID/tiers" | node -e '
 let s=""; process.stdin.on("data", d => s += d).on("end", () => {
   const tiers = JSON.parse(s).tiers;
   const industries = tiers.map(t => t.industry).sort().join(",");
-  if (industries !== "construction,fire_safety,food_drug,tax") { console.error("smoke: tiers for", industries); process.exit(1); }
+  if (industries !== "fire_safety,food_drug,tax") { console.error("smoke: tiers for", industries); process.exit(1); }
+  const by = Object.fromEntries(tiers.map(t => [t.industry, t]));
+  if (!(by.fire_safety.score < by.food_drug.score)) { console.error("smoke: fire penalties not in the fire tier alone", by.fire_safety.score, by.food_drug.score); process.exit(1); }
   for (const t of tiers) if (!t.tier || !Array.isArray(t.fired) || !t.inspectionPolicy) { console.error("smoke: unexplained tier", t); process.exit(1); }
   console.log("smoke: demo subject tiers:", tiers.map(t => `${t.industry}=${t.tier}`).join(" "));
 });'
