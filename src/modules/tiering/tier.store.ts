@@ -86,11 +86,11 @@ export class TierStore {
    * transaction: the caller's (`manager`), or one of its own.
    */
   async save(all: readonly ComputedTier[], trigger: string, covered?: Coverage): Promise<SaveResult> {
-    const tiers = await this.onlyChanged(all);
-    if (tiers.length === 0 && !covered) return { changed: 0, refreshed: 0 };
+    const { changed: tiers, stale } = await this.compare(all, covered);
+    if (tiers.length === 0 && stale.length === 0) return { changed: 0, refreshed: 0 }; // most of a batch run
     return this.ds.transaction(async (m) => {
       const written = tiers.length > 0 ? await this.write(tiers, trigger, m) : { changed: 0, refreshed: 0 };
-      const removed = covered ? await this.removeUncovered(m, covered, all, trigger) : 0;
+      const removed = stale.length > 0 ? await this.remove(m, stale, covered!.asOf, trigger) : 0;
       return { changed: written.changed + removed, refreshed: written.refreshed };
     });
   }
@@ -154,53 +154,71 @@ export class TierStore {
     return { changed, refreshed: (result[0]?.written ?? 0) - changed };
   }
 
-  /** Drop the tiers whose fingerprint is already stored: most of a batch run changes nothing. */
-  private async onlyChanged(tiers: readonly ComputedTier[]): Promise<readonly ComputedTier[]> {
-    if (tiers.length === 0) return tiers;
-    const ids = [...new Set(tiers.map((t) => t.subjectId))];
-    const stored: Array<{ key: string }> = await this.ds.query(
-      `SELECT subject_id || '/' || industry || '/' || fingerprint AS key FROM credit_tiers WHERE subject_id = ANY($1::uuid[])`,
+  /**
+   * One read of the stored keys of the chunk's subjects: the tiers whose fingerprint is not stored yet (most of a
+   * batch run stores nothing), and the stored tiers of `covered` the evaluation no longer gives (see Coverage).
+   */
+  private async compare(
+    all: readonly ComputedTier[],
+    covered?: Coverage,
+  ): Promise<{ changed: readonly ComputedTier[]; stale: Array<{ subjectId: string; industry: string }> }> {
+    const ids = [...new Set([...all.map((t) => t.subjectId), ...(covered?.subjectIds ?? [])])];
+    if (ids.length === 0) return { changed: [], stale: [] };
+    const stored: Array<{ subjectId: string; industry: string; fingerprint: string }> = await this.ds.query(
+      // A join on the ids, not `= ANY($1)`: with a thousand ids the planner scanned the whole table per chunk
+      // (a batch run grew quadratically); this is a primary-key look-up per id.
+      `SELECT t.subject_id AS "subjectId", t.industry, t.fingerprint
+       FROM unnest($1::uuid[]) AS s(id) JOIN credit_tiers t ON t.subject_id = s.id`,
       [ids],
     );
-    const known = new Set(stored.map((r) => r.key));
-    return tiers.filter((t) => !known.has(`${t.subjectId}/${t.evaluation.industry}/${t.fingerprint}`));
+    const known = new Set(stored.map((r) => `${r.subjectId}/${r.industry}/${r.fingerprint}`));
+    const kept = new Set(all.map((t) => `${t.subjectId}/${t.evaluation.industry}`));
+    const inScope = covered ? new Set(covered.industries) : new Set<string>();
+    const coveredIds = new Set(covered?.subjectIds ?? []);
+    return {
+      changed: all.filter((t) => !known.has(`${t.subjectId}/${t.evaluation.industry}/${t.fingerprint}`)),
+      stale: stored
+        .filter(
+          (r) => coveredIds.has(r.subjectId) && inScope.has(r.industry) && !kept.has(`${r.subjectId}/${r.industry}`),
+        )
+        .map(({ subjectId, industry }) => ({ subjectId, industry })),
+    };
   }
 
-  /** The stored tiers of `covered` the evaluation did not give, removed with a history row each (see Coverage). */
-  private async removeUncovered(
+  /** Remove these stored tiers, a history row each (tier null, previous_tier the tier removed), announced. */
+  private async remove(
     m: EntityManager,
-    covered: Coverage,
-    kept: readonly ComputedTier[],
+    stale: ReadonlyArray<{ subjectId: string; industry: string }>,
+    asOf: string,
     trigger: string,
   ): Promise<number> {
-    if (covered.subjectIds.length === 0 || covered.industries.length === 0) return 0;
     const [row]: Array<{ n: number; moves: TierMove[] }> = await m.query(
-      `WITH kept AS (
-         SELECT * FROM unnest($3::uuid[], $4::text[]) AS k(subject_id, industry)
-       ), removed AS (
-         DELETE FROM credit_tiers t WHERE t.subject_id = ANY($1::uuid[]) AND t.industry = ANY($2::text[])
-           AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.subject_id = t.subject_id AND k.industry = t.industry)
+      `WITH removed AS (
+         DELETE FROM credit_tiers t USING unnest($1::uuid[], $2::text[]) AS r(subject_id, industry)
+         WHERE t.subject_id = r.subject_id AND t.industry = r.industry
          RETURNING t.subject_id, t.industry, t.tier, t.pack_id, t.pack_version, t.pack_hash
        ), logged AS (
          INSERT INTO credit_tier_history (subject_id, industry, tier, previous_tier, score, pack_id, pack_version, pack_hash, fired, facts, as_of, trigger)
-         SELECT subject_id, industry, NULL, tier, NULL, pack_id, pack_version, pack_hash, '[]'::jsonb, '{}'::jsonb, $5::date, $6 FROM removed
+         SELECT subject_id, industry, NULL, tier, NULL, pack_id, pack_version, pack_hash, '[]'::jsonb, '{}'::jsonb, $3::date, $4 FROM removed
          RETURNING subject_id, industry, previous_tier, pack_id, pack_version
        )
        SELECT (SELECT count(*) FROM logged)::int AS n,
          (SELECT coalesce(json_agg(json_build_object('subjectId', subject_id, 'industry', industry, 'tier', NULL,
-            'previousTier', previous_tier, 'score', NULL, 'packId', pack_id, 'packVersion', pack_version, 'asOf', $5::text)),
+            'previousTier', previous_tier, 'score', NULL, 'packId', pack_id, 'packVersion', pack_version, 'asOf', $3::text)),
             '[]'::json) FROM logged) AS moves`,
-      [
-        covered.subjectIds,
-        covered.industries,
-        kept.map((t) => t.subjectId),
-        kept.map((t) => t.evaluation.industry),
-        covered.asOf,
-        trigger,
-      ],
+      [stale.map((x) => x.subjectId), stale.map((x) => x.industry), asOf, trigger],
     );
     await announce(m, row?.moves ?? [], trigger);
     return row?.n ?? 0;
+  }
+
+  /**
+   * Fresh planner statistics for the tier tables after a batch wrote many rows: autovacuum would take them in a
+   * minute or so, but the queries right after (the next chunk's look-ups, an inspection draw, a second run) were
+   * planned on the old ones — sequential scans of the whole table per chunk.
+   */
+  async analyze(): Promise<void> {
+    await this.ds.query(`ANALYZE credit_tiers`);
   }
 
   async current(subjectId: string): Promise<Array<StoredTier>> {

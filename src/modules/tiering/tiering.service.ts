@@ -23,6 +23,8 @@ export interface TieringRunSummary {
 }
 
 const CHUNK = 1000;
+/** A batch run that has written this many tiers refreshes the tier table's planner statistics once. */
+const ANALYZE_AFTER = 10 * CHUNK;
 
 /**
  * Scores subjects into credit tiers per industry (信用分级). Recomputes a subject whenever its records
@@ -148,6 +150,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     let evaluations = 0;
     let changed = 0;
     let refreshed = 0;
+    let analyzed = false;
     for (;;) {
       const refs = await this.subjects.listRefs(after, CHUNK);
       if (refs.length === 0) break;
@@ -158,6 +161,10 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
       subjects += refs.length;
       evaluations += tiers.length;
       after = refs[refs.length - 1].id;
+      if (changed + refreshed >= ANALYZE_AFTER && !analyzed) {
+        await this.store.analyze(); // the chunks to come are planned on the new size of the table
+        analyzed = true;
+      }
     }
     return { asOf, subjects, evaluations, changed, refreshed, durationMs: Date.now() - started };
   }
