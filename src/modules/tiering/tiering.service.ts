@@ -145,22 +145,31 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   async recomputeAll(opts: { asOf?: string; trigger?: string; packId?: string } = {}): Promise<TieringRunSummary> {
     const started = Date.now();
     const asOf = opts.asOf ?? this.clock.today();
-    let after: string | null = null;
     let subjects = 0;
     let evaluations = 0;
     let changed = 0;
     let refreshed = 0;
     let analyzed = false;
+    // The next chunk is read and evaluated while this one is saved (one chunk ahead): the service otherwise waits
+    // on the database most of a run. Its failure surfaces when the loop reaches it.
+    const ahead = (after: string | null) => {
+      const chunk = this.subjects.listRefs(after, CHUNK).then(async (refs) => ({
+        refs,
+        ...(await this.evaluate(refs, asOf, opts.packId)),
+      }));
+      chunk.catch(() => undefined); // handled where it is awaited
+      return chunk;
+    };
+    let next = ahead(null);
     for (;;) {
-      const refs = await this.subjects.listRefs(after, CHUNK);
+      const { refs, tiers, covered } = await next;
       if (refs.length === 0) break;
-      const { tiers, covered } = await this.evaluate(refs, asOf, opts.packId);
+      next = ahead(refs[refs.length - 1].id);
       const saved = await this.store.save(tiers, opts.trigger ?? 'batch', covered);
       changed += saved.changed;
       refreshed += saved.refreshed;
       subjects += refs.length;
       evaluations += tiers.length;
-      after = refs[refs.length - 1].id;
       if (changed + refreshed >= ANALYZE_AFTER && !analyzed) {
         await this.store.analyze(); // the chunks to come are planned on the new size of the table
         analyzed = true;
@@ -218,8 +227,10 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     const covered: Coverage = { subjectIds: all.map((r) => r.id), industries: packs.map((p) => p.pack.industry), asOf };
     if (all.length === 0 || packs.length === 0) return { tiers: [], covered };
     const ids = all.map((r) => r.id);
-    const records = await this.records.recordsInForceFor(ids, asOf);
-    const assignments = await this.industries.assignmentsFor(ids);
+    const [records, assignments] = await Promise.all([
+      this.records.recordsInForceFor(ids, asOf),
+      this.industries.assignmentsFor(ids),
+    ]);
     const tiers: ComputedTier[] = [];
     for (const ref of all)
       tiers.push(...computeTiers(ref, records.get(ref.id) ?? [], asOf, packs, assignments.get(ref.id) ?? []));
