@@ -115,6 +115,34 @@ describe('industry membership (分行业): tiers only where a subject is supervi
     const view = await industries(hotel.id);
     const construction = view.industries.find((m) => m.industry === 'construction')!;
     expect(construction).toMatchObject({ member: false, outside: 'no-basis', tier: null });
+
+    // A check (逢办必查) and the credit report read the same tiers: none in construction.
+    const check = await http<{ parties: Array<{ tiers: Array<{ industry: string; tier: string }> }> }>(
+      t.url,
+      'POST',
+      '/api/v1/checks',
+      {
+        scenario: 'tendering',
+        transaction: { reference: `MEMBERSHIP-${randomUUID()}` },
+        parties: [{ code: hotel.code, role: 'bidder' }],
+      },
+    );
+    expect(check.status).toBe(200);
+    expect(check.body.parties[0].tiers.map((x) => [x.industry, x.tier]).sort()).toEqual(
+      Object.values(got)
+        .map((x) => [x.industry, x.tier])
+        .sort(),
+    );
+    const report = await http<{
+      sections: Array<{ key: string; items: Array<{ category?: string; industry?: string }> }>;
+    }>(t.url, 'GET', `/api/v1/subjects/${hotel.id}/credit-report`);
+    expect(report.status).toBe(200);
+    const tiered = report.body.sections
+      .find((x) => x.key === 'evaluations')!
+      .items.filter((i) => i.category === 'credit_tier')
+      .map((i) => i.industry)
+      .sort();
+    expect(tiered).toEqual(['fire_safety', 'food_drug', 'tax']);
   });
 
   it('a builder holds its construction tier while its qualification is in force; revoked, the tier goes with a history row', async () => {
@@ -188,6 +216,46 @@ describe('industry membership (分行业): tiers only where a subject is supervi
       [shop.id],
     );
     expect(audit.map((a) => a.kind)).toEqual(['subject.industry', 'subject.industry', 'subject.industry.end']);
+  });
+
+  it('a simulation counts the subjects a draft membership would take in or leave out', async () => {
+    const byCode = await subject('重庆分行业模拟测试商场有限公司', 'F5211'); // in fire safety by its code alone
+    await tiering.recompute([byCode.id], { trigger: 'test' });
+    const draft = await http<{ revision: number; content: { membership: { industryCodes?: string[] } } }>(
+      t.url,
+      'GET',
+      '/api/v1/packs/fire_safety/draft',
+    );
+    const content = structuredClone(draft.body.content);
+    delete content.membership.industryCodes; // records and decisions only
+    const saved = await http<{ revision: number }>(
+      t.url,
+      'PUT',
+      '/api/v1/packs/fire_safety/draft',
+      { content },
+      { 'if-match': String(draft.body.revision) },
+    );
+    expect(saved.status).toBe(200);
+    const sim = await http<Dto<'SimulationReportDto'>>(t.url, 'POST', '/api/v1/packs/fire_safety/simulate', {});
+    expect(sim.status).toBe(200);
+    expect(sim.body.membership.joined).toBe(0);
+    const coded: Array<{ n: number }> = await ds.query(
+      `SELECT count(*)::int AS n FROM credit_tiers t JOIN subjects s ON s.id = t.subject_id
+       WHERE t.industry = 'fire_safety' AND s.industry_code IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM credit_records r WHERE r.subject_id = s.id AND r.industry = 'fire_safety')
+         AND NOT EXISTS (SELECT 1 FROM subject_industries a WHERE a.subject_id = s.id AND a.industry = 'fire_safety'
+           AND a.effect = 'member' AND a.until IS NULL)`,
+    );
+    expect(sim.body.membership.left).toBe(coded[0].n);
+    expect(sim.body.membership.left).toBeGreaterThanOrEqual(1);
+    const back = await http(
+      t.url,
+      'PUT',
+      '/api/v1/packs/fire_safety/draft',
+      { content: draft.body.content },
+      { 'if-match': String(saved.body.revision) },
+    );
+    expect(back.status).toBe(200);
   });
 
   it('refuses a bad decision with a problem naming the field, and stores nothing', async () => {
