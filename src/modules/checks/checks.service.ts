@@ -18,7 +18,8 @@ import { TieringService } from '../tiering/tiering.service';
 import { storedCheckResult, type CheckAnswer, type CheckPartyResult, type CheckResult } from './check.types';
 import { CheckNotFound, IdempotencyConflict } from './checks.exception';
 import type { CheckRequestDto } from './dto/check-request.dto';
-import { evaluateParty, type PartyInput, type PartyTier } from './party-evaluation';
+import { evaluateParty, subjectFactsOf, type PartyInput, type PartyTier } from './party-evaluation';
+import type { Facts } from '../../rules/shared';
 import { requestHash } from './request-hash';
 
 /**
@@ -103,6 +104,7 @@ export class ChecksService {
     const states = await this.state.statesFor(body.parties, asOf, opts);
     const parties: CheckPartyResult[] = body.parties.map((p, index) => {
       const state = states.get((p.code ?? p.idNumber)!) ?? null;
+      const derived = state ? this.derivedOf(state, asOf, snapshot.packs) : null;
       const input: PartyInput = {
         index,
         role: p.role,
@@ -111,7 +113,8 @@ export class ChecksService {
         inferredKind: p.code ? usccSubjectKind(p.code) : 'natural_person',
         records: state?.records ?? [],
         lookBack: state?.lookBack ?? [],
-        tiers: state ? this.tiersOf(state, asOf, snapshot.packs) : [],
+        tiers: derived?.tiers ?? [],
+        subjectFacts: derived?.facts,
       };
       return evaluateParty(
         input,
@@ -143,15 +146,25 @@ export class ChecksService {
     };
   }
 
-  /** A party's tiers under one rule set: computed once per kept state and pack set (a pure function of both and the day). */
-  private tiersOf(state: PartyState, asOf: string, packs: readonly ActivePack[]): PartyTier[] {
-    if (state.memo?.key === packs) return state.memo.value as PartyTier[];
+  /**
+   * A party's tiers and check facts under one rule set: derived once per kept state and pack set (a pure
+   * function of both and the day), then reused by every check of the party.
+   */
+  private derivedOf(state: PartyState, asOf: string, packs: readonly ActivePack[]): Derived {
+    if (state.memo?.key === packs) return state.memo.value as Derived;
     const tiers = this.tiering
       .tiersFor(state.subject, state.records, asOf, packs, state.assignments)
       .map(({ evaluation: e }) => ({ industry: e.industry, tier: e.tier, score: e.score, pack: e.packId, version: e.version }));
-    state.memo = { key: packs, value: tiers };
-    return tiers;
+    const facts = subjectFactsOf({ ...state, inferredKind: state.subject.kind, tiers }, asOf);
+    const derived: Derived = { tiers, facts };
+    state.memo = { key: packs, value: derived };
+    return derived;
   }
+}
+
+interface Derived {
+  readonly tiers: readonly PartyTier[];
+  readonly facts: Facts;
 }
 
 function receipt(entry: AuditEntryView): CheckAnswer['audit'] {

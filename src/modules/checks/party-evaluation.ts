@@ -1,12 +1,13 @@
 import {
-  deriveCheckFacts,
+  deriveSubjectCheckFacts,
   procurementMajorViolations,
+  withTransaction,
   recordsBehind,
   type FactRecord,
   type PartyRole,
 } from '../../rules/facts';
 import { evaluateMeasures, type LoadedMeasures } from '../../rules/measures';
-import type { Industry, SubjectKind } from '../../rules/shared';
+import type { Facts, Industry, SubjectKind } from '../../rules/shared';
 import type { RecordCitation } from '../records/record.view';
 import type { CheckMeasure, CheckPartyResult } from './check.types';
 
@@ -21,6 +22,8 @@ export interface PartyInput {
   /** Penalties past their publicity window that the procurement look-back still counts (政府采购法 Art. 22(1)(5)). */
   readonly lookBack?: readonly FactRecord[];
   readonly tiers: readonly PartyTier[];
+  /** The party's facts from its records and tiers (deriveSubjectCheckFacts), when the caller kept them. */
+  readonly subjectFacts?: Facts;
 }
 
 /** A party's tier in one industry, as a check uses and answers it. */
@@ -34,6 +37,22 @@ const STATEMENTS: Record<CheckPartyResult['verdict'], string> = {
   pass: '未发现适用的奖惩措施 (pass: no measure applies)',
 };
 
+/** A party's check facts from its records and tiers alone: the same for every check of it that day (see PartyInput). */
+export function subjectFactsOf(
+  p: Omit<PartyInput, 'index' | 'role' | 'identifier' | 'subjectFacts'>,
+  asOf: string,
+): Facts {
+  const tiers: Partial<Record<Industry, string>> = {};
+  for (const t of p.tiers) tiers[t.industry as Industry] = t.tier;
+  return deriveSubjectCheckFacts(
+    { kind: p.subject?.kind ?? p.inferredKind, registeredOn: p.subject?.registeredOn ?? null },
+    p.records,
+    asOf,
+    tiers,
+    p.lookBack ?? [],
+  );
+}
+
 /** One party's verdict and measures, each measure with its legal basis and the records that triggered it. */
 export function evaluateParty(
   p: PartyInput,
@@ -42,17 +61,11 @@ export function evaluateParty(
   transaction: { scenario: string; amount?: number },
   asOf: string,
 ): CheckPartyResult {
-  const tiers: Partial<Record<Industry, string>> = {};
-  for (const t of p.tiers) tiers[t.industry as Industry] = t.tier;
-  const facts = deriveCheckFacts(
-    { kind: p.subject?.kind ?? p.inferredKind, registeredOn: p.subject?.registeredOn ?? null },
-    p.records,
-    asOf,
-    { scenario: transaction.scenario, partyRole: p.role as PartyRole, amount: transaction.amount ?? null },
-    tiers,
-    undefined,
-    p.lookBack ?? [],
-  );
+  const facts = withTransaction(p.subjectFacts ?? subjectFactsOf(p, asOf), {
+    scenario: transaction.scenario,
+    partyRole: p.role as PartyRole,
+    amount: transaction.amount ?? null,
+  });
   const evaluation = evaluateMeasures(measures.rules, facts);
   const applied: CheckMeasure[] = evaluation.measures.map((m) => ({
     ...m,

@@ -188,6 +188,54 @@ export interface Transaction {
 /** The party's tier per industry (from tiering); an industry left out is not tiered. */
 export type SubjectTiers = Readonly<Partial<Record<Industry, string | null>>>;
 
+
+const TRANSACTION_FACT_SET: ReadonlySet<string> = new Set(TRANSACTION_FACTS);
+
+/**
+ * The part of a party's check facts its records and tiers give, checked and completed with defaults (every
+ * fact but the transaction's): the same for every check of the party that day under the same packs, so a
+ * caller may keep it (withTransaction adds the rest).
+ */
+export function deriveSubjectCheckFacts(
+  subject: FactSubject,
+  records: readonly FactRecord[],
+  asOf: string,
+  tiers: SubjectTiers = {},
+  lookBack: readonly FactRecord[] = [],
+): Facts {
+  const partial: Record<string, FactValue> = {
+    ...deriveFacts(subject, records, asOf, 'all'),
+    // In-force records, plus the penalties past their publicity window the procurement look-back still counts.
+    majorViolationPenaltiesLast36Months: procurementMajorViolations(
+      [...records.filter((r) => inForceAt(r, asOf)), ...lookBack],
+      asOf,
+    ).length,
+  };
+  for (const industry of INDUSTRIES) partial[TIER_FACTS[industry]] = tiers[industry] ?? null;
+  const problems = checkFactProblems(partial, ANY_SCENARIO).filter((p) => !TRANSACTION_FACT_SET.has(p.fact));
+  if (problems.length > 0) throw new CheckFactsError(problems);
+  const out: Record<string, FactValue> = {};
+  for (const def of ANY_SCENARIO.values())
+    if (!TRANSACTION_FACT_SET.has(def.name)) out[def.name] = def.name in partial ? partial[def.name] : def.default;
+  return Object.freeze(out);
+}
+
+/** A party's subject facts with the transaction's: the complete check fact set (the transaction's facts checked). */
+export function withTransaction(subjectFacts: Facts, transaction: Transaction, vocabulary = ANY_SCENARIO): Facts {
+  const given: Record<string, FactValue> = {
+    scenario: transaction.scenario,
+    partyRole: transaction.partyRole,
+    amount: transaction.amount ?? null,
+  };
+  const problems: CheckFactProblem[] = [];
+  for (const name of TRANSACTION_FACTS) {
+    const message = problem(vocabulary.get(name), name, given[name]);
+    if (message) problems.push({ fact: name, message });
+  }
+  if (problems.length > 0) throw new CheckFactsError(problems);
+  return { ...subjectFacts, ...given };
+}
+
 /** The check facts of a party at `asOf`, from its records, the transaction and its tiers. */
 export function deriveCheckFacts(
   subject: FactSubject,
@@ -198,17 +246,5 @@ export function deriveCheckFacts(
   vocabulary = ANY_SCENARIO,
   lookBack: readonly FactRecord[] = [],
 ): Facts {
-  const partial: Record<string, FactValue> = {
-    ...deriveFacts(subject, records, asOf, 'all'),
-    // In-force records, plus the penalties past their publicity window the procurement look-back still counts.
-    majorViolationPenaltiesLast36Months: procurementMajorViolations(
-      [...records.filter((r) => inForceAt(r, asOf)), ...lookBack],
-      asOf,
-    ).length,
-    scenario: transaction.scenario,
-    partyRole: transaction.partyRole,
-    amount: transaction.amount ?? null,
-  };
-  for (const industry of INDUSTRIES) partial[TIER_FACTS[industry]] = tiers[industry] ?? null;
-  return withCheckDefaults(partial, vocabulary);
+  return withTransaction(deriveSubjectCheckFacts(subject, records, asOf, tiers, lookBack), transaction, vocabulary);
 }
