@@ -72,14 +72,25 @@ async function realChecks(base: string, key: string, codes: string[], n: number)
   }
 }
 
+/** This process's CPU (user + system) per entry since `from`, µs: the Node side of an append. */
+function cpuPer(from: NodeJS.CpuUsage, entries: readonly unknown[]): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / entries.length;
+}
+
 /** The real writer: every entry submitted at once, so every batch is full (maxBatch = batch). */
 async function writerRun(ds: DataSource, entries: PreparedEntry[], batch: number) {
   const writer = new GroupCommitWriter((b) => commitBatch(ds, b), batch);
   const batchMs: number[] = [];
   writer.observe((o) => batchMs.push(o.seconds * 1000));
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(entries.map((e) => writer.submit(e)));
-  return { perS: entries.length / ((performance.now() - t0) / 1000), batchMs: median(batchMs) };
+  return {
+    perS: entries.length / ((performance.now() - t0) / 1000),
+    batchMs: median(batchMs),
+    cpuUs: cpuPer(cpu0, entries),
+  };
 }
 
 const COLS = `seq, id, kind, caller, operator, scenario, subject_ids, idempotency_key, request_hash, request, response,
@@ -90,6 +101,7 @@ let peerSeq = 0;
 /** The peer: INSERT … VALUES of the same rows, one transaction per batch, one batch at a time. */
 async function peerRun(ds: DataSource, entries: PreparedEntry[], batch: number) {
   const batchMs: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < entries.length; i += batch) {
     const b0 = performance.now();
@@ -120,7 +132,11 @@ async function peerRun(ds: DataSource, entries: PreparedEntry[], batch: number) 
     await ds.transaction((m) => m.query(`INSERT INTO audit_peer (${COLS}) VALUES ${tuples.join(',')}`, params));
     batchMs.push(performance.now() - b0);
   }
-  return { perS: entries.length / ((performance.now() - t0) / 1000), batchMs: median(batchMs) };
+  return {
+    perS: entries.length / ((performance.now() - t0) / 1000),
+    batchMs: median(batchMs),
+    cpuUs: cpuPer(cpu0, entries),
+  };
 }
 
 async function main(): Promise<void> {
@@ -180,8 +196,9 @@ async function main(): Promise<void> {
     for (const batch of batchSizes()) {
       // Enough entries for ≥ 100 batches (at most --entries): small batches are slow.
       const n = Math.min(perRun, Math.max(batch * 100, 200));
-      const w: Array<{ perS: number; batchMs: number }> = [];
-      const p: Array<{ perS: number; batchMs: number }> = [];
+      type Run = { perS: number; batchMs: number; cpuUs: number };
+      const w: Run[] = [];
+      const p: Run[] = [];
       for (let r = 0; r < rounds; r++) {
         w.push(await writerRun(ds, renamed(base0.slice(0, n)), batch));
         p.push(await peerRun(ds, renamed(base0.slice(0, n)), batch));
@@ -193,8 +210,10 @@ async function main(): Promise<void> {
         'entries/run': n,
         'chain appends/s': Math.round(wPerS),
         'chain ms/batch': +median(w.map((x) => x.batchMs)).toFixed(1),
+        'chain Node CPU µs/entry': Math.round(median(w.map((x) => x.cpuUs))),
         'peer INSERT rows/s': Math.round(pPerS),
         'peer ms/batch': +median(p.map((x) => x.batchMs)).toFixed(1),
+        'peer Node CPU µs/entry': Math.round(median(p.map((x) => x.cpuUs))),
         'chain / peer': +(wPerS / pPerS).toFixed(2),
       });
     }

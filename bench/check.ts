@@ -31,12 +31,16 @@ function start(script: string, env: NodeJS.ProcessEnv): Promise<{ proc: ChildPro
   const proc = spawn(process.execPath, [join(__dirname, script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
+    let told = false;
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('READY '));
       if (line) resolve({ proc, fields: line.split(' ').slice(1) });
-      for (const l of out.split('\n'))
-        if (l.startsWith('SEEDED ')) console.log(`seeded ${l.split(' ')[1]} subjects, ${l.split(' ')[2]} records`);
+      const seeded = out.split('\n').find((l) => l.startsWith('SEEDED '));
+      if (seeded && !told) {
+        told = true;
+        console.log(`seeded ${seeded.split(' ')[1]} subjects, ${seeded.split(' ')[2]} records`);
+      }
     });
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
