@@ -186,7 +186,7 @@ async function main(): Promise<void> {
         `copied: ${answers === 'all' ? 'all of them' : `the largest tenth, ${templates.length}`}: entry ${Math.round(bytes.entry)} bytes (answer ${Math.round(bytes.response)})`,
     );
 
-    console.log('\n1. CPU per audit entry (this process, median of 5 passes over 2,000 entries)');
+    console.log('\n1. CPU time per audit entry (this process, median of 5 passes over 2,000 entries)');
     console.table(hashCost(templates, 2_000, 5));
 
     await ds.query(`CREATE TABLE audit_peer (LIKE audit_log INCLUDING ALL)`);
