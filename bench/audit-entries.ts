@@ -56,6 +56,39 @@ export function entryBytes(entries: readonly PreparedEntry[]): { entry: number; 
   return { entry: entry / entries.length, response: response / entries.length };
 }
 
+/** The measures' texts an answer repeats (names, descriptions, reasons, legal basis) and each party's statement. */
+const STATIC_TEXT = [
+  'name',
+  'nameZh',
+  'description',
+  'descriptionZh',
+  'reason',
+  'reasonZh',
+  'legalBasis',
+  'departments',
+];
+
+/**
+ * Share of an answer's bytes (JSON) that are texts of the rule packs, rebuildable from the pack versions the
+ * entry names: the measures' texts and the parties' statements.
+ */
+export function staticShare(templates: readonly EntryTemplate[]): number {
+  let all = 0;
+  let lean = 0;
+  for (const t of templates) {
+    all += Buffer.byteLength(JSON.stringify(t.response));
+    const answer = JSON.parse(JSON.stringify(t.response)) as {
+      parties?: Array<{ statement?: unknown; measures?: Array<Record<string, unknown>> }>;
+    };
+    for (const party of answer.parties ?? []) {
+      delete party.statement;
+      for (const m of party.measures ?? []) for (const k of STATIC_TEXT) delete m[k];
+    }
+    lean += Buffer.byteLength(JSON.stringify(answer));
+  }
+  return 1 - lean / all;
+}
+
 /**
  * µs per entry of `fn` over every entry, median of `rounds` passes: CPU time of this process (user + system),
  * which a busy machine inflates far less than elapsed time (time spent waiting for a core is not counted).

@@ -30,7 +30,7 @@ import { GroupCommitWriter } from '../src/modules/audit/audit-writer';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { ApiKeysService } from '../src/modules/auth/api-keys.service';
 import { TieringService } from '../src/modules/tiering/tiering.service';
-import { entriesFrom, entryBytes, hashCost, median, renamed, type EntryTemplate } from './audit-entries';
+import { entriesFrom, entryBytes, hashCost, median, renamed, staticShare, type EntryTemplate } from './audit-entries';
 import { printSizes } from './audit-sizes';
 import { freshServerDatabase } from './bench-db';
 import { seed } from './tiering-seed';
@@ -184,6 +184,10 @@ async function main(): Promise<void> {
     console.log(
       `\n${real.length} real checks: canonical entry ${Math.round(all.entry)} bytes on average (answer ${Math.round(all.response)}); ` +
         `copied: ${answers === 'all' ? 'all of them' : `the largest tenth, ${templates.length}`}: entry ${Math.round(bytes.entry)} bytes (answer ${Math.round(bytes.response)})`,
+    );
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    console.log(
+      `texts of the rule packs (measure names, descriptions, reasons, legal basis; statements) in the answers: ${pct(staticShare(real))} of their bytes (${pct(staticShare(real.slice(0, Math.ceil(real.length / 10))))} in the largest tenth)`,
     );
 
     console.log('\n1. CPU time per audit entry (this process, median of 5 passes over 2,000 entries)');
