@@ -6,10 +6,17 @@
  *
  *   npm run bench:check                                   # embedded PostgreSQL, 100,000 subjects
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:check
- *   options: --subjects N (100000) --connections C (20) --seconds S (10) --rounds R (3)
+ *   options: --subjects N (100000) --connections C (20) --seconds S (10) --rounds R (3) --single N (500)
+ *
+ * Then one check alone: one connection, one request at a time (--single requests per round, alternating
+ * with bare Fastify), timed per request with performance.now() (autocannon's histogram counts whole ms).
+ * The machine's load average is printed at the start and the end: the machine is shared.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import os, { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -24,12 +31,16 @@ function start(script: string, env: NodeJS.ProcessEnv): Promise<{ proc: ChildPro
   const proc = spawn(process.execPath, [join(__dirname, script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
+    let told = false;
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('READY '));
       if (line) resolve({ proc, fields: line.split(' ').slice(1) });
-      for (const l of out.split('\n'))
-        if (l.startsWith('SEEDED ')) console.log(`seeded ${l.split(' ')[1]} subjects, ${l.split(' ')[2]} records`);
+      const seeded = out.split('\n').find((l) => l.startsWith('SEEDED '));
+      if (seeded && !told) {
+        told = true;
+        console.log(`seeded ${seeded.split(' ')[1]} subjects, ${seeded.split(' ')[2]} records`);
+      }
     });
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
@@ -78,12 +89,59 @@ async function auditEntries(port: string, key: string): Promise<number> {
   return report.entries;
 }
 
+function post(url: string, headers: Record<string, string>, body: string, agent: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
+/** One request at a time on one kept-alive connection; each timed from sending to the end of the answer. */
+async function alone(url: string, headers: Record<string, string>, bodies: string[], amount: number): Promise<Result> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const ms: number[] = [];
+  let errors = 0;
+  const t0 = performance.now();
+  try {
+    for (let i = 0; i < amount; i++) {
+      const started = performance.now();
+      const status = await post(url, headers, bodies[i % bodies.length], agent);
+      if (status >= 200 && status < 300) ms.push(performance.now() - started);
+      else errors += 1;
+    }
+  } finally {
+    agent.destroy();
+  }
+  const sorted = ms.sort((a, b) => a - b);
+  const at = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN).toFixed(2);
+  return { rps: amount / ((performance.now() - t0) / 1000), p50: at(0.5), p99: at(0.99), ok: ms.length, errors };
+}
+
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const connections = opt('connections', 20);
   const seconds = opt('seconds', 10);
   const rounds = opt('rounds', 3);
+  const single = opt('single', 500);
+  console.log(`machine load (1/5/15 min) at start: ${loadAverage()} (${os.cpus().length} cores)`);
   const env = { ...process.env, BENCH_SUBJECTS: String(opt('subjects', 100_000)) };
   console.log(
     `starting the service (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL'}) and seeding…`,
@@ -119,6 +177,17 @@ async function main(): Promise<void> {
         await load(`http://127.0.0.1:${bare.fields[0]}/api/v1/checks`, {}, bodies, connections, bareAmount),
       );
     }
+    // One check alone: one connection, one request at a time, alternating with bare Fastify.
+    const svcUrl = `http://127.0.0.1:${port}/api/v1/checks`;
+    const bareUrl = `http://127.0.0.1:${bare.fields[0]}/api/v1/checks`;
+    const warmAlone = [await alone(svcUrl, auth, bodies, 50)];
+    await alone(bareUrl, {}, bodies, 50);
+    const svcAlone: Result[] = [];
+    const bareAlone: Result[] = [];
+    for (let r = 0; r < rounds; r++) {
+      svcAlone.push(await alone(svcUrl, auth, bodies, single));
+      bareAlone.push(await alone(bareUrl, {}, bodies, single));
+    }
     const after = await auditEntries(port, key);
     const row = (name: string, rs: Result[]) => ({
       server: name,
@@ -135,10 +204,18 @@ async function main(): Promise<void> {
     );
     console.table([a, b]);
     console.log(`service / bare Fastify throughput: ${(a['req/s (median)'] / b['req/s (median)']).toFixed(3)}`);
-    const checks = svcRuns.reduce((n, x) => n + x.ok, 0);
+    const c = row('one check alone: service', svcAlone);
+    const d = row('one request alone: bare Fastify', bareAlone);
+    console.log(
+      `\n1 connection, one request at a time, ${rounds} alternating rounds of ${single} requests each (timed per request)`,
+    );
+    console.table([c, d]);
+    console.log(`one check alone, p50: service ${c['p50 ms']} ms, bare Fastify ${d['p50 ms']} ms (target: ≤ 3 ms)`);
+    const checks = [...svcRuns, ...svcAlone, ...warmAlone].reduce((n, x) => n + x.ok, 0);
     console.log(
       `audit entries written during the rounds: ${after - before}; successful checks: ${checks}; equal: ${after - before === checks}`,
     );
+    console.log(`machine load (1/5/15 min) at end: ${loadAverage()}`);
   } finally {
     svc.proc.kill('SIGTERM');
     bare.proc.kill('SIGTERM');
