@@ -14,6 +14,8 @@ import { loadConfig } from '../src/config/app.config';
 import { Clock } from '../src/common/clock';
 import { ApiKeysService } from '../src/modules/auth/api-keys.service';
 import { seed } from './tiering-seed';
+import { ChecksService } from '../src/modules/checks/checks.service';
+import { CreditStateService } from '../src/modules/credit-state/credit-state.service';
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_SUBJECTS ?? 100_000);
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   console.log(`SEEDED ${seeded.subjects} ${seeded.records}`);
+  await keptStateMemory(app.get(ChecksService), app.get(CreditStateService), codes);
   console.log(`READY ${port} ${key} ${codesFile}`);
   const stop = async () => {
     await app.close();
@@ -45,6 +48,26 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
+}
+
+/**
+ * Memory of the kept credit state (records in force, look-back, industries, tiers and check facts): heap before
+ * and after every code of the load has been checked once (evaluated, not audited), over the subjects kept.
+ * Prints `KEPT <subjects> <bytes per subject>`; the load that follows finds them kept.
+ */
+async function keptStateMemory(checks: ChecksService, state: CreditStateService, codes: string[]): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const caller = { keyId: 'bench', name: 'bench-check', scopes: ['checks'], scenarios: ['*'], department: null };
+  for (let i = 0; i < codes.length; i += 50) {
+    const parties = codes.slice(i, i + 50).map((code) => ({ code, role: 'bidder' }));
+    await checks.evaluate(caller, { scenario: 'tendering', transaction: { reference: 'warm' }, parties });
+  }
+  gc?.();
+  const kept = state.stats().subjects;
+  const perSubject = kept ? Math.round((process.memoryUsage().heapUsed - before) / kept) : 0;
+  console.log(`KEPT ${kept} ${perSubject} ${gc ? 'gc' : 'no-gc'}`);
 }
 
 main().catch((err: unknown) => {

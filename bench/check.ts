@@ -28,10 +28,14 @@ const opt = (name: string, fallback: number) => {
 };
 
 function start(script: string, env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; fields: string[] }> {
-  const proc = spawn(process.execPath, [join(__dirname, script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--expose-gc', join(__dirname, script)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let told = false;
+    let keptTold = false;
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const line = out.split('\n').find((l) => l.startsWith('READY '));
@@ -40,6 +44,14 @@ function start(script: string, env: NodeJS.ProcessEnv): Promise<{ proc: ChildPro
       if (seeded && !told) {
         told = true;
         console.log(`seeded ${seeded.split(' ')[1]} subjects, ${seeded.split(' ')[2]} records`);
+      }
+      const kept = out.split('\n').find((l) => l.startsWith('KEPT '));
+      if (kept && !keptTold) {
+        keptTold = true;
+        const [, n, bytes] = kept.split(' ');
+        console.log(
+          `credit state kept for checks: ${n} subjects, ≈ ${bytes} bytes of heap each (≈ ${((Number(bytes) * 1e6) / 2 ** 30).toFixed(2)} GiB per 1,000,000 subjects)`,
+        );
       }
     });
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
