@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshServerDatabase } from './bench-db';
@@ -46,8 +47,33 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   };
+  profileOnSignal();
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
+}
+
+/**
+ * With BENCH_CPU_PROFILE=<file>: SIGUSR2 starts a CPU profile, the next SIGUSR2 writes it (a profile of the
+ * rounds alone, not of the seeding).
+ */
+function profileOnSignal(): void {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return;
+  const session = new Session();
+  session.connect();
+  let running = false;
+  process.on('SIGUSR2', () => {
+    if (!running) {
+      running = true;
+      session.post('Profiler.enable', () => session.post('Profiler.start'));
+      return;
+    }
+    running = false;
+    session.post('Profiler.stop', (err, res) => {
+      if (!err) writeFileSync(file, JSON.stringify(res.profile));
+      console.log(`PROFILE ${err ? err.message : file}`);
+    });
+  });
 }
 
 /**

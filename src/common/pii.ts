@@ -28,6 +28,7 @@ const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 // eslint-disable-next-line no-control-regex -- the ASCII range itself
 const PLAIN = /^[\u0000-\u0024\u0026-\u007f]*$/;
 const HEX_BYTE = /^%[0-9A-Fa-f]{2}$/;
+const FIFTEEN_DIGITS = /\d{15}/;
 /** Every character that can stand for a digit is a number (\p{N}: Nd, and No like ① or ¹) or starts a %XX escape. */
 const NUMBERISH = /[\p{N}%]/gu;
 /**
@@ -101,8 +102,10 @@ function holdsDigits(text: string, n: number): boolean {
 
 function scrub(text: string, pattern: RegExp): string {
   // A 15-digit run is masked only when its birth date is real (isFirstGenerationId); null: left as it is.
+  // An ID number takes 15 characters at least, however written; in plain ASCII, a run of 15 digits.
+  if (text.length < 15) return text;
   const masked = (m: string): string | null => (m.length === 15 && !isFirstGenerationId(m) ? null : maskIdNumber(m));
-  if (PLAIN.test(text)) return text.replace(pattern, (m) => masked(m) ?? m);
+  if (PLAIN.test(text)) return FIFTEEN_DIGITS.test(text) ? text.replace(pattern, (m) => masked(m) ?? m) : text;
   if (!holdsDigits(text, 15)) return text;
   if (!FOLDS_TO_ID_CHARACTER.test(text)) return text.replace(pattern, (m) => masked(m) ?? m);
   // The folded view has one character per character of `text` (a code point, or the UTF-8 sequence of %XX
