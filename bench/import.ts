@@ -133,6 +133,7 @@ async function main(): Promise<void> {
 
     const totals = { rows: 0, stored: 0, unchanged: 0, updated: 0, refused: 0 };
     let mismatches = 0;
+    (globalThis as { __countStart?: () => void }).__countStart?.();
     t0 = performance.now();
     for (const f of data.files) {
       const report = await post(url, key, f);
@@ -143,6 +144,8 @@ async function main(): Promise<void> {
       });
     }
     const answered = (performance.now() - t0) / 1000;
+    // With --marks: the measured window in ms since the process started (to cut a --cpu-prof profile to it).
+    if (process.argv.includes('--marks')) console.error(`marks: ${Math.round(t0)} ${Math.round(performance.now())}`);
     await tiering.idle();
     const endToEnd = (performance.now() - t0) / 1000;
     const rss = process.resourceUsage().maxRSS * 1024;
