@@ -133,7 +133,6 @@ async function main(): Promise<void> {
 
     const totals = { rows: 0, stored: 0, unchanged: 0, updated: 0, refused: 0 };
     let mismatches = 0;
-    (globalThis as { __countStart?: () => void }).__countStart?.();
     t0 = performance.now();
     for (const f of data.files) {
       const report = await post(url, key, f);
