@@ -38,6 +38,8 @@ interface Prepared {
   readonly at: number;
   readonly dto: RecordRowDto;
   readonly cols: NormalisedRecord;
+  /** keyOf(cols), computed once. */
+  readonly key: string;
 }
 const keyOf = (c: { source: string; decision_number: string }): string => JSON.stringify([c.source, c.decision_number]);
 
@@ -115,8 +117,10 @@ export class RecordIngest {
     const valid: Prepared[] = [];
     rows.forEach((r, at) => {
       const check = checkRow(r.data, today);
-      if (check.ok) valid.push({ at, dto: check.row, cols: normaliseRecord(check.row, subjects.identity(check.row)) });
-      else reports[at] = { ...reports[at], errors: check.errors };
+      if (check.ok) {
+        const cols = normaliseRecord(check.row, subjects.identity(check.row));
+        valid.push({ at, dto: check.row, cols, key: keyOf(cols) });
+      } else reports[at] = { ...reports[at], errors: check.errors };
     });
     const committed = new Set<string>();
     await this.store.ds.transaction(async (m) => {
@@ -183,7 +187,7 @@ export class RecordIngest {
     const toWrite: (Prepared & { cols: RecordColumns })[] = [];
     const needSubject: Prepared[] = [];
     for (const p of pass) {
-      const old = before.get(keyOf(p.cols));
+      const old = before.get(p.key);
       if (old && old.content_hash === p.cols.content_hash)
         reports[p.at] = { ...reports[p.at], status: 'unchanged', recordId: old.id, subjectId: old.subject_id };
       else needSubject.push(p);
@@ -191,7 +195,10 @@ export class RecordIngest {
     // Subjects are found or registered in the order of their identity, not of the rows: two imports that
     // register the same new subjects then take their locks in the same order (no deadlock between them).
     const bySubject = [...needSubject].sort((a, b) => compare(subjects.identity(a.dto), subjects.identity(b.dto)));
-    for (const p of bySubject) await subjects.resolve(m, p.dto);
+    await subjects.resolveMany(
+      m,
+      bySubject.map((p) => p.dto),
+    );
     for (const p of needSubject) {
       const subject = await subjects.resolve(m, p.dto); // remembered by the run: no second query
       if (typeof subject === 'string') toWrite.push({ ...p, cols: { ...p.cols, subject_id: subject } });
@@ -206,11 +213,11 @@ export class RecordIngest {
       ).map((w) => [keyOf(w), w]),
     );
     // Only a concurrent import of the same content can leave a key neither written now nor stored before.
-    const late = toWrite.filter((p) => !written.has(keyOf(p.cols)) && !before.has(keyOf(p.cols))).map((p) => p.cols);
+    const late = toWrite.filter((p) => !written.has(p.key) && !before.has(p.key)).map((p) => p.cols);
     for (const k of await this.store.byKeys(m, late)) before.set(keyOf(k), k);
     for (const p of toWrite) {
-      const w = written.get(keyOf(p.cols));
-      const old = before.get(keyOf(p.cols));
+      const w = written.get(p.key);
+      const old = before.get(p.key);
       if (w) changed.add(p.cols.subject_id);
       if (w && old) changed.add(old.subject_id); // a record moved to another subject changes both
       reports[p.at] = {
@@ -228,12 +235,12 @@ function passes(rows: readonly Prepared[]): Prepared[][] {
   const seen = new Map<string, number>();
   const out: Prepared[][] = [];
   for (const r of rows) {
-    const n = seen.get(keyOf(r.cols)) ?? 0;
-    seen.set(keyOf(r.cols), n + 1);
+    const n = seen.get(r.key) ?? 0;
+    seen.set(r.key, n + 1);
     (out[n] ??= []).push(r);
   }
   // A stable order across concurrent imports makes row locks be taken in the same order (no deadlock).
-  return out.map((p) => [...p].sort((a, b) => compare(keyOf(a.cols), keyOf(b.cols))));
+  return out.map((p) => [...p].sort((a, b) => compare(a.key, b.key)));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

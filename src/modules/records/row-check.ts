@@ -6,6 +6,10 @@ import { flattenValidationErrors } from '../../common/validation';
 import { RecordRowDto } from './dto/record-row.dto';
 import { rowRuleErrors } from './record-rules';
 import { derivedSeverity } from '../../rules/publicity';
+import { cacheValidationMetadata } from '../../common/validation-metadata-cache';
+
+// Imports validate thousands of rows a request: the validators' metadata is looked up once, not per row.
+cacheValidationMetadata();
 
 export type RowCheck =
   { readonly ok: true; readonly row: RecordRowDto } | { readonly ok: false; readonly errors: FieldError[] };

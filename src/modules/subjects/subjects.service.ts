@@ -4,11 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
-import { ValidationFailed } from '../../common/problem';
-import { draftSubject } from './subject-draft';
+import { ValidationFailed, type FieldError } from '../../common/problem';
+import { draftSubject, type SubjectDraft } from './subject-draft';
 import { identifierProblem, isPresent, normaliseIdentifier } from './subject-rules';
 import { SubjectExists, SubjectNotFound } from './subjects.exception';
-import { SubjectsStore } from './subjects.store';
+import { SubjectsStore, type SubjectIdentityRow } from './subjects.store';
 import { SubjectChanges } from './subject-changes';
 import type {
   RegisterSubjectInput,
@@ -24,6 +24,10 @@ import { isUuid } from '../../common/uuid';
 export const SEARCH_LIMIT_DEFAULT = 20;
 export const SEARCH_LIMIT_MAX = 100;
 const LIST_LIMIT_MAX = 10_000;
+
+/** A subject's identity as a map key: its code, or the hash of its ID number. */
+const identityKey = (code: string | null, idHash: string | null): string =>
+  code !== null ? `c:${code}` : `h:${idHash}`;
 
 function toRef(v: SubjectView): SubjectRef {
   return {
@@ -158,6 +162,59 @@ export class SubjectsService {
     const filled = await this.fillIndustryCode(existing, draft.industryCode, manager);
     if (!manager && filled !== existing) this.changes.announce([existing.id]);
     return toRef(filled);
+  }
+
+  /**
+   * resolveOrRegister on each input in turn, in a few statements (bulk imports), in the caller's transaction
+   * `manager`: each input's subject id, or the field errors (subject field names) that refuse it. The first
+   * valid input naming a subject registers it (name, kind…); its industry code, when it has none, is the first
+   * one a later input gives. New subjects are inserted in the order given: give them in a stable order (two
+   * imports then lock alike).
+   */
+  async resolveOrRegisterMany(
+    inputs: readonly ResolveSubjectInput[],
+    manager: EntityManager,
+  ): Promise<Array<string | readonly FieldError[]>> {
+    const today = this.clock.today();
+    const out: Array<string | readonly FieldError[]> = [];
+    const drafts = new Map<string, SubjectDraft>();
+    /** Per subject, the first industry code an input gives: what one-by-one calls would leave. */
+    const industry = new Map<string, string>();
+    const identityAt: (string | null)[] = inputs.map((input, i) => {
+      try {
+        const draft = draftSubject(input, (id) => this.idHash(id), today);
+        const key = identityKey(draft.code, draft.idHash);
+        if (!drafts.has(key)) drafts.set(key, draft);
+        if (draft.industryCode !== null && !industry.has(key)) industry.set(key, draft.industryCode);
+        return key;
+      } catch (err) {
+        if (!(err instanceof ValidationFailed)) throw err;
+        out[i] = err.errors ?? [];
+        return null;
+      }
+    });
+    const rows = new Map<string, SubjectIdentityRow>();
+    for (const r of await this.store.insertManyIfAbsent([...drafts.values()], manager))
+      rows.set(identityKey(r.code, r.id_hash), r);
+    const rest = [...drafts.values()].filter((d) => !rows.has(identityKey(d.code, d.idHash)));
+    const found = await this.store.identitiesOf(
+      rest.flatMap((d) => (d.code !== null ? [d.code] : [])),
+      rest.flatMap((d) => (d.idHash !== null ? [d.idHash] : [])),
+      manager,
+    );
+    for (const r of found) rows.set(identityKey(r.code, r.id_hash), r);
+    const fills: { id: string; industryCode: string }[] = [];
+    for (const key of drafts.keys()) {
+      const r = rows.get(key);
+      if (!r) throw new SubjectNotFound('The subject could not be created nor found; retry the import.');
+      const code = industry.get(key);
+      if (code !== undefined && r.industry_code === null) fills.push({ id: r.id, industryCode: code });
+    }
+    await this.store.fillIndustryCodes(fills, manager);
+    identityAt.forEach((k, i) => {
+      if (k !== null) out[i] = rows.get(k)!.id;
+    });
+    return out;
   }
 
   /** A subject without an industry code gets the one given; one it has is kept (a different code is no error). */

@@ -9,6 +9,15 @@ import type { SubjectView } from './subjects.types';
 /** Dates as text (never through a JS Date and a time zone); no id_hash leaves the store. */
 const COLUMNS = `id, kind, code, id_masked, name, region, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, industry_code, created_at, updated_at`;
 const NAME_KEY = `lower(name) COLLATE "C"`;
+/** What a bulk resolution needs of a subject: its id, identity and industry code. */
+const IDENTITY = `id, code, id_hash, industry_code`;
+
+export interface SubjectIdentityRow {
+  readonly id: string;
+  readonly code: string | null;
+  readonly id_hash: string | null;
+  readonly industry_code: string | null;
+}
 
 interface SubjectRow {
   id: string;
@@ -65,6 +74,63 @@ export class SubjectsStore {
       [d.kind, d.code, d.idHash, d.idMasked, d.name, d.region, d.registeredOn, d.industryCode],
     );
     return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /**
+   * Many subjects at once (bulk imports), inserted in the order given (so that concurrent imports take their
+   * locks in the same order), ON CONFLICT DO NOTHING: the rows created (id and identity); the others exist.
+   */
+  async insertManyIfAbsent(drafts: readonly SubjectDraft[], m: EntityManager): Promise<SubjectIdentityRow[]> {
+    if (!drafts.length) return [];
+    const col = <K extends keyof SubjectDraft>(k: K) => drafts.map((d) => d[k]);
+    return m.query(
+      `INSERT INTO subjects (kind, code, id_hash, id_masked, name, region, registered_on, industry_code)
+       SELECT kind, code, id_hash, id_masked, name, region, registered_on, industry_code
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[])
+         WITH ORDINALITY AS x(kind, code, id_hash, id_masked, name, region, registered_on, industry_code, ord)
+       ORDER BY ord
+       ON CONFLICT DO NOTHING RETURNING ${IDENTITY}`,
+      [
+        col('kind'),
+        col('code'),
+        col('idHash'),
+        col('idMasked'),
+        col('name'),
+        col('region'),
+        col('registeredOn'),
+        col('industryCode'),
+      ],
+    );
+  }
+
+  /** Many subjects by code or ID hash (indexed look-ups), in the caller's transaction: id, identity, industry code. */
+  async identitiesOf(
+    codes: readonly string[],
+    idHashes: readonly string[],
+    m: EntityManager,
+  ): Promise<SubjectIdentityRow[]> {
+    if (!codes.length && !idHashes.length) return [];
+    return m.query(
+      `SELECT ${IDENTITY} FROM subjects WHERE code = ANY($1::varchar[])
+       UNION ALL SELECT ${IDENTITY} FROM subjects WHERE id_hash = ANY($2::bpchar[])`,
+      [codes, idHashes],
+    );
+  }
+
+  /**
+   * fillIndustryCode for many subjects at once: each subject without an industry code gets the one paired with
+   * it; rows locked in the order given (no deadlock between two imports filling the same subjects).
+   */
+  async fillIndustryCodes(pairs: readonly { id: string; industryCode: string }[], m: EntityManager): Promise<void> {
+    if (!pairs.length) return;
+    await m.query(
+      `WITH target AS (
+         SELECT s.id, x.industry_code FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(id, industry_code, ord)
+         JOIN subjects s ON s.id = x.id WHERE s.industry_code IS NULL ORDER BY x.ord FOR UPDATE OF s)
+       UPDATE subjects s SET industry_code = t.industry_code, updated_at = now()
+       FROM target t WHERE s.id = t.id AND s.industry_code IS NULL`,
+      [pairs.map((p) => p.id), pairs.map((p) => p.industryCode)],
+    );
   }
 
   /**
