@@ -176,7 +176,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async runAttempt(kind: JobKind, job: PgBoss.JobWithMetadata<Record<string, unknown>>): Promise<void> {
     const handler = this.handlers.get(kind)!;
     const row = await this.store.start(job.id);
-    if (!row || row.state !== 'running') return; // no row (never committed) or already ended
+    if (!row) return; // no row (never committed), or the job already ended
     const lastAttempt = job.retryCount >= job.retryLimit;
     const ctx: JobContext<never> = {
       id: job.id,

@@ -114,13 +114,14 @@ export class JobsStore {
 
   /** An attempt starts: running, one more attempt, the last attempt's error cleared. */
   async start(id: string): Promise<JobRow | null> {
-    const [row] = await this.ds.query<JobRow[]>(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows] = await this.ds.query<[JobRow[], number]>(
       `UPDATE jobs j SET state = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
          updated_at = now(), error = NULL
-       WHERE id = $1 RETURNING ${COLUMNS}, NULL AS "queueState"`,
+       WHERE id = $1 AND state IN ('queued', 'running') RETURNING ${COLUMNS}, NULL AS "queueState"`,
       [id],
     );
-    return row ?? null;
+    return rows[0] ?? null;
   }
 
   async progress(id: string, done: number, total: number | undefined): Promise<void> {
