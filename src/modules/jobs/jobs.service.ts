@@ -85,6 +85,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         schedule: false, // no cron jobs: the daily tiering run keeps its own claim (DailyTiering)
         supervise: true, // expires jobs whose worker was lost, archives finished ones
         maintenanceIntervalSeconds: 60,
+        deleteAfterDays: 14, // finished jobs: archived after 12 h (pg-boss's default), deleted from the archive after 14 days
       });
       boss.on('error', (err: Error) => this.logger.warn({ err: scrubDeepAll(err.message) }, 'job queue error'));
       await boss.start();
