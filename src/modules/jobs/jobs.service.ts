@@ -54,7 +54,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The owning module's handler of a kind (registered at its module's init). */
   register<P>(handler: JobHandler<P>): void {
-    this.handlers.set(handler.kind, handler as unknown as JobHandler<never>);
+    this.handlers.set(handler.kind, handler);
   }
 
   async onApplicationBootstrap(): Promise<void> {
