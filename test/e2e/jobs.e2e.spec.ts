@@ -220,6 +220,10 @@ async function runElsewhere(host: TestApp & { databaseUrl: string }, ids: string
   const idle = host.app.get(DataSource);
   const waiting = await idle.query<{ state: string }[]>(`SELECT state FROM jobs WHERE id = ANY($1::uuid[])`, [ids]);
   expect(waiting.map((r) => r.state)).toEqual(['queued', 'queued', 'queued']);
+  // The queue depth, as /metrics reads it.
+  const metrics = await http<string>(host.url, 'GET', '/metrics');
+  expect(metrics.body).toContain('credit_jobs{kind="tiering.batch",state="queued"} 3');
+  expect(metrics.body).toContain('credit_jobs{kind="records.import",state="running"} 0');
 
   // B and C: both poll the same queue.
   const b = await startTestApp({ DATABASE_URL: host.databaseUrl, ...POLL });

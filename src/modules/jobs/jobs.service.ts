@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { DomainError, type ProblemDetails } from '../../common/problem';
 import { toProblem } from '../../common/problem.filter';
 import { scrubDeepAll } from '../../common/pii';
-import { pgBossSchemaFor } from '../../database/pgboss-schema';
+import { JOB_KINDS, pgBossSchemaFor } from '../../database/pgboss-schema';
 import { scopesAdmit } from '../auth/scopes';
 import { ScopeForbidden } from '../auth/auth.errors';
 import { JobNotFound } from './jobs.exception';
@@ -132,6 +132,18 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     const visible = scopes.includes('admin') ? 'all' : scopes;
     const rows = await this.store.list({ ...filter, scopes: visible }, (await this.started()).schema);
     return rows.map((r) => this.view(r));
+  }
+
+  /** Jobs queued and running per kind (every kind and state present, 0 when none): the queue depth. */
+  async depth(): Promise<Array<{ kind: JobKind; state: 'queued' | 'running'; n: number }>> {
+    const rows = await this.store.depth();
+    return JOB_KINDS.flatMap((kind) =>
+      (['queued', 'running'] as const).map((state) => ({
+        kind,
+        state,
+        n: rows.find((r) => r.kind === kind && r.state === state)?.n ?? 0,
+      })),
+    );
   }
 
   /** A page of a job's per-item result (an import's per-row report). */

@@ -148,6 +148,13 @@ export class JobsStore {
     );
   }
 
+  /** Jobs waiting and running, by kind (the queue depth, for /metrics). */
+  depth(): Promise<Array<{ kind: string; state: string; n: number }>> {
+    return this.ds.query(
+      `SELECT kind, state, count(*)::int AS n FROM jobs WHERE state IN ('queued', 'running') GROUP BY kind, state`,
+    );
+  }
+
   /** One job, with pg-boss's state of it (`bossSchema`: src/database/pgboss-schema.ts). */
   async get(id: string, bossSchema: string): Promise<JobRow | null> {
     const [row] = await this.ds.query<JobRow[]>(
