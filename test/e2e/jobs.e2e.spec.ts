@@ -110,13 +110,13 @@ describe('background jobs (后台任务) over HTTP', () => {
       `SELECT part, count(*)::int AS n FROM job_parts WHERE job_id = $1 GROUP BY part`,
       [job.id],
     );
-    expect(parts).toEqual([{ part: 'result', n: 6 }]);
-    // One audit entry per part of 1,000 rows, naming the job; and the request's own entry (the 202).
+    expect(parts).toEqual([{ part: 'result', n: 2 }]); // parts of 5,000 rows
+    // One audit entry per part of 5,000 rows, naming the job; and the request's own entry (the 202).
     const entries = await db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM audit_log WHERE kind = 'record.import' AND request->>'job' = $1`,
       [job.id],
     );
-    expect(entries[0].n).toBe(6);
+    expect(entries[0].n).toBe(2);
 
     const list = await http<{ items: JobView[] }>(t.url, 'GET', '/api/v1/jobs?kind=records.import&state=completed');
     expect(list.body.items.map((j) => j.id)).toContain(job.id);
