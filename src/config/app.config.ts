@@ -74,6 +74,8 @@ export interface AppConfig {
   readonly webhookPollMs: number;
   readonly webhookRetryBaseMs: number;
   readonly webhookTimeoutMs: number;
+  /** How often this instance looks for a background job to run (JOBS_POLL_MS); 0 = it runs none. */
+  readonly jobsPollMs: number;
   readonly production: boolean;
 }
 
@@ -176,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookPollMs: int(env, 'WEBHOOK_POLL_MS'),
     webhookRetryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS'),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS'),
+    jobsPollMs: int(env, 'JOBS_POLL_MS'),
     production,
   };
 }

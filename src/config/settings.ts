@@ -237,6 +237,17 @@ export const SETTINGS: readonly Setting[] = [
     meaning: 'how long a receiver has to answer one event (no answer = a failed attempt)',
   },
   {
+    name: 'JOBS_POLL_MS',
+    section: 'service',
+    kind: 'int',
+    min: 0,
+    max: 600_000,
+    fallback: 2000,
+    defaultDoc: '`2000`',
+    meaning:
+      'how often each instance asks the job queue (pg-boss) for a background job to run (后台任务: large imports, batch tiering runs; [operations.md](operations.md#background-jobs-后台任务)); below 500 counts as 500; `0` = this instance queues jobs but runs none',
+  },
+  {
     name: 'NODE_ENV',
     section: 'service',
     kind: 'text',

@@ -16,6 +16,7 @@ import { CreditReportModule } from './credit-report/credit-report.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { JobsModule } from './jobs/jobs.module';
 
 /** Every feature module, registered once here. */
 export const FEATURE_MODULES = [
@@ -36,4 +37,5 @@ export const FEATURE_MODULES = [
   KeysModule,
   MetricsModule,
   WebhooksModule,
+  JobsModule,
 ];

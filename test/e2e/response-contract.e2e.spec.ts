@@ -597,6 +597,19 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/audit/export', {}, { query: 'kind=check&format=csv' });
   });
 
+  it('background jobs (后台任务): a tiering run queued, read, listed, its (empty) result page', async () => {
+    const queued = await call('POST', '/api/v1/tiering/runs', {}, { body: {}, headers: { prefer: 'respond-async' } });
+    expect(queued.status).toBe(202);
+    const id = (queued.body as { id: string }).id;
+    for (let state = ''; state !== 'completed';) {
+      state = (await call('GET', '/api/v1/jobs/{id}', { id })).body.state as string;
+      expect(state).not.toBe('failed');
+      if (state !== 'completed') await new Promise((r) => setTimeout(r, 200));
+    }
+    await call('GET', '/api/v1/jobs', {}, { query: 'kind=tiering.batch&state=completed' });
+    await call('GET', '/api/v1/jobs/{id}/result', { id }, { query: 'offset=0&limit=10' });
+  });
+
   it('validated every route documented with a JSON 2xx (but the excluded, each with its reason)', () => {
     const missed = contract
       .jsonOperations()

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newEmbeddedDatabase } from '../setup/embedded-factory';
 import { startTestApp, TestApp } from './app';
+import { pgBossSchemaFor } from '../../src/database/pgboss-schema';
 
 /**
  * A test app on a database nobody else writes to while it runs, so that "no row changed" can be
@@ -44,7 +45,7 @@ export async function startIsolatedTestApp(
   try {
     t = await startTestApp({ ...env, DATABASE_URL: scoped });
   } catch (err) {
-    await adminQuery(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await dropSchemas(url, schema);
     throw err;
   }
   return {
@@ -52,9 +53,17 @@ export async function startIsolatedTestApp(
     databaseUrl: scoped,
     close: async () => {
       await t.close();
-      await adminQuery(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await dropSchemas(url, schema);
     },
   };
+}
+
+/** The isolated schema and the job queue's schema beside it (src/database/pgboss-schema.ts). */
+function dropSchemas(url: string, schema: string): Promise<void> {
+  return adminQuery(
+    url,
+    `DROP SCHEMA IF EXISTS ${pgBossSchemaFor(schema)} CASCADE; DROP SCHEMA IF EXISTS ${schema} CASCADE`,
+  );
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {

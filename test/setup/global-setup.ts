@@ -17,7 +17,10 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     const client = new Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    // The job queue's schema (pgboss, beside public: src/database/pgboss-schema.ts) goes with it.
+    await client.query(
+      'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;',
+    );
     await client.end();
     process.env.TEST_EMBEDDED = '';
   } else {

@@ -18,6 +18,7 @@ import { CourtDefaulterGround1796564780695 } from './1796564780695-CourtDefaulte
 import { CreateWebhooks1796567808926 } from './1796567808926-CreateWebhooks';
 import { IndustryMembership1796572800000 } from './1796572800000-IndustryMembership';
 import { CreditStateNotify1796576400000 } from './1796576400000-CreditStateNotify';
+import { CreateJobs1796580000000 } from './1796580000000-CreateJobs';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateWebhooks1796567808926,
   IndustryMembership1796572800000,
   CreditStateNotify1796576400000,
+  CreateJobs1796580000000,
 ];

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ChecksModule } from '../checks/checks.module';
 import { PacksModule } from '../packs/packs.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
 /** /metrics for Prometheus: reads the other modules through their services, owns no table. */
 @Module({
-  imports: [AuditModule, ChecksModule, PacksModule],
+  imports: [AuditModule, ChecksModule, PacksModule, JobsModule],
   controllers: [MetricsController],
   providers: [MetricsService],
 })

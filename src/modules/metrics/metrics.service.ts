@@ -8,6 +8,7 @@ import { AuditOutboxSweeper } from '../audit/audit-outbox.sweeper';
 import { AuditService } from '../audit/audit.service';
 import { ChecksService } from '../checks/checks.service';
 import { PacksService } from '../packs/packs.service';
+import { JobsService } from '../jobs/jobs.service';
 
 /** Latency buckets in seconds: the check API answers in milliseconds, imports and batch runs in seconds. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -68,6 +69,7 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
     private readonly outbox: AuditOutboxSweeper,
     private readonly packs: PacksService,
     private readonly checksService: ChecksService,
+    private readonly jobs: JobsService,
   ) {
     this.hookHttp(adapterHost.httpAdapter.getInstance<FastifyInstance>());
     collectDefaultMetrics({ register: this.registry, prefix: 'credit_' });
@@ -106,7 +108,18 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private scrapedGauges(): void {
-    const { outbox, packs, ds } = this;
+    const { outbox, packs, ds, jobs } = this;
+    new Gauge({
+      name: 'credit_jobs',
+      help: 'Background jobs (后台任务) queued and running, by kind and state (the job queue depth); absent when the database cannot be read',
+      labelNames: ['kind', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const depth = await jobs.depth().catch(() => []);
+        for (const { kind, state, n } of depth) this.set({ kind, state }, n);
+      },
+    });
     new Gauge({
       name: 'credit_audit_outbox_entries',
       help: 'Committed changes whose audit entry has not been chained yet (审计待记); -1 when the database cannot be read',

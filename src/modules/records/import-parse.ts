@@ -10,7 +10,10 @@ import { ValidationFailed } from '../../common/problem';
 import { LIST_ROW_FIELDS, NUMERIC_ROW_FIELDS, RECORD_ROW_FIELDS, type RecordRowField } from './dto/record-row.dto';
 import { dateCell, headerField, impliedType, penaltyTypesOf } from './import-headers';
 
+/** Rows one request imports at once (answered 200 with the report); more are imported as a background job (202). */
 export const MAX_IMPORT_ROWS = 5000;
+/** Rows one import request may carry at all: beyond MAX_IMPORT_ROWS it becomes a background job (import-job.ts). */
+export const MAX_IMPORT_JOB_ROWS = 200_000;
 export type ImportFormat = 'json' | 'csv' | 'xlsx';
 
 export interface IncomingRow {
@@ -23,9 +26,9 @@ export interface IncomingRow {
 
 function checkCount(n: number): void {
   if (n === 0) throw new ValidationFailed([{ field: 'records', reason: 'must contain at least 1 row' }]);
-  if (n > MAX_IMPORT_ROWS)
+  if (n > MAX_IMPORT_JOB_ROWS)
     throw new ValidationFailed([
-      { field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows, got ${n}` },
+      { field: 'records', reason: `must contain at most ${MAX_IMPORT_JOB_ROWS} rows, got ${n}` },
     ]);
 }
 

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ValidationFailed } from '../../common/problem';
-import { MAX_IMPORT_ROWS, tableRows, type IncomingRow } from './import-parse';
+import { MAX_IMPORT_JOB_ROWS, tableRows, type IncomingRow } from './import-parse';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -66,9 +66,9 @@ export async function parseXlsxImport(body: Buffer): Promise<IncomingRow[]> {
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0)
     throw new ValidationFailed([{ field: 'body', reason: 'the first worksheet is empty (no header row)' }]);
-  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS)
+  if (sheet.actualRowCount - 1 > MAX_IMPORT_JOB_ROWS)
     throw new ValidationFailed([
-      { field: 'records', reason: `must contain at most ${MAX_IMPORT_ROWS} rows, got ${sheet.actualRowCount - 1}` },
+      { field: 'records', reason: `must contain at most ${MAX_IMPORT_JOB_ROWS} rows, got ${sheet.actualRowCount - 1}` },
     ]);
   const width = sheet.getRow(1).cellCount;
   const cellsOf = (row: ExcelJS.Row) => Array.from({ length: width }, (_, c) => text(row.getCell(c + 1).value));

@@ -17,6 +17,7 @@ import { FIELD_PROBLEM_DESCRIPTION } from '../../common/problem';
 import { RepairNoticeNotApplicable } from './records.exception';
 import { repairNoticeOf, type RepairNotice } from './repair-notice';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
@@ -40,7 +41,10 @@ import {
   SubjectRecordsDto,
 } from './dto/record-responses.dto';
 import { RecordRowDto } from './dto/record-row.dto';
-import { MAX_IMPORT_ROWS } from './import-parse';
+import { MAX_IMPORT_JOB_ROWS, MAX_IMPORT_ROWS } from './import-parse';
+import { ImportJobs } from './import-job';
+import { JobDto } from '../jobs/dto/jobs.dto';
+import type { JobView } from '../jobs/job.types';
 import { JsonOnlyGuard } from '../../common/json-only.guard';
 import { CSV_EXAMPLE, LIST_ENTRY_EXAMPLE, PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE } from './records.examples';
 import { RecordsService, type ImportReport, type IngestOneResult, type SubjectRecords } from './records.service';
@@ -54,7 +58,10 @@ import { uuidParam } from '../../common/uuid-param';
 @Controller('api/v1')
 @UseInterceptors(AuditedInterceptor)
 export class RecordsController {
-  constructor(private readonly records: RecordsService) {}
+  constructor(
+    private readonly records: RecordsService,
+    private readonly importJobs: ImportJobs,
+  ) {}
 
   @Post('records')
   @Audited('record.ingest')
@@ -91,8 +98,8 @@ export class RecordsController {
   @Audited('record.import')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Bulk import credit records (批量导入信用记录)',
-    description: `application/json {"records": [...]}, text/csv (UTF-8 with or without BOM, or GB18030/GBK as Chinese office suites write it; a charset in Content-Type is obeyed) or an .xlsx workbook (first worksheet), with a header row of the field names or the 双公示 Chinese column titles (行政相对人名称, 统一社会信用代码, 行政处罚决定书文号, 处罚类别, 处罚决定日期 …; see docs/records-import.md and GET /api/v1/records/import-template); penalty types as codes or their Chinese names separated by ";" "、" or ","; dates also as 2025/3/10 or 2025年3月10日; at most ${MAX_IMPORT_ROWS} rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.`,
+    summary: 'Bulk import credit records (批量导入信用记录); beyond 5,000 rows a background job (后台任务)',
+    description: `application/json {"records": [...]}, text/csv (UTF-8 with or without BOM, or GB18030/GBK as Chinese office suites write it; a charset in Content-Type is obeyed) or an .xlsx workbook (first worksheet), with a header row of the field names or the 双公示 Chinese column titles (行政相对人名称, 统一社会信用代码, 行政处罚决定书文号, 处罚类别, 处罚决定日期 …; see docs/records-import.md and GET /api/v1/records/import-template); penalty types as codes or their Chinese names separated by ";" "、" or ","; dates also as 2025/3/10 or 2025年3月10日. Up to ${MAX_IMPORT_ROWS} rows are imported at once (200, the per-row report); up to ${MAX_IMPORT_JOB_ROWS} rows (within BODY_LIMIT) are queued as a background job (202, the job, Location: /api/v1/jobs/{id}; its progress there and its per-row report at GET /api/v1/jobs/{id}/result). Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column, more than ${MAX_IMPORT_JOB_ROWS} rows) is a 400 problem naming the line or column, and queues nothing.`,
   })
   @ApiConsumes('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiBody({
@@ -102,7 +109,7 @@ export class RecordsController {
           type: 'object',
           required: ['records'],
           properties: {
-            records: { type: 'array', maxItems: MAX_IMPORT_ROWS, items: { $ref: getSchemaPath(RecordRowDto) } },
+            records: { type: 'array', maxItems: MAX_IMPORT_JOB_ROWS, items: { $ref: getSchemaPath(RecordRowDto) } },
           },
         },
         {
@@ -115,13 +122,22 @@ export class RecordsController {
     examples: { json: { value: { records: [PENALTY_EXAMPLE, TAX_CREDIT_EXAMPLE] } }, csv: { value: CSV_EXAMPLE } },
   })
   @ApiOkResponse({ type: ImportReportDto, description: 'Per-row report (逐行结果) with totals' })
+  @ApiAcceptedResponse({
+    type: JobDto,
+    description: `More than ${MAX_IMPORT_ROWS} rows: queued as a background job (后台任务, records.import); Location: /api/v1/jobs/{id}`,
+    headers: { Location: { description: 'The job: GET it for state and progress', schema: { type: 'string' } } },
+  })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })
-  import(
+  async import(
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
     @PendingAuditOf() audit: PendingAudit | undefined,
-  ): Promise<ImportReport> {
-    return this.records.importBody(contentType, body, audit);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportReport | JobView> {
+    const answer = await this.importJobs.importBody(contentType, body, audit);
+    if (!answer.queued) return answer.report;
+    void reply.status(202).header('location', `/api/v1/jobs/${answer.job.id}`);
+    return answer.job;
   }
 
   @Get('records/:id')

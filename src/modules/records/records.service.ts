@@ -7,19 +7,11 @@ import { inForceAt, type FactRecord } from '../../rules/facts';
 import type { SubjectRef } from '../subjects/subjects.types';
 import { SubjectsService } from '../subjects/subjects.service';
 import { isCalendarDate } from '../../common/calendar-date';
-import {
-  decodeCsv,
-  MAX_IMPORT_ROWS,
-  parseCsvImport,
-  parseJsonImport,
-  type ImportFormat,
-  type IncomingRow,
-} from './import-parse';
-import { parseXlsxImport, XLSX_MEDIA_TYPE } from './import-xlsx';
+import { MAX_IMPORT_ROWS, type ImportFormat, type IncomingRow } from './import-parse';
+import { parseImportBody } from './import-body';
 import { RecordIngest, type RowReport, type RowStatus } from './record-ingest';
 import { toCitation, toFactRecord, toView, type RecordCitation, type RecordRow, type RecordView } from './record.view';
 import { RecordAlreadyRevoked, RecordNotFound } from './records.exception';
-import { UnsupportedMediaType } from '../../common/json-only.guard';
 import { RecordsStore, type CommitmentSettlement } from './records.store';
 import type { Queryable } from '../../common/queryable';
 import type { PendingAudit } from '../audit/audit-outbox';
@@ -139,18 +131,10 @@ export class RecordsService implements OnModuleDestroy {
     return { format, totals, rows: reports };
   }
 
-  /** An import request body: application/json `{"records": [...]}` or text/csv. */
+  /** An import request body: application/json `{"records": [...]}`, text/csv or .xlsx (at most MAX_IMPORT_ROWS rows here). */
   async importBody(contentType: string | undefined, body: unknown, audit?: PendingAudit): Promise<ImportReport> {
-    const type = String(contentType ?? '')
-      .split(';')[0]
-      .trim()
-      .toLowerCase();
-    if (type === 'application/json') return this.ingestBatch(parseJsonImport(body), 'json', audit);
-    if ((type === 'text/csv' || type === 'text/plain') && Buffer.isBuffer(body))
-      return this.ingestBatch(parseCsvImport(decodeCsv(body, contentType)), 'csv', audit);
-    if (type === XLSX_MEDIA_TYPE && Buffer.isBuffer(body))
-      return this.ingestBatch(await parseXlsxImport(body), 'xlsx', audit);
-    throw new UnsupportedMediaType(['application/json', 'text/csv', XLSX_MEDIA_TYPE], type);
+    const { rows, format } = await parseImportBody(contentType, body);
+    return this.ingestBatch(rows, format, audit);
   }
 
   /** Records in force at `asOf` for many subjects, in one query (every id gets an entry, maybe empty). */

@@ -1,6 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,6 +19,9 @@ import { TieringService } from './tiering.service';
 import { TierStore } from './tier.store';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { uuidParam } from '../../common/uuid-param';
+import { Caller } from '../auth/caller';
+import { JobDto } from '../jobs/dto/jobs.dto';
+import { TieringJobs } from './tiering-job';
 
 const uuid = uuidParam();
 
@@ -28,6 +34,7 @@ export class TieringController {
     private readonly tiering: TieringService,
     private readonly store: TierStore,
     private readonly clock: Clock,
+    private readonly jobs: TieringJobs,
   ) {}
 
   @Get('subjects/:id/tiers')
@@ -64,11 +71,27 @@ export class TieringController {
       'No body (or `{}`) runs every subject; a body that is not a JSON object (`null`, an array, a string, a number) is a 400 naming `body` and runs nothing. ' +
       '`changed` counts tiers whose tier, score, fired rules or pack version moved (one history row each); `refreshed` counts stored tiers whose facts alone were brought up to date.',
   })
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description:
+      '`respond-async`: run it as a background job (后台任务, tiering.batch) and answer 202 at once with the job (Location: /api/v1/jobs/{id}, progress per chunk of subjects there)',
+  })
   @ApiOkResponse({ type: TieringRunSummaryDto, description: 'Counts and duration of the run (批量分级结果)' })
+  @ApiAcceptedResponse({
+    type: JobDto,
+    description: 'With Prefer: respond-async, the queued job (后台任务); Location: /api/v1/jobs/{id}',
+    headers: { Location: { description: 'The job', schema: { type: 'string' } } },
+  })
   @ApiBadRequestResponse({
     description: `${FIELD_PROBLEM_DESCRIPTION}: asOf is not today, or the body is not a JSON object`,
   })
-  run(@Body() body: TieringRunBody) {
+  async run(
+    @Body() body: TieringRunBody,
+    @Headers('prefer') prefer: string | undefined,
+    @Caller() caller: Caller | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const today = this.clock.today();
     if (body.asOf !== undefined && body.asOf !== today) {
       throw new ValidationFailed([
@@ -77,6 +100,11 @@ export class TieringController {
           reason: `stored tiers are today's (${today}); for another date read GET /api/v1/subjects/{id}/tiers?asOf= (computed live)`,
         },
       ]);
+    }
+    if (/(^|[\s,])respond-async($|[\s,;])/i.test(prefer ?? '')) {
+      const job = await this.jobs.enqueue(caller?.name ?? null);
+      void reply.status(202).header('location', `/api/v1/jobs/${job.id}`).header('preference-applied', 'respond-async');
+      return job;
     }
     return this.tiering.runBatch('batch');
   }

@@ -17,9 +17,11 @@ import { IndustryMembershipController } from './industry-membership.controller';
 import { IndustryMembershipService } from './industry-membership.service';
 import { TieringUpgrades } from './tiering-upgrades';
 import { TieringUpgradesStore } from './tiering-upgrades.store';
+import { TieringJobs } from './tiering-job';
+import { JobsModule } from '../jobs/jobs.module';
 
 @Module({
-  imports: [PacksModule, SubjectsModule, RecordsModule, AuditModule],
+  imports: [PacksModule, SubjectsModule, RecordsModule, AuditModule, JobsModule],
   controllers: [TieringController, TierOverviewController, SubjectSearchController, IndustryMembershipController],
   providers: [
     TieringService,
@@ -32,6 +34,7 @@ import { TieringUpgradesStore } from './tiering-upgrades.store';
     IndustryMembershipService,
     TieringUpgrades,
     TieringUpgradesStore,
+    TieringJobs,
   ],
   exports: [TieringService, TieringQueries],
 })

@@ -132,8 +132,8 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
    * that a run that read records before a change cannot overwrite the tiers computed after it. Errors reach
    * the caller. Tiers of another date are computed live (computeAsOf), never stored as current.
    */
-  runBatch(trigger: string): Promise<TieringRunSummary> {
-    const run = this.queue.then(() => this.recomputeAll({ trigger }));
+  runBatch(trigger: string, onChunk?: (subjectsDone: number) => Promise<void>): Promise<TieringRunSummary> {
+    const run = this.queue.then(() => this.recomputeAll({ trigger, onChunk }));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -142,7 +142,9 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
    * Batch: every subject, in keyset-paged chunks (with `packId`, that pack's tiers only). Each chunk's stored
    * tiers that no longer apply (the subject left the industry, or its kind the pack) are removed with it.
    */
-  async recomputeAll(opts: { asOf?: string; trigger?: string; packId?: string } = {}): Promise<TieringRunSummary> {
+  async recomputeAll(
+    opts: { asOf?: string; trigger?: string; packId?: string; onChunk?: (subjectsDone: number) => Promise<void> } = {},
+  ): Promise<TieringRunSummary> {
     const started = Date.now();
     const asOf = opts.asOf ?? this.clock.today();
     let subjects = 0;
@@ -170,6 +172,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
       refreshed += saved.refreshed;
       subjects += refs.length;
       evaluations += tiers.length;
+      await opts.onChunk?.(subjects); // a background job's progress (tiering-job.ts)
       if (changed + refreshed >= ANALYZE_AFTER && !analyzed) {
         await this.store.analyze(); // the chunks to come are planned on the new size of the table
         analyzed = true;
