@@ -383,8 +383,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Bulk import credit records (批量导入信用记录)
-         * @description application/json {"records": [...]}, text/csv (UTF-8 with or without BOM, or GB18030/GBK as Chinese office suites write it; a charset in Content-Type is obeyed) or an .xlsx workbook (first worksheet), with a header row of the field names or the 双公示 Chinese column titles (行政相对人名称, 统一社会信用代码, 行政处罚决定书文号, 处罚类别, 处罚决定日期 …; see docs/records-import.md and GET /api/v1/records/import-template); penalty types as codes or their Chinese names separated by ";" "、" or ","; dates also as 2025/3/10 or 2025年3月10日; at most 5000 rows. Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column) is a 400 problem naming the line or column.
+         * Bulk import credit records (批量导入信用记录); beyond 5,000 rows a background job (后台任务)
+         * @description application/json {"records": [...]}, text/csv (UTF-8 with or without BOM, or GB18030/GBK as Chinese office suites write it; a charset in Content-Type is obeyed) or an .xlsx workbook (first worksheet), with a header row of the field names or the 双公示 Chinese column titles (行政相对人名称, 统一社会信用代码, 行政处罚决定书文号, 处罚类别, 处罚决定日期 …; see docs/records-import.md and GET /api/v1/records/import-template); penalty types as codes or their Chinese names separated by ";" "、" or ","; dates also as 2025/3/10 or 2025年3月10日. Up to 5000 rows are imported at once (200, the per-row report); up to 200000 rows (within BODY_LIMIT) are queued as a background job (202, the job, Location: /api/v1/jobs/{id}; its progress there and its per-row report at GET /api/v1/jobs/{id}/result). Every row is validated on its own: a refused row stores nothing and never blocks the others. Re-importing the same file changes nothing (all rows "unchanged"). A body that cannot be read (malformed CSV, unknown column, more than 200000 rows) is a 400 problem naming the line or column, and queues nothing.
          */
         post: operations["records.import"];
         delete?: never;
@@ -1353,6 +1353,66 @@ export interface paths {
         };
         /** Delivery log (投递记录): every attempt, newest first, with status or error */
         get: operations["webhooks.deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Background jobs (后台任务列表), newest first: large imports, batch tiering runs
+         * @description Only the kinds the key's scopes read. A job is read with the scope of the operation that queued it: `records` for imports, `tiers` for tiering runs (or `admin`).
+         */
+        get: operations["jobs.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One background job (后台任务): state, progress, result summary or error
+         * @description State queued (排队), running (运行), completed (完成) or failed (失败, with the error as problem details). A job is read with the scope of the operation that queued it: `records` for imports, `tiers` for tiering runs (or `admin`).
+         */
+        get: operations["jobs.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a job's per-item result (任务结果): an import's per-row report (逐行结果)
+         * @description Items in row order from `offset`; empty for kinds that keep no per-item result, and until the job stored them (each part as it is done). A job is read with the scope of the operation that queued it: `records` for imports, `tiers` for tiering runs (or `admin`).
+         */
+        get: operations["jobs.result"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2547,6 +2607,68 @@ export interface components {
             format: "json" | "csv" | "xlsx";
             totals: components["schemas"]["ImportTotalsDto"];
             rows: components["schemas"]["RowReportDto"][];
+        };
+        JobProgressDto: {
+            /**
+             * @description Items done (已完成): import rows, subjects tiered
+             * @example 4000
+             */
+            done: number;
+            /**
+             * @description Items in all (总数), when known
+             * @example 12000
+             */
+            total: number | null;
+        };
+        JobDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Kind (任务类型)
+             * @enum {string}
+             */
+            kind: "records.import" | "tiering.batch";
+            /**
+             * @description Kind in Chinese
+             * @example 批量导入
+             */
+            kindZh: string;
+            /**
+             * @description State: queued 排队, running 运行, completed 完成, failed 失败
+             * @enum {string}
+             */
+            state: "queued" | "running" | "completed" | "failed";
+            /**
+             * @description State in Chinese (任务状态)
+             * @enum {string}
+             */
+            stateZh: "排队" | "运行" | "完成" | "失败";
+            progress: components["schemas"]["JobProgressDto"];
+            /** @description Result summary (结果摘要) once completed: an import its format and totals; a tiering run its counts and duration */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why it failed (失败原因), as RFC 9457 problem details; while a retry waits (state queued), the last attempt's error */
+            error: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Attempts started (执行次数) */
+            attempts: number;
+            /** @description The API key that queued it (提交方) */
+            caller: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /**
+             * @description Where the per-item result is read page by page (an import: its per-row report)
+             * @example /api/v1/jobs/0c8f3f3e-1f7a-4a5e-9d59-2f3b1c6d7e80/result
+             */
+            resultUrl: string | null;
         };
         SubjectRefDto: {
             /** Format: uuid */
@@ -4757,6 +4879,20 @@ export interface components {
             /** @description Newest first (投递记录) */
             items: components["schemas"]["WebhookDeliveryDto"][];
         };
+        JobListDto: {
+            items: components["schemas"]["JobDto"][];
+        };
+        JobResultPageDto: {
+            job: components["schemas"]["JobDto"];
+            /** @description Items in the whole result */
+            total: number;
+            offset: number;
+            limit: number;
+            /** @description The items: an import its report lines (row, line, status, recordId, subjectId, errors…), in row order */
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -6830,6 +6966,17 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
+            /** @description More than 5000 rows: queued as a background job (后台任务, records.import); Location: /api/v1/jobs/{id} */
+            202: {
+                headers: {
+                    /** @description The job: GET it for state and progress */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason */
             400: {
                 headers: {
@@ -7351,7 +7498,10 @@ export interface operations {
     "tiering.run": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async`: run it as a background job (后台任务, tiering.batch) and answer 202 at once with the job (Location: /api/v1/jobs/{id}, progress per chunk of subjects there) */
+                Prefer?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7368,6 +7518,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TieringRunSummaryDto"];
+                };
+            };
+            /** @description With Prefer: respond-async, the queued job (后台任务); Location: /api/v1/jobs/{id} */
+            202: {
+                headers: {
+                    /** @description The job */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
                 };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: asOf is not today, or the body is not a JSON object */
@@ -11242,6 +11403,242 @@ export interface operations {
                 };
             };
             /** @description WEBHOOK_NOT_FOUND: RFC 9457 problem (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "jobs.list": {
+        parameters: {
+            query?: {
+                /** @description Only jobs of this kind (任务类型) */
+                kind?: "records.import" | "tiering.batch";
+                /** @description Only jobs in this state (任务状态) */
+                state?: "queued" | "running" | "completed" | "failed";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobListDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: kind, state or limit invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records, tiers (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "jobs.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records, tiers (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description JOB_NOT_FOUND: RFC 9457 problem (application/problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "jobs.result": {
+        parameters: {
+            query?: {
+                /** @description Position of the first item (0-based) */
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobResultPageDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: id is not a UUID, offset or limit invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records, tiers (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description JOB_NOT_FOUND: RFC 9457 problem (application/problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
