@@ -131,6 +131,7 @@ const NO_COUNTS: Readonly<Counts> = Object.freeze(zeroCounts());
 export interface FactSummary {
   readonly subject: FactSubject;
   readonly asOf: string;
+  readonly yearsSinceRegistration: number | null;
   readonly all: Readonly<Counts>;
   readonly byIndustry: ReadonlyMap<string, Readonly<Counts>>;
   readonly lists: ReadonlySet<string>;
@@ -139,21 +140,21 @@ export interface FactSummary {
   readonly fulfilled: number;
 }
 
-function add(c: Counts, r: FactRecord, asOf: string, statusDate: (r: FactRecord) => string): void {
+/** Count one record in force into `c`; `in12` / `in36`: decided (a breached commitment: breached) in the 12 / 36 months before T. */
+function add(c: Counts, r: FactRecord, in12: boolean, in36: boolean, impaired: boolean): void {
   c.live++;
   if (r.type === 'penalty') {
-    // decided in the 12 months before T ⇒ in the 36 months before T (addMonths grows with the months)
-    if (!withinMonths(r.decisionDate, asOf, 36)) return;
+    if (!in36) return;
     c.p36++;
-    if (withinMonths(r.decisionDate, asOf, 12)) c.p12++;
+    if (in12) c.p12++;
     if (r.severity === 'general') c.general36++;
     else if (r.severity === 'serious') c.serious36++;
-    if ((r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t))) c.licenceImpaired36++;
+    if (impaired) c.licenceImpaired36++;
     c.maxFine36 = Math.max(c.maxFine36, r.fineAmount ?? 0);
   } else if (r.type === 'commitment') {
-    if (r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36)) c.breached36++;
+    if (in36) c.breached36++;
   } else if (r.type === 'inspection') {
-    if (!withinMonths(r.decisionDate, asOf, 12)) return;
+    if (!in12) return;
     c.inspections12++;
     if (r.inspectionResult === 'failed') c.failed12++;
   } else if (r.type === 'licence') c.licences++;
@@ -171,10 +172,20 @@ export function summariseRecords(subject: FactSubject, records: readonly FactRec
   let fulfilled = 0;
   for (const r of records) {
     if (!inForceAt(r, asOf)) continue;
-    add(all, r, asOf, statusDate);
+    let in12 = false;
+    let in36 = false;
+    let impaired = false;
+    if (r.type === 'penalty') {
+      in36 = withinMonths(r.decisionDate, asOf, 36);
+      // decided in the 12 months before T ⇒ in the 36 months before T (addMonths grows with the months)
+      in12 = in36 && withinMonths(r.decisionDate, asOf, 12);
+      impaired = in36 && (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t));
+    } else if (r.type === 'inspection') in12 = withinMonths(r.decisionDate, asOf, 12);
+    else if (r.type === 'commitment') in36 = r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36);
+    add(all, r, in12, in36, impaired);
     let mine = byIndustry.get(r.industry);
     if (!mine) byIndustry.set(r.industry, (mine = zeroCounts()));
-    add(mine, r, asOf, statusDate);
+    add(mine, r, in12, in36, impaired);
     if (r.type === 'list_entry') {
       if (r.listType) lists.add(r.listType);
     } else if (r.type === 'tax_credit') taxRecords.push(r);
@@ -183,7 +194,17 @@ export function summariseRecords(subject: FactSubject, records: readonly FactRec
       else if (r.commitmentStatus === 'fulfilled') fulfilled++;
     }
   }
-  return { subject, asOf, all, byIndustry, lists, tax: taxFacts(taxRecords), breachedUnrepaired, fulfilled };
+  return {
+    subject,
+    asOf,
+    yearsSinceRegistration: subject.registeredOn ? wholeYears(subject.registeredOn, asOf) : null,
+    all,
+    byIndustry,
+    lists,
+    tax: taxFacts(taxRecords),
+    breachedUnrepaired,
+    fulfilled,
+  };
 }
 
 let catalogueChecked = false;
@@ -199,7 +220,7 @@ export function factsFor(s: FactSummary, industry: IndustryScope): Facts {
   const listed = (list: ListKind): boolean => s.lists.has(list);
   const facts: Record<string, FactValue> = {
     subjectKind: s.subject.kind,
-    yearsSinceRegistration: s.subject.registeredOn ? wholeYears(s.subject.registeredOn, s.asOf) : null,
+    yearsSinceRegistration: s.yearsSinceRegistration,
     penaltiesLast12Months: a.p12,
     penaltiesLast36Months: a.p36,
     generalPenaltiesLast36Months: a.general36,
