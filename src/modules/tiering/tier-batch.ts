@@ -47,23 +47,30 @@ export function pageChanges(
   asOf: string,
   packs: readonly ActivePack[],
 ): PageChanges {
-  const known = new Map<string, string>();
-  for (const r of stored) known.set(r.subjectId + '/' + r.industry, r.fingerprint);
-  const kept = new Set<string>();
-  const changed: ComputedTier[] = [];
-  let tiers = 0;
-  for (const s of subjects) {
-    for (const t of computeTiers(s, records.get(s.id) ?? [], asOf, packs, assignments.get(s.id) ?? [])) {
-      tiers++;
-      const key = t.subjectId + '/' + t.evaluation.industry;
-      kept.add(key);
-      if (known.get(key) !== t.fingerprint) changed.push(t);
-    }
+  // The stored tiers by subject (a few each): no key strings built per tier.
+  const known = new Map<string, Array<{ industry: string; fingerprint: string; kept: boolean }>>();
+  for (const r of stored) {
+    const entry = { industry: r.industry, fingerprint: r.fingerprint, kept: false };
+    const list = known.get(r.subjectId);
+    if (list) list.push(entry);
+    else known.set(r.subjectId, [entry]);
   }
   const covered = new Set(packs.map((p) => p.pack.industry as string));
-  const stale = stored
-    .filter((r) => covered.has(r.industry) && !kept.has(r.subjectId + '/' + r.industry))
-    .map(({ subjectId, industry }) => ({ subjectId, industry }));
+  const changed: ComputedTier[] = [];
+  const stale: Array<{ subjectId: string; industry: string }> = [];
+  let tiers = 0;
+  for (const s of subjects) {
+    const mine = known.get(s.id);
+    for (const t of computeTiers(s, records.get(s.id) ?? [], asOf, packs, assignments.get(s.id) ?? [])) {
+      tiers++;
+      const at = mine?.find((x) => x.industry === t.evaluation.industry);
+      if (at) at.kept = true;
+      if (at?.fingerprint !== t.fingerprint) changed.push(t);
+    }
+    // Only the page's subjects: a subject created in the id range after the page was read is not covered.
+    for (const x of mine ?? [])
+      if (!x.kept && covered.has(x.industry)) stale.push({ subjectId: s.id, industry: x.industry });
+  }
   return { tiers, changed, stale };
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { factsFor, summariseRecords, type FactRecord, type FactSummary } from '../../rules/facts';
 import { evaluatePack, Evaluation, Facts, SubjectKind } from '../../rules';
 import { membershipIn, type IndustryAssignment, type Membership, type MembershipBasis } from '../../rules/membership';
@@ -83,10 +83,8 @@ export function computeTiers(
 
 function fingerprint(e: Evaluation, facts: Facts, bases: readonly MembershipBasis[], packHash: string): string {
   // deriveFacts writes the catalogue's facts in one fixed order, membershipIn its bases in one fixed order:
-  // the JSON texts are canonical as they are. One text, one hash (the same digest as updating it piece by piece).
+  // the JSON texts are canonical as they are. One text, one-shot hash (the same digest as updating a Hash piece by piece).
   let key = packHash + '|' + e.tier + '|' + String(e.score);
   for (const f of e.fired) key += '|' + f.rule;
-  return createHash('sha256')
-    .update(key + '\n' + JSON.stringify(facts) + '\n' + JSON.stringify(bases))
-    .digest('hex');
+  return hash('sha256', key + '\n' + JSON.stringify(facts) + '\n' + JSON.stringify(bases), 'hex');
 }
