@@ -54,6 +54,10 @@ export interface AppConfig {
    * 250 ms on the embedded database (a NOTIFY does not reach another connection there), 1000 ms on a server.
    */
   readonly packsPollMs: number | undefined;
+  /** Subjects whose credit state an instance keeps for checks (CHECK_STATE_SUBJECTS); 0 = read on every check. */
+  readonly checkStateSubjects: number;
+  /** A kept credit state older than this is read again (CHECK_STATE_MAX_AGE_MS). */
+  readonly checkStateMaxAgeMs: number;
   /** Load the demo data set at start (DEMO_DATA=1, as `npm start -- --demo`). */
   readonly demoData: boolean;
   /** Folder of the built web console (CONSOLE_DIR); unset: dist/console of the project. */
@@ -163,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tieringDailyHour: int(env, 'TIERING_DAILY_HOUR'),
     tieringDailyCheckMs: int(env, 'TIERING_DAILY_CHECK_MS'),
     packsPollMs: env.PACKS_POLL_MS ? int(env, 'PACKS_POLL_MS', 0) : undefined,
+    checkStateSubjects: int(env, 'CHECK_STATE_SUBJECTS'),
+    checkStateMaxAgeMs: int(env, 'CHECK_STATE_MAX_AGE_MS'),
     demoData: env.DEMO_DATA === '1',
     consoleDir: env.CONSOLE_DIR || undefined,
     fakeApprovalSystem: env.NODE_ENV === 'test',

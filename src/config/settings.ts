@@ -184,6 +184,28 @@ export const SETTINGS: readonly Setting[] = [
       'how often each instance compares the active rule-pack set with its own and reloads when it changed (on a server it also LISTENs on `pack_changed`); unset or empty means the default',
   },
   {
+    name: 'CHECK_STATE_SUBJECTS',
+    section: 'service',
+    kind: 'int',
+    min: 0,
+    max: 10_000_000,
+    fallback: 200_000,
+    defaultDoc: '`200000`',
+    meaning:
+      'how many subjects each instance keeps the credit state of (records in force, industries, tiers) for checks, least recently used leaving first; kept fresh by `credit_state` notifications; `0` reads the database on every check',
+  },
+  {
+    name: 'CHECK_STATE_MAX_AGE_MS',
+    section: 'service',
+    kind: 'int',
+    min: 1000,
+    max: 86_400_000,
+    fallback: 300_000,
+    defaultDoc: '`300000` (5 minutes)',
+    meaning:
+      'a kept credit state older than this is read again: the bound on staleness should a change notification ever be lost',
+  },
+  {
     name: 'WEBHOOK_POLL_MS',
     section: 'service',
     kind: 'int',

@@ -17,6 +17,7 @@ import { TierHistoryRemovals1764300001500 } from './1764300001500-TierHistoryRem
 import { CourtDefaulterGround1796564780695 } from './1796564780695-CourtDefaulterGround';
 import { CreateWebhooks1796567808926 } from './1796567808926-CreateWebhooks';
 import { IndustryMembership1796572800000 } from './1796572800000-IndustryMembership';
+import { CreditStateNotify1796576400000 } from './1796576400000-CreditStateNotify';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CourtDefaulterGround1796564780695,
   CreateWebhooks1796567808926,
   IndustryMembership1796572800000,
+  CreditStateNotify1796576400000,
 ];

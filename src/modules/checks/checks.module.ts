@@ -6,8 +6,7 @@ import { ProcurementSystemAdapter } from '../../integrations/procurement/procure
 import { TenderingPlatformAdapter } from '../../integrations/tendering/tendering-platform.adapter';
 import { AuditModule } from '../audit/audit.module';
 import { PacksModule } from '../packs/packs.module';
-import { RecordsModule } from '../records/records.module';
-import { SubjectsModule } from '../subjects/subjects.module';
+import { CreditStateModule } from '../credit-state/credit-state.module';
 import { TieringModule } from '../tiering/tiering.module';
 import { ChecksController } from './checks.controller';
 import { ChecksService } from './checks.service';
@@ -16,7 +15,7 @@ import { FeedbackStore } from './feedback.store';
 import { APPROVAL_SYSTEMS, IntegrationsController } from './integrations.controller';
 
 @Module({
-  imports: [PacksModule, SubjectsModule, RecordsModule, TieringModule, AuditModule],
+  imports: [PacksModule, CreditStateModule, TieringModule, AuditModule],
   controllers: [ChecksController, IntegrationsController],
   providers: [
     ChecksService,

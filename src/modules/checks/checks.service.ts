@@ -12,13 +12,13 @@ import type { AuditEntryView } from '../audit/audit.types';
 import { AuditEntryNotFound } from '../audit/audit.exception';
 import { assertScenarioAllowed, type Caller } from '../auth/caller';
 import { PacksService } from '../packs/packs.service';
-import { RecordsService } from '../records/records.service';
-import { SubjectsService } from '../subjects/subjects.service';
+import { CreditStateService, type PartyState } from '../credit-state/credit-state.service';
+import type { ActivePack } from '../packs/packs.service';
 import { TieringService } from '../tiering/tiering.service';
 import { storedCheckResult, type CheckAnswer, type CheckPartyResult, type CheckResult } from './check.types';
 import { CheckNotFound, IdempotencyConflict } from './checks.exception';
 import type { CheckRequestDto } from './dto/check-request.dto';
-import { evaluateParty, type PartyInput } from './party-evaluation';
+import { evaluateParty, type PartyInput, type PartyTier } from './party-evaluation';
 import { requestHash } from './request-hash';
 
 /**
@@ -33,8 +33,7 @@ export class ChecksService {
 
   constructor(
     private readonly packs: PacksService,
-    private readonly subjects: SubjectsService,
-    private readonly records: RecordsService,
+    private readonly state: CreditStateService,
     private readonly tiering: TieringService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -93,41 +92,31 @@ export class ChecksService {
     if (errors.length) throw new ValidationFailed(errors);
   }
 
-  private async evaluate(caller: Caller, body: CheckRequestDto): Promise<CheckResult> {
+  /**
+   * The answer of a check. `fresh` reads every party's state from the database, whatever this instance keeps
+   * (the differential test compares the two; nothing else needs it).
+   */
+  async evaluate(caller: Caller, body: CheckRequestDto, opts: { fresh?: boolean } = {}): Promise<CheckResult> {
     const asOf = this.clock.today();
     const snapshot = this.packs.snapshot(); // one rule set for the whole check, even if a publish swaps it meanwhile
     const { measures } = snapshot;
-    const found = await this.subjects.resolveMany({
-      codes: body.parties.flatMap((p) => (p.code ? [p.code] : [])),
-      idNumbers: body.parties.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
-    });
-    const ids = [...new Set([...found.values()].map((s) => s.id))];
-    // Three independent reads, together: the check waits for the slowest, not for their sum.
-    const [{ records, citations }, lookBack, assignments] = await Promise.all([
-      this.records.recordsInForceWithCitations(ids, asOf),
-      this.records.procurementLookBack(ids, asOf),
-      this.tiering.assignmentsFor(ids),
-    ]);
-    for (const [id, c] of lookBack.citations) if (!citations.has(id)) citations.set(id, c);
+    const states = await this.state.statesFor(body.parties, asOf, opts);
     const parties: CheckPartyResult[] = body.parties.map((p, index) => {
-      const subject = found.get((p.code ?? p.idNumber)!) ?? null;
-      const recs = subject ? (records.get(subject.id) ?? []) : [];
+      const state = states.get((p.code ?? p.idNumber)!) ?? null;
       const input: PartyInput = {
         index,
         role: p.role,
         identifier: p.code ? { code: p.code } : { idNumberMasked: maskIdNumber(p.idNumber!) },
-        subject,
+        subject: state?.subject ?? null,
         inferredKind: p.code ? usccSubjectKind(p.code) : 'natural_person',
-        records: recs,
-        lookBack: subject ? (lookBack.records.get(subject.id) ?? []) : [],
-        tiers: subject
-          ? this.tiering.tiersFor(subject, recs, asOf, snapshot.packs, assignments.get(subject.id) ?? [])
-          : [],
+        records: state?.records ?? [],
+        lookBack: state?.lookBack ?? [],
+        tiers: state ? this.tiersOf(state, asOf, snapshot.packs) : [],
       };
       return evaluateParty(
         input,
         measures,
-        citations,
+        state?.citations ?? new Map(),
         { scenario: body.scenario, amount: body.transaction.amount },
         asOf,
       );
@@ -152,6 +141,16 @@ export class ChecksService {
       parties,
       packVersions: { ...snapshot.versions },
     };
+  }
+
+  /** A party's tiers under one rule set: computed once per kept state and pack set (a pure function of both and the day). */
+  private tiersOf(state: PartyState, asOf: string, packs: readonly ActivePack[]): PartyTier[] {
+    if (state.memo?.key === packs) return state.memo.value as PartyTier[];
+    const tiers = this.tiering
+      .tiersFor(state.subject, state.records, asOf, packs, state.assignments)
+      .map(({ evaluation: e }) => ({ industry: e.industry, tier: e.tier, score: e.score, pack: e.packId, version: e.version }));
+    state.memo = { key: packs, value: tiers };
+    return tiers;
   }
 }
 

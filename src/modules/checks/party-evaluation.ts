@@ -8,7 +8,6 @@ import {
 import { evaluateMeasures, type LoadedMeasures } from '../../rules/measures';
 import type { Industry, SubjectKind } from '../../rules/shared';
 import type { RecordCitation } from '../records/record.view';
-import type { ComputedTier } from '../tiering/tier-computation';
 import type { CheckMeasure, CheckPartyResult } from './check.types';
 
 export interface PartyInput {
@@ -21,8 +20,11 @@ export interface PartyInput {
   readonly records: readonly FactRecord[];
   /** Penalties past their publicity window that the procurement look-back still counts (政府采购法 Art. 22(1)(5)). */
   readonly lookBack?: readonly FactRecord[];
-  readonly tiers: readonly ComputedTier[];
+  readonly tiers: readonly PartyTier[];
 }
+
+/** A party's tier in one industry, as a check uses and answers it. */
+export type PartyTier = CheckPartyResult['tiers'][number];
 
 const STATEMENTS: Record<CheckPartyResult['verdict'], string> = {
   block: '存在禁止性失信惩戒措施，依法不得参与 (disqualified: a joint punishment measure blocks this party)',
@@ -41,7 +43,7 @@ export function evaluateParty(
   asOf: string,
 ): CheckPartyResult {
   const tiers: Partial<Record<Industry, string>> = {};
-  for (const t of p.tiers) tiers[t.evaluation.industry] = t.evaluation.tier;
+  for (const t of p.tiers) tiers[t.industry as Industry] = t.tier;
   const facts = deriveCheckFacts(
     { kind: p.subject?.kind ?? p.inferredKind, registeredOn: p.subject?.registeredOn ?? null },
     p.records,
@@ -70,13 +72,7 @@ export function evaluateParty(
         : STATEMENTS[evaluation.verdict],
     measures: applied,
     recordsInForce: p.records.length,
-    tiers: p.tiers.map((t) => ({
-      industry: t.evaluation.industry,
-      tier: t.evaluation.tier,
-      score: t.evaluation.score,
-      pack: t.evaluation.packId,
-      version: t.evaluation.version,
-    })),
+    tiers: p.tiers,
   };
 }
 

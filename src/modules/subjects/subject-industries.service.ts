@@ -5,6 +5,7 @@ import { stageAuditChange } from '../audit/audit.store';
 import type { AssignmentEffect, IndustryAssignment } from '../../rules/membership';
 import { SubjectIndustriesStore, type IndustryAssignmentRow } from './subject-industries.store';
 import { NoOpenAssignment, SubjectNotFound } from './subjects.exception';
+import { SubjectChanges } from './subject-changes';
 
 /** Who decides: the caller's key name and the department it acts for. */
 export interface Decider {
@@ -34,7 +35,10 @@ const toCore = (r: IndustryAssignmentRow): IndustryAssignment => ({
  */
 @Injectable()
 export class SubjectIndustriesService {
-  constructor(private readonly store: SubjectIndustriesStore) {}
+  constructor(
+    private readonly store: SubjectIndustriesStore,
+    private readonly changes: SubjectChanges,
+  ) {}
 
   /** Every assignment of these subjects, as the rules core reads them, by subject id. */
   async assignmentsFor(ids: readonly string[]): Promise<Map<string, IndustryAssignment[]>> {
@@ -70,7 +74,7 @@ export class SubjectIndustriesService {
     audit?: PendingAudit,
   ): Promise<AssignmentChange> {
     const why = scrubIdNumbers(reason);
-    return this.store.ds.transaction(async (m) => {
+    const change = this.store.ds.transaction(async (m) => {
       if (!(await this.store.lockSubject(m, subjectId))) throw new SubjectNotFound();
       const ended = await this.store.endOpen(m, subjectId, industry, today, 'replaced by a new decision', by.name);
       const assignment = await this.store.insert(m, {
@@ -96,12 +100,13 @@ export class SubjectIndustriesService {
         });
       return { assignment, ended };
     });
+    return this.announced(subjectId, change);
   }
 
   /** Withdraw the open decision of that industry from `today`; 404 when none is open. */
   end(subjectId: string, industry: string, reason: string, by: Decider, today: string, audit?: PendingAudit) {
     const why = scrubIdNumbers(reason);
-    return this.store.ds.transaction(async (m): Promise<AssignmentChange> => {
+    const change = this.store.ds.transaction(async (m): Promise<AssignmentChange> => {
       if (!(await this.store.lockSubject(m, subjectId))) throw new SubjectNotFound();
       const ended = await this.store.endOpen(m, subjectId, industry, today, why, by.name);
       if (!ended) throw new NoOpenAssignment(industry);
@@ -112,5 +117,13 @@ export class SubjectIndustriesService {
         });
       return { assignment: null, ended };
     });
+    return this.announced(subjectId, change);
+  }
+
+  /** Once the decision committed: this instance's checks stop using what they kept of the subject. */
+  private async announced(subjectId: string, change: Promise<AssignmentChange>): Promise<AssignmentChange> {
+    const done = await change;
+    this.changes.announce([subjectId]);
+    return done;
   }
 }

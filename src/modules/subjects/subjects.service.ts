@@ -9,6 +9,7 @@ import { draftSubject } from './subject-draft';
 import { identifierProblem, isPresent, normaliseIdentifier } from './subject-rules';
 import { SubjectExists, SubjectNotFound } from './subjects.exception';
 import { SubjectsStore } from './subjects.store';
+import { SubjectChanges } from './subject-changes';
 import type {
   RegisterSubjectInput,
   ResolveSubjectInput,
@@ -49,6 +50,7 @@ export class SubjectsService {
     private readonly store: SubjectsStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly changes: SubjectChanges,
   ) {}
 
   /** Keyed hash (HMAC-SHA256, hex) of a resident ID number, as stored in `subjects.id_hash`. */
@@ -62,12 +64,15 @@ export class SubjectsService {
   async register(input: RegisterSubjectInput): Promise<SubjectView> {
     const draft = draftSubject(input, (id) => this.idHash(id), this.clock.today());
     const created = await this.store.insertIfAbsent(draft);
-    if (created) return created;
+    if (created) {
+      this.changes.announce([created.id]);
+      return created;
+    }
     const existing = await this.store.findByIdentity(draft);
     // Only a concurrent delete could leave nothing here; subjects are never deleted.
     if (!existing) throw new SubjectNotFound();
     // Still a 409, but the industry code it lacked is kept (行业归属 by code needs it).
-    await this.fillIndustryCode(existing, draft.industryCode);
+    if ((await this.fillIndustryCode(existing, draft.industryCode)) !== existing) this.changes.announce([existing.id]);
     throw new SubjectExists(existing.id, draft.code !== null ? 'code' : 'idNumber');
   }
 
@@ -144,10 +149,16 @@ export class SubjectsService {
   async resolveOrRegister(input: ResolveSubjectInput, manager?: EntityManager): Promise<SubjectRef> {
     const draft = draftSubject(input, (id) => this.idHash(id), this.clock.today());
     const created = await this.store.insertIfAbsent(draft, manager);
-    if (created) return toRef(created);
+    // In the caller's transaction the caller announces once it committed (RecordsService.changes$).
+    if (created) {
+      if (!manager) this.changes.announce([created.id]);
+      return toRef(created);
+    }
     const existing = await this.store.findByIdentity(draft, manager);
     if (!existing) throw new SubjectNotFound('The subject could not be created nor found; retry the import.');
-    return toRef(await this.fillIndustryCode(existing, draft.industryCode, manager));
+    const filled = await this.fillIndustryCode(existing, draft.industryCode, manager);
+    if (!manager && filled !== existing) this.changes.announce([existing.id]);
+    return toRef(filled);
   }
 
   /** A subject without an industry code gets the one given; one it has is kept (a different code is no error). */
