@@ -17,11 +17,26 @@ const TOO_DEEP = '[audit: nested too deep]';
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
+ * Audit strings repeat: a measure's name, description and legal basis are in every check that applies it. The
+ * reduced form of a longer string is remembered (a string is a value: the same text always reduces the same).
+ */
+const STRING_MEMO_MIN = 24;
+const STRING_MEMO_MAX = 20_000;
+const stringMemo = new Map<string, string>();
+
+/**
  * A string that jsonb stores and returns unchanged, with every ID-number-shaped run masked, 15-digit
  * first-generation numbers included (over-masking the content of an audit entry is harmless).
  */
 export function auditString(s: string): string {
-  return scrubAllIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
+  if (s.length < STRING_MEMO_MIN) return scrubAllIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
+  let out = stringMemo.get(s);
+  if (out === undefined) {
+    out = scrubAllIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
+    if (stringMemo.size >= STRING_MEMO_MAX) stringMemo.clear();
+    stringMemo.set(s, out);
+  }
+  return out;
 }
 
 /**
@@ -34,8 +49,18 @@ export function auditIdentifier(s: string): string {
 }
 
 /**
+ * An object frozen all the way down cannot change: its audit form and its canonical text are computed once (the
+ * measures' legal bases, departments and facts, shared by every check that applies them, are frozen when the
+ * rules compile). `mutableSeen` tells a frozen object's reduction whether anything below it was not frozen.
+ */
+const auditMemo = new WeakMap<object, { readonly value: JsonValue; readonly depth: number }>();
+const canonicalMemo = new WeakMap<object, string>();
+let mutableSeen = false;
+
+/**
  * Plain JSON of any value, as JSON.stringify would see it (toJSON, undefined dropped, non-finite
- * numbers null), with every string and key passed through `auditString` at every depth.
+ * numbers null), with every string and key passed through `auditString` at every depth. The result of an
+ * input frozen all the way down is frozen too (and shared).
  */
 export function toAuditJson(value: unknown, depth = 0): JsonValue {
   if (depth > MAX_DEPTH) return TOO_DEEP;
@@ -56,29 +81,96 @@ export function toAuditJson(value: unknown, depth = 0): JsonValue {
     case 'object':
       break;
   }
+  const obj = value;
+  if (!Object.isFrozen(obj)) {
+    mutableSeen = true;
+    return reduceObject(obj, depth);
+  }
+  const known = auditMemo.get(obj);
+  // Kept only if it was not cut by the depth limit, and reused only where it would not be.
+  if (known !== undefined && depth + known.depth <= MAX_DEPTH) return known.value;
+  const outer = mutableSeen;
+  mutableSeen = false;
+  const out = reduceObject(obj, depth);
+  const below = depthOf(out);
+  if (!mutableSeen && depth + below <= MAX_DEPTH) auditMemo.set(obj, { value: deepFreeze(out), depth: below });
+  mutableSeen = outer || mutableSeen;
+  return out;
+}
+
+function reduceObject(value: object, depth: number): JsonValue {
   const withToJson = value as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function') {
+    mutableSeen = true; // what toJSON answers may change with the object (a Date)
     return toAuditJson((withToJson.toJSON as () => unknown).call(value), depth + 1);
   }
-  if (Array.isArray(value)) return value.map((v: unknown) => toAuditJson(v, depth + 1));
+  if (Array.isArray(value)) {
+    const arr: JsonValue[] = new Array<JsonValue>(value.length);
+    for (let i = 0; i < value.length; i++) arr[i] = toAuditJson(value[i], depth + 1);
+    return arr;
+  }
   const out: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const v = (value as Record<string, unknown>)[keys[i]];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    const k = auditString(keys[i]);
     // defineProperty: a "__proto__" key stays a plain key, as JSON.parse would make it.
-    Object.defineProperty(out, auditString(k), {
-      value: toAuditJson(v, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: toAuditJson(v, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = toAuditJson(v, depth + 1);
   }
   return out;
+}
+
+/** Levels of objects and arrays in a value (0 for a scalar). */
+function depthOf(v: JsonValue): number {
+  if (v === null || typeof v !== 'object') return 0;
+  let d = 0;
+  for (const x of Array.isArray(v) ? v : Object.values(v)) d = Math.max(d, depthOf(x));
+  return d + 1;
+}
+
+function deepFreeze<T extends JsonValue>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    for (const x of Array.isArray(v) ? v : Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
 }
 
 /** Keys sorted recursively, no whitespace. Expects plain JSON (see `toAuditJson`). */
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (!Object.isFrozen(value)) {
+    mutableSeen = true;
+    return writeCanonical(value);
+  }
+  const known = canonicalMemo.get(value);
+  if (known !== undefined) return known;
+  const outer = mutableSeen;
+  mutableSeen = false;
+  const text = writeCanonical(value);
+  if (!mutableSeen) canonicalMemo.set(value, text);
+  mutableSeen = outer || mutableSeen;
+  return text;
+}
+
+function writeCanonical(value: JsonValue[] | { [key: string]: JsonValue }): string {
+  let text: string;
+  if (Array.isArray(value)) {
+    text = '[';
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i]);
+    return text + ']';
+  }
   const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  text = '{';
+  for (let i = 0; i < keys.length; i++)
+    text += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + canonicalJson(value[keys[i]]);
+  return text + '}';
 }

@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { entryHash, GENESIS_HASH } from './audit-chain';
+import { entryHash, GENESIS_HASH, type ChainFields, type RenderedBodies } from './audit-chain';
 import { PreparedEntry, viewOf, viewOfRow } from './audit-entry';
 import { AuditIdConflict } from './audit.exception';
 import type { AuditAppendResult, AuditEntryView } from './audit.types';
@@ -44,7 +44,8 @@ async function chainAndInsert(
   const { byKey, byId } = await existing(qr, entries);
   let seq = head ? Number(head.seq) : 0;
   let prev = head ? head.hash : GENESIS_HASH;
-  const rows: Array<Record<string, unknown>> = [];
+  const rows: string[] = [];
+  const written: string[] = [];
   const results: Array<AuditAppendResult | Error> = [];
   for (const e of entries) {
     const key = e.idempotency_key === null ? null : idemKey(e.caller, e.idempotency_key);
@@ -55,10 +56,12 @@ async function chainAndInsert(
       continue;
     }
     seq += 1;
-    const fields = { ...e, seq };
-    const hash = entryHash(prev, fields);
+    const { rendered, ...prepared } = e;
+    const fields: ChainFields = { ...prepared, seq };
+    const hash = entryHash(prev, fields, rendered);
     const entry = viewOf(fields, prev, hash);
-    rows.push({ ...fields, prev_hash: prev, hash });
+    rows.push(rowJson(fields, prev, hash, rendered));
+    written.push(e.id);
     results.push({ duplicate: false, entry });
     byId.set(e.id, entry);
     if (key !== null) byKey.set(key, entry);
@@ -66,13 +69,16 @@ async function chainAndInsert(
   }
   // Only the entries written now settle their outbox rows: a duplicate's rows (staged after its entry was
   // chained, e.g. by the sweep) stay for the sweep to chain as a follow-up.
-  if (rows.length)
-    await insertEntries(
-      qr,
-      rows,
-      rows.map((r) => r.id as string),
-    );
+  if (rows.length) await insertEntries(qr, `[${rows.join(',')}]`, written);
   return results;
+}
+
+/** One row as JSON for the INSERT: the request and response as the canonical texts already written (valid JSON). */
+function rowJson(f: ChainFields, prev: string, hash: string, rendered?: RenderedBodies): string {
+  if (!rendered) return JSON.stringify({ ...f, prev_hash: prev, hash });
+  const { request: _request, response: _response, ...rest } = f;
+  const head = JSON.stringify({ ...rest, prev_hash: prev, hash });
+  return `${head.slice(0, -1)},"request":${rendered.request},"response":${rendered.response}}`;
 }
 
 /** Entries already stored under one of the batch's idempotency keys or ids (read inside the lock, one query). */

@@ -55,8 +55,29 @@ export function chainText(f: ChainFields): string {
   return canonicalJson(fields);
 }
 
+/** The canonical texts of an entry's request and response, written once when it is prepared (audit-entry.ts). */
+export interface RenderedBodies {
+  readonly request: string;
+  readonly response: string;
+}
+
+/**
+ * chainText with the request and response already canonical: the same text (the keys in their sorted order,
+ * written out), without walking the two largest values again.
+ */
+export function renderedChainText(f: ChainFields, r: RenderedBodies): string {
+  const j = canonicalJson;
+  return (
+    `{"algorithm":${j(f.algorithm)},"caller":${j(f.caller)},"created_at":${j(f.created_at)},"id":${j(f.id)}` +
+    `,"idempotency_key":${j(f.idempotency_key)},"kind":${j(f.kind)},"operator":${j(f.operator)}` +
+    `,"pack_versions":${j(f.pack_versions)},"request":${r.request},"request_hash":${j(f.request_hash)}` +
+    `,"response":${r.response},"scenario":${j(f.scenario)},"seq":${j(f.seq)},"subject_ids":${j([...f.subject_ids])}}`
+  );
+}
+
 /** Lower-case hex hash of prev_hash ‖ canonical fields, with the entry's own algorithm. */
-export function entryHash(prevHash: string, f: ChainFields): string {
+export function entryHash(prevHash: string, f: ChainFields, rendered?: RenderedBodies): string {
   if (!isSupportedAlgorithm(f.algorithm)) throw new Error(`unsupported audit hash algorithm "${f.algorithm}"`);
-  return createHash(f.algorithm).update(prevHash, 'utf8').update(chainText(f), 'utf8').digest('hex');
+  const text = rendered ? renderedChainText(f, rendered) : chainText(f);
+  return createHash(f.algorithm).update(prevHash, 'utf8').update(text, 'utf8').digest('hex');
 }

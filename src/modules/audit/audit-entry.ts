@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { auditIdentifier, auditString, JsonValue, toAuditJson } from '../../common/canonical-json';
-import { AUDIT_ALGORITHM, ChainFields } from './audit-chain';
+import { auditIdentifier, auditString, canonicalJson, JsonValue, toAuditJson } from '../../common/canonical-json';
+import { AUDIT_ALGORITHM, ChainFields, type RenderedBodies } from './audit-chain';
 import { AuditEntryInvalid } from './audit.exception';
 import type { AuditAppendInput, AuditEntryView } from './audit.types';
 import { isUuid } from '../../common/uuid';
 
-/** An entry ready to chain: validated, scrubbed, reduced to plain JSON; seq and hashes come in the batch. */
-export type PreparedEntry = Omit<ChainFields, 'seq'>;
+/**
+ * An entry ready to chain: validated, scrubbed, reduced to plain JSON, its request and response also written
+ * as canonical text once (hashed and stored from it); seq and hashes come in the batch.
+ */
+export type PreparedEntry = Omit<ChainFields, 'seq'> & { readonly rendered?: RenderedBodies };
 
 const KIND = /^[a-z][a-z0-9_.:-]{0,31}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -52,6 +55,8 @@ export function prepareEntry(input: AuditAppendInput, createdAt: Date): Prepared
   if (packVersions === null || typeof packVersions !== 'object' || Array.isArray(packVersions)) {
     throw new AuditEntryInvalid('packVersions', 'must be an object');
   }
+  const request = toAuditJson(input.request);
+  const response = toAuditJson(input.response);
   return {
     id: input.id === undefined ? randomUUID() : uuid('id', input.id),
     kind: input.kind,
@@ -61,11 +66,12 @@ export function prepareEntry(input: AuditAppendInput, createdAt: Date): Prepared
     subject_ids: [...new Set(subjectIds)],
     idempotency_key: text('idempotencyKey', key, 200, true),
     request_hash: requestHash,
-    request: toAuditJson(input.request),
-    response: toAuditJson(input.response),
+    request,
+    response,
     pack_versions: packVersions,
     created_at: createdAt.toISOString(),
     algorithm: AUDIT_ALGORITHM,
+    rendered: { request: canonicalJson(request), response: canonicalJson(response) },
   };
 }
 

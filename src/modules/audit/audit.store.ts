@@ -38,12 +38,11 @@ export async function storedEntries(
   );
 }
 
-/** The batch's rows, and in the same statement the outbox rows their entries settle (audit-outbox.ts). */
-export async function insertEntries(
-  tx: Queryable,
-  rows: ReadonlyArray<Record<string, unknown>>,
-  entryIds: readonly string[],
-): Promise<void> {
+/**
+ * The batch's rows (a JSON array of objects named as the columns), and in the same statement the outbox rows
+ * their entries settle (audit-outbox.ts).
+ */
+export async function insertEntries(tx: Queryable, rowsJson: string, entryIds: readonly string[]): Promise<void> {
   await tx.query(
     `WITH settled AS (DELETE FROM audit_outbox WHERE entry_id = ANY($2::uuid[]))
      INSERT INTO audit_log (${AUDIT_COLUMNS.replace(/\s+/g, ' ')})
@@ -51,7 +50,7 @@ export async function insertEntries(
        caller text, operator text, scenario text, subject_ids uuid[], idempotency_key text, request_hash text,
        request jsonb, response jsonb, pack_versions jsonb, created_at timestamptz, algorithm text, prev_hash text, hash text)
      ORDER BY seq`,
-    [JSON.stringify(rows), entryIds],
+    [rowsJson, entryIds],
   );
 }
 

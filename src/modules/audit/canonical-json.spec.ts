@@ -83,3 +83,58 @@ describe('toAuditJson', () => {
     expect(JSON.stringify(toAuditJson(a))).toContain('nested too deep');
   });
 });
+
+describe('frozen values are reduced once (the measures every check repeats)', () => {
+  const freeze = <T>(v: T): T => {
+    if (v !== null && typeof v === 'object') {
+      for (const x of Object.values(v)) freeze(x);
+      Object.freeze(v);
+    }
+    return v;
+  };
+
+  it('gives what an unfrozen copy gives, the first time and from memory', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const plain = structuredClone(v);
+        const frozen = freeze(structuredClone(v));
+        const expected = canonicalJson(toAuditJson(plain));
+        expect(canonicalJson(toAuditJson(frozen))).toBe(expected);
+        expect(canonicalJson(toAuditJson({ wrapped: [frozen, frozen] }))).toBe(
+          canonicalJson(toAuditJson({ wrapped: [plain, plain] })),
+        );
+      }),
+    );
+  });
+
+  it('follows a change below a frozen object that is not itself frozen', () => {
+    const child = { idNumber: 'none yet' };
+    const shallow = Object.freeze({ child });
+    expect(toAuditJson(shallow)).toEqual({ child: { idNumber: 'none yet' } });
+    child.idNumber = 'changed';
+    expect(toAuditJson(shallow)).toEqual({ child: { idNumber: 'changed' } });
+    const wrapped = Object.freeze([shallow]);
+    expect(canonicalJson(wrapped as unknown as JsonValue)).toBe('[{"child":{"idNumber":"changed"}}]');
+    child.idNumber = 'again';
+    expect(canonicalJson(wrapped as unknown as JsonValue)).toBe('[{"child":{"idNumber":"again"}}]');
+  });
+
+  it('still cuts at the depth limit when a remembered value is met deeper down', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 10; i++) deep = freeze({ next: deep });
+    expect(JSON.stringify(toAuditJson(deep))).toContain('leaf'); // remembered, shallow
+    let wrapper: unknown = deep;
+    for (let i = 0; i < 60; i++) wrapper = { next: wrapper };
+    const unfrozenCopy = JSON.parse(JSON.stringify(wrapper)) as unknown;
+    expect(toAuditJson(wrapper)).toEqual(toAuditJson(unfrozenCopy));
+    expect(JSON.stringify(toAuditJson(wrapper))).toContain('[audit: nested too deep]');
+  });
+
+  it('masks an ID number in a frozen value, and in a long string met again', () => {
+    const long = `经办人证件号码 11010519491231002X，已核验无误，特此说明。`;
+    const v = freeze({ note: long, again: long });
+    const out = JSON.stringify(toAuditJson(v));
+    expect(out).not.toContain('11010519491231002X');
+    expect(JSON.stringify(toAuditJson({ note: long }))).not.toContain('11010519491231002X');
+  });
+});
