@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   // --quick: the first run and one with nothing changed only (no change run, no evaluator peer): for --n 1000000.
   const quick = process.argv.includes('--quick');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-tiering-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  // No daily run (TIERING_DAILY_CHECK_MS=0): it would tier the same subjects beside the runs measured.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', TIERING_DAILY_CHECK_MS: '0' };
   if (process.env.DATABASE_URL) env.DATABASE_URL = await freshServerDatabase(process.env.DATABASE_URL);
   const { runtime, embedded } = await resolveDatabase(loadConfig(env));
   const app = await createApp(runtime);
