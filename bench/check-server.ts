@@ -22,7 +22,13 @@ async function main(): Promise<void> {
   const n = Number(process.env.BENCH_SUBJECTS ?? 100_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-check-'));
   // No daily tiering run: it would re-tier every subject in the middle of the rounds.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', TIERING_DAILY_CHECK_MS: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_PER_MINUTE: '0',
+    TIERING_DAILY_CHECK_MS: '0',
+  };
   if (process.env.DATABASE_URL) env.DATABASE_URL = await freshServerDatabase(process.env.DATABASE_URL);
   const { runtime, embedded } = await resolveDatabase(loadConfig(env));
   const app = await createApp(runtime);

@@ -68,9 +68,10 @@ function recordsFor(subjectId: string, code: string, today: string, rnd: () => n
 export async function seed(ds: DataSource, n: number, today: string): Promise<{ subjects: number; records: number }> {
   const rnd = prng(20261128);
   let records = 0;
-  for (let start = 0; start < n; start += 5_000) {
+  // 20,000 subjects and their records per pair of statements (1,000,000 subjects: 50 pairs).
+  for (let start = 0; start < n; start += 20_000) {
     const codes: string[] = [];
-    for (let i = start; i < Math.min(n, start + 5_000); i++) codes.push(codeOf(i));
+    for (let i = start; i < Math.min(n, start + 20_000); i++) codes.push(codeOf(i));
     const rows: Array<{ id: string; code: string }> = await ds.query(
       `INSERT INTO subjects (kind, code, name, region, registered_on)
        SELECT 'legal_person', c, '基准测试企业' || c, '500110', date '2000-01-01' + (abs(hashtext(c)) % 9000)
@@ -94,4 +95,24 @@ export async function seed(ds: DataSource, n: number, today: string): Promise<{ 
     );
   }
   return { subjects: n, records };
+}
+
+/**
+ * About one subject in ten (by a hash of its id) gets a new record: a general penalty of last month in its
+ * industry of construction, so the next run has tiers to change. Returns how many records were added.
+ */
+export async function touchTenth(ds: DataSource, today: string): Promise<number> {
+  const month = addMonths(today, -1);
+  const rows: Array<{ n: number }> = await ds.query(
+    `WITH added AS (
+       INSERT INTO credit_records (subject_id, type, source, decision_number, industry, severity, decision_date,
+         publicity_min_end, publicity_end, rule_version, penalty_types, fine_amount, content_hash)
+       SELECT id, 'penalty', 'bench', code || '-X', 'construction', 'general', $1::date, $2::date, $3::date, 'NDRC-58',
+         ARRAY['fine'], 1.5, encode(sha256(convert_to(code || '-X', 'UTF8')), 'hex')
+       FROM subjects WHERE abs(hashtext(id::text)) % 10 = 0
+       RETURNING 1
+     ) SELECT count(*)::int AS n FROM added`,
+    [month, addMonths(month, 3), addMonths(month, 36)],
+  );
+  return rows[0]?.n ?? 0;
 }

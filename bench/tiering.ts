@@ -7,7 +7,8 @@
  *
  *   npm run bench:tiering                         # embedded PostgreSQL (PGlite) in a temporary folder
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:tiering -- --n 100000
- *     (on a server the benchmark creates and drops its own database, credit_bench)
+ *     (on a server the benchmark creates and drops its own database, credit_bench or BENCH_DB_NAME)
+ *   ... -- --n 1000000 --quick                   # first run and nothing changed only; peak RSS printed
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +26,9 @@ import { SubjectsService } from '../src/modules/subjects/subjects.service';
 import { TieringService } from '../src/modules/tiering/tiering.service';
 import { deriveFacts } from '../src/rules/facts';
 import { evaluatePack, evaluateWithEngine, engineRules } from '../src/rules/tiers';
-import { seed } from './tiering-seed';
+import { seed, touchTenth } from './tiering-seed';
+import { evaluateSubject } from '../src/modules/tiering/tier-computation';
+import { SubjectIndustriesService } from '../src/modules/subjects/subject-industries.service';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,8 +40,11 @@ const arg = (name: string, fallback: number): number => {
 async function main(): Promise<void> {
   const n = arg('n', 100_000);
   const m = Math.min(n, arg('peer', 2_000));
+  // --quick: the first run and one with nothing changed only (no change run, no evaluator peer): for --n 1000000.
+  const quick = process.argv.includes('--quick');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-tiering-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  // No daily run (TIERING_DAILY_CHECK_MS=0): it would tier the same subjects beside the runs measured.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', TIERING_DAILY_CHECK_MS: '0' };
   if (process.env.DATABASE_URL) env.DATABASE_URL = await freshServerDatabase(process.env.DATABASE_URL);
   const { runtime, embedded } = await resolveDatabase(loadConfig(env));
   const app = await createApp(runtime);
@@ -52,13 +58,49 @@ async function main(): Promise<void> {
       `seeded ${seeded.subjects} subjects and ${seeded.records} records in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
 
+    // Autovacuum is off on the benchmark server: the statistics it would gather after a load of this size.
+    await ds.query('ANALYZE subjects');
+    await ds.query('ANALYZE credit_records');
+    const floor = await sqlFloor(ds, today);
+
     const tiering = app.get(TieringService);
+    const timed = async (label: string) => {
+      const t = performance.now();
+      const cpu = process.cpuUsage();
+      const r = await tiering.recomputeAll({ trigger: 'bench' });
+      const seconds = (performance.now() - t) / 1000;
+      const used = process.cpuUsage(cpu);
+      return {
+        run: label,
+        subjects: r.subjects,
+        tiers: r.evaluations,
+        changed: r.changed,
+        refreshed: r.refreshed,
+        seconds: +seconds.toFixed(2),
+        'node CPU s': +((used.user + used.system) / 1e6).toFixed(2),
+        'subjects/s': Math.round(r.subjects / seconds),
+      };
+    };
+    const runs = [await timed('batch tiering, first (every tier new)'), await timed('again (nothing changed)')];
     t0 = performance.now();
-    const first = await tiering.recomputeAll({ trigger: 'bench' });
-    const firstS = (performance.now() - t0) / 1000;
-    t0 = performance.now();
-    const second = await tiering.recomputeAll({ trigger: 'bench' });
-    const secondS = (performance.now() - t0) / 1000;
+    const touched = quick ? 0 : await touchTenth(ds, today);
+    const touchS = (performance.now() - t0) / 1000;
+    if (!quick) {
+      runs.push(await timed(`after ${touched} new records (~10 % of subjects)`));
+      runs.push(await timed('again (nothing changed)'));
+    }
+    console.table(runs);
+    console.log(
+      `floor: one SQL aggregate (count, max decision date per subject and industry over the records in force): ` +
+        `${floor.seconds.toFixed(2)} s for ${floor.groups} groups (median of 3); the new records were inserted in ${touchS.toFixed(1)} s`,
+    );
+    console.log(`peak RSS of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    const same = await sampleIdentical(ds, app, today, Math.min(n, 2_000));
+    console.log(
+      `stored tiers = per-subject evaluation (recompute path) on ${same.subjects} sampled subjects: ${same.identical} (${same.tiers} tiers)`,
+    );
+    if (!same.identical) process.exitCode = 1;
+    if (quick) return;
 
     const peer = await peerComparison(
       app.get(SubjectsService),
@@ -67,24 +109,7 @@ async function main(): Promise<void> {
       today,
       m,
     );
-    console.table([
-      {
-        run: 'batch tiering, first (every tier written)',
-        subjects: first.subjects,
-        tiers: first.evaluations,
-        changed: first.changed,
-        seconds: +firstS.toFixed(2),
-        'subjects/s': Math.round(first.subjects / firstS),
-      },
-      {
-        run: 'batch tiering, again (nothing changed)',
-        subjects: second.subjects,
-        tiers: second.evaluations,
-        changed: second.changed,
-        seconds: +secondS.toFixed(2),
-        'subjects/s': Math.round(second.subjects / secondS),
-      },
-    ]);
+
     console.log(`\nread + derive + evaluate on the first ${m} subjects (no writes), median of 3:`);
     console.table(peer.rows);
     console.log(`compiled / json-rules-engine: ${peer.ratio.toFixed(1)}x; identical tiers: ${peer.identical}`);
@@ -93,6 +118,87 @@ async function main(): Promise<void> {
     await embedded?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** JSON with object keys sorted (jsonb keeps its own key order). */
+const canon = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+
+/** The floor: one plain aggregate over the same records in force, run on the server (median of 3). */
+async function sqlFloor(ds: DataSource, today: string): Promise<{ seconds: number; groups: number }> {
+  const end = `(CASE WHEN type = 'licence' THEN valid_until ELSE publicity_end END)`;
+  const times: number[] = [];
+  let groups = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const [row]: Array<{ n: number }> = await ds.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT subject_id, industry, count(*), max(decision_date) FROM credit_records
+         WHERE decision_date <= $1::date AND (${end} IS NULL OR ${end} > $1::date)
+           AND (revoked_at IS NULL OR revoked_at > $1::date) AND (repaired_at IS NULL OR repaired_at > $1::date)
+           AND (ended_at IS NULL OR ended_at > $1::date)
+         GROUP BY subject_id, industry) g`,
+      [today],
+    );
+    times.push((performance.now() - t) / 1000);
+    groups = row.n;
+  }
+  return { seconds: [...times].sort((a, b) => a - b)[1], groups };
+}
+
+/**
+ * The batch's answers against the per-subject path (the one a record change takes: records by id, evaluateSubject)
+ * on a sample spread over the id order: same tiers, scores, fired rules, facts, membership and fingerprints, and
+ * no stored tier the evaluation does not give.
+ */
+async function sampleIdentical(
+  ds: DataSource,
+  app: Awaited<ReturnType<typeof createApp>>,
+  today: string,
+  m: number,
+): Promise<{ subjects: number; tiers: number; identical: boolean }> {
+  const picked: Array<{ id: string }> = await ds.query(
+    `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS k FROM subjects) x
+     WHERE k % greatest(1, (SELECT count(*) FROM subjects) / $1) = 0 LIMIT $1`,
+    [m],
+  );
+  const ids = picked.map((r) => r.id);
+  const refs = await app.get(SubjectsService).findRefs(ids);
+  const records = await app.get(RecordsService).recordsInForceFor(ids, today);
+  const assignments = await app.get(SubjectIndustriesService).assignmentsFor(ids);
+  const packs = app.get(PacksService).active();
+  const live = new Map<string, string>();
+  for (const id of ids) {
+    const { tiers } = evaluateSubject(refs.get(id)!, records.get(id) ?? [], today, packs, assignments.get(id) ?? []);
+    for (const t of tiers) {
+      const e = t.evaluation;
+      const rules = e.fired.map((f) => f.rule);
+      live.set(`${id}/${e.industry}`, canon([e.tier, e.score, rules, t.facts, t.membership, t.fingerprint]));
+    }
+  }
+  const rows: Array<{
+    k: string;
+    tier: string;
+    score: number;
+    fired: Array<{ rule: string }>;
+    facts: unknown;
+    membership: unknown;
+    fingerprint: string;
+  }> = await ds.query(
+    `SELECT subject_id || '/' || industry AS k, tier, score::float AS score, fired, facts, membership, fingerprint
+     FROM credit_tiers WHERE subject_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const stored = rows.map((r) => ({
+    k: r.k,
+    v: canon([r.tier, r.score, r.fired.map((f) => f.rule), r.facts, r.membership, r.fingerprint]),
+  }));
+  const identical = stored.length === live.size && stored.every((r) => live.get(r.k) === r.v);
+  return { subjects: ids.length, tiers: live.size, identical };
 }
 
 async function peerComparison(

@@ -31,7 +31,10 @@ export class PgListener {
 
   start(): void {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.url, application_name: `credit-supervision-engine:${this.channel}` });
+    const client = new Client({
+      connectionString: this.url,
+      application_name: `credit-supervision-engine:${this.channel}`,
+    });
     this.client = client;
     const again = (err?: Error) => {
       if (this.client !== client || this.stopped) return;

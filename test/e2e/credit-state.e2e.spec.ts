@@ -51,7 +51,12 @@ describe('credit state kept for checks: the same answers as the database', () =>
     for (let i = 0; i < 2; i++) parties.push({ idNumber: idNumber(), name: `差分测试个人${i}` });
     parties.push({ code: uscc(), name: 'never registered' }); // unknown to the service until a record names it
     for (const p of parties.slice(0, 4)) {
-      const res = await http(t.url, 'POST', '/api/v1/subjects', { kind: 'legal_person', code: p.code, name: p.name, industryCode: 'H6110' });
+      const res = await http(t.url, 'POST', '/api/v1/subjects', {
+        kind: 'legal_person',
+        code: p.code,
+        name: p.name,
+        industryCode: 'H6110',
+      });
       expect(res.status).toBe(201);
     }
   });
@@ -80,7 +85,14 @@ describe('credit state kept for checks: the same answers as the database', () =>
           authority: '綦江区测试执法机关',
         };
       case 'court':
-        return { ...base, type: 'list_entry', listType: 'court_defaulter', severity: 'serious', listGround: 2, decisionDate };
+        return {
+          ...base,
+          type: 'list_entry',
+          listType: 'court_defaulter',
+          severity: 'serious',
+          listGround: 2,
+          decisionDate,
+        };
       case 'red':
         return { ...base, type: 'list_entry', listType: 'red_list', decisionDate };
       case 'procurement':
@@ -93,9 +105,21 @@ describe('credit state kept for checks: the same answers as the database', () =>
           decisionDate,
         };
       case 'licence':
-        return { ...base, type: 'licence', industry: 'food_drug', decisionDate: '2024-03-01', validUntil: '2029-03-01' };
+        return {
+          ...base,
+          type: 'licence',
+          industry: 'food_drug',
+          decisionDate: '2024-03-01',
+          validUntil: '2029-03-01',
+        };
       default:
-        return { ...base, type: 'tax_credit', taxLevel: pick(['A', 'B', 'M', 'D']), taxYear: 2025, decisionDate: '2026-04-20' };
+        return {
+          ...base,
+          type: 'tax_credit',
+          taxLevel: pick(['A', 'B', 'M', 'D']),
+          taxYear: 2025,
+          decisionDate: '2026-04-20',
+        };
     }
   }
 
@@ -113,12 +137,14 @@ describe('credit state kept for checks: the same answers as the database', () =>
     recordIds.push(res.body.record.id);
   }
 
-  const body = (scenario: string, ps: readonly Party[]): CheckRequestDto =>
-    ({
-      scenario,
-      transaction: { reference: 'DIFF-1', amount: pick([50_000, 860_000, 5_000_000]) },
-      parties: ps.map((p) => ({ ...(p.code ? { code: p.code } : { idNumber: p.idNumber }), role: scenario === 'land_transfer' ? 'transferee' : 'bidder' })),
-    });
+  const body = (scenario: string, ps: readonly Party[]): CheckRequestDto => ({
+    scenario,
+    transaction: { reference: 'DIFF-1', amount: pick([50_000, 860_000, 5_000_000]) },
+    parties: ps.map((p) => ({
+      ...(p.code ? { code: p.code } : { idNumber: p.idNumber }),
+      role: scenario === 'land_transfer' ? 'transferee' : 'bidder',
+    })),
+  });
   const comparable = (r: CheckResult) => ({ ...r, checkId: null, checkedAt: null });
 
   /** Every party in every scenario: the kept answer equals the one read from the database. */

@@ -40,7 +40,9 @@ export class CreditStateNotify1796576400000 implements MigrationInterface {
         FOR EACH STATEMENT EXECUTE FUNCTION ${fn}_upd()`);
       await q.query(`CREATE TRIGGER ${fn}_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
         FOR EACH STATEMENT EXECUTE FUNCTION ${fn}_del()`);
-      await q.query(`CREATE TRIGGER ${fn}_trunc AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}_trunc()`);
+      await q.query(
+        `CREATE TRIGGER ${fn}_trunc AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}_trunc()`,
+      );
     }
   }
 

@@ -154,7 +154,13 @@ export class ChecksService {
     if (state.memo?.key === packs) return state.memo.value as Derived;
     const tiers = this.tiering
       .tiersFor(state.subject, state.records, asOf, packs, state.assignments)
-      .map(({ evaluation: e }) => ({ industry: e.industry, tier: e.tier, score: e.score, pack: e.packId, version: e.version }));
+      .map(({ evaluation: e }) => ({
+        industry: e.industry,
+        tier: e.tier,
+        score: e.score,
+        pack: e.packId,
+        version: e.version,
+      }));
     const facts = subjectFactsOf({ ...state, inferredKind: state.subject.kind, tiers }, asOf);
     const derived: Derived = { tiers, facts };
     state.memo = { key: packs, value: derived };

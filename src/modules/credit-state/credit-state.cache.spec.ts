@@ -28,7 +28,16 @@ describe('CreditStateCache: what may be kept, and for how long', () => {
   it('a change drops the subject (every key of it) and every unknown; "all" drops everything', () => {
     const c = cache();
     const e = c.begin('2026-11-28');
-    c.store(e, '2026-11-28', new Map([['c:A', { subjectId: 's1', state: 'A' }], ['i:h', { subjectId: 's1', state: 'A' }], ['c:B', { subjectId: 's2', state: 'B' }]]), ['c:X']);
+    c.store(
+      e,
+      '2026-11-28',
+      new Map([
+        ['c:A', { subjectId: 's1', state: 'A' }],
+        ['i:h', { subjectId: 's1', state: 'A' }],
+        ['c:B', { subjectId: 's2', state: 'B' }],
+      ]),
+      ['c:X'],
+    );
     c.invalidate(['S1']); // ids compare in lower case
     expect(c.lookup('c:A')).toBeUndefined();
     expect(c.lookup('i:h')).toBeUndefined();

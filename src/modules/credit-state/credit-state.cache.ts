@@ -76,7 +76,12 @@ export class CreditStateCache<S> {
    * Keep what a load read, unless a change was seen since it began (`epoch`) or the day moved on: then
    * the load's answer is still right for the check that made it, but not worth keeping.
    */
-  store(epoch: number, asOf: string, found: ReadonlyMap<string, { subjectId: string; state: S }>, unknown: readonly string[]): boolean {
+  store(
+    epoch: number,
+    asOf: string,
+    found: ReadonlyMap<string, { subjectId: string; state: S }>,
+    unknown: readonly string[],
+  ): boolean {
     if (epoch !== this.epoch || asOf !== this.day) {
       this.counters.refusedStores += 1;
       return false;

@@ -47,6 +47,32 @@ export interface RecordRow {
   updated_at: Date;
 }
 
+/** The columns of a record the facts read (a batch reads no more). */
+export type FactRow = Pick<
+  RecordRow,
+  | 'id'
+  | 'subject_id'
+  | 'type'
+  | 'industry'
+  | 'severity'
+  | 'list_type'
+  | 'list_ground'
+  | 'tax_level'
+  | 'tax_year'
+  | 'decision_date'
+  | 'publicity_end'
+  | 'valid_until'
+  | 'penalty_types'
+  | 'fine_amount'
+  | 'commitment_status'
+  | 'commitment_status_date'
+  | 'inspection_result'
+  | 'status'
+  | 'revoked_at'
+  | 'repaired_at'
+  | 'ended_at'
+>;
+
 /** How a check cites a record that triggered a measure: what it is and its publicity window (公示期). */
 export interface RecordCitation {
   readonly id: string;
@@ -118,7 +144,7 @@ export interface RecordView {
   readonly inForce?: boolean;
 }
 
-export function toFactRecord(r: RecordRow): FactRecord {
+export function toFactRecord(r: FactRow): FactRecord {
   return {
     id: r.id,
     type: r.type,

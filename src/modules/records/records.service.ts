@@ -149,6 +149,27 @@ export class RecordsService implements OnModuleDestroy {
     return out;
   }
 
+  /**
+   * Records in force at `asOf` of the subjects whose id is in (afterId, lastId] — a batch's keyset page, read as
+   * an index range — by subject id (subjects without records have no entry), in recordsInForceFor's order.
+   */
+  async recordsInForceInRange(
+    afterId: string | null,
+    lastId: string,
+    asOf: string,
+  ): Promise<Map<string, FactRecord[]>> {
+    assertDate('asOf', asOf);
+    const out = new Map<string, FactRecord[]>();
+    for (const row of await this.store.factRowsInRange(afterId, lastId, asOf)) {
+      const f = toFactRecord(row);
+      if (!inForceAt(f, asOf)) continue;
+      const list = out.get(row.subject_id);
+      if (list) list.push(f);
+      else out.set(row.subject_id, [f]);
+    }
+    return out;
+  }
+
   /** As recordsInForceFor, with each record's citation (decision number, source, window) by record id. */
   async recordsInForceWithCitations(
     subjectIds: readonly string[],

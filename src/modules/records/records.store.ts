@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Queryable } from '../../common/queryable';
 import type { RecordColumns } from './record-normalise';
-import type { RecordRow } from './record.view';
+import type { FactRow, RecordRow } from './record.view';
 
 const d = (c: string) => `to_char(${c}, 'YYYY-MM-DD') AS ${c}`;
 /** Dates as text (never through a JS Date and a time zone); the fine as exact text. */
@@ -39,6 +39,31 @@ const COLUMNS = [
   'content_hash',
   'created_at',
   'updated_at',
+].join(', ');
+
+/** The columns toFactRecord reads (a batch reads no more). */
+const FACT_COLUMNS = [
+  'id',
+  'subject_id',
+  'type',
+  'industry',
+  'severity',
+  'list_type',
+  'list_ground',
+  'tax_level',
+  'tax_year',
+  d('decision_date'),
+  d('publicity_end'),
+  d('valid_until'),
+  'penalty_types',
+  'fine_amount::text AS fine_amount',
+  'commitment_status',
+  d('commitment_status_date'),
+  'inspection_result',
+  'status',
+  d('revoked_at'),
+  d('repaired_at'),
+  d('ended_at'),
 ].join(', ');
 
 /** The date a record stops counting by itself: a licence's validity end, otherwise its publicity / list end. */
@@ -147,6 +172,19 @@ export class RecordsStore {
   }
 
   /** Records of many subjects in force at a date, in one query. */
+  /**
+   * The records in force at $asOf of the subjects whose id is in (afterId, lastId] (a batch's keyset page: an index
+   * range, not a list of ids), with only the columns the facts read, ordered as inForceFor.
+   */
+  async factRowsInRange(afterId: string | null, lastId: string, asOf: string): Promise<FactRow[]> {
+    return this.ds.query(
+      `SELECT ${FACT_COLUMNS} FROM credit_records
+       WHERE ($1::uuid IS NULL OR subject_id > $1::uuid) AND subject_id <= $2::uuid AND ${inForce('$3::date')}
+       ORDER BY subject_id, decision_date, id`,
+      [afterId, lastId, asOf],
+    );
+  }
+
   async inForceFor(subjectIds: readonly string[], asOf: string): Promise<RecordRow[]> {
     if (!subjectIds.length) return [];
     return this.ds.query(

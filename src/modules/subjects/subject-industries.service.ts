@@ -48,6 +48,17 @@ export class SubjectIndustriesService {
     return out;
   }
 
+  /** As assignmentsFor, for the subjects whose id is in (afterId, lastId] (a batch's keyset page). */
+  async assignmentsInRange(afterId: string | null, lastId: string): Promise<Map<string, IndustryAssignment[]>> {
+    const out = new Map<string, IndustryAssignment[]>();
+    for (const r of await this.store.forSubjectRange(afterId, lastId)) {
+      const list = out.get(r.subjectId);
+      if (list) list.push(toCore(r));
+      else out.set(r.subjectId, [toCore(r)]);
+    }
+    return out;
+  }
+
   history(subjectId: string): Promise<IndustryAssignmentRow[]> {
     return this.store.forSubjects([subjectId]);
   }

@@ -48,6 +48,15 @@ export class SubjectIndustriesStore {
     ]);
   }
 
+  /** Every assignment of the subjects whose id is in (afterId, lastId] (a batch's keyset page), by subject, oldest first. */
+  async forSubjectRange(afterId: string | null, lastId: string): Promise<IndustryAssignmentRow[]> {
+    return this.ds.query(
+      `SELECT ${COLUMNS} FROM subject_industries
+       WHERE ($1::uuid IS NULL OR subject_id > $1::uuid) AND subject_id <= $2::uuid ORDER BY subject_id, since, id`,
+      [afterId, lastId],
+    );
+  }
+
   /**
    * End the open assignment of the subject's industry on `day` (its `until`), under a row lock so two decisions
    * never leave two open ones; answers the ended row, or null when none was open.

@@ -18,6 +18,7 @@ import type {
   SubjectRef,
   SubjectSearchQuery,
   SubjectView,
+  SubjectBatchRef,
 } from './subjects.types';
 import { isUuid } from '../../common/uuid';
 
@@ -244,6 +245,13 @@ export class SubjectsService {
       throw new ValidationFailed([{ field: 'afterId', reason: 'must be a UUID' }]);
     const n = Math.min(Math.max(Math.trunc(limit) || 1, 1), LIST_LIMIT_MAX);
     return (await this.store.listAfter(afterId, n)).map(toRef);
+  }
+
+  /** As listRefs, with only what a batch reads of each subject (id, kind, registration date, industry code). */
+  async listBatchRefs(afterId: string | null, limit: number): Promise<SubjectBatchRef[]> {
+    if (afterId !== null && !isUuid(afterId))
+      throw new ValidationFailed([{ field: 'afterId', reason: 'must be a UUID' }]);
+    return this.store.batchRefsAfter(afterId, Math.min(Math.max(Math.trunc(limit) || 1, 1), LIST_LIMIT_MAX));
   }
 
   count(): Promise<number> {

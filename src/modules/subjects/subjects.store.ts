@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Queryable } from '../../common/queryable';
 import type { SubjectKind } from '../../rules/shared';
 import type { SubjectDraft } from './subject-draft';
-import type { SubjectView } from './subjects.types';
+import type { SubjectBatchRef, SubjectView } from './subjects.types';
 
 /** Dates as text (never through a JS Date and a time zone); no id_hash leaves the store. */
 const COLUMNS = `id, kind, code, id_masked, name, region, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, industry_code, created_at, updated_at`;
@@ -218,6 +218,15 @@ export class SubjectsStore {
             limit,
           ]);
     return rows.map(toView);
+  }
+
+  /** Keyset page of batch refs ordered by id (only the columns a batch reads). */
+  async batchRefsAfter(afterId: string | null, limit: number): Promise<SubjectBatchRef[]> {
+    const columns = `id, kind, to_char(registered_on, 'YYYY-MM-DD') AS "registeredOn", industry_code AS "industryCode"`;
+    // Two statements, not `$1 IS NULL OR id > $1`: that form is planned as a scan of the whole table per page.
+    return afterId === null
+      ? this.ds.query(`SELECT ${columns} FROM subjects ORDER BY id LIMIT $1`, [limit])
+      : this.ds.query(`SELECT ${columns} FROM subjects WHERE id > $1::uuid ORDER BY id LIMIT $2`, [afterId, limit]);
   }
 
   async count(): Promise<number> {

@@ -17,6 +17,9 @@ export interface SubjectRef {
   readonly industryCode: string | null;
 }
 
+/** What a batch over every subject needs of each (tiering): no names, codes or timestamps to parse. */
+export type SubjectBatchRef = Pick<SubjectRef, 'id' | 'kind' | 'registeredOn' | 'industryCode'>;
+
 export interface SubjectView extends SubjectRef {
   readonly createdAt: string;
   readonly updatedAt: string;

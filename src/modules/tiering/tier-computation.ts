@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { deriveFacts, type FactRecord } from '../../rules/facts';
+import { hash } from 'node:crypto';
+import { factsFor, summariseRecords, type FactRecord, type FactSummary } from '../../rules/facts';
 import { evaluatePack, Evaluation, Facts, SubjectKind } from '../../rules';
 import { membershipIn, type IndustryAssignment, type Membership, type MembershipBasis } from '../../rules/membership';
 import type { ActivePack } from '../packs/packs.service';
@@ -49,16 +49,13 @@ export function evaluateSubject(
 ): SubjectTiers {
   const tiers: ComputedTier[] = [];
   const memberships: Membership[] = [];
+  let summary: FactSummary | undefined; // the records walked once for every industry the subject belongs to
   for (const p of packs) {
     const membership = membershipIn(p.pack, subject, records, assignments, asOf);
     memberships.push(membership);
     if (!membership.member) continue;
-    const facts = deriveFacts(
-      { kind: subject.kind, registeredOn: subject.registeredOn },
-      records,
-      asOf,
-      p.pack.industry,
-    );
+    summary ??= summariseRecords({ kind: subject.kind, registeredOn: subject.registeredOn }, records, asOf);
+    const facts = factsFor(summary, p.pack.industry);
     const evaluation = evaluatePack(p.compiled, facts);
     tiers.push({
       subjectId: subject.id,
@@ -85,14 +82,9 @@ export function computeTiers(
 }
 
 function fingerprint(e: Evaluation, facts: Facts, bases: readonly MembershipBasis[], packHash: string): string {
-  const key = [packHash, e.tier, e.score, ...e.fired.map((f) => f.rule)].join('|');
   // deriveFacts writes the catalogue's facts in one fixed order, membershipIn its bases in one fixed order:
-  // the JSON texts are canonical as they are.
-  return createHash('sha256')
-    .update(key)
-    .update('\n')
-    .update(JSON.stringify(facts))
-    .update('\n')
-    .update(JSON.stringify(bases))
-    .digest('hex');
+  // the JSON texts are canonical as they are. One text, one-shot hash (the same digest as updating a Hash piece by piece).
+  let key = packHash + '|' + e.tier + '|' + String(e.score);
+  for (const f of e.fired) key += '|' + f.rule;
+  return hash('sha256', key + '\n' + JSON.stringify(facts) + '\n' + JSON.stringify(bases), 'hex');
 }

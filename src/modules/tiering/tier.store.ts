@@ -87,12 +87,38 @@ export class TierStore {
    */
   async save(all: readonly ComputedTier[], trigger: string, covered?: Coverage): Promise<SaveResult> {
     const { changed: tiers, stale } = await this.compare(all, covered);
-    if (tiers.length === 0 && stale.length === 0) return { changed: 0, refreshed: 0 }; // most of a batch run
+    return this.apply(tiers, stale, trigger, covered?.asOf ?? '');
+  }
+
+  /**
+   * Write what a comparison found, in one transaction: `tiers` whose fingerprint is not stored (upserted, with
+   * history where the tier moved) and `stale` stored tiers no longer given (removed as of `asOf`). Nothing to
+   * write: no statement (most of a batch run).
+   */
+  async apply(
+    tiers: readonly ComputedTier[],
+    stale: ReadonlyArray<{ subjectId: string; industry: string }>,
+    trigger: string,
+    asOf: string,
+  ): Promise<SaveResult> {
+    if (tiers.length === 0 && stale.length === 0) return { changed: 0, refreshed: 0 };
     return this.ds.transaction(async (m) => {
       const written = tiers.length > 0 ? await this.write(tiers, trigger, m) : { changed: 0, refreshed: 0 };
-      const removed = stale.length > 0 ? await this.remove(m, stale, covered!.asOf, trigger) : 0;
+      const removed = stale.length > 0 ? await this.remove(m, stale, asOf, trigger) : 0;
       return { changed: written.changed + removed, refreshed: written.refreshed };
     });
+  }
+
+  /** The stored keys and fingerprints of the subjects whose id is in (afterId, lastId]: a batch's keyset page, one index range. */
+  fingerprintsInRange(
+    afterId: string | null,
+    lastId: string,
+  ): Promise<Array<{ subjectId: string; industry: string; fingerprint: string }>> {
+    return this.ds.query(
+      `SELECT subject_id AS "subjectId", industry, fingerprint FROM credit_tiers
+       WHERE ($1::uuid IS NULL OR subject_id > $1::uuid) AND subject_id <= $2::uuid`,
+      [afterId, lastId],
+    );
   }
 
   private async write(tiers: readonly ComputedTier[], trigger: string, manager: EntityManager): Promise<SaveResult> {

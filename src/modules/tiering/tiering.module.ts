@@ -10,6 +10,7 @@ import { TieringController } from './tiering.controller';
 import { TieringQueries } from './tiering.queries';
 import { TieringService } from './tiering.service';
 import { TierStore } from './tier.store';
+import { TierBatch } from './tier-batch';
 import { TierOverviewController } from './tier-overview.controller';
 import { TierOverviewService } from './tier-overview.service';
 import { TierTrendStore } from './tier-trend.store';
@@ -27,6 +28,7 @@ import { JobsModule } from '../jobs/jobs.module';
     TieringService,
     TieringQueries,
     TierStore,
+    TierBatch,
     DailyTiering,
     ScheduledRunsStore,
     TierOverviewService,

@@ -7,6 +7,7 @@ import { RecordsService } from '../records/records.service';
 import { SubjectsService } from '../subjects/subjects.service';
 import { ComputedTier, computeTiers, evaluateSubject, TierSubject, type SubjectTiers } from './tier-computation';
 import { TierStore, type Coverage } from './tier.store';
+import { TierBatch } from './tier-batch';
 import { SubjectIndustriesService } from '../subjects/subject-industries.service';
 import type { IndustryAssignment } from '../../rules/membership';
 import type { ActivePack } from '../packs/packs.service';
@@ -23,8 +24,6 @@ export interface TieringRunSummary {
 }
 
 const CHUNK = 1000;
-/** A batch run that has written this many tiers refreshes the tier table's planner statistics once. */
-const ANALYZE_AFTER = 10 * CHUNK;
 
 /**
  * Scores subjects into credit tiers per industry (信用分级). Recomputes a subject whenever its records
@@ -44,6 +43,7 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
     private readonly store: TierStore,
     private readonly clock: Clock,
     private readonly industries: SubjectIndustriesService,
+    private readonly batch: TierBatch,
   ) {}
 
   onModuleInit(): void {
@@ -139,46 +139,21 @@ export class TieringService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Batch: every subject, in keyset-paged chunks (with `packId`, that pack's tiers only). Each chunk's stored
-   * tiers that no longer apply (the subject left the industry, or its kind the pack) are removed with it.
+   * Batch: every subject (with `packId`, that pack's tiers only), in keyset pages (TierBatch). Stored tiers that
+   * no longer apply (the subject left the industry, or its kind the pack) are removed.
    */
   async recomputeAll(
     opts: { asOf?: string; trigger?: string; packId?: string; onChunk?: (subjectsDone: number) => Promise<void> } = {},
   ): Promise<TieringRunSummary> {
     const started = Date.now();
     const asOf = opts.asOf ?? this.clock.today();
-    let subjects = 0;
-    let evaluations = 0;
-    let changed = 0;
-    let refreshed = 0;
-    let analyzed = false;
-    // The next chunk is read and evaluated while this one is saved (one chunk ahead): the service otherwise waits
-    // on the database most of a run. Its failure surfaces when the loop reaches it.
-    const ahead = (after: string | null) => {
-      const chunk = this.subjects.listRefs(after, CHUNK).then(async (refs) => ({
-        refs,
-        ...(await this.evaluate(refs, asOf, opts.packId)),
-      }));
-      chunk.catch(() => undefined); // handled where it is awaited
-      return chunk;
-    };
-    let next = ahead(null);
-    for (;;) {
-      const { refs, tiers, covered } = await next;
-      if (refs.length === 0) break;
-      next = ahead(refs[refs.length - 1].id);
-      const saved = await this.store.save(tiers, opts.trigger ?? 'batch', covered);
-      changed += saved.changed;
-      refreshed += saved.refreshed;
-      subjects += refs.length;
-      evaluations += tiers.length;
-      await opts.onChunk?.(subjects); // a background job's progress (tiering-job.ts)
-      if (changed + refreshed >= ANALYZE_AFTER && !analyzed) {
-        await this.store.analyze(); // the chunks to come are planned on the new size of the table
-        analyzed = true;
-      }
-    }
-    return { asOf, subjects, evaluations, changed, refreshed, durationMs: Date.now() - started };
+    const totals = await this.batch.run({
+      asOf,
+      trigger: opts.trigger ?? 'batch',
+      packId: opts.packId,
+      onChunk: opts.onChunk,
+    });
+    return { asOf, ...totals, durationMs: Date.now() - started };
   }
 
   /** Tiers as of any date, computed live and not stored: "as of T" answers are reproducible. */

@@ -188,7 +188,6 @@ export interface Transaction {
 /** The party's tier per industry (from tiering); an industry left out is not tiered. */
 export type SubjectTiers = Readonly<Partial<Record<Industry, string | null>>>;
 
-
 const TRANSACTION_FACT_SET: ReadonlySet<string> = new Set(TRANSACTION_FACTS);
 
 /**

@@ -86,11 +86,6 @@ function taxFacts(records: readonly FactRecord[]): {
   return { taxCreditLevel: levels.get(latest)!, consecutiveTaxALevelYears: run };
 }
 
-const maxFine = (penalties: readonly FactRecord[]): number =>
-  penalties.reduce((max, r) => Math.max(max, r.fineAmount ?? 0), 0);
-
-const count = (rs: readonly FactRecord[], p: (r: FactRecord) => boolean): number => rs.filter(p).length;
-
 /** Industry scope of the `industry*` facts: one pack industry, or 'all' (every record, as in a check). */
 export type IndustryScope = Industry | 'all';
 
@@ -98,52 +93,146 @@ export type IndustryScope = Industry | 'all';
 export const inIndustryScope = (r: FactRecord, industry: IndustryScope): boolean =>
   industry === 'all' || r.industry === industry;
 
-/**
- * Every fact of FACT_CATALOGUE for one subject at `asOf` ('YYYY-MM-DD'). `industry` is the pack's
- * industry: the `industry*` facts count only records of that industry ('all': records of any industry,
- * so they equal their non-industry counterparts — used by checks, see check-facts.ts).
- */
-export function deriveFacts(
-  subject: FactSubject,
-  records: readonly FactRecord[],
-  asOf: string,
-  industry: IndustryScope,
-): Facts {
-  parseDate(asOf);
-  const live = records.filter((r) => inForceAt(r, asOf));
-  const of = (type: FactRecord['type']) => live.filter((r) => r.type === type);
-  const penalties = of('penalty');
-  const p12 = penalties.filter((r) => withinMonths(r.decisionDate, asOf, 12));
-  const p36 = penalties.filter((r) => withinMonths(r.decisionDate, asOf, 36));
-  const listed = (list: ListKind): boolean => of('list_entry').some((r) => r.listType === list);
-  const commitments = of('commitment');
-  const statusDate = (r: FactRecord): string => r.commitmentStatusDate ?? r.decisionDate;
-  const inspections12 = of('inspection').filter((r) => withinMonths(r.decisionDate, asOf, 12));
-  const failed12 = inspections12.filter((r) => r.inspectionResult === 'failed');
-  const inIndustry = (r: FactRecord): boolean => inIndustryScope(r, industry);
-  const p36Industry = p36.filter(inIndustry);
-  const breached36 = (r: FactRecord): boolean =>
-    r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36);
+/** What the facts count of the records of one industry (or of all records), in force at T. */
+interface Counts {
+  p12: number;
+  p36: number;
+  general36: number;
+  serious36: number;
+  licenceImpaired36: number;
+  maxFine36: number;
+  breached36: number;
+  inspections12: number;
+  failed12: number;
+  licences: number;
+  live: number;
+}
 
-  const facts: Record<string, FactValue> = {
-    subjectKind: subject.kind,
+const zeroCounts = (): Counts => ({
+  p12: 0,
+  p36: 0,
+  general36: 0,
+  serious36: 0,
+  licenceImpaired36: 0,
+  maxFine36: 0,
+  breached36: 0,
+  inspections12: 0,
+  failed12: 0,
+  licences: 0,
+  live: 0,
+});
+const NO_COUNTS: Readonly<Counts> = Object.freeze(zeroCounts());
+
+/**
+ * One pass over a subject's records at T: the counts of every record in force and, apart, of each record
+ * industry's. The facts of any industry scope are read from it (factsFor), so a subject tiered in several
+ * industries has its records walked once, not once per pack.
+ */
+export interface FactSummary {
+  readonly subject: FactSubject;
+  readonly asOf: string;
+  readonly yearsSinceRegistration: number | null;
+  readonly all: Readonly<Counts>;
+  readonly byIndustry: ReadonlyMap<string, Readonly<Counts>>;
+  readonly lists: ReadonlySet<string>;
+  readonly tax: { taxCreditLevel: TaxCreditLevel | null; consecutiveTaxALevelYears: number };
+  readonly breachedUnrepaired: number;
+  readonly fulfilled: number;
+}
+
+/** Count one record in force into `c`; `in12` / `in36`: decided (a breached commitment: breached) in the 12 / 36 months before T. */
+function add(c: Counts, r: FactRecord, in12: boolean, in36: boolean, impaired: boolean): void {
+  c.live++;
+  if (r.type === 'penalty') {
+    if (!in36) return;
+    c.p36++;
+    if (in12) c.p12++;
+    if (r.severity === 'general') c.general36++;
+    else if (r.severity === 'serious') c.serious36++;
+    if (impaired) c.licenceImpaired36++;
+    c.maxFine36 = Math.max(c.maxFine36, r.fineAmount ?? 0);
+  } else if (r.type === 'commitment') {
+    if (in36) c.breached36++;
+  } else if (r.type === 'inspection') {
+    if (!in12) return;
+    c.inspections12++;
+    if (r.inspectionResult === 'failed') c.failed12++;
+  } else if (r.type === 'licence') c.licences++;
+}
+
+/** The one pass of FactSummary: records in force at `asOf` ('YYYY-MM-DD'), counted overall and per industry. */
+export function summariseRecords(subject: FactSubject, records: readonly FactRecord[], asOf: string): FactSummary {
+  parseDate(asOf);
+  const statusDate = (r: FactRecord): string => r.commitmentStatusDate ?? r.decisionDate;
+  const all = zeroCounts();
+  const byIndustry = new Map<string, Counts>();
+  const lists = new Set<string>();
+  const taxRecords: FactRecord[] = [];
+  let breachedUnrepaired = 0;
+  let fulfilled = 0;
+  for (const r of records) {
+    if (!inForceAt(r, asOf)) continue;
+    let in12 = false;
+    let in36 = false;
+    let impaired = false;
+    if (r.type === 'penalty') {
+      in36 = withinMonths(r.decisionDate, asOf, 36);
+      // decided in the 12 months before T ⇒ in the 36 months before T (addMonths grows with the months)
+      in12 = in36 && withinMonths(r.decisionDate, asOf, 12);
+      impaired = in36 && (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t));
+    } else if (r.type === 'inspection') in12 = withinMonths(r.decisionDate, asOf, 12);
+    else if (r.type === 'commitment') in36 = r.commitmentStatus === 'breached' && withinMonths(statusDate(r), asOf, 36);
+    add(all, r, in12, in36, impaired);
+    let mine = byIndustry.get(r.industry);
+    if (!mine) byIndustry.set(r.industry, (mine = zeroCounts()));
+    add(mine, r, in12, in36, impaired);
+    if (r.type === 'list_entry') {
+      if (r.listType) lists.add(r.listType);
+    } else if (r.type === 'tax_credit') taxRecords.push(r);
+    else if (r.type === 'commitment' && statusDate(r) <= asOf) {
+      if (r.commitmentStatus === 'breached') breachedUnrepaired++;
+      else if (r.commitmentStatus === 'fulfilled') fulfilled++;
+    }
+  }
+  return {
+    subject,
+    asOf,
     yearsSinceRegistration: subject.registeredOn ? wholeYears(subject.registeredOn, asOf) : null,
-    penaltiesLast12Months: p12.length,
-    penaltiesLast36Months: p36.length,
-    generalPenaltiesLast36Months: count(p36, (r) => r.severity === 'general'),
-    seriousPenaltiesLast36Months: count(p36, (r) => r.severity === 'serious'),
-    licenceRevocationsLast36Months: count(p36, (r) =>
-      (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t)),
-    ),
-    maxFineLast36Months: maxFine(p36),
-    industryPenaltiesLast12Months: count(p12, inIndustry),
-    industryPenaltiesLast36Months: p36Industry.length,
-    industryGeneralPenaltiesLast36Months: count(p36Industry, (r) => r.severity === 'general'),
-    industrySeriousPenaltiesLast36Months: count(p36Industry, (r) => r.severity === 'serious'),
-    industryLicenceRevocationsLast36Months: count(p36Industry, (r) =>
-      (r.penaltyTypes ?? []).some((t) => LICENCE_IMPAIRING_PENALTIES.includes(t)),
-    ),
-    industryMaxFineLast36Months: maxFine(p36Industry),
+    all,
+    byIndustry,
+    lists,
+    tax: taxFacts(taxRecords),
+    breachedUnrepaired,
+    fulfilled,
+  };
+}
+
+let catalogueChecked = false;
+
+/**
+ * Every fact of FACT_CATALOGUE for the summarised subject. `industry` is the pack's industry: the `industry*`
+ * facts count only records of that industry ('all': records of any industry, so they equal their
+ * non-industry counterparts — used by checks, see check-facts.ts). The facts are written in one fixed order.
+ */
+export function factsFor(s: FactSummary, industry: IndustryScope): Facts {
+  const a = s.all;
+  const i = industry === 'all' ? a : (s.byIndustry.get(industry) ?? NO_COUNTS);
+  const listed = (list: ListKind): boolean => s.lists.has(list);
+  const facts: Record<string, FactValue> = {
+    subjectKind: s.subject.kind,
+    yearsSinceRegistration: s.yearsSinceRegistration,
+    penaltiesLast12Months: a.p12,
+    penaltiesLast36Months: a.p36,
+    generalPenaltiesLast36Months: a.general36,
+    seriousPenaltiesLast36Months: a.serious36,
+    licenceRevocationsLast36Months: a.licenceImpaired36,
+    maxFineLast36Months: a.maxFine36,
+    industryPenaltiesLast12Months: i.p12,
+    industryPenaltiesLast36Months: i.p36,
+    industryGeneralPenaltiesLast36Months: i.general36,
+    industrySeriousPenaltiesLast36Months: i.serious36,
+    industryLicenceRevocationsLast36Months: i.licenceImpaired36,
+    industryMaxFineLast36Months: i.maxFine36,
     seriousDishonestyListed: listed('serious_dishonesty'),
     courtDefaulterListed: listed('court_defaulter'),
     majorTaxViolationListed: listed('major_tax_violation'),
@@ -151,25 +240,41 @@ export function deriveFacts(
     abnormalOperationListed: listed('abnormal_operation'),
     keyAttentionListed: listed('key_attention'),
     redListed: listed('red_list'),
-    ...taxFacts(of('tax_credit')),
-    commitmentsBreachedLast36Months: count(commitments, breached36),
-    industryCommitmentsBreachedLast36Months: count(commitments, (r) => inIndustry(r) && breached36(r)),
-    commitmentsBreachedUnrepaired: count(
-      commitments,
-      (r) => r.commitmentStatus === 'breached' && statusDate(r) <= asOf,
-    ),
-    commitmentsFulfilled: count(commitments, (r) => r.commitmentStatus === 'fulfilled' && statusDate(r) <= asOf),
-    inspectionsLast12Months: inspections12.length,
-    inspectionFailuresLast12Months: failed12.length,
-    industryInspectionsLast12Months: count(inspections12, inIndustry),
-    industryInspectionFailuresLast12Months: count(failed12, inIndustry),
-    validLicences: of('licence').length,
-    industryValidLicences: count(of('licence'), inIndustry),
-    recordsInForce: live.length,
-    industryRecordsInForce: count(live, inIndustry),
+    taxCreditLevel: s.tax.taxCreditLevel,
+    consecutiveTaxALevelYears: s.tax.consecutiveTaxALevelYears,
+    commitmentsBreachedLast36Months: a.breached36,
+    industryCommitmentsBreachedLast36Months: i.breached36,
+    commitmentsBreachedUnrepaired: s.breachedUnrepaired,
+    commitmentsFulfilled: s.fulfilled,
+    inspectionsLast12Months: a.inspections12,
+    inspectionFailuresLast12Months: a.failed12,
+    industryInspectionsLast12Months: i.inspections12,
+    industryInspectionFailuresLast12Months: i.failed12,
+    validLicences: a.licences,
+    industryValidLicences: i.licences,
+    recordsInForce: a.live,
+    industryRecordsInForce: i.live,
   };
-  for (const def of FACT_CATALOGUE) {
-    if (!(def.name in facts)) throw new Error(`deriveFacts does not produce catalogue fact "${def.name}"`);
+  if (!catalogueChecked) {
+    for (const def of FACT_CATALOGUE) {
+      if (!(def.name in facts)) throw new Error(`deriveFacts does not produce catalogue fact "${def.name}"`);
+    }
+    catalogueChecked = true;
   }
   return facts;
+}
+
+/**
+ * Every fact of FACT_CATALOGUE for one subject at `asOf` ('YYYY-MM-DD'). `industry` is the pack's
+ * industry: the `industry*` facts count only records of that industry ('all': records of any industry,
+ * so they equal their non-industry counterparts — used by checks, see check-facts.ts). Several industries of
+ * one subject: summariseRecords once, then factsFor each.
+ */
+export function deriveFacts(
+  subject: FactSubject,
+  records: readonly FactRecord[],
+  asOf: string,
+  industry: IndustryScope,
+): Facts {
+  return factsFor(summariseRecords(subject, records, asOf), industry);
 }

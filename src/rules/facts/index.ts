@@ -2,6 +2,9 @@
 export * from './record.types';
 export {
   deriveFacts,
+  summariseRecords,
+  factsFor,
+  type FactSummary,
   inForceAt,
   recordEnd,
   withinMonths,
