@@ -10,6 +10,7 @@ import type { Problem } from '../lib/problem';
 import { RECORD_TYPE } from '../lib/labels';
 
 type Report = Schemas['ImportReportDto'];
+type Job = Schemas['JobDto'];
 type RowReport = Schemas['RowReportDto'];
 const MAX_BYTES = 5 * 1024 * 1024;
 const STATUS: Record<string, { color: string; zh: string; en: string }> = {
@@ -34,6 +35,8 @@ const contentTypeOf = (name: string) =>
 export default function ImportPage() {
   const { t, lang } = useLang();
   const [report, setReport] = useState<Report | null>(null);
+  /** Over 5,000 rows the service runs the import as a background job (后台任务) and answers with it. */
+  const [job, setJob] = useState<Job | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -42,6 +45,7 @@ export default function ImportPage() {
   const send = async (file: File) => {
     setProblem(null);
     setReport(null);
+    setJob(null);
     setFileName(file.name);
     if (file.size > MAX_BYTES) {
       setProblem({
@@ -60,12 +64,24 @@ export default function ImportPage() {
           headers: { 'content-type': contentTypeOf(file.name) },
         }),
       );
-      setReport(res);
+      if ('totals' in res) setReport(res);
+      else setJob(res);
     } catch (e) {
       if (e instanceof ApiError) setProblem(e.problem);
       else throw e;
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** The job as it stands now (进度刷新). */
+  const refreshJob = async () => {
+    if (!job) return;
+    try {
+      setJob(await unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id: job.id } } })));
+    } catch (e) {
+      if (e instanceof ApiError) setProblem(e.problem);
+      else throw e;
     }
   };
 
@@ -155,6 +171,20 @@ export default function ImportPage() {
         )}
       </Card>
       <ProblemAlert problem={problem} style={{ marginTop: 16 }} />
+      {job && (
+        <Alert
+          style={{ marginTop: 16 }}
+          type={job.state === 'failed' ? 'error' : job.state === 'completed' ? 'success' : 'info'}
+          showIcon
+          data-testid="import-job"
+          title={t(
+            `已转为后台任务（${job.stateZh}）：${job.progress.done} / ${job.progress.total ?? '?'} 行`,
+            `Running as a background job (${job.state}): ${job.progress.done} / ${job.progress.total ?? '?'} rows`,
+          )}
+          description={`${t('任务编号', 'Job')} ${job.id}`}
+          action={<Button onClick={() => void refreshJob()}>{t('刷新进度', 'Refresh')}</Button>}
+        />
+      )}
       {report && (
         <Card
           style={{ marginTop: 16 }}
