@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../src/common/clock';
 import { ValidationFailed } from '../../src/common/problem';
 import { prng } from '../../src/modules/demo/demo-data';
 import { SubjectsService } from '../../src/modules/subjects/subjects.service';
@@ -28,6 +29,8 @@ describe('imports: subjects resolved in bulk', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // The rows are dated 2026: the day is pinned after them, whatever the machine's clock says.
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
     db = t.app.get(DataSource);
   });
   afterAll(async () => t?.close());
