@@ -178,3 +178,16 @@ describe('ID number masking: properties', () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe('ID number masking: the shortcut for texts that cannot hold one', () => {
+  it('still masks a number that is the whole text (15 and 18 characters), plain or full-width', () => {
+    expect(scrubAllIdNumbers('110105491231002')).toBe('110105******002');
+    expect(scrubIdNumbers('11010519491231002X')).toBe('110105********002X');
+    expect(scrubIdNumbers('１１０１０５１９４９１２３１００２Ｘ')).not.toContain('１９４９１２３１');
+  });
+
+  it('leaves texts under 15 characters and ASCII without a run of 15 digits as they are', () => {
+    expect(scrubAllIdNumbers('11010549123100')).toBe('11010549123100');
+    expect(scrubAllIdNumbers('ref 1101054912-31002X')).toBe('ref 1101054912-31002X');
+  });
+});
