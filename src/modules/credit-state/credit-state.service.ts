@@ -144,7 +144,8 @@ export class CreditStateService implements OnModuleInit, OnApplicationBootstrap,
       codes: missing.filter((m) => m.isCode).map((m) => m.id),
       idNumbers: missing.filter((m) => !m.isCode).map((m) => m.id),
     });
-    const ids = [...new Set([...found.values()].map((s) => s.id))];
+    const byId = new Map([...found.values()].map((s) => [s.id, s] as const));
+    const ids = [...byId.keys()];
     const [inForce, lookBack, assignments] = await Promise.all([
       this.records.recordsInForceWithCitations(ids, asOf),
       this.records.procurementLookBack(ids, asOf),
@@ -152,7 +153,7 @@ export class CreditStateService implements OnModuleInit, OnApplicationBootstrap,
     ]);
     const states = new Map<string, PartyState>();
     for (const id of ids) {
-      const subject = [...found.values()].find((s) => s.id === id)!;
+      const subject = byId.get(id)!;
       const records = inForce.records.get(id) ?? [];
       const back = lookBack.records.get(id) ?? [];
       const citations = new Map<string, RecordCitation>();
