@@ -76,18 +76,24 @@ export class PackVersionsStore {
     return new Set(rows.map((r) => r.packId));
   }
 
-  /** First import of a pack: version 1, published and active. Two instances booting at once both may try; one wins. */
+  /**
+   * First import of a pack: version 1, published and active, in one transaction. Instances booting at once
+   * may all try; one wins. (Two separate statements let another instance see the version without its
+   * activation, skip the import as "known" and fail to find the pack active.)
+   */
   async importFirst(v: NewVersion): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO pack_versions (pack_id, seq, version, content, content_hash, status, created_by, published_by, published_at, publish_reason)
-       VALUES ($1, 1, $2, $3::jsonb, $4, 'published', $5, $5, now(), $6) ON CONFLICT DO NOTHING`,
-      [v.packId, v.version, JSON.stringify(v.content), v.contentHash, v.by, v.reason],
-    );
-    await this.ds.query(
-      `INSERT INTO pack_active (pack_id, version_id, activated_by, reason)
-       SELECT pack_id, id, $2, $3 FROM pack_versions WHERE pack_id = $1 AND seq = 1 ON CONFLICT (pack_id) DO NOTHING`,
-      [v.packId, v.by, v.reason],
-    );
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO pack_versions (pack_id, seq, version, content, content_hash, status, created_by, published_by, published_at, publish_reason)
+         VALUES ($1, 1, $2, $3::jsonb, $4, 'published', $5, $5, now(), $6) ON CONFLICT DO NOTHING`,
+        [v.packId, v.version, JSON.stringify(v.content), v.contentHash, v.by, v.reason],
+      );
+      await m.query(
+        `INSERT INTO pack_active (pack_id, version_id, activated_by, reason)
+         SELECT pack_id, id, $2, $3 FROM pack_versions WHERE pack_id = $1 AND seq = 1 ON CONFLICT (pack_id) DO NOTHING`,
+        [v.packId, v.by, v.reason],
+      );
+    });
   }
 
   listVersions(packId: string): Promise<PackVersionRow[]> {
