@@ -74,8 +74,16 @@ export interface AppConfig {
   readonly webhookPollMs: number;
   readonly webhookRetryBaseMs: number;
   readonly webhookTimeoutMs: number;
+  /** Events and delivery attempts kept this many days (WEBHOOK_EVENTS_RETENTION_DAYS); an event still owed to a subscription stays. */
+  readonly webhookEventsRetentionDays: number;
+  /** How often this instance deletes events and delivery attempts past their retention (WEBHOOK_PRUNE_MS); 0 = never. */
+  readonly webhookPruneMs: number;
   /** How often this instance looks for a background job to run (JOBS_POLL_MS); 0 = it runs none. */
   readonly jobsPollMs: number;
+  /** An ended job (completed or failed) is deleted this many days after it ended (JOBS_RETENTION_DAYS). */
+  readonly jobsRetentionDays: number;
+  /** How often this instance deletes the jobs past their retention (JOBS_PRUNE_MS); 0 = never. */
+  readonly jobsPruneMs: number;
   readonly production: boolean;
 }
 
@@ -178,7 +186,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookPollMs: int(env, 'WEBHOOK_POLL_MS'),
     webhookRetryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS'),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS'),
+    webhookEventsRetentionDays: int(env, 'WEBHOOK_EVENTS_RETENTION_DAYS'),
+    webhookPruneMs: int(env, 'WEBHOOK_PRUNE_MS'),
     jobsPollMs: int(env, 'JOBS_POLL_MS'),
+    jobsRetentionDays: int(env, 'JOBS_RETENTION_DAYS'),
+    jobsPruneMs: int(env, 'JOBS_PRUNE_MS'),
     production,
   };
 }

@@ -237,6 +237,28 @@ export const SETTINGS: readonly Setting[] = [
     meaning: 'how long a receiver has to answer one event (no answer = a failed attempt)',
   },
   {
+    name: 'WEBHOOK_EVENTS_RETENTION_DAYS',
+    section: 'service',
+    kind: 'int',
+    min: 1,
+    max: 3650,
+    fallback: 30,
+    defaultDoc: '`30`',
+    meaning:
+      'events out kept (事件保留期): an event older than this is deleted once no subscription is still to receive it (paused or failing subscriptions included), and delivery attempts (投递记录) older than this are deleted ([webhooks.md](webhooks.md#retention-保留期))',
+  },
+  {
+    name: 'WEBHOOK_PRUNE_MS',
+    section: 'service',
+    kind: 'int',
+    min: 0,
+    max: 86_400_000,
+    fallback: 3_600_000,
+    defaultDoc: '`3600000` (hourly)',
+    meaning:
+      'how often each instance deletes the events and delivery attempts past `WEBHOOK_EVENTS_RETENTION_DAYS` (the first time a minute after start); `0` turns it off on this instance',
+  },
+  {
     name: 'JOBS_POLL_MS',
     section: 'service',
     kind: 'int',
@@ -246,6 +268,28 @@ export const SETTINGS: readonly Setting[] = [
     defaultDoc: '`2000`',
     meaning:
       'how often each instance asks the job queue (pg-boss) for a background job to run (后台任务: large imports, batch tiering runs; [operations.md](operations.md#background-jobs-后台任务)); below 500 counts as 500; `0` = this instance queues jobs but runs none',
+  },
+  {
+    name: 'JOBS_RETENTION_DAYS',
+    section: 'service',
+    kind: 'int',
+    min: 1,
+    max: 3650,
+    fallback: 14,
+    defaultDoc: '`14`',
+    meaning:
+      "a background job that ended (completed or failed) is deleted this many days after it ended, with its per-row report (任务保留期); it then answers 404 like an unknown job. Queued and running jobs are never deleted; a job's input rows go as soon as it ends ([operations.md](operations.md#retention-保留期))",
+  },
+  {
+    name: 'JOBS_PRUNE_MS',
+    section: 'service',
+    kind: 'int',
+    min: 0,
+    max: 86_400_000,
+    fallback: 3_600_000,
+    defaultDoc: '`3600000` (hourly)',
+    meaning:
+      'how often each instance deletes the jobs past `JOBS_RETENTION_DAYS` (the first time a minute after start); `0` turns it off on this instance',
   },
   {
     name: 'NODE_ENV',

@@ -1390,7 +1390,7 @@ export interface paths {
         };
         /**
          * One background job (后台任务): state, progress, result summary or error
-         * @description State queued (排队), running (运行), completed (完成) or failed (失败, with the error as problem details). A job is read with the scope of the operation that queued it: `records` for imports, `tiers` for tiering runs (or `admin`).
+         * @description State queued (排队), running (运行), completed (完成) or failed (失败, with the error as problem details). A job that ended is kept `JOBS_RETENTION_DAYS` (14) days with its result (任务保留期), then answers 404 like an unknown job. A job is read with the scope of the operation that queued it: `records` for imports, `tiers` for tiering runs (or `admin`).
          */
         get: operations["jobs.get"];
         put?: never;

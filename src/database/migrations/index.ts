@@ -19,6 +19,7 @@ import { CreateWebhooks1796567808926 } from './1796567808926-CreateWebhooks';
 import { IndustryMembership1796572800000 } from './1796572800000-IndustryMembership';
 import { CreditStateNotify1796576400000 } from './1796576400000-CreditStateNotify';
 import { CreateJobs1796580000000 } from './1796580000000-CreateJobs';
+import { WebhookDeliveriesByEvent1796583600000 } from './1796583600000-WebhookDeliveriesByEvent';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndustryMembership1796572800000,
   CreditStateNotify1796576400000,
   CreateJobs1796580000000,
+  WebhookDeliveriesByEvent1796583600000,
 ];

@@ -32,7 +32,7 @@ export class JobsController {
   @Get(':id')
   @ApiOperation({
     summary: 'One background job (后台任务): state, progress, result summary or error',
-    description: `State queued (排队), running (运行), completed (完成) or failed (失败, with the error as problem details). ${SCOPE_NOTE}`,
+    description: `State queued (排队), running (运行), completed (完成) or failed (失败, with the error as problem details). A job that ended is kept \`JOBS_RETENTION_DAYS\` (14) days with its result (任务保留期), then answers 404 like an unknown job. ${SCOPE_NOTE}`,
   })
   @ApiOkResponse({ type: JobDto })
   @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: id is not a UUID` })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsController } from './jobs.controller';
+import { JobsRetention } from './jobs-retention';
 import { JobsService } from './jobs.service';
 import { JobsStore } from './jobs.store';
 
@@ -9,7 +10,7 @@ import { JobsStore } from './jobs.store';
  */
 @Module({
   controllers: [JobsController],
-  providers: [JobsService, JobsStore],
-  exports: [JobsService],
+  providers: [JobsService, JobsStore, JobsRetention],
+  exports: [JobsService, JobsRetention],
 })
 export class JobsModule {}

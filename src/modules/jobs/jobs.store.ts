@@ -34,6 +34,12 @@ export interface JobFilter {
 const EFFECTIVE_STATE = `CASE WHEN j.state IN ('queued', 'running')
   AND (b.state IS NULL OR b.state IN ('completed', 'cancelled', 'failed')) THEN 'lost' ELSE j.state END`;
 
+/** A job `j` that ended more than `$1` days ago (the database's clock, as `finished_at`). */
+const EXPIRED = `j.state IN ('completed', 'failed') AND j.finished_at < now() - make_interval(days => $1::int)`;
+
+/** The row count of a DELETE, as TypeORM answers it ([rows, count]). */
+const deleted = (result: unknown): number => (result as [unknown[], number])[1];
+
 const COLUMNS = `j.id, j.kind, j.state, j.scope, j.caller, j.done, j.total, j.attempts, j.params, j.summary, j.error,
   j.created_at AS "createdAt", j.started_at AS "startedAt", j.updated_at AS "updatedAt", j.finished_at AS "finishedAt"`;
 
@@ -145,6 +151,51 @@ export class JobsStore {
          finished_at = CASE WHEN $3 = 'failed' THEN now() ELSE NULL END
        WHERE id = $1`,
       [id, JSON.stringify(error), final ? 'failed' : 'queued'],
+    );
+  }
+
+  /**
+   * Retention (保留期), each call one bounded statement (the sweep repeats it until it deletes nothing); two
+   * instances sweeping at once share the rows (SKIP LOCKED: neither waits for, nor fails on, the other's). Only
+   * jobs that ended (completed, or failed for good: a job waiting for a retry is `queued`) are touched. Answers
+   * the number of rows deleted.
+   *
+   * The input parts of ended jobs (normally deleted as the job ends; left when that delete did not happen).
+   */
+  async deleteEndedInputParts(limit: number): Promise<number> {
+    return deleted(
+      await this.ds.query(
+        `DELETE FROM job_parts p USING (
+           SELECT x.job_id, x.seq FROM job_parts x JOIN jobs j ON j.id = x.job_id
+           WHERE x.part = 'input' AND j.state IN ('completed', 'failed') LIMIT $1 FOR UPDATE OF x SKIP LOCKED) d
+         WHERE p.job_id = d.job_id AND p.part = 'input' AND p.seq = d.seq`,
+        [limit],
+      ),
+    );
+  }
+
+  /** The parts of jobs that ended more than `days` days ago (a part holds up to 5,000 rows: small batches). */
+  async deleteExpiredParts(days: number, limit: number): Promise<number> {
+    return deleted(
+      await this.ds.query(
+        `DELETE FROM job_parts p USING (
+           SELECT x.job_id, x.part, x.seq FROM jobs j JOIN job_parts x ON x.job_id = j.id
+           WHERE ${EXPIRED} LIMIT $2 FOR UPDATE OF x SKIP LOCKED) d
+         WHERE p.job_id = d.job_id AND p.part = d.part AND p.seq = d.seq`,
+        [days, limit],
+      ),
+    );
+  }
+
+  /** Jobs that ended more than `days` days ago (their remaining parts go with them: ON DELETE CASCADE). */
+  async deleteExpiredJobs(days: number, limit: number): Promise<number> {
+    return deleted(
+      await this.ds.query(
+        `DELETE FROM jobs j WHERE j.id IN (
+           SELECT j.id FROM jobs j WHERE ${EXPIRED} ORDER BY j.finished_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         AND ${EXPIRED}`,
+        [days, limit],
+      ),
     );
   }
 

@@ -9,6 +9,8 @@ import { AuditService } from '../audit/audit.service';
 import { ChecksService } from '../checks/checks.service';
 import { PacksService } from '../packs/packs.service';
 import { JobsService } from '../jobs/jobs.service';
+import { JobsRetention } from '../jobs/jobs-retention';
+import { WebhookRetention } from '../webhooks/webhook-retention';
 
 /** Latency buckets in seconds: the check API answers in milliseconds, imports and batch runs in seconds. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -61,6 +63,12 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
     help: 'Audit batches that failed (each waiter answered 503)',
     registers: [this.registry],
   });
+  private readonly pruned = new Counter({
+    name: 'credit_retention_deleted_rows_total',
+    help: 'Rows deleted by the retention sweeps of this instance (保留期), by table: jobs, job_parts, webhook_events, webhook_deliveries',
+    labelNames: ['table'],
+    registers: [this.registry],
+  });
 
   constructor(
     adapterHost: HttpAdapterHost,
@@ -70,6 +78,8 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
     private readonly packs: PacksService,
     private readonly checksService: ChecksService,
     private readonly jobs: JobsService,
+    private readonly jobsRetention: JobsRetention,
+    private readonly webhookRetention: WebhookRetention,
   ) {
     this.hookHttp(adapterHost.httpAdapter.getInstance<FastifyInstance>());
     collectDefaultMetrics({ register: this.registry, prefix: 'credit_' });
@@ -85,6 +95,9 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
       this.auditBatchSize.observe(size);
       this.auditCommit.observe(seconds);
     });
+    const pruned = (table: string, rows: number) => this.pruned.inc({ table }, rows);
+    this.jobsRetention.onPruned(pruned);
+    this.webhookRetention.onPruned(pruned);
   }
 
   onModuleDestroy(): void {

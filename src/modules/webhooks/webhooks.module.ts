@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookRetention } from './webhook-retention';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
 import { WebhooksStore } from './webhooks.store';
@@ -12,7 +13,7 @@ import { WebhooksStore } from './webhooks.store';
 @Module({
   imports: [AuditModule],
   controllers: [WebhooksController],
-  providers: [WebhooksService, WebhooksStore, WebhookDispatcher],
-  exports: [WebhookDispatcher],
+  providers: [WebhooksService, WebhooksStore, WebhookDispatcher, WebhookRetention],
+  exports: [WebhookDispatcher, WebhookRetention],
 })
 export class WebhooksModule {}

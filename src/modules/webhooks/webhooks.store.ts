@@ -50,6 +50,19 @@ export interface DeliveryRow {
   at: string;
 }
 
+/** Rows older than `$1` days by the database's clock. */
+const OLDER = (column: string) => `${column} < now() - make_interval(days => $1::int)`;
+
+/** The row count of a DELETE, as TypeORM answers it ([rows, count]). */
+const deleted = (result: unknown): number => (result as [unknown[], number])[1];
+
+/** A subscription that has events waiting past the retention (a paused one, or one whose receiver fails). */
+export interface HoldingSubscription {
+  name: string;
+  active: boolean;
+  oldestAt: string;
+}
+
 const SUBSCRIPTION = `id, name, url, events, active, cursor::text AS cursor, attempts, next_attempt_at AS "nextAttemptAt",
   created_by AS "createdBy", created_at AS "createdAt"`;
 
@@ -157,6 +170,56 @@ export class WebhooksStore {
       `UPDATE webhook_subscriptions SET attempts = $2, next_attempt_at = now() + make_interval(secs => $3::float / 1000)
        WHERE id = $1`,
       [id, attempts, retryInMs],
+    );
+  }
+
+  /**
+   * Retention (事件保留期), each call one bounded statement (the sweep repeats it until it deletes nothing); two
+   * instances sweeping at once share the rows (SKIP LOCKED: neither waits for, nor fails on, the other's), and an
+   * event a delivery attempt is being written for right now (its key locked) is left to the next sweep. Answers
+   * the rows deleted.
+   *
+   * Delivery attempts older than `days` (they reference their event: deleted first).
+   */
+  async deleteOldDeliveries(days: number, limit: number): Promise<number> {
+    return deleted(
+      await this.ds.query(
+        `DELETE FROM webhook_deliveries WHERE id IN (
+           SELECT id FROM webhook_deliveries WHERE ${OLDER('at')} ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        [days, limit],
+      ),
+    );
+  }
+
+  /**
+   * Events older than `days` that no subscription is still to receive — for each subscription, active or paused,
+   * the event is at or before its cursor, or of a kind it does not subscribe to (a subscription's kinds never
+   * change) — and that no delivery attempt kept still names. Events after `afterId` only (the sweep goes on
+   * from the last one it deleted, not over the events it keeps again); the ids deleted.
+   */
+  async deleteDeliveredEvents(days: number, afterId: string, limit: number): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await this.ds.query(
+      `DELETE FROM webhook_events WHERE id IN (
+         SELECT e.id FROM webhook_events e
+         WHERE e.id > $3::bigint AND ${OLDER('e.created_at')}
+           AND NOT EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE e.id > s.cursor AND e.kind = ANY(s.events))
+           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)
+         ORDER BY e.id LIMIT $2 FOR UPDATE OF e SKIP LOCKED)
+       RETURNING id::text AS id`,
+      [days, limit, afterId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Subscriptions whose oldest event still to receive is older than `days` (they keep it from being deleted). */
+  holding(days: number): Promise<HoldingSubscription[]> {
+    return this.ds.query(
+      `SELECT name, active, oldest AS "oldestAt" FROM (
+         SELECT s.name, s.active, (SELECT e.created_at FROM webhook_events e
+           WHERE e.id > s.cursor AND e.kind = ANY(s.events) ORDER BY e.id LIMIT 1) AS oldest
+         FROM webhook_subscriptions s) x
+       WHERE ${OLDER('oldest')} ORDER BY name`,
+      [days],
     );
   }
 }
