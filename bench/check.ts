@@ -7,6 +7,8 @@
  *   npm run bench:check                                   # embedded PostgreSQL, 100,000 subjects
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:check
  *   options: --subjects N (100000) --connections C (20) --seconds S (10) --rounds R (3) --single N (500)
+ *            --workers W (1): W processes on one port for each server (the service as WORKERS=W runs it; needs
+ *            DATABASE_URL), bare Fastify with as many
  *
  * Then one check alone: one connection, one request at a time (--single requests per round, alternating
  * with bare Fastify), timed per request with performance.now() (autocannon's histogram counts whole ms).
@@ -154,7 +156,8 @@ async function main(): Promise<void> {
   const rounds = opt('rounds', 3);
   const single = opt('single', 500);
   console.log(`machine load (1/5/15 min) at start: ${loadAverage()} (${os.cpus().length} cores)`);
-  const env = { ...process.env, BENCH_SUBJECTS: String(opt('subjects', 100_000)) };
+  const workers = opt('workers', 1);
+  const env = { ...process.env, BENCH_SUBJECTS: String(opt('subjects', 100_000)), BENCH_WORKERS: String(workers) };
   console.log(
     `starting the service (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL'}) and seeding…`,
   );
@@ -212,7 +215,7 @@ async function main(): Promise<void> {
     const a = row('POST /api/v1/checks (service)', svcRuns);
     const b = row('bare Fastify, same bodies', bareRuns);
     console.log(
-      `\n${connections} connections, ${rounds} alternating rounds of about ${seconds} s each (${svcAmount} / ${bareAmount} requests), 3 parties per check`,
+      `\n${connections} connections, ${rounds} alternating rounds of about ${seconds} s each (${svcAmount} / ${bareAmount} requests), 3 parties per check, ${workers} process${workers > 1 ? 'es' : ''} per server`,
     );
     console.table([a, b]);
     console.log(`service / bare Fastify throughput: ${(a['req/s (median)'] / b['req/s (median)']).toFixed(3)}`);

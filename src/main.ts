@@ -1,19 +1,33 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from './config/app.config';
+import { ConfigError, loadConfig } from './config/app.config';
 import { createApp, resolveDatabase } from './bootstrap';
+import { isFirstWorker, runPrimary } from './cluster';
 import { DemoService } from './modules/demo/demo.service';
 import { ApiKeysService } from './modules/auth/api-keys.service';
 import { demoKeyLines } from './modules/auth/demo-key';
 
+/** One JSON line in pino's shape, for what logs before or without the application's logger. */
+function jsonLine(level: number, msg: string): void {
+  const out = level >= 50 ? process.stderr : process.stdout;
+  out.write(`${JSON.stringify({ level, time: Date.now(), pid: process.pid, context: 'Main', msg })}\n`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) {
+    if (!config.databaseUrl)
+      throw new ConfigError('WORKERS', 'above 1 needs DATABASE_URL: the embedded database serves one process');
+    runPrimary(config.workers, { log: (m) => jsonLine(30, m), error: (m) => jsonLine(50, m) });
+    return;
+  }
   const { runtime, embedded } = await resolveDatabase(config);
   const app = await createApp(runtime);
   // Every line on stdout is a JSON log line (the application's pino logger), for the operator's log pipeline.
   const log = new Logger('Main');
   // `npm start -- --demo` (or DEMO_DATA=1): load the demo data set; loading it again changes nothing.
-  if (process.argv.includes('--demo') || config.demoData) {
+  if ((process.argv.includes('--demo') || config.demoData) && isFirstWorker()) {
     const summary = await app.get(DemoService).load();
     log.log(
       { demo: summary },
@@ -58,7 +72,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Before the application's logger exists (a bad setting, no database): one JSON line in pino's shape.
-  const msg = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${JSON.stringify({ level: 60, time: Date.now(), context: 'Main', msg })}\n`);
+  jsonLine(60, err instanceof Error ? err.message : String(err));
   process.exit(1);
 });

@@ -24,6 +24,8 @@ export class Secret {
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
+  /** Processes serving the port (WORKERS, node:cluster; main.ts). */
+  readonly workers: number;
   /** Unset: the embedded PostgreSQL (PGlite) under `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
@@ -163,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: int(env, 'PORT'),
     host: env.HOST || '0.0.0.0',
+    workers: int(env, 'WORKERS'),
     databaseUrl,
     dataDir,
     dbPoolSize: int(env, 'DB_POOL_SIZE'),

@@ -39,6 +39,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   { name: 'HOST', section: 'service', kind: 'text', defaultDoc: '`0.0.0.0`', meaning: 'listening address' },
   {
+    name: 'WORKERS',
+    section: 'service',
+    kind: 'int',
+    min: 1,
+    max: 64,
+    fallback: 1,
+    defaultDoc: '`1`',
+    meaning:
+      'processes serving the port on this machine (多进程, node:cluster; one per core uses them all): each is a whole instance with its own pool (`DB_POOL_SIZE` each), kept credit state and rate-limit counters; above 1 needs `DATABASE_URL` ([scaling.md](scaling.md))',
+  },
+  {
     name: 'DATABASE_URL',
     section: 'service',
     kind: 'url',
