@@ -235,6 +235,39 @@ describe('audit trail (审计日志)', () => {
     });
   });
 
+  it('two instances appending at once, each chaining on a head the other moved: every entry once, a valid contiguous chain', async () => {
+    const t2 = await startTestApp({ DATABASE_URL: scopedUrl });
+    try {
+      const other = t2.app.get(AuditService);
+      const key = `TWO-${randomUUID()}`;
+      // Each writer's first batch learns the head; later ones chain on the head it last wrote, which the other
+      // instance keeps moving: those are chained again (audit-batch.ts).
+      const results = [];
+      for (let round = 0; round < 10; round++) {
+        results.push(
+          ...(await Promise.all(
+            Array.from({ length: 6 }, (_, i) =>
+              (i % 2 ? other : audit).append({ kind: 'check', caller, request: { round, i } }),
+            ),
+          )),
+        );
+      }
+      expect(results.every((r) => !r.duplicate)).toBe(true);
+      expect(new Set(results.map((r) => r.entry.seq)).size).toBe(60);
+      // The same idempotency key from both, the second instance's head stale: one entry, the same for both.
+      const first = await audit.append({ kind: 'check', caller, idempotencyKey: key, request: { n: 1 } });
+      const second = await other.append({ kind: 'check', caller, idempotencyKey: key, request: { n: 2 } });
+      expect(second).toEqual({ duplicate: true, entry: first.entry });
+      const span = await su.query<{ n: string; lo: string; hi: string }>(
+        'SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM audit_log',
+      );
+      expect(Number(span.rows[0].hi) - Number(span.rows[0].lo) + 1).toBe(Number(span.rows[0].n));
+      expect(await audit.verify()).toMatchObject({ valid: true });
+    } finally {
+      await t2.close();
+    }
+  });
+
   it("stores a natural person's ID number masked, never in full", async () => {
     const { entry } = await append({
       operator: `经办人 ${ID_NUMBER}`,

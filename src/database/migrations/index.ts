@@ -20,6 +20,7 @@ import { IndustryMembership1796572800000 } from './1796572800000-IndustryMembers
 import { CreditStateNotify1796576400000 } from './1796576400000-CreditStateNotify';
 import { CreateJobs1796580000000 } from './1796580000000-CreateJobs';
 import { WebhookDeliveriesByEvent1796583600000 } from './1796583600000-WebhookDeliveriesByEvent';
+import { AuditAppendFunction1796587200000 } from './1796587200000-AuditAppendFunction';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreditStateNotify1796576400000,
   CreateJobs1796580000000,
   WebhookDeliveriesByEvent1796583600000,
+  AuditAppendFunction1796587200000,
 ];

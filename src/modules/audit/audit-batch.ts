@@ -1,51 +1,114 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { entryHash, GENESIS_HASH, type ChainFields, type RenderedBodies } from './audit-chain';
-import { PreparedEntry, viewOf, viewOfRow } from './audit-entry';
+import { PreparedEntry, viewOf, viewOfRow, type AuditRow } from './audit-entry';
 import { AuditIdConflict } from './audit.exception';
 import type { AuditAppendResult, AuditEntryView } from './audit.types';
-import { chainHead, insertEntries, lockChain, storedEntries } from './audit.store';
+import { appendBatch, begin, commit, rollback, type BatchSql, type ChainHead, type PgClient } from './audit.store';
 
 const idemKey = (caller: string | null, key: string) => `${caller ?? ''}\u0000${key}`;
 
+/** Optimistic attempts (one statement each) before a batch holds the lock across its round trips. */
+const OPTIMISTIC_TRIES = 2;
+
+/** What a writer believes the chain's head is after its last batch: undefined when it does not know. */
+export interface HeadMemo {
+  head?: ChainHead | null;
+}
+
 /**
- * One batch, one transaction: lock, read the chain head, drop what is already recorded, chain the rest
- * in order, one multi-row INSERT, COMMIT. Answers one result (or a per-entry refusal) per input entry,
- * in order. Throws when the transaction fails: then nothing of the batch was written.
+ * One batch: chained on the head this writer last wrote, and appended in one statement (`appendBatch`: lock, check
+ * the head and the batch's ids and keys, insert, commit — one round trip). If another instance appended meanwhile,
+ * or some entry is already recorded, nothing was written and the answer says what is there: the batch is chained
+ * again on it. After OPTIMISTIC_TRIES, or when the head is not known, the batch holds the lock in a transaction
+ * while it chains (BEGIN, ask, append, COMMIT), so it cannot lose to a busier writer forever. Answers one result (or
+ * a per-entry refusal) per input entry, in order. Throws when it failed: then nothing of the batch was written.
  */
 export async function commitBatch(
   ds: DataSource,
   entries: readonly PreparedEntry[],
+  sql: BatchSql = { named: true },
+  memo: HeadMemo = {},
 ): Promise<Array<AuditAppendResult | Error>> {
   const qr = ds.createQueryRunner();
+  let broken: Error | undefined;
+  const known = new Known();
   try {
-    await qr.connect();
-    await qr.startTransaction();
+    // The connection's own `pg` client: named statements, no BEGIN / COMMIT round trips (audit.store.ts, PgClient).
+    const client = (await qr.connect()) as PgClient;
+    for (let attempt = 0; attempt < OPTIMISTIC_TRIES && memo.head !== undefined; attempt++) {
+      const plan = chain(entries, memo.head, known);
+      if (plan.rows.length === 0) return plan.results;
+      const outcome = await appendBatch(client, sql, memo.head, plan.rowsJson, plan.ids, plan.keys);
+      if (outcome.ok) {
+        memo.head = plan.head;
+        return plan.results;
+      }
+      memo.head = outcome.head;
+      known.add(outcome.stored);
+    }
+    memo.head = undefined;
+    await begin(client);
     try {
-      const results = await chainAndInsert(qr, entries);
-      await qr.commitTransaction();
-      return results;
+      const asked = await appendBatch(client, sql, undefined, '[]', ids(entries), keys(entries));
+      if (asked.ok) throw new Error('audit_append wrote an unchained batch');
+      known.add(asked.stored);
+      const plan = chain(entries, asked.head, known);
+      if (plan.rows.length) {
+        const outcome = await appendBatch(client, sql, asked.head, plan.rowsJson, plan.ids, plan.keys);
+        if (!outcome.ok) throw new Error('the audit chain moved while its lock was held');
+      }
+      await commit(client);
+      memo.head = plan.head;
+      return plan.results;
     } catch (err) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      // A connection that cannot even roll back goes out of the pool, not back into it.
+      await rollback(client).catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
       throw err;
     }
+  } catch (err) {
+    memo.head = undefined; // an outcome not known (a commit whose answer was lost): ask next time
+    throw err;
   } finally {
-    await qr.release();
+    await (qr as unknown as { release(err?: Error): Promise<void> }).release(broken);
   }
 }
 
-async function chainAndInsert(
-  qr: QueryRunner,
-  entries: readonly PreparedEntry[],
-): Promise<Array<AuditAppendResult | Error>> {
-  // The head is read by a later statement than the lock: under READ COMMITTED each statement takes a fresh
-  // snapshot, so it sees every batch committed before the lock was granted.
-  await lockChain(qr);
-  const head = await chainHead(qr);
-  const { byKey, byId } = await existing(qr, entries);
-  let seq = head ? Number(head.seq) : 0;
+const ids = (entries: readonly PreparedEntry[]) => entries.map((e) => e.id);
+const keys = (entries: readonly PreparedEntry[]) =>
+  entries.flatMap((e) => (e.idempotency_key === null ? [] : [{ caller: e.caller ?? '', key: e.idempotency_key }]));
+
+/** Entries found recorded (the trail is append-only: once found, always there), by idempotency key and by id. */
+class Known {
+  readonly byKey = new Map<string, AuditEntryView>();
+  readonly byId = new Map<string, AuditEntryView>();
+  add(stored: readonly AuditRow[]): void {
+    for (const r of stored) {
+      const v = viewOfRow(r);
+      this.byId.set(v.id, v);
+      if (v.idempotencyKey !== null) this.byKey.set(idemKey(v.caller, v.idempotencyKey), v);
+    }
+  }
+}
+
+interface Plan {
+  readonly results: Array<AuditAppendResult | Error>;
+  readonly rows: readonly string[];
+  readonly rowsJson: string;
+  /** The entries to write: their ids and keys (what the append checks are not recorded yet). */
+  readonly ids: string[];
+  readonly keys: Array<{ caller: string; key: string }>;
+  /** The head once they are written. */
+  readonly head: ChainHead | null;
+}
+
+/** The batch chained in order on `head`, the entries known recorded (or repeated within the batch) left out. */
+function chain(entries: readonly PreparedEntry[], head: ChainHead | null, known: Known): Plan {
+  const byKey = new Map(known.byKey);
+  const byId = new Map(known.byId);
+  let seq = head ? head.seq : 0;
   let prev = head ? head.hash : GENESIS_HASH;
   const rows: string[] = [];
-  const written: string[] = [];
+  const written: PreparedEntry[] = [];
   const results: Array<AuditAppendResult | Error> = [];
   for (const e of entries) {
     const key = e.idempotency_key === null ? null : idemKey(e.caller, e.idempotency_key);
@@ -61,7 +124,7 @@ async function chainAndInsert(
     const hash = entryHash(prev, fields, rendered);
     const entry = viewOf(fields, prev, hash);
     rows.push(rowJson(fields, prev, hash, rendered));
-    written.push(e.id);
+    written.push(e);
     results.push({ duplicate: false, entry });
     byId.set(e.id, entry);
     if (key !== null) byKey.set(key, entry);
@@ -69,8 +132,14 @@ async function chainAndInsert(
   }
   // Only the entries written now settle their outbox rows: a duplicate's rows (staged after its entry was
   // chained, e.g. by the sweep) stay for the sweep to chain as a follow-up.
-  if (rows.length) await insertEntries(qr, `[${rows.join(',')}]`, written);
-  return results;
+  return {
+    results,
+    rows,
+    rowsJson: `[${rows.join(',')}]`,
+    ids: ids(written),
+    keys: keys(written),
+    head: rows.length ? { seq, hash: prev } : head,
+  };
 }
 
 /** One row as JSON for the INSERT: the request and response as the canonical texts already written (valid JSON). */
@@ -79,22 +148,4 @@ function rowJson(f: ChainFields, prev: string, hash: string, rendered?: Rendered
   const { request: _request, response: _response, ...rest } = f;
   const head = JSON.stringify({ ...rest, prev_hash: prev, hash });
   return `${head.slice(0, -1)},"request":${rendered.request},"response":${rendered.response}}`;
-}
-
-/** Entries already stored under one of the batch's idempotency keys or ids (read inside the lock, one query). */
-async function existing(qr: QueryRunner, entries: readonly PreparedEntry[]) {
-  const byKey = new Map<string, AuditEntryView>();
-  const byId = new Map<string, AuditEntryView>();
-  const keyed = entries.filter((e) => e.idempotency_key !== null);
-  const stored = await storedEntries(
-    qr,
-    entries.map((e) => e.id),
-    keyed.map((e) => ({ caller: e.caller ?? '', key: e.idempotency_key })),
-  );
-  for (const r of stored) {
-    const v = viewOfRow(r);
-    byId.set(v.id, v);
-    if (v.idempotencyKey !== null) byKey.set(idemKey(v.caller, v.idempotencyKey), v);
-  }
-  return { byKey, byId };
 }

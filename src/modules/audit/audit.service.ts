@@ -1,4 +1,5 @@
-import { BeforeApplicationShutdown, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -24,8 +25,11 @@ export class AuditService implements OnModuleDestroy, BeforeApplicationShutdown 
     private readonly ds: DataSource,
     private readonly queries: AuditQueries,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig & { embedded?: boolean },
   ) {
-    this.writer = new GroupCommitWriter((batch) => commitBatch(this.ds, batch));
+    const sql = { named: config.embedded !== true };
+    const memo = {}; // the chain's head after this instance's last batch (audit-batch.ts)
+    this.writer = new GroupCommitWriter((batch) => commitBatch(this.ds, batch, sql, memo));
     this.verifier = new AuditVerifier(sqlRunnerOf(this.ds));
   }
 

@@ -7,51 +7,81 @@ import type { OutboxChange, PendingAudit, StrandedEntry } from './audit-outbox';
  * Every function runs on what it is given: the pool, a transaction's manager or its query runner.
  */
 
-/** pg_advisory_xact_lock key that serialises audit writers across every instance ("audt"). */
+/** pg_advisory_xact_lock key that serialises audit writers across every instance ("audt"; also in `audit_append`). */
 export const AUDIT_LOCK_KEY = 0x61756474;
 
-/** Inside a batch's transaction: wait for the chain's lock, held until COMMIT. */
-export async function lockChain(tx: Queryable): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-}
-
-/** The last entry of the chain, or null when it is empty. */
-export async function chainHead(tx: Queryable): Promise<{ seq: string; hash: string } | null> {
-  const head: Array<{ seq: string; hash: string }> = await tx.query(
-    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-  );
-  return head[0] ?? null;
-}
-
-/** Entries stored under one of `ids`, or under one of the (caller, idempotency key) pairs (one query). */
-export async function storedEntries(
-  tx: Queryable,
-  ids: readonly string[],
-  keys: ReadonlyArray<{ caller: string; key: string | null }>,
-): Promise<AuditRow[]> {
-  return await tx.query<AuditRow[]>(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id = ANY($1::uuid[])
-     UNION ALL
-     SELECT ${AUDIT_COLUMNS.replace(/(\w+)/g, 'a.$1')} FROM audit_log a
-       JOIN unnest($2::text[], $3::text[]) AS k(k_caller, k_key) ON coalesce(a.caller, '') = k.k_caller AND a.idempotency_key = k.k_key`,
-    [ids, keys.map((k) => k.caller), keys.map((k) => k.key)],
-  );
+/**
+ * The `pg` client of the connection a batch runs on. The batch talks to it directly: a named statement (parsed
+ * once per connection), and no BEGIN / COMMIT of its own in the common case (one round trip a batch; measured
+ * before: six statements, ≈ 0.4–0.8 ms each here, ≈ 2.8 ms a batch of one).
+ */
+export interface PgClient {
+  query(q: string | { name?: string; text: string; values: unknown[] }): Promise<unknown>;
 }
 
 /**
- * The batch's rows (a JSON array of objects named as the columns), and in the same statement the outbox rows
- * their entries settle (audit-outbox.ts).
+ * A named statement on a PostgreSQL server; unnamed on the embedded database, where every connection is the
+ * same one session (a second connection preparing the name again fails: "already exists").
  */
-export async function insertEntries(tx: Queryable, rowsJson: string, entryIds: readonly string[]): Promise<void> {
-  await tx.query(
-    `WITH settled AS (DELETE FROM audit_outbox WHERE entry_id = ANY($2::uuid[]))
-     INSERT INTO audit_log (${AUDIT_COLUMNS.replace(/\s+/g, ' ')})
-     SELECT ${AUDIT_COLUMNS.replace(/\s+/g, ' ')} FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id uuid, kind text,
-       caller text, operator text, scenario text, subject_ids uuid[], idempotency_key text, request_hash text,
-       request jsonb, response jsonb, pack_versions jsonb, created_at timestamptz, algorithm text, prev_hash text, hash text)
-     ORDER BY seq`,
-    [rowsJson, entryIds],
-  );
+export interface BatchSql {
+  readonly named: boolean;
+}
+const statement = (sql: BatchSql, name: string, text: string, values: unknown[]) =>
+  sql.named ? { name, text, values } : { text, values };
+
+export async function begin(c: PgClient): Promise<void> {
+  await c.query('BEGIN');
+}
+
+export async function commit(c: PgClient): Promise<void> {
+  await c.query('COMMIT');
+}
+
+export async function rollback(c: PgClient): Promise<void> {
+  await c.query('ROLLBACK');
+}
+
+/** The chain's last entry as a writer chains on it; null: the chain is empty. */
+export interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export type AppendOutcome =
+  { readonly ok: true } | { readonly ok: false; readonly head: ChainHead | null; readonly stored: AuditRow[] };
+
+/**
+ * One batch in one statement: the function `audit_append` (migration AuditAppendFunction) takes the chain's lock
+ * (AUDIT_LOCK_KEY), and inserts `rowsJson` (a JSON array of objects named as the columns, chained on `expected`)
+ * and settles their outbox rows only if the chain's head is `expected` and none of `ids` / `keys` is stored yet.
+ * Otherwise nothing is written and the answer carries the head and the stored entries. `expected` undefined: only
+ * ask (never equal). Outside a transaction the statement commits on its own; inside one, the lock stays held.
+ */
+export async function appendBatch(
+  c: PgClient,
+  sql: BatchSql,
+  expected: ChainHead | null | undefined,
+  rowsJson: string,
+  ids: readonly string[],
+  keys: ReadonlyArray<{ caller: string; key: string }>,
+): Promise<AppendOutcome> {
+  const result = (await c.query(
+    statement(sql, 'audit_append', 'SELECT audit_append($1, $2, $3::jsonb, $4::uuid[], $5::text[], $6::text[]) AS r', [
+      expected === undefined ? -1 : (expected?.seq ?? null),
+      expected === undefined ? '' : (expected?.hash ?? null),
+      rowsJson,
+      ids,
+      keys.map((k) => k.caller),
+      keys.map((k) => k.key),
+    ]),
+  )) as { rows: Array<{ r: { ok: boolean; seq?: number | null; hash?: string | null; stored?: AuditRow[] } }> };
+  const r = result.rows[0].r;
+  if (r.ok) return { ok: true };
+  return {
+    ok: false,
+    head: r.seq === null || r.seq === undefined || !r.hash ? null : { seq: Number(r.seq), hash: r.hash },
+    stored: r.stored ?? [],
+  };
 }
 
 /**
