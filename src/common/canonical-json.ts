@@ -15,6 +15,10 @@ const TOO_DEEP = '[audit: nested too deep]';
 // NUL cannot be stored in jsonb; a lone surrogate is not valid Unicode: both become U+FFFD.
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern is for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A NUL or any surrogate: only then can UNSTORABLE match (a test far cheaper than its replace on every string). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern is for
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+const storable = (s: string): string => (MAYBE_UNSTORABLE.test(s) ? s.replace(UNSTORABLE, '\uFFFD') : s);
 
 /**
  * Audit strings repeat: a measure's name, description and legal basis are in every check that applies it. The
@@ -29,10 +33,10 @@ const stringMemo = new Map<string, string>();
  * first-generation numbers included (over-masking the content of an audit entry is harmless).
  */
 export function auditString(s: string): string {
-  if (s.length < STRING_MEMO_MIN) return scrubAllIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
+  if (s.length < STRING_MEMO_MIN) return scrubAllIdNumbers(storable(s));
   let out = stringMemo.get(s);
   if (out === undefined) {
-    out = scrubAllIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
+    out = scrubAllIdNumbers(storable(s));
     if (stringMemo.size >= STRING_MEMO_MAX) stringMemo.clear();
     stringMemo.set(s, out);
   }
@@ -45,7 +49,7 @@ export function auditString(s: string): string {
  * check with another check's entry.
  */
 export function auditIdentifier(s: string): string {
-  return scrubIdNumbers(s.replace(UNSTORABLE, '\uFFFD'));
+  return scrubIdNumbers(storable(s));
 }
 
 /**
