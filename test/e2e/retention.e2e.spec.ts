@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import type { ProblemDetails } from '../../src/common/problem';
 import type { JobView } from '../../src/modules/jobs/job.types';
+import { pgBossSchemaFor } from '../../src/database/pgboss-schema';
 import { JobsRetention } from '../../src/modules/jobs/jobs-retention';
 import { WebhookDispatcher } from '../../src/modules/webhooks/webhook-dispatcher';
 import { WebhookRetention } from '../../src/modules/webhooks/webhook-retention';
@@ -61,10 +62,28 @@ describe('retention (保留期) of background jobs and events out', () => {
     await receiver.close();
   });
 
-  /** A job row as the jobs module writes it, dated `daysAgo` back (ended then, when it ended), with parts. */
-  async function job(state: JobView['state'], daysAgo: number, parts: Array<'input' | 'result'> = []): Promise<string> {
+  /**
+   * A job row as the jobs module writes it, dated `daysAgo` back (ended then, when it ended), with parts. A queued or
+   * running one has its pg-boss job beside it (waiting a year, or active with a year to expire: no worker takes it),
+   * unless `boss` says otherwise: 'none' (pg-boss no longer has it) or a final state — its worker was lost.
+   */
+  async function job(
+    state: JobView['state'],
+    daysAgo: number,
+    parts: Array<'input' | 'result'> = [],
+    boss?: 'none' | 'failed' | 'completed',
+  ): Promise<string> {
     const id = randomUUID();
     const ended = state === 'completed' || state === 'failed';
+    if (!ended && boss !== 'none') {
+      const [{ schema }] = await db.query<{ schema: string }[]>(`SELECT current_schema() AS schema`);
+      await db.query(
+        `INSERT INTO ${pgBossSchemaFor(schema)}.job (name, id, state, start_after, started_on, expire_in)
+         VALUES ('records.import', $1, $2::text::${pgBossSchemaFor(schema)}.job_state, now() + interval '1 year',
+           CASE WHEN $2 = 'active' THEN now() END, interval '1 year')`,
+        [id, boss ?? (state === 'queued' ? 'created' : 'active')],
+      );
+    }
     await db.query(
       `INSERT INTO jobs (id, kind, state, scope, total, created_at, started_at, updated_at, finished_at)
        VALUES ($1, 'records.import', $2, 'records', 2, now() - ($3::float8 + 0.1) * interval '1 day',
@@ -99,12 +118,31 @@ describe('retention (保留期) of background jobs and events out', () => {
     const recentFailed = await job('failed', 0.01, ['input', 'input']);
     const queuedLong = await job('queued', 100, ['input', 'input']); // waiting (or waiting for a retry)
     const runningLong = await job('running', 100, ['input', 'result']);
+    // Their instance died: pg-boss no longer has one, and failed the other for good; the rows still say running/queued.
+    const lostRunning = await job('running', 3, ['input', 'input', 'result'], 'none');
+    const lostQueued = await job('queued', 3, ['input'], 'failed');
+    const lostBefore = await http<JobView>(t.url, 'GET', `/api/v1/jobs/${lostRunning}`);
+    expect(lostBefore.body).toMatchObject({ state: 'failed', error: { code: 'JOB_INTERRUPTED' } });
     const unknown404 = await http<ProblemDetails>(t.url, 'GET', `/api/v1/jobs/${randomUUID()}`);
     expect(unknown404.status).toBe(404);
 
     // Batches of 2 rows: each kind of delete takes several statements.
     const swept = await t.app.get(JobsRetention).sweep({ jobs: 2, parts: 2 });
-    expect(swept).toEqual({ inputParts: 4, expiredParts: 4, jobs: 3 });
+    expect(swept).toEqual({ settled: 2, inputParts: 7, expiredParts: 4, jobs: 3 });
+    // Recorded as what the API already answered, their input gone (it may hold ID numbers), the report kept.
+    const lostAfter = await http<JobView>(t.url, 'GET', `/api/v1/jobs/${lostRunning}`);
+    expect(lostAfter.body).toEqual({
+      ...lostBefore.body,
+      updatedAt: lostAfter.body.updatedAt,
+      finishedAt: lostAfter.body.finishedAt,
+    });
+    expect(lostAfter.body.finishedAt).not.toBeNull();
+    expect((await http<JobView>(t.url, 'GET', `/api/v1/jobs/${lostQueued}`)).body).toMatchObject({
+      state: 'failed',
+      error: { code: 'JOB_INTERRUPTED', instance: `/api/v1/jobs/${lostQueued}` },
+    });
+    expect(await partsOf(lostRunning)).toEqual(['result']);
+    expect(await partsOf(lostQueued)).toEqual([]);
 
     expect(
       await jobsLeft([real, oldCompleted, oldFailed, recentCompleted, recentFailed, queuedLong, runningLong]),
@@ -132,7 +170,7 @@ describe('retention (保留期) of background jobs and events out', () => {
     expect(report.body.total).toBe(2);
 
     // Nothing more to delete; two sweeps at once (two instances) delete each row once and neither fails.
-    expect(await t.app.get(JobsRetention).sweep()).toEqual({ inputParts: 0, expiredParts: 0, jobs: 0 });
+    expect(await t.app.get(JobsRetention).sweep()).toEqual({ settled: 0, inputParts: 0, expiredParts: 0, jobs: 0 });
     const more = await Promise.all(Array.from({ length: 5 }, () => job('completed', 20, ['result'])));
     const both = await Promise.all([
       t.app.get(JobsRetention).sweep({ jobs: 1, parts: 1 }),
@@ -144,7 +182,7 @@ describe('retention (保留期) of background jobs and events out', () => {
 
     const metrics = await http<string>(t.url, 'GET', '/metrics');
     expect(metrics.body).toContain('credit_retention_deleted_rows_total{table="jobs"} 8');
-    expect(metrics.body).toContain('credit_retention_deleted_rows_total{table="job_parts"} 13');
+    expect(metrics.body).toContain('credit_retention_deleted_rows_total{table="job_parts"} 16');
   });
 
   describe('events out (事件推送)', () => {

@@ -79,3 +79,12 @@ export interface NewJob {
   /** Input parts stored with the job, in its transaction. */
   readonly input?: readonly JobPart[];
 }
+
+/** What the API says of a job whose worker was lost (the instance died, and pg-boss gave up retrying it). */
+export const JOB_INTERRUPTED: ProblemDetails = {
+  type: 'https://credit-engine.local/problems/job-interrupted',
+  title: 'Job interrupted (任务中断)',
+  status: 503,
+  code: 'JOB_INTERRUPTED',
+  detail: 'The instance running the job stopped and the job was not finished; enqueue it again.',
+};

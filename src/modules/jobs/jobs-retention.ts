@@ -1,10 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { deleteInBatches, PeriodicSweep, type PrunedObserver } from '../../common/periodic-sweep';
+import { pgBossSchemaFor } from '../../database/pgboss-schema';
+import { JOB_INTERRUPTED } from './job.types';
 import { JobsStore } from './jobs.store';
+import { appSchema } from './pgboss.store';
 
-/** Rows one sweep deleted: input parts of ended jobs, parts of expired jobs, expired jobs. */
+/** What one sweep did: lost jobs recorded as failed; rows deleted: input parts of ended jobs, parts of expired jobs, expired jobs. */
 export interface JobsPruned {
+  readonly settled: number;
   readonly inputParts: number;
   readonly expiredParts: number;
   readonly jobs: number;
@@ -18,7 +22,8 @@ export interface JobsPruneBatches {
 const BATCHES: JobsPruneBatches = { jobs: 1000, parts: 50 };
 
 /**
- * Retention of background jobs (任务保留期). A job's input (an import's rows, which may carry ID numbers) is
+ * Retention of background jobs (任务保留期). A job whose instance died, and that pg-boss ended or no longer has, is
+ * first recorded as failed (JOB_INTERRUPTED, what the API answered for it already). A job's input (an import's rows, which may carry ID numbers) is
  * deleted when the job ends (JobsService); the sweep deletes what such a delete left behind. A job that ended
  * (completed, or failed for good) more than JOBS_RETENTION_DAYS ago is deleted with its result parts, and then
  * answers 404 like an unknown job; queued and running jobs are never touched. Every instance sweeps every
@@ -53,6 +58,11 @@ export class JobsRetention implements OnApplicationBootstrap, OnModuleDestroy {
   /** One sweep (the timer's; tests call it): what it deleted. */
   async sweep(batches: JobsPruneBatches = BATCHES): Promise<JobsPruned> {
     const days = this.config.jobsRetentionDays;
+    // First, jobs whose instance died and that pg-boss gave up: failed (as the API already said), so that their input
+    // — an import's rows, which may hold ID numbers — goes now and the job expires like any other.
+    const boss = pgBossSchemaFor(await appSchema(this.store.ds));
+    const settled = await deleteInBatches(() => this.store.settleLost(boss, JOB_INTERRUPTED, batches.jobs));
+    if (settled > 0) this.logger.warn(`${settled} job(s) whose instance stopped recorded as failed (JOB_INTERRUPTED)`);
     const inputParts = await deleteInBatches(() => this.store.deleteEndedInputParts(batches.parts));
     const expiredParts = await deleteInBatches(() => this.store.deleteExpiredParts(days, batches.parts));
     const jobs = await deleteInBatches(() => this.store.deleteExpiredJobs(days, batches.jobs));
@@ -64,6 +74,6 @@ export class JobsRetention implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.log(
         `deleted ${jobs} job(s) ended more than ${days} days ago (JOBS_RETENTION_DAYS), ${expiredParts} of their parts, ${inputParts} input part(s) of ended jobs`,
       );
-    return { inputParts, expiredParts, jobs };
+    return { settled, inputParts, expiredParts, jobs };
   }
 }

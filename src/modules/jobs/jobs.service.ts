@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
-import { DomainError, type ProblemDetails } from '../../common/problem';
+import { DomainError } from '../../common/problem';
 import { toProblem } from '../../common/problem.filter';
 import { scrubDeepAll } from '../../common/pii';
 import { JOB_KINDS, pgBossSchemaFor } from '../../database/pgboss-schema';
@@ -12,6 +12,7 @@ import { JobNotFound } from './jobs.exception';
 import { JobsStore, type JobFilter, type JobRow } from './jobs.store';
 import { appSchema, pgBossDb, pgBossDbIn } from './pgboss.store';
 import {
+  JOB_INTERRUPTED as LOST,
   JOB_KIND_ZH,
   JOB_STATE_ZH,
   type JobContext,
@@ -22,15 +23,6 @@ import {
   type JobView,
   type NewJob,
 } from './job.types';
-
-/** What the API says of a job whose worker was lost (the instance died, and pg-boss gave up retrying it). */
-const LOST: ProblemDetails = {
-  type: 'https://credit-engine.local/problems/job-interrupted',
-  title: 'Job interrupted (任务中断)',
-  status: 503,
-  code: 'JOB_INTERRUPTED',
-  detail: 'The instance running the job stopped and the job was not finished; enqueue it again.',
-};
 
 /**
  * Durable background jobs (后台任务) on PostgreSQL with pg-boss: a job is a row of `jobs` (what the API shows:

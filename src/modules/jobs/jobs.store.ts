@@ -174,6 +174,24 @@ export class JobsStore {
     );
   }
 
+  /**
+   * Jobs whose worker was lost for good (the row says queued or running, pg-boss has ended the job or no longer
+   * has it: EFFECTIVE_STATE 'lost') recorded as failed with `error`, as the API already answered them: their input
+   * parts then go like those of any ended job, and the job expires like one. At most `limit` a statement.
+   */
+  async settleLost(bossSchema: string, error: ProblemDetails, limit: number): Promise<number> {
+    return deleted(
+      await this.ds.query(
+        `UPDATE jobs SET state = 'failed', error = $1::jsonb || jsonb_build_object('instance', '/api/v1/jobs/' || id),
+           finished_at = now(), updated_at = now()
+         WHERE id IN (SELECT j.id FROM jobs j ${bossJoin(bossSchema)}
+                      WHERE ${EFFECTIVE_STATE} = 'lost' LIMIT $2 FOR UPDATE OF j SKIP LOCKED)
+           AND state IN ('queued', 'running')`,
+        [JSON.stringify(error), limit],
+      ),
+    );
+  }
+
   /** The parts of jobs that ended more than `days` days ago (a part holds up to 5,000 rows: small batches). */
   async deleteExpiredParts(days: number, limit: number): Promise<number> {
     return deleted(
