@@ -17,6 +17,7 @@ import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { CHECK_EXAMPLE, FEEDBACK_EXAMPLE } from './checks.examples';
 import { ChecksService } from './checks.service';
+import { CheckBodyPipe, type CheckRequest } from './check-body.pipe';
 import { CheckRequestDto } from './dto/check-request.dto';
 import { FeedbackDto, FeedbackRatesQuery } from './dto/feedback.dto';
 import { CheckAnswerDto } from './dto/check-answer.dto';
@@ -81,7 +82,7 @@ export class ChecksController {
     description:
       'AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE: nothing was answered; retry (with the same Idempotency-Key)',
   })
-  check(@Caller() caller: Caller, @Body() body: CheckRequestDto, @Headers('idempotency-key') key?: string) {
+  check(@Caller() caller: Caller, @Body(CheckBodyPipe) body: CheckRequest, @Headers('idempotency-key') key?: string) {
     return this.checks.check(caller, body, idempotencyKeyOf(key));
   }
 
