@@ -169,12 +169,20 @@ function writeCanonical(value: JsonValue[] | { [key: string]: JsonValue }): stri
   let text: string;
   if (Array.isArray(value)) {
     text = '[';
-    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + member(value[i]);
     return text + ']';
   }
   const keys = Object.keys(value).sort();
   text = '{';
-  for (let i = 0; i < keys.length; i++)
-    text += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + canonicalJson(value[keys[i]]);
+  for (let i = 0; i < keys.length; i++) text += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + member(value[keys[i]]);
   return text + '}';
+}
+
+/** A member's text: scalars written here (most members are), objects and arrays through canonicalJson. */
+function member(v: JsonValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null'; // as JSON.stringify writes a number
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return canonicalJson(v);
 }

@@ -138,3 +138,30 @@ describe('frozen values are reduced once (the measures every check repeats)', ()
     expect(JSON.stringify(toAuditJson({ note: long }))).not.toContain('11010519491231002X');
   });
 });
+
+describe('canonicalJson against its definition', () => {
+  /** The definition, written plainly: keys sorted at every level, JSON.stringify for everything else. */
+  const reference = (v: JsonValue): string =>
+    v === null || typeof v !== 'object'
+      ? JSON.stringify(v)
+      : Array.isArray(v)
+        ? `[${v.map(reference).join(',')}]`
+        : `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${reference(v[k])}`)
+            .join(',')}}`;
+
+  it('writes what the definition writes, numbers and scalars in arrays and objects included', () => {
+    const value = fc.jsonValue().map((v) => toAuditJson(v));
+    fc.assert(
+      fc.property(value, fc.boolean(), (v, frozen) => {
+        const input = frozen ? (toAuditJson(Object.freeze(v))) : v;
+        expect(canonicalJson(input)).toBe(reference(input));
+      }),
+      { numRuns: 500 },
+    );
+    expect(canonicalJson([0, -0, 1e21, 1.5, 1e-7, true, false, null, 'a"b'])).toBe(
+      reference([0, -0, 1e21, 1.5, 1e-7, true, false, null, 'a"b']),
+    );
+  });
+});
