@@ -4,7 +4,7 @@
  * With BENCH_WORKERS=N (N > 1): N worker processes on one port (node:cluster), as the service runs them.
  */
 import cluster from 'node:cluster';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import Fastify from 'fastify';
 
 async function serve(port: number): Promise<number> {
@@ -21,17 +21,6 @@ async function serve(port: number): Promise<number> {
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
   const address = app.server.address();
   return typeof address === 'object' && address ? address.port : 0;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function main(): Promise<void> {

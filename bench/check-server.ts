@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,17 +95,6 @@ async function worker(): Promise<void> {
   await app.listen({ port: Number(process.env.BENCH_PORT), host: '127.0.0.1' });
   process.send?.('ready');
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /**
