@@ -155,7 +155,7 @@ describe('canonicalJson against its definition', () => {
     const value = fc.jsonValue().map((v) => toAuditJson(v));
     fc.assert(
       fc.property(value, fc.boolean(), (v, frozen) => {
-        const input = frozen ? (toAuditJson(Object.freeze(v))) : v;
+        const input = frozen ? toAuditJson(Object.freeze(v)) : v;
         expect(canonicalJson(input)).toBe(reference(input));
       }),
       { numRuns: 500 },
