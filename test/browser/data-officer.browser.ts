@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { http } from '../helpers/app';
 import type { Dto } from '../helpers/api-types';
-import { startJourney, type Journey } from './harness';
+import { startJourney, TODAY, type Journey } from './harness';
 
 /**
  * The data officer imports this month's penalties: downloads the template, drops a CSV with a bad row
@@ -245,5 +245,55 @@ describe('console journey: data officer', () => {
     await expect(listing.getByTestId('record-ground').innerText()).resolves.toBe('失信情形：未载明');
     await expect(listing.getByTestId('record-list').innerText()).resolves.toContain('失信被执行人');
     await shot('subject-court-listing-without-ground');
+  });
+
+  it('imports a file of more than 5,000 rows as a background job and follows it to its end (后台任务)', async () => {
+    const { page, shot } = j;
+    const run = randomUUID().slice(0, 6);
+    const firm = (
+      await http<{ items: { code: string; name: string }[] }>(
+        j.t.url,
+        'GET',
+        '/api/v1/subjects?kind=legal_person&limit=1',
+      )
+    ).body.items[0];
+    // A month before the journey's pinned day (harness TODAY): a past decision, whatever the calendar says.
+    const decided = new Date(Date.parse(TODAY) - 30 * 86_400_000).toISOString().slice(0, 10);
+    const rows = Array.from(
+      { length: 5001 },
+      (_, n) =>
+        `penalty,綦江区市场监督管理局,綦市监罚〔2026〕${run}-J${n}号,${firm.name},${firm.code},food_drug,food,general,fine,1,${decided}`,
+    );
+    const csv =
+      [
+        'type,source,decisionNumber,subjectName,subjectCode,industry,sector,severity,penaltyTypes,fineAmount,decisionDate',
+        ...rows,
+      ].join('\r\n') + '\r\n';
+    await page.evaluate('sessionStorage.clear()'); // signed in by the journey's earlier steps: sign in afresh
+    await j.signIn(await j.t.createKey({ scopes: ['records'] }));
+    await page.locator('.ant-menu-item', { hasText: '记录导入' }).click();
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/records/import'));
+    await page
+      .getByTestId('import-drop')
+      .setInputFiles({ name: `penalties-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    expect((await answered).status()).toBe(202);
+    const alert = page.getByTestId('import-job');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('已转为后台任务');
+    await shot('import-job-queued');
+    // Refresh (刷新进度) until the job has run: every row stored, the alert green.
+    for (let i = 0; i < 120 && !(await alert.innerText()).includes('5001 / 5001'); i++) {
+      await page.waitForTimeout(500);
+      await alert.getByRole('button').click();
+    }
+    expect(await alert.innerText()).toContain('5001 / 5001');
+    await expect(alert.getAttribute('class')).resolves.toContain('ant-alert-success');
+    await shot('import-job-completed');
+    const stored = await j.t.app
+      .get(DataSource)
+      .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM credit_records WHERE decision_number LIKE $1`, [
+        `綦市监罚〔2026〕${run}-J%`,
+      ]);
+    expect(stored[0].n).toBe(5001);
   });
 });
