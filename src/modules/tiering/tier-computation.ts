@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { factsFor, summariseRecords, type FactRecord, type FactSummary } from '../../rules/facts';
 import { evaluatePack, Evaluation, Facts, SubjectKind } from '../../rules';
+import { FACT_CATALOGUE } from '../../rules/shared';
 import { membershipIn, type IndustryAssignment, type Membership, type MembershipBasis } from '../../rules/membership';
 import type { ActivePack } from '../packs/packs.service';
 
@@ -81,10 +82,23 @@ export function computeTiers(
   return evaluateSubject(subject, records, asOf, packs, assignments).tiers;
 }
 
-function fingerprint(e: Evaluation, facts: Facts, bases: readonly MembershipBasis[], packHash: string): string {
-  // deriveFacts writes the catalogue's facts in one fixed order, membershipIn its bases in one fixed order:
-  // the JSON texts are canonical as they are. One text, one-shot hash (the same digest as updating a Hash piece by piece).
-  let key = packHash + '|' + e.tier + '|' + String(e.score);
+/**
+ * The names of the facts, in the order factsFor writes them (its object literal, checked against the catalogue): the
+ * fingerprint hashes the values alone, positionally, behind this signature, so a renamed or added fact still changes
+ * every fingerprint once. Hashing `JSON.stringify(facts)` instead wrote every name again for every tier: a quarter
+ * of a batch run that changes nothing went to that text and its hash (profile of bench:tiering, issue 16).
+ */
+const FACTS_SIGNATURE = hash('sha256', FACT_CATALOGUE.map((f) => f.name).join(','), 'hex').slice(0, 16);
+
+export function fingerprint(e: Evaluation, facts: Facts, bases: readonly MembershipBasis[], packHash: string): string {
+  let key = FACTS_SIGNATURE + '|' + packHash + '|' + e.tier + '|' + String(e.score);
   for (const f of e.fired) key += '|' + f.rule;
-  return hash('sha256', key + '\n' + JSON.stringify(facts) + '\n' + JSON.stringify(bases), 'hex');
+  key += '\n';
+  // A fact is a number, a boolean, a string or null: strings quoted (as JSON writes them) keep the text unambiguous.
+  for (const name in facts) {
+    const v = facts[name];
+    key += (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : String(v)) + ',';
+  }
+  // membershipIn writes its bases in one fixed order: their JSON text is canonical as it is.
+  return hash('sha256', key + '\n' + JSON.stringify(bases), 'hex');
 }

@@ -34,7 +34,7 @@ import type { IndustryScope } from './derive-facts';
 
 /**
  * deriveFacts before the one-pass summary (issue 16), kept verbatim as the reference: a filter per fact, a pass
- * per industry. The summary must give the same facts, in the same key order (the fingerprint hashes their JSON).
+ * per industry. The summary must give the same facts, in the same key order (the fingerprint hashes their values in that order).
  */
 function referenceFacts(
   subject: FactSubject,
