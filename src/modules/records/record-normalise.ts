@@ -4,6 +4,7 @@
  * re-import of the same content writes nothing. Pure.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../common/canonical-json';
 import { scrubIdNumbers } from '../../common/pii';
 import {
   listEntryEnd,
@@ -120,19 +121,6 @@ function detailsOf(r: RecordRowDto, published: boolean): RecordColumns['details'
   return out;
 }
 
-/** Deterministic JSON: object keys sorted at every level. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
 /**
  * `subjectIdentity` names the subject without its database id (its code, or the keyed hash of an ID
  * number), so that an unchanged row is recognised before its subject is looked up.
@@ -170,7 +158,7 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
   return {
     ...cols,
     content_hash: createHash('sha256')
-      .update(canonical({ subject: subjectIdentity, ...cols }))
+      .update(canonicalJson({ subject: subjectIdentity, ...cols }))
       .digest('hex'),
   };
 }
