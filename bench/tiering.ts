@@ -70,6 +70,9 @@ async function main(): Promise<void> {
       const r = await tiering.recomputeAll({ trigger: 'bench' });
       const seconds = (performance.now() - t) / 1000;
       const used = process.cpuUsage(cpu);
+      // With --marks: the run's window in ms since the process started (to cut a --cpu-prof profile to it).
+      if (process.argv.includes('--marks'))
+        console.error(`marks: ${label}: ${Math.round(t)} ${Math.round(performance.now())}`);
       return {
         run: label,
         subjects: r.subjects,

@@ -30,8 +30,30 @@ export function formatDate(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/**
+ * addMonths is pure and its arguments repeat (a batch run asks for the 12 and 36 months after every record's decision
+ * date, and records cluster on few dates): its answers are remembered, a bounded map per number of months. Only a
+ * valid date is remembered (an invalid one throws before), so a remembered answer is what the arithmetic gives.
+ */
+const MONTHS_MEMO_MAX = 50_000;
+const monthsMemo = new Map<number, Map<string, string>>();
+
 /** Add whole calendar months (may be 0 or negative), clamping the day to the target month's length. */
 export function addMonths(date: string, months: number): string {
+  let memo = monthsMemo.get(months);
+  const known = memo?.get(date);
+  if (known !== undefined) return known;
+  const out = addMonthsOnce(date, months);
+  if (!memo) {
+    if (monthsMemo.size >= 1_000) monthsMemo.clear();
+    monthsMemo.set(months, (memo = new Map<string, string>()));
+  }
+  if (memo.size >= MONTHS_MEMO_MAX) memo.clear();
+  memo.set(date, out);
+  return out;
+}
+
+function addMonthsOnce(date: string, months: number): string {
   if (!Number.isInteger(months)) throw new RangeError(`months must be an integer, got ${months}`);
   const { year, month, day } = parseDate(date);
   const index = year * 12 + (month - 1) + months;
