@@ -103,9 +103,11 @@ export class TierStore {
   ): Promise<SaveResult> {
     if (tiers.length === 0 && stale.length === 0) return { changed: 0, refreshed: 0 };
     return this.ds.transaction(async (m) => {
-      const written = tiers.length > 0 ? await this.write(tiers, trigger, m) : { changed: 0, refreshed: 0 };
-      const removed = stale.length > 0 ? await this.remove(m, stale, asOf, trigger) : 0;
-      return { changed: written.changed + removed, refreshed: written.refreshed };
+      const written = tiers.length > 0 ? await this.write(tiers, trigger, m) : { changed: 0, refreshed: 0, moves: [] };
+      const removed = stale.length > 0 ? await this.remove(m, stale, asOf, trigger) : { n: 0, moves: [] };
+      // Last statement of the transaction: staging takes the events' lock until the commit (see stageEvents).
+      await announce(m, [...written.moves, ...removed.moves], trigger);
+      return { changed: written.changed + removed.n, refreshed: written.refreshed };
     });
   }
 
@@ -121,7 +123,11 @@ export class TierStore {
     );
   }
 
-  private async write(tiers: readonly ComputedTier[], trigger: string, manager: EntityManager): Promise<SaveResult> {
+  private async write(
+    tiers: readonly ComputedTier[],
+    trigger: string,
+    manager: EntityManager,
+  ): Promise<SaveResult & { moves: TierMove[] }> {
     const rows = tiers.map((t) => ({
       subject_id: t.subjectId,
       industry: t.evaluation.industry,
@@ -176,8 +182,7 @@ export class TierStore {
       [JSON.stringify(rows), trigger],
     );
     const changed = result[0]?.changed ?? 0;
-    await announce(manager, result[0]?.moves ?? [], trigger);
-    return { changed, refreshed: (result[0]?.written ?? 0) - changed };
+    return { changed, refreshed: (result[0]?.written ?? 0) - changed, moves: result[0]?.moves ?? [] };
   }
 
   /**
@@ -211,13 +216,13 @@ export class TierStore {
     };
   }
 
-  /** Remove these stored tiers, a history row each (tier null, previous_tier the tier removed), announced. */
+  /** Remove these stored tiers, a history row each (tier null, previous_tier the tier removed); the moves to announce. */
   private async remove(
     m: EntityManager,
     stale: ReadonlyArray<{ subjectId: string; industry: string }>,
     asOf: string,
     trigger: string,
-  ): Promise<number> {
+  ): Promise<{ n: number; moves: TierMove[] }> {
     const [row]: Array<{ n: number; moves: TierMove[] }> = await m.query(
       `WITH removed AS (
          DELETE FROM credit_tiers t USING unnest($1::uuid[], $2::text[]) AS r(subject_id, industry)
@@ -234,8 +239,7 @@ export class TierStore {
             '[]'::json) FROM logged) AS moves`,
       [stale.map((x) => x.subjectId), stale.map((x) => x.industry), asOf, trigger],
     );
-    await announce(m, row?.moves ?? [], trigger);
-    return row?.n ?? 0;
+    return { n: row?.n ?? 0, moves: row?.moves ?? [] };
   }
 
   /**

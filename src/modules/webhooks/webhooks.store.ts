@@ -9,14 +9,27 @@ export interface StagedEvent {
 }
 
 /**
+ * The events' lock: a transaction that stages events holds it from the staging to its commit, so event ids are
+ * handed out in commit order. Without it an id could become visible after a larger one (T1 takes id 10, T2 takes 11
+ * and commits first): a dispatcher that delivered 11 and moved its cursor past it would never deliver 10.
+ */
+export const WEBHOOK_EVENTS_LOCK_KEY = 0x77686576; // 'whev'
+
+/**
  * Stage events in the caller's transaction (the outbox): they exist exactly when the change committed. Other
- * modules call this with their own transaction's manager, as they stage audit changes.
+ * modules call this with their own transaction's manager, as they stage audit changes, and as the transaction's
+ * last statement: it takes the events' lock, held until the commit (a statement after it would hold everyone
+ * else's staging behind its own waits). Only events some subscription (active or paused) wants are kept; a
+ * subscription is created under the same lock, so it is told of exactly the changes staged after it.
  */
 export async function stageEvents(m: EntityManager, events: readonly StagedEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await m.query(`SELECT pg_advisory_xact_lock($1)`, [WEBHOOK_EVENTS_LOCK_KEY]);
   await m.query(
     `INSERT INTO webhook_events (kind, payload)
-     SELECT x.kind, x.payload FROM jsonb_to_recordset($1::jsonb) AS x(kind text, payload jsonb)`,
+     SELECT a.e->>'kind', a.e->'payload' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(e, n)
+     WHERE EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE a.e->>'kind' = ANY(s.events))
+     ORDER BY a.n`,
     [JSON.stringify(events)],
   );
 }
@@ -73,13 +86,17 @@ export class WebhooksStore {
 
   /** A new subscription starts after the newest event: it is told what happens from now on. */
   async create(s: { id: string; name: string; url: string; secret: string; events: string[]; createdBy: string }) {
-    const rows: SubscriptionRow[] = await this.ds.query(
-      `INSERT INTO webhook_subscriptions (id, name, url, secret, events, cursor, created_by)
-       VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(id), 0) FROM webhook_events), $6)
-       ON CONFLICT (name) DO NOTHING RETURNING ${SUBSCRIPTION}`,
-      [s.id, s.name, s.url, s.secret, s.events, s.createdBy],
-    );
-    return rows[0];
+    return this.ds.transaction(async (m) => {
+      // Under the events' lock: no staging is between its decision to keep an event and its commit.
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [WEBHOOK_EVENTS_LOCK_KEY]);
+      const rows: SubscriptionRow[] = await m.query(
+        `INSERT INTO webhook_subscriptions (id, name, url, secret, events, cursor, created_by)
+         VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(id), 0) FROM webhook_events), $6)
+         ON CONFLICT (name) DO NOTHING RETURNING ${SUBSCRIPTION}`,
+        [s.id, s.name, s.url, s.secret, s.events, s.createdBy],
+      );
+      return rows[0];
+    });
   }
 
   list(): Promise<SubscriptionRow[]> {
