@@ -9,6 +9,7 @@
 import { residentIdCheckChar } from '../src/common/identifiers/resident-id';
 import { USCC_ALPHABET, usccCheckChar } from '../src/common/identifiers/uscc';
 import { addMonths } from '../src/rules/shared';
+import { RECORD_INDUSTRIES } from '../src/rules/facts';
 import { prng } from '../src/modules/demo/demo-data';
 
 export const ROWS_PER_FILE = 5000;
@@ -150,7 +151,7 @@ export function generate(n: number, existing: number, today: string): BenchData 
           dept,
           dept,
           severity,
-          pick(['general', 'construction', 'food_drug', 'fire_safety']),
+          pick(RECORD_INDUSTRIES.filter((x) => x !== 'tax')),
           '',
         ];
       } else {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { USCC_ALPHABET, usccCheckChar } from '../src/common/identifiers/uscc';
-import { addMonths } from '../src/rules/shared';
+import { addMonths, INDUSTRIES } from '../src/rules/shared';
 import { prng } from '../src/modules/demo/demo-data';
 
 function codeOf(i: number): string {
@@ -19,12 +19,10 @@ function codeOf(i: number): string {
   return body + usccCheckChar(body);
 }
 
-const INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety'] as const;
-
 function recordsFor(subjectId: string, code: string, today: string, rnd: () => number): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const date = () => addMonths(today, -1 - Math.floor(rnd() * 35));
-  const industry = INDUSTRIES[Math.floor(rnd() * 4)];
+  const industry = INDUSTRIES[Math.floor(rnd() * INDUSTRIES.length)];
   const base = (k: string, type: string, decisionDate: string) => ({
     subject_id: subjectId,
     type,

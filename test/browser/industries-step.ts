@@ -1,6 +1,7 @@
 import type { Dto } from '../helpers/api-types';
 import { http } from '../helpers/app';
 import type { Journey } from './harness';
+import { INDUSTRY_BY_ID } from '../../src/rules/shared';
 
 /**
  * The subject page's 行业归属 card (a key with `tiers`): each industry as GET /subjects/{id}/industries answers
@@ -41,9 +42,7 @@ export async function industriesCardStep(j: Journey, subjectId: string): Promise
   // row says why; the exclusion withdrawn, the records and the code have their say again and the tier appears.
   const target = members.find((m) => m.industry !== 'tax') ?? members[0];
   const industry = target.industry;
-  const industryZh = { tax: '税务', construction: '建设工程', food_drug: '食品药品', fire_safety: '消防安全' }[
-    industry
-  ];
+  const industryZh = INDUSTRY_BY_ID[industry].nameZh;
   const tierBox = page.getByTestId(`tier-${industry}`);
   const held = (await http<Dto<'SubjectTiersDto'>>(j.t.url, 'GET', `/api/v1/subjects/${subjectId}/tiers`)).body.tiers;
   const was = held.find((x) => x.industry === industry)!;

@@ -6,6 +6,7 @@ import type { AuditEntryView } from '../../src/modules/audit/audit.types';
 import type { Dto } from '../helpers/api-types';
 import { http, startTestApp, TestApp } from '../helpers/app';
 import { idNumber, uscc } from '../helpers/identifiers';
+import { INDUSTRIES } from '../../src/rules/shared';
 
 type Ingested = Dto<'IngestOneResultDto'>;
 /** An entry of a change, with the part of the request these tests read. */
@@ -153,14 +154,12 @@ describe('record changes are audited (记录变更留痕)', () => {
     const res = await http<{ items: PackLoadEntry[] }>(t.url, 'GET', '/api/v1/audit/entries?kind=pack.load&limit=500');
     expect(res.status).toBe(200);
     const last = res.body.items[res.body.items.length - 1];
+    // One pack per declared industry (src/rules/shared/industries.ts), and the measures.
     expect(last.packVersions).toMatchObject({
-      tax: expect.any(String),
-      construction: expect.any(String),
-      food_drug: expect.any(String),
-      fire_safety: expect.any(String),
+      ...Object.fromEntries(INDUSTRIES.map((i) => [i, expect.any(String)])),
       measures: expect.any(String),
     });
-    expect(last.response.packs.map((p) => p.id).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
+    expect(last.response.packs.map((p) => p.id).sort()).toEqual([...INDUSTRIES].sort());
     expect(last.response.measures.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -8,6 +8,7 @@ import { http, type HttpResult, TestApp } from '../helpers/app';
 import type { OpenApiDoc } from '../helpers/openapi-doc';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
 import { uscc } from '../helpers/identifiers';
+import { INDUSTRIES } from '../../src/rules/shared';
 
 type SubjectPage = Dto<'SubjectPageResponse'>;
 
@@ -153,7 +154,7 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     }>;
     const byName = Object.fromEntries(params.map((p) => [p.name, p]));
     expect(byName.industry.description).toContain('行业');
-    expect(byName.industry.schema.enum).toEqual(['tax', 'construction', 'food_drug', 'fire_safety']);
+    expect(byName.industry.schema.enum).toEqual([...INDUSTRIES]);
     expect(byName.tier.description).toContain('信用等级');
     expect(byName.tier.schema.enum).toEqual(['A', 'B', 'M', 'N', 'C', 'D']);
     expect(doc.paths['/api/v1/subjects'].get.tags).toEqual(['subjects (信用主体)']);

@@ -2,6 +2,8 @@
  * Meaning carried by colour, always with text (console conventions): tiers, verdicts, legal-basis status.
  * Colours are Ant Design's Tag presets (success, processing, default, warning, error) or named colours.
  */
+import { INDUSTRIES, INDUSTRY_DEFINITIONS, type Industry } from '../../../src/rules/shared/industries';
+
 export type Lang = 'zh' | 'en';
 
 export const TIERS = ['A', 'B', 'M', 'N', 'C', 'D'] as const;
@@ -24,10 +26,15 @@ export const TIER_CHART: Record<string, string> = {
   D: '#f5222d',
 };
 
-/** The industries with a tier pack, and each one's tiers (M 新设立 and N 未评价 only in tax), as the service's search accepts them. */
-export const TIER_INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety'] as const;
+/**
+ * The industries with a tier pack (declared once, in the service's src/rules/shared/industries.ts), and each
+ * one's tiers as the pack defines them (M 新设立 and N 未评价 only in tax), as the service's search accepts them.
+ */
+export const TIER_INDUSTRIES: readonly Industry[] = INDUSTRIES;
+export type { Industry };
 export function tiersOf(industry: string): Array<(typeof TIERS)[number]> {
-  return TIERS.filter((x) => (x !== 'M' && x !== 'N') || industry === 'tax');
+  const own = INDUSTRY_DEFINITIONS.find((d) => d.id === industry)?.tiers as readonly string[] | undefined;
+  return TIERS.filter((x) => (own ? own.includes(x) : x !== 'M' && x !== 'N'));
 }
 
 export const VERDICT: Record<string, { color: string; zh: string; en: string }> = {
@@ -52,10 +59,7 @@ export const BASIS_STATUS: Record<string, { color: string; zh: string; en: strin
 };
 
 export const INDUSTRY: Record<string, { zh: string; en: string }> = {
-  tax: { zh: '税务', en: 'Tax' },
-  construction: { zh: '建设工程', en: 'Construction' },
-  food_drug: { zh: '食品药品', en: 'Food & drug' },
-  fire_safety: { zh: '消防安全', en: 'Fire safety' },
+  ...Object.fromEntries(INDUSTRY_DEFINITIONS.map((d) => [d.id, { zh: d.nameZh, en: d.name }])),
   general: { zh: '综合', en: 'General' },
 };
 

@@ -9,12 +9,11 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { TierTag } from '../components/Tags';
 import { useLang } from '../i18n';
 import { admits } from '../lib/access';
-import { INDUSTRY, label, TIERS } from '../lib/labels';
+import { INDUSTRY, label, TIER_INDUSTRIES, TIERS, type Industry } from '../lib/labels';
 import { mapProblemToForm, type Problem } from '../lib/problem';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../session';
 
-type Industry = 'tax' | 'construction' | 'food_drug' | 'fire_safety';
 interface PlanForm {
   department: string;
   industry: Industry;
@@ -147,7 +146,7 @@ export default function PlanNewPage() {
               </Form.Item>
               <Form.Item name="industry" label={t('行业', 'Industry')} rules={[{ required: true }]}>
                 <Select
-                  options={['tax', 'construction', 'food_drug', 'fire_safety'].map((i) => ({
+                  options={TIER_INDUSTRIES.map((i) => ({
                     value: i,
                     label: label(INDUSTRY, i, lang),
                   }))}

@@ -6,12 +6,11 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
 import { PagedTable, useCursorPages } from '../components/Pager';
 import { useLang } from '../i18n';
-import { INDUSTRY, label } from '../lib/labels';
+import { INDUSTRY, label, TIER_INDUSTRIES, type Industry } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { cstDateTime } from '../lib/dates';
 
 type Plan = Schemas['PlanSummaryDto'];
-type Industry = 'tax' | 'construction' | 'food_drug' | 'fire_safety';
 
 /** Inspection plans (双随机抽查计划): past plans, newest first, filter by industry; draw a new one. */
 export default function PlansPage() {
@@ -56,7 +55,7 @@ export default function PlansPage() {
                 pages.reset();
                 setIndustry(v);
               }}
-              options={['tax', 'construction', 'food_drug', 'fire_safety'].map((i) => ({
+              options={TIER_INDUSTRIES.map((i) => ({
                 value: i,
                 label: label(INDUSTRY, i, lang),
               }))}

@@ -21,6 +21,7 @@ import { CreditStateNotify1796576400000 } from './1796576400000-CreditStateNotif
 import { CreateJobs1796580000000 } from './1796580000000-CreateJobs';
 import { WebhookDeliveriesByEvent1796583600000 } from './1796583600000-WebhookDeliveriesByEvent';
 import { AuditAppendFunction1796587200000 } from './1796587200000-AuditAppendFunction';
+import { IndustryByShape1796590800000 } from './1796590800000-IndustryByShape';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateJobs1796580000000,
   WebhookDeliveriesByEvent1796583600000,
   AuditAppendFunction1796587200000,
+  IndustryByShape1796590800000,
 ];

@@ -9,7 +9,8 @@ import { TRADES, type DemoTradeKey } from './demo-trades';
 /**
  * Who each industry supervises (分行业, issue 15), as its pack declares it: tax every taxpayer; the others by a
  * record of theirs (construction and food_drug: licences; fire_safety: licences, inspections, penalties) or by
- * the registered industry code (GB/T 4754-2017). Written out here, not read from the packs: the demo's story is
+ * the registered industry code (GB/T 4754-2017); environment and customs (issue 18) by their records, environment also
+ * by code. Written out here, not read from the packs: the demo's story is
  * checked against what the issue says, whatever the packs hold.
  */
 const TAXPAYERS = ['legal_person', 'unincorporated_org', 'individual_business'] as const;
@@ -38,6 +39,22 @@ const PACKS: readonly MembershipPack[] = [
       source: 'issue-15',
     },
   },
+  // Issue 18: environment — holders of the department's records (a pollutant discharge permit) and the heavy-
+  // pollution industries of 环发〔2013〕150号 by code; customs — enterprises filed with customs (their records).
+  {
+    industry: 'environment',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: {
+      fromRecords: ['licence', 'penalty', 'inspection'],
+      industryCodes: ['C146', 'C22', 'C26'],
+      source: 'issue-18',
+    },
+  },
+  {
+    industry: 'customs',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], source: 'issue-18' },
+  },
 ];
 
 /** The trades each industry supervises, by the story the demo tells. */
@@ -59,6 +76,8 @@ const MEMBERS: Record<Industry, DemoTradeKey[]> = {
     'internet_cafe',
     'school',
   ],
+  environment: ['food_maker'],
+  customs: ['trading'],
 };
 
 const TODAY = '2026-11-28';

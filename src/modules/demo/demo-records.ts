@@ -23,6 +23,14 @@ export const PENALTIES: Readonly<Record<RecordIndustry, { violations: string[]; 
     violations: ['消防设施、器材未保持完好有效', '占用、堵塞、封闭疏散通道、安全出口', '埋压、圈占、遮挡消火栓'],
     types: [['warning'], ['fine'], ['fine'], ['fine', 'suspension']],
   },
+  environment: {
+    violations: ['超标排放水污染物', '污染防治设施未正常运行', '未按规定贮存危险废物'],
+    types: [['warning'], ['fine'], ['fine'], ['fine', 'suspension']],
+  },
+  customs: {
+    violations: ['申报不实影响海关统计准确性', '未按规定期限办理报关单修改手续', '擅自处置海关监管货物'],
+    types: [['warning'], ['fine'], ['fine'], ['fine', 'confiscation']],
+  },
   general: {
     violations: ['未按规定公示企业信息', '发布虚假广告', '未按规定明码标价'],
     types: [['warning'], ['fine'], ['fine', 'confiscation']],

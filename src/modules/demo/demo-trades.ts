@@ -13,7 +13,7 @@ export interface DemoLicence {
   readonly industry: SupervisingIndustry;
   /** 许可证书 name, as the 双公示 licence record's 许可内容. */
   readonly nameZh: string;
-  /** Certificate number prefix (JY 食品经营, SC 食品生产, 渝 药品经营, D 建筑业企业资质, 綦消 消防安全检查). */
+  /** Certificate number prefix (JY 食品经营, SC 食品生产, 渝 药品经营, D 建筑业企业资质, 綦消 消防安全检查, PW 排污许可, 500196 海关备案编码). */
   readonly prefix: string;
   /** Validity in years; absent: no expiry (a fire safety check of a public gathering place). */
   readonly years?: number;
@@ -25,6 +25,8 @@ export const LICENCES = {
   drug_business: { industry: 'food_drug', nameZh: '药品经营许可证', prefix: '渝CB0230', years: 5 },
   construction: { industry: 'construction', nameZh: '建筑业企业资质证书', prefix: 'D250', years: 5 },
   fire_check: { industry: 'fire_safety', nameZh: '公众聚集场所投入使用、营业前消防安全检查合格证', prefix: '綦消安检' },
+  pollutant_permit: { industry: 'environment', nameZh: '排污许可证', prefix: '91500110PW', years: 5 },
+  customs_filing: { industry: 'customs', nameZh: '海关进出口货物收发货人备案', prefix: '500196' },
 } as const satisfies Record<string, DemoLicence>;
 
 export interface DemoTrade {
@@ -68,8 +70,10 @@ export const TRADES = {
       ['C1431', '米、面制品制造', '面业有限公司'],
       ['C1371', '蔬菜加工', '农产品加工有限公司'],
     ],
-    licences: [LICENCES.food_production],
-    supervisedBy: ['food_drug'],
+    // A food factory discharges waste water: it holds a pollutant discharge permit (排污许可证) and is supervised
+    // by the environment department too; 发酵制品 (C1469) is also a heavy-pollution code of 环发〔2013〕150号.
+    licences: [LICENCES.food_production, LICENCES.pollutant_permit],
+    supervisedBy: ['food_drug', 'environment'],
   }),
   hotel: trade({
     key: 'hotel',
@@ -150,8 +154,9 @@ export const TRADES = {
       ['F5199', '其他未列明批发业', '商贸有限公司'],
       ['F5174', '五金产品批发', '五金有限公司'],
     ],
-    licences: [],
-    supervisedBy: [],
+    // Import and export traders: filed with customs as consignors and consignees (进出口货物收发货人备案).
+    licences: [LICENCES.customs_filing],
+    supervisedBy: ['customs'],
   }),
   tech: trade({
     key: 'tech',
@@ -270,6 +275,8 @@ export const DEPARTMENTS: Readonly<Record<SupervisingIndustry | 'general' | 'tax
   construction: '綦江区住房和城乡建设委员会',
   food_drug: '綦江区市场监督管理局',
   fire_safety: '綦江区消防救援支队',
+  environment: '重庆市綦江区生态环境局',
+  customs: '重庆海关',
   general: '綦江区市场监督管理局',
   tax: '国家税务总局重庆市綦江区税务局',
 };

@@ -5,6 +5,7 @@
 import type { FieldError } from '../../common/problem';
 import type { RecordType } from '../../rules/facts';
 import { listTermErrors, severityContradiction } from '../../rules/publicity';
+import { INDUSTRY_DEFINITIONS } from '../../rules/shared';
 import type { RecordRowDto, RecordRowField } from './dto/record-row.dto';
 
 /** Fields that only make sense on some record types. */
@@ -30,11 +31,8 @@ const TYPE_ONLY: Partial<Record<RecordRowField, readonly RecordType[]>> = {
 
 /** Sectors allowed under each industry; the first is the default. */
 export const SECTORS_BY_INDUSTRY: Readonly<Record<string, readonly string[]>> = {
-  food_drug: ['food', 'drug'],
-  fire_safety: ['fire'],
+  ...Object.fromEntries(INDUSTRY_DEFINITIONS.map((d) => [d.id, d.sectors])),
   general: ['other', 'special_equipment', 'work_safety'],
-  tax: ['other'],
-  construction: ['other'],
 };
 
 const ID_LIKE = /\d{17}[\dXx]|\d{15}/;

@@ -31,6 +31,8 @@ describe('the check-fact vocabulary', () => {
       'constructionTier',
       'foodDrugTier',
       'fireSafetyTier',
+      'environmentTier',
+      'customsTier',
     ]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of CHECK_FACT_CATALOGUE) {
@@ -175,6 +177,8 @@ describe('deriveCheckFacts', () => {
       'constructionTier',
       'foodDrugTier',
       'fireSafetyTier',
+      'environmentTier',
+      'customsTier',
     ]);
   });
 });

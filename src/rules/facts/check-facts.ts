@@ -6,8 +6,8 @@
  *   (deriveFacts with scope 'all'). Measure rules should read the non-industry facts.
  * - `majorViolationPenaltiesLast36Months`, a check-only record fact for 政府采购法实施条例 Art. 19.
  * - Transaction facts: `scenario` (a catalogue scenario code; required), `partyRole`, `amount`.
- * - Tier facts `taxTier`, `constructionTier`, `foodDrugTier`, `fireSafetyTier`: the party's tier from
- *   the tiering packs, null when not tiered. Their values are the bundled packs' tier ids.
+ * - Tier facts, one per industry of shared/industries.ts (`taxTier`, `constructionTier`, …): the party's tier
+ *   from the tiering packs, null when not tiered. Their values are the bundled packs' tier ids.
  */
 import { deriveFacts, inForceAt } from './derive-facts';
 import {
@@ -19,6 +19,7 @@ import {
   type FactValue,
   type Industry,
 } from '../shared/facts.catalogue';
+import { INDUSTRY_BY_ID, perIndustry } from '../shared/industries';
 import { procurementMajorViolations } from './fact-sources';
 import type { FactRecord, FactSubject } from './record.types';
 import { CheckFactsError, type CheckFactProblem } from '../shared/rules.errors';
@@ -39,19 +40,10 @@ export type PartyRole = (typeof PARTY_ROLES)[number];
 /** Transaction facts: given by the caller, not derived from records; left out of `factsUsed`. */
 export const TRANSACTION_FACTS = ['scenario', 'partyRole', 'amount'] as const;
 
-export const TIER_FACTS: Readonly<Record<Industry, string>> = {
-  tax: 'taxTier',
-  construction: 'constructionTier',
-  food_drug: 'foodDrugTier',
-  fire_safety: 'fireSafetyTier',
-};
+/** The check fact carrying the party's tier in each industry (declared in shared/industries.ts). */
+export const TIER_FACTS: Readonly<Record<Industry, string>> = perIndustry((d) => d.tierFact);
 /** Tier ids per industry, as the bundled packs define them (a test keeps them in step). */
-export const TIER_VALUES: Readonly<Record<Industry, readonly string[]>> = {
-  tax: ['A', 'B', 'M', 'N', 'C', 'D'],
-  construction: ['A', 'B', 'C', 'D'],
-  food_drug: ['A', 'B', 'C', 'D'],
-  fire_safety: ['A', 'B', 'C', 'D'],
-};
+export const TIER_VALUES: Readonly<Record<Industry, readonly string[]>> = perIndustry((d) => d.tiers);
 
 export interface CheckFactDefinition extends FactDefinition {
   /** A check must give it (it has no default). */
@@ -66,13 +58,6 @@ const checkScoped = (f: FactDefinition): CheckFactDefinition =>
         descriptionZh: `${f.descriptionZh}（核查时统计全部行业）`,
       }
     : f;
-
-const TIER_NAMES_ZH: Readonly<Record<Industry, string>> = {
-  tax: '纳税信用',
-  construction: '建筑市场信用',
-  food_drug: '食品药品',
-  fire_safety: '消防安全',
-};
 
 export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
   ...FACT_CATALOGUE.map(checkScoped),
@@ -129,7 +114,7 @@ export const CHECK_FACT_CATALOGUE: readonly CheckFactDefinition[] = [
     values: TIER_VALUES[industry],
     default: null,
     description: `The party's tier in the ${industry} pack; null when not tiered`,
-    descriptionZh: `${TIER_NAMES_ZH[industry]}分级分类结果，未分级为空`,
+    descriptionZh: `${INDUSTRY_BY_ID[industry].tierNameZh}分级分类结果，未分级为空`,
     derivedFrom: `tiering (${industry} pack)`,
     scope: 'tier',
   })),

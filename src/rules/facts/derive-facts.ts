@@ -97,6 +97,9 @@ export const inIndustryScope = (r: FactRecord, industry: IndustryScope): boolean
 interface Counts {
   p12: number;
   p36: number;
+  serious12: number;
+  /** Sum of the fines (万元) of the penalties decided in the 12 months before T. */
+  fines12: number;
   general36: number;
   serious36: number;
   licenceImpaired36: number;
@@ -111,6 +114,8 @@ interface Counts {
 const zeroCounts = (): Counts => ({
   p12: 0,
   p36: 0,
+  serious12: 0,
+  fines12: 0,
   general36: 0,
   serious36: 0,
   licenceImpaired36: 0,
@@ -146,7 +151,11 @@ function add(c: Counts, r: FactRecord, in12: boolean, in36: boolean, impaired: b
   if (r.type === 'penalty') {
     if (!in36) return;
     c.p36++;
-    if (in12) c.p12++;
+    if (in12) {
+      c.p12++;
+      if (r.severity === 'serious') c.serious12++;
+      c.fines12 += r.fineAmount ?? 0;
+    }
     if (r.severity === 'general') c.general36++;
     else if (r.severity === 'serious') c.serious36++;
     if (impaired) c.licenceImpaired36++;
@@ -207,6 +216,9 @@ export function summariseRecords(subject: FactSubject, records: readonly FactRec
   };
 }
 
+/** A sum of fines in 万元, to the yuan (4 decimals): 0.1 + 0.2 is 0.3. */
+export const fineTotal = (sum: number): number => Math.round(sum * 10_000) / 10_000;
+
 let catalogueChecked = false;
 
 /**
@@ -227,12 +239,16 @@ export function factsFor(s: FactSummary, industry: IndustryScope): Facts {
     seriousPenaltiesLast36Months: a.serious36,
     licenceRevocationsLast36Months: a.licenceImpaired36,
     maxFineLast36Months: a.maxFine36,
+    seriousPenaltiesLast12Months: a.serious12,
+    fineTotalLast12Months: fineTotal(a.fines12),
     industryPenaltiesLast12Months: i.p12,
     industryPenaltiesLast36Months: i.p36,
     industryGeneralPenaltiesLast36Months: i.general36,
     industrySeriousPenaltiesLast36Months: i.serious36,
     industryLicenceRevocationsLast36Months: i.licenceImpaired36,
     industryMaxFineLast36Months: i.maxFine36,
+    industrySeriousPenaltiesLast12Months: i.serious12,
+    industryFineTotalLast12Months: fineTotal(i.fines12),
     seriousDishonestyListed: listed('serious_dishonesty'),
     courtDefaulterListed: listed('court_defaulter'),
     majorTaxViolationListed: listed('major_tax_violation'),

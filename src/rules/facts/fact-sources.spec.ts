@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addMonths, formatDate } from '../shared/calendar';
 import { CHECK_FACT_CATALOGUE, deriveCheckFacts } from './check-facts';
-import { deriveFacts, inForceAt, type IndustryScope } from './derive-facts';
+import { deriveFacts, fineTotal, inForceAt, type IndustryScope } from './derive-facts';
 import { recordsBehind, SOURCED_FACTS } from './fact-sources';
 import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS, TAX_CREDIT_LEVELS } from '../shared/facts.catalogue';
 import {
@@ -52,7 +52,8 @@ const recordArb: fc.Arbitrary<FactRecord> = fc
   });
 const scopeArb = fc.constantFrom<IndustryScope>('all', ...INDUSTRIES);
 const subject = { kind: SUBJECT_KINDS[0], registeredOn: '2016-01-01' };
-const NOT_COUNTS = new Set(['yearsSinceRegistration', 'maxFineLast36Months', 'industryMaxFineLast36Months']);
+const SUMS = ['fineTotalLast12Months', 'industryFineTotalLast12Months'];
+const NOT_COUNTS = new Set(['yearsSinceRegistration', 'maxFineLast36Months', 'industryMaxFineLast36Months', ...SUMS]);
 const countFacts = FACT_CATALOGUE.filter((d) => d.type === 'number' && !NOT_COUNTS.has(d.name)).map((d) => d.name);
 const listFacts = FACT_CATALOGUE.filter((d) => d.type === 'boolean').map((d) => d.name);
 const history = fc.array(recordArb, { maxLength: 30 });
@@ -100,6 +101,21 @@ describe('recordsBehind agrees with deriveFacts', () => {
         const fines = recordsBehind('maxFineLast36Months', rs, t, 'all');
         expect(fines.every((r) => r.fineAmount === facts.maxFineLast36Months)).toBe(true);
         expect(fines.length > 0).toBe((facts.maxFineLast36Months as number) > 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fine totals: the penalties with a fine decided in the 12 months before T, whose fines add up to the fact', () => {
+    fc.assert(
+      fc.property(history, dayArb, scopeArb, (rs, t, scope) => {
+        const facts = deriveFacts(subject, rs, t, scope);
+        for (const name of SUMS) {
+          const behind = recordsBehind(name, rs, t, scope);
+          const sum = behind.reduce((s, r) => s + (r.fineAmount ?? 0), 0);
+          expect([name, fineTotal(sum)]).toEqual([name, facts[name]]);
+          for (const r of behind) expect(r.type === 'penalty' && (r.fineAmount ?? 0) > 0 && inForceAt(r, t)).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

@@ -7,6 +7,7 @@
  * - list facts (`*Listed`): the list entries of that list in force;
  * - count facts: the records counted;
  * - maxFineLast36Months: the penalties with that largest fine (none when it is 0);
+ * - fineTotalLast12Months: the penalties with a fine whose fines add up to it;
  * - taxCreditLevel: the record that gives the latest evaluation year its level;
  *   consecutiveTaxALevelYears: the records of the years of the run, latest first;
  * - facts not drawn from records (subjectKind, yearsSinceRegistration, the transaction and tier facts):
@@ -17,6 +18,7 @@ import { inForceAt, inIndustryScope, taxRecordsByYear, withinMonths, type Indust
 import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type PenaltyType } from './record.types';
 import { LARGE_FINE_WAN_YUAN } from '../publicity/severity';
+import { INDUSTRY_DEFINITIONS } from '../shared/industries';
 
 /** Penalty types of 政府采购法实施条例 Art. 19 (besides a relatively large fine): 责令停产停业, 吊销许可证或者执照. */
 export const MAJOR_VIOLATION_PENALTIES: readonly PenaltyType[] = ['suspension', 'licence_revocation'];
@@ -118,12 +120,16 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   licenceRevocationsLast36Months: (s) => p36(s).filter(hasType(LICENCE_IMPAIRING_PENALTIES)),
   majorViolationPenaltiesLast36Months: (s) => procurementMajorViolations(s.live, s.asOf),
   maxFineLast36Months: largestFines(p36),
+  seriousPenaltiesLast12Months: (s) => p12(s).filter((r) => r.severity === 'serious'),
+  fineTotalLast12Months: (s) => p12(s).filter((r) => (r.fineAmount ?? 0) > 0),
   industryPenaltiesLast12Months: inIndustry(p12),
   industryPenaltiesLast36Months: inIndustry(p36),
   industryGeneralPenaltiesLast36Months: inIndustry((s) => p36(s).filter((r) => r.severity === 'general')),
   industrySeriousPenaltiesLast36Months: inIndustry((s) => p36(s).filter((r) => r.severity === 'serious')),
   industryLicenceRevocationsLast36Months: inIndustry((s) => p36(s).filter(hasType(LICENCE_IMPAIRING_PENALTIES))),
   industryMaxFineLast36Months: largestFines(inIndustry(p36)),
+  industrySeriousPenaltiesLast12Months: inIndustry((s) => p12(s).filter((r) => r.severity === 'serious')),
+  industryFineTotalLast12Months: inIndustry((s) => p12(s).filter((r) => (r.fineAmount ?? 0) > 0)),
   seriousDishonestyListed: listed('serious_dishonesty'),
   courtDefaulterListed: listed('court_defaulter'),
   majorTaxViolationListed: listed('major_tax_violation'),
@@ -153,10 +159,8 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   scenario: NONE,
   partyRole: NONE,
   amount: NONE,
-  taxTier: NONE,
-  constructionTier: NONE,
-  foodDrugTier: NONE,
-  fireSafetyTier: NONE,
+  // The tier facts, one per industry (shared/industries.ts): a tier is explained by its fired rules.
+  ...Object.fromEntries(INDUSTRY_DEFINITIONS.map((d) => [d.tierFact, NONE])),
 };
 
 /** Fact names recordsBehind knows (every check fact). */

@@ -30,7 +30,7 @@ import {
   type FactRecord,
   type FactSubject,
 } from './record.types';
-import type { IndustryScope } from './derive-facts';
+import { fineTotal, type IndustryScope } from './derive-facts';
 
 /**
  * deriveFacts before the one-pass summary (issue 16), kept verbatim as the reference: a filter per fact, a pass
@@ -72,12 +72,16 @@ function referenceFacts(
     seriousPenaltiesLast36Months: count(p36, (r) => r.severity === 'serious'),
     licenceRevocationsLast36Months: count(p36, impaired),
     maxFineLast36Months: maxFine(p36),
+    seriousPenaltiesLast12Months: count(p12, (r) => r.severity === 'serious'),
+    fineTotalLast12Months: fineTotal(p12.reduce((s, r) => s + (r.fineAmount ?? 0), 0)),
     industryPenaltiesLast12Months: count(p12, inIndustry),
     industryPenaltiesLast36Months: p36Industry.length,
     industryGeneralPenaltiesLast36Months: count(p36Industry, (r) => r.severity === 'general'),
     industrySeriousPenaltiesLast36Months: count(p36Industry, (r) => r.severity === 'serious'),
     industryLicenceRevocationsLast36Months: count(p36Industry, impaired),
     industryMaxFineLast36Months: maxFine(p36Industry),
+    industrySeriousPenaltiesLast12Months: count(p12, (r) => inIndustry(r) && r.severity === 'serious'),
+    industryFineTotalLast12Months: fineTotal(p12.filter(inIndustry).reduce((s, r) => s + (r.fineAmount ?? 0), 0)),
     seriousDishonestyListed: listed('serious_dishonesty'),
     courtDefaulterListed: listed('court_defaulter'),
     majorTaxViolationListed: listed('major_tax_violation'),

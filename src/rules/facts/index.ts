@@ -9,6 +9,7 @@ export {
   recordEnd,
   withinMonths,
   wholeYears,
+  fineTotal,
   taxRecordsByYear,
   inIndustryScope,
   type IndustryScope,

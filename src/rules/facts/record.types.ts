@@ -14,7 +14,7 @@ export const RECORD_TYPES = ['licence', 'penalty', 'list_entry', 'tax_credit', '
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Industry a record belongs to: a pack industry, or 'general' (counted only by the non-industry facts). */
-export const RECORD_INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety', 'general'] as const;
+export { RECORD_INDUSTRIES } from '../shared/industries';
 export type RecordIndustry = Industry | 'general';
 
 export const RECORD_SEVERITIES: readonly RecordSeverity[] = ['minor', 'general', 'serious'];

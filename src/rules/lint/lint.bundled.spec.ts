@@ -5,6 +5,7 @@ import { legalBasisDocFindings } from './legal-basis-doc';
 import { membershipSummary } from './lint.industry';
 import { RULE_PACKS_DIR } from '../testing/bundled-packs';
 import type { RulePackFile } from '../tiers/pack.types';
+import { INDUSTRIES } from '../shared/industries';
 
 const DOC = join(RULE_PACKS_DIR, '..', 'docs', 'legal-basis.md');
 
@@ -18,7 +19,7 @@ describe('lint of the bundled packs', () => {
       JSON.parse(readFileSync(join(RULE_PACKS_DIR, id, 'pack.json'), 'utf8')) as RulePackFile;
 
     it('every bundled pack declares whom it tiers', () => {
-      for (const id of ['tax', 'construction', 'food_drug', 'fire_safety'])
+      for (const id of INDUSTRIES)
         expect(pack(id).membership).toEqual(expect.objectContaining({ source: expect.any(String) as string }));
     });
 
@@ -35,7 +36,7 @@ describe('lint of the bundled packs', () => {
     });
 
     it("no tier rule counts another industry's licence impairments, fines or commitments", () => {
-      for (const id of ['tax', 'construction', 'food_drug', 'fire_safety']) {
+      for (const id of INDUSTRIES) {
         const declared = Object.keys(pack(id).crossIndustryFacts ?? {});
         for (const fact of ['licenceRevocationsLast36Months', 'maxFineLast36Months', 'commitmentsBreachedLast36Months'])
           expect(declared).not.toContain(fact);

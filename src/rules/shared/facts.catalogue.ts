@@ -61,8 +61,8 @@ export const SUBJECT_KINDS = [
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
-export const INDUSTRIES = ['tax', 'construction', 'food_drug', 'fire_safety'] as const;
-export type Industry = (typeof INDUSTRIES)[number];
+/** The industries with a tier pack: declared once, in industries.ts. */
+export { INDUSTRIES, type Industry } from './industries';
 
 export const TAX_CREDIT_LEVELS = ['A', 'B', 'M', 'C', 'D'] as const;
 export type TaxCreditLevel = (typeof TAX_CREDIT_LEVELS)[number];
@@ -148,6 +148,18 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'penalty records, fine amount',
   ),
   n(
+    'seriousPenaltiesLast12Months',
+    'Penalties of serious (严重) severity in force, decided in the 12 months before T, records of every industry',
+    '近12个月严重失信行政处罚数（所有行业）',
+    'penalty records, severity',
+  ),
+  n(
+    'fineTotalLast12Months',
+    'Sum of the fines (万元) of the penalties in force decided in the 12 months before T, records of every industry',
+    '近12个月有效行政处罚罚款金额累计（万元）（所有行业）',
+    'penalty records, fine amount',
+  ),
+  n(
     'industryPenaltiesLast12Months',
     "Penalties in force in the pack's industry, decided in the 12 months before T",
     '本行业近12个月有效行政处罚数',
@@ -181,6 +193,18 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'industryMaxFineLast36Months',
     "Largest fine (万元) among penalties in force in the pack's industry decided in the 36 months before T",
     '本行业近36个月最高罚款金额（万元）',
+    'penalty records of the industry, fine amount',
+  ),
+  n(
+    'industrySeriousPenaltiesLast12Months',
+    "Serious penalties in force in the pack's industry, decided in the 12 months before T (an evaluation year's look-back)",
+    '本行业近12个月严重失信行政处罚数',
+    'penalty records of the industry, severity',
+  ),
+  n(
+    'industryFineTotalLast12Months',
+    "Sum of the fines (万元) of the penalties in force in the pack's industry decided in the 12 months before T (被行政处罚金额累计)",
+    '本行业近12个月有效行政处罚罚款金额累计（万元）',
     'penalty records of the industry, fine amount',
   ),
   b(

@@ -3,6 +3,13 @@
  * condition compiler, calendar dates, JSON Schema validation, JSON file reading, the error codes.
  */
 export * from './facts.catalogue';
+export {
+  INDUSTRY_DEFINITIONS,
+  INDUSTRY_BY_ID,
+  GENERAL_INDUSTRY,
+  perIndustry,
+  type IndustryDefinition,
+} from './industries';
 export * from './rules.errors';
 export { addMonths, parseDate, formatDate, compareDates, daysInMonth } from './calendar';
 export {

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { expectedOutcome, loadCases, runCase } from './cases';
 import { bundledPacks } from '../testing/bundled-packs';
+import { INDUSTRIES } from '../shared/industries';
 
 const packs = bundledPacks();
 const table = packs.flatMap((compiled) => {
@@ -9,8 +10,9 @@ const table = packs.flatMap((compiled) => {
 });
 
 describe('golden cases of the bundled packs', () => {
-  it('bundles the four industry packs', () => {
-    expect(packs.map((p) => p.pack.industry).sort()).toEqual(['construction', 'fire_safety', 'food_drug', 'tax']);
+  it('bundles one pack for every declared industry (shared/industries.ts), and no other', () => {
+    expect(packs.map((p) => p.pack.industry).sort()).toEqual([...INDUSTRIES].sort());
+    for (const p of packs) expect(p.pack.id).toBe(p.pack.industry);
   });
 
   it.each(table)('$pack: $name', ({ compiled, c }) => {

@@ -6,12 +6,16 @@ import { FACT_CATALOGUE, INDUSTRIES, SUBJECT_KINDS } from '../shared/facts.catal
 import { OPERATOR_NAMES } from '../shared/operators';
 import { parsePack } from './pack.loader';
 import packSchema from '../pack.schema.json';
+import casesSchema from '../cases.schema.json';
+import { RECORD_INDUSTRIES } from '../shared/industries';
 import { CasesValidationError } from '../shared/rules.errors';
 import { validPackJson } from '../testing/pack-fixture';
 
 describe('pack.schema.json', () => {
   it('lists the catalogue industries, subject kinds and the operators', () => {
     expect(packSchema.properties.industry.enum).toEqual([...INDUSTRIES]);
+    // The editors' copy of the record industries (shared/industries.ts): a new industry goes into both files.
+    expect(casesSchema.definitions.record.properties.industry.enum).toEqual([...RECORD_INDUSTRIES]);
     expect(packSchema.properties.appliesTo.items.enum).toEqual([...SUBJECT_KINDS]);
     expect(packSchema.definitions.leafCondition.properties.operator.enum).toEqual([...OPERATOR_NAMES]);
   });

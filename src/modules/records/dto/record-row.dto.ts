@@ -66,8 +66,7 @@ export class RecordRowDto extends RecordDetailFields {
   decisionNumber: string;
 
   @OptionalEnum(RECORD_INDUSTRIES, {
-    description:
-      'Industry (行业): tax, construction, food_drug, fire_safety, general. Default: tax for tax_credit, else general',
+    description: `Industry (行业): ${RECORD_INDUSTRIES.join(', ')}. Default: tax for tax_credit, else general`,
   })
   industry?: RecordIndustry;
 

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from '@jest/globals';
+import { Clock } from '../../src/common/clock';
+import type { ProblemDetails } from '../../src/common/problem';
+import { TieringService } from '../../src/modules/tiering/tiering.service';
+import type { Dto } from '../helpers/api-types';
+import { http, startTestApp, type TestApp } from '../helpers/app';
+import { uscc } from '../helpers/identifiers';
+
+/**
+ * Issue 18, point 1: two more industries, environment (环境保护, 企业环境信用评价 环发〔2013〕150号) and customs
+ * (进出口, 海关总署令第251号), declared in src/rules/shared/industries.ts with their packs. On PostgreSQL, over HTTP:
+ * a paper mill (C2211, a heavy-pollution industry) with its pollutant discharge permit is tiered in environment,
+ * green A, and a serious environmental penalty makes it 环保不良企业 D by the 一票否决, the reason citing 150号; a
+ * trader filed with customs is tiered in customs, and fines adding up to more than 100万元 in a year cap it at C
+ * citing 251 Art. 22(3). Records of the new industries are stored (the database checks an industry's shape, the
+ * API the declared list). The clock is pinned.
+ */
+describe('environment and customs packs (环境保护、进出口) over HTTP', () => {
+  let t: TestApp;
+  let tiering: TieringService;
+  const source = `new-industries-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
+    tiering = t.app.get(TieringService);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function subject(name: string, industryCode: string): Promise<{ id: string; code: string }> {
+    const code = uscc();
+    const res = await http<Dto<'SubjectResponse'>>(t.url, 'POST', '/api/v1/subjects', {
+      kind: 'legal_person',
+      code,
+      name: `${name}${code.slice(-4)}`,
+      registeredOn: '2012-05-01',
+      industryCode,
+    });
+    expect(res.status).toBe(201);
+    return { id: res.body.id, code };
+  }
+  const row = (code: string, body: Record<string, unknown>) => ({
+    source,
+    decisionNumber: randomUUID(),
+    subjectName: '新行业测试主体',
+    subjectCode: code,
+    ...body,
+  });
+  async function record(code: string, body: Record<string, unknown>): Promise<void> {
+    const res = await http(t.url, 'POST', '/api/v1/records', row(code, body));
+    expect(res.status).toBe(201);
+    await tiering.idle();
+  }
+  const tiers = async (id: string) => {
+    const res = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
+    expect(res.status).toBe(200);
+    return Object.fromEntries(res.body.tiers.map((x) => [x.industry, x]));
+  };
+
+  it('a paper mill: green A with its permit, then 环保不良企业 D by the 一票否决 of a serious environmental penalty, basis 环发〔2013〕150号', async () => {
+    const mill = await subject('綦江测试纸业有限公司', 'C2211');
+    await record(mill.code, {
+      type: 'licence',
+      industry: 'environment',
+      decisionDate: '2024-03-01',
+      validUntil: '2029-03-01',
+      content: '排污许可证',
+    });
+    let got = await tiers(mill.id);
+    expect(Object.keys(got).sort()).toEqual(['environment', 'tax']);
+    expect(got.environment).toMatchObject({ tier: 'A', score: 100, tierLabelZh: '环保诚信企业（绿牌）', fired: [] });
+    expect(got.environment.membership.map((b) => b.source).sort()).toEqual(['industry_code', 'record']);
+
+    await record(mill.code, {
+      type: 'penalty',
+      industry: 'environment',
+      severity: 'serious',
+      penaltyTypes: ['fine', 'licence_revocation'],
+      fineAmount: 50,
+      decisionDate: '2026-09-10',
+      authority: '重庆市綦江区生态环境局',
+      violationType: '私设暗管排放水污染物',
+    });
+    got = await tiers(mill.id);
+    const env = got.environment;
+    expect(env.tier).toBe('D');
+    expect(env.tierLabelZh).toBe('环保不良企业（红牌）');
+    // Permit revoked (-25), a penalty this year (-10), a fine of 5万元 or more (-10); the veto forces D.
+    expect(env.score).toBe(55);
+    expect(env.fired.map((f) => f.rule).sort()).toEqual(
+      ['env-large-fine', 'env-licence-impaired', 'env-penalty', 'env-veto-serious-penalty'].sort(),
+    );
+    const veto = env.fired.find((f) => f.rule === 'env-veto-serious-penalty')!;
+    expect(veto).toMatchObject({ type: 'force-tier', tier: 'D' });
+    expect(veto.reasonZh).toContain('一票否决');
+    expect(veto.legalBasis).toMatchObject({
+      source: 'env-2013-150',
+      documentNumber: '环发〔2013〕150号',
+      titleZh: '企业环境信用评价办法（试行）',
+      status: 'secondary',
+    });
+    // The tier's inspection policy: every one of them in a year, key items in full.
+    expect(env.inspectionPolicy).toMatchObject({ tier: 'D', samplingRatio: 1, keyItemsFull: true });
+    // The environmental penalty is not a tax record: the tax tier does not count it.
+    expect(got.tax.facts.industryPenaltiesLast12Months).toBe(0);
+  });
+
+  it('a trader filed with customs: A, then customs fines of more than 100万元 in a year cap it at C, basis 海关总署令第251号 Art. 22(3)', async () => {
+    const trader = await subject('綦江测试进出口贸易有限公司', 'F5199');
+    await record(trader.code, {
+      type: 'licence',
+      industry: 'customs',
+      decisionDate: '2022-05-10',
+      content: '海关进出口货物收发货人备案',
+    });
+    let got = await tiers(trader.id);
+    expect(Object.keys(got).sort()).toEqual(['customs', 'tax']);
+    expect(got.customs).toMatchObject({ tier: 'A', score: 100, fired: [] });
+
+    for (const [fineAmount, decisionDate] of [
+      [60, '2026-03-12'],
+      [50.5, '2026-08-20'],
+    ] as const)
+      await record(trader.code, {
+        type: 'penalty',
+        industry: 'customs',
+        severity: 'general',
+        penaltyTypes: ['fine'],
+        fineAmount,
+        decisionDate,
+        authority: '重庆海关',
+        violationType: '申报不实影响海关统计准确性',
+      });
+    got = await tiers(trader.id);
+    const customs = got.customs;
+    expect(customs.facts.industryFineTotalLast12Months).toBe(110.5);
+    // Two penalties this year: 100 - 15 - 15 = 70, tier C by score as well as by the cap.
+    expect(customs).toMatchObject({ tier: 'C', score: 70 });
+    const cap = customs.fired.find((f) => f.rule === 'customs-fine-total-over-threshold')!;
+    expect(cap).toMatchObject({ type: 'force-tier', tier: 'C' });
+    expect(cap.legalBasis).toMatchObject({
+      source: 'customs-251',
+      documentNumber: '海关总署令第251号',
+      article: 'Art. 22(3)',
+      status: 'secondary',
+    });
+    expect(cap.reasonZh).toContain('100万元');
+
+    // Outside environment: no code of it, no record of it.
+    const view = await http<Dto<'SubjectIndustriesDto'>>(t.url, 'GET', `/api/v1/subjects/${trader.id}/industries`);
+    expect(view.body.industries.find((m) => m.industry === 'environment')).toMatchObject({
+      member: false,
+      outside: 'no-basis',
+      tier: null,
+    });
+    expect(view.body.industries.find((m) => m.industry === 'customs')).toMatchObject({ member: true, tier: 'C' });
+  });
+
+  it('refuses a record of an undeclared industry, naming the field', async () => {
+    const firm = await subject('綦江测试矿业有限公司', 'B0810');
+    const res = await http<ProblemDetails>(
+      t.url,
+      'POST',
+      '/api/v1/records',
+      row(firm.code, { type: 'penalty', industry: 'mining', severity: 'general', decisionDate: '2026-09-10' }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.map((e) => e.field)).toContain('industry');
+  });
+});
