@@ -76,7 +76,7 @@ function fmt(n: number, digits = 0): string {
 }
 
 async function main(): Promise<void> {
-  const { n, rounds } = commandLine(CLI).options;
+  const { n, rounds } = commandLine(CLI, { env: process.env }).options;
   console.log(
     `Rule evaluation: ${n} fact sets per pack, median of ${rounds} alternating rounds, Node ${process.version}`,
   );

@@ -175,6 +175,7 @@ export function usageOf(spec: CommandSpec<Record<string, OptionSpec>>): string {
 
 export interface CliIo {
   readonly argv: readonly string[];
+  /** For options declared with `env`: the caller passes its environment (settings are read in src/config only). */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -183,7 +184,7 @@ export interface CliIo {
 
 const processIo = (): CliIo => ({
   argv: process.argv.slice(2),
-  env: process.env,
+  env: {},
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   exit: (code) => process.exit(code),
@@ -195,8 +196,9 @@ const processIo = (): CliIo => ({
  */
 export function commandLine<const S extends Record<string, OptionSpec>>(
   spec: CommandSpec<S>,
-  io: CliIo = processIo(),
+  given: Partial<CliIo> = {},
 ): ParsedLine<S> {
+  const io = { ...processIo(), ...given };
   try {
     return parseCommandLine(spec, io.argv, io.env);
   } catch (err) {
