@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 /** What the type-checked set covers; console/ (its own tsconfig) keeps the plain recommended set for now. */
-const SERVER = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'ormconfig.ts'];
+const SERVER = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'examples/**/*.ts', 'ormconfig.ts'];
 const typeChecked = tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: SERVER }));
 const UNSAFE_ANY = ['assignment', 'member-access', 'call', 'return', 'argument'].map(
   (r) => `@typescript-eslint/no-unsafe-${r}`,

@@ -22,6 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
+import { commandLine } from '../src/common/cli-command';
 import { createApp, resolveDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app.config';
 import { Clock } from '../src/common/clock';
@@ -36,18 +37,24 @@ import { printSizes } from './audit-sizes';
 import { freshServerDatabase } from './bench-db';
 import { seed } from './tiering-seed';
 
-const opt = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
-  return v;
-};
-const batchSizes = (): number[] => {
-  const i = process.argv.indexOf('--batches');
-  const list = (i >= 0 ? process.argv[i + 1] : '1,10,50,100,500').split(',').map(Number);
-  if (!list.every((b) => Number.isInteger(b) && b >= 1 && b <= 2000)) throw new Error('--batches: sizes 1..2000');
-  return list;
-};
+const CLI = {
+  name: 'bench:audit',
+  options: {
+    subjects: { type: 'integer', min: 1, default: 20_000, help: 'subjects seeded' },
+    entries: { type: 'integer', min: 1, default: 5_000, help: 'entries appended per run' },
+    rounds: { type: 'integer', min: 1, default: 3, help: 'alternating rounds' },
+    batches: {
+      type: 'integers',
+      min: 1,
+      max: 2000,
+      default: [1, 10, 50, 100, 500],
+      help: 'group-commit batch sizes',
+      value: 'N,N,…',
+    },
+    'all-answers': { type: 'boolean', help: 'copy every real check, not the largest tenth' },
+  },
+  notes: ['Needs DATABASE_URL (a PostgreSQL server).'],
+} as const;
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -142,11 +149,10 @@ async function peerRun(ds: DataSource, entries: PreparedEntry[], batch: number) 
 }
 
 async function main(): Promise<void> {
+  const options = commandLine(CLI).options;
   if (!process.env.DATABASE_URL) throw new Error('bench:audit measures a PostgreSQL server: set DATABASE_URL');
-  const subjects = opt('subjects', 20_000);
-  const perRun = opt('entries', 5_000);
-  const rounds = opt('rounds', 3);
-  const answers = process.argv.includes('--all-answers') ? 'all' : 'largest';
+  const { subjects, entries: perRun, rounds } = options;
+  const answers = options['all-answers'] ? 'all' : 'largest';
   console.log(`machine load (1/5/15 min) at start: ${load()}`);
   const url = await freshServerDatabase(process.env.DATABASE_URL);
   const env = { ...process.env, DATABASE_URL: url, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-audit-')) };
@@ -199,7 +205,7 @@ async function main(): Promise<void> {
     const base0 = entriesFrom(templates, perRun);
     const results: Array<Record<string, number | string>> = [];
     t0 = performance.now();
-    for (const batch of batchSizes()) {
+    for (const batch of options.batches) {
       // Enough entries for ≥ 100 batches (at most --entries): small batches are slow.
       const n = Math.min(perRun, Math.max(batch * 100, 200));
       type Run = { perS: number; batchMs: number; cpuUs: number };

@@ -21,13 +21,20 @@ import os, { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { commandLine } from '../src/common/cli-command';
 
-const opt = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
-  return v;
-};
+const whole = (help: string, dflt: number) => ({ type: 'integer', min: 1, default: dflt, help }) as const;
+const CLI = {
+  name: 'bench:check',
+  options: {
+    subjects: whole('subjects seeded', 100_000),
+    connections: whole('concurrent connections', 20),
+    seconds: whole('seconds per round', 10),
+    rounds: whole('alternating rounds', 3),
+    single: whole('requests per round of one check alone', 500),
+    workers: whole('processes per server (needs DATABASE_URL above 1)', 1),
+  },
+} as const;
 
 function start(script: string, env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; fields: string[] }> {
   const proc = spawn(process.execPath, ['--expose-gc', join(__dirname, script)], {
@@ -153,13 +160,9 @@ const loadAverage = () =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  const connections = opt('connections', 20);
-  const seconds = opt('seconds', 10);
-  const rounds = opt('rounds', 3);
-  const single = opt('single', 500);
+  const { connections, seconds, rounds, single, workers, subjects } = commandLine(CLI).options;
   console.log(`machine load (1/5/15 min) at start: ${loadAverage()} (${os.cpus().length} cores)`);
-  const workers = opt('workers', 1);
-  const env = { ...process.env, BENCH_SUBJECTS: String(opt('subjects', 100_000)), BENCH_WORKERS: String(workers) };
+  const env = { ...process.env, BENCH_SUBJECTS: String(subjects), BENCH_WORKERS: String(workers) };
   console.log(
     `starting the service (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL'}) and seeding…`,
   );

@@ -30,16 +30,19 @@ import { csvOf, generate, type BenchFile, type Expected } from './import-data';
 import { createApp, resolveDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app.config';
 import { Clock } from '../src/common/clock';
+import { commandLine } from '../src/common/cli-command';
 import { usccRegion, usccSubjectKind } from '../src/common/identifiers/uscc';
 import { ApiKeysService } from '../src/modules/auth/api-keys.service';
 import { TieringService } from '../src/modules/tiering/tiering.service';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a non-negative integer`);
-  return v;
-};
+const CLI = {
+  name: 'bench:import',
+  options: {
+    n: { type: 'integer', min: 1, default: 100_000, help: 'rows imported' },
+    existing: { type: 'integer', min: 0, default: 20_000, help: 'organisations registered before' },
+    marks: { type: 'boolean', help: 'print the measured window (ms since start) on stderr' },
+  },
+} as const;
 
 interface Report {
   totals: Record<Expected | 'rows', number>;
@@ -119,8 +122,7 @@ async function floorSeconds(
 }
 
 async function main(): Promise<void> {
-  const n = Math.max(1, arg('n', 100_000));
-  const existing = arg('existing', 20_000);
+  const { n, existing, marks } = commandLine(CLI).options;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-import-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -161,7 +163,7 @@ async function main(): Promise<void> {
     }
     const answered = (performance.now() - t0) / 1000;
     // With --marks: the measured window in ms since the process started (to cut a --cpu-prof profile to it).
-    if (process.argv.includes('--marks')) console.error(`marks: ${Math.round(t0)} ${Math.round(performance.now())}`);
+    if (marks) console.error(`marks: ${Math.round(t0)} ${Math.round(performance.now())}`);
     await tiering.idle();
     const endToEnd = (performance.now() - t0) / 1000;
     const rss = process.resourceUsage().maxRSS * 1024;

@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { commandLine } from '../src/common/cli-command';
 import {
   drawInspectionPlan,
   type DrawInspector,
@@ -77,8 +78,11 @@ function runOne(n: number): void {
   );
 }
 
-const at = process.argv.indexOf('--size');
-if (at >= 0) runOne(Number(process.argv[at + 1]));
+const { size } = commandLine({
+  name: 'bench:plan',
+  options: { size: { type: 'integer', min: 1, help: 'one size only, in this process' } },
+}).options;
+if (size !== undefined) runOne(size);
 else {
   console.log(
     `inspection draw, node ${process.version}: time of drawInspectionPlan, peak RSS of the whole process (inputs included)`,

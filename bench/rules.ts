@@ -9,17 +9,18 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
+import { commandLine } from '../src/common/cli-command';
 import { type CompiledPack, evaluatePack, type Evaluation, engineRules, evaluateWithEngine } from '../src/rules/tiers';
 import type { Facts } from '../src/rules/shared';
 import { bundledPacks, sampleFacts } from '../src/rules/testing';
 
-function option(name: string, env: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw = i >= 0 ? process.argv[i + 1] : process.env[env];
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} / ${env} must be a positive integer, got ${raw}`);
-  return n;
-}
+const CLI = {
+  name: 'bench:rules',
+  options: {
+    n: { type: 'integer', min: 1, default: 20_000, env: 'BENCH_N', help: 'fact sets per pack' },
+    rounds: { type: 'integer', min: 1, default: 3, env: 'BENCH_ROUNDS', help: 'alternating rounds' },
+  },
+} as const;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,8 +76,7 @@ function fmt(n: number, digits = 0): string {
 }
 
 async function main(): Promise<void> {
-  const n = option('n', 'BENCH_N', 20000);
-  const rounds = option('rounds', 'BENCH_ROUNDS', 3);
+  const { n, rounds } = commandLine(CLI, { env: process.env }).options;
   console.log(
     `Rule evaluation: ${n} fact sets per pack, median of ${rounds} alternating rounds, Node ${process.version}`,
   );

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { USCC_ALPHABET, usccCheckChar } from '../src/common/identifiers/uscc';
 import { addMonths, INDUSTRIES } from '../src/rules/shared';
 import { prng } from '../src/modules/demo/demo-data';
+import { Progress } from '../src/common/progress';
 
 function codeOf(i: number): string {
   let body = '91500110';
@@ -63,9 +64,16 @@ function recordsFor(subjectId: string, code: string, today: string, rnd: () => n
   return out;
 }
 
-export async function seed(ds: DataSource, n: number, today: string): Promise<{ subjects: number; records: number }> {
+/** The subjects and their records, with their progress on stderr (a bar on a terminal, tenths in a log). */
+export async function seed(
+  ds: DataSource,
+  n: number,
+  today: string,
+  progress = new Progress({ label: 'seeding subjects', total: n }),
+): Promise<{ subjects: number; records: number }> {
   const rnd = prng(20261128);
   let records = 0;
+  progress.update(0);
   // 20,000 subjects and their records per pair of statements (1,000,000 subjects: 50 pairs).
   for (let start = 0; start < n; start += 20_000) {
     const codes: string[] = [];
@@ -91,7 +99,9 @@ export async function seed(ds: DataSource, n: number, today: string): Promise<{ 
          inspection_result text, content_hash text)`,
       [JSON.stringify(recs)],
     );
+    progress.update(start + rows.length);
   }
+  progress.finish();
   return { subjects: n, records };
 }
 

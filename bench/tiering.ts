@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { createApp, resolveDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app.config';
 import { Clock } from '../src/common/clock';
+import { commandLine } from '../src/common/cli-command';
 import { PacksService } from '../src/modules/packs/packs.service';
 import { RecordsService } from '../src/modules/records/records.service';
 import { SubjectsService } from '../src/modules/subjects/subjects.service';
@@ -30,18 +31,19 @@ import { seed, touchTenth } from './tiering-seed';
 import { evaluateSubject } from '../src/modules/tiering/tier-computation';
 import { SubjectIndustriesService } from '../src/modules/subjects/subject-industries.service';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
-  return v;
-};
+const CLI = {
+  name: 'bench:tiering',
+  options: {
+    n: { type: 'integer', min: 1, default: 100_000, help: 'subjects seeded' },
+    peer: { type: 'integer', min: 1, default: 2_000, help: 'subjects of the evaluator comparison' },
+    quick: { type: 'boolean', help: 'the first run and one with nothing changed only' },
+  },
+} as const;
 
 async function main(): Promise<void> {
-  const n = arg('n', 100_000);
-  const m = Math.min(n, arg('peer', 2_000));
+  const { n, peer, quick } = commandLine(CLI).options;
+  const m = Math.min(n, peer);
   // --quick: the first run and one with nothing changed only (no change run, no evaluator peer): for --n 1000000.
-  const quick = process.argv.includes('--quick');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-tiering-'));
   // No daily run (TIERING_DAILY_CHECK_MS=0): it would tier the same subjects beside the runs measured.
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', TIERING_DAILY_CHECK_MS: '0' };

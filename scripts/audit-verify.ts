@@ -4,45 +4,22 @@ import { dataSourceOptions } from '../ormconfig';
 import { loadConfig } from '../src/config/app.config';
 import { startEmbeddedDatabase } from '../src/database/embedded';
 import { AuditVerifier } from '../src/modules/audit/audit-verifier';
+import { commandLine } from '../src/common/cli-command';
 
 /**
  * `npm run audit:verify [-- --from-seq N]`: walk the audit chain of DATABASE_URL (or the embedded database
  * in DATA_DIR) with the verifier the service uses, print the report as JSON.
  * Exit 0: valid; 1: broken (the report names the first invalid entry); 2: usage or connection error.
  */
-function parseArgs(argv: readonly string[]): { fromSeq?: number } {
-  const out: { fromSeq?: number } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.split('=', 2);
-    if (flag === '--from-seq') {
-      const raw = inline ?? argv[++i];
-      if (!raw || !/^[1-9]\d{0,15}$/.test(raw))
-        throw new UsageError(`--from-seq needs a whole number >= 1, got "${raw ?? ''}"`);
-      out.fromSeq = Number(raw);
-    } else if (flag === '--help' || flag === '-h') {
-      throw new UsageError('');
-    } else {
-      throw new UsageError(`unknown argument "${a}"`);
-    }
-  }
-  return out;
-}
-
-class UsageError extends Error {}
+const CLI = {
+  name: 'audit-verify',
+  options: { 'from-seq': { type: 'integer', min: 1, help: 'walk the chain from this sequence number on' } },
+  notes: ['DATABASE_URL, or the embedded database in DATA_DIR'],
+} as const;
 
 async function main(): Promise<number> {
-  let opts: { fromSeq?: number };
-  try {
-    opts = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      if (err.message) console.error(err.message);
-      console.error('usage: audit-verify [--from-seq N]   (DATABASE_URL, or the embedded database in DATA_DIR)');
-      return 2;
-    }
-    throw err;
-  }
+  const fromSeq = commandLine(CLI).options['from-seq'];
+  const opts = fromSeq === undefined ? {} : { fromSeq };
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(config.dataDir);
   const ds = new DataSource({

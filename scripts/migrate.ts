@@ -4,11 +4,20 @@ import { dataSourceOptions } from '../ormconfig';
 import { loadConfig } from '../src/config/app.config';
 import { startEmbeddedDatabase } from '../src/database/embedded';
 import { runMigrationsLocked } from '../src/database/migrate-locked';
+import { commandLine } from '../src/common/cli-command';
+
+const CLI = {
+  name: 'migrate',
+  options: {},
+  positionals: [{ name: 'action', choices: ['run', 'revert'] }],
+  notes: [
+    'run: apply the pending migrations; revert: undo the last one (DATABASE_URL, or the embedded database in DATA_DIR)',
+  ],
+} as const;
 
 /** `npm run migration:run|revert` against DATABASE_URL, or the embedded database in DATA_DIR. */
 async function main(): Promise<void> {
-  const action = process.argv[2];
-  if (action !== 'run' && action !== 'revert') throw new Error('usage: migrate.js run|revert');
+  const [action] = commandLine(CLI).positionals;
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(config.dataDir);
   const ds = new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, { embedded: !!embedded }));

@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
+import { commandLine } from '../src/common/cli-command';
 import { formatCoverage, rulePacksCoverage } from '../src/rules/coverage';
 import { RulesError } from '../src/rules/shared';
 import { RULE_PACKS_DIR } from '../src/rules/testing';
+
+const CLI = {
+  name: 'packs-test',
+  options: {},
+  positionals: [{ name: 'dir', optional: true }],
+  notes: ['dir: a folder of rule packs (default: the bundled rule-packs/)'],
+} as const;
 
 /**
  * `npm run packs:test [-- dir]`: run every pack's golden cases and the measures' golden cases of `dir`
@@ -11,10 +19,6 @@ import { RULE_PACKS_DIR } from '../src/rules/testing';
  * file does not load; 2: usage error, or the folder cannot be read.
  */
 function main(argv: readonly string[]): number {
-  if (argv.length > 1 || argv[0] === '--help' || argv[0] === '-h') {
-    console.error('usage: packs-test [dir]   (default: the bundled rule-packs/)');
-    return 2;
-  }
   const dir = argv[0] === undefined ? RULE_PACKS_DIR : resolve(argv[0]);
   try {
     const all = rulePacksCoverage(dir);
@@ -28,4 +32,4 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = main(commandLine(CLI).positionals);

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { commandLine } from '../src/common/cli-command';
 import { join, resolve } from 'node:path';
 import { formatLintFinding, lintRulePacks, membershipSummary, type LintFinding } from '../src/rules/lint';
 import { RULE_PACKS_DIR } from '../src/rules/testing';
 import { packDirs, packFindings, PACK_FILE, type RulePackFile } from '../src/rules/tiers';
+
+const CLI = {
+  name: 'packs-validate',
+  options: {},
+  positionals: [{ name: 'dir', optional: true }],
+  notes: ['dir: a folder of rule packs (default: the bundled rule-packs/)'],
+} as const;
 
 /**
  * `npm run packs:validate [-- dir]`: lint every pack of `dir` (default: the bundled rule-packs/) and the
@@ -11,10 +19,6 @@ import { packDirs, packFindings, PACK_FILE, type RulePackFile } from '../src/rul
  * Exit 0: no error (warnings allowed); 1: at least one error; 2: usage or I/O error.
  */
 function main(argv: readonly string[]): number {
-  if (argv.length > 1 || argv[0] === '--help' || argv[0] === '-h') {
-    console.error('usage: packs-validate [dir]   (default: the bundled rule-packs/)');
-    return 2;
-  }
   const dir = argv[0] === undefined ? RULE_PACKS_DIR : resolve(argv[0]);
   // The bundled packs are held to docs/legal-basis.md (every measure and tier rule has a row, issue 14).
   const findings = lintRulePacks(
@@ -43,7 +47,7 @@ function membershipSummaries(dir: string, findings: readonly LintFinding[]): str
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = main(commandLine(CLI).positionals);
 } catch (err) {
   console.error((err as Error).message);
   process.exitCode = 2;

@@ -11,6 +11,7 @@
  *            --max-rss-growth-mb 64
  */
 import { join } from 'node:path';
+import { commandLine } from '../src/common/cli-command';
 import {
   baseEnv,
   cleanup,
@@ -21,11 +22,25 @@ import {
   importBody,
   issueKey,
   NoAnswer,
-  opt,
   percentile,
   sleep,
   startServer,
 } from './fault/harness';
+
+const positive = (help: string, dflt: number, value = 'N') =>
+  ({ type: 'number', above: 0, default: dflt, help, value }) as const;
+const CLI = {
+  name: 'soak',
+  options: {
+    minutes: positive('minutes of load', 2),
+    rate: positive('checks a second', 40),
+    'import-every': positive('seconds between record imports', 5, 'S'),
+    'import-rows': { type: 'integer', min: 1, default: 20, help: 'rows per import' },
+    'max-heap-growth-mb': positive('fail above this live-heap growth', 16, 'MB'),
+    'max-heap-slope': positive('fail above this live-heap slope, MB a minute', 2, 'MB'),
+    'max-rss-growth-mb': positive('fail above this RSS growth', 64, 'MB'),
+  },
+} as const;
 
 interface Mem {
   t: number;
@@ -55,13 +70,12 @@ function slope(xs: number[], ys: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const minutes = opt('minutes', 2);
-  const rate = opt('rate', 40);
-  const importEvery = opt('import-every', 5) * 1000;
-  const importRows = opt('import-rows', 20);
-  const maxHeapMb = opt('max-heap-growth-mb', 16);
-  const maxRssMb = opt('max-rss-growth-mb', 64);
-  const maxHeapSlope = opt('max-heap-slope', 2);
+  const o = commandLine(CLI).options;
+  const { minutes, rate, 'import-rows': importRows } = o;
+  const importEvery = o['import-every'] * 1000;
+  const maxHeapMb = o['max-heap-growth-mb'];
+  const maxRssMb = o['max-rss-growth-mb'];
+  const maxHeapSlope = o['max-heap-slope'];
   const env = baseEnv({ SOAK_SAMPLE_MS: '5000' });
   const caller = `soak-${Date.now().toString(36)}`;
   const key = issueKey(env, caller);

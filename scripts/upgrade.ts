@@ -1,7 +1,16 @@
 import 'reflect-metadata';
 import { createApp, resolveDatabase } from '../src/bootstrap';
+import { commandLine } from '../src/common/cli-command';
 import { loadConfig } from '../src/config/app.config';
 import { distributionTable, TieringUpgrades } from '../src/modules/tiering/tiering-upgrades';
+
+const CLI = {
+  name: 'upgrade',
+  options: {},
+  notes: [
+    'Applies the migrations and runs the re-tier jobs they leave (DATABASE_URL, or the embedded database in DATA_DIR).',
+  ],
+} as const;
 
 /**
  * `credit-engine upgrade`: apply the migrations and run the re-tier jobs they leave (tiering_upgrades), printing
@@ -9,6 +18,7 @@ import { distributionTable, TieringUpgrades } from '../src/modules/tiering/tieri
  * to see it, before starting the new version. Exit 0 also when nothing was pending.
  */
 async function main(): Promise<void> {
+  commandLine(CLI);
   const { runtime, embedded } = await resolveDatabase(loadConfig());
   const app = await createApp(runtime); // migrations, then the pending upgrades (TieringUpgrades at bootstrap)
   try {

@@ -19,6 +19,7 @@
  * check ids, subjects and entries are looked at). Unset: the embedded database in a temporary DATA_DIR
  * (PGlite's files after a SIGKILL).
  */
+import { commandLine, type OptionValues } from '../../src/common/cli-command';
 import {
   auditEntriesOf,
   cleanup,
@@ -34,12 +35,22 @@ import {
   importBody,
   issueKey,
   NoAnswer,
-  opt,
   recordsOfCode,
   sleep,
   startServer,
   type Server,
 } from './harness';
+
+const CLI = {
+  name: 'test:crash',
+  options: {
+    rounds: { type: 'integer', min: 1, default: 2, help: 'kill and restart rounds' },
+    seconds: { type: 'number', above: 0, default: 8, help: 'seconds of load before the kill (at random)' },
+    connections: { type: 'integer', min: 1, default: 8, help: 'concurrent clients' },
+    'import-rows': { type: 'integer', min: 1, default: 50, help: 'rows per import' },
+  },
+} as const;
+type Options = OptionValues<(typeof CLI)['options']>;
 
 interface ImportTry {
   code: string;
@@ -57,15 +68,14 @@ async function seed(base: string, auth: Record<string, string>): Promise<string[
 }
 
 async function round(
+  opts: Options,
   n: number,
   env: NodeJS.ProcessEnv,
   key: string,
   caller: string,
   failures: string[],
 ): Promise<void> {
-  const seconds = opt('seconds', 8);
-  const connections = opt('connections', 8);
-  const importRows = opt('import-rows', 50);
+  const { seconds, connections, 'import-rows': importRows } = opts;
   const auth = { authorization: `Bearer ${key}` };
   const port = await freePort();
   let server: Server = await startServer(env, port);
@@ -196,7 +206,8 @@ async function round(
 }
 
 async function main(): Promise<void> {
-  const rounds = opt('rounds', 2);
+  const opts = commandLine(CLI).options;
+  const rounds = opts.rounds;
   const env = baseEnv();
   const caller = `crash-${Date.now()}`;
   const key = issueKey(env, caller);
@@ -204,7 +215,7 @@ async function main(): Promise<void> {
     `crash test on ${env.DATABASE_URL ? 'the PostgreSQL server' : `the embedded database in ${env.DATA_DIR}`}: ${rounds} round(s)`,
   );
   const failures: string[] = [];
-  for (let n = 1; n <= rounds; n++) await round(n, env, key, caller, failures);
+  for (let n = 1; n <= rounds; n++) await round(opts, n, env, key, caller, failures);
   cleanup(env);
   if (failures.length) {
     console.error(`crash test FAILED: ${failures.length} assertion(s)`);

@@ -9,6 +9,7 @@
  *   in-flight checks and flushes the audit batches), and some requests were indeed in flight at SIGTERM;
  * - each instance exits 0 on SIGTERM and the chain is intact.
  */
+import { commandLine } from '../../src/common/cli-command';
 import {
   auditEntriesOf,
   auditVerifyOnline,
@@ -21,11 +22,16 @@ import {
   importBody,
   issueKey,
   NoAnswer,
-  opt,
   sleep,
   startServer,
   type Server,
 } from './harness';
+
+const CLI = {
+  name: 'test:restart',
+  options: { connections: { type: 'integer', min: 1, default: 6, help: 'concurrent clients' } },
+  notes: ['Needs DATABASE_URL: two instances share one PostgreSQL server.'],
+} as const;
 
 interface Attempt {
   instance: number;
@@ -35,13 +41,13 @@ interface Attempt {
 }
 
 async function main(): Promise<void> {
+  const { connections } = commandLine(CLI).options;
   if (!process.env.DATABASE_URL) {
     console.error(
       'test:restart needs DATABASE_URL: two instances share one PostgreSQL server (the embedded database is one process)',
     );
     process.exit(2);
   }
-  const connections = opt('connections', 6);
   const env = baseEnv();
   const run = Date.now().toString(36);
   const caller = `restart-${run}`;

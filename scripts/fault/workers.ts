@@ -10,6 +10,7 @@
  * - workers that cannot start (no such database) make the primary give up with exit 1, not fork forever.
  */
 import { spawnSync } from 'node:child_process';
+import { commandLine } from '../../src/common/cli-command';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -28,6 +29,12 @@ import {
   sleep,
   startServer,
 } from './harness';
+
+const CLI = {
+  name: 'test:workers',
+  options: {},
+  notes: ['Needs DATABASE_URL: the workers share one PostgreSQL server.'],
+} as const;
 
 /** The worker processes of a primary (its children). */
 function workersOf(pid: number): number[] {
@@ -54,6 +61,7 @@ const alive = (pid: number) => {
 };
 
 async function main(): Promise<void> {
+  commandLine(CLI);
   const failures: string[] = [];
   // Without a server database: refused at start, with the variable named.
   const embedded = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {

@@ -9,6 +9,23 @@ type History = {
   items: { industry: string; tier: string | null; previousTier: string | null; asOf: string; trigger: string }[];
 };
 
+/** The steps of a load's progress reports with their totals, once each step ran from 0 to its total in order. */
+function progressSteps(reports: readonly [string, number, number][]): [string, number][] {
+  const steps: [string, number][] = [];
+  reports.forEach(([step, done, total], i) => {
+    const prev = reports[i - 1];
+    if (prev?.[0] === step) expect(done).toBeGreaterThanOrEqual(prev[1]);
+    else {
+      expect([step, done]).toEqual([step, 0]);
+      if (prev) expect(prev[1]).toBe(prev[2]);
+      steps.push([step, total]);
+    }
+  });
+  const last = reports[reports.length - 1];
+  expect(last[1]).toBe(last[2]);
+  return steps;
+}
+
 /**
  * The demo load (npm start -- --demo) gives its subjects a tier history dated over the last six months, so
  * the supervisor overview's tiers over time tells a story; loading again adds nothing. On a database of its
@@ -33,8 +50,16 @@ describe('demo data: a backdated tier history (演示数据)', () => {
   };
 
   it('dates tiers on this day of each of the last six months, and tiers move over them', async () => {
-    const first = await t.app.get(DemoService).load(40);
+    const reports: [string, number, number][] = [];
+    const first = await t.app.get(DemoService).load(40, (step, done, total) => reports.push([step, done, total]));
     expect(first.backdated).toBe(40);
+    // Its progress (the CLI's bars): each step from 0 to its total, never backwards, in order.
+    expect(progressSteps(reports)).toEqual([
+      ['subjects', 40],
+      ['records', first.records.stored],
+      ['tier history', 6],
+      ['tiering', 40],
+    ]);
 
     // Monthly, the last 12 months: the months before the history are empty, the last seven counted.
     const food = await trend('food_drug');
@@ -96,8 +121,10 @@ describe('demo data: a backdated tier history (演示数据)', () => {
   it('loading again adds no history and moves no tier', async () => {
     const before = await histories();
     const trendBefore = await trend('food_drug');
-    const again = await t.app.get(DemoService).load(40);
+    const reports: [string, number, number][] = [];
+    const again = await t.app.get(DemoService).load(40, (step, done, total) => reports.push([step, done, total]));
     expect(again.backdated).toBe(0);
+    expect(progressSteps(reports).map(([step]) => step)).toEqual(['subjects', 'records', 'tiering']);
     expect(again.records.stored).toBe(0);
     expect(again.tiering.changed).toBe(0);
     expect(await histories()).toEqual(before);

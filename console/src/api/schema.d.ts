@@ -8475,6 +8475,251 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "checkId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
+                     *       "checkedAt": "2026-11-28T04:00:00.000Z",
+                     *       "asOf": "2026-11-28",
+                     *       "caller": "qijiang-tendering-platform",
+                     *       "scenario": "tendering",
+                     *       "transaction": {
+                     *         "reference": "QJZB-2026-0412",
+                     *         "kind": "房屋建筑工程施工招标",
+                     *         "amount": 12500000
+                     *       },
+                     *       "verdict": "restrict",
+                     *       "parties": [
+                     *         {
+                     *           "index": 0,
+                     *           "role": "bidder",
+                     *           "identifier": {
+                     *             "code": "91500110MA8EEY8N48"
+                     *           },
+                     *           "subjectId": "2919932c-ad02-48f9-a20e-5eda0dd8f4b8",
+                     *           "name": "重庆恒通酒店有限公司2",
+                     *           "verdict": "reward",
+                     *           "statement": "适用守信激励措施 (reward: joint incentive measures apply)",
+                     *           "measures": [
+                     *             {
+                     *               "code": "tax-a-preference",
+                     *               "kind": "reward",
+                     *               "effect": "facilitate",
+                     *               "name": "Tax credit level A: preference under equal conditions",
+                     *               "nameZh": "纳税信用A级：同等条件下优先",
+                     *               "description": "Under equal conditions, prefer the party in procurement, tendering, awards and subsidies. A preference only: it never overrides the published evaluation criteria.",
+                     *               "descriptionZh": "在政府采购、招标投标、评先评优和政府资金安排中，同等条件下优先考虑。仅为同等条件下的优先，不改变已公布的评审标准。",
+                     *               "legalBasis": {
+                     *                 "source": "sat-a-incentives",
+                     *                 "title": "Joint memorandum on joint incentives for taxpayers of tax credit level A",
+                     *                 "titleZh": "关于对纳税信用A级纳税人实施联合激励措施的合作备忘录",
+                     *                 "documentNumber": "发改财金〔2016〕1467号",
+                     *                 "status": "secondary",
+                     *                 "note": "The A-level joint incentives rest on this memorandum (domain.md §8 [s]), not on the tax credit measures: preference under equal conditions (同等条件下优先) in procurement, tendering, awards and subsidies, tax-credit loans (纳税信用贷), as summarised in domain.md §2 [s]. Text not read: verify the provisions before production use."
+                     *               },
+                     *               "departments": [
+                     *                 "受理本事项的部门"
+                     *               ],
+                     *               "rule": "tax-a-preference",
+                     *               "reason": "Tax credit level A, on no dishonesty or abnormal-operation list",
+                     *               "reasonZh": "纳税信用A级，且未列入失信名单或经营异常名录",
+                     *               "factsUsed": [
+                     *                 "taxCreditLevel",
+                     *                 "seriousDishonestyListed",
+                     *                 "courtDefaulterListed",
+                     *                 "majorTaxViolationListed",
+                     *                 "procurementDishonestyListed",
+                     *                 "abnormalOperationListed"
+                     *               ],
+                     *               "triggeredBy": [
+                     *                 {
+                     *                   "id": "7f1fcb2a-63a7-4a35-af36-cf2017ddb41b",
+                     *                   "type": "tax_credit",
+                     *                   "source": "国家税务总局重庆市綦江区税务局",
+                     *                   "decisionNumber": "綦示范〔2〕T号",
+                     *                   "industry": "tax",
+                     *                   "listType": null,
+                     *                   "severity": null,
+                     *                   "taxLevel": "A",
+                     *                   "decisionDate": "2026-04-20",
+                     *                   "publicityMinEnd": null,
+                     *                   "publicityEnd": null,
+                     *                   "ruleVersion": null
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "recordsInForce": 7,
+                     *           "tiers": [
+                     *             {
+                     *               "industry": "fire_safety",
+                     *               "tier": "D",
+                     *               "score": 30,
+                     *               "pack": "fire_safety",
+                     *               "version": "1.2.0"
+                     *             },
+                     *             {
+                     *               "industry": "food_drug",
+                     *               "tier": "A",
+                     *               "score": 100,
+                     *               "pack": "food_drug",
+                     *               "version": "1.3.0"
+                     *             },
+                     *             {
+                     *               "industry": "tax",
+                     *               "tier": "B",
+                     *               "score": 100,
+                     *               "pack": "tax",
+                     *               "version": "1.4.0"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "role": "bidder",
+                     *           "identifier": {
+                     *             "code": "91500110MA12E39N4G"
+                     *           },
+                     *           "subjectId": "d42d7902-05ca-4948-a50e-155401b289e6",
+                     *           "name": "重庆鑫源食品有限公司17",
+                     *           "verdict": "restrict",
+                     *           "statement": "存在限制性失信惩戒措施 (restricted: a joint punishment measure limits this party)",
+                     *           "measures": [
+                     *             {
+                     *               "code": "spc-defaulter-restrict",
+                     *               "kind": "penalty",
+                     *               "effect": "restrict",
+                     *               "name": "Restrict a dishonest judgment debtor in tendering, government support and credit",
+                     *               "nameZh": "限制失信被执行人参与招标投标、获得政府支持和融资信贷",
+                     *               "description": "The party is a dishonest judgment debtor (失信被执行人): restrict its participation in tendering, its receipt of government support (subsidies, project funds) and its financing and credit, as the list is used under the SPC provisions. In government procurement the specific measure is gp-reject-listed-supplier.",
+                     *               "descriptionZh": "被核查主体为失信被执行人：依法限制其参与招标投标、获得政府资金支持及融资信贷。政府采购中适用“拒绝列入失信名单的供应商”措施。",
+                     *               "legalBasis": {
+                     *                 "source": "spc-defaulters",
+                     *                 "title": "Supreme People's Court provisions on publishing the list of dishonest judgment debtors (2017)",
+                     *                 "titleZh": "最高人民法院关于公布失信被执行人名单信息的若干规定",
+                     *                 "documentNumber": "法释〔2017〕7号",
+                     *                 "status": "verified",
+                     *                 "note": "Arts. 1–2 (domain.md §8 [v]): six grounds; ground (1) 有履行能力而拒不履行 has no term and ends only when the court deletes it; grounds (2)–(6) are listed 2 years, extendable 1–3 years. The list is used to restrict debtors in government procurement, tendering, administrative approval, government support, financing and credit, market access and qualification recognition (domain.md §3 [v])."
+                     *               },
+                     *               "departments": [
+                     *                 "招标人及招标代理机构",
+                     *                 "项目审批和资金安排部门",
+                     *                 "银行业金融机构"
+                     *               ],
+                     *               "rule": "court-defaulter",
+                     *               "reason": "On the 失信被执行人 list",
+                     *               "reasonZh": "列为失信被执行人",
+                     *               "factsUsed": [
+                     *                 "courtDefaulterListed"
+                     *               ],
+                     *               "triggeredBy": [
+                     *                 {
+                     *                   "id": "3591bcca-a514-407b-a461-2fc68ada644a",
+                     *                   "type": "list_entry",
+                     *                   "source": "綦江区市场监督管理局",
+                     *                   "decisionNumber": "綦示范〔17〕L2号",
+                     *                   "industry": "general",
+                     *                   "listType": "court_defaulter",
+                     *                   "severity": "serious",
+                     *                   "taxLevel": null,
+                     *                   "decisionDate": "2026-07-12",
+                     *                   "publicityMinEnd": null,
+                     *                   "publicityEnd": "2028-07-12",
+                     *                   "ruleVersion": "NDRC-36"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "code": "tax-d-scrutiny",
+                     *               "kind": "penalty",
+                     *               "effect": "scrutinise",
+                     *               "name": "Tax credit level D: close review under joint punishment",
+                     *               "nameZh": "纳税信用D级：纳入联合惩戒，从严审核",
+                     *               "description": "The tax authority notifies D-level taxpayers to other departments for joint punishment: review the party closely in this matter and apply any measure the department has its own basis for; record the decision and its reason.",
+                     *               "descriptionZh": "税务机关将纳税信用D级纳税人通报相关部门实施联合惩戒：对本事项从严审核，依本部门依据采取相应措施，并记录处理结果及理由。",
+                     *               "legalBasis": {
+                     *                 "source": "sat-2025-12",
+                     *                 "title": "Tax and fee payment credit management measures",
+                     *                 "titleZh": "纳税缴费信用管理办法",
+                     *                 "documentNumber": "国家税务总局公告2025年第12号",
+                     *                 "status": "secondary",
+                     *                 "note": "In force 2025-07-01, replacing 国家税务总局公告2014年第40号 (repealed; domain.md §8 [s]). Levels A/B/M/C/D; D < 40 or assigned directly. D-level taxpayers are notified for joint punishment (as under the 2014 measures, domain.md §2 [v]); the 2025 text was not read: verify before production use."
+                     *               },
+                     *               "departments": [
+                     *                 "受理本事项的部门"
+                     *               ],
+                     *               "rule": "tax-level-d",
+                     *               "reason": "Tax credit level D (latest evaluation year)",
+                     *               "reasonZh": "最近一个评价年度纳税信用级别为D级",
+                     *               "factsUsed": [
+                     *                 "taxCreditLevel"
+                     *               ],
+                     *               "triggeredBy": [
+                     *                 {
+                     *                   "id": "4f40be49-4afb-48bd-a790-952a5b60fcd5",
+                     *                   "type": "tax_credit",
+                     *                   "source": "国家税务总局重庆市綦江区税务局",
+                     *                   "decisionNumber": "綦示范〔17〕T号",
+                     *                   "industry": "tax",
+                     *                   "listType": null,
+                     *                   "severity": null,
+                     *                   "taxLevel": "D",
+                     *                   "decisionDate": "2026-04-20",
+                     *                   "publicityMinEnd": null,
+                     *                   "publicityEnd": null,
+                     *                   "ruleVersion": null
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "recordsInForce": 3,
+                     *           "tiers": [
+                     *             {
+                     *               "industry": "food_drug",
+                     *               "tier": "A",
+                     *               "score": 90,
+                     *               "pack": "food_drug",
+                     *               "version": "1.3.0"
+                     *             },
+                     *             {
+                     *               "industry": "tax",
+                     *               "tier": "B",
+                     *               "score": 100,
+                     *               "pack": "tax",
+                     *               "version": "1.4.0"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "role": "bidder",
+                     *           "identifier": {
+                     *             "idNumberMasked": "110105********002X"
+                     *           },
+                     *           "subjectId": null,
+                     *           "name": null,
+                     *           "verdict": "pass",
+                     *           "statement": "无有效信用记录，通过 (pass: no credit records in force)",
+                     *           "measures": [],
+                     *           "recordsInForce": 0,
+                     *           "tiers": []
+                     *         }
+                     *       ],
+                     *       "packVersions": {
+                     *         "construction": "1.2.0",
+                     *         "fire_safety": "1.2.0",
+                     *         "food_drug": "1.3.0",
+                     *         "tax": "1.4.0",
+                     *         "measures": "1.2.0"
+                     *       },
+                     *       "audit": {
+                     *         "entryId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
+                     *         "seq": 3,
+                     *         "hash": "6bd041df23e6230d5f58190b54b6e4e7794319633c0255c531ee24aee0330314",
+                     *         "algorithm": "sm3"
+                     *       },
+                     *       "replayed": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["CheckAnswerDto"];
                 };
             };

@@ -15,7 +15,7 @@ import {
 import { FIELD_PROBLEM_DESCRIPTION, ValidationFailed } from '../../common/problem';
 import { Caller } from '../auth/caller';
 import { RequireScopes } from '../auth/scopes.decorator';
-import { CHECK_EXAMPLE, FEEDBACK_EXAMPLE } from './checks.examples';
+import { CHECK_ANSWER_EXAMPLE, CHECK_REQUEST_EXAMPLES, FEEDBACK_EXAMPLE } from './checks.examples';
 import { ChecksService } from './checks.service';
 import { CheckBodyPipe, type CheckRequest } from './check-body.pipe';
 import { CheckRequestDto } from './dto/check-request.dto';
@@ -68,10 +68,11 @@ export class ChecksController {
     description: 'Idempotency-Key: retry key (幂等键), 1–200 visible ASCII characters, no personal ID number',
     example: 'QJZB-2026-0412-open-1',
   })
-  @ApiBody({ type: CheckRequestDto, examples: { tendering: { value: CHECK_EXAMPLE } } })
+  @ApiBody({ type: CheckRequestDto, examples: CHECK_REQUEST_EXAMPLES })
   @ApiOkResponse({
     type: CheckAnswerDto,
     description: 'The check with a verdict per party (核查结论) and the audit receipt (审计回执)',
+    example: CHECK_ANSWER_EXAMPLE,
   })
   @ApiBadRequestResponse({
     description: `${FIELD_PROBLEM_DESCRIPTION}: VALIDATION_FAILED (body, scenario, parties, Idempotency-Key)`,

@@ -19,6 +19,13 @@ export interface DemoLoadSummary {
   readonly backdated: number;
 }
 
+/** How far a load is, step by step (the CLI draws it on stderr: scripts/demo-load.ts). */
+export type DemoProgress = (
+  step: 'subjects' | 'records' | 'tier history' | 'tiering',
+  done: number,
+  total: number,
+) => void;
+
 /**
  * Loads the demo data set through the same services a data officer's import uses (validation,
  * idempotency, publicity windows), then tiers every subject. Running it again changes nothing.
@@ -36,11 +43,12 @@ export class DemoService {
     private readonly audit: AuditService,
   ) {}
 
-  async load(count = 300): Promise<DemoLoadSummary> {
+  async load(count = 300, progress: DemoProgress = () => undefined): Promise<DemoLoadSummary> {
     const today = this.clock.today();
     const { subjects, records } = generateDemo(today, count);
     const fresh: string[] = [];
-    for (const s of subjects) {
+    progress('subjects', 0, subjects.length);
+    for (const [done, s] of subjects.entries()) {
       const ref = await this.subjects.resolveOrRegister({
         code: s.code,
         idNumber: s.idNumber,
@@ -51,6 +59,7 @@ export class DemoService {
         industryCode: s.industryCode,
       });
       if ((await this.tierQueries.history(ref.id, undefined, 1)).items.length === 0) fresh.push(ref.id);
+      progress('subjects', done + 1, subjects.length);
     }
     const totals = { stored: 0, unchanged: 0, updated: 0, refused: 0 };
     // A story for the overview's tiers over time: the subjects new to tiering get the tier they held on this
@@ -59,6 +68,7 @@ export class DemoService {
     // recomputes of today that the records cause (held meanwhile). Only subjects without history before this
     // load: loading again adds nothing. Dates follow the service clock.
     await this.tiering.holdingRecomputes(async () => {
+      progress('records', 0, records.length);
       for (let i = 0; i < records.length; i += 1000) {
         const chunk = records.slice(i, i + 1000).map((data, k) => ({ row: i + k + 1, data }));
         const report = await this.records.ingestBatch(chunk, 'json');
@@ -68,9 +78,13 @@ export class DemoService {
         totals.refused += report.totals.refused;
         for (const r of report.rows)
           if (r.status === 'refused') this.logger.warn(`Demo row ${r.row} refused: ${JSON.stringify(r.errors)}`);
+        progress('records', i + chunk.length, records.length);
       }
-      for (let m = DEMO_HISTORY_MONTHS; m >= 1 && fresh.length; m--)
+      if (fresh.length) progress('tier history', 0, DEMO_HISTORY_MONTHS);
+      for (let m = DEMO_HISTORY_MONTHS; m >= 1 && fresh.length; m--) {
         await this.tiering.recompute(fresh, { asOf: addMonths(today, -m), trigger: 'demo-load' });
+        progress('tier history', DEMO_HISTORY_MONTHS - m + 1, DEMO_HISTORY_MONTHS);
+      }
     });
     // The demo rows arrive through the records service, not over HTTP: one audit entry stands for the load.
     await this.audit.append({
@@ -80,7 +94,12 @@ export class DemoService {
       response: { totals },
     });
     await this.tiering.idle();
-    const tiering = await this.tiering.recomputeAll({ trigger: 'demo-load' });
+    const all = await this.subjects.count();
+    progress('tiering', 0, all);
+    const tiering = await this.tiering.recomputeAll({
+      trigger: 'demo-load',
+      onChunk: (done) => Promise.resolve(progress('tiering', done, all)),
+    });
     this.logger.log(
       `Demo data: ${subjects.length} subjects, ${records.length} records (${totals.stored} stored), ${tiering.evaluations} tiers`,
     );
