@@ -8566,7 +8566,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "industry": "tax",
-                     *               "tier": "B",
+                     *               "tier": "A",
                      *               "score": 100,
                      *               "pack": "tax",
                      *               "version": "1.4.0"
@@ -8580,7 +8580,7 @@ export interface operations {
                      *             "code": "91500110MA12E39N4G"
                      *           },
                      *           "subjectId": "d42d7902-05ca-4948-a50e-155401b289e6",
-                     *           "name": "重庆鑫源食品有限公司17",
+                     *           "name": "重庆永安面业有限公司17",
                      *           "verdict": "restrict",
                      *           "statement": "存在限制性失信惩戒措施 (restricted: a joint punishment measure limits this party)",
                      *           "measures": [
@@ -8621,58 +8621,23 @@ export interface operations {
                      *                   "listType": "court_defaulter",
                      *                   "severity": "serious",
                      *                   "taxLevel": null,
-                     *                   "decisionDate": "2026-07-12",
+                     *                   "decisionDate": "2026-08-14",
                      *                   "publicityMinEnd": null,
-                     *                   "publicityEnd": "2028-07-12",
+                     *                   "publicityEnd": "2028-08-14",
                      *                   "ruleVersion": "NDRC-36"
-                     *                 }
-                     *               ]
-                     *             },
-                     *             {
-                     *               "code": "tax-d-scrutiny",
-                     *               "kind": "penalty",
-                     *               "effect": "scrutinise",
-                     *               "name": "Tax credit level D: close review under joint punishment",
-                     *               "nameZh": "纳税信用D级：纳入联合惩戒，从严审核",
-                     *               "description": "The tax authority notifies D-level taxpayers to other departments for joint punishment: review the party closely in this matter and apply any measure the department has its own basis for; record the decision and its reason.",
-                     *               "descriptionZh": "税务机关将纳税信用D级纳税人通报相关部门实施联合惩戒：对本事项从严审核，依本部门依据采取相应措施，并记录处理结果及理由。",
-                     *               "legalBasis": {
-                     *                 "source": "sat-2025-12",
-                     *                 "title": "Tax and fee payment credit management measures",
-                     *                 "titleZh": "纳税缴费信用管理办法",
-                     *                 "documentNumber": "国家税务总局公告2025年第12号",
-                     *                 "status": "secondary",
-                     *                 "note": "In force 2025-07-01, replacing 国家税务总局公告2014年第40号 (repealed; domain.md §8 [s]). Levels A/B/M/C/D; D < 40 or assigned directly. D-level taxpayers are notified for joint punishment (as under the 2014 measures, domain.md §2 [v]); the 2025 text was not read: verify before production use."
-                     *               },
-                     *               "departments": [
-                     *                 "受理本事项的部门"
-                     *               ],
-                     *               "rule": "tax-level-d",
-                     *               "reason": "Tax credit level D (latest evaluation year)",
-                     *               "reasonZh": "最近一个评价年度纳税信用级别为D级",
-                     *               "factsUsed": [
-                     *                 "taxCreditLevel"
-                     *               ],
-                     *               "triggeredBy": [
-                     *                 {
-                     *                   "id": "4f40be49-4afb-48bd-a790-952a5b60fcd5",
-                     *                   "type": "tax_credit",
-                     *                   "source": "国家税务总局重庆市綦江区税务局",
-                     *                   "decisionNumber": "綦示范〔17〕T号",
-                     *                   "industry": "tax",
-                     *                   "listType": null,
-                     *                   "severity": null,
-                     *                   "taxLevel": "D",
-                     *                   "decisionDate": "2026-04-20",
-                     *                   "publicityMinEnd": null,
-                     *                   "publicityEnd": null,
-                     *                   "ruleVersion": null
                      *                 }
                      *               ]
                      *             }
                      *           ],
-                     *           "recordsInForce": 3,
+                     *           "recordsInForce": 4,
                      *           "tiers": [
+                     *             {
+                     *               "industry": "environment",
+                     *               "tier": "A",
+                     *               "score": 100,
+                     *               "pack": "environment",
+                     *               "version": "1.0.0"
+                     *             },
                      *             {
                      *               "industry": "food_drug",
                      *               "tier": "A",
@@ -8682,7 +8647,7 @@ export interface operations {
                      *             },
                      *             {
                      *               "industry": "tax",
-                     *               "tier": "B",
+                     *               "tier": "A",
                      *               "score": 100,
                      *               "pack": "tax",
                      *               "version": "1.4.0"
@@ -8706,6 +8671,8 @@ export interface operations {
                      *       ],
                      *       "packVersions": {
                      *         "construction": "1.2.0",
+                     *         "customs": "1.0.0",
+                     *         "environment": "1.0.0",
                      *         "fire_safety": "1.2.0",
                      *         "food_drug": "1.3.0",
                      *         "tax": "1.4.0",
@@ -8714,7 +8681,7 @@ export interface operations {
                      *       "audit": {
                      *         "entryId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
                      *         "seq": 3,
-                     *         "hash": "6bd041df23e6230d5f58190b54b6e4e7794319633c0255c531ee24aee0330314",
+                     *         "hash": "25025eee683aaaabf4969e3df037277e79912e96192bb56b8cc223ccadce2b04",
                      *         "algorithm": "sm3"
                      *       },
                      *       "replayed": false
