@@ -9,12 +9,12 @@ import { uscc } from '../helpers/identifiers';
 
 /**
  * Issue 18, point 1: two more industries, environment (环境保护, 企业环境信用评价 环发〔2013〕150号) and customs
- * (进出口, 海关总署令第251号), declared in src/rules/shared/industries.ts with their packs. On PostgreSQL, over HTTP:
- * a paper mill (C2211, a heavy-pollution industry) with its pollutant discharge permit is tiered in environment,
- * green A, and a serious environmental penalty makes it 环保不良企业 D by the 一票否决, the reason citing 150号; a
- * trader filed with customs is tiered in customs, and fines adding up to more than 100万元 in a year cap it at C
- * citing 251 Art. 22(3). Records of the new industries are stored (the database checks an industry's shape, the
- * API the declared list). The clock is pinned.
+ * (进出口, 海关总署令第282号, which repeals 251), declared in src/rules/shared/industries.ts with their packs. On
+ * PostgreSQL, over HTTP: a paper mill (C2211, a heavy-pollution industry) with its pollutant discharge permit is tiered
+ * in environment, green A, and a serious environmental penalty makes it 环保不良企业 D by the 一票否决, the reason citing
+ * 150号; a trader filed with customs is tiered in customs, and fines adding up to more than 100万元 in a year (a local
+ * threshold) cap it at C, the reason citing 282 (secondary; 251 is no longer a source). Records of the new industries
+ * are stored (the database checks an industry's shape, the API the declared list). The clock is pinned.
  */
 describe('environment and customs packs (环境保护、进出口) over HTTP', () => {
   let t: TestApp;
@@ -108,7 +108,7 @@ describe('environment and customs packs (环境保护、进出口) over HTTP', (
     expect(got.tax.facts.industryPenaltiesLast12Months).toBe(0);
   });
 
-  it('a trader filed with customs: A, then customs fines of more than 100万元 in a year cap it at C, basis 海关总署令第251号 Art. 22(3)', async () => {
+  it('a trader filed with customs: A, then customs fines of more than 100万元 in a year cap it at C, basis 海关总署令第282号 (secondary, the threshold local)', async () => {
     const trader = await subject('綦江测试进出口贸易有限公司', 'F5199');
     await record(trader.code, {
       type: 'licence',
@@ -142,11 +142,13 @@ describe('environment and customs packs (环境保护、进出口) over HTTP', (
     const cap = customs.fired.find((f) => f.rule === 'customs-fine-total-over-threshold')!;
     expect(cap).toMatchObject({ type: 'force-tier', tier: 'C' });
     expect(cap.legalBasis).toMatchObject({
-      source: 'customs-251',
-      documentNumber: '海关总署令第251号',
-      article: 'Art. 22(3)',
+      source: 'customs-282',
+      documentNumber: '海关总署令第282号',
       status: 'secondary',
     });
+    // No article of 282 was read, so none is cited; the repealed 251 is not a source any more.
+    expect(cap.legalBasis.article).toBeUndefined();
+    for (const f of customs.fired) expect(f.legalBasis.documentNumber).not.toBe('海关总署令第251号');
     expect(cap.reasonZh).toContain('100万元');
 
     // Outside environment: no code of it, no record of it.
