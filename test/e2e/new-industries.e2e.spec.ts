@@ -175,6 +175,14 @@ describe('environment, customs and transport packs (环境保护、进出口、�
     let got = await tiers(carrier.id);
     expect(Object.keys(got).sort()).toEqual(['tax', 'transport']);
     expect(got.transport).toMatchObject({ tier: 'AA', score: 100, tierLabelZh: '交通运输信用优秀（AA级）', fired: [] });
+    // The search takes the transport grade AA (a tier id only transport defines).
+    const search = (tier: string) =>
+      http<{ items: Array<{ id: string }> }>(
+        t.url,
+        'GET',
+        `/api/v1/subjects?name=${encodeURIComponent('綦江测试物流')}&industry=transport&tier=${tier}`,
+      );
+    expect((await search('AA')).body.items.map((x) => x.id)).toEqual([carrier.id]);
     // A member by its code (G54 道路运输业) and by its licence.
     expect(got.transport.membership.map((b) => b.source).sort()).toEqual(['industry_code', 'record']);
 
@@ -204,6 +212,8 @@ describe('environment, customs and transport packs (环境保护、进出口、�
       article: 'Art. 2 ¶2',
       status: 'verified',
     });
+    expect((await search('AA')).body.items).toEqual([]);
+    expect((await search('C')).body.items.map((x) => x.id)).toEqual([carrier.id]);
     // The tier's inspection policy: half of them sampled, twice a year (local parameters).
     expect(tr.inspectionPolicy).toMatchObject({ tier: 'C', samplingRatio: 0.5, minInspectionsPerYear: 2 });
     // The transport penalty is not a tax record.

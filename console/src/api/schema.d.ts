@@ -6369,8 +6369,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier. */
                 industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
-                /** @description Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines. */
-                tier?: "A" | "B" | "M" | "N" | "C" | "D";
+                /** @description Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); AA above A only in transport (信用优秀); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines. */
+                tier?: "AA" | "A" | "B" | "M" | "N" | "C" | "D";
             };
             header?: never;
             path?: never;
