@@ -6,9 +6,10 @@ import { INDUSTRIES, INDUSTRY_DEFINITIONS, type Industry } from '../../../src/ru
 
 export type Lang = 'zh' | 'en';
 
-export const TIERS = ['A', 'B', 'M', 'N', 'C', 'D'] as const;
+export const TIERS = ['AA', 'A', 'B', 'M', 'N', 'C', 'D'] as const;
 
 export const TIER_TAG: Record<string, string> = {
+  AA: 'green',
   A: 'success',
   B: 'processing',
   M: 'default',
@@ -16,8 +17,9 @@ export const TIER_TAG: Record<string, string> = {
   C: 'warning',
   D: 'error',
 };
-/** The same meaning in chart colours (Ant Design's palette: green, blue, grey, orange, red). */
+/** The same meaning in chart colours (Ant Design's palette: dark green, green, blue, grey, orange, red). */
 export const TIER_CHART: Record<string, string> = {
+  AA: '#237804',
   A: '#52c41a',
   B: '#1677ff',
   M: '#8c8c8c',
@@ -34,7 +36,7 @@ export const TIER_INDUSTRIES: readonly Industry[] = INDUSTRIES;
 export type { Industry };
 export function tiersOf(industry: string): Array<(typeof TIERS)[number]> {
   const own = INDUSTRY_DEFINITIONS.find((d) => d.id === industry)?.tiers as readonly string[] | undefined;
-  return TIERS.filter((x) => (own ? own.includes(x) : x !== 'M' && x !== 'N'));
+  return TIERS.filter((x) => (own ? own.includes(x) : x !== 'M' && x !== 'N' && x !== 'AA'));
 }
 
 export const VERDICT: Record<string, { color: string; zh: string; en: string }> = {
@@ -82,6 +84,7 @@ export function scenarioLabel(code: string | null | undefined, lang: Lang): stri
 
 /** Tier letters in words (the pack's own labels win where the API answers them). */
 export const TIER_NAME: Record<string, { zh: string; en: string }> = {
+  AA: { zh: 'AA级', en: 'AA' },
   A: { zh: 'A级', en: 'A' },
   B: { zh: 'B级', en: 'B' },
   M: { zh: '新设立', en: 'Newly established' },

@@ -55,6 +55,17 @@ const PACKS: readonly MembershipPack[] = [
     appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
     membership: { fromRecords: ['licence', 'penalty', 'inspection'], source: 'issue-18' },
   },
+  // Transport: holders of the department's records (a road transport operating licence) and road and waterway
+  // transport by code.
+  {
+    industry: 'transport',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: {
+      fromRecords: ['licence', 'penalty', 'inspection'],
+      industryCodes: ['G54', 'G55'],
+      source: 'issue-18',
+    },
+  },
 ];
 
 /** The trades each industry supervises, by the story the demo tells. */
@@ -78,6 +89,7 @@ const MEMBERS: Record<Industry, DemoTradeKey[]> = {
   ],
   environment: ['food_maker'],
   customs: ['trading'],
+  transport: ['logistics'],
 };
 
 const TODAY = '2026-11-28';

@@ -31,6 +31,10 @@ export const PENALTIES: Readonly<Record<RecordIndustry, { violations: string[]; 
     violations: ['申报不实影响海关统计准确性', '未按规定期限办理报关单修改手续', '擅自处置海关监管货物'],
     types: [['warning'], ['fine'], ['fine'], ['fine', 'confiscation']],
   },
+  transport: {
+    violations: ['未按规定维护和检测运输车辆', '未采取必要措施防止货物脱落、扬撒', '聘用无从业资格证的驾驶人员'],
+    types: [['warning'], ['fine'], ['fine'], ['fine', 'licence_suspension']],
+  },
   general: {
     violations: ['未按规定公示企业信息', '发布虚假广告', '未按规定明码标价'],
     types: [['warning'], ['fine'], ['fine', 'confiscation']],

@@ -13,7 +13,8 @@ export interface DemoLicence {
   readonly industry: SupervisingIndustry;
   /** 许可证书 name, as the 双公示 licence record's 许可内容. */
   readonly nameZh: string;
-  /** Certificate number prefix (JY 食品经营, SC 食品生产, 渝 药品经营, D 建筑业企业资质, 綦消 消防安全检查, PW 排污许可, 500196 海关备案编码). */
+  /** Certificate number prefix (JY 食品经营, SC 食品生产, 渝 药品经营, D 建筑业企业资质, 綦消 消防安全检查, PW 排污许可, 500196 海关备案编码,
+   * 渝交运管许可 道路运输经营许可). */
   readonly prefix: string;
   /** Validity in years; absent: no expiry (a fire safety check of a public gathering place). */
   readonly years?: number;
@@ -27,6 +28,7 @@ export const LICENCES = {
   fire_check: { industry: 'fire_safety', nameZh: '公众聚集场所投入使用、营业前消防安全检查合格证', prefix: '綦消安检' },
   pollutant_permit: { industry: 'environment', nameZh: '排污许可证', prefix: '91500110PW', years: 5 },
   customs_filing: { industry: 'customs', nameZh: '海关进出口货物收发货人备案', prefix: '500196' },
+  road_transport: { industry: 'transport', nameZh: '道路运输经营许可证', prefix: '渝交运管许可綦字500110', years: 6 },
 } as const satisfies Record<string, DemoLicence>;
 
 export interface DemoTrade {
@@ -171,8 +173,9 @@ export const TRADES = {
     labelZh: '道路货运',
     kind: 'legal_person',
     variants: [['G5431', '普通货物道路运输', '物流有限公司']],
-    licences: [],
-    supervisedBy: [],
+    // Road freight operators: a road transport operating licence (道路运输经营许可证) from the transport department.
+    licences: [LICENCES.road_transport],
+    supervisedBy: ['transport'],
   }),
   snack_bar: trade({
     key: 'snack_bar',
@@ -277,6 +280,7 @@ export const DEPARTMENTS: Readonly<Record<SupervisingIndustry | 'general' | 'tax
   fire_safety: '綦江区消防救援支队',
   environment: '重庆市綦江区生态环境局',
   customs: '重庆海关',
+  transport: '綦江区交通运输委员会',
   general: '綦江区市场监督管理局',
   tax: '国家税务总局重庆市綦江区税务局',
 };

@@ -33,6 +33,7 @@ describe('the check-fact vocabulary', () => {
       'fireSafetyTier',
       'environmentTier',
       'customsTier',
+      'transportTier',
     ]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of CHECK_FACT_CATALOGUE) {
@@ -179,6 +180,7 @@ describe('deriveCheckFacts', () => {
       'fireSafetyTier',
       'environmentTier',
       'customsTier',
+      'transportTier',
     ]);
   });
 });

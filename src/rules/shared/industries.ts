@@ -83,6 +83,15 @@ export const INDUSTRY_DEFINITIONS = [
     tiers: ['A', 'B', 'C', 'D'],
     sectors: ['other'],
   },
+  {
+    id: 'transport',
+    name: 'Transport',
+    nameZh: '交通运输',
+    tierFact: 'transportTier',
+    tierNameZh: '交通运输信用',
+    tiers: ['AA', 'A', 'B', 'C', 'D'],
+    sectors: ['other'],
+  },
 ] as const satisfies readonly IndustryDefinition[];
 
 export type Industry = (typeof INDUSTRY_DEFINITIONS)[number]['id'];
