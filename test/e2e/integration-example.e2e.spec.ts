@@ -18,7 +18,7 @@ const TENDER: Tender = {
   operator: 'qj-zb-0031',
   bidders: [
     { code: '91500110MA8EEY8N48', name: '重庆恒通酒店有限公司2' },
-    { code: '91500110MA12E39N4G' },
+    { code: '91500110MAR66Y8N4Y' },
     { idNumber: '11010519491231002X' },
   ],
 };
@@ -49,13 +49,13 @@ describe('the integration example: a tendering platform on the typed client (exa
     const decisions = decide(answer);
     expect(decisions.map((d) => [d.shownAs, d.verdict, d.action])).toEqual([
       ['重庆恒通酒店有限公司2', 'reward', 'admit'],
-      ['重庆永安面业有限公司17', 'restrict', 'admit-restricted'],
+      ['重庆古南面业有限公司1', 'restrict', 'admit-restricted'],
       ['110105********002X', 'pass', 'admit'],
     ]);
     // Each measure read with its legal basis and the records in force behind it: one reason per measure answered.
     expect(decisions[1].reasons).toHaveLength(answer.parties[1].measures.length);
     expect(decisions[1].reasons.length).toBeGreaterThan(0);
-    expect(decisions[1].reasons.join('\n')).toContain('綦示范〔17〕L2号');
+    expect(decisions[1].reasons.join('\n')).toContain('綦示范〔1〕L2号');
     expect(decisions[1].reasons.every((r) => /（.+）: .+/.test(r))).toBe(true);
     expect(scrubAllIdNumbers(JSON.stringify(decisions))).toBe(JSON.stringify(decisions));
 

@@ -8577,10 +8577,10 @@ export interface operations {
                      *           "index": 1,
                      *           "role": "bidder",
                      *           "identifier": {
-                     *             "code": "91500110MA12E39N4G"
+                     *             "code": "91500110MAR66Y8N4Y"
                      *           },
                      *           "subjectId": "d42d7902-05ca-4948-a50e-155401b289e6",
-                     *           "name": "重庆永安面业有限公司17",
+                     *           "name": "重庆古南面业有限公司1",
                      *           "verdict": "restrict",
                      *           "statement": "存在限制性失信惩戒措施 (restricted: a joint punishment measure limits this party)",
                      *           "measures": [
@@ -8616,20 +8616,20 @@ export interface operations {
                      *                   "id": "3591bcca-a514-407b-a461-2fc68ada644a",
                      *                   "type": "list_entry",
                      *                   "source": "綦江区市场监督管理局",
-                     *                   "decisionNumber": "綦示范〔17〕L2号",
+                     *                   "decisionNumber": "綦示范〔1〕L2号",
                      *                   "industry": "general",
                      *                   "listType": "court_defaulter",
                      *                   "severity": "serious",
                      *                   "taxLevel": null,
-                     *                   "decisionDate": "2026-08-14",
+                     *                   "decisionDate": "2025-05-05",
                      *                   "publicityMinEnd": null,
-                     *                   "publicityEnd": "2028-08-14",
-                     *                   "ruleVersion": "NDRC-36"
+                     *                   "publicityEnd": "2027-05-05",
+                     *                   "ruleVersion": "NDRC-58"
                      *                 }
                      *               ]
                      *             }
                      *           ],
-                     *           "recordsInForce": 4,
+                     *           "recordsInForce": 5,
                      *           "tiers": [
                      *             {
                      *               "industry": "environment",
@@ -8640,8 +8640,8 @@ export interface operations {
                      *             },
                      *             {
                      *               "industry": "food_drug",
-                     *               "tier": "A",
-                     *               "score": 90,
+                     *               "tier": "C",
+                     *               "score": 60,
                      *               "pack": "food_drug",
                      *               "version": "1.3.0"
                      *             },
@@ -8671,17 +8671,18 @@ export interface operations {
                      *       ],
                      *       "packVersions": {
                      *         "construction": "1.2.0",
-                     *         "customs": "1.0.0",
+                     *         "customs": "2.0.0",
                      *         "environment": "1.0.0",
                      *         "fire_safety": "1.2.0",
                      *         "food_drug": "1.3.0",
                      *         "tax": "1.4.0",
+                     *         "transport": "1.0.0",
                      *         "measures": "1.2.0"
                      *       },
                      *       "audit": {
                      *         "entryId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
                      *         "seq": 3,
-                     *         "hash": "25025eee683aaaabf4969e3df037277e79912e96192bb56b8cc223ccadce2b04",
+                     *         "hash": "ef10be8718cb7f42dce50d4f7c694a5e64a4b29a574b63d0a20aa8b0b7f98f98",
                      *         "algorithm": "sm3"
                      *       },
                      *       "replayed": false
