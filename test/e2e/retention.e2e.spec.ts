@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import type { ProblemDetails } from '../../src/common/problem';
 import type { JobView } from '../../src/modules/jobs/job.types';
@@ -11,28 +9,7 @@ import { WebhookRetention } from '../../src/modules/webhooks/webhook-retention';
 import type { Dto } from '../helpers/api-types';
 import { http, type HttpResult, type TestApp } from '../helpers/app';
 import { startIsolatedTestApp } from '../helpers/isolated-app';
-
-/** A receiving system: the event ids it got, per path (one path per subscription). */
-class Receiver {
-  private readonly got: Array<{ path: string; id: string }> = [];
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        this.got.push({ path: req.url!.split('/').pop()!, id: (JSON.parse(body) as { id: string }).id });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/events`;
-  }
-  ids = (path: string) => this.got.filter((g) => g.path === path).map((g) => g.id);
-  close = () => new Promise<void>((r) => this.server.close(() => r()));
-}
+import { Receiver } from '../helpers/webhook-receiver';
 
 /**
  * Retention (保留期): one sweep of the jobs (JOBS_RETENTION_DAYS, 14 by default) and one of the events out
