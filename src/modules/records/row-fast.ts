@@ -60,12 +60,12 @@ const identifier =
     return typeof n === 'string' && problem(n) === null ? n : SKIP;
   };
 const REGION = /^\d{6}$/;
+const PENALTY_TYPE_SET: ReadonlySet<unknown> = new Set(PENALTY_TYPES);
 const penaltyTypes: FieldRule = (v) => {
   if (!Array.isArray(v) || v.length > PENALTY_TYPES.length) return SKIP;
-  const allowed: ReadonlySet<unknown> = new Set(PENALTY_TYPES);
   const seen = new Set<unknown>();
   for (const t of v as unknown[]) {
-    if (!allowed.has(t) || seen.has(t)) return SKIP;
+    if (!PENALTY_TYPE_SET.has(t) || seen.has(t)) return SKIP;
     seen.add(t);
   }
   return [...(v as unknown[])];
