@@ -49,7 +49,7 @@ describe('the integration example: a tendering platform on the typed client (exa
     const decisions = decide(answer);
     expect(decisions.map((d) => [d.shownAs, d.verdict, d.action])).toEqual([
       ['重庆恒通酒店有限公司2', 'reward', 'admit'],
-      ['重庆古南面业有限公司1', 'restrict', 'admit-restricted'],
+      ['重庆三江面业有限公司1', 'restrict', 'admit-restricted'],
       ['110105********002X', 'pass', 'admit'],
     ]);
     // Each measure read with its legal basis and the records in force behind it: one reason per measure answered.

@@ -8580,7 +8580,7 @@ export interface operations {
                      *             "code": "91500110MAR66Y8N4Y"
                      *           },
                      *           "subjectId": "d42d7902-05ca-4948-a50e-155401b289e6",
-                     *           "name": "重庆古南面业有限公司1",
+                     *           "name": "重庆三江面业有限公司1",
                      *           "verdict": "restrict",
                      *           "statement": "存在限制性失信惩戒措施 (restricted: a joint punishment measure limits this party)",
                      *           "measures": [
@@ -8621,10 +8621,10 @@ export interface operations {
                      *                   "listType": "court_defaulter",
                      *                   "severity": "serious",
                      *                   "taxLevel": null,
-                     *                   "decisionDate": "2025-05-05",
+                     *                   "decisionDate": "2026-08-25",
                      *                   "publicityMinEnd": null,
-                     *                   "publicityEnd": "2027-05-05",
-                     *                   "ruleVersion": "NDRC-58"
+                     *                   "publicityEnd": "2028-08-25",
+                     *                   "ruleVersion": "NDRC-36"
                      *                 }
                      *               ]
                      *             }
@@ -8682,7 +8682,7 @@ export interface operations {
                      *       "audit": {
                      *         "entryId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
                      *         "seq": 3,
-                     *         "hash": "ef10be8718cb7f42dce50d4f7c694a5e64a4b29a574b63d0a20aa8b0b7f98f98",
+                     *         "hash": "abfb690fd09aa7191ec290e668ca4cc4811353d00a1ca67e696332df7c18a248",
                      *         "algorithm": "sm3"
                      *       },
                      *       "replayed": false

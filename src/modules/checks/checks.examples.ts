@@ -11,7 +11,7 @@ export const CHECK_EXAMPLE = {
   transaction: { reference: 'QJZB-2026-0412', kind: '房屋建筑工程施工招标', amount: 12500000 },
   parties: [
     { code: '91500110MA8EEY8N48', role: 'bidder', name: '重庆恒通酒店有限公司2' },
-    { code: '91500110MAR66Y8N4Y', role: 'bidder' },
+    { code: '91500110MAR66Y8N4Y', role: 'bidder' }, // the demo's court defaulter (COURT_DEFAULTER_INDEX)
     // A natural person (个体投标人) by the sample number of GB 11643 itself: unknown here, so a pass, shown masked.
     { idNumber: '11010519491231002X', role: 'bidder' },
   ],

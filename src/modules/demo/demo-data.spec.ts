@@ -3,8 +3,18 @@ import type { FactRecord } from '../../rules/facts';
 import type { Industry } from '../../rules/shared';
 import { checkRow } from '../records/row-check';
 import { addMonths } from '../../rules/shared';
-import { generateDemo, NEWS, STORY_SUBJECT, type DemoRecord, type DemoSubject } from './demo-data';
-import { TRADES, type DemoTradeKey } from './demo-trades';
+import {
+  COURT_DEFAULTER_INDEX,
+  DEMO_COUNT,
+  generateDemo,
+  NEWS,
+  STORY_SUBJECT,
+  subjectStream,
+  tradeAt,
+  type DemoRecord,
+  type DemoSubject,
+} from './demo-data';
+import { CYCLE_SUBJECTS, LATER_BLOCK, LATER_TRADES, TRADES, type DemoTradeKey } from './demo-trades';
 
 /**
  * Who each industry supervises (分行业, issue 15), as its pack declares it: tax every taxpayer; the others by a
@@ -249,5 +259,28 @@ describe('demo data (演示数据)', () => {
     expect(later.map((r) => [r.type, r.industry, r.penaltyTypes])).toEqual(
       own.map((r) => [r.type, r.industry, r.penaltyTypes]),
     );
+  });
+
+  it("subject 1 is the check examples' court defaulter: a 失信被执行人 listing, no drawn penalty, inspection or commitment", () => {
+    const { subjects, records } = generateDemo(TODAY);
+    const s = subjects[COURT_DEFAULTER_INDEX];
+    const own = records.filter((r) => recordKey(r) === subjectKey(s));
+    expect(own.filter((r) => r.type === 'list_entry').map((r) => r.listType)).toEqual(['court_defaulter']);
+    // Drawn records are numbered P1, P2 (penalties), I1 (inspection), C1 (commitment); its news (N1) is not drawn.
+    expect(own.filter((r) => /〕(P1|P2|I1|C1)号$/.test(String(r.decisionNumber)))).toEqual([]);
+    expect(own.filter((r) => r.type === 'list_entry').map((r) => r.decisionNumber)).toEqual(['綦示范〔1〕L2号']);
+  });
+
+  it('draws each subject from its own stream, and puts later trades after the cycles in blocks', () => {
+    // Streams of neighbouring subjects differ from their first value on (not one stream shifted by a draw).
+    const firsts = Array.from({ length: 50 }, (_, i) => subjectStream(20261128, i)());
+    expect(new Set(firsts).size).toBe(50);
+    expect(subjectStream(20261128, 7)()).toBe(subjectStream(20261128, 7)());
+    expect(DEMO_COUNT).toBe(CYCLE_SUBJECTS + LATER_BLOCK * LATER_TRADES.length);
+    LATER_TRADES.forEach((t, b) => {
+      expect(tradeAt(CYCLE_SUBJECTS + b * LATER_BLOCK)).toBe(t);
+      expect(tradeAt(CYCLE_SUBJECTS + (b + 1) * LATER_BLOCK - 1)).toBe(t);
+    });
+    expect(generateDemo(TODAY).subjects).toHaveLength(DEMO_COUNT);
   });
 });

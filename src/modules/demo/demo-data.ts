@@ -10,7 +10,17 @@ import { addMonths } from '../../rules/shared';
 import { mulberry32 } from '../../rules/draw';
 import { residentIdCheckChar } from '../../common/identifiers/resident-id';
 import { usccCheckChar, USCC_ALPHABET } from '../../common/identifiers/uscc';
-import { DEPARTMENTS, INDIVIDUAL_CYCLE, LEGAL_CYCLE, TRADES, type DemoKind, type DemoTradeKey } from './demo-trades';
+import {
+  CYCLE_SUBJECTS,
+  DEPARTMENTS,
+  INDIVIDUAL_CYCLE,
+  LATER_BLOCK,
+  LATER_TRADES,
+  LEGAL_CYCLE,
+  TRADES,
+  type DemoKind,
+  type DemoTradeKey,
+} from './demo-trades';
 import { gradeFor, licence, PENALTIES, sectorOf, type DemoRecord, type RecordIndustry } from './demo-records';
 import { storyRecords, STORY_SUBJECT } from './demo-story';
 
@@ -62,8 +72,33 @@ export const prng = mulberry32;
 /** The subjects in the news: NEWS[m] is penalised m months before today (m = 0 … 5). */
 export const NEWS: readonly number[] = [0, 1, 4, 5, 6, 8];
 
-/** The trade of subject i: every 50th a person, every 25th a school, every 10th an individual business. */
+/**
+ * The subject whose records are a court's 失信被执行人 listing and nothing else drawn: the check examples' restricted
+ * bidder (openapi.json, checks.examples.ts), by design rather than by chance of the draw.
+ */
+export const COURT_DEFAULTER_INDEX = 1;
+
+/**
+ * Each subject draws from a stream of its own (the seed mixed with its index): a trade that gains a licence or a draw
+ * changes its own subjects' records, never another's.
+ */
+export function subjectStream(seed: number, i: number): () => number {
+  return prng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
+}
+
+/** Subjects in all: the cycles' 300, then a block of LATER_BLOCK for each trade of LATER_TRADES. */
+export const DEMO_COUNT = CYCLE_SUBJECTS + LATER_BLOCK * LATER_TRADES.length;
+
+/**
+ * The trade of subject i: past the cycles' subjects, LATER_TRADES in blocks of LATER_BLOCK (a trade added there adds
+ * subjects at the end and moves none before it); otherwise every 50th a person, every 25th a school, every 10th an
+ * individual business.
+ */
 export function tradeAt(i: number): DemoTradeKey {
+  if (i >= CYCLE_SUBJECTS) {
+    const block = LATER_TRADES[Math.floor((i - CYCLE_SUBJECTS) / LATER_BLOCK)];
+    if (block) return block;
+  }
   if (i % 50 === 49) return 'person';
   if (i % 25 === 24) return 'school';
   if (i % 10 === 9) return INDIVIDUAL_CYCLE[Math.floor(i / 10) % INDIVIDUAL_CYCLE.length];
@@ -72,17 +107,9 @@ export function tradeAt(i: number): DemoTradeKey {
 
 export function generateDemo(
   today: string,
-  count = 300,
+  count = DEMO_COUNT,
   seed = 20261128,
 ): { subjects: DemoSubject[]; records: DemoRecord[] } {
-  const rnd = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-  // A day in one of the last `maxMonths` months, never after today (a record dated in the future is refused).
-  const daysAgo = (maxMonths: number) => {
-    const d = addMonths(today, -int(0, maxMonths - 1)).slice(0, 8) + String(int(1, 28)).padStart(2, '0');
-    return d > today ? today : d;
-  };
   // Tax credit levels are published in April for the year before: before this year's publication, last year's.
   const year = Number(today.slice(0, 4));
   const tax =
@@ -92,6 +119,14 @@ export function generateDemo(
   const subjects: DemoSubject[] = [];
   const records: DemoRecord[] = [];
   for (let i = 0; i < count; i++) {
+    const rnd = subjectStream(seed, i);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+    // A day in one of the last `maxMonths` months, never after today (a record dated in the future is refused).
+    const daysAgo = (maxMonths: number) => {
+      const d = addMonths(today, -int(0, maxMonths - 1)).slice(0, 8) + String(int(1, 28)).padStart(2, '0');
+      return d > today ? today : d;
+    };
     const registeredOn = `${int(1998, 2025)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
     const s = subjectAt(i, registeredOn, pick);
     subjects.push(s);
@@ -120,7 +155,9 @@ export function generateDemo(
     trade.licences.forEach((l, k) => rec(`X${k + 1}`, l.industry, licence(l, i, k, addMonths(today, -int(6, 40)))));
     // One department's business this year: the trade's own (or the general regulator's), drawn.
     const industry: RecordIndustry = trade.supervisedBy.length ? pick(trade.supervisedBy) : 'general';
-    const roll = rnd();
+    const drawn = rnd();
+    // 0.95: a court's listing (L2 below) and no penalty, inspection or commitment.
+    const roll = i === COURT_DEFAULTER_INDEX ? 0.95 : drawn;
     if (roll < 0.25) {
       const penaltyTypes = pick(PENALTIES[industry].types);
       const fineAmount = penaltyTypes.includes('fine') ? int(1, 60) / 2 : undefined;

@@ -263,6 +263,15 @@ export const LEGAL_CYCLE: readonly DemoTradeKey[] = [
   'entertainment',
   'trading',
 ];
+/** Subjects 0 … 299 take their trades from the cycles above. */
+export const CYCLE_SUBJECTS = 300;
+/**
+ * Trades added later (a new industry's): subjects 300 onwards, LATER_BLOCK of each in turn. Append only — a trade
+ * inserted before another would move that one's subjects (and their records, which tests and examples name).
+ */
+export const LATER_TRADES: readonly DemoTradeKey[] = [];
+export const LATER_BLOCK = 10;
+
 /** Individual businesses in turn (i → INDIVIDUAL_CYCLE[⌊i/10⌋ % 6]; six, so that the persons at i % 50 = 49 skip each once). */
 export const INDIVIDUAL_CYCLE: readonly DemoTradeKey[] = [
   'snack_bar',

@@ -6,7 +6,7 @@ import { SubjectsService } from '../subjects/subjects.service';
 import { addMonths } from '../../rules/shared';
 import { TieringQueries } from '../tiering/tiering.queries';
 import { TieringService, TieringRunSummary } from '../tiering/tiering.service';
-import { generateDemo } from './demo-data';
+import { DEMO_COUNT, generateDemo } from './demo-data';
 
 /** Months back the first load dates its tier history: a tier per subject at the end of each (see `load`). */
 export const DEMO_HISTORY_MONTHS = 6;
@@ -43,7 +43,7 @@ export class DemoService {
     private readonly audit: AuditService,
   ) {}
 
-  async load(count = 300, progress: DemoProgress = () => undefined): Promise<DemoLoadSummary> {
+  async load(count = DEMO_COUNT, progress: DemoProgress = () => undefined): Promise<DemoLoadSummary> {
     const today = this.clock.today();
     const { subjects, records } = generateDemo(today, count);
     const fresh: string[] = [];
