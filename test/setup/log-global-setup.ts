@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import globalSetup from './global-setup';
 
@@ -14,9 +14,15 @@ const KEEP_MS = 24 * 3600_000;
 export default async function logGlobalSetup(): Promise<void> {
   if (process.env.TEST_LOG_DIR !== '') {
     mkdirSync(RUNS, { recursive: true });
+    // "Now" as the file system tells it, not Date.now(): a run under a moved clock (faketime +400 days in CI, beside
+    // another run) would otherwise take every other run's folder for a year old and remove it under that run.
+    const probe = join(RUNS, '.now');
+    writeFileSync(probe, '');
+    const now = statSync(probe).mtimeMs;
     for (const old of readdirSync(RUNS)) {
       const path = join(RUNS, old);
-      if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
+      if (old.startsWith('run-') && now - statSync(path).mtimeMs > KEEP_MS)
+        rmSync(path, { recursive: true, force: true });
     }
     const dir = resolve(
       process.env.TEST_LOG_DIR ?? join(RUNS, `run-${new Date().toISOString().replace(/[:.]/g, '')}-${process.pid}`),
