@@ -19,17 +19,17 @@ describe('migration JsonbLz4: jsonb columns compressed with lz4 where the server
 
   const serverHasLz4 = async () =>
     (
-      (await ds.query(`SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`)) as Array<{
-        enumvals: string[];
-      }>
+      await ds.query<Array<{ enumvals: string[] }>>(
+        `SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'`,
+      )
     )[0].enumvals.includes('lz4');
-  const compressions = async (db: { query: DataSource['query'] } = ds) =>
-    (await db.query(
+  const compressions = (db: { query: DataSource['query'] } = ds) =>
+    db.query<Array<{ col: string; method: string }>>(
       `SELECT c.relname || '.' || a.attname AS col, a.attcompression AS method
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
           AND a.atttypid = 'jsonb'::regtype`,
-    )) as Array<{ col: string; method: string }>;
+    );
 
   it('sets lz4 on every jsonb column (the audit answers among them) when the server has lz4, else nothing', async () => {
     const lz4 = await serverHasLz4();

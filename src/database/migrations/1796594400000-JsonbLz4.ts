@@ -31,11 +31,12 @@ async function lz4Columns(q: QueryRunner): Promise<Array<{ table: string; column
      UNION ALL SELECT false LIMIT 1`,
   )) as Array<{ lz4: boolean }>;
   if (!lz4) return [];
-  return q.query(
+  const columns = (await q.query(
     `SELECT c.relname AS table, a.attname AS column
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
         AND a.atttypid = 'jsonb'::regtype
       ORDER BY 1, 2`,
-  );
+  )) as Array<{ table: string; column: string }>;
+  return columns;
 }
