@@ -57,16 +57,38 @@ export function auditIdentifier(s: string): string {
  * measures' legal bases, departments and facts, shared by every check that applies them, are frozen when the
  * rules compile). `mutableSeen` tells a frozen object's reduction whether anything below it was not frozen.
  */
-const auditMemo = new WeakMap<object, { readonly value: JsonValue; readonly depth: number }>();
+const auditMemo = new WeakMap<
+  object,
+  { readonly value: JsonValue; readonly depth: number; readonly sorted: boolean }
+>();
 const canonicalMemo = new WeakMap<object, string>();
 let mutableSeen = false;
+/**
+ * toAuditJson inserts every object's keys in sorted order, so that the result's own order is the canonical one and
+ * JSON.stringify writes its canonical text (natively, ≈ 3× faster than member by member). It cannot where a key is
+ * one JavaScript lists first whatever its place (an array index: "0", "17") or where masking keys changed their order:
+ * `unsortedSeen` tells the reduction that happened below; a whole result without it joins `sortedResults`.
+ * toAuditJson's results are never changed afterwards.
+ */
+let unsortedSeen = false;
+const sortedResults = new WeakSet<object>();
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
 /**
  * Plain JSON of any value, as JSON.stringify would see it (toJSON, undefined dropped, non-finite
  * numbers null), with every string and key passed through `auditString` at every depth. The result of an
  * input frozen all the way down is frozen too (and shared).
  */
-export function toAuditJson(value: unknown, depth = 0): JsonValue {
+export function toAuditJson(value: unknown): JsonValue {
+  const outer = unsortedSeen;
+  unsortedSeen = false;
+  const out = reduce(value, 0);
+  if (!unsortedSeen && out !== null && typeof out === 'object') sortedResults.add(out);
+  unsortedSeen = outer || unsortedSeen;
+  return out;
+}
+
+function reduce(value: unknown, depth: number): JsonValue {
   if (depth > MAX_DEPTH) return TOO_DEEP;
   if (value === null) return null;
   switch (typeof value) {
@@ -92,13 +114,20 @@ export function toAuditJson(value: unknown, depth = 0): JsonValue {
   }
   const known = auditMemo.get(obj);
   // Kept only if it was not cut by the depth limit, and reused only where it would not be.
-  if (known !== undefined && depth + known.depth <= MAX_DEPTH) return known.value;
+  if (known !== undefined && depth + known.depth <= MAX_DEPTH) {
+    if (!known.sorted) unsortedSeen = true;
+    return known.value;
+  }
   const outer = mutableSeen;
+  const outerUnsorted = unsortedSeen;
   mutableSeen = false;
+  unsortedSeen = false;
   const out = reduceObject(obj, depth);
   const below = depthOf(out);
-  if (!mutableSeen && depth + below <= MAX_DEPTH) auditMemo.set(obj, { value: deepFreeze(out), depth: below });
+  if (!mutableSeen && depth + below <= MAX_DEPTH)
+    auditMemo.set(obj, { value: deepFreeze(out), depth: below, sorted: !unsortedSeen });
   mutableSeen = outer || mutableSeen;
+  unsortedSeen = outerUnsorted || unsortedSeen;
   return out;
 }
 
@@ -106,28 +135,33 @@ function reduceObject(value: object, depth: number): JsonValue {
   const withToJson = value as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function') {
     mutableSeen = true; // what toJSON answers may change with the object (a Date)
-    return toAuditJson((withToJson.toJSON as () => unknown).call(value), depth + 1);
+    return reduce((withToJson.toJSON as () => unknown).call(value), depth + 1);
   }
   if (Array.isArray(value)) {
     const arr: JsonValue[] = new Array<JsonValue>(value.length);
-    for (let i = 0; i < value.length; i++) arr[i] = toAuditJson(value[i], depth + 1);
+    for (let i = 0; i < value.length; i++) arr[i] = reduce(value[i], depth + 1);
     return arr;
   }
   const out: Record<string, JsonValue> = {};
-  const keys = Object.keys(value);
+  // Keys in sorted order: the result's own order is then the canonical one (see unsortedSeen).
+  const keys = Object.keys(value).sort();
+  let last: string | undefined;
   for (let i = 0; i < keys.length; i++) {
     const v = (value as Record<string, unknown>)[keys[i]];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     const k = auditString(keys[i]);
+    // A masked key may sort elsewhere or meet another; an array-index key is listed first wherever it was put.
+    if ((last !== undefined && !(last < k)) || (k.charCodeAt(0) <= 57 && ARRAY_INDEX.test(k))) unsortedSeen = true;
+    last = k;
     // defineProperty: a "__proto__" key stays a plain key, as JSON.parse would make it.
     if (k === '__proto__')
       Object.defineProperty(out, k, {
-        value: toAuditJson(v, depth + 1),
+        value: reduce(v, depth + 1),
         enumerable: true,
         writable: true,
         configurable: true,
       });
-    else out[k] = toAuditJson(v, depth + 1);
+    else out[k] = reduce(v, depth + 1);
   }
   return out;
 }
@@ -150,7 +184,7 @@ function deepFreeze<T extends JsonValue>(v: T): T {
 
 /** Keys sorted recursively, no whitespace. Expects plain JSON (see `toAuditJson`). */
 export function canonicalJson(value: JsonValue): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object' || sortedResults.has(value)) return JSON.stringify(value);
   if (!Object.isFrozen(value)) {
     mutableSeen = true;
     return writeCanonical(value);

@@ -66,18 +66,28 @@ export interface RenderedBodies {
  * written out), without walking the two largest values again.
  */
 export function renderedChainText(f: ChainFields, r: RenderedBodies): string {
+  return renderedChainParts(f, r).join('');
+}
+
+/** renderedChainText in five pieces, the request and response as they are (hashed piece by piece, never joined). */
+function renderedChainParts(f: ChainFields, r: RenderedBodies): string[] {
   const j = canonicalJson;
-  return (
+  return [
     `{"algorithm":${j(f.algorithm)},"caller":${j(f.caller)},"created_at":${j(f.created_at)},"id":${j(f.id)}` +
-    `,"idempotency_key":${j(f.idempotency_key)},"kind":${j(f.kind)},"operator":${j(f.operator)}` +
-    `,"pack_versions":${j(f.pack_versions)},"request":${r.request},"request_hash":${j(f.request_hash)}` +
-    `,"response":${r.response},"scenario":${j(f.scenario)},"seq":${j(f.seq)},"subject_ids":${j([...f.subject_ids])}}`
-  );
+      `,"idempotency_key":${j(f.idempotency_key)},"kind":${j(f.kind)},"operator":${j(f.operator)}` +
+      `,"pack_versions":${j(f.pack_versions)},"request":`,
+    r.request,
+    `,"request_hash":${j(f.request_hash)},"response":`,
+    r.response,
+    `,"scenario":${j(f.scenario)},"seq":${j(f.seq)},"subject_ids":${j([...f.subject_ids])}}`,
+  ];
 }
 
 /** Lower-case hex hash of prev_hash ‖ canonical fields, with the entry's own algorithm. */
 export function entryHash(prevHash: string, f: ChainFields, rendered?: RenderedBodies): string {
   if (!isSupportedAlgorithm(f.algorithm)) throw new Error(`unsupported audit hash algorithm "${f.algorithm}"`);
-  const text = rendered ? renderedChainText(f, rendered) : chainText(f);
-  return createHash(f.algorithm).update(prevHash, 'utf8').update(text, 'utf8').digest('hex');
+  const hash = createHash(f.algorithm).update(prevHash, 'utf8');
+  if (!rendered) return hash.update(chainText(f), 'utf8').digest('hex');
+  for (const part of renderedChainParts(f, rendered)) hash.update(part, 'utf8');
+  return hash.digest('hex');
 }

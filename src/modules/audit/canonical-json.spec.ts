@@ -160,6 +160,20 @@ describe('canonicalJson against its definition', () => {
       }),
       { numRuns: 500 },
     );
+    // Keys JavaScript lists first (array indices), keys that masking re-orders or merges, "__proto__": the written
+    // order of toAuditJson's result is not the canonical one there, and the text must still be.
+    const awkward: Array<Record<string, unknown>> = [
+      { b: 1, '10': 'ten', '2': 'two', '4294967295': 'not an index', '0a': 'x' },
+      { '110105+': 'before the ID number, after its masked form', '11010519491231002X': 'a key masked' },
+      { ['__proto__']: 'plain', a: 1 },
+      { nested: [{ z: 1, '1': { y: 2, '0': 3 } }] },
+    ];
+    for (const one of awkward)
+      for (const v of [one, Object.freeze(structuredClone(one)), [one], { w: one }]) {
+        const reduced = toAuditJson(v);
+        expect(canonicalJson(reduced)).toBe(reference(reduced));
+        expect(canonicalJson(reduced)).not.toContain('11010519491231002X');
+      }
     expect(canonicalJson([0, -0, 1e21, 1.5, 1e-7, true, false, null, 'a"b'])).toBe(
       reference([0, -0, 1e21, 1.5, 1e-7, true, false, null, 'a"b']),
     );
