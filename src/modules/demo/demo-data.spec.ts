@@ -76,6 +76,19 @@ const PACKS: readonly MembershipPack[] = [
       source: 'issue-18',
     },
   },
+  // Medical: the whole industry — holders of the health department's records (a 医疗机构执业许可证) and health
+  // institutions by code; public hospitals too.
+  {
+    industry: 'medical',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business', 'public_body'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['Q84'], source: 'issue-18' },
+  },
+  // Housekeeping: firms by code (O801 家庭服务) and holders of housekeeping records.
+  {
+    industry: 'housekeeping',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['O801'], source: 'issue-18' },
+  },
 ];
 
 /** The trades each industry supervises, by the story the demo tells. */
@@ -100,6 +113,8 @@ const MEMBERS: Record<Industry, DemoTradeKey[]> = {
   environment: ['food_maker'],
   customs: ['trading'],
   transport: ['logistics'],
+  medical: ['clinic'],
+  housekeeping: ['housekeeper'],
 };
 
 const TODAY = '2026-11-28';
@@ -151,7 +166,7 @@ describe('demo data (演示数据)', () => {
 
   it("gives every subject but a person a GB/T 4754-2017 code of its trade, and each row its subject's code", () => {
     const { subjects, records } = generateDemo(TODAY);
-    expect(subjects).toHaveLength(300);
+    expect(subjects).toHaveLength(DEMO_COUNT);
     for (const s of subjects) {
       const trade = TRADES[s.trade];
       expect(s.kind).toBe(trade.kind);

@@ -35,6 +35,18 @@ export const PENALTIES: Readonly<Record<RecordIndustry, { violations: string[]; 
     violations: ['未按规定维护和检测运输车辆', '未采取必要措施防止货物脱落、扬撒', '聘用无从业资格证的驾驶人员'],
     types: [['warning'], ['fine'], ['fine'], ['fine', 'licence_suspension']],
   },
+  medical: {
+    violations: [
+      '使用非卫生技术人员从事医疗卫生技术工作',
+      '未按规定处置医疗废物',
+      '超出登记的诊疗科目范围开展诊疗活动',
+    ],
+    types: [['warning'], ['fine'], ['fine', 'confiscation'], ['fine', 'licence_suspension']],
+  },
+  housekeeping: {
+    violations: ['未与消费者签订家政服务合同', '未如实向消费者提供家政服务员信息', '发布虚假家政服务广告'],
+    types: [['warning'], ['fine'], ['fine']],
+  },
   general: {
     violations: ['未按规定公示企业信息', '发布虚假广告', '未按规定明码标价'],
     types: [['warning'], ['fine'], ['fine', 'confiscation']],

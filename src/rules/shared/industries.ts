@@ -92,6 +92,24 @@ export const INDUSTRY_DEFINITIONS = [
     tiers: ['AA', 'A', 'B', 'C', 'D'],
     sectors: ['other'],
   },
+  {
+    id: 'medical',
+    name: 'Medical and health',
+    nameZh: '医疗卫生',
+    tierFact: 'medicalTier',
+    tierNameZh: '医疗卫生信用',
+    tiers: ['A', 'B', 'C', 'D'],
+    sectors: ['other'],
+  },
+  {
+    id: 'housekeeping',
+    name: 'Housekeeping services',
+    nameZh: '家政服务',
+    tierFact: 'housekeepingTier',
+    tierNameZh: '家政服务信用',
+    tiers: ['A', 'B', 'C', 'D'],
+    sectors: ['other'],
+  },
 ] as const satisfies readonly IndustryDefinition[];
 
 export type Industry = (typeof INDUSTRY_DEFINITIONS)[number]['id'];
