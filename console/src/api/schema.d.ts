@@ -8675,6 +8675,8 @@ export interface operations {
                      *         "environment": "1.0.0",
                      *         "fire_safety": "1.2.0",
                      *         "food_drug": "1.3.0",
+                     *         "housekeeping": "1.0.0",
+                     *         "medical": "1.0.0",
                      *         "tax": "1.4.0",
                      *         "transport": "1.0.0",
                      *         "measures": "1.2.0"
@@ -8682,7 +8684,7 @@ export interface operations {
                      *       "audit": {
                      *         "entryId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
                      *         "seq": 3,
-                     *         "hash": "abfb690fd09aa7191ec290e668ca4cc4811353d00a1ca67e696332df7c18a248",
+                     *         "hash": "05c9c1b3d6111d616973b5deea6a51b53bc524d355d007e5808c3d77e83da593",
                      *         "algorithm": "sm3"
                      *       },
                      *       "replayed": false
