@@ -76,6 +76,18 @@ const PACKS: readonly MembershipPack[] = [
       source: 'issue-18',
     },
   },
+  // Property services: by code (物业管理 K702; no qualification since 2018) and the housing department's records;
+  // real-estate developers: their development qualification, the department's records and the code K701.
+  {
+    industry: 'property',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['K702'], source: 'issue-18' },
+  },
+  {
+    industry: 'real_estate',
+    appliesTo: ['legal_person', 'unincorporated_org'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['K701'], source: 'issue-18' },
+  },
 ];
 
 /** The trades each industry supervises, by the story the demo tells. */
@@ -100,6 +112,8 @@ const MEMBERS: Record<Industry, DemoTradeKey[]> = {
   environment: ['food_maker'],
   customs: ['trading'],
   transport: ['logistics'],
+  property: ['property'],
+  real_estate: ['developer'],
 };
 
 const TODAY = '2026-11-28';
@@ -151,7 +165,7 @@ describe('demo data (演示数据)', () => {
 
   it("gives every subject but a person a GB/T 4754-2017 code of its trade, and each row its subject's code", () => {
     const { subjects, records } = generateDemo(TODAY);
-    expect(subjects).toHaveLength(300);
+    expect(subjects).toHaveLength(DEMO_COUNT);
     for (const s of subjects) {
       const trade = TRADES[s.trade];
       expect(s.kind).toBe(trade.kind);

@@ -34,6 +34,8 @@ describe('the check-fact vocabulary', () => {
       'environmentTier',
       'customsTier',
       'transportTier',
+      'propertyTier',
+      'realEstateTier',
     ]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of CHECK_FACT_CATALOGUE) {
@@ -181,6 +183,8 @@ describe('deriveCheckFacts', () => {
       'environmentTier',
       'customsTier',
       'transportTier',
+      'propertyTier',
+      'realEstateTier',
     ]);
   });
 });
