@@ -12,6 +12,7 @@ import { uscc } from '../helpers/identifiers';
  * - a property company (K7020, a member by its code; no qualification since the 2018 revision of 物业管理条例) the
  *   housing department inspected is AA (Yantai's grades, base 80); a serious property penalty caps it at C, the cap
  *   citing 物业管理条例 Art. 32 ¶2 (verified) and the deductions Yantai's measure (secondary);
+ * - then on a serious-dishonesty list it is on the honesty black list (BL, Yantai's sixth grade, secondary);
  * - a developer (K7010) holding its development qualification is B (Tianjin's grades, base 800); a serious penalty
  *   that downgrades its qualification makes it E, citing 城市房地产开发经营管理条例 Art. 9 (verified).
  * Neither record moves the tax tier.
@@ -115,6 +116,27 @@ describe('property and real_estate packs (物业服务、房地产开发) over H
     // The tier's inspection policy: half of them sampled, twice a year (local parameters).
     expect(p.inspectionPolicy).toMatchObject({ tier: 'C', samplingRatio: 0.5, minInspectionsPerYear: 2 });
     expect(got.tax.facts.industryPenaltiesLast12Months).toBe(0);
+
+    // Put on a serious-dishonesty list (by any department): the honesty black list (诚信黑名单), the forced-only tier
+    // below C, inspected every quarter with key items in full.
+    await record(firm.code, {
+      type: 'list_entry',
+      listType: 'serious_dishonesty',
+      severity: 'serious',
+      decisionDate: '2026-10-08',
+    });
+    const bl = (await tiers(firm.id)).property;
+    expect(bl).toMatchObject({ tier: 'BL', score: 50, tierLabelZh: '诚信黑名单（严重失信）' });
+    const listed = bl.fired.find((f) => f.rule === 'property-serious-dishonesty-listed')!;
+    expect(listed).toMatchObject({ type: 'force-tier', tier: 'BL' });
+    expect(listed.legalBasis).toMatchObject({ source: 'property-regulation-2018', article: 'Art. 32 ¶2' });
+    expect(bl.inspectionPolicy).toMatchObject({
+      tier: 'BL',
+      samplingRatio: 1,
+      minInspectionsPerYear: 4,
+      keyItemsFull: true,
+    });
+    expect((await search('綦江测试物业', 'property', 'BL')).body.items.map((x) => x.id)).toEqual([firm.id]);
   });
 
   it('a developer: B with its development qualification, then a serious penalty downgrading it makes it E, basis 城市房地产开发经营管理条例 Art. 9', async () => {
