@@ -156,7 +156,7 @@ describe('subject search by industry and credit tier (按行业、信用等级�
     expect(byName.industry.description).toContain('行业');
     expect(byName.industry.schema.enum).toEqual([...INDUSTRIES]);
     expect(byName.tier.description).toContain('信用等级');
-    expect(byName.tier.schema.enum).toEqual(['AA', 'A', 'B', 'M', 'N', 'C', 'D']);
+    expect(byName.tier.schema.enum).toEqual(['AAA', 'AA', 'A', 'B', 'M', 'N', 'C', 'D', 'E', 'BL']);
     expect(doc.paths['/api/v1/subjects'].get.tags).toEqual(['subjects (信用主体)']);
   });
 });

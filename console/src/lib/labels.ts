@@ -6,9 +6,10 @@ import { INDUSTRIES, INDUSTRY_DEFINITIONS, type Industry } from '../../../src/ru
 
 export type Lang = 'zh' | 'en';
 
-export const TIERS = ['AA', 'A', 'B', 'M', 'N', 'C', 'D'] as const;
+export const TIERS = ['AAA', 'AA', 'A', 'B', 'M', 'N', 'C', 'D', 'E', 'BL'] as const;
 
 export const TIER_TAG: Record<string, string> = {
+  AAA: 'green',
   AA: 'green',
   A: 'success',
   B: 'processing',
@@ -16,9 +17,12 @@ export const TIER_TAG: Record<string, string> = {
   N: 'cyan',
   C: 'warning',
   D: 'error',
+  E: 'error',
+  BL: 'magenta',
 };
-/** The same meaning in chart colours (Ant Design's palette: dark green, green, blue, grey, orange, red). */
+/** The same meaning in chart colours (Ant Design's palette: dark green, green, blue, grey, orange, red, dark red). */
 export const TIER_CHART: Record<string, string> = {
+  AAA: '#135200',
   AA: '#237804',
   A: '#52c41a',
   B: '#1677ff',
@@ -26,6 +30,8 @@ export const TIER_CHART: Record<string, string> = {
   N: '#13c2c2',
   C: '#fa8c16',
   D: '#f5222d',
+  E: '#a8071a',
+  BL: '#820014',
 };
 
 /**
@@ -36,7 +42,7 @@ export const TIER_INDUSTRIES: readonly Industry[] = INDUSTRIES;
 export type { Industry };
 export function tiersOf(industry: string): Array<(typeof TIERS)[number]> {
   const own = INDUSTRY_DEFINITIONS.find((d) => d.id === industry)?.tiers as readonly string[] | undefined;
-  return TIERS.filter((x) => (own ? own.includes(x) : x !== 'M' && x !== 'N' && x !== 'AA'));
+  return TIERS.filter((x) => (own ? own.includes(x) : ['A', 'B', 'C', 'D'].includes(x)));
 }
 
 export const VERDICT: Record<string, { color: string; zh: string; en: string }> = {
@@ -84,6 +90,7 @@ export function scenarioLabel(code: string | null | undefined, lang: Lang): stri
 
 /** Tier letters in words (the pack's own labels win where the API answers them). */
 export const TIER_NAME: Record<string, { zh: string; en: string }> = {
+  AAA: { zh: 'AAA级', en: 'AAA' },
   AA: { zh: 'AA级', en: 'AA' },
   A: { zh: 'A级', en: 'A' },
   B: { zh: 'B级', en: 'B' },
@@ -91,11 +98,13 @@ export const TIER_NAME: Record<string, { zh: string; en: string }> = {
   N: { zh: '未评价', en: 'Not evaluated' },
   C: { zh: 'C级', en: 'C' },
   D: { zh: 'D级', en: 'D' },
+  E: { zh: 'E级', en: 'E' },
+  BL: { zh: '诚信黑名单', en: 'Black list' },
 };
 
-/** A tier in words for filters and tags: "A级" / "Tier A"; M and N by name (新设立, 未评价), never "N级". */
+/** A tier in words for filters and tags: "A级" / "Tier A"; M, N and BL by name (新设立, 未评价, 诚信黑名单), never "N级". */
 export function tierName(tier: string, lang: Lang): string {
-  if (tier === 'M' || tier === 'N') return label(TIER_NAME, tier, lang);
+  if (tier === 'M' || tier === 'N' || tier === 'BL') return label(TIER_NAME, tier, lang);
   return lang === 'zh' ? `${tier}级` : `Tier ${tier}`;
 }
 

@@ -89,6 +89,18 @@ const PACKS: readonly MembershipPack[] = [
     appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
     membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['O801'], source: 'issue-18' },
   },
+  // Property services: by code (物业管理 K702; no qualification since 2018) and the housing department's records;
+  // real-estate developers: their development qualification, the department's records and the code K701.
+  {
+    industry: 'property',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['K702'], source: 'issue-18' },
+  },
+  {
+    industry: 'real_estate',
+    appliesTo: ['legal_person', 'unincorporated_org'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['K701'], source: 'issue-18' },
+  },
 ];
 
 /** The trades each industry supervises, by the story the demo tells. */
@@ -115,6 +127,8 @@ const MEMBERS: Record<Industry, DemoTradeKey[]> = {
   transport: ['logistics'],
   medical: ['clinic'],
   housekeeping: ['housekeeper'],
+  property: ['property'],
+  real_estate: ['developer'],
 };
 
 const TODAY = '2026-11-28';

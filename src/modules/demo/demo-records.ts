@@ -47,6 +47,20 @@ export const PENALTIES: Readonly<Record<RecordIndustry, { violations: string[]; 
     violations: ['未与消费者签订家政服务合同', '未如实向消费者提供家政服务员信息', '发布虚假家政服务广告'],
     types: [['warning'], ['fine'], ['fine']],
   },
+  // 物业管理条例 Arts. 58, 59, 62, 63 (warnings and fines of the housing department).
+  property: {
+    violations: [
+      '擅自改变物业管理用房的用途',
+      '将物业管理区域内的全部物业管理一并委托给他人',
+      '擅自利用物业共用部位、共用设施设备进行经营',
+    ],
+    types: [['warning'], ['fine'], ['warning', 'fine']],
+  },
+  // 城市房地产开发经营管理条例 Arts. 34, 36; 物业管理条例 Art. 61 (the developer as 建设单位).
+  real_estate: {
+    violations: ['擅自预售商品房', '超越资质等级从事房地产开发经营', '未按照规定配置必要的物业管理用房'],
+    types: [['warning'], ['fine'], ['fine', 'confiscation'], ['fine', 'qualification_downgrade']],
+  },
   general: {
     violations: ['未按规定公示企业信息', '发布虚假广告', '未按规定明码标价'],
     types: [['warning'], ['fine'], ['fine', 'confiscation']],

@@ -14,7 +14,7 @@ export interface DemoLicence {
   /** 许可证书 name, as the 双公示 licence record's 许可内容. */
   readonly nameZh: string;
   /** Certificate number prefix (JY 食品经营, SC 食品生产, 渝 药品经营, D 建筑业企业资质, 綦消 消防安全检查, PW 排污许可, 500196 海关备案编码,
-   * 渝交运管许可 道路运输经营许可, PDY 医疗机构执业许可). */
+   * 渝交运管许可 道路运输经营许可, PDY 医疗机构执业许可, 渝建房开 房地产开发企业资质). */
   readonly prefix: string;
   /** Validity in years; absent: no expiry (a fire safety check of a public gathering place). */
   readonly years?: number;
@@ -30,6 +30,12 @@ export const LICENCES = {
   customs_filing: { industry: 'customs', nameZh: '海关进出口货物收发货人备案', prefix: '500196' },
   road_transport: { industry: 'transport', nameZh: '道路运输经营许可证', prefix: '渝交运管许可綦字500110', years: 6 },
   medical_practice: { industry: 'medical', nameZh: '医疗机构执业许可证', prefix: 'PDY50011092500110', years: 5 },
+  development_qualification: {
+    industry: 'real_estate',
+    nameZh: '房地产开发企业资质证书',
+    prefix: '渝建房开綦',
+    years: 5,
+  },
 } as const satisfies Record<string, DemoLicence>;
 
 export interface DemoTrade {
@@ -134,8 +140,10 @@ export const TRADES = {
     labelZh: '物业管理',
     kind: 'legal_person',
     variants: [['K7020', '物业管理', '物业管理有限公司']],
+    // No licence: the 2018 revision of 物业管理条例 dropped the property qualification. Members of property by their
+    // code (K702); the housing department's inspections and penalties come as property records.
     licences: [],
-    supervisedBy: ['fire_safety'],
+    supervisedBy: ['fire_safety', 'property'],
     fireInspected: true,
   }),
   entertainment: trade({
@@ -249,6 +257,16 @@ export const TRADES = {
     licences: [],
     supervisedBy: [],
   }),
+  // Issue 18: real-estate developers (房地产开发, K7010) hold a development qualification (房地产开发企业资质证书,
+  // 城市房地产开发经营管理条例 Art. 9); the housing department inspects and penalises them as real_estate records.
+  developer: trade({
+    key: 'developer',
+    labelZh: '房地产开发',
+    kind: 'legal_person',
+    variants: [['K7010', '房地产开发经营', '房地产开发有限公司']],
+    licences: [LICENCES.development_qualification],
+    supervisedBy: ['real_estate'],
+  }),
 } as const;
 
 export type DemoTradeKey = keyof typeof TRADES;
@@ -281,7 +299,7 @@ export const CYCLE_SUBJECTS = 300;
  * Trades added later (a new industry's): subjects 300 onwards, LATER_BLOCK of each in turn. Append only — a trade
  * inserted before another would move that one's subjects (and their records, which tests and examples name).
  */
-export const LATER_TRADES: readonly DemoTradeKey[] = ['housekeeper'];
+export const LATER_TRADES: readonly DemoTradeKey[] = ['housekeeper', 'developer'];
 export const LATER_BLOCK = 10;
 
 /** Individual businesses in turn (i → INDIVIDUAL_CYCLE[⌊i/10⌋ % 6]; six, so that the persons at i % 50 = 49 skip each once). */
@@ -304,6 +322,8 @@ export const DEPARTMENTS: Readonly<Record<SupervisingIndustry | 'general' | 'tax
   transport: '綦江区交通运输委员会',
   medical: '綦江区卫生健康委员会',
   housekeeping: '綦江区商务委员会',
+  property: '綦江区住房和城乡建设委员会',
+  real_estate: '綦江区住房和城乡建设委员会',
   general: '綦江区市场监督管理局',
   tax: '国家税务总局重庆市綦江区税务局',
 };

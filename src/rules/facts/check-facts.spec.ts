@@ -36,6 +36,8 @@ describe('the check-fact vocabulary', () => {
       'transportTier',
       'medicalTier',
       'housekeepingTier',
+      'propertyTier',
+      'realEstateTier',
     ]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of CHECK_FACT_CATALOGUE) {
@@ -185,6 +187,8 @@ describe('deriveCheckFacts', () => {
       'transportTier',
       'medicalTier',
       'housekeepingTier',
+      'propertyTier',
+      'realEstateTier',
     ]);
   });
 });

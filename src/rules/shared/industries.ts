@@ -110,6 +110,24 @@ export const INDUSTRY_DEFINITIONS = [
     tiers: ['A', 'B', 'C', 'D'],
     sectors: ['other'],
   },
+  {
+    id: 'property',
+    name: 'Property services',
+    nameZh: '物业服务',
+    tierFact: 'propertyTier',
+    tierNameZh: '物业服务企业信用',
+    tiers: ['AAA', 'AA', 'A', 'B', 'C', 'BL'],
+    sectors: ['other'],
+  },
+  {
+    id: 'real_estate',
+    name: 'Real-estate development',
+    nameZh: '房地产开发',
+    tierFact: 'realEstateTier',
+    tierNameZh: '房地产开发企业信用',
+    tiers: ['A', 'B', 'C', 'D', 'E'],
+    sectors: ['other'],
+  },
 ] as const satisfies readonly IndustryDefinition[];
 
 export type Industry = (typeof INDUSTRY_DEFINITIONS)[number]['id'];

@@ -12,7 +12,7 @@ import type { Draft } from '../PackPage';
 type Report = Schemas['SimulationReportDto'];
 type Change = Schemas['TierChangeDto'];
 
-const TIER_ORDER = ['AA', 'A', 'B', 'C', 'D'];
+const TIER_ORDER = ['AAA', 'AA', 'A', 'B', 'C', 'D', 'E', 'BL'];
 
 /**
  * Simulate (影响模拟): today's subjects evaluated under the version in force and under the saved draft
