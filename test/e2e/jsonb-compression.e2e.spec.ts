@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { JsonbLz41796594400000 } from '../../src/database/migrations/1796594400000-JsonbLz4';
+import { JsonbLz41796598000000 } from '../../src/database/migrations/1796598000000-JsonbLz4';
 import { startTestApp, TestApp } from '../helpers/app';
 
 /**
@@ -44,9 +44,9 @@ describe('migration JsonbLz4: jsonb columns compressed with lz4 where the server
     // One connection throughout (the embedded database is one session).
     const runner = ds.createQueryRunner();
     try {
-      await new JsonbLz41796594400000().down(runner);
+      await new JsonbLz41796598000000().down(runner);
       expect(new Set((await compressions(runner)).map((c) => c.method))).toEqual(new Set(['']));
-      await new JsonbLz41796594400000().up(runner);
+      await new JsonbLz41796598000000().up(runner);
       expect(new Set((await compressions(runner)).map((c) => c.method))).toEqual(new Set([lz4 ? 'l' : '']));
     } finally {
       await runner.release();

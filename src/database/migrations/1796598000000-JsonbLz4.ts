@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * stored keep their compression until rewritten; both read alike. A server without lz4 (the embedded database) keeps
  * pglz: the migration does nothing there.
  */
-export class JsonbLz41796594400000 implements MigrationInterface {
-  readonly name = 'JsonbLz41796594400000';
+export class JsonbLz41796598000000 implements MigrationInterface {
+  readonly name = 'JsonbLz41796598000000';
 
   async up(q: QueryRunner): Promise<void> {
     for (const { table, column } of await lz4Columns(q)) {
