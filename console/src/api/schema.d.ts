@@ -1531,7 +1531,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             name: string;
             /** @description Name in Chinese (规则包名称) */
             nameZh: string;
@@ -1632,7 +1632,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             name: string;
             /** @description Name in Chinese (规则包名称) */
             nameZh: string;
@@ -1960,7 +1960,7 @@ export interface components {
             /** @example 1.0.0 */
             version: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description base + Σ points, clamped to the scoring range (信用分) */
             score: number;
             /** @description The tier the score alone gives, before set-tier and force-tier events */
@@ -2342,10 +2342,10 @@ export interface components {
              */
             decisionNumber: string;
             /**
-             * @description Industry (行业): tax, construction, food_drug, fire_safety, environment, customs, transport, general. Default: tax for tax_credit, else general
+             * @description Industry (行业): tax, construction, food_drug, fire_safety, environment, customs, transport, ip, general. Default: tax for tax_credit, else general
              * @enum {string}
              */
-            industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "general";
+            industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip" | "general";
             /**
              * @description Publicity sector (公示领域) for the penalty window: food or drug under food_drug; special_equipment or work_safety under general. Derived from industry when absent
              * @enum {string}
@@ -2452,7 +2452,7 @@ export interface components {
             /** @description Decision number (决定文书号) */
             decisionNumber: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "general";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip" | "general";
             /**
              * @description Publicity sector (公示领域)
              * @enum {string|null}
@@ -2746,7 +2746,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /**
              * @description Credit tier (信用等级)
              * @example B
@@ -2803,7 +2803,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Credit tier (信用等级); null when the tier was removed (移除: the pack no longer applies to the subject's kind) */
             tier: string | null;
             /** @description Tier before the change (变更前等级); null for the first */
@@ -2864,7 +2864,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Credit tier (信用等级) */
             tier: string;
             /** @description Subjects in the tier (主体数) */
@@ -2887,7 +2887,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /**
              * @description Credit tier (信用等级)
              * @example B
@@ -2904,7 +2904,7 @@ export interface components {
             /** @enum {string} */
             granularity: "day" | "week" | "month";
             /** @enum {string|null} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | null;
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip" | null;
             region: string | null;
             /** @description Every period in order (周期), counted or not */
             periods: string[];
@@ -2935,7 +2935,7 @@ export interface components {
             id: string;
             subject: components["schemas"]["SubjectBriefDto"];
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Tier before (变更前等级); null for the first */
             previousTier: string | null;
             /** @description Tier after (变更后等级); null when removed */
@@ -2968,7 +2968,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Supervised in this industry at asOf (属于本行业监管对象) */
             member: boolean;
             /** @description Why (归属依据) */
@@ -2991,7 +2991,7 @@ export interface components {
              */
             subjectId: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @enum {string} */
             effect: "member" | "excluded";
             /** Format: date */
@@ -3289,7 +3289,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "general";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip" | "general";
             /**
              * @description List (名单类型) of a list entry
              * @enum {string|null}
@@ -3368,7 +3368,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Credit tier (信用等级) */
             tier: string;
             /** @description Score (信用分) */
@@ -3606,7 +3606,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Active version (现行版本) */
             activeVersion: string;
             /** @description Draft version (草稿版本) */
@@ -3738,7 +3738,7 @@ export interface components {
             /** @description Department making the plan (实施部门) */
             department: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Period of the plan (检查期间) */
             period: components["schemas"]["PlanPeriodDto"];
             subject: components["schemas"]["SubjectBriefDto"];
@@ -3795,7 +3795,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Region prefix (行政区划代码前缀); null = all */
             region: string | null;
             /** @description Period (检查期间) */
@@ -3909,7 +3909,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Region prefix (行政区划代码前缀); null = all */
             region: string | null;
             /** @description Period (检查期间) */
@@ -4016,7 +4016,7 @@ export interface components {
              * @example food_drug
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /**
              * @description Administrative division code prefix (行政区划代码前缀)
              * @example 500110
@@ -4103,7 +4103,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             /** @description Region prefix (行政区划代码前缀); null = all */
             region: string | null;
             /** @description Per tier (分级抽查统计) */
@@ -6368,7 +6368,7 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page, passed back unchanged */
                 cursor?: string;
                 /** @description Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier. */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
                 /** @description Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); AA above A only in transport (信用优秀); M only in tax (M级, 新设立企业), as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines. */
                 tier?: "AA" | "A" | "B" | "M" | "N" | "C" | "D";
             };
@@ -7415,7 +7415,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
                 limit?: number;
             };
             header?: never;
@@ -7658,7 +7658,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this industry (行业); default every industry */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
                 /** @description First day (起始日期), YYYY-MM-DD; default by granularity: twelve months (month), twelve weeks (week) or thirty days (day) up to `to` */
                 from?: string;
                 /** @description Last day (截止日期), YYYY-MM-DD; default today (China Standard Time) */
@@ -7738,7 +7738,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
                 /** @description Administrative division code prefix (行政区划代码前缀) */
                 region?: string;
                 limit?: number;
@@ -7900,7 +7900,7 @@ export interface operations {
                 /** @description Subject id (主体ID) */
                 id: string;
                 /** @description Industry (行业): the industry of a tier pack */
-                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             };
             cookie?: never;
         };
@@ -7986,7 +7986,7 @@ export interface operations {
                 /** @description Subject id (主体ID) */
                 id: string;
                 /** @description Industry (行业): the industry of a tier pack */
-                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
             };
             cookie?: never;
         };
@@ -9272,7 +9272,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only plans of this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
                 /** @description Only plans of this department (实施部门) */
                 department?: string;
                 limit?: number;
@@ -9346,7 +9346,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only plans of this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
                 /** @description Page size */
                 limit?: number;
                 /** @description Opaque: the nextCursor of the previous page, passed back unchanged */
@@ -9762,7 +9762,7 @@ export interface operations {
     "inspections.statistics": {
         parameters: {
             query: {
-                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport";
+                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "ip";
                 /** @description Administrative division code prefix */
                 region?: string;
             };

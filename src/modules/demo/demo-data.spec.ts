@@ -76,6 +76,13 @@ const PACKS: readonly MembershipPack[] = [
       source: 'issue-18',
     },
   },
+  // Intellectual property: holders of the IP administration's records (a patent agency's practising licence) and IP
+  // services by code.
+  {
+    industry: 'ip',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['M752'], source: 'issue-18' },
+  },
 ];
 
 /** The trades each industry supervises, by the story the demo tells. */
@@ -100,6 +107,7 @@ const MEMBERS: Record<Industry, DemoTradeKey[]> = {
   environment: ['food_maker'],
   customs: ['trading'],
   transport: ['logistics'],
+  ip: ['patent_agency'],
 };
 
 const TODAY = '2026-11-28';
@@ -151,7 +159,7 @@ describe('demo data (演示数据)', () => {
 
   it("gives every subject but a person a GB/T 4754-2017 code of its trade, and each row its subject's code", () => {
     const { subjects, records } = generateDemo(TODAY);
-    expect(subjects).toHaveLength(300);
+    expect(subjects).toHaveLength(DEMO_COUNT);
     for (const s of subjects) {
       const trade = TRADES[s.trade];
       expect(s.kind).toBe(trade.kind);

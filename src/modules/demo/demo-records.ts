@@ -35,6 +35,10 @@ export const PENALTIES: Readonly<Record<RecordIndustry, { violations: string[]; 
     violations: ['未按规定维护和检测运输车辆', '未采取必要措施防止货物脱落、扬撒', '聘用无从业资格证的驾驶人员'],
     types: [['warning'], ['fine'], ['fine'], ['fine', 'licence_suspension']],
   },
+  ip: {
+    violations: ['专利代理机构未依照规定进行备案', '以不正当手段招揽专利代理业务', '代理非正常专利申请'],
+    types: [['warning'], ['warning', 'fine'], ['fine', 'confiscation'], ['fine', 'licence_suspension']],
+  },
   general: {
     violations: ['未按规定公示企业信息', '发布虚假广告', '未按规定明码标价'],
     types: [['warning'], ['fine'], ['fine', 'confiscation']],

@@ -34,6 +34,7 @@ describe('the check-fact vocabulary', () => {
       'environmentTier',
       'customsTier',
       'transportTier',
+      'ipTier',
     ]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of CHECK_FACT_CATALOGUE) {
@@ -181,6 +182,7 @@ describe('deriveCheckFacts', () => {
       'environmentTier',
       'customsTier',
       'transportTier',
+      'ipTier',
     ]);
   });
 });
