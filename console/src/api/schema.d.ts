@@ -2330,7 +2330,7 @@ export interface components {
              * @example penalty
              * @enum {string}
              */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /**
              * @description Data-source department (数据来源单位), code or name
              * @example 厦门市市场监督管理局
@@ -2372,6 +2372,11 @@ export interface components {
              * @example 2024
              */
             taxYear?: number;
+            /**
+             * @description Public credit comprehensive evaluation grade (公共信用综合评价结果) of a public_credit record, A best … D worst, as the credit platform (全国信用信息共享平台, 信用中国（重庆）) delivers it; decisionDate is the rating date and source the platform
+             * @enum {string}
+             */
+            publicCreditGrade?: "A" | "B" | "C" | "D";
             /**
              * Format: date
              * @description Decision date (决定日期 / 列入日期 / 许可日期 / 发布日期 / 检查日期), not in the future
@@ -2446,7 +2451,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /** @description Data-source department (数据来源单位) */
             source: string;
             /** @description Decision number (决定文书号) */
@@ -2470,6 +2475,11 @@ export interface components {
             /** @enum {string|null} */
             taxLevel: "A" | "B" | "M" | "C" | "D" | null;
             taxYear: number | null;
+            /**
+             * @description Public credit comprehensive evaluation grade (公共信用综合评价结果) of a public_credit record
+             * @enum {string|null}
+             */
+            publicCreditGrade: "A" | "B" | "C" | "D" | null;
             /** Format: date */
             decisionDate: string;
             /**
@@ -2733,7 +2743,7 @@ export interface components {
              */
             recordId?: string;
             /** @enum {string} */
-            recordType?: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            recordType?: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /** @description The GB/T 4754-2017 code (行业代码) */
             industryCode?: string;
             /** @description The decision (认定编号) */
@@ -3280,7 +3290,7 @@ export interface components {
              * @description Record type (记录类型)
              * @enum {string}
              */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /** @description Data-source department (数据来源单位) */
             source: string;
             /** @description Decision number (决定文书号) */
@@ -6781,7 +6791,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Record type (信用记录类型) */
-                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
                 format?: "csv" | "xlsx";
                 /** @description zh: the 双公示 Chinese column titles where the standard has them; en: field names */
                 lang?: "zh" | "en";
