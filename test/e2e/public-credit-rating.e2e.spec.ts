@@ -16,8 +16,8 @@ interface Report {
  * Issue 18, point 2: the public credit comprehensive evaluation (公共信用综合评价) as a cross-industry base. On PostgreSQL:
  * a rating delivered by the municipal platform (信用中国（重庆）) is imported as a CSV with Chinese headers, stored as a
  * `public_credit` record (the migration admits the type and requires its grade), derived as the cross-industry
- * fact `publicCreditGrade` (the latest rating stands), read by the ip pack's `ip-public-credit-low` rule (the district
- * plan's 结合公共信用综合评价结果, the deduction a local parameter) and shown in the credit report's 信用评价结果信息. A
+ * fact `publicCreditGrade` (the latest rating stands), read by the ip pack's `ip-public-credit-low` rule (发改办财金〔2019〕885号 二: the
+ * national result is the basic basis of graded supervision; the deduction a local parameter) and shown in the credit report's 信用评价结果信息. A
  * rating without its grade is refused, naming the field. The clock is pinned.
  */
 describe('public credit comprehensive evaluation (公共信用综合评价) records over HTTP', () => {
@@ -96,7 +96,12 @@ describe('public credit comprehensive evaluation (公共信用综合评价) reco
     const low = ip.fired.find((f) => f.rule === 'ip-public-credit-low')!;
     expect(low).toMatchObject({ type: 'score', points: -10 });
     expect(low.reasonZh).toContain('公共信用综合评价');
-    expect(low.legalBasis).toMatchObject({ source: 'qijiang-plan-2022', article: 'Task 10', status: 'verified' });
+    expect(low.legalBasis).toMatchObject({
+      source: 'ndrc-2019-885',
+      documentNumber: '发改办财金〔2019〕885号',
+      article: '二',
+      status: 'verified',
+    });
 
     // Re-importing the same file changes nothing.
     expect((await importCsv(csv)).body.totals).toMatchObject({ stored: 0, unchanged: 2 });
