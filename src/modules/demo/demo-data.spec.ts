@@ -279,6 +279,18 @@ describe('demo data (演示数据)', () => {
     expect(own.filter((r) => r.type === 'list_entry').map((r) => r.decisionNumber)).toEqual(['綦示范〔1〕L2号']);
   });
 
+  it('gives each patent agency, and no other subject, a public credit evaluation from the platform (公共信用综合评价)', () => {
+    const { subjects, records } = generateDemo(TODAY);
+    const rated = records.filter((r) => r.type === 'public_credit');
+    const agencies = subjects.filter((s) => s.trade === 'patent_agency').map(subjectKey);
+    expect(agencies).toHaveLength(LATER_BLOCK);
+    expect(rated.map(recordKey).sort()).toEqual([...agencies].sort());
+    for (const r of rated) {
+      expect(['A', 'B', 'C', 'D']).toContain(r.publicCreditGrade);
+      expect(r).toMatchObject({ source: '信用中国（重庆）', decisionDate: '2026-01-15' });
+    }
+  });
+
   it('draws each subject from its own stream, and puts later trades after the cycles in blocks', () => {
     // Streams of neighbouring subjects differ from their first value on (not one stream shifted by a draw).
     const firsts = Array.from({ length: 50 }, (_, i) => subjectStream(20261128, i)());
