@@ -1531,7 +1531,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             name: string;
             /** @description Name in Chinese (规则包名称) */
             nameZh: string;
@@ -1632,7 +1632,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             name: string;
             /** @description Name in Chinese (规则包名称) */
             nameZh: string;
@@ -1960,7 +1960,7 @@ export interface components {
             /** @example 1.0.0 */
             version: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description base + Σ points, clamped to the scoring range (信用分) */
             score: number;
             /** @description The tier the score alone gives, before set-tier and force-tier events */
@@ -2330,7 +2330,7 @@ export interface components {
              * @example penalty
              * @enum {string}
              */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /**
              * @description Data-source department (数据来源单位), code or name
              * @example 厦门市市场监督管理局
@@ -2342,10 +2342,10 @@ export interface components {
              */
             decisionNumber: string;
             /**
-             * @description Industry (行业): tax, construction, food_drug, fire_safety, environment, customs, transport, medical, housekeeping, property, real_estate, general. Default: tax for tax_credit, else general
+             * @description Industry (行业): tax, construction, food_drug, fire_safety, environment, customs, transport, medical, housekeeping, property, real_estate, ip, general. Default: tax for tax_credit, else general
              * @enum {string}
              */
-            industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "general";
+            industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip" | "general";
             /**
              * @description Publicity sector (公示领域) for the penalty window: food or drug under food_drug; special_equipment or work_safety under general. Derived from industry when absent
              * @enum {string}
@@ -2372,6 +2372,11 @@ export interface components {
              * @example 2024
              */
             taxYear?: number;
+            /**
+             * @description Public credit comprehensive evaluation grade (公共信用综合评价结果) of a public_credit record, A best … D worst, as the credit platform (全国信用信息共享平台, 信用中国（重庆）) delivers it; decisionDate is the rating date and source the platform
+             * @enum {string}
+             */
+            publicCreditGrade?: "A" | "B" | "C" | "D";
             /**
              * Format: date
              * @description Decision date (决定日期 / 列入日期 / 许可日期 / 发布日期 / 检查日期), not in the future
@@ -2446,13 +2451,13 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /** @description Data-source department (数据来源单位) */
             source: string;
             /** @description Decision number (决定文书号) */
             decisionNumber: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "general";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip" | "general";
             /**
              * @description Publicity sector (公示领域)
              * @enum {string|null}
@@ -2470,6 +2475,11 @@ export interface components {
             /** @enum {string|null} */
             taxLevel: "A" | "B" | "M" | "C" | "D" | null;
             taxYear: number | null;
+            /**
+             * @description Public credit comprehensive evaluation grade (公共信用综合评价结果) of a public_credit record
+             * @enum {string|null}
+             */
+            publicCreditGrade: "A" | "B" | "C" | "D" | null;
             /** Format: date */
             decisionDate: string;
             /**
@@ -2733,7 +2743,7 @@ export interface components {
              */
             recordId?: string;
             /** @enum {string} */
-            recordType?: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            recordType?: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /** @description The GB/T 4754-2017 code (行业代码) */
             industryCode?: string;
             /** @description The decision (认定编号) */
@@ -2746,7 +2756,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /**
              * @description Credit tier (信用等级)
              * @example B
@@ -2803,7 +2813,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Credit tier (信用等级); null when the tier was removed (移除: the pack no longer applies to the subject's kind) */
             tier: string | null;
             /** @description Tier before the change (变更前等级); null for the first */
@@ -2864,7 +2874,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Credit tier (信用等级) */
             tier: string;
             /** @description Subjects in the tier (主体数) */
@@ -2887,7 +2897,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /**
              * @description Credit tier (信用等级)
              * @example B
@@ -2904,7 +2914,7 @@ export interface components {
             /** @enum {string} */
             granularity: "day" | "week" | "month";
             /** @enum {string|null} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | null;
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip" | null;
             region: string | null;
             /** @description Every period in order (周期), counted or not */
             periods: string[];
@@ -2935,7 +2945,7 @@ export interface components {
             id: string;
             subject: components["schemas"]["SubjectBriefDto"];
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Tier before (变更前等级); null for the first */
             previousTier: string | null;
             /** @description Tier after (变更后等级); null when removed */
@@ -2968,7 +2978,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Supervised in this industry at asOf (属于本行业监管对象) */
             member: boolean;
             /** @description Why (归属依据) */
@@ -2991,7 +3001,7 @@ export interface components {
              */
             subjectId: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @enum {string} */
             effect: "member" | "excluded";
             /** Format: date */
@@ -3280,7 +3290,7 @@ export interface components {
              * @description Record type (记录类型)
              * @enum {string}
              */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
             /** @description Data-source department (数据来源单位) */
             source: string;
             /** @description Decision number (决定文书号) */
@@ -3289,7 +3299,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "general";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip" | "general";
             /**
              * @description List (名单类型) of a list entry
              * @enum {string|null}
@@ -3368,7 +3378,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Credit tier (信用等级) */
             tier: string;
             /** @description Score (信用分) */
@@ -3606,7 +3616,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Active version (现行版本) */
             activeVersion: string;
             /** @description Draft version (草稿版本) */
@@ -3738,7 +3748,7 @@ export interface components {
             /** @description Department making the plan (实施部门) */
             department: string;
             /** @enum {string} */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Period of the plan (检查期间) */
             period: components["schemas"]["PlanPeriodDto"];
             subject: components["schemas"]["SubjectBriefDto"];
@@ -3795,7 +3805,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Region prefix (行政区划代码前缀); null = all */
             region: string | null;
             /** @description Period (检查期间) */
@@ -3909,7 +3919,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Region prefix (行政区划代码前缀); null = all */
             region: string | null;
             /** @description Period (检查期间) */
@@ -4016,7 +4026,7 @@ export interface components {
              * @example food_drug
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /**
              * @description Administrative division code prefix (行政区划代码前缀)
              * @example 500110
@@ -4103,7 +4113,7 @@ export interface components {
              * @description Industry (行业)
              * @enum {string}
              */
-            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+            industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             /** @description Region prefix (行政区划代码前缀); null = all */
             region: string | null;
             /** @description Per tier (分级抽查统计) */
@@ -6368,7 +6378,7 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page, passed back unchanged */
                 cursor?: string;
                 /** @description Industry (行业): only subjects holding a stored current tier (当前信用等级) in this industry. Alone, any tier of it; with `tier`, that tier. */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
                 /** @description Credit tier (信用等级) in `industry`: A (best, e.g. 信用良好) to D (worst, e.g. 信用差); AA above A in transport and property, AAA above AA in property (信用优秀); M only in tax (M级, 新设立企业); E below D in real_estate; BL (诚信黑名单) in property; as last stored by tiering (分级). Requires `industry`; the tier must be one that industry's pack defines. */
                 tier?: "AAA" | "AA" | "A" | "B" | "M" | "N" | "C" | "D" | "E" | "BL";
             };
@@ -6781,7 +6791,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Record type (信用记录类型) */
-                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection";
+                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
                 format?: "csv" | "xlsx";
                 /** @description zh: the 双公示 Chinese column titles where the standard has them; en: field names */
                 lang?: "zh" | "en";
@@ -7415,7 +7425,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
                 limit?: number;
             };
             header?: never;
@@ -7658,7 +7668,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this industry (行业); default every industry */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
                 /** @description First day (起始日期), YYYY-MM-DD; default by granularity: twelve months (month), twelve weeks (week) or thirty days (day) up to `to` */
                 from?: string;
                 /** @description Last day (截止日期), YYYY-MM-DD; default today (China Standard Time) */
@@ -7738,7 +7748,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
                 /** @description Administrative division code prefix (行政区划代码前缀) */
                 region?: string;
                 limit?: number;
@@ -7900,7 +7910,7 @@ export interface operations {
                 /** @description Subject id (主体ID) */
                 id: string;
                 /** @description Industry (行业): the industry of a tier pack */
-                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             };
             cookie?: never;
         };
@@ -7986,7 +7996,7 @@ export interface operations {
                 /** @description Subject id (主体ID) */
                 id: string;
                 /** @description Industry (行业): the industry of a tier pack */
-                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
             };
             cookie?: never;
         };
@@ -8676,6 +8686,7 @@ export interface operations {
                      *         "fire_safety": "1.2.0",
                      *         "food_drug": "1.3.0",
                      *         "housekeeping": "1.0.0",
+                     *         "ip": "1.1.0",
                      *         "medical": "1.0.0",
                      *         "property": "1.0.0",
                      *         "real_estate": "1.0.0",
@@ -8686,7 +8697,7 @@ export interface operations {
                      *       "audit": {
                      *         "entryId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
                      *         "seq": 3,
-                     *         "hash": "c8100d3fd908126a9455653dfdce1cfcf36ac28171826ea63f3abfdcc9dab7fc",
+                     *         "hash": "5bb9dd3ce2a20fc519e0be8625d8df51803f6794a6f7ef19887f1ef1bdc62e9f",
                      *         "algorithm": "sm3"
                      *       },
                      *       "replayed": false
@@ -9276,7 +9287,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only plans of this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
                 /** @description Only plans of this department (实施部门) */
                 department?: string;
                 limit?: number;
@@ -9350,7 +9361,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only plans of this industry (行业) */
-                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry?: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
                 /** @description Page size */
                 limit?: number;
                 /** @description Opaque: the nextCursor of the previous page, passed back unchanged */
@@ -9766,7 +9777,7 @@ export interface operations {
     "inspections.statistics": {
         parameters: {
             query: {
-                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate";
+                industry: "tax" | "construction" | "food_drug" | "fire_safety" | "environment" | "customs" | "transport" | "medical" | "housekeeping" | "property" | "real_estate" | "ip";
                 /** @description Administrative division code prefix */
                 region?: string;
             };

@@ -167,6 +167,7 @@ export const RECORD_TYPE: Record<string, { zh: string; en: string }> = {
   tax_credit: { zh: '纳税信用', en: 'Tax credit level' },
   commitment: { zh: '信用承诺', en: 'Commitment' },
   inspection: { zh: '检查结果', en: 'Inspection' },
+  public_credit: { zh: '公共信用综合评价', en: 'Public credit evaluation' },
 };
 
 export const SUBJECT_KIND: Record<string, { zh: string; en: string }> = {

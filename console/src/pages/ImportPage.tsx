@@ -21,9 +21,17 @@ const STATUS: Record<string, { color: string; zh: string; en: string }> = {
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type RecordType = 'penalty' | 'licence' | 'list_entry' | 'tax_credit' | 'commitment' | 'inspection';
+type RecordType = 'penalty' | 'licence' | 'list_entry' | 'tax_credit' | 'commitment' | 'inspection' | 'public_credit';
 /** Record types in the order a data officer meets them (labels: lib/labels.ts). */
-const TYPES: RecordType[] = ['penalty', 'licence', 'list_entry', 'tax_credit', 'commitment', 'inspection'];
+const TYPES: RecordType[] = [
+  'penalty',
+  'licence',
+  'list_entry',
+  'tax_credit',
+  'commitment',
+  'inspection',
+  'public_credit',
+];
 /** The file as the service reads it: JSON, an Excel workbook, or CSV (UTF-8 or GBK: sent as bytes, decoded there). */
 const contentTypeOf = (name: string) =>
   /\.json$/i.test(name) ? 'application/json' : /\.xlsx$/i.test(name) ? XLSX : 'text/csv';

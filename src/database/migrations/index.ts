@@ -22,6 +22,7 @@ import { CreateJobs1796580000000 } from './1796580000000-CreateJobs';
 import { WebhookDeliveriesByEvent1796583600000 } from './1796583600000-WebhookDeliveriesByEvent';
 import { AuditAppendFunction1796587200000 } from './1796587200000-AuditAppendFunction';
 import { IndustryByShape1796590800000 } from './1796590800000-IndustryByShape';
+import { PublicCreditRating1796594400000 } from './1796594400000-PublicCreditRating';
 import { JsonbLz41796598000000 } from './1796598000000-JsonbLz4';
 
 /** Every migration in order; the only source of the schema. */
@@ -49,5 +50,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   WebhookDeliveriesByEvent1796583600000,
   AuditAppendFunction1796587200000,
   IndustryByShape1796590800000,
+  PublicCreditRating1796594400000,
   JsonbLz41796598000000,
 ];

@@ -16,6 +16,7 @@ const base: RecordView = {
   listGround: null,
   taxLevel: null,
   taxYear: null,
+  publicCreditGrade: null,
   decisionDate: '2026-05-15',
   publicityMinEnd: '2026-08-15',
   publicityEnd: '2027-05-15',

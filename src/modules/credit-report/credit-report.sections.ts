@@ -31,7 +31,10 @@ const TITLES: Record<SectionKey, [string, string]> = {
   serious_dishonesty: ['严重失信主体名单信息', 'Serious-dishonesty list'],
   abnormal_operation: ['经营（活动）异常名录（状态）信息', 'Abnormal-operation list'],
   commitments: ['信用承诺及履行情况信息', 'Credit commitments and their performance'],
-  evaluations: ['信用评价结果信息', 'Credit evaluations (tax credit level, credit tiers per industry)'],
+  evaluations: [
+    '信用评价结果信息',
+    'Credit evaluations (public credit comprehensive evaluation, tax credit level, credit tiers per industry)',
+  ],
   judicial: ['司法裁判及执行信息', 'Judgments and enforcement'],
   other: ['其他信息', 'Other'],
   suggestions: ['信用提升建议', 'Suggestions for improvement'],
@@ -49,6 +52,7 @@ const CATEGORY: Record<string, [string, SectionKey]> = {
   key_attention: ['重点关注名单', 'other'],
   commitment: ['信用承诺', 'commitments'],
   tax_credit: ['纳税信用级别', 'evaluations'],
+  public_credit: ['公共信用综合评价结果', 'evaluations'],
   court_defaulter: ['失信被执行人', 'judicial'],
 };
 
@@ -115,6 +119,7 @@ function itemOf(r: RecordView): ReportItem {
     fineAmount: r.fineAmount,
     taxLevel: r.taxLevel,
     taxYear: r.taxYear,
+    publicCreditGrade: r.publicCreditGrade,
     validUntil: r.validUntil,
     commitmentStatus: r.commitmentStatus,
     commitmentStatusDate: r.commitmentStatusDate,

@@ -101,6 +101,13 @@ const PACKS: readonly MembershipPack[] = [
     appliesTo: ['legal_person', 'unincorporated_org'],
     membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['K701'], source: 'issue-18' },
   },
+  // Intellectual property: holders of the IP administration's records (a patent agency's practising licence) and IP
+  // services by code.
+  {
+    industry: 'ip',
+    appliesTo: ['legal_person', 'unincorporated_org', 'individual_business'],
+    membership: { fromRecords: ['licence', 'penalty', 'inspection'], industryCodes: ['M752'], source: 'issue-18' },
+  },
 ];
 
 /** The trades each industry supervises, by the story the demo tells. */
@@ -129,6 +136,7 @@ const MEMBERS: Record<Industry, DemoTradeKey[]> = {
   housekeeping: ['housekeeper'],
   property: ['property'],
   real_estate: ['developer'],
+  ip: ['patent_agency'],
 };
 
 const TODAY = '2026-11-28';
@@ -298,6 +306,18 @@ describe('demo data (演示数据)', () => {
     // Drawn records are numbered P1, P2 (penalties), I1 (inspection), C1 (commitment); its news (N1) is not drawn.
     expect(own.filter((r) => /〕(P1|P2|I1|C1)号$/.test(String(r.decisionNumber)))).toEqual([]);
     expect(own.filter((r) => r.type === 'list_entry').map((r) => r.decisionNumber)).toEqual(['綦示范〔1〕L2号']);
+  });
+
+  it('gives each patent agency, and no other subject, a public credit evaluation from the platform (公共信用综合评价)', () => {
+    const { subjects, records } = generateDemo(TODAY);
+    const rated = records.filter((r) => r.type === 'public_credit');
+    const agencies = subjects.filter((s) => s.trade === 'patent_agency').map(subjectKey);
+    expect(agencies).toHaveLength(LATER_BLOCK);
+    expect(rated.map(recordKey).sort()).toEqual([...agencies].sort());
+    for (const r of rated) {
+      expect(['A', 'B', 'C', 'D']).toContain(r.publicCreditGrade);
+      expect(r).toMatchObject({ source: '信用中国（重庆）', decisionDate: '2026-01-15' });
+    }
   });
 
   it('draws each subject from its own stream, and puts later trades after the cycles in blocks', () => {

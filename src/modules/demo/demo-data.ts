@@ -105,6 +105,9 @@ export function tradeAt(i: number): DemoTradeKey {
   return LEGAL_CYCLE[i % LEGAL_CYCLE.length];
 }
 
+/** Where public credit comprehensive evaluation results come from (the municipal platform, 数据来源单位). */
+export const PUBLIC_CREDIT_PLATFORM = '信用中国（重庆）';
+
 export function generateDemo(
   today: string,
   count = DEMO_COUNT,
@@ -249,6 +252,17 @@ export function generateDemo(
         commitmentStatus: rnd() < 0.2 ? 'breached' : 'fulfilled',
         commitmentStatusDate: daysAgo(6),
         decisionDate: addMonths(today, -8),
+      });
+    // The platform's public credit comprehensive evaluation (公共信用综合评价, 发改办财金〔2019〕885号), loaded for the
+    // patent agencies only (the ip pack reads it); drawn last, so no other draw and no other trade's subject moves.
+    if (s.trade === 'patent_agency')
+      records.push({
+        ...base,
+        source: PUBLIC_CREDIT_PLATFORM,
+        decisionNumber: `GGXYPJ-${year}-${i}`,
+        type: 'public_credit',
+        publicCreditGrade: pick(['A', 'A', 'B', 'B', 'B', 'C', 'D']),
+        decisionDate: `${year}-01-15` <= today ? `${year}-01-15` : `${year - 1}-01-15`,
       });
   }
   return { subjects, records };

@@ -61,6 +61,10 @@ export const PENALTIES: Readonly<Record<RecordIndustry, { violations: string[]; 
     violations: ['擅自预售商品房', '超越资质等级从事房地产开发经营', '未按照规定配置必要的物业管理用房'],
     types: [['warning'], ['fine'], ['fine', 'confiscation'], ['fine', 'qualification_downgrade']],
   },
+  ip: {
+    violations: ['专利代理机构未依照规定进行备案', '以不正当手段招揽专利代理业务', '代理非正常专利申请'],
+    types: [['warning'], ['warning', 'fine'], ['fine', 'confiscation'], ['fine', 'licence_suspension']],
+  },
   general: {
     violations: ['未按规定公示企业信息', '发布虚假广告', '未按规定明码标价'],
     types: [['warning'], ['fine'], ['fine', 'confiscation']],

@@ -14,7 +14,7 @@ export interface DemoLicence {
   /** 许可证书 name, as the 双公示 licence record's 许可内容. */
   readonly nameZh: string;
   /** Certificate number prefix (JY 食品经营, SC 食品生产, 渝 药品经营, D 建筑业企业资质, 綦消 消防安全检查, PW 排污许可, 500196 海关备案编码,
-   * 渝交运管许可 道路运输经营许可, PDY 医疗机构执业许可, 渝建房开 房地产开发企业资质). */
+   * 渝交运管许可 道路运输经营许可, PDY 医疗机构执业许可, 渝建房开 房地产开发企业资质, 50 专利代理机构执业许可证 机构代码). */
   readonly prefix: string;
   /** Validity in years; absent: no expiry (a fire safety check of a public gathering place). */
   readonly years?: number;
@@ -36,6 +36,7 @@ export const LICENCES = {
     prefix: '渝建房开綦',
     years: 5,
   },
+  patent_agency: { industry: 'ip', nameZh: '专利代理机构执业许可证', prefix: '50' },
 } as const satisfies Record<string, DemoLicence>;
 
 export interface DemoTrade {
@@ -249,6 +250,15 @@ export const TRADES = {
     licences: [],
     supervisedBy: ['housekeeping'],
   }),
+  patent_agency: trade({
+    key: 'patent_agency',
+    labelZh: '专利代理',
+    kind: 'legal_person',
+    variants: [['M7520', '知识产权服务', '专利代理事务所有限公司']],
+    // Patent agencies: a practising licence (专利代理机构执业许可证) from the IP administration (专利代理条例).
+    licences: [LICENCES.patent_agency],
+    supervisedBy: ['ip'],
+  }),
   person: trade({
     key: 'person',
     labelZh: '自然人',
@@ -299,7 +309,7 @@ export const CYCLE_SUBJECTS = 300;
  * Trades added later (a new industry's): subjects 300 onwards, LATER_BLOCK of each in turn. Append only — a trade
  * inserted before another would move that one's subjects (and their records, which tests and examples name).
  */
-export const LATER_TRADES: readonly DemoTradeKey[] = ['housekeeper', 'developer'];
+export const LATER_TRADES: readonly DemoTradeKey[] = ['housekeeper', 'developer', 'patent_agency'];
 export const LATER_BLOCK = 10;
 
 /** Individual businesses in turn (i → INDIVIDUAL_CYCLE[⌊i/10⌋ % 6]; six, so that the persons at i % 50 = 49 skip each once). */
@@ -324,6 +334,7 @@ export const DEPARTMENTS: Readonly<Record<SupervisingIndustry | 'general' | 'tax
   housekeeping: '綦江区商务委员会',
   property: '綦江区住房和城乡建设委员会',
   real_estate: '綦江区住房和城乡建设委员会',
+  ip: '綦江区市场监督管理局（知识产权局）',
   general: '綦江区市场监督管理局',
   tax: '国家税务总局重庆市綦江区税务局',
 };

@@ -48,6 +48,10 @@ const ALIASES: Record<string, RecordRowField> = {
   有效期自: 'validFrom',
   有效期至: 'validUntil',
   备注: 'remarks',
+  // 公共信用综合评价结果 as a credit platform exports it (the rating date is the decision date).
+  公共信用综合评价结果: 'publicCreditGrade',
+  公共信用综合评价等级: 'publicCreditGrade',
+  评价日期: 'decisionDate',
 };
 
 /**

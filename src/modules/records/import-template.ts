@@ -99,6 +99,8 @@ const COLUMNS: Record<RecordType, RecordRowField[]> = {
     'remarks',
   ],
   tax_credit: [...SUBJECT, 'decisionNumber', 'taxLevel', 'taxYear', 'decisionDate', 'source', 'remarks'],
+  // 公共信用综合评价结果: the platform (全国信用信息共享平台, 信用中国（重庆）) is the source, the rating date the decision date.
+  public_credit: [...SUBJECT, 'decisionNumber', 'publicCreditGrade', 'decisionDate', 'source', 'remarks'],
   commitment: [
     ...SUBJECT,
     'decisionNumber',

@@ -33,6 +33,7 @@ export interface NormalisedRecord {
   readonly list_ground: number | null;
   readonly tax_level: string | null;
   readonly tax_year: number | null;
+  readonly public_credit_grade: string | null;
   readonly decision_date: string;
   readonly publicity_min_end: string | null;
   readonly publicity_end: string | null;
@@ -140,6 +141,7 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
     list_ground: orNull(r.listGround),
     tax_level: orNull(r.taxLevel),
     tax_year: orNull(r.taxYear),
+    public_credit_grade: orNull(r.publicCreditGrade),
     decision_date: r.decisionDate,
     ...window,
     valid_until: orNull(r.validUntil),
@@ -155,10 +157,19 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
     ended_at: orNull(r.endedAt),
     details: detailsOf(r, published),
   };
+  // A column added later (public_credit_grade, issue 18) enters the hash only when set: the hash of every earlier
+  // record stays what it was, so a re-import of an unchanged row still writes nothing.
+  const { public_credit_grade: grade, ...hashed } = cols;
   return {
     ...cols,
     content_hash: createHash('sha256')
-      .update(canonicalJson({ subject: subjectIdentity, ...cols }))
+      .update(
+        canonicalJson({
+          subject: subjectIdentity,
+          ...hashed,
+          ...(grade === null ? {} : { public_credit_grade: grade }),
+        }),
+      )
       .digest('hex'),
   };
 }

@@ -16,6 +16,7 @@ const TYPE_ONLY: Partial<Record<RecordRowField, readonly RecordType[]>> = {
   listGround: ['list_entry'],
   taxLevel: ['tax_credit'],
   taxYear: ['tax_credit'],
+  publicCreditGrade: ['public_credit'],
   penaltyTypes: ['penalty'],
   fineAmount: ['penalty'],
   confiscationAmount: ['penalty'],
@@ -136,6 +137,9 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
       break;
     case 'inspection':
       need('inspectionResult', 'an inspection (检查结果)');
+      break;
+    case 'public_credit':
+      need('publicCreditGrade', 'a public credit rating (公共信用综合评价结果 A/B/C/D)');
       break;
     case 'licence':
       break;

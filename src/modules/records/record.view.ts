@@ -1,5 +1,5 @@
 import { scrubDeep } from '../../common/pii';
-import type { TaxCreditLevel } from '../../rules/shared';
+import type { PublicCreditGrade, TaxCreditLevel } from '../../rules/shared';
 import {
   inForceAt,
   type CommitmentStatus,
@@ -26,6 +26,7 @@ export interface RecordRow {
   list_ground: number | null;
   tax_level: TaxCreditLevel | null;
   tax_year: number | null;
+  public_credit_grade: PublicCreditGrade | null;
   decision_date: string;
   publicity_min_end: string | null;
   publicity_end: string | null;
@@ -59,6 +60,7 @@ export type FactRow = Pick<
   | 'list_ground'
   | 'tax_level'
   | 'tax_year'
+  | 'public_credit_grade'
   | 'decision_date'
   | 'publicity_end'
   | 'valid_until'
@@ -121,6 +123,8 @@ export interface RecordView {
   readonly listGround: number | null;
   readonly taxLevel: TaxCreditLevel | null;
   readonly taxYear: number | null;
+  /** 公共信用综合评价结果 of a public_credit record. */
+  readonly publicCreditGrade: PublicCreditGrade | null;
   readonly decisionDate: string;
   readonly publicityMinEnd: string | null;
   readonly publicityEnd: string | null;
@@ -154,6 +158,7 @@ export function toFactRecord(r: FactRow): FactRecord {
     listGround: r.list_ground,
     taxLevel: r.tax_level,
     taxYear: r.tax_year,
+    publicCreditGrade: r.public_credit_grade,
     decisionDate: r.decision_date,
     publicityEnd: r.publicity_end,
     validUntil: r.valid_until,
@@ -184,6 +189,7 @@ export function toView(r: RecordRow, asOf?: string): RecordView {
     listGround: r.list_ground,
     taxLevel: r.tax_level,
     taxYear: r.tax_year,
+    publicCreditGrade: r.public_credit_grade,
     decisionDate: r.decision_date,
     publicityMinEnd: r.publicity_min_end,
     publicityEnd: r.publicity_end,

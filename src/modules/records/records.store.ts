@@ -20,6 +20,7 @@ const COLUMNS = [
   'list_ground',
   'tax_level',
   'tax_year',
+  'public_credit_grade',
   d('decision_date'),
   d('publicity_min_end'),
   d('publicity_end'),
@@ -52,6 +53,7 @@ const FACT_COLUMNS = [
   'list_ground',
   'tax_level',
   'tax_year',
+  'public_credit_grade',
   d('decision_date'),
   d('publicity_end'),
   d('valid_until'),
@@ -74,7 +76,7 @@ const inForce = (asOf: string) => `decision_date <= ${asOf} AND (${END} IS NULL 
   AND (ended_at IS NULL OR ended_at > ${asOf})`;
 
 const RECORDSET = `subject_id uuid, type text, source text, decision_number text, industry text, sector text, severity text,
-  list_type text, list_ground smallint, tax_level text, tax_year int, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
+  list_type text, list_ground smallint, tax_level text, tax_year int, public_credit_grade text, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
   rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date,
   inspection_result text, status text, revoked_at date, revocation_reason text, repaired_at date, ended_at date, details jsonb,
   content_hash text`;

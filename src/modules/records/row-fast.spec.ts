@@ -5,6 +5,7 @@ import { validateSync } from 'class-validator';
 import { residentIdCheckChar } from '../../common/identifiers/resident-id';
 import { RECORD_ROW_FIELDS, RecordRowDto, type RecordRowField } from './dto/record-row.dto';
 import { plainRecordRow } from './row-fast';
+import { RECORD_TYPES } from '../../rules/facts';
 
 /**
  * The import's fast path against class-validator, which it stands in for: whatever row it takes, class-validator
@@ -84,6 +85,16 @@ const BASES: Record<string, Record<string, unknown>> = {
     taxLevel: 'A',
     taxYear: 2024,
     decisionDate: '2025-04-01',
+  },
+  public_credit: {
+    type: 'public_credit',
+    source: '信用中国（重庆）',
+    decisionNumber: 'GGXYPJ-2025-88',
+    subjectName: '某某科技有限公司',
+    subjectCode: USCC,
+    publicCreditGrade: 'B',
+    decisionDate: '2025-07-01',
+    remarks: '公共信用综合评价结果',
   },
   commitment: {
     type: 'commitment',
@@ -167,6 +178,9 @@ const ODD: unknown[] = [
   'court_defaulter',
   'A',
   'M',
+  'D',
+  'E',
+  'public_credit',
   'breached',
   'passed',
   'legal_person',
@@ -195,6 +209,8 @@ function rowOf(m: { base: string; changes: [string, unknown][]; drop?: string })
 
 describe('records: a plainly valid row without class-validator (row-fast)', () => {
   it('takes every record type plainly written, as class-validator makes it', () => {
+    // Every record type has a base row here (a new type is covered as soon as it is declared).
+    expect(Object.keys(BASES).sort()).toEqual([...RECORD_TYPES].sort());
     for (const [type, raw] of Object.entries(BASES)) {
       const fast = plainRecordRow(copy(raw));
       expect({ type, taken: fast !== null }).toEqual({ type, taken: true });

@@ -3,7 +3,7 @@ import { normaliseIdentifier } from '../../common/identifiers/normalise';
 import { residentIdProblem } from '../../common/identifiers/resident-id';
 import { usccProblem } from '../../common/identifiers/uscc';
 import { scrubIdNumbers } from '../../common/pii';
-import { TAX_CREDIT_LEVELS, SUBJECT_KINDS } from '../../rules/shared';
+import { PUBLIC_CREDIT_GRADES, TAX_CREDIT_LEVELS, SUBJECT_KINDS } from '../../rules/shared';
 import {
   COMMITMENT_STATUSES,
   INSPECTION_RESULTS,
@@ -106,6 +106,7 @@ const RULES: Readonly<Record<RecordRowField, FieldRule>> = {
   listType: oneOf(LIST_TYPES),
   taxLevel: oneOf(TAX_CREDIT_LEVELS),
   taxYear: integer(1990, 2100),
+  publicCreditGrade: oneOf(PUBLIC_CREDIT_GRADES),
   decisionDate: date,
   listEndDate: date,
   listGround: integer(1, 6),

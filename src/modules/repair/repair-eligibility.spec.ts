@@ -16,6 +16,7 @@ const base: RecordView = {
   listGround: null,
   taxLevel: null,
   taxYear: null,
+  publicCreditGrade: null,
   decisionDate: '2025-03-10',
   publicityMinEnd: '2025-06-10',
   publicityEnd: '2028-03-10',

@@ -38,6 +38,7 @@ describe('the check-fact vocabulary', () => {
       'housekeepingTier',
       'propertyTier',
       'realEstateTier',
+      'ipTier',
     ]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of CHECK_FACT_CATALOGUE) {
@@ -189,6 +190,7 @@ describe('deriveCheckFacts', () => {
       'housekeepingTier',
       'propertyTier',
       'realEstateTier',
+      'ipTier',
     ]);
   });
 });

@@ -86,6 +86,17 @@ function taxFacts(records: readonly FactRecord[]): {
   return { taxCreditLevel: levels.get(latest)!, consecutiveTaxALevelYears: run };
 }
 
+/**
+ * Of two public credit ratings (公共信用综合评价), the one that stands: the later rating date; on the same date the worse
+ * grade (a platform's correction is not guessed in the subject's favour).
+ */
+export function laterRating(prev: FactRecord | null, r: FactRecord): FactRecord {
+  if (!given(r.publicCreditGrade)) return prev ?? r;
+  if (!prev || !given(prev.publicCreditGrade)) return r;
+  if (r.decisionDate !== prev.decisionDate) return r.decisionDate > prev.decisionDate ? r : prev;
+  return r.publicCreditGrade > prev.publicCreditGrade ? r : prev;
+}
+
 /** Industry scope of the `industry*` facts: one pack industry, or 'all' (every record, as in a check). */
 export type IndustryScope = Industry | 'all';
 
@@ -141,6 +152,8 @@ export interface FactSummary {
   readonly byIndustry: ReadonlyMap<string, Readonly<Counts>>;
   readonly lists: ReadonlySet<string>;
   readonly tax: { taxCreditLevel: TaxCreditLevel | null; consecutiveTaxALevelYears: number };
+  /** The latest public credit rating in force (公共信用综合评价), or null. */
+  readonly publicCredit: FactRecord | null;
   readonly breachedUnrepaired: number;
   readonly fulfilled: number;
 }
@@ -177,6 +190,7 @@ export function summariseRecords(subject: FactSubject, records: readonly FactRec
   const byIndustry = new Map<string, Counts>();
   const lists = new Set<string>();
   const taxRecords: FactRecord[] = [];
+  let publicCredit: FactRecord | null = null;
   let breachedUnrepaired = 0;
   let fulfilled = 0;
   for (const r of records) {
@@ -198,6 +212,7 @@ export function summariseRecords(subject: FactSubject, records: readonly FactRec
     if (r.type === 'list_entry') {
       if (r.listType) lists.add(r.listType);
     } else if (r.type === 'tax_credit') taxRecords.push(r);
+    else if (r.type === 'public_credit') publicCredit = laterRating(publicCredit, r);
     else if (r.type === 'commitment' && statusDate(r) <= asOf) {
       if (r.commitmentStatus === 'breached') breachedUnrepaired++;
       else if (r.commitmentStatus === 'fulfilled') fulfilled++;
@@ -211,6 +226,7 @@ export function summariseRecords(subject: FactSubject, records: readonly FactRec
     byIndustry,
     lists,
     tax: taxFacts(taxRecords),
+    publicCredit,
     breachedUnrepaired,
     fulfilled,
   };
@@ -258,6 +274,7 @@ export function factsFor(s: FactSummary, industry: IndustryScope): Facts {
     redListed: listed('red_list'),
     taxCreditLevel: s.tax.taxCreditLevel,
     consecutiveTaxALevelYears: s.tax.consecutiveTaxALevelYears,
+    publicCreditGrade: s.publicCredit?.publicCreditGrade ?? null,
     commitmentsBreachedLast36Months: a.breached36,
     industryCommitmentsBreachedLast36Months: i.breached36,
     commitmentsBreachedUnrepaired: s.breachedUnrepaired,

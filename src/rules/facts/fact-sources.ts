@@ -9,12 +9,20 @@
  * - maxFineLast36Months: the penalties with that largest fine (none when it is 0);
  * - fineTotalLast12Months: the penalties with a fine whose fines add up to it;
  * - taxCreditLevel: the record that gives the latest evaluation year its level;
+ * - publicCreditGrade: the rating that stands (laterRating);
  *   consecutiveTaxALevelYears: the records of the years of the run, latest first;
  * - facts not drawn from records (subjectKind, yearsSinceRegistration, the transaction and tier facts):
  *   none (a tier is explained by the tiering evaluation's fired rules).
  */
 import { parseDate } from '../shared/calendar';
-import { inForceAt, inIndustryScope, taxRecordsByYear, withinMonths, type IndustryScope } from './derive-facts';
+import {
+  inForceAt,
+  inIndustryScope,
+  laterRating,
+  taxRecordsByYear,
+  withinMonths,
+  type IndustryScope,
+} from './derive-facts';
 import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type PenaltyType } from './record.types';
 import { LARGE_FINE_WAN_YUAN } from '../publicity/severity';
@@ -138,6 +146,10 @@ const SELECTORS: Readonly<Record<string, Selector>> = {
   keyAttentionListed: listed('key_attention'),
   redListed: listed('red_list'),
   taxCreditLevel: latestTax,
+  publicCreditGrade: (s) => {
+    const r = of(s, 'public_credit').reduce<FactRecord | null>(laterRating, null);
+    return r && r.publicCreditGrade ? [r] : [];
+  },
   consecutiveTaxALevelYears: taxARun,
   commitmentsBreachedLast36Months: (s) =>
     of(s, 'commitment').filter((r) => r.commitmentStatus === 'breached' && withinMonths(statusDate(r), s.asOf, 36)),

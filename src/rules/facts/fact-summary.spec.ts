@@ -14,6 +14,7 @@ import {
   INDUSTRIES,
   SUBJECT_KINDS,
   TAX_CREDIT_LEVELS,
+  PUBLIC_CREDIT_GRADES,
   type FactValue,
   type Facts,
 } from '../shared/facts.catalogue';
@@ -91,6 +92,16 @@ function referenceFacts(
     redListed: listed('red_list'),
     taxCreditLevel: levels.size ? levels.get(latest)! : null,
     consecutiveTaxALevelYears: run,
+    // The latest rating in force; on the same date the worse grade (written out, not laterRating).
+    publicCreditGrade:
+      of('public_credit')
+        .filter((r) => r.publicCreditGrade)
+        .sort((x, y) =>
+          x.decisionDate === y.decisionDate
+            ? x.publicCreditGrade!.localeCompare(y.publicCreditGrade!)
+            : x.decisionDate.localeCompare(y.decisionDate),
+        )
+        .pop()?.publicCreditGrade ?? null,
     commitmentsBreachedLast36Months: count(commitments, breached36),
     industryCommitmentsBreachedLast36Months: count(commitments, (r) => inIndustry(r) && breached36(r)),
     commitmentsBreachedUnrepaired: count(
@@ -124,6 +135,7 @@ const recordArb: fc.Arbitrary<FactRecord> = fc
     listType: maybe(fc.constantFrom(...LIST_TYPES)),
     taxLevel: maybe(fc.constantFrom(...TAX_CREDIT_LEVELS)),
     taxYear: maybe(fc.integer({ min: 2018, max: 2027 })),
+    publicCreditGrade: maybe(fc.constantFrom(...PUBLIC_CREDIT_GRADES)),
     decisionDate: dayArb,
     months: maybe(fc.integer({ min: 1, max: 40 })),
     penaltyTypes: fc.subarray([...PENALTY_TYPES]),

@@ -7,10 +7,18 @@
  * The dates are kept (not only the current status), so an "as of T" answer before a repair still counts
  * the record: time is an input and answers are reproducible.
  */
-import type { Industry, SubjectKind, TaxCreditLevel } from '../shared/facts.catalogue';
+import type { Industry, PublicCreditGrade, SubjectKind, TaxCreditLevel } from '../shared/facts.catalogue';
 import type { ListKind, RecordSeverity } from '../publicity/publicity';
 
-export const RECORD_TYPES = ['licence', 'penalty', 'list_entry', 'tax_credit', 'commitment', 'inspection'] as const;
+export const RECORD_TYPES = [
+  'licence',
+  'penalty',
+  'list_entry',
+  'tax_credit',
+  'commitment',
+  'inspection',
+  'public_credit',
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Industry a record belongs to: a pack industry, or 'general' (counted only by the non-industry facts). */
@@ -76,6 +84,8 @@ export interface FactRecord {
   readonly taxLevel?: TaxCreditLevel | null;
   /** Evaluation year of a tax credit level (the decision date is its publication date). */
   readonly taxYear?: number | null;
+  /** 公共信用综合评价 grade of a public_credit record (the decision date is the rating date). */
+  readonly publicCreditGrade?: PublicCreditGrade | null;
   /** 'YYYY-MM-DD': decision, listing, licence, evaluation publication, commitment or inspection date. */
   readonly decisionDate: string;
   /** Publicity end (公示截止期) or list end, exclusive; null = open-ended. Not used for licences. */

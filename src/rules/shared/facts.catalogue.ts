@@ -66,6 +66,13 @@ export { INDUSTRIES, type Industry } from './industries';
 
 export const TAX_CREDIT_LEVELS = ['A', 'B', 'M', 'C', 'D'] as const;
 export type TaxCreditLevel = (typeof TAX_CREDIT_LEVELS)[number];
+/**
+ * Grades of the public credit comprehensive evaluation (公共信用综合评价) as the credit platform delivers them, best →
+ * worst. The national scale was not read (GB/T 45255-2025 公共信用综合评价规范: title only): A–D is a local assumption
+ * the deploying office confirms against its platform (docs/records-import.md).
+ */
+export const PUBLIC_CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type PublicCreditGrade = (typeof PUBLIC_CREDIT_GRADES)[number];
 
 const n = (name: string, description: string, descriptionZh: string, derivedFrom: string): FactDefinition => ({
   name,
@@ -259,6 +266,19 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
       'Tax credit level (纳税信用级别) of the latest evaluation year published by T; null when never assessed',
     descriptionZh: '最近一个评价年度的纳税信用级别（A/B/M/C/D）',
     derivedFrom: 'tax_credit records',
+    scope: 'cross-industry',
+  },
+  {
+    name: 'publicCreditGrade',
+    type: 'string',
+    nullable: true,
+    values: PUBLIC_CREDIT_GRADES,
+    default: null,
+    description:
+      'Grade of the latest public credit comprehensive evaluation (公共信用综合评价) rated by T and in force, as the national or municipal credit platform delivers it (A best … D worst); null when never rated',
+    descriptionZh:
+      '最近一次公共信用综合评价结果（全国信用信息共享平台、信用中国（重庆）等推送，A最好…D最差），未评价为空',
+    derivedFrom: 'public_credit records',
     scope: 'cross-industry',
   },
   n(

@@ -128,6 +128,15 @@ export const INDUSTRY_DEFINITIONS = [
     tiers: ['A', 'B', 'C', 'D', 'E'],
     sectors: ['other'],
   },
+  {
+    id: 'ip',
+    name: 'Intellectual property',
+    nameZh: '知识产权',
+    tierFact: 'ipTier',
+    tierNameZh: '知识产权信用',
+    tiers: ['A', 'B', 'C', 'D'],
+    sectors: ['other'],
+  },
 ] as const satisfies readonly IndustryDefinition[];
 
 export type Industry = (typeof INDUSTRY_DEFINITIONS)[number]['id'];

@@ -35,6 +35,13 @@ export class RecordViewDto {
   listGround: number | null;
   @ApiProperty({ type: String, nullable: true, enum: ['A', 'B', 'M', 'C', 'D'] }) taxLevel: string | null;
   @ApiProperty({ nullable: true, type: Number }) taxYear: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['A', 'B', 'C', 'D'],
+    description: 'Public credit comprehensive evaluation grade (公共信用综合评价结果) of a public_credit record',
+  })
+  publicCreditGrade: string | null;
   @ApiProperty({ format: 'date' }) decisionDate: string;
   @ApiProperty({
     type: String,

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { TAX_CREDIT_LEVELS, type TaxCreditLevel } from '../../../rules/shared';
+import {
+  PUBLIC_CREDIT_GRADES,
+  TAX_CREDIT_LEVELS,
+  type PublicCreditGrade,
+  type TaxCreditLevel,
+} from '../../../rules/shared';
 import type { ListKind, PublicitySector, RecordSeverity } from '../../../rules/publicity';
 import {
   COMMITMENT_STATUSES,
@@ -98,6 +103,12 @@ export class RecordRowDto extends RecordDetailFields {
   @Min(1990)
   @Max(2100)
   taxYear?: number;
+
+  @OptionalEnum(PUBLIC_CREDIT_GRADES, {
+    description:
+      'Public credit comprehensive evaluation grade (公共信用综合评价结果) of a public_credit record, A best … D worst, as the credit platform (全国信用信息共享平台, 信用中国（重庆）) delivers it; decisionDate is the rating date and source the platform',
+  })
+  publicCreditGrade?: PublicCreditGrade;
 
   @ApiProperty({
     type: String,
@@ -220,6 +231,7 @@ export const RECORD_ROW_FIELDS = [
   'listType',
   'taxLevel',
   'taxYear',
+  'publicCreditGrade',
   'decisionDate',
   'listEndDate',
   'listGround',
