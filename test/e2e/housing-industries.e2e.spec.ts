@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
-import { Clock } from '../../src/common/clock';
-import { TieringService } from '../../src/modules/tiering/tiering.service';
-import type { Dto } from '../helpers/api-types';
-import { http, startTestApp, type TestApp } from '../helpers/app';
-import { uscc } from '../helpers/identifiers';
+import { http } from '../helpers/app';
+import { industryJourney } from '../helpers/industry-journey';
 
 /**
  * Issue 18, point 1: property services (物业服务) and real-estate development (房地产开发), declared in
@@ -18,50 +14,11 @@ import { uscc } from '../helpers/identifiers';
  * Neither record moves the tax tier.
  */
 describe('property and real_estate packs (物业服务、房地产开发) over HTTP', () => {
-  let t: TestApp;
-  let tiering: TieringService;
-  const source = `housing-industries-${randomUUID().slice(0, 8)}`;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
-    tiering = t.app.get(TieringService);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  async function subject(name: string, industryCode: string): Promise<{ id: string; code: string }> {
-    const code = uscc();
-    const res = await http<Dto<'SubjectResponse'>>(t.url, 'POST', '/api/v1/subjects', {
-      kind: 'legal_person',
-      code,
-      name: `${name}${code.slice(-4)}`,
-      registeredOn: '2012-05-01',
-      industryCode,
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, code };
-  }
-  async function record(code: string, body: Record<string, unknown>): Promise<void> {
-    const res = await http(t.url, 'POST', '/api/v1/records', {
-      source,
-      decisionNumber: randomUUID(),
-      subjectName: '住房行业测试主体',
-      subjectCode: code,
-      ...body,
-    });
-    expect(res.status).toBe(201);
-    await tiering.idle();
-  }
-  const tiers = async (id: string) => {
-    const res = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
-    expect(res.status).toBe(200);
-    return Object.fromEntries(res.body.tiers.map((x) => [x.industry, x]));
-  };
+  const j = industryJourney('housing-industries', '住房行业测试主体');
+  const { subject, record, tiers } = j;
   const search = (name: string, industry: string, tier: string) =>
     http<{ items: Array<{ id: string }> }>(
-      t.url,
+      j.t.url,
       'GET',
       `/api/v1/subjects?name=${encodeURIComponent(name)}&industry=${industry}&tier=${tier}`,
     );

@@ -1,10 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
-import { Clock } from '../../src/common/clock';
-import { TieringService } from '../../src/modules/tiering/tiering.service';
-import type { Dto } from '../helpers/api-types';
-import { http, startTestApp, type TestApp } from '../helpers/app';
-import { uscc } from '../helpers/identifiers';
+import { industryJourney } from '../helpers/industry-journey';
 
 /**
  * Issue 18, point 1: the intellectual-property industry (知识产权), pack `ip`. On PostgreSQL, over HTTP: a patent agency
@@ -15,50 +10,11 @@ import { uscc } from '../helpers/identifiers';
  * by that record, whatever its code. The clock is pinned.
  */
 describe('intellectual property pack (知识产权) over HTTP', () => {
-  let t: TestApp;
-  let tiering: TieringService;
-  const source = `ip-pack-${randomUUID().slice(0, 8)}`;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
-    tiering = t.app.get(TieringService);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  async function subject(name: string, industryCode: string): Promise<{ id: string; code: string }> {
-    const code = uscc();
-    const res = await http<Dto<'SubjectResponse'>>(t.url, 'POST', '/api/v1/subjects', {
-      kind: 'legal_person',
-      code,
-      name: `${name}${code.slice(-4)}`,
-      registeredOn: '2014-03-01',
-      industryCode,
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, code };
-  }
-  async function record(code: string, body: Record<string, unknown>): Promise<void> {
-    const res = await http(t.url, 'POST', '/api/v1/records', {
-      source,
-      decisionNumber: randomUUID(),
-      subjectName: '知识产权测试主体',
-      subjectCode: code,
-      ...body,
-    });
-    expect(res.status).toBe(201);
-    await tiering.idle();
-  }
-  const tiers = async (id: string) => {
-    const res = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
-    expect(res.status).toBe(200);
-    return Object.fromEntries(res.body.tiers.map((x) => [x.industry, x]));
-  };
+  const j = industryJourney('ip-pack', '知识产权测试主体');
+  const { subject, record, tiers } = j;
 
   it('a patent agency: A with its licence, then a serious IP penalty still in force caps it at C (失信主体, 重点监管)', async () => {
-    const agency = await subject('重庆测试专利代理事务所有限公司', 'M7520');
+    const agency = await subject('重庆测试专利代理事务所有限公司', 'M7520', { registeredOn: '2014-03-01' });
     await record(agency.code, {
       type: 'licence',
       industry: 'ip',
@@ -104,7 +60,7 @@ describe('intellectual property pack (知识产权) over HTTP', () => {
   });
 
   it('a machinery maker penalised by the IP administration is a member by that record: 85, B', async () => {
-    const maker = await subject('綦江测试机械制造有限公司', 'C3411');
+    const maker = await subject('綦江测试机械制造有限公司', 'C3411', { registeredOn: '2014-03-01' });
     expect(Object.keys(await tiers(maker.id))).toEqual(['tax']);
     await record(maker.code, {
       type: 'penalty',

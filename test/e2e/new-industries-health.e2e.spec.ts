@@ -1,10 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
-import { Clock } from '../../src/common/clock';
-import { TieringService } from '../../src/modules/tiering/tiering.service';
-import type { Dto } from '../helpers/api-types';
-import { http, startTestApp, type TestApp } from '../helpers/app';
-import { uscc } from '../helpers/identifiers';
+import { industryJourney } from '../helpers/industry-journey';
 
 /**
  * Issue 18, point 1: medical and health (医疗卫生) and housekeeping services (家政服务), declared in
@@ -16,51 +11,8 @@ import { uscc } from '../helpers/identifiers';
  * and a serious housekeeping penalty caps it at C citing 发改办社会〔2019〕878号. The clock is pinned.
  */
 describe('medical and housekeeping packs (医疗卫生、家政服务) over HTTP', () => {
-  let t: TestApp;
-  let tiering: TieringService;
-  const source = `new-industries-health-${randomUUID().slice(0, 8)}`;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
-    tiering = t.app.get(TieringService);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  async function subject(
-    kind: 'legal_person' | 'individual_business',
-    name: string,
-    industryCode: string,
-  ): Promise<{ id: string; code: string }> {
-    const code = uscc(kind === 'legal_person' ? '91500110' : '92500110');
-    const res = await http<Dto<'SubjectResponse'>>(t.url, 'POST', '/api/v1/subjects', {
-      kind,
-      code,
-      name: `${name}${code.slice(-4)}`,
-      registeredOn: '2014-03-01',
-      industryCode,
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, code };
-  }
-  async function record(code: string, body: Record<string, unknown>): Promise<void> {
-    const res = await http(t.url, 'POST', '/api/v1/records', {
-      source,
-      decisionNumber: randomUUID(),
-      subjectName: '新行业测试主体',
-      subjectCode: code,
-      ...body,
-    });
-    expect(res.status).toBe(201);
-    await tiering.idle();
-  }
-  const tiers = async (id: string) => {
-    const res = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
-    expect(res.status).toBe(200);
-    return Object.fromEntries(res.body.tiers.map((x) => [x.industry, x]));
-  };
+  const j = industryJourney('new-industries-health', '新行业测试主体');
+  const { subject, record, tiers } = j;
   const seriousPenalty = (industry: string, authority: string, violationType: string) => ({
     type: 'penalty',
     industry,
@@ -73,7 +25,10 @@ describe('medical and housekeeping packs (医疗卫生、家政服务) over HTTP
   });
 
   it('a clinic: A with its practice licence, then a serious health penalty makes it a 重点监督对象 (C), basis 贵州 bad-practice scoring (secondary)', async () => {
-    const clinic = await subject('individual_business', '綦江区测试诊所', 'Q8425');
+    const clinic = await subject('綦江区测试诊所', 'Q8425', {
+      kind: 'individual_business',
+      registeredOn: '2014-03-01',
+    });
     await record(clinic.code, {
       type: 'licence',
       industry: 'medical',
@@ -120,7 +75,10 @@ describe('medical and housekeeping packs (医疗卫生、家政服务) over HTTP
   });
 
   it('a housekeeping firm: B by its code alone, A after a passed inspection, then a serious penalty caps it at C, basis 发改办社会〔2019〕878号 (secondary)', async () => {
-    const firm = await subject('legal_person', '重庆测试家政服务有限公司', 'O8010');
+    const firm = await subject('重庆测试家政服务有限公司', 'O8010', {
+      kind: 'legal_person',
+      registeredOn: '2014-03-01',
+    });
     let got = await tiers(firm.id);
     expect(Object.keys(got).sort()).toEqual(['housekeeping', 'tax']);
     // A member by its code only; without records the local default is B, never A.

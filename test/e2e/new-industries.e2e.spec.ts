@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
-import { Clock } from '../../src/common/clock';
 import type { ProblemDetails } from '../../src/common/problem';
-import { TieringService } from '../../src/modules/tiering/tiering.service';
 import type { Dto } from '../helpers/api-types';
-import { http, startTestApp, type TestApp } from '../helpers/app';
-import { uscc } from '../helpers/identifiers';
+import { http } from '../helpers/app';
+import { industryJourney } from '../helpers/industry-journey';
 
 /**
  * Issue 18, point 1: two more industries, environment (环境保护, 企业环境信用评价 环发〔2013〕150号) and customs
@@ -19,48 +16,8 @@ import { uscc } from '../helpers/identifiers';
  * penalty caps it at C (重点关注) citing 交政研发〔2018〕181号 Art. 2 ¶2. The clock is pinned.
  */
 describe('environment, customs and transport packs (环境保护、进出口、交通运输) over HTTP', () => {
-  let t: TestApp;
-  let tiering: TieringService;
-  const source = `new-industries-${randomUUID().slice(0, 8)}`;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    t.app.get(Clock).pin('2026-11-28T04:00:00Z');
-    tiering = t.app.get(TieringService);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  async function subject(name: string, industryCode: string): Promise<{ id: string; code: string }> {
-    const code = uscc();
-    const res = await http<Dto<'SubjectResponse'>>(t.url, 'POST', '/api/v1/subjects', {
-      kind: 'legal_person',
-      code,
-      name: `${name}${code.slice(-4)}`,
-      registeredOn: '2012-05-01',
-      industryCode,
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, code };
-  }
-  const row = (code: string, body: Record<string, unknown>) => ({
-    source,
-    decisionNumber: randomUUID(),
-    subjectName: '新行业测试主体',
-    subjectCode: code,
-    ...body,
-  });
-  async function record(code: string, body: Record<string, unknown>): Promise<void> {
-    const res = await http(t.url, 'POST', '/api/v1/records', row(code, body));
-    expect(res.status).toBe(201);
-    await tiering.idle();
-  }
-  const tiers = async (id: string) => {
-    const res = await http<Dto<'SubjectTiersDto'>>(t.url, 'GET', `/api/v1/subjects/${id}/tiers`);
-    expect(res.status).toBe(200);
-    return Object.fromEntries(res.body.tiers.map((x) => [x.industry, x]));
-  };
+  const j = industryJourney('new-industries', '新行业测试主体');
+  const { subject, record, tiers, row } = j;
 
   it('a paper mill: green A with its permit, then 环保不良企业 D by the 一票否决 of a serious environmental penalty, basis 环发〔2013〕150号', async () => {
     const mill = await subject('綦江测试纸业有限公司', 'C2211');
@@ -154,7 +111,7 @@ describe('environment, customs and transport packs (环境保护、进出口、�
     expect(cap.reasonZh).toContain('100万元');
 
     // Outside environment: no code of it, no record of it.
-    const view = await http<Dto<'SubjectIndustriesDto'>>(t.url, 'GET', `/api/v1/subjects/${trader.id}/industries`);
+    const view = await http<Dto<'SubjectIndustriesDto'>>(j.t.url, 'GET', `/api/v1/subjects/${trader.id}/industries`);
     expect(view.body.industries.find((m) => m.industry === 'environment')).toMatchObject({
       member: false,
       outside: 'no-basis',
@@ -178,7 +135,7 @@ describe('environment, customs and transport packs (环境保护、进出口、�
     // The search takes the transport grade AA (a tier id only transport defines).
     const search = (tier: string) =>
       http<{ items: Array<{ id: string }> }>(
-        t.url,
+        j.t.url,
         'GET',
         `/api/v1/subjects?name=${encodeURIComponent('綦江测试物流')}&industry=transport&tier=${tier}`,
       );
@@ -223,7 +180,7 @@ describe('environment, customs and transport packs (环境保护、进出口、�
   it('refuses a record of an undeclared industry, naming the field', async () => {
     const firm = await subject('綦江测试矿业有限公司', 'B0810');
     const res = await http<ProblemDetails>(
-      t.url,
+      j.t.url,
       'POST',
       '/api/v1/records',
       row(firm.code, { type: 'penalty', industry: 'mining', severity: 'general', decisionDate: '2026-09-10' }),
