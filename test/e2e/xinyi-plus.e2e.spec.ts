@@ -45,7 +45,7 @@ describe('信易+ incentive scenarios in the check API', () => {
   let t: TestApp;
   const source = `xinyi-test-${randomUUID().slice(0, 8)}`;
   const post = (path: string, body: unknown, headers?: Record<string, string>) =>
-    http(t.url, 'POST', path, body, headers);
+    http<{ checkId: string; parties: Party[] }>(t.url, 'POST', path, body, headers);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -101,7 +101,7 @@ describe('信易+ incentive scenarios in the check API', () => {
       ],
     });
     expect(res.status).toBe(200);
-    const [a, b] = res.body.parties as Party[];
+    const [a, b] = res.body.parties;
     expect(a.verdict).toBe('reward');
     expect(a.measures.map((m) => m.code).sort()).toEqual(XINYI);
     for (const m of a.measures) {
@@ -122,7 +122,7 @@ describe('信易+ incentive scenarios in the check API', () => {
       parties: [{ code: trusted, role: 'applicant' }],
     });
     expect(hall.status).toBe(200);
-    expect((hall.body.parties[0] as Party).measures.map((m) => m.code).sort()).toEqual([
+    expect(hall.body.parties[0].measures.map((m) => m.code).sort()).toEqual([
       'xinyi-certificate-exemption',
       'xinyi-no-queue',
       'xinyi-procedure-simplified',
