@@ -438,6 +438,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/checks/{id}/feedback', { id: ids.check });
     await call('GET', '/api/v1/checks/feedback-rates');
     await call('GET', '/api/v1/checks/feedback-rates', {}, { query: `from=2026-11-01&to=${TODAY}` });
+    await call('GET', '/api/v1/checks/measure-feedback', {}, { query: `programme=xinyi_plus&from=2026-11-01` });
     await call(
       'POST',
       '/api/v1/integrations/{system}/checks',

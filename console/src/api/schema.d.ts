@@ -768,6 +768,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checks/measure-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per 信易+ scenario and measure (信易+ 场景反馈统计): how many checks offered it and how many callers reported applying it */
+        get: operations["checks.measureFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checks/{id}": {
         parameters: {
             query?: never;
@@ -3250,7 +3267,7 @@ export interface components {
         };
         CheckRequestDto: {
             /**
-             * @description Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信 (loans, credit lines), bond_issuance 发行债券
+             * @description Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信 (loans, credit lines), bond_issuance 发行债券; 信易+ (task 17): public_services 政务服务, rental_housing 住房租赁, transport_travel 交通出行, culture_tourism 文化旅游体育, medical_services 医疗卫生
              * @example tendering
              */
             scenario: string;
@@ -3508,6 +3525,60 @@ export interface components {
             to: string | null;
             /** @description Per caller and scenario (反馈率) */
             items: components["schemas"]["FeedbackRateDto"][];
+        };
+        MeasureFeedbackItemDto: {
+            /**
+             * @description Scenario code (应用场景)
+             * @example rental_housing
+             */
+            scenario: string;
+            /**
+             * @description Scenario name (场景名称)
+             * @example 住房租赁（信易租）
+             */
+            scenarioZh: string;
+            /**
+             * @description Measure code (措施编码)
+             * @example xinyi-deposit-waiver
+             */
+            measure: string;
+            /**
+             * @description Measure name (措施名称)
+             * @example 免押金
+             */
+            measureZh: string;
+            /**
+             * @description reward 激励 / penalty 惩戒
+             * @enum {string}
+             */
+            kind: "reward" | "penalty";
+            /** @description Parties of checks offered the measure (提供次数) */
+            offered: number;
+            /** @description Of them, reported applied (反馈已采取), latest report */
+            applied: number;
+            /** @description Of them, reported not applied (反馈未采取), latest report */
+            notApplied: number;
+            /** @description applied / offered (落实率), 4 decimals; null when never offered */
+            appliedRate: number | null;
+        };
+        MeasureFeedbackDto: {
+            /**
+             * @description Incentive programme (激励项目): xinyi_plus = 信易+
+             * @enum {string}
+             */
+            programme: "xinyi_plus";
+            /**
+             * Format: date
+             * @description From date (起始日期), inclusive
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description To date (截止日期), inclusive
+             */
+            to: string | null;
+            /** @description Per scenario and measure (按场景和措施统计) */
+            items: components["schemas"]["MeasureFeedbackItemDto"][];
         };
         FeedbackItemDto: {
             /**
@@ -8794,6 +8865,82 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: from / to not a calendar date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes feedback, audit (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "checks.measureFeedback": {
+        parameters: {
+            query?: {
+                /** @description From date (起始日期), YYYY-MM-DD in China Standard Time, inclusive */
+                from?: string;
+                /** @description To date (截止日期), YYYY-MM-DD in China Standard Time, inclusive */
+                to?: string;
+                /** @description Incentive programme (激励项目): xinyi_plus = 信易+ scenarios (district plan task 17) */
+                programme?: "xinyi_plus";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every measure of every scenario of the programme, with offered / applied / notApplied counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureFeedbackDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: from / to not a calendar date, programme not xinyi_plus */
             400: {
                 headers: {
                     [name: string]: unknown;

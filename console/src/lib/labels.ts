@@ -79,6 +79,12 @@ export const SCENARIOS: { code: string; zh: string; en: string }[] = [
   { code: 'awards_honours', zh: '评先评优', en: 'Awards and honours' },
   { code: 'financing', zh: '融资授信', en: 'Financing' },
   { code: 'bond_issuance', zh: '发行债券', en: 'Bond issuance' },
+  // 信易+ scenarios (district plan task 17)
+  { code: 'public_services', zh: '政务服务（信易批）', en: 'Public services (信易+)' },
+  { code: 'rental_housing', zh: '住房租赁（信易租）', en: 'Rental housing (信易+)' },
+  { code: 'transport_travel', zh: '交通出行（信易行）', en: 'Transport and travel (信易+)' },
+  { code: 'culture_tourism', zh: '文化旅游体育（信易游）', en: 'Culture, sports and tourism (信易+)' },
+  { code: 'medical_services', zh: '医疗卫生（信易医）', en: 'Medical services (信易+)' },
 ];
 
 /** A scenario code in words (the code itself when unknown). */

@@ -31,6 +31,25 @@ export interface FeedbackRate {
   feedbackRate: number | null;
 }
 
+/** How often a measure was offered in one scenario, and what callers reported (checks/feedback.service.ts). */
+export interface MeasureOfferCount {
+  scenario: string;
+  measure: string;
+  /** Parties of checks answered with the measure. */
+  offered: number;
+  /** Of them, those whose latest report says applied / not applied. */
+  applied: number;
+  notApplied: number;
+}
+
+/** The latest report on one measure of one party of a check (checks module's check_feedback). */
+export interface LatestFeedback {
+  checkId: string;
+  partyIndex: number;
+  measure: string;
+  applied: boolean;
+}
+
 const EXPORT_PAGE = 1000;
 
 /** Read side of the audit trail: one entry, keyset pages by seq, and a streamed walk for export. */
@@ -87,6 +106,36 @@ export class AuditQueries {
        FROM checks c LEFT JOIN unnest($3::uuid[]) AS f(check_id) ON f.check_id = c.id
        GROUP BY c.caller, c.scenario ORDER BY c.caller, c.scenario`,
       [from ?? null, to ?? null, feedbackCheckIds],
+    );
+  }
+
+  /**
+   * Per scenario and measure (信易+ 反馈统计): parties of checks answered with the measure, and how many of them
+   * the caller reported as applied or not (latest report). Only the given scenarios; `from` / `to` as feedbackRates.
+   */
+  measureOffers(
+    from: string | undefined,
+    to: string | undefined,
+    scenarios: readonly string[],
+    feedback: readonly LatestFeedback[],
+  ): Promise<MeasureOfferCount[]> {
+    return this.ds.query(
+      `WITH offers AS (
+         SELECT a.id, a.scenario, (p.ord - 1)::int AS party_index, m.value->>'code' AS measure
+         FROM audit_log a
+           CROSS JOIN LATERAL jsonb_array_elements(a.response->'parties') WITH ORDINALITY AS p(party, ord)
+           CROSS JOIN LATERAL jsonb_array_elements(p.party->'measures') AS m(value)
+         WHERE a.kind = 'check' AND a.scenario = ANY($3::text[])
+           AND ($1::date IS NULL OR a.created_at >= ($1::date - interval '8 hours') AT TIME ZONE 'UTC')
+           AND ($2::date IS NULL OR a.created_at < ($2::date + 1 - interval '8 hours') AT TIME ZONE 'UTC')
+       )
+       SELECT o.scenario, o.measure, count(*)::int AS offered,
+         count(*) FILTER (WHERE f.applied)::int AS applied,
+         count(*) FILTER (WHERE NOT f.applied)::int AS "notApplied"
+       FROM offers o LEFT JOIN jsonb_to_recordset($4::jsonb) AS f("checkId" uuid, "partyIndex" int, measure text, applied boolean)
+         ON f."checkId" = o.id AND f."partyIndex" = o.party_index AND f.measure = o.measure
+       GROUP BY o.scenario, o.measure ORDER BY o.scenario, o.measure`,
+      [from ?? null, to ?? null, scenarios, JSON.stringify(feedback)],
     );
   }
 

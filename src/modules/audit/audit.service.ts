@@ -8,7 +8,14 @@ import { prepareEntry } from './audit-entry';
 import { AuditVerifier } from './audit-verifier';
 import { GroupCommitWriter, type BatchObserver } from './audit-writer';
 import { ExportFormat, exportStream } from './audit-export';
-import { AuditFilter, AuditPage, AuditQueries, type FeedbackRate } from './audit.queries';
+import {
+  AuditFilter,
+  AuditPage,
+  AuditQueries,
+  type FeedbackRate,
+  type LatestFeedback,
+  type MeasureOfferCount,
+} from './audit.queries';
 import { sqlRunnerOf } from './audit.store';
 import type { AuditAppendInput, AuditAppendResult, AuditEntryView, AuditWriterStats, ChainReport } from './audit.types';
 
@@ -68,6 +75,16 @@ export class AuditService implements OnModuleDestroy, BeforeApplicationShutdown 
   /** Every matching entry, streamed as JSON Lines or CSV, queried a page at a time. */
   export(filter: AuditFilter, afterSeq: number, format: ExportFormat): Readable {
     return exportStream(this.queries.walk(filter, afterSeq), format);
+  }
+
+  /** Offers and reports per scenario and measure over the checks in the trail (AuditQueries.measureOffers). */
+  measureOffers(
+    from: string | undefined,
+    to: string | undefined,
+    scenarios: readonly string[],
+    feedback: readonly LatestFeedback[],
+  ): Promise<MeasureOfferCount[]> {
+    return this.queries.measureOffers(from, to, scenarios, feedback);
   }
 
   /** Feedback rates per caller and scenario over the checks in the trail (AuditQueries.feedbackRates). */

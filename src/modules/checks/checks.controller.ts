@@ -19,9 +19,9 @@ import { CHECK_ANSWER_EXAMPLE, CHECK_REQUEST_EXAMPLES, FEEDBACK_EXAMPLE } from '
 import { ChecksService } from './checks.service';
 import { CheckBodyPipe, type CheckRequest } from './check-body.pipe';
 import { CheckRequestDto } from './dto/check-request.dto';
-import { FeedbackDto, FeedbackRatesQuery } from './dto/feedback.dto';
+import { FeedbackDto, FeedbackRatesQuery, MeasureFeedbackQuery } from './dto/feedback.dto';
 import { CheckAnswerDto } from './dto/check-answer.dto';
-import { FeedbackListDto, FeedbackRatesDto } from './dto/feedback-responses.dto';
+import { FeedbackListDto, FeedbackRatesDto, MeasureFeedbackDto } from './dto/feedback-responses.dto';
 import { FeedbackService } from './feedback.service';
 import { scrubAllIdNumbers } from '../../common/pii';
 import { uuidParam } from '../../common/uuid-param';
@@ -99,6 +99,26 @@ export class ChecksController {
   @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: from / to not a calendar date` })
   rates(@Query() q: FeedbackRatesQuery) {
     return this.feedback.rates(q.from, q.to).then((items) => ({ from: q.from ?? null, to: q.to ?? null, items }));
+  }
+
+  @Get('measure-feedback')
+  @RequireScopes('feedback', 'audit')
+  @ApiOperation({
+    summary:
+      'Per 信易+ scenario and measure (信易+ 场景反馈统计): how many checks offered it and how many callers reported applying it',
+  })
+  @ApiOkResponse({
+    type: MeasureFeedbackDto,
+    description: 'Every measure of every scenario of the programme, with offered / applied / notApplied counts',
+  })
+  @ApiBadRequestResponse({
+    description: `${FIELD_PROBLEM_DESCRIPTION}: from / to not a calendar date, programme not xinyi_plus`,
+  })
+  measureFeedback(@Query() q: MeasureFeedbackQuery) {
+    const programme = q.programme ?? 'xinyi_plus';
+    return this.feedback
+      .measureFeedback(programme, q.from, q.to)
+      .then((items) => ({ programme, from: q.from ?? null, to: q.to ?? null, items }));
   }
 
   @Get(':id')

@@ -8,6 +8,7 @@ import type { FeedbackDto } from './dto/feedback.dto';
 import { randomUUID } from 'node:crypto';
 import type { PendingAudit } from '../audit/audit-outbox';
 import type { FeedbackRate } from '../audit/audit.queries';
+import { PacksService } from '../packs/packs.service';
 import { FeedbackStore, type FeedbackRow } from './feedback.store';
 
 /**
@@ -20,6 +21,7 @@ export class FeedbackService {
     private readonly store: FeedbackStore,
     private readonly checks: ChecksService,
     private readonly audit: AuditService,
+    private readonly packs: PacksService,
   ) {}
 
   async record(caller: Caller, checkId: string, body: FeedbackDto): Promise<{ checkId: string; items: FeedbackRow[] }> {
@@ -77,6 +79,51 @@ export class FeedbackService {
   async rates(from?: string, to?: string): Promise<FeedbackRate[]> {
     return this.audit.feedbackRates(from, to, await this.store.checkIdsOfRows());
   }
+
+  /**
+   * Per 信易+ scenario and measure (信易+ 反馈统计): how many parties of checks were offered the measure and how
+   * many the callers reported as applied or not (the latest report counts). Every incentive (reward) measure of
+   * the programme's scenarios is listed, zero where none was offered; `from` / `to` as rates().
+   */
+  async measureFeedback(programme: 'xinyi_plus', from?: string, to?: string): Promise<MeasureFeedbackItem[]> {
+    const { scenarios, measures } = this.packs.measures().catalogue;
+    const inProgramme = scenarios.filter((s) => s.programme === programme);
+    const codes = inProgramme.map((s) => s.code);
+    const counts = await this.audit.measureOffers(from, to, codes, await this.store.latestReports(codes));
+    const countOf = (scenario: string, measure: string) =>
+      counts.find((c) => c.scenario === scenario && c.measure === measure);
+    return inProgramme.flatMap((s) =>
+      measures
+        .filter((m) => m.kind === 'reward' && m.scenarios.includes(s.code))
+        .map((m) => {
+          const c = countOf(s.code, m.code);
+          return {
+            scenario: s.code,
+            scenarioZh: s.nameZh,
+            measure: m.code,
+            measureZh: m.nameZh,
+            kind: m.kind,
+            offered: c?.offered ?? 0,
+            applied: c?.applied ?? 0,
+            notApplied: c?.notApplied ?? 0,
+            appliedRate: c?.offered ? Math.round((c.applied / c.offered) * 10000) / 10000 : null,
+          };
+        }),
+    );
+  }
+}
+
+/** One measure of one 信易+ scenario with its counts (GET /checks/measure-feedback). */
+export interface MeasureFeedbackItem {
+  scenario: string;
+  scenarioZh: string;
+  measure: string;
+  measureZh: string;
+  kind: string;
+  offered: number;
+  applied: number;
+  notApplied: number;
+  appliedRate: number | null;
 }
 
 function validateAgainst(check: CheckAnswer, body: FeedbackDto): void {

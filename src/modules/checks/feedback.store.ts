@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PendingAudit } from '../audit/audit-outbox';
 import { stageAuditChange } from '../audit/audit.store';
+import type { LatestFeedback } from '../audit/audit.queries';
 
 export interface FeedbackRow {
   id: string;
@@ -59,5 +60,16 @@ export class FeedbackStore {
   async checkIdsOfRows(): Promise<string[]> {
     const rows: Array<{ check_id: string }> = await this.ds.query(`SELECT check_id FROM check_feedback`);
     return rows.map((r) => r.check_id);
+  }
+
+  /** The latest report on each measure of each party, for checks of the given scenarios. */
+  latestReports(scenarios: readonly string[]): Promise<LatestFeedback[]> {
+    return this.ds.query(
+      `SELECT DISTINCT ON (check_id, party_index, measure_code)
+         check_id AS "checkId", party_index AS "partyIndex", measure_code AS measure, applied
+       FROM check_feedback WHERE scenario = ANY($1::text[])
+       ORDER BY check_id, party_index, measure_code, created_at DESC, id DESC`,
+      [scenarios],
+    );
   }
 }

@@ -22,6 +22,8 @@ export interface Scenario {
   readonly code: string;
   readonly name: string;
   readonly nameZh: string;
+  /** An incentive programme the scenario belongs to: `xinyi_plus` = 信易+ (district plan task 17). */
+  readonly programme?: 'xinyi_plus';
 }
 
 export interface MeasureDefinition {

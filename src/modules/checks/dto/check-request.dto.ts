@@ -101,7 +101,7 @@ export class CheckTransactionDto {
 export class CheckRequestDto {
   @ApiProperty({
     description:
-      'Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信 (loans, credit lines), bond_issuance 发行债券',
+      'Scenario (应用场景): tendering 招标投标, government_procurement 政府采购, land_transfer 国有土地出让, government_funds 政府性资金, awards_honours 评先评优, financing 融资授信 (loans, credit lines), bond_issuance 发行债券; 信易+ (task 17): public_services 政务服务, rental_housing 住房租赁, transport_travel 交通出行, culture_tourism 文化旅游体育, medical_services 医疗卫生',
     example: 'tendering',
   })
   @IsString()

@@ -49,3 +49,35 @@ export class FeedbackRatesDto {
   to: string | null;
   @ApiProperty({ type: [FeedbackRateDto], description: 'Per caller and scenario (反馈率)' }) items: FeedbackRateDto[];
 }
+
+export class MeasureFeedbackItemDto {
+  @ApiProperty({ description: 'Scenario code (应用场景)', example: 'rental_housing' }) scenario: string;
+  @ApiProperty({ description: 'Scenario name (场景名称)', example: '住房租赁（信易租）' }) scenarioZh: string;
+  @ApiProperty({ description: 'Measure code (措施编码)', example: 'xinyi-deposit-waiver' }) measure: string;
+  @ApiProperty({ description: 'Measure name (措施名称)', example: '免押金' }) measureZh: string;
+  @ApiProperty({ enum: ['reward', 'penalty'], description: 'reward 激励 / penalty 惩戒' }) kind: string;
+  @ApiProperty({ type: 'integer', description: 'Parties of checks offered the measure (提供次数)' }) offered: number;
+  @ApiProperty({ type: 'integer', description: 'Of them, reported applied (反馈已采取), latest report' })
+  applied: number;
+  @ApiProperty({ type: 'integer', description: 'Of them, reported not applied (反馈未采取), latest report' })
+  notApplied: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'applied / offered (落实率), 4 decimals; null when never offered',
+  })
+  appliedRate: number | null;
+}
+
+export class MeasureFeedbackDto {
+  @ApiProperty({ enum: ['xinyi_plus'], description: 'Incentive programme (激励项目): xinyi_plus = 信易+' })
+  programme: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'From date (起始日期), inclusive' })
+  from: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'To date (截止日期), inclusive' })
+  to: string | null;
+  @ApiProperty({ type: [MeasureFeedbackItemDto], description: 'Per scenario and measure (按场景和措施统计)' })
+  items: MeasureFeedbackItemDto[];
+}

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -91,4 +92,17 @@ export class FeedbackRatesQuery {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+}
+
+export const MEASURE_PROGRAMMES = ['xinyi_plus'] as const;
+
+export class MeasureFeedbackQuery extends FeedbackRatesQuery {
+  @ApiPropertyOptional({
+    enum: MEASURE_PROGRAMMES,
+    default: 'xinyi_plus',
+    description: 'Incentive programme (激励项目): xinyi_plus = 信易+ scenarios (district plan task 17)',
+  })
+  @IsOptional()
+  @IsIn(MEASURE_PROGRAMMES)
+  programme?: (typeof MEASURE_PROGRAMMES)[number];
 }
