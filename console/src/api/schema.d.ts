@@ -8763,12 +8763,12 @@ export interface operations {
                      *         "real_estate": "1.0.0",
                      *         "tax": "1.4.0",
                      *         "transport": "1.0.0",
-                     *         "measures": "1.2.0"
+                     *         "measures": "1.3.0"
                      *       },
                      *       "audit": {
                      *         "entryId": "63a1b4c1-3dc2-4fb1-a000-448266017746",
                      *         "seq": 3,
-                     *         "hash": "5bb9dd3ce2a20fc519e0be8625d8df51803f6794a6f7ef19887f1ef1bdc62e9f",
+                     *         "hash": "92d5981274eb08a88597eac7fd51a0481fc4138c512607b445158ae22669ea4c",
                      *         "algorithm": "sm3"
                      *       },
                      *       "replayed": false
