@@ -185,6 +185,24 @@ describe('special governance (专项治理): the "屡禁不止、屡罚不改" l
     });
     expect(badExit.body.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(['status', 'note']));
 
+    const keyAttention = await post('/api/v1/records', {
+      type: 'list_entry',
+      source: department,
+      decisionNumber: `重点关注-${randomUUID()}`,
+      subjectName: `重庆綦江治理测试有限公司-${run}`,
+      subjectCode: manual.body.subject.code,
+      listType: 'key_attention',
+      severity: 'general',
+      decisionDate: '2026-05-01',
+    });
+    expect(keyAttention.status).toBe(201);
+    expect((await get<Entry>(`/api/v1/governance/entries/${manual.body.id}`)).body.keyAttentionListed).toBe(true);
+    const list = (await get<Dto<'KeyAttentionListDto'>>('/api/v1/governance/key-attention')).body;
+    expect(list.measures).toEqual([]);
+    expect(list.items.find((i) => i.subject.id === subjectId)).toMatchObject({ openEntryIds: [manual.body.id] });
+    const earlier = (await get<Dto<'KeyAttentionListDto'>>('/api/v1/governance/key-attention?asOf=2026-04-30')).body;
+    expect(earlier.items.find((i) => i.subject.id === subjectId)).toBeUndefined();
+
     const reader = await t.createKey({ scopes: ['repair'] });
     const refused = await httpAs<ProblemDetails>(reader, t.url, 'POST', '/api/v1/governance/entries', body);
     expect(refused.status).toBe(403);

@@ -1579,6 +1579,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/governance/key-attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key-attention list (重点关注名单) in force, with the governance entries of its subjects
+         * @description Subjects with a key_attention list entry in force on asOf (the records module keeps the list). `measures` is empty: no measure was found resting on the list itself; `note` says where closer supervision is carried (tier rules).
+         */
+        get: operations["governance.keyAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5280,6 +5300,39 @@ export interface components {
             /** @description Rectification rate (整改到位率) = rectified / subjects; null when none listed */
             rectificationRate: number | null;
             items: components["schemas"]["PublicBodyDefaulterDto"][];
+        };
+        KeyAttentionListingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Listing department (列入部门) */
+            source: string;
+            /** @description Decision number (列入决定文号) */
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @description Listed on (列入日期)
+             */
+            listedOn: string;
+            /**
+             * Format: date
+             * @description List end (移出日期), when known
+             */
+            listEnd: string | null;
+        };
+        KeyAttentionSubjectDto: {
+            subject: components["schemas"]["SubjectBriefDto"];
+            listings: components["schemas"]["KeyAttentionListingDto"][];
+            /** @description Open governance ledger entries of the subject (治理中的台账条目) */
+            openEntryIds: string[];
+        };
+        KeyAttentionListDto: {
+            /** Format: date */
+            asOf: string;
+            /** @description Measures that rest on the list itself: none (no national text naming a measure for 重点关注名单 was found; the checks have none) */
+            measures: string[];
+            /** @description Where closer supervision of key-attention subjects is carried instead */
+            note: string;
+            items: components["schemas"]["KeyAttentionSubjectDto"][];
         };
     };
     responses: never;
@@ -12952,6 +13005,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicBodyDefaultersDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: asOf */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.keyAttention": {
+        parameters: {
+            query?: {
+                /** @description As of this day (统计日期); default today (China Standard Time) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyAttentionListDto"];
                 };
             };
             /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: asOf */

@@ -29,6 +29,7 @@ import {
   EntryDto,
   EntryListDto,
   ExitStatisticsDto,
+  KeyAttentionListDto,
   ProposalListDto,
   PublicBodyDefaultersDto,
 } from './dto/governance-responses.dto';
@@ -181,5 +182,17 @@ export class GovernanceController {
   @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: asOf` })
   publicBodies(@Query() q: AsOfQuery): Promise<PublicBodyDefaultersDto> {
     return this.governance.publicBodyDefaulters(q.asOf);
+  }
+
+  @Get('key-attention')
+  @ApiOperation({
+    summary: 'The key-attention list (重点关注名单) in force, with the governance entries of its subjects',
+    description:
+      'Subjects with a key_attention list entry in force on asOf (the records module keeps the list). `measures` is empty: no measure was found resting on the list itself; `note` says where closer supervision is carried (tier rules).',
+  })
+  @ApiOkResponse({ type: KeyAttentionListDto })
+  @ApiBadRequestResponse({ description: `${FIELD_PROBLEM_DESCRIPTION}: asOf` })
+  keyAttention(@Query() q: AsOfQuery): Promise<KeyAttentionListDto> {
+    return this.governance.keyAttention(q.asOf);
   }
 }

@@ -29,3 +29,12 @@ export const ENTRY_STATUSES = ['open', 'rectified', 'repaired', 'closed_other'] 
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const EXIT_STATUSES = ['rectified', 'repaired', 'closed_other'] as const;
 export type ExitStatus = (typeof EXIT_STATUSES)[number];
+
+/**
+ * The key-attention list (重点关注名单) is the records module's list type `key_attention` (fact keyAttentionListed):
+ * no measure rests on it in the codebase (none found in its sources). Closer supervision (加强监管) of transport
+ * subjects that would be listed is the transport pack's tier rule `transport-key-attention` (交政研发〔2018〕181号
+ * Art. 2 ¶2, verified); medical and housekeeping carry similar local tier rules. This view adds nothing to them.
+ */
+export const KEY_ATTENTION_NOTE =
+  'No measure rests on the 重点关注名单 itself (none found in its sources). Closer supervision (加强监管) is carried by tier rules: transport-key-attention (交政研发〔2018〕181号 Art. 2 ¶2), medical-key-supervision and housekeeping-key-attention (local readings), which lower the tier and so raise the inspection frequency.';

@@ -12,6 +12,7 @@ import type {
   EntryDto,
   ExitRateDto,
   ExitStatisticsDto,
+  KeyAttentionListDto,
   ProposalListDto,
   PublicBodyDefaultersDto,
 } from './dto/governance-responses.dto';
@@ -22,7 +23,12 @@ import {
   GovernanceSubjectNotFound,
   NoProposal,
 } from './governance.exception';
-import { GOVERNANCE_PARAMETERS, GOVERNANCE_PARAMETERS_BASIS, GOVERNANCE_TARGETS } from './governance.parameters';
+import {
+  GOVERNANCE_PARAMETERS,
+  GOVERNANCE_PARAMETERS_BASIS,
+  GOVERNANCE_TARGETS,
+  KEY_ATTENTION_NOTE,
+} from './governance.parameters';
 import { GovernanceStore, type DepartmentCounts, type EntryRow, type NewEntry } from './governance.store';
 
 /**
@@ -186,6 +192,17 @@ export class GovernanceService {
       rectified,
       rectificationRate: rows.length === 0 ? null : ratio(rectified, rows.length),
       items: rows.map((r) => ({ subject: subjectBrief(r), rectified: r.rectified, listings: r.listings })),
+    };
+  }
+
+  async keyAttention(asOf: string | undefined): Promise<KeyAttentionListDto> {
+    const day = asOf ?? this.clock.today();
+    const rows = await this.store.keyAttention(day);
+    return {
+      asOf: day,
+      measures: [],
+      note: KEY_ATTENTION_NOTE,
+      items: rows.map((r) => ({ subject: subjectBrief(r), listings: r.listings, openEntryIds: r.openEntryIds })),
     };
   }
 

@@ -57,6 +57,11 @@ export interface DepartmentCounts {
   closedOther: number;
 }
 
+export interface KeyAttentionRow extends SubjectBriefColumns {
+  listings: { id: string; source: string; decisionNumber: string; listedOn: string; listEnd: string | null }[];
+  openEntryIds: string[];
+}
+
 export interface PublicBodyRow extends SubjectBriefColumns {
   listings: { id: string; source: string; decisionNumber: string; listedOn: string; rectified: boolean }[];
   rectified: boolean;
@@ -205,6 +210,22 @@ export class GovernanceStore {
         WHERE s.kind = 'public_body' AND r.type = 'list_entry' AND r.list_type = 'court_defaulter'
           AND r.decision_date <= $1::date
         GROUP BY s.id ORDER BY s.name, s.id`,
+      [asOf],
+    );
+  }
+
+  /** Subjects on a key-attention list (重点关注名单, list_entry key_attention) in force on `asOf`, with their open ledger entries. */
+  keyAttention(asOf: string): Promise<KeyAttentionRow[]> {
+    return this.ds.query(
+      `SELECT s.id AS "subjectId", ${subjectBriefColumns('s')},
+              jsonb_agg(jsonb_build_object('id', r.id, 'source', r.source, 'decisionNumber', r.decision_number,
+                'listedOn', to_char(r.decision_date, 'YYYY-MM-DD'), 'listEnd', to_char(r.publicity_end, 'YYYY-MM-DD'))
+                ORDER BY r.decision_date, r.id) AS listings,
+              COALESCE((SELECT array_agg(e.id ORDER BY e.opened_on, e.id) FROM governance_entries e
+                         WHERE e.subject_id = s.id AND e.status = 'open'), '{}') AS "openEntryIds"
+         FROM credit_records r JOIN subjects s ON s.id = r.subject_id
+        WHERE r.type = 'list_entry' AND r.list_type = 'key_attention' AND ${inForce('$1::date')}
+        GROUP BY s.id ORDER BY s.name, s.id LIMIT 1000`,
       [asOf],
     );
   }

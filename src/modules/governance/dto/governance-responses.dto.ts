@@ -125,3 +125,31 @@ export class DeclinedDto {
   @ApiProperty({ description: 'Violation type (违法行为类型)' }) violationType: string;
   @ApiProperty({ type: [String], description: 'The penalties it was declined on (触发记录)' }) recordIds: string[];
 }
+
+export class KeyAttentionListingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Listing department (列入部门)' }) source: string;
+  @ApiProperty({ description: 'Decision number (列入决定文号)' }) decisionNumber: string;
+  @ApiProperty({ format: 'date', description: 'Listed on (列入日期)' }) listedOn: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'List end (移出日期), when known' })
+  listEnd: string | null;
+}
+
+export class KeyAttentionSubjectDto {
+  @ApiProperty({ type: SubjectBriefDto }) subject: SubjectBriefDto;
+  @ApiProperty({ type: [KeyAttentionListingDto] }) listings: KeyAttentionListingDto[];
+  @ApiProperty({ type: [String], description: 'Open governance ledger entries of the subject (治理中的台账条目)' })
+  openEntryIds: string[];
+}
+
+export class KeyAttentionListDto {
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Measures that rest on the list itself: none (no national text naming a measure for 重点关注名单 was found; the checks have none)',
+  })
+  measures: string[];
+  @ApiProperty({ description: 'Where closer supervision of key-attention subjects is carried instead' }) note: string;
+  @ApiProperty({ type: [KeyAttentionSubjectDto] }) items: KeyAttentionSubjectDto[];
+}
