@@ -160,6 +160,12 @@ describe('special governance (专项治理): the "屡禁不止、屡罚不改" l
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('GOVERNANCE_ALREADY_OPEN');
 
+    const racing = await Promise.all(
+      [1, 2].map(() => post<ProblemDetails>('/api/v1/governance/entries', { ...body, violationType: `并发-${run}` })),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409]); // one open entry per subject and type
+    const raced = (racing.find((r) => r.status === 201)!.body as unknown as Entry).id;
+
     const future = await post<ProblemDetails>('/api/v1/governance/entries', { ...body, openedOn: '2026-06-02' });
     expect(future.status).toBe(400);
     expect(future.headers.get('content-type')).toContain('application/problem+json');
@@ -199,7 +205,9 @@ describe('special governance (专项治理): the "屡禁不止、屡罚不改" l
     expect((await get<Entry>(`/api/v1/governance/entries/${manual.body.id}`)).body.keyAttentionListed).toBe(true);
     const list = (await get<Dto<'KeyAttentionListDto'>>('/api/v1/governance/key-attention')).body;
     expect(list.measures).toEqual([]);
-    expect(list.items.find((i) => i.subject.id === subjectId)).toMatchObject({ openEntryIds: [manual.body.id] });
+    expect(list.items.find((i) => i.subject.id === subjectId)).toMatchObject({
+      openEntryIds: [manual.body.id, raced].sort(),
+    });
     const earlier = (await get<Dto<'KeyAttentionListDto'>>('/api/v1/governance/key-attention?asOf=2026-04-30')).body;
     expect(earlier.items.find((i) => i.subject.id === subjectId)).toBeUndefined();
 
