@@ -17,6 +17,7 @@ import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { JobsModule } from './jobs/jobs.module';
+import { GovernanceModule } from './governance/governance.module';
 
 /** Every feature module, registered once here. */
 export const FEATURE_MODULES = [
@@ -38,4 +39,5 @@ export const FEATURE_MODULES = [
   MetricsModule,
   WebhooksModule,
   JobsModule,
+  GovernanceModule,
 ];

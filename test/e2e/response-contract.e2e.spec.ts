@@ -587,6 +587,87 @@ describe('response contract: every 2xx JSON answer matches its documented schema
     await call('GET', '/api/v1/credit-reports', {}, { query: `code=${listed.code}` });
   });
 
+  it('special governance (专项治理台账): proposals, accept, decline, manual entry, exit, statistics, public bodies, key attention', async () => {
+    const vt = `契约-超范围经营-${run}`;
+    const penalties = async (code: string, dates: string[]) => {
+      let subjectId = '';
+      for (const decisionDate of dates)
+        subjectId = (
+          await record({
+            type: 'penalty',
+            subjectName: `契约治理对象-${code.slice(-6)}`,
+            subjectCode: code,
+            severity: 'general',
+            penaltyTypes: ['fine'],
+            fineAmount: 1,
+            violationType: vt,
+            decisionDate,
+          })
+        ).body.record.subjectId as string;
+      return subjectId;
+    };
+    const accepted = await penalties(uscc(), ['2025-01-10', '2025-08-10', '2026-09-10']);
+    const declined = await penalties(uscc(), ['2025-02-10', '2025-09-10', '2026-10-10']);
+    const proposals = await call('GET', '/api/v1/governance/proposals');
+    expect(proposals.body.items.map((p: { subject: { id: string } }) => p.subject.id)).toEqual(
+      expect.arrayContaining([accepted, declined]),
+    );
+    await call('GET', '/api/v1/governance/proposals', {}, { query: 'asOf=2026-10-01' });
+    const reason = '同一违法行为多次受到处罚。';
+    const entry = await call(
+      'POST',
+      '/api/v1/governance/proposals/accept',
+      {},
+      { body: { subjectId: accepted, violationType: vt, reason } },
+    );
+    await call(
+      'POST',
+      '/api/v1/governance/proposals/decline',
+      {},
+      { body: { subjectId: declined, violationType: vt, reason: '已主动整改。' } },
+    );
+    const manual = await call(
+      'POST',
+      '/api/v1/governance/entries',
+      {},
+      { body: { subjectId: ids.firm, department, reason: '多次约谈仍未整改。', openedOn: TODAY } },
+    );
+    await call(
+      'POST',
+      '/api/v1/governance/entries/{id}/exit',
+      { id: entry.body.id as string },
+      { body: { status: 'rectified', date: TODAY, note: '经复查已整改到位。' } },
+    );
+    await call('GET', '/api/v1/governance/entries', {}, { query: `department=${encodeURIComponent(department)}` });
+    await call('GET', '/api/v1/governance/entries/{id}', { id: manual.body.id as string });
+    await call('GET', '/api/v1/governance/entries/{id}', { id: entry.body.id as string });
+    await call('GET', '/api/v1/governance/statistics');
+    await call('GET', '/api/v1/governance/statistics', {}, { query: 'asOf=2020-01-01' });
+    await record({
+      type: 'list_entry',
+      source: '綦江区人民法院',
+      subjectName: `契约事业单位-${run}`,
+      subjectCode: uscc('12500110'),
+      subjectKind: 'public_body',
+      listType: 'court_defaulter',
+      listGround: 1,
+      severity: 'serious',
+      decisionDate: '2026-03-01',
+    });
+    await record({
+      type: 'list_entry',
+      subjectName: firm.name,
+      subjectCode: firm.code,
+      listType: 'key_attention',
+      severity: 'general',
+      decisionDate: '2026-10-01',
+    });
+    await call('GET', '/api/v1/governance/public-body-defaulters');
+    await call('GET', '/api/v1/governance/public-body-defaulters', {}, { query: 'asOf=2000-01-01' });
+    const key = await call('GET', '/api/v1/governance/key-attention');
+    expect(key.body.items.length).toBeGreaterThan(0);
+  });
+
   it('audit trail', async () => {
     const entries = await call('GET', '/api/v1/audit/entries', {}, { query: `subjectId=${ids.firm}&limit=200` });
     await call('GET', '/api/v1/audit/entries', {}, { query: 'kind=check&limit=5' });

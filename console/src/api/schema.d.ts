@@ -1438,6 +1438,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/governance/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposed governance objects (建议列入专项治理的“屡禁不止、屡罚不改”对象)
+         * @description Subjects penalised at least `minPenalties` times for the same violation type (违法行为类型) with decision dates in the last `windowMonths` months up to asOf (revoked penalties do not count), not already in the ledger for that type and not declined on the same penalties. Both numbers are local parameters (see `parameters.basis`).
+         */
+        get: operations["governance.proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/proposals/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a proposal into the governance ledger (确认列入专项治理台账)
+         * @description The credit office (信用主管部门) decides: an admin key (the scope `repair` reads the ledger, it does not change it). The proposal is recomputed today; the entry keeps its triggering penalties. 422 GOVERNANCE_NO_PROPOSAL when there is none (field violationType); 409 GOVERNANCE_ALREADY_OPEN.
+         */
+        post: operations["governance.accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/proposals/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a proposal (不予列入)
+         * @description The credit office (信用主管部门) decides: an admin key (the scope `repair` reads the ledger, it does not change it). Kept with its reason; a new penalty of the same type proposes the subject again.
+         */
+        post: operations["governance.decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The governance ledger (专项治理台账), newest entry first */
+        get: operations["governance.list"];
+        put?: never;
+        /**
+         * Enter a subject in the governance ledger by hand (信用主管部门列入专项治理台账)
+         * @description The credit office (信用主管部门) decides: an admin key (the scope `repair` reads the ledger, it does not change it). With the reason and the responsible department. 409 GOVERNANCE_ALREADY_OPEN when an open entry of the same violation type exists.
+         */
+        post: operations["governance.open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ledger entry (台账条目) */
+        get: operations["governance.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/entries/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the exit of a governance object (治理对象退出)
+         * @description The credit office (信用主管部门) decides: an admin key (the scope `repair` reads the ledger, it does not change it). rectified 整改到位, repaired 信用修复 or closed_other, with the date and the evidence note; once (409 GOVERNANCE_ENTRY_NOT_OPEN).
+         */
+        post: operations["governance.exit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exit rate per department and overall (治理对象退出率)
+         * @description As of a day: entries opened by then; 退出率 = (rectified + repaired) / (entries − closedOther) — leaving closed_other out of the base is a local reading. District target: 100% (task 13).
+         */
+        get: operations["governance.statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/public-body-defaulters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public bodies on the 失信被执行人 list and their rectification rate (事业单位失信被执行人整改到位率)
+         * @description Subjects of kind public_body (机关事业单位) with a court_defaulter listing decided by asOf; a subject is rectified (整改到位) when none of its listings is in force on asOf (ended, removed, repaired or revoked). District target: 100% (task 14).
+         */
+        get: operations["governance.publicBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/key-attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key-attention list (重点关注名单) in force, with the governance entries of its subjects
+         * @description Subjects with a key_attention list entry in force on asOf (the records module keeps the list). `measures` is empty: no measure was found resting on the list itself; `note` says where closer supervision is carried (tier rules).
+         */
+        get: operations["governance.keyAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4973,6 +5151,259 @@ export interface components {
             items: {
                 [key: string]: unknown;
             }[];
+        };
+        ProposalParametersDto: {
+            /** @description Penalties for the same violation type that make a proposal (local parameter) */
+            minPenalties: number;
+            /** @description Window in months up to asOf (local parameter) */
+            windowMonths: number;
+            /** @description What the parameters rest on */
+            basis: string;
+        };
+        TriggeringRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decision number (处罚决定书文号) */
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @description Decision date (处罚决定日期)
+             */
+            decisionDate: string;
+            /** @description Deciding department (处罚机关) */
+            source: string;
+        };
+        ProposalDto: {
+            subject: components["schemas"]["SubjectBriefDto"];
+            /** @description Violation type (违法行为类型) penalised repeatedly */
+            violationType: string;
+            /** @description Penalties in the window (处罚次数) */
+            penalties: number;
+            /** @description Department of the latest penalty (建议责任部门) */
+            department: string;
+            /**
+             * Format: date
+             * @description Latest penalty date
+             */
+            lastDate: string;
+            /** @description The penalties that trigger it (触发记录) */
+            records: components["schemas"]["TriggeringRecordDto"][];
+        };
+        ProposalListDto: {
+            /** Format: date */
+            asOf: string;
+            parameters: components["schemas"]["ProposalParametersDto"];
+            items: components["schemas"]["ProposalDto"][];
+        };
+        DecideProposalDto: {
+            /**
+             * Format: uuid
+             * @description The proposed subject (建议治理对象)
+             */
+            subjectId: string;
+            /** @description The violation type of the proposal (违法行为类型), as the proposal names it */
+            violationType: string;
+            /**
+             * @description The credit office’s reason (信用主管部门意见): for an acceptance the reason entered in the ledger, for a declination why not
+             * @example 同一违法行为三年内三次受到处罚，列入专项治理台账。
+             */
+            reason: string;
+            /** @description Responsible department (责任部门) on acceptance; default: the department of the latest penalty */
+            department?: string;
+        };
+        EntryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The subject (信用主体), also in `subject`
+             */
+            subjectId: string;
+            subject: components["schemas"]["SubjectBriefDto"];
+            /** @description Responsible department (责任部门) */
+            department: string;
+            /** @description Reason entered (列入理由) */
+            reason: string;
+            /**
+             * @description manual 信用主管部门列入 / rule 规则建议经确认
+             * @enum {string}
+             */
+            source: "manual" | "rule";
+            /** @description Violation type (违法行为类型) */
+            violationType: string | null;
+            /** @description Triggering penalty records (触发记录) of a rule proposal */
+            recordIds: string[];
+            /**
+             * Format: date
+             * @description Entered on (列入日期)
+             */
+            openedOn: string;
+            /** @description Who entered it (API key name) */
+            openedBy: string | null;
+            /**
+             * @description open 治理中 / rectified 整改到位 / repaired 信用修复 / closed_other 其他
+             * @enum {string}
+             */
+            status: "open" | "rectified" | "repaired" | "closed_other";
+            /**
+             * Format: date
+             * @description Exit date (退出日期)
+             */
+            exitDate: string | null;
+            /** @description Evidence note (佐证说明) */
+            exitNote: string | null;
+            /** @description Who decided the exit (API key name) */
+            exitDecidedBy: string | null;
+            /** @description On a key-attention list (重点关注名单, list_entry key_attention) in force today; no measure rests on that list (none found in its sources) */
+            keyAttentionListed: boolean;
+        };
+        DeclinedDto: {
+            /** @description The proposal was declined (不予列入); the same penalties do not propose it again */
+            declined: boolean;
+            /**
+             * Format: uuid
+             * @description The subject (信用主体)
+             */
+            subjectId: string;
+            /** @description Violation type (违法行为类型) */
+            violationType: string;
+            /** @description The penalties it was declined on (触发记录) */
+            recordIds: string[];
+        };
+        OpenEntryDto: {
+            /**
+             * Format: uuid
+             * @description The subject (信用主体) put under special governance
+             */
+            subjectId: string;
+            /**
+             * @description Responsible department (责任部门): the supervising department that follows the subject to its exit
+             * @example 綦江区市场监督管理局
+             */
+            department: string;
+            /**
+             * @description Why the credit office enters it (列入理由): the repeated violations and why they are 屡禁不止、屡罚不改
+             * @example 近三年因同一违法行为多次受到行政处罚，整改不到位。
+             */
+            reason: string;
+            /** @description Violation type concerned (违法行为类型), when there is one */
+            violationType?: string;
+            /**
+             * Format: date
+             * @description Date entered in the ledger (列入日期), not in the future
+             */
+            openedOn: string;
+        };
+        EntryListDto: {
+            items: components["schemas"]["EntryDto"][];
+        };
+        ExitEntryDto: {
+            /**
+             * @description How the subject exits (退出方式): rectified 整改到位, repaired 信用修复, closed_other 其他情形办结 (e.g. 注销)
+             * @enum {string}
+             */
+            status: "rectified" | "repaired" | "closed_other";
+            /**
+             * Format: date
+             * @description Exit date (退出日期), not before entry nor in the future
+             */
+            date: string;
+            /**
+             * @description Evidence (佐证材料说明): what shows the rectification, the repair decision, or why it is closed
+             * @example 经复查，违法行为已纠正，罚款已缴清。
+             */
+            note: string;
+        };
+        ExitRateDto: {
+            /** @description Responsible department (责任部门); "overall" for the total */
+            department: string;
+            /** @description Entries opened by asOf (治理对象数) */
+            entries: number;
+            /** @description Still open (治理中) */
+            open: number;
+            /** @description Rectified (整改到位) */
+            rectified: number;
+            /** @description Repaired (信用修复) */
+            repaired: number;
+            /** @description Closed otherwise (其他情形办结), left out of the rate */
+            closedOther: number;
+            /** @description Exit rate (退出率) = (rectified + repaired) / (entries − closedOther); null when nothing to count */
+            exitRate: number | null;
+        };
+        ExitStatisticsDto: {
+            /** Format: date */
+            asOf: string;
+            /** @description The district target (区规划目标) */
+            target: string;
+            overall: components["schemas"]["ExitRateDto"];
+            departments: components["schemas"]["ExitRateDto"][];
+        };
+        DefaulterListingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Listing court (纳入法院) */
+            source: string;
+            /** @description Decision number (决定书文号) */
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @description Listed on (纳入日期)
+             */
+            listedOn: string;
+            /** @description No longer in force on asOf (ended, removed, repaired or revoked: 已整改到位) */
+            rectified: boolean;
+        };
+        PublicBodyDefaulterDto: {
+            subject: components["schemas"]["SubjectBriefDto"];
+            /** @description Every 失信被执行人 listing ended by asOf (整改到位) */
+            rectified: boolean;
+            listings: components["schemas"]["DefaulterListingDto"][];
+        };
+        PublicBodyDefaultersDto: {
+            /** Format: date */
+            asOf: string;
+            /** @description The district target (区规划目标) */
+            target: string;
+            /** @description Public bodies ever listed by asOf */
+            subjects: number;
+            /** @description Of them rectified (整改到位) */
+            rectified: number;
+            /** @description Rectification rate (整改到位率) = rectified / subjects; null when none listed */
+            rectificationRate: number | null;
+            items: components["schemas"]["PublicBodyDefaulterDto"][];
+        };
+        KeyAttentionListingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Listing department (列入部门) */
+            source: string;
+            /** @description Decision number (列入决定文号) */
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @description Listed on (列入日期)
+             */
+            listedOn: string;
+            /**
+             * Format: date
+             * @description List end (移出日期), when known
+             */
+            listEnd: string | null;
+        };
+        KeyAttentionSubjectDto: {
+            subject: components["schemas"]["SubjectBriefDto"];
+            listings: components["schemas"]["KeyAttentionListingDto"][];
+            /** @description Open governance ledger entries of the subject (治理中的台账条目) */
+            openEntryIds: string[];
+        };
+        KeyAttentionListDto: {
+            /** Format: date */
+            asOf: string;
+            /** @description Measures that rest on the list itself: none (no national text naming a measure for 重点关注名单 was found; the checks have none) */
+            measures: string[];
+            /** @description Where closer supervision of key-attention subjects is carried instead */
+            note: string;
+            items: components["schemas"]["KeyAttentionSubjectDto"][];
         };
     };
     responses: never;
@@ -12015,6 +12446,805 @@ export interface operations {
             };
             /** @description JOB_NOT_FOUND: RFC 9457 problem (application/problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.proposals": {
+        parameters: {
+            query?: {
+                /** @description As of this day (统计日期); default today (China Standard Time) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalListDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: asOf */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideProposalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): SUBJECT_NOT_FOUND (field subjectId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): GOVERNANCE_ALREADY_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): GOVERNANCE_NO_PROPOSAL */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideProposalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclinedDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): SUBJECT_NOT_FOUND (field subjectId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): GOVERNANCE_NO_PROPOSAL */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.list": {
+        parameters: {
+            query?: {
+                /** @description open 治理中, rectified 整改到位, repaired 信用修复, closed_other 其他 */
+                status?: "open" | "rectified" | "repaired" | "closed_other";
+                /** @description Only entries of this responsible department (责任部门) */
+                department?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryListDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: status, department or limit invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): SUBJECT_NOT_FOUND (field subjectId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): GOVERNANCE_ALREADY_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDto"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): GOVERNANCE_ENTRY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExitEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes admin (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): GOVERNANCE_ENTRY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json): GOVERNANCE_ENTRY_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.statistics": {
+        parameters: {
+            query?: {
+                /** @description As of this day (统计日期); default today (China Standard Time) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExitStatisticsDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: asOf */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.publicBodies": {
+        parameters: {
+            query?: {
+                /** @description As of this day (统计日期); default today (China Standard Time) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBodyDefaultersDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: asOf */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "governance.keyAttention": {
+        parameters: {
+            query?: {
+                /** @description As of this day (统计日期); default today (China Standard Time) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyAttentionListDto"];
+                };
+            };
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: asOf */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
