@@ -138,7 +138,7 @@ export class QualityService {
         timelyWorkingDays: allowed,
         timelyWorkingDaysDefault: DEFAULT_TIMELY_WORKING_DAYS,
         timelyWorkingDaysSource:
-          'local parameter (QUALITY_TIMELY_WORKING_DAYS, or ?workingDays=), to be confirmed against the 双公示 rules in force',
+          'local parameter (QUALITY_TIMELY_WORKING_DAYS, or ?workingDays=), to be confirmed against the 双公示 rules in force (7 个工作日 for licences and penalties: 发改办财金〔2018〕424号); the same deadline is applied, as a local parameter, to 行政强制、行政奖励、行政确认、行政裁决、行政监督检查, for which no national deadline was read',
         workingCalendar: `Monday to Friday, ${this.config.calendar.holidays?.size ?? 0} statutory holidays and ${this.config.calendar.workdays?.size ?? 0} weekend working days configured (QUALITY_HOLIDAYS, QUALITY_WORKDAYS)`,
       },
       definitions: DEFINITIONS,

@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '../../common/queryable';
+import { ADMIN_INFO_TYPES } from '../../rules/facts';
 
-/** "双公示": the record types counted by the statistics. */
-export const SHUANG_GONGSHI_TYPES = ['licence', 'penalty'];
+/**
+ * The record types counted by the statistics: "双公示" (licences, penalties) and the other administrative information
+ * reported to the national platform (行政强制、行政奖励、行政确认、行政裁决、行政监督检查, whose 合规率 the district plan
+ * task 3 asks to reach 100 %).
+ */
+export const SHUANG_GONGSHI_TYPES = ['licence', 'penalty', ...ADMIN_INFO_TYPES];
 /** The department of a refused row that named none. */
 export const NO_SOURCE = '(未填写数据来源单位 / no source)';
 
