@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../common/identifiers/decorators';
-import { IdentifierForm, OptionalDate, OptionalEnum, OptionalText } from '../../../common/field-decorators';
+import { IdentifierForm, IsPlainDecimal, OptionalDate, OptionalEnum, OptionalText } from '../../../common/field-decorators';
 import { AWARD_LEVELS, ENFORCEMENT_MEASURES, type AwardLevel, type EnforcementMeasure } from '../../../rules/facts';
 import { RecordSubjectFields } from './record-subject.fields';
 
@@ -54,7 +54,7 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
     example: 1.2,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsPlainDecimal(4)
   @Min(0)
   @Max(9_999_999_999)
   confiscationAmount?: number;

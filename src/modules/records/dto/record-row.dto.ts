@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   PUBLIC_CREDIT_GRADES,
   TAX_CREDIT_LEVELS,
@@ -23,6 +23,7 @@ import {
 } from '../../../rules/facts';
 import {
   IsCalendarDate,
+  IsPlainDecimal,
   NoIdNumber,
   OptionalDate,
   OptionalEnum,
@@ -162,7 +163,7 @@ export class RecordRowDto extends RecordDetailFields {
     example: 5,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsPlainDecimal(4)
   @Min(0)
   @Max(9_999_999_999)
   fineAmount?: number;
