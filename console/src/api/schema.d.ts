@@ -1097,7 +1097,7 @@ export interface paths {
          *
          *     重错码 (duplicate / wrong codes) = distinct unified social credit codes used under several names, sharing a name with another code, or refused for their GB 32100 check character ÷ distinct codes seen, per 10,000 (target: under 1).
          *
-         *     Licences (行政许可) and penalties (行政处罚) decided between from and to.
+         *     Licences (行政许可) and penalties (行政处罚), and the other administrative information reported to the national platform (行政强制、行政奖励、行政确认、行政裁决、行政监督检查), decided between from and to; ?recordGroup= narrows to one group.
          */
         get: operations["quality.statistics"];
         put?: never;
@@ -10527,6 +10527,8 @@ export interface operations {
                 department?: string;
                 /** @description N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force */
                 workingDays?: number;
+                /** @description Only one group of record types: shuang_gongshi (双公示: licences 行政许可, penalties 行政处罚) or admin_info (the other administrative information reported to the national platform: 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 — whose 合规率 the district plan asks at 100 %); default both. 上报率 compares with the declared ledgers, which count licences and penalties */
+                recordGroup?: "shuang_gongshi" | "admin_info";
             };
             header?: never;
             path?: never;
@@ -10604,6 +10606,8 @@ export interface operations {
                 department?: string;
                 /** @description N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force */
                 workingDays?: number;
+                /** @description Only one group of record types: shuang_gongshi (双公示: licences 行政许可, penalties 行政处罚) or admin_info (the other administrative information reported to the national platform: 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 — whose 合规率 the district plan asks at 100 %); default both. 上报率 compares with the declared ledgers, which count licences and penalties */
+                recordGroup?: "shuang_gongshi" | "admin_info";
                 /** @description refused (不合规: refused at import, not accepted since) or late (不及时: received after the working-day limit); default both, refused first */
                 kind?: "refused" | "late";
                 /** @description Page size */
@@ -10758,6 +10762,8 @@ export interface operations {
                 department?: string;
                 /** @description N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force */
                 workingDays?: number;
+                /** @description Only one group of record types: shuang_gongshi (双公示: licences 行政许可, penalties 行政处罚) or admin_info (the other administrative information reported to the national platform: 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 — whose 合规率 the district plan asks at 100 %); default both. 上报率 compares with the declared ledgers, which count licences and penalties */
+                recordGroup?: "shuang_gongshi" | "admin_info";
             };
             header?: never;
             path?: never;

@@ -25,6 +25,9 @@ export class AdminInfoRecords1796601600000 implements MigrationInterface {
   readonly name = 'AdminInfoRecords1796601600000';
 
   async up(q: QueryRunner): Promise<void> {
+    // 'admin_confirmation' and 'admin_adjudication' are 18 characters: the type columns widen (no table rewrite).
+    await q.query(`ALTER TABLE credit_records ALTER COLUMN type TYPE varchar(32)`);
+    await q.query(`ALTER TABLE record_rejections ALTER COLUMN record_type TYPE varchar(32)`);
     await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_type_check`);
     await q.query(`ALTER TABLE credit_records ADD CONSTRAINT credit_records_type_check CHECK (type IN (${TYPES_NEW}))`);
     await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_type_fields_check`);
@@ -33,7 +36,8 @@ export class AdminInfoRecords1796601600000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const [{ n }] = (await q.query(
-      `SELECT count(*)::int AS n FROM credit_records WHERE type LIKE 'admin\\_%'`,
+      `SELECT ((SELECT count(*) FROM credit_records WHERE type LIKE 'admin\\_%')
+         + (SELECT count(*) FROM record_rejections WHERE length(record_type) > 16))::int AS n`,
     )) as Array<{ n: number }>;
     if (n > 0)
       throw new Error(`${n} administrative-information (行政管理信息) records exist: remove them before reverting`);
@@ -41,5 +45,7 @@ export class AdminInfoRecords1796601600000 implements MigrationInterface {
     await q.query(`ALTER TABLE credit_records ADD CONSTRAINT credit_records_type_fields_check CHECK (${FIELDS_OLD})`);
     await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_type_check`);
     await q.query(`ALTER TABLE credit_records ADD CONSTRAINT credit_records_type_check CHECK (type IN (${TYPES_OLD}))`);
+    await q.query(`ALTER TABLE record_rejections ALTER COLUMN record_type TYPE varchar(16)`);
+    await q.query(`ALTER TABLE credit_records ALTER COLUMN type TYPE varchar(16)`);
   }
 }

@@ -1,7 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../common/identifiers/decorators';
-import { IdentifierForm, IsPlainDecimal, OptionalDate, OptionalEnum, OptionalText } from '../../../common/field-decorators';
+import {
+  IdentifierForm,
+  IsPlainDecimal,
+  OptionalDate,
+  OptionalEnum,
+  OptionalText,
+} from '../../../common/field-decorators';
 import { AWARD_LEVELS, ENFORCEMENT_MEASURES, type AwardLevel, type EnforcementMeasure } from '../../../rules/facts';
 import { RecordSubjectFields } from './record-subject.fields';
 
