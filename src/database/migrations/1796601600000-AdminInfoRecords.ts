@@ -40,7 +40,9 @@ export class AdminInfoRecords1796601600000 implements MigrationInterface {
          + (SELECT count(*) FROM record_rejections WHERE length(record_type) > 16))::int AS n`,
     )) as Array<{ n: number }>;
     if (n > 0)
-      throw new Error(`${n} administrative-information (行政管理信息) records exist: remove them before reverting`);
+      throw new Error(
+        `${n} administrative-information (行政管理信息) records or refused rows exist: remove them before reverting`,
+      );
     await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_type_fields_check`);
     await q.query(`ALTER TABLE credit_records ADD CONSTRAINT credit_records_type_fields_check CHECK (${FIELDS_OLD})`);
     await q.query(`ALTER TABLE credit_records DROP CONSTRAINT credit_records_type_check`);
