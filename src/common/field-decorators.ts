@@ -83,3 +83,19 @@ export const OptionalDate = (doc: Doc) =>
 
 export const OptionalEnum = (values: readonly string[], doc: Doc) =>
   applyDecorators(ApiPropertyOptional({ enum: [...values], ...doc }), IsOptional(), IsIn([...values]));
+
+/**
+ * A finite number with at most `places` decimals, written plainly. Stands in for class-validator's
+ * `IsNumber({ maxDecimalPlaces })`, which throws a TypeError (not a field error) on a fraction JavaScript writes in
+ * exponent form (6e-323, 1e-7): such a value is refused naming the field instead.
+ */
+export const IsPlainDecimal = (places: number) =>
+  ValidateBy({
+    name: 'isPlainDecimal',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v === 'number' && Number.isFinite(v) && new RegExp(`^-?\\d+(\\.\\d{1,${places}})?$`).test(String(v)),
+      defaultMessage: (a?: ValidationArguments) =>
+        `${a?.property ?? 'value'} must be a number with at most ${places} decimal places`,
+    },
+  });

@@ -4,7 +4,8 @@ import { startTestApp, TestApp } from '../helpers/app';
 
 /**
  * Migration JsonbLz4: every jsonb column compresses with lz4 where the server has it (the PostgreSQL server of CI),
- * and keeps the default where it has not (the embedded database); down and up again are clean.
+ * and keeps the default where it has not (the embedded database); down and up again are clean. A later migration that
+ * adds a jsonb column sets lz4 on it the same way (this test lists every jsonb column of the schema).
  */
 describe('migration JsonbLz4: jsonb columns compressed with lz4 where the server can', () => {
   let t: TestApp;

@@ -128,7 +128,19 @@ describe('"双公示" data quality (上报率、合规率、及时率、重错�
       from: '2026-09-01',
       to: '2026-11-30',
       department: A,
-      parameters: { timelyWorkingDays: 7, timelyWorkingDaysDefault: 7, recordTypes: ['licence', 'penalty'] },
+      parameters: {
+        timelyWorkingDays: 7,
+        timelyWorkingDaysDefault: 7,
+        recordTypes: [
+          'licence',
+          'penalty',
+          'admin_enforcement',
+          'admin_reward',
+          'admin_confirmation',
+          'admin_adjudication',
+          'admin_supervision',
+        ],
+      },
     });
     expect(s.parameters.timelyWorkingDaysSource).toContain('to be confirmed');
     expect(s.departments).toEqual([

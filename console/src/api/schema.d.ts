@@ -1114,7 +1114,7 @@ export interface paths {
          *
          *     重错码 (duplicate / wrong codes) = distinct unified social credit codes used under several names, sharing a name with another code, or refused for their GB 32100 check character ÷ distinct codes seen, per 10,000 (target: under 1).
          *
-         *     Licences (行政许可) and penalties (行政处罚) decided between from and to.
+         *     Licences (行政许可) and penalties (行政处罚), and the other administrative information reported to the national platform (行政强制、行政奖励、行政确认、行政裁决、行政监督检查), decided between from and to; ?recordGroup= narrows to one group.
          */
         get: operations["quality.statistics"];
         put?: never;
@@ -2518,14 +2518,29 @@ export interface components {
              * @example 2024-01-01
              */
             validFrom?: string;
+            /**
+             * @description 行政强制 (admin_enforcement): the measure (强制措施, 行政强制法 Art. 9: personal_freedom_restriction 限制人身自由, sealing 查封, seizure 扣押, freezing 冻结, other_measure) or the execution method (强制执行方式, Art. 12: additional_fine 加处罚款或者滞纳金, transfer 划拨, auction 拍卖, removal 排除妨碍、恢复原状, substitute_performance 代履行, other_execution)
+             * @enum {string}
+             */
+            enforcementMeasure?: "personal_freedom_restriction" | "sealing" | "seizure" | "freezing" | "other_measure" | "additional_fine" | "transfer" | "auction" | "removal" | "substitute_performance" | "other_execution";
+            /**
+             * @description 行政奖励 (admin_reward): the award name (奖励名称)
+             * @example 重庆市守合同重信用企业
+             */
+            awardName?: string;
+            /**
+             * @description 行政奖励 (admin_reward): the award level (奖励级别) by the awarding government: national 国家级, provincial 省级, municipal 市级, county 区县级, other 其他
+             * @enum {string}
+             */
+            awardLevel?: "national" | "provincial" | "municipal" | "county" | "other";
             /** @description Remarks (备注) */
             remarks?: string;
             /**
-             * @description Record type: licence (行政许可), penalty (行政处罚), list_entry (名单列入), tax_credit (纳税信用级别), commitment (信用承诺), inspection (检查结果)
+             * @description Record type: licence (行政许可), penalty (行政处罚), list_entry (名单列入), tax_credit (纳税信用级别), commitment (信用承诺), inspection (检查结果), public_credit (公共信用综合评价结果); the other administrative information (行政管理信息): admin_enforcement (行政强制), admin_reward (行政奖励), admin_confirmation (行政确认), admin_adjudication (行政裁决), admin_supervision (行政监督检查)
              * @example penalty
              * @enum {string}
              */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit" | "admin_enforcement" | "admin_reward" | "admin_confirmation" | "admin_adjudication" | "admin_supervision";
             /**
              * @description Data-source department (数据来源单位), code or name
              * @example 厦门市市场监督管理局
@@ -2646,7 +2661,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit" | "admin_enforcement" | "admin_reward" | "admin_confirmation" | "admin_adjudication" | "admin_supervision";
             /** @description Data-source department (数据来源单位) */
             source: string;
             /** @description Decision number (决定文书号) */
@@ -2938,7 +2953,7 @@ export interface components {
              */
             recordId?: string;
             /** @enum {string} */
-            recordType?: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
+            recordType?: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit" | "admin_enforcement" | "admin_reward" | "admin_confirmation" | "admin_adjudication" | "admin_supervision";
             /** @description The GB/T 4754-2017 code (行业代码) */
             industryCode?: string;
             /** @description The decision (认定编号) */
@@ -3485,7 +3500,7 @@ export interface components {
              * @description Record type (记录类型)
              * @enum {string}
              */
-            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
+            type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit" | "admin_enforcement" | "admin_reward" | "admin_confirmation" | "admin_adjudication" | "admin_supervision";
             /** @description Data-source department (数据来源单位) */
             source: string;
             /** @description Decision number (决定文书号) */
@@ -7293,7 +7308,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Record type (信用记录类型) */
-                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit";
+                type: "licence" | "penalty" | "list_entry" | "tax_credit" | "commitment" | "inspection" | "public_credit" | "admin_enforcement" | "admin_reward" | "admin_confirmation" | "admin_adjudication" | "admin_supervision";
                 format?: "csv" | "xlsx";
                 /** @description zh: the 双公示 Chinese column titles where the standard has them; en: field names */
                 lang?: "zh" | "en";
@@ -11090,6 +11105,8 @@ export interface operations {
                 department?: string;
                 /** @description N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force */
                 workingDays?: number;
+                /** @description Only one group of record types: shuang_gongshi (双公示: licences 行政许可, penalties 行政处罚) or admin_info (the other administrative information reported to the national platform: 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 — whose 合规率 the district plan asks at 100 %); default both. 上报率 compares with the declared ledgers, which count licences and penalties */
+                recordGroup?: "shuang_gongshi" | "admin_info";
             };
             header?: never;
             path?: never;
@@ -11167,6 +11184,8 @@ export interface operations {
                 department?: string;
                 /** @description N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force */
                 workingDays?: number;
+                /** @description Only one group of record types: shuang_gongshi (双公示: licences 行政许可, penalties 行政处罚) or admin_info (the other administrative information reported to the national platform: 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 — whose 合规率 the district plan asks at 100 %); default both. 上报率 compares with the declared ledgers, which count licences and penalties */
+                recordGroup?: "shuang_gongshi" | "admin_info";
                 /** @description refused (不合规: refused at import, not accepted since) or late (不及时: received after the working-day limit); default both, refused first */
                 kind?: "refused" | "late";
                 /** @description Page size */
@@ -11321,6 +11340,8 @@ export interface operations {
                 department?: string;
                 /** @description N of 及时率 (timeliness): working days after the decision within which a record must be received. Default: QUALITY_TIMELY_WORKING_DAYS (7) — a local parameter, to be confirmed against the 双公示 rules in force */
                 workingDays?: number;
+                /** @description Only one group of record types: shuang_gongshi (双公示: licences 行政许可, penalties 行政处罚) or admin_info (the other administrative information reported to the national platform: 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 — whose 合规率 the district plan asks at 100 %); default both. 上报率 compares with the declared ledgers, which count licences and penalties */
+                recordGroup?: "shuang_gongshi" | "admin_info";
             };
             header?: never;
             path?: never;

@@ -174,6 +174,11 @@ export const RECORD_TYPE: Record<string, { zh: string; en: string }> = {
   commitment: { zh: '信用承诺', en: 'Commitment' },
   inspection: { zh: '检查结果', en: 'Inspection' },
   public_credit: { zh: '公共信用综合评价', en: 'Public credit evaluation' },
+  admin_enforcement: { zh: '行政强制', en: 'Administrative enforcement' },
+  admin_reward: { zh: '行政奖励', en: 'Administrative award' },
+  admin_confirmation: { zh: '行政确认', en: 'Administrative confirmation' },
+  admin_adjudication: { zh: '行政裁决', en: 'Administrative ruling' },
+  admin_supervision: { zh: '行政监督检查', en: 'Supervision check' },
 };
 
 export const SUBJECT_KIND: Record<string, { zh: string; en: string }> = {

@@ -21,7 +21,19 @@ const STATUS: Record<string, { color: string; zh: string; en: string }> = {
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type RecordType = 'penalty' | 'licence' | 'list_entry' | 'tax_credit' | 'commitment' | 'inspection' | 'public_credit';
+type RecordType =
+  | 'penalty'
+  | 'licence'
+  | 'list_entry'
+  | 'tax_credit'
+  | 'commitment'
+  | 'inspection'
+  | 'public_credit'
+  | 'admin_enforcement'
+  | 'admin_reward'
+  | 'admin_confirmation'
+  | 'admin_adjudication'
+  | 'admin_supervision';
 /** Record types in the order a data officer meets them (labels: lib/labels.ts). */
 const TYPES: RecordType[] = [
   'penalty',
@@ -31,6 +43,11 @@ const TYPES: RecordType[] = [
   'commitment',
   'inspection',
   'public_credit',
+  'admin_enforcement',
+  'admin_reward',
+  'admin_confirmation',
+  'admin_adjudication',
+  'admin_supervision',
 ];
 /** The file as the service reads it: JSON, an Excel workbook, or CSV (UTF-8 or GBK: sent as bytes, decoded there). */
 const contentTypeOf = (name: string) =>

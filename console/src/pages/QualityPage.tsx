@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead } from '../components/PageHead';
@@ -15,6 +15,7 @@ type Dept = Schemas['DepartmentQualityDto'];
 interface Filters {
   range?: [Dayjs, Dayjs];
   department?: string;
+  recordGroup?: QualityQuery['recordGroup'];
 }
 
 const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(2)}%`);
@@ -33,6 +34,7 @@ export default function QualityPage() {
         ? { from: filters.range[0].format('YYYY-MM-DD'), to: filters.range[1].format('YYYY-MM-DD') }
         : {}),
       ...(filters.department?.trim() ? { department: filters.department.trim() } : {}),
+      ...(filters.recordGroup ? { recordGroup: filters.recordGroup } : {}),
     }),
     [filters],
   );
@@ -62,6 +64,23 @@ export default function QualityPage() {
           </Form.Item>
           <Form.Item name="department" label={t('数据来源单位', 'Department')}>
             <Input allowClear style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="recordGroup" label={t('信息类别', 'Records')}>
+            <Select
+              allowClear
+              style={{ width: 260 }}
+              placeholder={t('全部', 'All')}
+              options={[
+                {
+                  value: 'shuang_gongshi',
+                  label: t('双公示（行政许可、行政处罚）', 'Licences and penalties (双公示)'),
+                },
+                {
+                  value: 'admin_info',
+                  label: t('其他行政管理信息（强制、奖励、确认、裁决、监督检查）', 'Other administrative information'),
+                },
+              ]}
+            />
           </Form.Item>
           <Form.Item>
             <Button htmlType="submit">{t('查询', 'Search')}</Button>

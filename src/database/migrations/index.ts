@@ -24,6 +24,7 @@ import { AuditAppendFunction1796587200000 } from './1796587200000-AuditAppendFun
 import { IndustryByShape1796590800000 } from './1796590800000-IndustryByShape';
 import { PublicCreditRating1796594400000 } from './1796594400000-PublicCreditRating';
 import { JsonbLz41796598000000 } from './1796598000000-JsonbLz4';
+import { AdminInfoRecords1796601600000 } from './1796601600000-AdminInfoRecords';
 import { CreateGovernanceLedger1796605200000 } from './1796605200000-CreateGovernanceLedger';
 
 /** Every migration in order; the only source of the schema. */
@@ -53,5 +54,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndustryByShape1796590800000,
   PublicCreditRating1796594400000,
   JsonbLz41796598000000,
+  AdminInfoRecords1796601600000,
   CreateGovernanceLedger1796605200000,
 ];

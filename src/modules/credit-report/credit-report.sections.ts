@@ -26,7 +26,10 @@ export type SectionKey =
 
 const TITLES: Record<SectionKey, [string, string]> = {
   registration: ['登记注册基本信息', 'Registration'],
-  administrative: ['行政管理信息', 'Administrative management (licences, penalties, inspections)'],
+  administrative: [
+    '行政管理信息',
+    'Administrative management (licences, penalties, inspections; enforcement, awards, confirmations, rulings, supervision checks)',
+  ],
   honours: ['诚实守信相关荣誉信息', 'Honours (red list)'],
   serious_dishonesty: ['严重失信主体名单信息', 'Serious-dishonesty list'],
   abnormal_operation: ['经营（活动）异常名录（状态）信息', 'Abnormal-operation list'],
@@ -44,6 +47,12 @@ const CATEGORY: Record<string, [string, SectionKey]> = {
   licence: ['行政许可', 'administrative'],
   penalty: ['行政处罚', 'administrative'],
   inspection: ['行政检查结果', 'administrative'],
+  // The other administrative information (行政管理信息, district plan task 3): shown, never read by the tiers.
+  admin_enforcement: ['行政强制', 'administrative'],
+  admin_reward: ['行政奖励', 'administrative'],
+  admin_confirmation: ['行政确认', 'administrative'],
+  admin_adjudication: ['行政裁决', 'administrative'],
+  admin_supervision: ['行政监督检查', 'administrative'],
   red_list: ['守信红名单', 'honours'],
   serious_dishonesty: ['严重失信主体名单', 'serious_dishonesty'],
   major_tax_violation: ['重大税收违法失信主体', 'serious_dishonesty'],
@@ -67,6 +76,9 @@ const DETAIL_FIELDS = [
   'approvalCategory',
   'penaltyEndDate',
   'confiscationAmount',
+  'enforcementMeasure',
+  'awardName',
+  'awardLevel',
 ];
 
 export interface ReportItem {

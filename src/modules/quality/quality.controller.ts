@@ -28,7 +28,7 @@ export class QualityController {
       '双公示 data quality per department: 上报率 (reported), 合规率 (compliant), 及时率 (timely), and 重错码 (duplicate / wrong codes)',
     description:
       Object.values(DEFINITIONS).join('\n\n') +
-      '\n\nLicences (行政许可) and penalties (行政处罚) decided between from and to.',
+      '\n\nLicences (行政许可) and penalties (行政处罚), and the other administrative information reported to the national platform (行政强制、行政奖励、行政确认、行政裁决、行政监督检查), decided between from and to; ?recordGroup= narrows to one group.',
   })
   @ApiOkResponse({ type: QualityStatisticsDto })
   @ApiBadRequestResponse({ description: FIELD_PROBLEM_DESCRIPTION })

@@ -19,8 +19,9 @@ import { QUALITY_CONFIG, type QualityConfig } from '../../config/quality.config'
 import type { Queryable } from '../../common/queryable';
 import {
   RecordIntakeQueries,
-  SHUANG_GONGSHI_TYPES,
+  typesOfGroup,
   type PeriodCount,
+  type RecordGroup,
   type RefusedRow,
 } from '../records/record-intake.queries';
 import { SubjectsService } from '../subjects/subjects.service';
@@ -32,6 +33,7 @@ export interface RangeQuery {
   readonly to?: string;
   readonly department?: string;
   readonly workingDays?: number;
+  readonly recordGroup?: RecordGroup;
 }
 export interface FailuresQuery extends RangeQuery {
   readonly kind?: 'refused' | 'late';
@@ -77,7 +79,13 @@ export class QualityService {
     @Inject(QUALITY_CONFIG) private readonly config: QualityConfig,
   ) {}
 
-  private range(q: RangeQuery): { from: string; to: string; allowed: number; department: string | null } {
+  private range(q: RangeQuery): {
+    from: string;
+    to: string;
+    allowed: number;
+    department: string | null;
+    types: readonly string[];
+  } {
     const today = this.clock.today();
     const from = q.from ?? `${today.slice(0, 4)}-01-01`;
     const to = q.to ?? today;
@@ -95,7 +103,13 @@ export class QualityService {
     if (department && scrubAllIdNumbers(department) !== department)
       errors.push({ field: 'department', reason: 'must be a department name, not an ID number' });
     if (errors.length) throw new ValidationFailed(errors);
-    return { from, to, allowed: q.workingDays ?? this.config.timelyWorkingDays, department };
+    return {
+      from,
+      to,
+      allowed: q.workingDays ?? this.config.timelyWorkingDays,
+      department,
+      types: typesOfGroup(q.recordGroup),
+    };
   }
 
   private async late(
@@ -104,9 +118,10 @@ export class QualityService {
     to: string,
     department: string | null,
     allowed: number,
+    types: readonly string[],
   ): Promise<LateRecord[]> {
     const out: LateRecord[] = [];
-    for (const c of await this.intake.lateCandidates(from, to, department, allowed, db)) {
+    for (const c of await this.intake.lateCandidates(from, to, department, allowed, db, types)) {
       const t = timelinessOf(c.decisionDate, c.receivedOn, allowed, this.config.calendar);
       if (!t.timely)
         out.push({ kind: 'late', ...c, deadline: t.deadline, workingDays: t.workingDays, allowedWorkingDays: allowed });
@@ -116,13 +131,13 @@ export class QualityService {
 
   /** Every figure from one snapshot of the database (QualityStore.snapshot): an import committing meanwhile is in all or none. */
   async statistics(q: RangeQuery) {
-    const { from, to, allowed, department } = this.range(q);
+    const { from, to, allowed, department, types } = this.range(q);
     const months = monthsBetween(from, to);
     const [mFrom, mTo] = [monthBounds(months[0]).from, monthBounds(months[months.length - 1]).to];
     const { accepted, refused, late, ledgers, codes } = await this.store.snapshot(async (db) => ({
-      accepted: await this.intake.accepted(mFrom, mTo, from, to, department, db),
-      refused: await this.intake.refused(mFrom, mTo, from, to, department, db),
-      late: await this.late(db, from, to, department, allowed),
+      accepted: await this.intake.accepted(mFrom, mTo, from, to, department, db, types),
+      refused: await this.intake.refused(mFrom, mTo, from, to, department, db, types),
+      late: await this.late(db, from, to, department, allowed, types),
       ledgers: await this.store.ledgers(months, department, db),
       codes: await this.codes(db, department),
     }));
@@ -134,11 +149,11 @@ export class QualityService {
       department,
       generatedAt: this.clock.now().toISOString(),
       parameters: {
-        recordTypes: SHUANG_GONGSHI_TYPES,
+        recordTypes: types,
         timelyWorkingDays: allowed,
         timelyWorkingDaysDefault: DEFAULT_TIMELY_WORKING_DAYS,
         timelyWorkingDaysSource:
-          'local parameter (QUALITY_TIMELY_WORKING_DAYS, or ?workingDays=), to be confirmed against the 双公示 rules in force',
+          'local parameter (QUALITY_TIMELY_WORKING_DAYS, or ?workingDays=), to be confirmed against the 双公示 rules in force (7 个工作日 for licences and penalties: 发改办财金〔2018〕424号); the same deadline is applied, as a local parameter, to 行政强制、行政奖励、行政确认、行政裁决、行政监督检查, for which no national deadline was read',
         workingCalendar: `Monday to Friday, ${this.config.calendar.holidays?.size ?? 0} statutory holidays and ${this.config.calendar.workdays?.size ?? 0} weekend working days configured (QUALITY_HOLIDAYS, QUALITY_WORKDAYS)`,
       },
       definitions: DEFINITIONS,
@@ -179,12 +194,12 @@ export class QualityService {
   async failures(
     q: FailuresQuery,
   ): Promise<{ total: number; limit: number; offset: number; items: (RefusedFailure | LateRecord)[] }> {
-    const { from, to, allowed, department } = this.range(q);
+    const { from, to, allowed, department, types } = this.range(q);
     const [rows, late] = await this.store.snapshot(
       async (db) =>
         [
-          q.kind === 'late' ? [] : await this.intake.refusedRows(from, to, department, db),
-          q.kind === 'refused' ? [] : await this.late(db, from, to, department, allowed),
+          q.kind === 'late' ? [] : await this.intake.refusedRows(from, to, department, db, types),
+          q.kind === 'refused' ? [] : await this.late(db, from, to, department, allowed, types),
         ] as const,
     );
     const refused: RefusedFailure[] = rows.map((r) => ({

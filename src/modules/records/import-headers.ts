@@ -6,6 +6,7 @@
  */
 import type { RecordRowField } from './dto/record-row.dto';
 import { PENALTY_TYPES, type PenaltyType } from '../../rules/facts';
+import { ADMIN_INFO_ALIASES } from './import-admin-info';
 
 /** A header as compared: NFKC (full-width brackets and digits), no blanks. */
 export const normaliseHeader = (h: string): string => h.normalize('NFKC').replace(/\s+/g, '');
@@ -52,6 +53,9 @@ const ALIASES: Record<string, RecordRowField> = {
   公共信用综合评价结果: 'publicCreditGrade',
   公共信用综合评价等级: 'publicCreditGrade',
   评价日期: 'decisionDate',
+  // 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 (import-admin-info.ts): titles as offices write them (no
+  // national data standard for these kinds was read; the engine's field names are always accepted).
+  ...ADMIN_INFO_ALIASES,
 };
 
 /**

@@ -9,6 +9,7 @@ import { scrubIdNumbers } from '../../common/pii';
 import { ValidationFailed } from '../../common/problem';
 import { LIST_ROW_FIELDS, NUMERIC_ROW_FIELDS, RECORD_ROW_FIELDS, type RecordRowField } from './dto/record-row.dto';
 import { dateCell, headerField, impliedType, penaltyTypesOf } from './import-headers';
+import { adminInfoCell } from './import-admin-info';
 
 /** Rows one request imports at once (answered 200 with the report); more are imported as a background job (202). */
 export const MAX_IMPORT_ROWS = 5000;
@@ -101,6 +102,7 @@ function cell(field: RecordRowField, text: string): unknown {
   if (NUMERIC_ROW_FIELDS.includes(field)) return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
   if (LIST_ROW_FIELDS.includes(field)) return penaltyTypesOf(text);
   if (DATE_ROW_FIELDS.has(field)) return dateCell(text);
+  if (field === 'enforcementMeasure' || field === 'awardLevel') return adminInfoCell(field, text);
   return text;
 }
 

@@ -42,6 +42,18 @@ const TITLES: Partial<Record<RecordRowField, { penalty?: string; licence?: strin
 
 const SUBJECT: RecordRowField[] = ['subjectName', 'subjectCode', 'subjectIdNumber', 'subjectIndustryCode'];
 /** The columns of each type's template, in the order of the standard where there is one. */
+const ADMIN_COLUMNS = (own: RecordRowField[]): RecordRowField[] => [
+  ...SUBJECT,
+  'decisionNumber',
+  ...own,
+  'decisionDate',
+  'authority',
+  'authorityUscc',
+  'source',
+  'industry',
+  'remarks',
+];
+
 const COLUMNS: Record<RecordType, RecordRowField[]> = {
   penalty: [
     ...SUBJECT,
@@ -123,6 +135,12 @@ const COLUMNS: Record<RecordType, RecordRowField[]> = {
     'industry',
     'remarks',
   ],
+  // 行政管理信息 (admin-info.ts): the fields each kind needs (record-rules.ts) beside the common ones.
+  admin_enforcement: ADMIN_COLUMNS(['enforcementMeasure', 'legalBasis', 'content']),
+  admin_reward: ADMIN_COLUMNS(['awardName', 'awardLevel', 'content', 'legalBasis']),
+  admin_confirmation: ADMIN_COLUMNS(['content', 'legalBasis']),
+  admin_adjudication: ADMIN_COLUMNS(['content', 'legalBasis']),
+  admin_supervision: ADMIN_COLUMNS(['content', 'legalBasis']),
 };
 
 export type TemplateLanguage = 'zh' | 'en';

@@ -2,9 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '../../common/queryable';
+import { ADMIN_INFO_TYPES } from '../../rules/facts';
 
-/** "双公示": the record types counted by the statistics. */
-export const SHUANG_GONGSHI_TYPES = ['licence', 'penalty'];
+/**
+ * The record types counted by the statistics: "双公示" (licences, penalties) and the other administrative information
+ * reported to the national platform (行政强制、行政奖励、行政确认、行政裁决、行政监督检查, whose 合规率 the district plan
+ * task 3 asks to reach 100 %).
+ */
+export const SHUANG_GONGSHI_TYPES: readonly string[] = ['licence', 'penalty', ...ADMIN_INFO_TYPES];
+/** The groups the statistics may be narrowed to (?recordGroup=). */
+export const RECORD_GROUPS = ['shuang_gongshi', 'admin_info'] as const;
+export type RecordGroup = (typeof RECORD_GROUPS)[number];
+export const typesOfGroup = (g: RecordGroup | undefined): readonly string[] =>
+  g === 'shuang_gongshi' ? ['licence', 'penalty'] : g === 'admin_info' ? ADMIN_INFO_TYPES : SHUANG_GONGSHI_TYPES;
 /** The department of a refused row that named none. */
 export const NO_SOURCE = '(未填写数据来源单位 / no source)';
 
@@ -68,11 +78,11 @@ export interface RefusedRow {
 export class RecordIntakeQueries {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  private q<T>(db: Queryable, sql: string, params: unknown[]): Promise<T[]> {
+  private q<T>(db: Queryable, sql: string, params: unknown[], types: readonly string[]): Promise<T[]> {
     const n = `$${params.length + 1}`;
     return db.query(
       sql.replace(/\$TYPES/g, () => n),
-      [...params, SHUANG_GONGSHI_TYPES],
+      [...params, types],
     );
   }
 
@@ -84,6 +94,7 @@ export class RecordIntakeQueries {
     to: string,
     department: string | null,
     db: Queryable = this.ds,
+    types: readonly string[] = SHUANG_GONGSHI_TYPES,
   ): Promise<PeriodCount[]> {
     return this.q(
       db,
@@ -92,6 +103,7 @@ export class RecordIntakeQueries {
        WHERE c.type = ANY($TYPES::text[]) AND c.decision_date BETWEEN $1::date AND $2::date AND ($5::text IS NULL OR c.source = $5)
        GROUP BY 1, 2, 3`,
       [monthFrom, monthTo, from, to, department],
+      types,
     );
   }
 
@@ -103,6 +115,7 @@ export class RecordIntakeQueries {
     to: string,
     department: string | null,
     db: Queryable = this.ds,
+    types: readonly string[] = SHUANG_GONGSHI_TYPES,
   ): Promise<PeriodCount[]> {
     return this.q(
       db,
@@ -110,6 +123,7 @@ export class RecordIntakeQueries {
        SELECT department, to_char(on_day, 'YYYY-MM') AS period, (on_day BETWEEN $3::date AND $4::date) AS "inRange", count(*)::int AS n
        FROM latest WHERE on_day BETWEEN $1::date AND $2::date GROUP BY 1, 2, 3`,
       [monthFrom, monthTo, from, to, department, NO_SOURCE],
+      types,
     );
   }
 
@@ -120,6 +134,7 @@ export class RecordIntakeQueries {
     department: string | null,
     days: number,
     db: Queryable = this.ds,
+    types: readonly string[] = SHUANG_GONGSHI_TYPES,
   ): Promise<LateCandidate[]> {
     return this.q(
       db,
@@ -130,17 +145,25 @@ export class RecordIntakeQueries {
          AND ${RECEIVED_ON} > c.decision_date + $4::int
        ORDER BY c.decision_date, c.source, c.decision_number`,
       [from, to, department, days],
+      types,
     );
   }
 
   /** Outstanding refused rows themselves: the latest refusal of each department and decision number. */
-  refusedRows(from: string, to: string, department: string | null, db: Queryable = this.ds): Promise<RefusedRow[]> {
+  refusedRows(
+    from: string,
+    to: string,
+    department: string | null,
+    db: Queryable = this.ds,
+    types: readonly string[] = SHUANG_GONGSHI_TYPES,
+  ): Promise<RefusedRow[]> {
     return this.q(
       db,
       `WITH latest AS (${LATEST('$3', '$4')})
        SELECT id, department, "decisionNumber", "recordType", "decisionDate", "subjectCode", "subjectMasked", "codeCheckFailed", row, line, errors, "rejectedAt"
        FROM latest WHERE on_day BETWEEN $1::date AND $2::date ORDER BY "rejectedAt", department, "decisionNumber", id`,
       [from, to, department, NO_SOURCE],
+      types,
     );
   }
 

@@ -12,7 +12,7 @@ import {
   publicityRuleVersion,
   type PublicitySector,
 } from '../../rules/publicity';
-import { PENALTY_TYPES, type RecordStatus } from '../../rules/facts';
+import { adminInfoPublicityEnd, isAdminInfoType, PENALTY_TYPES, type RecordStatus } from '../../rules/facts';
 import type { RecordRowDto } from './dto/record-row.dto';
 import { SECTORS_BY_INDUSTRY } from './record-rules';
 
@@ -68,6 +68,9 @@ const DETAIL_FIELDS = [
   'licenceCode',
   'approvalCategory',
   'validFrom',
+  'enforcementMeasure',
+  'awardName',
+  'awardLevel',
   'remarks',
 ] as const;
 
@@ -106,6 +109,12 @@ function publicity(
       rule_version: publicityRuleVersion(r.decisionDate),
       published: true,
     };
+  }
+  // 行政强制、行政奖励、行政确认、行政裁决、行政监督检查: no national period was read; the local parameter
+  // ADMIN_INFO_PUBLICITY_MONTHS (admin-info.ts) gives the end, and no rule version is stored.
+  if (isAdminInfoType(r.type)) {
+    const end = adminInfoPublicityEnd(r.type, r.decisionDate);
+    return { publicity_min_end: null, publicity_end: end, rule_version: null, published: true };
   }
   return { publicity_min_end: null, publicity_end: null, rule_version: null, published: true };
 }

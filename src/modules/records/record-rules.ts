@@ -28,6 +28,9 @@ const TYPE_ONLY: Partial<Record<RecordRowField, readonly RecordType[]>> = {
   commitmentStatus: ['commitment'],
   commitmentStatusDate: ['commitment'],
   inspectionResult: ['inspection'],
+  enforcementMeasure: ['admin_enforcement'],
+  awardName: ['admin_reward'],
+  awardLevel: ['admin_reward'],
 };
 
 /** Sectors allowed under each industry; the first is the default. */
@@ -140,6 +143,29 @@ export function rowRuleErrors(r: RecordRowDto, today: string): FieldError[] {
       break;
     case 'public_credit':
       need('publicCreditGrade', 'a public credit rating (公共信用综合评价结果 A/B/C/D)');
+      break;
+    // The other administrative information (行政管理信息, admin-info.ts): what the national platform shows of each
+    // kind beside the common fields (合规 checks; the district plan asks a 100 % 合规率 of them).
+    case 'admin_enforcement':
+      need('enforcementMeasure', 'a 行政强制 record (强制措施或执行方式, 行政强制法 Arts. 9, 12)');
+      need('legalBasis', 'a 行政强制 record (强制依据)');
+      need('content', 'a 行政强制 record (强制内容: what was sealed, seized, frozen or executed)');
+      break;
+    case 'admin_reward':
+      need('awardName', 'a 行政奖励 record (奖励名称)');
+      need('awardLevel', 'a 行政奖励 record (奖励级别)');
+      need('content', 'a 行政奖励 record (奖励内容)');
+      break;
+    case 'admin_confirmation':
+      need('content', 'a 行政确认 record (确认内容)');
+      need('legalBasis', 'a 行政确认 record (确认依据)');
+      break;
+    case 'admin_adjudication':
+      need('content', 'a 行政裁决 record (裁决内容: the dispute and the ruling)');
+      need('legalBasis', 'a 行政裁决 record (裁决依据)');
+      break;
+    case 'admin_supervision':
+      need('content', 'a 行政监督检查 record (检查内容及结果)');
       break;
     case 'licence':
       break;

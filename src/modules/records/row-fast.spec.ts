@@ -31,7 +31,43 @@ const ownFields = (o: object) =>
 const USCC = '91350200776049653A';
 const idNumber = (body17: string) => body17 + residentIdCheckChar(body17);
 const ID = idNumber('35020319800101123');
+const ADMIN = {
+  source: '綦江区市场监督管理局',
+  subjectName: '某某公司',
+  subjectCode: USCC,
+  decisionDate: '2025-05-06',
+};
+const ADMIN_TEXT = {
+  content: '扣押不合格产品120件',
+  legalBasis: '《行政强制法》第九条',
+  authority: '綦江区市场监督管理局',
+};
 const BASES: Record<string, Record<string, unknown>> = {
+  // 行政管理信息 (admin-info.ts): the five kinds with the fields each needs.
+  admin_enforcement: {
+    ...ADMIN,
+    ...ADMIN_TEXT,
+    type: 'admin_enforcement',
+    decisionNumber: 'QZ-1',
+    enforcementMeasure: 'seizure',
+  },
+  admin_reward: {
+    ...ADMIN,
+    type: 'admin_reward',
+    decisionNumber: 'JL-1',
+    awardName: '守合同重信用企业',
+    awardLevel: 'municipal',
+    content: '通报表扬',
+  },
+  admin_confirmation: { ...ADMIN, ...ADMIN_TEXT, type: 'admin_confirmation', decisionNumber: 'QR-1' },
+  admin_adjudication: { ...ADMIN, ...ADMIN_TEXT, type: 'admin_adjudication', decisionNumber: 'CJ-1' },
+  admin_supervision: {
+    ...ADMIN,
+    type: 'admin_supervision',
+    decisionNumber: 'JC-1',
+    content: '检查未发现问题',
+    industry: 'food_drug',
+  },
   penalty: {
     type: 'penalty',
     source: '厦门市市场监督管理局',
@@ -181,6 +217,9 @@ const ODD: unknown[] = [
   'D',
   'E',
   'public_credit',
+  'seizure',
+  'county',
+  'admin_reward',
   'breached',
   'passed',
   'legal_person',

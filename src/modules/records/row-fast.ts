@@ -5,7 +5,9 @@ import { usccProblem } from '../../common/identifiers/uscc';
 import { scrubIdNumbers } from '../../common/pii';
 import { PUBLIC_CREDIT_GRADES, TAX_CREDIT_LEVELS, SUBJECT_KINDS } from '../../rules/shared';
 import {
+  AWARD_LEVELS,
   COMMITMENT_STATUSES,
+  ENFORCEMENT_MEASURES,
   INSPECTION_RESULTS,
   LIST_TYPES,
   PENALTY_TYPES,
@@ -95,6 +97,9 @@ const RULES: Readonly<Record<RecordRowField, FieldRule>> = {
   licenceCode: text(128),
   approvalCategory: text(64),
   validFrom: date,
+  enforcementMeasure: oneOf(ENFORCEMENT_MEASURES),
+  awardName: text(200),
+  awardLevel: oneOf(AWARD_LEVELS),
   remarks: text(1000),
   // RecordRowDto
   type: oneOf(RECORD_TYPES),

@@ -14,6 +14,7 @@ import {
 } from '../shared/facts.catalogue';
 import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type FactSubject } from './record.types';
+import { isAdminInfoType } from './admin-info';
 
 /** The date a record stops counting by itself (exclusive), or null when open-ended. */
 export function recordEnd(r: FactRecord): string | null {
@@ -194,7 +195,8 @@ export function summariseRecords(subject: FactSubject, records: readonly FactRec
   let breachedUnrepaired = 0;
   let fulfilled = 0;
   for (const r of records) {
-    if (!inForceAt(r, asOf)) continue;
+    // 行政管理信息 (行政强制、行政奖励 …, admin-info.ts) is shown, never counted: no source reads it into a tier.
+    if (isAdminInfoType(r.type) || !inForceAt(r, asOf)) continue;
     let in12 = false;
     let in36 = false;
     let impaired = false;

@@ -25,6 +25,7 @@ import {
 } from './derive-facts';
 import type { ListKind } from '../publicity/publicity';
 import { LICENCE_IMPAIRING_PENALTIES, type FactRecord, type PenaltyType } from './record.types';
+import { isAdminInfoType } from './admin-info';
 import { LARGE_FINE_WAN_YUAN } from '../publicity/severity';
 import { INDUSTRY_DEFINITIONS } from '../shared/industries';
 
@@ -191,5 +192,5 @@ export function recordsBehind(
   const select = Object.hasOwn(SELECTORS, factName) ? SELECTORS[factName] : undefined;
   if (!select) throw new Error(`recordsBehind: unknown fact "${factName}"`);
   parseDate(asOf);
-  return select({ live: records.filter((r) => inForceAt(r, asOf)), asOf, industry });
+  return select({ live: records.filter((r) => !isAdminInfoType(r.type) && inForceAt(r, asOf)), asOf, industry });
 }

@@ -32,6 +32,7 @@ import {
   type FactSubject,
 } from './record.types';
 import { fineTotal, type IndustryScope } from './derive-facts';
+import { isAdminInfoType } from './admin-info';
 
 /**
  * deriveFacts before the one-pass summary (issue 16), kept verbatim as the reference: a filter per fact, a pass
@@ -45,7 +46,8 @@ function referenceFacts(
 ): Facts {
   const count = (rs: readonly FactRecord[], p: (r: FactRecord) => boolean): number => rs.filter(p).length;
   const maxFine = (ps: readonly FactRecord[]): number => ps.reduce((max, r) => Math.max(max, r.fineAmount ?? 0), 0);
-  const live = records.filter((r) => inForceAt(r, asOf));
+  // 行政管理信息 (admin-info.ts) is never a fact.
+  const live = records.filter((r) => !isAdminInfoType(r.type) && inForceAt(r, asOf));
   const of = (type: FactRecord['type']) => live.filter((r) => r.type === type);
   const penalties = of('penalty');
   const p12 = penalties.filter((r) => withinMonths(r.decisionDate, asOf, 12));

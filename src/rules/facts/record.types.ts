@@ -18,6 +18,12 @@ export const RECORD_TYPES = [
   'commitment',
   'inspection',
   'public_credit',
+  // The five other kinds of administrative management information (行政管理信息, issue 18 item 3; admin-info.ts).
+  'admin_enforcement',
+  'admin_reward',
+  'admin_confirmation',
+  'admin_adjudication',
+  'admin_supervision',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

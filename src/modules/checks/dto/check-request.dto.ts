@@ -7,7 +7,6 @@ import {
   IsObject,
   IsIn,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsResidentId, IsUscc } from '../../../common/identifiers/decorators';
+import { IsPlainDecimal } from '../../../common/field-decorators';
 import { normaliseIdentifier } from '../../../common/identifiers/normalise';
 
 /** Codes and ID numbers as records and subjects take them: full-width forms in ASCII, trimmed, upper case. */
@@ -93,7 +93,7 @@ export class CheckTransactionDto {
 
   @ApiPropertyOptional({ description: 'Amount in yuan (金额, 元), if any', example: 12500000 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPlainDecimal(2)
   @Min(0)
   amount?: number;
 }

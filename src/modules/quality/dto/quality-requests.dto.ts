@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OptionalDate, OptionalText } from '../../../common/field-decorators';
+import { RECORD_GROUPS, type RecordGroup } from '../../records/record-intake.queries';
 
 export class QualityRangeQuery {
   @OptionalDate({
@@ -35,6 +36,15 @@ export class QualityRangeQuery {
   @Min(0)
   @Max(60)
   workingDays?: number;
+
+  @ApiPropertyOptional({
+    enum: RECORD_GROUPS,
+    description:
+      'Only one group of record types: shuang_gongshi (双公示: licences 行政许可, penalties 行政处罚) or admin_info (the other administrative information reported to the national platform: 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 — whose 合规率 the district plan asks at 100 %); default both. 上报率 compares with the declared ledgers, which count licences and penalties',
+  })
+  @IsOptional()
+  @IsIn([...RECORD_GROUPS])
+  recordGroup?: RecordGroup;
 }
 
 export class FailuresQueryDto extends QualityRangeQuery {

@@ -1,7 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../common/identifiers/decorators';
-import { IdentifierForm, OptionalDate, OptionalText } from '../../../common/field-decorators';
+import {
+  IdentifierForm,
+  IsPlainDecimal,
+  OptionalDate,
+  OptionalEnum,
+  OptionalText,
+} from '../../../common/field-decorators';
+import { AWARD_LEVELS, ENFORCEMENT_MEASURES, type AwardLevel, type EnforcementMeasure } from '../../../rules/facts';
 import { RecordSubjectFields } from './record-subject.fields';
 
 /** The remaining "双公示" fields (domain.md §5), kept in `details`; free text is scrubbed of ID numbers. */
@@ -53,7 +60,7 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
     example: 1.2,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsPlainDecimal(4)
   @Min(0)
   @Max(9_999_999_999)
   confiscationAmount?: number;
@@ -75,6 +82,24 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
 
   @OptionalDate({ description: 'Licence: valid from (有效期自)', example: '2024-01-01' })
   validFrom?: string;
+
+  @OptionalEnum(ENFORCEMENT_MEASURES, {
+    description:
+      '行政强制 (admin_enforcement): the measure (强制措施, 行政强制法 Art. 9: personal_freedom_restriction 限制人身自由, sealing 查封, seizure 扣押, freezing 冻结, other_measure) or the execution method (强制执行方式, Art. 12: additional_fine 加处罚款或者滞纳金, transfer 划拨, auction 拍卖, removal 排除妨碍、恢复原状, substitute_performance 代履行, other_execution)',
+  })
+  enforcementMeasure?: EnforcementMeasure;
+
+  @OptionalText(200, {
+    description: '行政奖励 (admin_reward): the award name (奖励名称)',
+    example: '重庆市守合同重信用企业',
+  })
+  awardName?: string;
+
+  @OptionalEnum(AWARD_LEVELS, {
+    description:
+      '行政奖励 (admin_reward): the award level (奖励级别) by the awarding government: national 国家级, provincial 省级, municipal 市级, county 区县级, other 其他',
+  })
+  awardLevel?: AwardLevel;
 
   @OptionalText(1000, { description: 'Remarks (备注)' })
   remarks?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   PUBLIC_CREDIT_GRADES,
   TAX_CREDIT_LEVELS,
@@ -23,6 +23,7 @@ import {
 } from '../../../rules/facts';
 import {
   IsCalendarDate,
+  IsPlainDecimal,
   NoIdNumber,
   OptionalDate,
   OptionalEnum,
@@ -49,7 +50,7 @@ export class RecordRowDto extends RecordDetailFields {
   @ApiProperty({
     enum: RECORD_TYPES,
     description:
-      'Record type: licence (行政许可), penalty (行政处罚), list_entry (名单列入), tax_credit (纳税信用级别), commitment (信用承诺), inspection (检查结果)',
+      'Record type: licence (行政许可), penalty (行政处罚), list_entry (名单列入), tax_credit (纳税信用级别), commitment (信用承诺), inspection (检查结果), public_credit (公共信用综合评价结果); the other administrative information (行政管理信息): admin_enforcement (行政强制), admin_reward (行政奖励), admin_confirmation (行政确认), admin_adjudication (行政裁决), admin_supervision (行政监督检查)',
     example: 'penalty',
   })
   @IsIn([...RECORD_TYPES])
@@ -162,7 +163,7 @@ export class RecordRowDto extends RecordDetailFields {
     example: 5,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsPlainDecimal(4)
   @Min(0)
   @Max(9_999_999_999)
   fineAmount?: number;
@@ -221,6 +222,9 @@ export const RECORD_ROW_FIELDS = [
   'licenceCode',
   'approvalCategory',
   'validFrom',
+  'enforcementMeasure',
+  'awardName',
+  'awardLevel',
   'remarks',
   'type',
   'source',
