@@ -83,3 +83,19 @@ export const OptionalDate = (doc: Doc) =>
 
 export const OptionalEnum = (values: readonly string[], doc: Doc) =>
   applyDecorators(ApiPropertyOptional({ enum: [...values], ...doc }), IsOptional(), IsIn([...values]));
+
+/**
+ * class-validator: a number with at most `places` decimals. Replaces IsNumber's `maxDecimalPlaces`, which throws a
+ * TypeError (a 500) on a number JavaScript writes in exponent form (1e-7, 4e-323): such a number is refused here.
+ */
+export function MaxDecimalPlaces(places: number): PropertyDecorator {
+  const form = new RegExp(`^-?\\d+(\\.\\d{1,${places}})?$`);
+  return ValidateBy({
+    name: 'maxDecimalPlaces',
+    validator: {
+      validate: (v: unknown) => typeof v !== 'number' || form.test(String(v)),
+      defaultMessage: (a?: ValidationArguments) =>
+        `${a?.property ?? 'value'} must be a number with at most ${places} decimal places`,
+    },
+  });
+}

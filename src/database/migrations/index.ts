@@ -24,6 +24,7 @@ import { AuditAppendFunction1796587200000 } from './1796587200000-AuditAppendFun
 import { IndustryByShape1796590800000 } from './1796590800000-IndustryByShape';
 import { PublicCreditRating1796594400000 } from './1796594400000-PublicCreditRating';
 import { JsonbLz41796598000000 } from './1796598000000-JsonbLz4';
+import { CommitmentType1796612400000 } from './1796612400000-CommitmentType';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   IndustryByShape1796590800000,
   PublicCreditRating1796594400000,
   JsonbLz41796598000000,
+  CommitmentType1796612400000,
 ];

@@ -50,6 +50,9 @@ const ALIASES: Record<string, RecordRowField> = {
   备注: 'remarks',
   // 公共信用综合评价结果 as a credit platform exports it (the rating date is the decision date).
   公共信用综合评价结果: 'publicCreditGrade',
+  // 信用承诺: its type (告知承诺, 容缺受理型 …; the Chinese names are read, import-parse.ts).
+  承诺类型: 'commitmentType',
+  信用承诺类型: 'commitmentType',
   公共信用综合评价等级: 'publicCreditGrade',
   评价日期: 'decisionDate',
 };

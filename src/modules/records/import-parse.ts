@@ -6,6 +6,7 @@
 import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { scrubIdNumbers } from '../../common/pii';
+import { commitmentTypeCell } from '../../rules/facts';
 import { ValidationFailed } from '../../common/problem';
 import { LIST_ROW_FIELDS, NUMERIC_ROW_FIELDS, RECORD_ROW_FIELDS, type RecordRowField } from './dto/record-row.dto';
 import { dateCell, headerField, impliedType, penaltyTypesOf } from './import-headers';
@@ -101,6 +102,7 @@ function cell(field: RecordRowField, text: string): unknown {
   if (NUMERIC_ROW_FIELDS.includes(field)) return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
   if (LIST_ROW_FIELDS.includes(field)) return penaltyTypesOf(text);
   if (DATE_ROW_FIELDS.has(field)) return dateCell(text);
+  if (field === 'commitmentType') return commitmentTypeCell(text);
   return text;
 }
 

@@ -30,6 +30,7 @@ const COLUMNS = [
   'fine_amount::text AS fine_amount',
   'commitment_status',
   d('commitment_status_date'),
+  'commitment_type',
   'inspection_result',
   'status',
   d('revoked_at'),
@@ -61,6 +62,7 @@ const FACT_COLUMNS = [
   'fine_amount::text AS fine_amount',
   'commitment_status',
   d('commitment_status_date'),
+  'commitment_type',
   'inspection_result',
   'status',
   d('revoked_at'),
@@ -77,7 +79,7 @@ const inForce = (asOf: string) => `decision_date <= ${asOf} AND (${END} IS NULL 
 
 const RECORDSET = `subject_id uuid, type text, source text, decision_number text, industry text, sector text, severity text,
   list_type text, list_ground smallint, tax_level text, tax_year int, public_credit_grade text, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
-  rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date,
+  rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date, commitment_type text,
   inspection_result text, status text, revoked_at date, revocation_reason text, repaired_at date, ended_at date, details jsonb,
   content_hash text`;
 const WRITTEN = RECORDSET.split(',').map((c) => c.trim().split(/\s+/)[0]);

@@ -6,6 +6,7 @@ import { scrubIdNumbers } from '../../common/pii';
 import { PUBLIC_CREDIT_GRADES, TAX_CREDIT_LEVELS, SUBJECT_KINDS } from '../../rules/shared';
 import {
   COMMITMENT_STATUSES,
+  COMMITMENT_TYPES,
   INSPECTION_RESULTS,
   LIST_TYPES,
   PENALTY_TYPES,
@@ -115,6 +116,7 @@ const RULES: Readonly<Record<RecordRowField, FieldRule>> = {
   fineAmount: amount,
   commitmentStatus: oneOf(COMMITMENT_STATUSES),
   commitmentStatusDate: date,
+  commitmentType: oneOf(COMMITMENT_TYPES),
   inspectionResult: oneOf(INSPECTION_RESULTS),
   revokedAt: date,
   revocationReason: text(500),

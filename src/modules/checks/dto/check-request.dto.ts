@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { MaxDecimalPlaces } from '../../../common/field-decorators';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -93,7 +94,8 @@ export class CheckTransactionDto {
 
   @ApiPropertyOptional({ description: 'Amount in yuan (金额, 元), if any', example: 12500000 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   amount?: number;
 }

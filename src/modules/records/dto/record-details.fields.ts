@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../common/identifiers/decorators';
-import { IdentifierForm, OptionalDate, OptionalText } from '../../../common/field-decorators';
+import { IdentifierForm, MaxDecimalPlaces, OptionalDate, OptionalText } from '../../../common/field-decorators';
 import { RecordSubjectFields } from './record-subject.fields';
 
 /** The remaining "双公示" fields (domain.md §5), kept in `details`; free text is scrubbed of ID numbers. */
@@ -53,7 +53,8 @@ export abstract class RecordDetailFields extends RecordSubjectFields {
     example: 1.2,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(0)
   @Max(9_999_999_999)
   confiscationAmount?: number;
