@@ -100,7 +100,16 @@ const SPECIAL = new Set([
   'details',
 ]);
 const KEEP_OUTCOME = `c.commitment_status IN ('fulfilled', 'breached') AND COALESCE(EXCLUDED.commitment_status, 'pending') = 'pending'`;
-const OUTCOME_KEYS = ['commitmentKind', 'outcomeDepartment', 'outcomeReason', 'outcomeLegalBasis'];
+const OUTCOME_KEYS = [
+  'commitmentKind',
+  'outcomeDepartment',
+  'outcomeReason',
+  'outcomeLegalBasis',
+  'outcomeCommitmentType',
+  'revokedApprovalRecordId',
+  'voidedRepairRecordId',
+  'rejectedRepairApplicationId',
+];
 const SET = [
   ...WRITTEN.filter((c) => !SPECIAL.has(c)).map((c) => `${c} = EXCLUDED.${c}`),
   'revoked_at = COALESCE(EXCLUDED.revoked_at, c.revoked_at)',
@@ -258,6 +267,26 @@ export class RecordsStore {
          AND (publicity_end IS NULL OR publicity_end > $2::date) AND (publicity_min_end IS NULL OR publicity_min_end <= $2::date)
        RETURNING subject_id AS "subjectId"`,
       [recordId, on],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
+  /**
+   * In the caller's transaction (a breached credit-repair commitment, 信用修复型信用承诺, commitments module): the
+   * repair of a record is void — repaired_at cleared, the record back to its status without the repair, `details`
+   * merged (what was voided, when, why). Null when the record is not repaired. An as-of answer for a date between
+   * the repair and the void counts the record again: the repair kept in details is the trace.
+   */
+  async voidRepair(
+    m: Queryable,
+    recordId: string,
+    details: Record<string, unknown>,
+  ): Promise<{ subjectId: string } | null> {
+    const rows: [{ subjectId: string }[], number] = await m.query(
+      `UPDATE credit_records SET repaired_at = NULL, details = details || $2::jsonb, updated_at = now(),
+         status = CASE WHEN revoked_at IS NOT NULL THEN 'revoked' WHEN ended_at IS NOT NULL THEN 'ended' ELSE 'active' END
+       WHERE id = $1::uuid AND repaired_at IS NOT NULL RETURNING subject_id AS "subjectId"`,
+      [recordId, JSON.stringify(details)],
     );
     return rows[0]?.[0] ?? null;
   }
