@@ -197,6 +197,31 @@ describe('credit commitment types (信用承诺类型) and their breach follow-u
     expect(ind.body.record).toMatchObject({ commitmentStatus: 'breached', commitmentType: 'industry_self_discipline' });
   });
 
+  it('a re-import changing the type keeps the consequences the breach was judged under', async () => {
+    const decisionNumber = `诺-${randomUUID()}`;
+    const c = await commitment(uscc(), { decisionNumber, commitmentType: 'voluntary_disclosure' });
+    expect((await breach(c.id)).status).toBe(201);
+    const code = (await get<Record_>(`/api/v1/records/${c.id}`)).body;
+    const again = await post<Dto<'IngestOneResultDto'>>('/api/v1/records', {
+      type: 'commitment',
+      source: department,
+      decisionNumber,
+      subjectName: name,
+      subjectCode: (await get<Dto<'SubjectResponse'>>(`/api/v1/subjects/${code.subjectId}`)).body.code,
+      industry: 'general',
+      commitmentStatus: 'pending',
+      commitmentType: 'industry_self_discipline',
+      decisionDate: '2026-03-01',
+    });
+    expect(again.body.record).toMatchObject({
+      commitmentType: 'industry_self_discipline',
+      commitmentStatus: 'breached',
+    });
+    const read = await get<Outcome>(`/api/v1/records/${c.id}/commitment-outcome`);
+    expect(read.body.commitmentType).toBe('voluntary_disclosure');
+    expect(read.body.consequences.map((x) => x.code)).toEqual(['credit_record', 'public_disclosure']);
+  });
+
   it('refuses an approval that cannot be revoked with the breach, naming approvalRecordId, storing nothing', async () => {
     const code = uscc();
     const vol = await commitment(code, { commitmentType: 'voluntary_disclosure' });

@@ -3,7 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { scrubIdNumbers } from '../../common/pii';
 import { ValidationFailed } from '../../common/problem';
-import { BREACH_CONSEQUENCES, DEFAULT_COMMITMENT_TYPE, breachBasis, type CommitmentType } from '../../rules/facts';
+import {
+  BREACH_CONSEQUENCES,
+  COMMITMENT_TYPES,
+  DEFAULT_COMMITMENT_TYPE,
+  breachBasis,
+  type CommitmentType,
+} from '../../rules/facts';
 import type { Caller } from '../auth/caller';
 import type { RecordView } from '../records/record.view';
 import { RecordsService } from '../records/records.service';
@@ -217,8 +223,13 @@ export class CommitmentsService {
   }
 }
 
+/** The type a breach was judged under (kept in details: a later re-import may change the record's type). */
 function resultOf(row: OutcomeRow, record: RecordView, fx: Effects): CommitmentOutcomeResult {
-  const type = record.commitmentType ?? DEFAULT_COMMITMENT_TYPE;
+  const kept = record.details.outcomeCommitmentType;
+  const type =
+    typeof kept === 'string' && (COMMITMENT_TYPES as readonly string[]).includes(kept)
+      ? (kept as CommitmentType)
+      : (record.commitmentType ?? DEFAULT_COMMITMENT_TYPE);
   return {
     outcome: { ...row, createdAt: new Date(row.createdAt).toISOString() },
     record,
