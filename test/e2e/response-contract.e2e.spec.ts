@@ -569,6 +569,7 @@ describe('response contract: every 2xx JSON answer matches its documented schema
       { query: `department=${encodeURIComponent(department)}` },
     );
     expect(commitments.body.items.map((c: { id: string }) => c.id)).toContain(ids.commitment);
+    await call('GET', '/api/v1/commitment-types');
   });
 
   it('data quality and credit reports', async () => {

@@ -1086,9 +1086,29 @@ export interface paths {
         };
         /**
          * Credit commitments (信用承诺) with their outcome, newest first
-         * @description Commitment records (type commitment) with the subject (a natural person masked), the accepting department, the state (pending 待核查 / fulfilled 已履行 / breached 违背承诺) and the outcome recorded by POST /api/v1/records/{id}/commitment-outcome. Keyset pages: pass `nextCursor` back as `cursor`.
+         * @description Commitment records (type commitment) with the subject (a natural person masked), the type (承诺类型: 告知承诺, 容缺受理型, 主动公开型, 行业自律型, 审批替代型, 信用修复型; filter `type`), the accepting department, the state (pending 待核查 / fulfilled 已履行 / breached 违背承诺) and the outcome recorded by POST /api/v1/records/{id}/commitment-outcome. Keyset pages: pass `nextCursor` back as `cursor`.
          */
         get: operations["commitments.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitment-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commitment types (信用承诺类型) and what a breach of each leads to, with the basis
+         * @description District plan task 9: 告知承诺 beside 容缺受理型、主动公开型、行业自律型、审批替代型、信用修复型. Each consequence names its basis and its status (verified / secondary / local_parameter); a rule without a national text is a named local parameter.
+         */
+        get: operations["commitmentTypes.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2633,6 +2653,11 @@ export interface components {
              */
             commitmentStatusDate?: string;
             /**
+             * @description Commitment type (承诺类型) of a commitment record: notify_commit 告知承诺 (the default), gap_acceptance 容缺受理型, voluntary_disclosure 主动公开型, industry_self_discipline 行业自律型, approval_substitute 审批替代型, credit_repair 信用修复型. A breach leads to what its type's basis says (GET /api/v1/commitment-types). In CSV (column 承诺类型) the Chinese names are read too
+             * @enum {string}
+             */
+            commitmentType?: "notify_commit" | "gap_acceptance" | "voluntary_disclosure" | "industry_self_discipline" | "approval_substitute" | "credit_repair";
+            /**
              * @description Inspection result (检查结果): passed 未发现问题, failed 发现问题/不合格
              * @enum {string}
              */
@@ -2722,6 +2747,11 @@ export interface components {
             commitmentStatus: "pending" | "fulfilled" | "breached" | null;
             /** Format: date */
             commitmentStatusDate: string | null;
+            /**
+             * @description Commitment type (承诺类型) of a commitment record: notify_commit 告知承诺, gap_acceptance 容缺受理型, voluntary_disclosure 主动公开型, industry_self_discipline 行业自律型, approval_substitute 审批替代型, credit_repair 信用修复型
+             * @enum {string|null}
+             */
+            commitmentType: "notify_commit" | "gap_acceptance" | "voluntary_disclosure" | "industry_self_discipline" | "approval_substitute" | "credit_repair" | null;
             /**
              * @description Inspection result (检查结果)
              * @enum {string|null}
@@ -4543,11 +4573,16 @@ export interface components {
              */
             outcome: "fulfilled" | "breached";
             /**
-             * @description Kind of commitment (承诺类型): notify_and_commit 告知承诺 (证明事项/涉企经营许可), repair 信用修复承诺, voluntary 主动承诺
+             * @description How the finding department files the commitment (承诺方式): notify_and_commit 告知承诺, repair 信用修复承诺, voluntary 主动承诺. Optional: by default it follows the record's commitmentType (repair for credit_repair, voluntary for voluntary_disclosure and industry_self_discipline, else notify_and_commit). The consequences of a breach follow the record's commitmentType (承诺类型), not this
              * @example notify_and_commit
              * @enum {string}
              */
-            kind: "notify_and_commit" | "repair" | "voluntary";
+            kind?: "notify_and_commit" | "repair" | "voluntary";
+            /**
+             * Format: uuid
+             * @description With a breach of a commitment whose type revokes the approval (notify_commit 告知承诺, approval_substitute 审批替代型, gap_acceptance 容缺受理型): the licence record (行政许可) granted on the commitment, of the same subject and not revoked. It is revoked (撤销) from the breach date in the same step
+             */
+            approvalRecordId?: string;
             /**
              * Format: date
              * @description Date the fulfilment or breach was found (认定日期), not before the commitment nor in the future
@@ -4611,8 +4646,53 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        BreachConsequenceDto: {
+            /**
+             * @description credit_record 记入信用记录, approval_revoked 撤销审批/终止办理, notify_commit_barred 修复前不适用告知承诺制, gap_acceptance_barred 修复前不适用容缺受理, public_disclosure 违诺情况公开, association_notified 通报行业协会, repair_voided 信用修复失效
+             * @enum {string}
+             */
+            code: "credit_record" | "approval_revoked" | "notify_commit_barred" | "gap_acceptance_barred" | "public_disclosure" | "association_notified" | "repair_voided";
+            /**
+             * @description What it means (后果)
+             * @example 违诺记入信用记录,视情节实施惩戒
+             */
+            zh: string;
+            /** @description Its basis (依据), or the local parameter it rests on */
+            basis: string;
+            /**
+             * @description Status of the basis
+             * @enum {string}
+             */
+            basisStatus: "verified" | "secondary" | "local_parameter";
+            /** @description The named local parameter, where no national text was found */
+            parameter: string | null;
+            /** @description true: the service carried it out (the record, the facts the checks read, a revoked approval, a voided repair); false: for the department to carry out */
+            carriedOut: boolean;
+        };
         CommitmentOutcomeResultDto: {
             outcome: components["schemas"]["CommitmentOutcomeViewDto"];
+            /**
+             * @description Commitment type (承诺类型) of the record
+             * @enum {string}
+             */
+            commitmentType: "notify_commit" | "gap_acceptance" | "voluntary_disclosure" | "industry_self_discipline" | "approval_substitute" | "credit_repair";
+            /** @description What the breach leads to under its type, with the basis (empty for a fulfilment) */
+            consequences: components["schemas"]["BreachConsequenceDto"][];
+            /**
+             * Format: uuid
+             * @description The approval (licence record) revoked with the breach
+             */
+            revokedApprovalRecordId: string | null;
+            /**
+             * Format: uuid
+             * @description The record whose credit repair the breach voided (信用修复失效, credit_repair): published and counted again; a pending repair application of the commitment is rejected instead
+             */
+            voidedRepairRecordId: string | null;
+            /**
+             * Format: uuid
+             * @description The pending repair application (信用修复申请) of a breached credit_repair commitment, rejected with it
+             */
+            rejectedRepairApplicationId: string | null;
             /** @description The commitment record after the outcome (commitmentStatus, commitmentStatusDate, details) */
             record: components["schemas"]["RecordViewDto"];
         };
@@ -4674,6 +4754,11 @@ export interface components {
              * @description Date of the outcome (履约状态日期)
              */
             commitmentStatusDate: string | null;
+            /**
+             * @description Commitment type (承诺类型)
+             * @enum {string}
+             */
+            commitmentType: "notify_commit" | "gap_acceptance" | "voluntary_disclosure" | "industry_self_discipline" | "approval_substitute" | "credit_repair";
             /** @description The outcome recorded through POST …/commitment-outcome; null while pending or when it came with the record */
             outcome: components["schemas"]["CommitmentListOutcomeDto"] | null;
         };
@@ -4682,6 +4767,45 @@ export interface components {
             items: components["schemas"]["CommitmentListItemDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        CommitmentTypeConsequenceDto: {
+            /**
+             * @description Consequence code
+             * @example approval_revoked
+             */
+            code: string;
+            /** @description What it means (后果) */
+            zh: string;
+            /** @description Its basis (依据), or the local parameter it rests on */
+            basis: string;
+            /**
+             * @description Status of the basis
+             * @enum {string}
+             */
+            basisStatus: "verified" | "secondary" | "local_parameter";
+            /** @description The named local parameter (本地参数) */
+            parameter: string | null;
+        };
+        CommitmentTypeDto: {
+            /**
+             * @description Commitment type (承诺类型)
+             * @enum {string}
+             */
+            type: "notify_commit" | "gap_acceptance" | "voluntary_disclosure" | "industry_self_discipline" | "approval_substitute" | "credit_repair";
+            /**
+             * @description Chinese name
+             * @example 容缺受理型信用承诺
+             */
+            nameZh: string;
+            /**
+             * @description Filing kind (承诺方式) an outcome takes by default
+             * @example notify_and_commit
+             */
+            defaultKind: string;
+            /** @description Legal basis kept with a breach (失信认定依据) */
+            breachBasis: string;
+            /** @description What a breach leads to (违诺后果) */
+            breachConsequences: components["schemas"]["CommitmentTypeConsequenceDto"][];
         };
         ReportedDto: {
             /**
@@ -11023,6 +11147,8 @@ export interface operations {
             query?: {
                 /** @description Only commitments in this state: pending 待核查, fulfilled 已履行, breached 违背承诺 */
                 status?: "pending" | "fulfilled" | "breached";
+                /** @description Only commitments of this type (承诺类型): notify_commit 告知承诺, gap_acceptance 容缺受理型, voluntary_disclosure 主动公开型, industry_self_discipline 行业自律型, approval_substitute 审批替代型, credit_repair 信用修复型 */
+                type?: "notify_commit" | "gap_acceptance" | "voluntary_disclosure" | "industry_self_discipline" | "approval_substitute" | "credit_repair";
                 /** @description Only commitments accepted by this department (承诺受理部门: the record source) */
                 department?: string;
                 limit?: number;
@@ -11043,13 +11169,72 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentPageDto"];
                 };
             };
-            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: status unknown, department, limit or cursor invalid */
+            /** @description RFC 9457 problem (application/problem+json) naming each field and the reason: status or type unknown, department, limit or cursor invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SCOPE_FORBIDDEN: the key holds none of the scopes records, repair (or admin): RFC 9457 problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: the caller's requests a minute are used up; see Retry-After: RFC 9457 problem (application/problem+json) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE (the database cannot be used now) or AUDIT_UNAVAILABLE (the audit entry could not be committed): nothing was done; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    "commitmentTypes.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentTypeDto"][];
                 };
             };
             /** @description AUTH_REQUIRED (no key) or AUTH_INVALID (unknown or revoked key): RFC 9457 problem (application/problem+json), WWW-Authenticate: Bearer */

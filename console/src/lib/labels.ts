@@ -181,6 +181,16 @@ export const RECORD_TYPE: Record<string, { zh: string; en: string }> = {
   admin_supervision: { zh: '行政监督检查', en: 'Supervision check' },
 };
 
+/** 承诺类型 of a commitment record (district plan task 9). */
+export const COMMITMENT_TYPE: Record<string, { zh: string; en: string }> = {
+  notify_commit: { zh: '告知承诺', en: 'Notify and commit' },
+  gap_acceptance: { zh: '容缺受理型', en: 'Acceptance with gaps' },
+  voluntary_disclosure: { zh: '主动公开型', en: 'Voluntary public' },
+  industry_self_discipline: { zh: '行业自律型', en: 'Industry self-discipline' },
+  approval_substitute: { zh: '审批替代型', en: 'Approval substitute' },
+  credit_repair: { zh: '信用修复型', en: 'Credit repair' },
+};
+
 export const SUBJECT_KIND: Record<string, { zh: string; en: string }> = {
   legal_person: { zh: '法人', en: 'Legal person' },
   unincorporated_org: { zh: '非法人组织', en: 'Unincorporated organisation' },

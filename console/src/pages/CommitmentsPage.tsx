@@ -6,7 +6,7 @@ import { PageHead } from '../components/PageHead';
 import { PagedTable, useCursorPages } from '../components/Pager';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useLang } from '../i18n';
-import { INDUSTRY, label } from '../lib/labels';
+import { COMMITMENT_TYPE, INDUSTRY, label } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { useFormSubmit } from '../lib/useFormSubmit';
 
@@ -28,6 +28,7 @@ export default function CommitmentsPage() {
   const { t, lang } = useLang();
   const [status, setStatus] = useState<Status | 'all'>('pending');
   const [department, setDepartment] = useState('');
+  const [type, setType] = useState<Commitment['commitmentType'] | undefined>(undefined);
   const pages = useCursorPages();
   const { data, loading, problem, reload } = useApi(
     () =>
@@ -37,13 +38,14 @@ export default function CommitmentsPage() {
             query: {
               limit: 20,
               ...(status !== 'all' ? { status } : {}),
+              ...(type ? { type } : {}),
               ...(department.trim() ? { department: department.trim() } : {}),
               ...(pages.cursor ? { cursor: pages.cursor } : {}),
             },
           },
         }),
       ),
-    [status, department, pages.cursor],
+    [status, type, department, pages.cursor],
   );
   const [deciding, setDeciding] = useState<Commitment | null>(null);
   const word = (s: Status) => (lang === 'zh' ? COMMITMENT_STATUS[s].zh : COMMITMENT_STATUS[s].en);
@@ -68,6 +70,19 @@ export default function CommitmentsPage() {
                 ...(Object.keys(COMMITMENT_STATUS) as Status[]).map((s) => ({ value: s, label: word(s) })),
                 { value: 'all', label: t('全部', 'All') },
               ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('承诺类型', 'Type')}>
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              data-testid="commitment-type"
+              value={type}
+              onChange={(v?: Commitment['commitmentType']) => {
+                pages.reset();
+                setType(v);
+              }}
+              options={Object.keys(COMMITMENT_TYPE).map((v) => ({ value: v, label: label(COMMITMENT_TYPE, v, lang) }))}
             />
           </Form.Item>
           <Form.Item label={t('承诺受理部门', 'Accepting department')}>
@@ -117,6 +132,12 @@ export default function CommitmentsPage() {
               render: (v: string) => label(INDUSTRY, v, lang),
             },
             { title: t('文书号', 'Document no.'), dataIndex: 'decisionNumber', ellipsis: true },
+            {
+              title: t('承诺类型', 'Type'),
+              dataIndex: 'commitmentType',
+              width: 110,
+              render: (v: string) => label(COMMITMENT_TYPE, v, lang),
+            },
             {
               title: t('履约状态', 'State'),
               dataIndex: 'commitmentStatus',

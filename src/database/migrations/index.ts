@@ -26,6 +26,7 @@ import { PublicCreditRating1796594400000 } from './1796594400000-PublicCreditRat
 import { JsonbLz41796598000000 } from './1796598000000-JsonbLz4';
 import { AdminInfoRecords1796601600000 } from './1796601600000-AdminInfoRecords';
 import { CreateGovernanceLedger1796605200000 } from './1796605200000-CreateGovernanceLedger';
+import { CommitmentType1796612400000 } from './1796612400000-CommitmentType';
 
 /** Every migration in order; the only source of the schema. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   JsonbLz41796598000000,
   AdminInfoRecords1796601600000,
   CreateGovernanceLedger1796605200000,
+  CommitmentType1796612400000,
 ];

@@ -26,6 +26,7 @@ const base: RecordView = {
   fineAmount: 1,
   commitmentStatus: null,
   commitmentStatusDate: null,
+  commitmentType: null,
   inspectionResult: null,
   status: 'active',
   revokedAt: null,
@@ -64,7 +65,7 @@ describe('credit report sections (信用中国)', () => {
         rec('R', { type: 'list_entry', listType: 'red_list', severity: null }),
         rec('X', { type: 'list_entry', listType: 'major_tax_violation' }),
         rec('A', { type: 'list_entry', listType: 'abnormal_operation' }),
-        rec('C', { type: 'commitment', commitmentStatus: 'breached' }),
+        rec('C', { type: 'commitment', commitmentStatus: 'breached', commitmentType: 'gap_acceptance' }),
         rec('T', { type: 'tax_credit', taxLevel: 'B', taxYear: 2025 }),
         rec('J', { type: 'list_entry', listType: 'court_defaulter', listGround: 3 }),
       ],
@@ -84,6 +85,11 @@ describe('credit report sections (信用中国)', () => {
     expect(of('suggestions').sort()).toEqual(['A', 'C', 'J', 'P', 'X']);
     // The court listing's ground (失信情形) is carried; other items have none.
     expect(r.sections.find((s) => s.key === 'judicial')!.items[0]).toMatchObject({ listGround: 3 });
+    // A commitment names its type (承诺类型).
+    expect(r.sections.find((s) => s.key === 'commitments')!.items[0]).toMatchObject({
+      commitmentType: 'gap_acceptance',
+      commitmentTypeZh: '容缺受理型信用承诺',
+    });
     expect(r.sections.find((s) => s.key === 'administrative')!.items[0]).not.toHaveProperty('listGround');
     expect(JSON.stringify(r)).not.toContain('"M"');
   });

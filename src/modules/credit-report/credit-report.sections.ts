@@ -7,6 +7,7 @@
  * 原则上不公示). A natural person shows the masked ID number and the first character of the name only.
  */
 import { scrubDeep } from '../../common/pii';
+import { COMMITMENT_TYPE_NAMES } from '../../rules/facts';
 import type { RecordView } from '../records/record.view';
 import type { SubjectRef } from '../subjects/subjects.types';
 import type { ComputedTier } from '../tiering/tier-computation';
@@ -135,6 +136,9 @@ function itemOf(r: RecordView): ReportItem {
     validUntil: r.validUntil,
     commitmentStatus: r.commitmentStatus,
     commitmentStatusDate: r.commitmentStatusDate,
+    // 承诺类型 (告知承诺, 容缺受理型 …) and its Chinese name: the 信用承诺及履行情况信息 section names the kind of promise.
+    commitmentType: r.commitmentType,
+    commitmentTypeZh: r.commitmentType ? COMMITMENT_TYPE_NAMES[r.commitmentType] : null,
     inspectionResult: r.inspectionResult,
     publicityEnd: r.publicityEnd,
     // 失信被执行人's ground (失信情形, 法释〔2017〕7号 Art. 1): what the listing is for and whether it has a term.

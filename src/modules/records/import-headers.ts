@@ -51,6 +51,9 @@ const ALIASES: Record<string, RecordRowField> = {
   备注: 'remarks',
   // 公共信用综合评价结果 as a credit platform exports it (the rating date is the decision date).
   公共信用综合评价结果: 'publicCreditGrade',
+  // 信用承诺: its type (告知承诺, 容缺受理型 …; the Chinese names are read, import-parse.ts).
+  承诺类型: 'commitmentType',
+  信用承诺类型: 'commitmentType',
   公共信用综合评价等级: 'publicCreditGrade',
   评价日期: 'decisionDate',
   // 行政强制、行政奖励、行政确认、行政裁决、行政监督检查 (import-admin-info.ts): titles as offices write them (no

@@ -6,6 +6,7 @@
 import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { scrubIdNumbers } from '../../common/pii';
+import { commitmentTypeCell } from '../../rules/facts';
 import { ValidationFailed } from '../../common/problem';
 import { LIST_ROW_FIELDS, NUMERIC_ROW_FIELDS, RECORD_ROW_FIELDS, type RecordRowField } from './dto/record-row.dto';
 import { dateCell, headerField, impliedType, penaltyTypesOf } from './import-headers';
@@ -103,6 +104,7 @@ function cell(field: RecordRowField, text: string): unknown {
   if (LIST_ROW_FIELDS.includes(field)) return penaltyTypesOf(text);
   if (DATE_ROW_FIELDS.has(field)) return dateCell(text);
   if (field === 'enforcementMeasure' || field === 'awardLevel') return adminInfoCell(field, text);
+  if (field === 'commitmentType') return commitmentTypeCell(text);
   return text;
 }
 

@@ -117,6 +117,7 @@ const COLUMNS: Record<RecordType, RecordRowField[]> = {
     ...SUBJECT,
     'decisionNumber',
     'content',
+    'commitmentType',
     'decisionDate',
     'commitmentStatus',
     'commitmentStatusDate',

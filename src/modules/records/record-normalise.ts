@@ -12,7 +12,13 @@ import {
   publicityRuleVersion,
   type PublicitySector,
 } from '../../rules/publicity';
-import { adminInfoPublicityEnd, isAdminInfoType, PENALTY_TYPES, type RecordStatus } from '../../rules/facts';
+import {
+  adminInfoPublicityEnd,
+  DEFAULT_COMMITMENT_TYPE,
+  isAdminInfoType,
+  PENALTY_TYPES,
+  type RecordStatus,
+} from '../../rules/facts';
 import type { RecordRowDto } from './dto/record-row.dto';
 import { SECTORS_BY_INDUSTRY } from './record-rules';
 
@@ -43,6 +49,7 @@ export interface NormalisedRecord {
   readonly fine_amount: string | null;
   readonly commitment_status: string | null;
   readonly commitment_status_date: string | null;
+  readonly commitment_type: string | null;
   readonly inspection_result: string | null;
   readonly status: RecordStatus;
   readonly revoked_at: string | null;
@@ -158,6 +165,8 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
     fine_amount: r.fineAmount === undefined || r.fineAmount === null ? null : r.fineAmount.toFixed(4),
     commitment_status: orNull(r.commitmentStatus),
     commitment_status_date: orNull(r.commitmentStatusDate),
+    // 承诺类型: a commitment without one is a notify-and-commit one (告知承诺), as every commitment before the type.
+    commitment_type: r.type === 'commitment' ? (r.commitmentType ?? DEFAULT_COMMITMENT_TYPE) : null,
     inspection_result: orNull(r.inspectionResult),
     status: statusOf(r),
     revoked_at: orNull(r.revokedAt),
@@ -166,9 +175,10 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
     ended_at: orNull(r.endedAt),
     details: detailsOf(r, published),
   };
-  // A column added later (public_credit_grade, issue 18) enters the hash only when set: the hash of every earlier
-  // record stays what it was, so a re-import of an unchanged row still writes nothing.
-  const { public_credit_grade: grade, ...hashed } = cols;
+  // A column added later (public_credit_grade, commitment_type, issue 18) enters the hash only when set (the
+  // commitment type: when not the default notify_commit): the hash of every earlier record stays what it was, so a
+  // re-import of an unchanged row still writes nothing.
+  const { public_credit_grade: grade, commitment_type: commitmentType, ...hashed } = cols;
   return {
     ...cols,
     content_hash: createHash('sha256')
@@ -177,6 +187,9 @@ export function normaliseRecord(r: RecordRowDto, subjectIdentity: string): Norma
           subject: subjectIdentity,
           ...hashed,
           ...(grade === null ? {} : { public_credit_grade: grade }),
+          ...(commitmentType === null || commitmentType === DEFAULT_COMMITMENT_TYPE
+            ? {}
+            : { commitment_type: commitmentType }),
         }),
       )
       .digest('hex'),

@@ -27,6 +27,7 @@ const TYPE_ONLY: Partial<Record<RecordRowField, readonly RecordType[]>> = {
   approvalCategory: ['licence'],
   commitmentStatus: ['commitment'],
   commitmentStatusDate: ['commitment'],
+  commitmentType: ['commitment'],
   inspectionResult: ['inspection'],
   enforcementMeasure: ['admin_enforcement'],
   awardName: ['admin_reward'],

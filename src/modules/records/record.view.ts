@@ -3,6 +3,7 @@ import type { PublicCreditGrade, TaxCreditLevel } from '../../rules/shared';
 import {
   inForceAt,
   type CommitmentStatus,
+  type CommitmentType,
   type FactRecord,
   type InspectionResult,
   type PenaltyType,
@@ -36,6 +37,7 @@ export interface RecordRow {
   fine_amount: string | null;
   commitment_status: CommitmentStatus | null;
   commitment_status_date: string | null;
+  commitment_type: CommitmentType | null;
   inspection_result: InspectionResult | null;
   status: RecordStatus;
   revoked_at: string | null;
@@ -68,6 +70,7 @@ export type FactRow = Pick<
   | 'fine_amount'
   | 'commitment_status'
   | 'commitment_status_date'
+  | 'commitment_type'
   | 'inspection_result'
   | 'status'
   | 'revoked_at'
@@ -134,6 +137,8 @@ export interface RecordView {
   readonly fineAmount: number | null;
   readonly commitmentStatus: CommitmentStatus | null;
   readonly commitmentStatusDate: string | null;
+  /** 承诺类型 of a commitment record (notify_commit … credit_repair); null for other records. */
+  readonly commitmentType: CommitmentType | null;
   readonly inspectionResult: InspectionResult | null;
   readonly status: RecordStatus;
   readonly revokedAt: string | null;
@@ -170,6 +175,7 @@ export function toFactRecord(r: FactRow): FactRecord {
     fineAmount: r.fine_amount === null ? null : Number(r.fine_amount),
     commitmentStatus: r.commitment_status,
     commitmentStatusDate: r.commitment_status_date,
+    commitmentType: r.commitment_type,
     inspectionResult: r.inspection_result,
   };
 }
@@ -199,6 +205,7 @@ export function toView(r: RecordRow, asOf?: string): RecordView {
     fineAmount: f.fineAmount ?? null,
     commitmentStatus: r.commitment_status,
     commitmentStatusDate: r.commitment_status_date,
+    commitmentType: r.commitment_type,
     inspectionResult: r.inspection_result,
     status: r.status,
     revokedAt: r.revoked_at,

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { scrubIdNumbers } from '../../common/pii';
 import { ValidationFailed } from '../../common/problem';
@@ -94,6 +95,17 @@ export class RecordsService implements OnModuleDestroy {
   /** In the caller's transaction `m`: settle a pending commitment record (RecordsStore.settleCommitment); false when it no longer qualifies. */
   settleCommitment(m: Queryable, o: CommitmentSettlement): Promise<boolean> {
     return this.store.settleCommitment(m, o);
+  }
+
+  /** In the caller's transaction `m`: void the repair of a record (RecordsStore.voidRepair); null when it is not repaired. */
+  voidRepair(m: Queryable, recordId: string, details: Record<string, unknown>): Promise<{ subjectId: string } | null> {
+    return this.store.voidRepair(m, recordId, details);
+  }
+
+  /** In the caller's transaction `m`: revoke (撤销) a record from `on` (RecordsStore.revoke); null when already revoked. */
+  async revokeIn(m: EntityManager, recordId: string, on: string, reason: string): Promise<RecordView | null> {
+    const row = await this.store.revoke(recordId, on, scrubIdNumbers(reason), m);
+    return row ? toView(row, on) : null;
   }
 
   onModuleDestroy(): void {

@@ -30,6 +30,7 @@ const COLUMNS = [
   'fine_amount::text AS fine_amount',
   'commitment_status',
   d('commitment_status_date'),
+  'commitment_type',
   'inspection_result',
   'status',
   d('revoked_at'),
@@ -61,6 +62,7 @@ const FACT_COLUMNS = [
   'fine_amount::text AS fine_amount',
   'commitment_status',
   d('commitment_status_date'),
+  'commitment_type',
   'inspection_result',
   'status',
   d('revoked_at'),
@@ -77,7 +79,7 @@ const inForce = (asOf: string) => `decision_date <= ${asOf} AND (${END} IS NULL 
 
 const RECORDSET = `subject_id uuid, type text, source text, decision_number text, industry text, sector text, severity text,
   list_type text, list_ground smallint, tax_level text, tax_year int, public_credit_grade text, decision_date date, publicity_min_end date, publicity_end date, valid_until date,
-  rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date,
+  rule_version text, penalty_types text[], fine_amount numeric, commitment_status text, commitment_status_date date, commitment_type text,
   inspection_result text, status text, revoked_at date, revocation_reason text, repaired_at date, ended_at date, details jsonb,
   content_hash text`;
 const WRITTEN = RECORDSET.split(',').map((c) => c.trim().split(/\s+/)[0]);
@@ -98,7 +100,16 @@ const SPECIAL = new Set([
   'details',
 ]);
 const KEEP_OUTCOME = `c.commitment_status IN ('fulfilled', 'breached') AND COALESCE(EXCLUDED.commitment_status, 'pending') = 'pending'`;
-const OUTCOME_KEYS = ['commitmentKind', 'outcomeDepartment', 'outcomeReason', 'outcomeLegalBasis'];
+const OUTCOME_KEYS = [
+  'commitmentKind',
+  'outcomeDepartment',
+  'outcomeReason',
+  'outcomeLegalBasis',
+  'outcomeCommitmentType',
+  'revokedApprovalRecordId',
+  'voidedRepairRecordId',
+  'rejectedRepairApplicationId',
+];
 const SET = [
   ...WRITTEN.filter((c) => !SPECIAL.has(c)).map((c) => `${c} = EXCLUDED.${c}`),
   'revoked_at = COALESCE(EXCLUDED.revoked_at, c.revoked_at)',
@@ -256,6 +267,26 @@ export class RecordsStore {
          AND (publicity_end IS NULL OR publicity_end > $2::date) AND (publicity_min_end IS NULL OR publicity_min_end <= $2::date)
        RETURNING subject_id AS "subjectId"`,
       [recordId, on],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
+  /**
+   * In the caller's transaction (a breached credit-repair commitment, 信用修复型信用承诺, commitments module): the
+   * repair of a record is void — repaired_at cleared, the record back to its status without the repair, `details`
+   * merged (what was voided, when, why). Null when the record is not repaired. An as-of answer for a date between
+   * the repair and the void counts the record again: the repair kept in details is the trace.
+   */
+  async voidRepair(
+    m: Queryable,
+    recordId: string,
+    details: Record<string, unknown>,
+  ): Promise<{ subjectId: string } | null> {
+    const rows: [{ subjectId: string }[], number] = await m.query(
+      `UPDATE credit_records SET repaired_at = NULL, details = details || $2::jsonb, updated_at = now(),
+         status = CASE WHEN revoked_at IS NOT NULL THEN 'revoked' WHEN ended_at IS NOT NULL THEN 'ended' ELSE 'active' END
+       WHERE id = $1::uuid AND repaired_at IS NOT NULL RETURNING subject_id AS "subjectId"`,
+      [recordId, JSON.stringify(details)],
     );
     return rows[0]?.[0] ?? null;
   }

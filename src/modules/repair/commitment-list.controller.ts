@@ -16,16 +16,17 @@ export class CommitmentListController {
   @ApiOperation({
     summary: 'Credit commitments (信用承诺) with their outcome, newest first',
     description:
-      'Commitment records (type commitment) with the subject (a natural person masked), the accepting department, the state (pending 待核查 / fulfilled 已履行 / breached 违背承诺) and the outcome recorded by POST /api/v1/records/{id}/commitment-outcome. Keyset pages: pass `nextCursor` back as `cursor`.',
+      'Commitment records (type commitment) with the subject (a natural person masked), the type (承诺类型: 告知承诺, 容缺受理型, 主动公开型, 行业自律型, 审批替代型, 信用修复型; filter `type`), the accepting department, the state (pending 待核查 / fulfilled 已履行 / breached 违背承诺) and the outcome recorded by POST /api/v1/records/{id}/commitment-outcome. Keyset pages: pass `nextCursor` back as `cursor`.',
   })
   @ApiOkResponse({ type: CommitmentPageDto })
   @ApiBadRequestResponse({
-    description: `${FIELD_PROBLEM_DESCRIPTION}: status unknown, department, limit or cursor invalid`,
+    description: `${FIELD_PROBLEM_DESCRIPTION}: status or type unknown, department, limit or cursor invalid`,
   })
   async list(@Query() q: CommitmentListQuery): Promise<CommitmentPageDto> {
     const limit = q.limit ?? 20;
     const rows = await this.queries.list({
       commitmentStatus: q.status ?? null,
+      commitmentType: q.type ?? null,
       department: q.department ?? null,
       limit: limit + 1,
       after: q.cursor ?? null,
@@ -42,6 +43,7 @@ export class CommitmentListController {
         status: r.status,
         commitmentStatus: r.commitmentStatus,
         commitmentStatusDate: r.commitmentStatusDate,
+        commitmentType: r.commitmentType,
         outcome: r.outcome,
       })),
       nextCursor: rows.length > limit ? page[page.length - 1].id : null,

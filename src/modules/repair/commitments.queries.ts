@@ -12,6 +12,7 @@ export interface CommitmentListRow extends SubjectBriefColumns {
   status: string;
   commitmentStatus: string;
   commitmentStatusDate: string | null;
+  commitmentType: string;
   outcome: {
     kind: string;
     outcome: string;
@@ -34,6 +35,7 @@ export class CommitmentsQueries {
   /** Newest commitment first (decision date, then id), after the record `after` (keyset). */
   list(q: {
     commitmentStatus: string | null;
+    commitmentType: string | null;
     department: string | null;
     limit: number;
     after: string | null;
@@ -41,7 +43,7 @@ export class CommitmentsQueries {
     return this.ds.query(
       `SELECT r.id, r.subject_id AS "subjectId", ${subjectBriefColumns('s')}, r.source, r.decision_number AS "decisionNumber", r.industry,
               to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.status, r.commitment_status AS "commitmentStatus",
-              to_char(r.commitment_status_date, 'YYYY-MM-DD') AS "commitmentStatusDate",
+              to_char(r.commitment_status_date, 'YYYY-MM-DD') AS "commitmentStatusDate", r.commitment_type AS "commitmentType",
               CASE WHEN o.id IS NULL THEN NULL ELSE jsonb_build_object('kind', o.kind, 'outcome', o.outcome,
                 'date', to_char(o.outcome_date, 'YYYY-MM-DD'), 'department', o.department, 'reason', o.reason,
                 'legalBasis', o.legal_basis, 'caller', o.caller) END AS outcome
@@ -50,9 +52,10 @@ export class CommitmentsQueries {
         WHERE r.type = 'commitment'
           AND ($1::text IS NULL OR r.commitment_status = $1)
           AND ($2::text IS NULL OR r.source = $2)
+          AND ($5::text IS NULL OR r.commitment_type = $5)
           AND ($4::uuid IS NULL OR (r.decision_date, r.id) < (SELECT a.decision_date, a.id FROM credit_records a WHERE a.id = $4::uuid))
         ORDER BY r.decision_date DESC, r.id DESC LIMIT $3`,
-      [q.commitmentStatus, q.department, q.limit, q.after],
+      [q.commitmentStatus, q.department, q.limit, q.after, q.commitmentType],
     );
   }
 }

@@ -26,6 +26,7 @@ const base: RecordView = {
   fineAmount: 1,
   commitmentStatus: null,
   commitmentStatusDate: null,
+  commitmentType: null,
   inspectionResult: null,
   status: 'active',
   revokedAt: null,

@@ -212,6 +212,7 @@ export class RepairService {
           industry: record.industry,
           ...(record.sector ? { sector: record.sector } : {}),
           commitmentStatus: 'pending',
+          commitmentType: 'credit_repair', // 信用修复型信用承诺: its breach voids the repair (commitments.service.ts)
           decisionDate: today,
           content: app.commitment,
           remarks:
@@ -231,7 +232,7 @@ export class RepairService {
 }
 
 /** A repair decision (信用修复决定) announced to subscribed systems (repair.decided), with its transaction. */
-function decidedEvent(
+export function decidedEvent(
   app: ApplicationRow,
   decision: 'approved' | 'rejected',
   on: string,

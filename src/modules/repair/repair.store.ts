@@ -167,6 +167,15 @@ export class RepairStore {
     return { total: Number(total), items };
   }
 
+  /** The application whose public commitment (信用修复承诺) was filed as this commitment record, if any. */
+  async byCommitmentRecord(m: EntityManager, commitmentRecordId: string): Promise<ApplicationRow | null> {
+    const rows: ApplicationRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM repair_applications WHERE commitment_record_id = $1::uuid FOR UPDATE`,
+      [commitmentRecordId],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Conditional update from 'pending': null when the application is no longer pending. */
   async decide(m: EntityManager, dec: Decision): Promise<ApplicationRow | null> {
     const rows: [ApplicationRow[], number] = await m.query(

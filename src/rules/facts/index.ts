@@ -1,6 +1,7 @@
 /** From credit records to facts: the record vocabulary, the facts of a subject at an instant, the check facts of a party. */
 export * from './record.types';
 export * from './admin-info';
+export * from './commitment-types';
 export {
   deriveFacts,
   summariseRecords,

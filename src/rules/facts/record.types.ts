@@ -9,6 +9,7 @@
  */
 import type { Industry, PublicCreditGrade, SubjectKind, TaxCreditLevel } from '../shared/facts.catalogue';
 import type { ListKind, RecordSeverity } from '../publicity/publicity';
+import type { CommitmentType } from './commitment-types';
 
 export const RECORD_TYPES = [
   'licence',
@@ -107,6 +108,8 @@ export interface FactRecord {
   /** Fine in 万元 (10,000 yuan). */
   readonly fineAmount?: number | null;
   readonly commitmentStatus?: CommitmentStatus | null;
+  /** 承诺类型 of a commitment record (commitment-types.ts); every type's breach counts in the commitment facts. */
+  readonly commitmentType?: CommitmentType | null;
   /** Date the commitment was breached or fulfilled (the decision date when missing). */
   readonly commitmentStatusDate?: string | null;
   readonly inspectionResult?: InspectionResult | null;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUBJECT_KINDS } from '../../../rules/shared';
 import {
   COMMITMENT_STATUSES,
+  COMMITMENT_TYPES,
   INSPECTION_RESULTS,
   LIST_TYPES,
   PENALTY_TYPES,
@@ -76,6 +77,14 @@ export class RecordViewDto {
   })
   commitmentStatus: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) commitmentStatusDate: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: COMMITMENT_TYPES,
+    description:
+      'Commitment type (承诺类型) of a commitment record: notify_commit 告知承诺, gap_acceptance 容缺受理型, voluntary_disclosure 主动公开型, industry_self_discipline 行业自律型, approval_substitute 审批替代型, credit_repair 信用修复型',
+  })
+  commitmentType: string | null;
   @ApiProperty({ type: String, nullable: true, enum: INSPECTION_RESULTS, description: 'Inspection result (检查结果)' })
   inspectionResult: string | null;
   @ApiProperty({ enum: RECORD_STATUSES }) status: string;

@@ -9,6 +9,7 @@ import {
 import type { ListKind, PublicitySector, RecordSeverity } from '../../../rules/publicity';
 import {
   COMMITMENT_STATUSES,
+  COMMITMENT_TYPES,
   INSPECTION_RESULTS,
   LIST_TYPES,
   PENALTY_TYPES,
@@ -16,6 +17,7 @@ import {
   RECORD_SEVERITIES,
   RECORD_TYPES,
   type CommitmentStatus,
+  type CommitmentType,
   type InspectionResult,
   type PenaltyType,
   type RecordIndustry,
@@ -176,6 +178,12 @@ export class RecordRowDto extends RecordDetailFields {
   @OptionalDate({ description: 'Date the commitment was fulfilled or breached (履约/违诺日期)' })
   commitmentStatusDate?: string;
 
+  @OptionalEnum(COMMITMENT_TYPES, {
+    description:
+      "Commitment type (承诺类型) of a commitment record: notify_commit 告知承诺 (the default), gap_acceptance 容缺受理型, voluntary_disclosure 主动公开型, industry_self_discipline 行业自律型, approval_substitute 审批替代型, credit_repair 信用修复型. A breach leads to what its type's basis says (GET /api/v1/commitment-types). In CSV (column 承诺类型) the Chinese names are read too",
+  })
+  commitmentType?: CommitmentType;
+
   @OptionalEnum(INSPECTION_RESULTS, {
     description: 'Inspection result (检查结果): passed 未发现问题, failed 发现问题/不合格',
   })
@@ -244,6 +252,7 @@ export const RECORD_ROW_FIELDS = [
   'fineAmount',
   'commitmentStatus',
   'commitmentStatusDate',
+  'commitmentType',
   'inspectionResult',
   'revokedAt',
   'revocationReason',

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { OptionalText } from '../../../common/field-decorators';
+import { COMMITMENT_TYPES, type CommitmentType } from '../../../rules/facts';
 import { SubjectBriefDto } from '../../subjects/dto/subject-brief.dto';
 import { COMMITMENT_KINDS, COMMITMENT_OUTCOMES } from './commitment-outcome.dto';
 
@@ -15,6 +16,15 @@ export class CommitmentListQuery {
   @IsOptional()
   @IsIn([...COMMITMENT_STATUSES])
   status?: (typeof COMMITMENT_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    enum: COMMITMENT_TYPES,
+    description:
+      'Only commitments of this type (承诺类型): notify_commit 告知承诺, gap_acceptance 容缺受理型, voluntary_disclosure 主动公开型, industry_self_discipline 行业自律型, approval_substitute 审批替代型, credit_repair 信用修复型',
+  })
+  @IsOptional()
+  @IsIn([...COMMITMENT_TYPES])
+  type?: CommitmentType;
 
   @OptionalText(200, { description: 'Only commitments accepted by this department (承诺受理部门: the record source)' })
   department?: string;
@@ -56,6 +66,8 @@ export class CommitmentListItemDto {
   commitmentStatus: string;
   @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Date of the outcome (履约状态日期)' })
   commitmentStatusDate: string | null;
+  @ApiProperty({ enum: COMMITMENT_TYPES, description: 'Commitment type (承诺类型)' })
+  commitmentType: string;
   @ApiProperty({
     type: CommitmentListOutcomeDto,
     nullable: true,

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, RequiredText } from '../../../common/field-decorators';
+import { BREACH_CONSEQUENCE_CODES, COMMITMENT_TYPES } from '../../../rules/facts';
 import { RecordViewDto } from '../../records/dto/record-responses.dto';
 
 export const COMMITMENT_KINDS = ['notify_and_commit', 'repair', 'voluntary'] as const;
@@ -17,14 +18,24 @@ export class CommitmentOutcomeDto {
   @IsIn([...COMMITMENT_OUTCOMES])
   outcome: CommitmentOutcome;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     enum: COMMITMENT_KINDS,
     description:
-      'Kind of commitment (承诺类型): notify_and_commit 告知承诺 (证明事项/涉企经营许可), repair 信用修复承诺, voluntary 主动承诺',
+      "How the finding department files the commitment (承诺方式): notify_and_commit 告知承诺, repair 信用修复承诺, voluntary 主动承诺. Optional: by default it follows the record's commitmentType (repair for credit_repair, voluntary for voluntary_disclosure and industry_self_discipline, else notify_and_commit). The consequences of a breach follow the record's commitmentType (承诺类型), not this",
     example: 'notify_and_commit',
   })
+  @IsOptional()
   @IsIn([...COMMITMENT_KINDS])
-  kind: CommitmentKind;
+  kind?: CommitmentKind;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'With a breach of a commitment whose type revokes the approval (notify_commit 告知承诺, approval_substitute 审批替代型, gap_acceptance 容缺受理型): the licence record (行政许可) granted on the commitment, of the same subject and not revoked. It is revoked (撤销) from the breach date in the same step',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  approvalRecordId?: string;
 
   @ApiProperty({
     type: String,
@@ -70,8 +81,62 @@ export class CommitmentOutcomeViewDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class BreachConsequenceDto {
+  @ApiProperty({
+    enum: BREACH_CONSEQUENCE_CODES,
+    description:
+      'credit_record 记入信用记录, approval_revoked 撤销审批/终止办理, notify_commit_barred 修复前不适用告知承诺制, gap_acceptance_barred 修复前不适用容缺受理, public_disclosure 违诺情况公开, association_notified 通报行业协会, repair_voided 信用修复失效',
+  })
+  code: string;
+  @ApiProperty({ description: 'What it means (后果)', example: '违诺记入信用记录,视情节实施惩戒' }) zh: string;
+  @ApiProperty({ description: 'Its basis (依据), or the local parameter it rests on' }) basis: string;
+  @ApiProperty({ enum: ['verified', 'secondary', 'local_parameter'], description: 'Status of the basis' })
+  basisStatus: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The named local parameter, where no national text was found',
+  })
+  parameter: string | null;
+  @ApiProperty({
+    description:
+      'true: the service carried it out (the record, the facts the checks read, a revoked approval, a voided repair); false: for the department to carry out',
+  })
+  carriedOut: boolean;
+}
+
 export class CommitmentOutcomeResultDto {
   @ApiProperty({ type: CommitmentOutcomeViewDto }) outcome: CommitmentOutcomeViewDto;
+  @ApiProperty({ enum: COMMITMENT_TYPES, description: 'Commitment type (承诺类型) of the record' })
+  commitmentType: string;
+  @ApiProperty({
+    type: [BreachConsequenceDto],
+    description: 'What the breach leads to under its type, with the basis (empty for a fulfilment)',
+  })
+  consequences: BreachConsequenceDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The approval (licence record) revoked with the breach',
+  })
+  revokedApprovalRecordId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description:
+      'The record whose credit repair the breach voided (信用修复失效, credit_repair): published and counted again; a pending repair application of the commitment is rejected instead',
+  })
+  voidedRepairRecordId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description:
+      'The pending repair application (信用修复申请) of a breached credit_repair commitment, rejected with it',
+  })
+  rejectedRepairApplicationId: string | null;
   @ApiProperty({
     type: RecordViewDto,
     description: 'The commitment record after the outcome (commitmentStatus, commitmentStatusDate, details)',
