@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
+import type { MeasureFeedbackItem } from '../../src/modules/checks/feedback.service';
 import { TieringService } from '../../src/modules/tiering/tiering.service';
 import { http, startTestApp, type TestApp } from '../helpers/app';
 import { uscc } from '../helpers/identifiers';
@@ -14,17 +15,6 @@ interface Measure {
 interface Party {
   verdict: string;
   measures: Measure[];
-}
-interface Count {
-  scenario: string;
-  scenarioZh: string;
-  measure: string;
-  measureZh: string;
-  kind: string;
-  offered: number;
-  applied: number;
-  notApplied: number;
-  appliedRate: number | null;
 }
 
 const XINYI = [
@@ -73,7 +63,7 @@ describe('信易+ incentive scenarios in the check API', () => {
     return decisionNumber;
   }
   const counts = async (query = '') => {
-    const res = await http<{ programme: string; items: Count[] }>(
+    const res = await http<{ programme: string; items: MeasureFeedbackItem[] }>(
       t.url,
       'GET',
       `/api/v1/checks/measure-feedback${query}`,
@@ -81,7 +71,7 @@ describe('信易+ incentive scenarios in the check API', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const countOf = (items: Count[], scenario: string, measure: string) =>
+  const countOf = (items: MeasureFeedbackItem[], scenario: string, measure: string) =>
     items.find((c) => c.scenario === scenario && c.measure === measure)!;
 
   it('offers a red-listed tenant the rental measures with their basis, a listed one none, and counts offers and reports', async () => {
