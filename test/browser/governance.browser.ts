@@ -17,16 +17,21 @@ describe('console journey: special governance and 信易+ feedback', () => {
   const violationType = `超范围经营-${run}`;
   const name = `重庆綦江治理演示有限公司${run}`;
   let subjectId = '';
+  const other = `重庆綦江待定演示有限公司${run}`;
   beforeAll(async () => {
     j = await startJourney('governance');
     const code = uscc();
-    for (const date of ['2025-01-10', '2025-08-20', '2026-06-15']) {
+    const otherCode = uscc();
+    for (const [c, n, date] of [
+      ...['2025-01-10', '2025-08-20', '2026-06-15'].map((d) => [code, name, d]),
+      ...['2025-02-10', '2025-09-20', '2026-07-15'].map((d) => [otherCode, other, d]),
+    ]) {
       const rec = await http<Dto<'IngestOneResultDto'>>(j.t.url, 'POST', '/api/v1/records', {
         type: 'penalty',
         source: department,
         decisionNumber: `綦市监罚〔${date.slice(0, 4)}〕${randomUUID().slice(0, 6)}号`,
-        subjectName: name,
-        subjectCode: code,
+        subjectName: n,
+        subjectCode: c,
         severity: 'general',
         penaltyTypes: ['fine'],
         fineAmount: 1,
@@ -34,7 +39,7 @@ describe('console journey: special governance and 信易+ feedback', () => {
         decisionDate: date,
       });
       expect(rec.status).toBe(201);
-      subjectId = rec.body.record.subjectId;
+      if (c === code) subjectId = rec.body.record.subjectId;
     }
   });
   afterAll(() => j?.close());
@@ -125,6 +130,21 @@ describe('console journey: special governance and 信易+ feedback', () => {
     await shot('governance-public-bodies');
   });
 
+  it('lets a credit-office key without admin read the proposals but not decide them', async () => {
+    const { page, shot } = j;
+    const signOut = () => page.getByRole('button', { name: /^退\s*出$/ }).click();
+    await signOut();
+    await j.signIn(await j.t.createKey({ scopes: ['repair'], department }));
+    await page.locator('.ant-menu-item', { hasText: '专项治理' }).click();
+    const row = page.locator('[data-testid="proposals-table"] .ant-table-row', { hasText: other });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('由信用主管部门（admin）确认');
+    expect(await page.locator('[data-testid^="accept-"]').count()).toBe(0);
+    await shot('governance-read-only');
+    await signOut();
+    await j.signIn(await j.t.createKey({ scopes: ['admin'] }));
+  });
+
   it('shows the 信易+ scenario feedback on the overview as the API counts it', async () => {
     const { page, shot } = j;
     const code = uscc();
@@ -160,6 +180,8 @@ describe('console journey: special governance and 信易+ feedback', () => {
     )!;
     expect(want.applied).toBeGreaterThan(0);
 
+    // The admin key lands on the overview at sign-in, before these checks: open it afresh.
+    await page.locator('.ant-menu-item', { hasText: '专项治理' }).click();
     await page.locator('.ant-menu-item', { hasText: '监管总览' }).click();
     const row = page
       .locator('[data-testid="xinyi-feedback-table"] .ant-table-row', { hasText: '住房租赁（信易租）' })
