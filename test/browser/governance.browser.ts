@@ -41,6 +41,26 @@ describe('console journey: special governance and 信易+ feedback', () => {
       expect(rec.status).toBe(201);
       if (c === code) subjectId = rec.body.record.subjectId;
     }
+    // Two public bodies on the 失信被执行人 list: one listing ended (整改到位), one still in force.
+    for (const [n, extra] of [
+      ['已整改', { endedAt: '2026-04-01' }],
+      ['未整改', {}],
+    ] as const) {
+      const rec = await http(j.t.url, 'POST', '/api/v1/records', {
+        type: 'list_entry',
+        source: '綦江区人民法院',
+        decisionNumber: `(2026)渝0110执${randomUUID().slice(0, 8)}号`,
+        subjectName: `綦江区演示事业单位${n}${run}`,
+        subjectCode: uscc('12500110'),
+        subjectKind: 'public_body',
+        listType: 'court_defaulter',
+        listGround: 1,
+        severity: 'serious',
+        decisionDate: '2026-01-10',
+        ...extra,
+      });
+      expect(rec.status).toBe(201);
+    }
   });
   afterAll(() => j?.close());
 
@@ -126,7 +146,34 @@ describe('console journey: special governance and 信易+ feedback', () => {
 
     await page.getByTestId('tab-public-bodies').click();
     await page.getByTestId('rectification-rate').waitFor();
-    expect(await page.getByTestId('rectification-rate').innerText()).toContain('整改到位率');
+    const bodies = await http<Dto<'PublicBodyDefaultersDto'>>(
+      j.t.url,
+      'GET',
+      '/api/v1/governance/public-body-defaulters',
+    );
+    // Other journeys on the same database may list public bodies too: the page says what the API counts.
+    const b = bodies.body;
+    expect(b.subjects).toBeGreaterThanOrEqual(2);
+    expect(b.items.filter((d) => d.subject.name.endsWith(run)).map((d) => [d.subject.name, d.rectified])).toEqual(
+      expect.arrayContaining([
+        [`綦江区演示事业单位已整改${run}`, true],
+        [`綦江区演示事业单位未整改${run}`, false],
+      ]),
+    );
+    expect(await page.getByTestId('rectification-rate').innerText()).toContain(
+      `事业单位 ${b.subjects} 家，整改到位 ${b.rectified} 家，整改到位率 ${((b.rectificationRate ?? 0) * 100).toFixed(2)}%`,
+    );
+    for (const [n, word] of [
+      ['已整改', '整改到位'],
+      ['未整改', '未整改到位'],
+    ])
+      expect(
+        await page
+          .locator('[data-testid="public-bodies-table"] .ant-table-row', { hasText: `演示事业单位${n}${run}` })
+          .locator('td')
+          .last()
+          .innerText(),
+      ).toBe(word);
     await shot('governance-public-bodies');
   });
 
