@@ -26,6 +26,7 @@ const RepairPage = lazy(() => import('./pages/RepairPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const CommitmentsPage = lazy(() => import('./pages/CommitmentsPage'));
+const GovernancePage = lazy(() => import('./pages/GovernancePage'));
 const PacksPage = lazy(() => import('./pages/PacksPage'));
 const PackPage = lazy(() => import('./pages/PackPage'));
 const KeysPage = lazy(() => import('./pages/KeysPage'));
@@ -63,6 +64,7 @@ export function App() {
                 <Route path="/records/import" element={<ImportPage />} />
                 <Route path="/quality" element={<QualityPage />} />
                 <Route path="/commitments" element={<CommitmentsPage />} />
+                <Route path="/governance" element={<GovernancePage />} />
                 <Route path="/packs" element={<PacksPage />} />
                 <Route path="/packs/:id" element={<PackPage />} />
                 <Route path="/keys" element={<KeysPage />} />

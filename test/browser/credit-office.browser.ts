@@ -73,7 +73,12 @@ describe('console journey: credit office', () => {
   it('approves and rejects repair applications, then finds them in the verified audit trail', async () => {
     const { page, shot } = j;
     await j.signIn(await j.t.createKey({ scopes: ['repair', 'audit'], department }));
-    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual(['信用修复', '信用承诺', '审计日志']);
+    expect(await page.locator('.ant-menu-item').allInnerTexts()).toEqual([
+      '信用修复',
+      '信用承诺',
+      '专项治理',
+      '审计日志',
+    ]);
     await page.waitForURL(/\/console\/repair$/);
     await page.getByTestId(`approve-${apps[0].id}`).waitFor();
     await shot('repair-queue');

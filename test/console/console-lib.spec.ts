@@ -82,7 +82,7 @@ describe('console: pages follow the key’s scopes as the service does', () => {
   });
 
   it('shows the commitments page to keys with records or repair, as GET /api/v1/commitments admits', () => {
-    expect(visiblePages(['repair']).map((p) => p.id)).toEqual(['repair', 'commitments']);
+    expect(visiblePages(['repair']).map((p) => p.id)).toEqual(['repair', 'commitments', 'governance']);
     expect(visiblePages(['records']).map((p) => p.id)).toEqual(['import', 'quality', 'commitments']);
     expect(visiblePages(['tiers']).map((p) => p.id)).toEqual(['overview']);
   });

@@ -13,6 +13,7 @@ export type PageId =
   | 'quality'
   | 'repair'
   | 'commitments'
+  | 'governance'
   | 'audit'
   | 'keys';
 export type GroupId = 'supervision' | 'rules' | 'credit' | 'check' | 'system';
@@ -100,6 +101,15 @@ export const PAGES: readonly PageDef[] = [
     zh: '信用承诺',
     en: 'Commitments',
     scopes: ['records', 'repair'],
+    built: true,
+  },
+  {
+    id: 'governance',
+    group: 'credit',
+    path: '/governance',
+    zh: '专项治理',
+    en: 'Special governance',
+    scopes: ['repair'],
     built: true,
   },
   {

@@ -13,10 +13,12 @@ import { useSession } from '../session';
 import { DueInspectionsCard } from './overview/DueInspectionsCard';
 import { TierChangesCard } from './overview/TierChangesCard';
 import { TierTrendCard } from './overview/TierTrendCard';
+import { XinyiFeedbackCard } from './overview/XinyiFeedbackCard';
 
 /**
  * Supervisor's overview (监管总览): tier distribution per industry (stacked bars and the table), tiers over
- * time from tier history, inspections due (with the inspections scope) and the recent tier changes.
+ * time from tier history, inspections due (with the inspections scope), the recent tier changes
+ * and the 信易+ scenario feedback (with the feedback or audit scope).
  */
 export default function OverviewPage() {
   const { t, lang } = useLang();
@@ -115,6 +117,7 @@ export default function OverviewPage() {
           <TierChangesCard subjectLinks={admits(scopes, ['subjects'])} />
         </Col>
       </Row>
+      {admits(scopes, ['feedback', 'audit']) && <XinyiFeedbackCard />}
     </>
   );
 }
